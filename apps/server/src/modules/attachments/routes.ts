@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { attachment } from '@renda/shared';
+import { actorContext, requirePermission } from '../../platform/auth.js';
+import { DomainError } from '../../platform/errors.js';
+import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+
+const owner = z.object({ ownerEntity: z.string().min(1).max(40), ownerId: z.string().min(1).max(64) });
+
+export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
+  const guard = { preHandler: requirePermission('attachments.upload') };
+
+  app.post(
+    '/api/attachments',
+    {
+      ...guard,
+      schema: {
+        tags: ['platform'],
+        summary: '上传附件（multipart：字段 ownerEntity、ownerId，再加文件 file）',
+        consumes: ['multipart/form-data'],
+        response: { 201: attachment, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件', undefined, 415);
+      const fields: Record<string, string> = {};
+      let file: { fileName: string; data: Buffer } | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (file) throw new DomainError('ONE_FILE_ONLY', '一次只能上传一个文件');
+          file = { fileName: part.filename, data: await part.toBuffer() };
+        } else fields[part.fieldname] = String(part.value);
+      }
+      if (!file) throw new DomainError('FILE_REQUIRED', '请选择要上传的文件');
+      const parsed = owner.safeParse(fields);
+      if (!parsed.success) throw new DomainError('ATTACHMENT_OWNER_REQUIRED', '缺少附件所属记录（ownerEntity、ownerId）');
+      const saved = await attachments.save(db, actorContext(request), { ...parsed.data, ...file });
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/attachments',
+    { ...guard, schema: { tags: ['platform'], summary: '某条记录的附件', querystring: owner, response: { 200: z.object({ items: z.array(attachment) }), ...errorResponses } } },
+    async (request) => ({ items: await attachments.list(db, actorContext(request), request.query.ownerEntity, request.query.ownerId) }),
+  );
+
+  app.get(
+    '/api/attachments/:id/download',
+    { ...guard, schema: { tags: ['platform'], summary: '下载附件（权限同所属记录）', params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      const { attachment: meta, stream } = await attachments.open(db, actorContext(request), request.params.id);
+      return reply
+        .header('content-type', meta.mimeType)
+        .header('content-length', meta.size)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.fileName)}`)
+        .send(stream);
+    },
+  );
+};

@@ -1,0 +1,26 @@
+import { auditEvent, auditQuery, pageOf } from '@renda/shared';
+import { actorContext, requirePermission } from '../../platform/auth.js';
+import { clock } from '../../platform/clock.js';
+import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
+import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import * as service from './service.js';
+
+export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
+  const guard = { preHandler: requirePermission('audit.read') };
+
+  app.get(
+    '/api/audit',
+    { ...guard, schema: { tags: ['admin'], summary: '审计日志（全流程留痕）', querystring: auditQuery, response: { 200: pageOf(auditEvent), ...errorResponses } } },
+    async (request) => service.pageAuditEvents(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/audit/export',
+    { ...guard, schema: { tags: ['admin'], summary: '导出审计日志（Excel，最多 5 万条）', querystring: auditQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const file = await service.exportAuditEvents(db, actorContext(request), request.query);
+      const day = clock.now().toISOString().slice(0, 10);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(`审计日志-${day}.xlsx`)).send(file);
+    },
+  );
+};

@@ -1,0 +1,34 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { notifications, outboxMessages } from '../../db/schema.js';
+import { offsetOf } from '../../platform/pagination.js';
+import type { PageQuery } from '@renda/shared';
+import { inScope } from '../../platform/scope.js';
+import type { Actor } from '../../platform/context.js';
+
+/** Notifications are the user's own: the scope is the user id. */
+export async function pageOwnNotifications(db: Executor, userId: string, q: PageQuery & { unread?: boolean }) {
+  const where = and(eq(notifications.userId, userId), q.unread ? isNull(notifications.readAt) : undefined);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select({ total: count() }).from(notifications).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+export async function markRead(db: Executor, userId: string, at: Date, id?: string) {
+  return db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined))
+    .returning({ id: notifications.id });
+}
+
+export async function pageOutbox(db: Executor, scope: Pick<Actor, 'bodyPath'>, q: PageQuery) {
+  const where = inScope(outboxMessages.bodyId, scope);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.createdAt)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select({ total: count() }).from(outboxMessages).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}

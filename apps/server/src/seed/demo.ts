@@ -1,0 +1,117 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { BodyLevel, HandlingUnitKind, Role } from '@renda/shared';
+import { uuidv7 } from 'uuidv7';
+import type { Db, Tx } from '../db/client.js';
+import { bodies, handlingUnits, regions, users } from '../db/schema.js';
+import { recordAudit } from '../platform/audit.js';
+import { clock } from '../platform/clock.js';
+import type { RequestContext } from '../platform/context.js';
+import { hashPassword } from '../platform/passwords.js';
+import { childPath } from '../platform/scope.js';
+import { seedVillages } from './regions.js';
+
+/** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
+export const DEMO_CITY = '330400';
+export const DEMO_COUNTIES = ['330402', '330411', '330421'];
+export const DEMO_PASSWORD = 'Renda2026demo';
+
+export const demoAccounts: { username: string; displayName: string; role: Role; body: 'city' | 'xiuzhou'; unit?: string }[] = [
+  { username: 'admin', displayName: '王磊', role: 'admin', body: 'city' },
+  { username: 'staff', displayName: '李晓燕', role: 'staff', body: 'city' },
+  { username: 'leader', displayName: '陈建国', role: 'leader', body: 'city' },
+  { username: 'deputy', displayName: '张秀英', role: 'deputy', body: 'city' },
+  { username: 'unit', displayName: '刘明', role: 'handling_unit', body: 'city', unit: '嘉兴市住房和城乡建设局' },
+  { username: 'xzstaff', displayName: '沈佳琪', role: 'staff', body: 'xiuzhou' },
+];
+
+const cityUnits: [string, HandlingUnitKind][] = [
+  ['嘉兴市发展和改革委员会', 'government_department'],
+  ['嘉兴市教育局', 'government_department'],
+  ['嘉兴市公安局', 'government_department'],
+  ['嘉兴市民政局', 'government_department'],
+  ['嘉兴市财政局', 'government_department'],
+  ['嘉兴市人力资源和社会保障局', 'government_department'],
+  ['嘉兴市自然资源和规划局', 'government_department'],
+  ['嘉兴市生态环境局', 'government_department'],
+  ['嘉兴市住房和城乡建设局', 'government_department'],
+  ['嘉兴市交通运输局', 'government_department'],
+  ['嘉兴市水利局', 'government_department'],
+  ['嘉兴市农业农村局', 'government_department'],
+  ['嘉兴市卫生健康委员会', 'government_department'],
+  ['嘉兴市市场监督管理局', 'government_department'],
+  ['嘉兴市综合行政执法局', 'government_department'],
+  ['嘉兴市监察委员会', 'supervisory_commission'],
+  ['嘉兴市中级人民法院', 'court'],
+  ['嘉兴市人民检察院', 'procuratorate'],
+];
+const countyUnitSuffixes: [string, HandlingUnitKind][] = [
+  ['教育局', 'government_department'],
+  ['住房和城乡建设局', 'government_department'],
+  ['农业农村局', 'government_department'],
+  ['卫生健康局', 'government_department'],
+  ['人民法院', 'court'],
+  ['人民检察院', 'procuratorate'],
+];
+
+function congressName(regionName: string, level: BodyLevel): string {
+  if (level === 'subdistrict') return `${regionName}议政代表会`;
+  if (level === 'township') return `${regionName}人民代表大会`;
+  return `${regionName}人大常委会`;
+}
+
+async function insertBody(tx: Tx, ctx: RequestContext, parent: { id: string; path: string } | null, code: string, name: string, level: BodyLevel) {
+  const id = uuidv7();
+  const row = { id, parentId: parent?.id ?? null, regionCode: code, level, name: congressName(name, level), path: childPath(parent?.path ?? null, id), createdAt: clock.now() };
+  await tx.insert(bodies).values(row);
+  await recordAudit(tx, ctx, { entity: 'body', entityId: id, bodyId: id, action: 'create', after: row });
+  return row;
+}
+
+/** On an empty database: the demo city's congress bodies, handling units and one account per role. */
+export async function seedDemo(db: Db, log: FastifyBaseLogger) {
+  const [existing] = await db.select({ n: count() }).from(bodies);
+  if ((existing?.n ?? 0) > 0) return;
+  const villages = await seedVillages(db, DEMO_COUNTIES);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ctx: RequestContext = { actor: null, requestId: 'seed', ip: null };
+  await db.transaction(async (tx) => {
+    const city = await insertBody(tx, ctx, null, DEMO_CITY, '嘉兴市', 'city');
+    const countyRegions = await tx.select().from(regions).where(inArray(regions.code, DEMO_COUNTIES)).orderBy(regions.code);
+    const countyBodies = new Map<string, { id: string; path: string }>();
+    for (const county of countyRegions) {
+      const body = await insertBody(tx, ctx, city, county.code, county.name, 'county');
+      countyBodies.set(county.code, body);
+      const towns = await tx.select().from(regions).where(eq(regions.parentCode, county.code)).orderBy(regions.code);
+      for (const town of towns) await insertBody(tx, ctx, body, town.code, town.name, town.name.endsWith('街道') ? 'subdistrict' : 'township');
+      for (const [suffix, kind] of countyUnitSuffixes)
+        await tx.insert(handlingUnits).values({ bodyId: body.id, name: `${county.name}${suffix}`, kind, createdAt: clock.now() });
+    }
+    const unitIds = new Map<string, string>();
+    for (const [name, kind] of cityUnits) {
+      const [unit] = await tx
+        .insert(handlingUnits)
+        .values({ bodyId: city.id, name, kind, contactName: null, contactPhone: null, createdAt: clock.now() })
+        .returning({ id: handlingUnits.id });
+      unitIds.set(name, unit!.id);
+    }
+    const xiuzhou = countyBodies.get('330411')!;
+    for (const account of demoAccounts) {
+      const bodyId = account.body === 'city' ? city.id : xiuzhou.id;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          bodyId,
+          handlingUnitId: account.unit ? unitIds.get(account.unit)! : null,
+          passwordHash,
+          createdAt: clock.now(),
+        })
+        .returning({ id: users.id });
+      await recordAudit(tx, ctx, { entity: 'user', entityId: user!.id, bodyId, action: 'create', after: { username: account.username, role: account.role } });
+    }
+  });
+  log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { CurrentUser, LoginInput, Session } from '@renda/shared';
+import { api, ApiError } from '../api';
+
+export const sessionKey = ['session'] as const;
+
+async function fetchSession(): Promise<Session | null> {
+  try {
+    return await api.get<Session>('/api/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The signed-in session, or null when nobody is signed in. */
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: false });
+}
+
+/** The signed-in user; only for pages behind RequireAuth. */
+export function useCurrentUser(): CurrentUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser outside an authenticated route');
+  return data.user;
+}
+
+/** Starts or ends a session, forgetting everything cached for the previous user. */
+export function setSession(queryClient: QueryClient, session: Session | null) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+  queryClient.setQueryData(sessionKey, session);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.post<Session>('/api/auth/login', input),
+    onSuccess: (session) => setSession(queryClient, session),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/api/auth/logout'),
+    onSettled: () => setSession(queryClient, null),
+  });
+}

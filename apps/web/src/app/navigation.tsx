@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  DesktopOutlined,
+  EyeOutlined,
+  FileTextOutlined,
+  MailOutlined,
+  MessageOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { platformModules, type Permission, type PlatformModuleKey } from '@renda/shared';
+import { UsersPage } from '../modules/admin/users/UsersPage';
+import { BodiesPage } from '../modules/admin/bodies/BodiesPage';
+import { HandlingUnitsPage } from '../modules/admin/handling-units/HandlingUnitsPage';
+import { AuditPage } from '../modules/admin/audit/AuditPage';
+import { OutboxPage } from '../modules/admin/outbox/OutboxPage';
+
+const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
+  deputies: <TeamOutlined />,
+  stations: <ShopOutlined />,
+  opinions: <MessageOutlined />,
+  suggestions: <FileTextOutlined />,
+  'livelihood-projects': <CheckSquareOutlined />,
+  supervision: <EyeOutlined />,
+  meetings: <CalendarOutlined />,
+  legislation: <BookOutlined />,
+  stats: <BarChartOutlined />,
+};
+
+export const homeNav = { path: '/', label: 'nav.home', icon: <DesktopOutlined /> } as const;
+export const notificationsNav = { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined /> } as const;
+
+/** The nine modules, in the shared navigation order. */
+export const moduleNav = platformModules.map((m) => ({ key: m.key, path: `/${m.key}`, icon: moduleIcons[m.key] }));
+
+interface AdminNavItem {
+  path: string;
+  label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.audit' | 'nav.outbox';
+  icon: ReactNode;
+  permission: Permission;
+  element: ReactNode;
+}
+
+/** 系统管理: each entry is shown, and routed, only for roles holding its permission. */
+export const adminNav: AdminNavItem[] = [
+  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'admin.manage', element: <UsersPage /> },
+  { path: '/admin/bodies', label: 'nav.bodies', icon: <ApartmentOutlined />, permission: 'admin.manage', element: <BodiesPage /> },
+  {
+    path: '/admin/handling-units',
+    label: 'nav.handlingUnits',
+    icon: <BankOutlined />,
+    permission: 'admin.manage',
+    element: <HandlingUnitsPage />,
+  },
+  { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', element: <AuditPage /> },
+  { path: '/admin/outbox', label: 'nav.outbox', icon: <MailOutlined />, permission: 'outbox.read', element: <OutboxPage /> },
+];

@@ -1,0 +1,10 @@
+import './locale.js';
+export * from './roles.js';
+export * from './tenancy.js';
+export * from './pagination.js';
+export * from './errors.js';
+export * from './auth.js';
+export * from './admin.js';
+export * from './audit.js';
+export * from './notifications.js';
+export * from './modules.js';

@@ -1,0 +1,42 @@
+import type { Role } from './roles.js';
+
+/** The nine modules of the platform (DOMAIN.md), in navigation order, with their OpenAPI tags. */
+export const platformModules = [
+  { key: 'deputies', tag: 'deputies', label: '代表履职', labelEn: 'Deputies' },
+  { key: 'stations', tag: 'stations', label: '代表联络站', labelEn: 'Liaison stations' },
+  { key: 'opinions', tag: 'opinions', label: '群众意见', labelEn: 'Public opinions' },
+  { key: 'suggestions', tag: 'suggestions', label: '建议议案', labelEn: 'Suggestions & motions' },
+  { key: 'livelihood-projects', tag: 'livelihood-projects', label: '民生实事票决', labelEn: 'Livelihood projects' },
+  { key: 'supervision', tag: 'supervision', label: '监督工作', labelEn: 'Supervision' },
+  { key: 'meetings', tag: 'meetings', label: '会议表决', labelEn: 'Meetings & votes' },
+  { key: 'legislation', tag: 'legislation', label: '立法征求意见', labelEn: 'Legislation' },
+  { key: 'stats', tag: 'stats', label: '数据分析', labelEn: 'Dashboard & analysis' },
+] as const;
+export type PlatformModuleKey = (typeof platformModules)[number]['key'];
+
+export const apiTags = [
+  ...platformModules.map((m) => ({ name: m.tag, description: m.label })),
+  { name: 'admin', description: '系统管理' },
+  { name: 'auth', description: '登录与账号' },
+  { name: 'platform', description: '平台服务（通知、附件、健康检查）' },
+];
+
+/**
+ * Route classes and the roles allowed to use them: the one permission table.
+ * The server checks it on every protected route; the web app uses it to show menus;
+ * the permission test iterates it as a matrix.
+ */
+export const permissions = {
+  'admin.manage': ['admin'],
+  'audit.read': ['admin', 'leader'],
+  'bodies.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'handlingUnits.read': ['admin', 'staff', 'leader'],
+  'notifications.own': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'attachments.upload': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'outbox.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof permissions;
+
+export function can(r: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(r);
+}
