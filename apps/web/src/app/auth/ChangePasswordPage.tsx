@@ -2,7 +2,7 @@ import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePasswordInput, type ChangePasswordInput } from '@renda/shared';
 import { Page } from '../../components/Page';
-import { useFormMutation } from '../../components/useFormMutation';
+import { useFormMutation } from '../../components/mutations';
 import { api } from '../api';
 
 type Values = ChangePasswordInput & { confirm: string };

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import { reportError } from '../../components/forms';
 
 export const notificationsKey = ['notifications'] as const;
 const unreadCountKey = [...notificationsKey, 'unread-count'] as const;
@@ -38,19 +36,5 @@ export function useUnreadCount() {
     queryKey: unreadCountKey,
     queryFn: () => api.get<UnreadCount>('/api/notifications/unread-count'),
     refetchInterval: polling ? pollInterval : false,
-  });
-}
-
-/** A POST that changes notifications, then refreshes the list and the count. */
-export function useNotificationAction<V>(send: (value: V) => Promise<unknown>, successMessage?: string) {
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: () => {
-      if (successMessage) void message.success(successMessage);
-      return queryClient.invalidateQueries({ queryKey: notificationsKey });
-    },
-    onError: (error) => reportError(error, message),
   });
 }

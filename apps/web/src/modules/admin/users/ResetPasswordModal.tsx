@@ -1,0 +1,32 @@
+import { Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { resetPasswordInput, type User } from '@renda/shared';
+import { api } from '../../../app/api';
+import { FormModal } from '../../../components/FormModal';
+import { useFormMutation } from '../../../components/mutations';
+
+export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ password: string }>();
+  const { submit, pending } = useFormMutation({
+    form,
+    schema: resetPasswordInput,
+    mutationFn: (input) => api.post(`/api/admin/users/${user?.id}/reset-password`, input),
+    successMessage: t('users.resetDone'),
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal
+      title={t('users.resetPasswordTitle', { name: user?.displayName })}
+      open={user !== null}
+      form={form}
+      pending={pending}
+      onFinish={submit}
+      onClose={onClose}
+    >
+      <Form.Item name="password" label={t('users.newPassword')} extra={t('changePassword.hint')} required>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,91 @@
+import { Form, Input, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { roles, userCreateInput, userUpdateInput, type User } from '@renda/shared';
+import { api } from '../../../app/api';
+import { BodyTreeSelect } from '../../../components/bodies';
+import { blankToNull } from '../../../components/forms';
+import { FormModal } from '../../../components/FormModal';
+import { useFormMutation } from '../../../components/mutations';
+import { HandlingUnitSelect } from '../handling-units/HandlingUnitSelect';
+import { usersKey } from './api';
+
+type Values = Record<string, unknown> & { role?: string; handlingUnitId?: string | null };
+
+/** Creates a user (`user` is 'new') or edits one; closed when `user` is null. */
+export function UserFormModal({ user, onClose }: { user: User | 'new' | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const editing = user !== 'new' ? user : null;
+  const role = Form.useWatch('role', form);
+  const bodyId = Form.useWatch('bodyId', form) as string | undefined;
+  const { submit, pending } = useFormMutation({
+    form,
+    schema: editing ? userUpdateInput : userCreateInput,
+    mutationFn: (input) =>
+      editing ? api.patch(`/api/admin/users/${editing.id}`, input) : api.post('/api/admin/users', input),
+    invalidate: usersKey,
+    onSuccess: onClose,
+  });
+
+  const onFinish = (values: Values) =>
+    submit({
+      ...blankToNull(values),
+      handlingUnitId: values.role === 'handling_unit' ? (values.handlingUnitId ?? null) : null,
+    });
+
+  return (
+    <FormModal<Values>
+      title={editing ? t('users.edit', { name: editing.displayName }) : t('users.create')}
+      open={user !== null}
+      form={form}
+      initialValues={
+        editing
+          ? {
+              displayName: editing.displayName,
+              role: editing.role,
+              handlingUnitId: editing.handlingUnitId,
+              phone: editing.phone,
+              active: editing.active,
+            }
+          : {}
+      }
+      pending={pending}
+      onFinish={onFinish}
+      onClose={onClose}
+    >
+      {!editing && (
+        <Form.Item name="username" label={t('users.username')} required>
+          <Input autoComplete="off" />
+        </Form.Item>
+      )}
+      <Form.Item name="displayName" label={t('users.displayName')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} required>
+        <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+      </Form.Item>
+      {!editing && (
+        <Form.Item name="bodyId" label={t('users.body')} required>
+          <BodyTreeSelect />
+        </Form.Item>
+      )}
+      {role === 'handling_unit' && (
+        <Form.Item name="handlingUnitId" label={t('users.handlingUnit')} required>
+          <HandlingUnitSelect bodyId={editing?.bodyId ?? bodyId} />
+        </Form.Item>
+      )}
+      <Form.Item name="phone" label={t('users.phone')}>
+        <Input inputMode="tel" autoComplete="off" />
+      </Form.Item>
+      {editing ? (
+        <Form.Item name="active" label={t('users.accountActive')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      ) : (
+        <Form.Item name="password" label={t('users.password')} extra={t('changePassword.hint')} required>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      )}
+    </FormModal>
+  );
+}
