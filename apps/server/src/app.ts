@@ -80,7 +80,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: '人大履职服务平台 API', version: '0.1.0', description: 'Renda — platform for the work of local people\'s congresses' },
+      info: { title: '人大履职服务平台 API', version: '0.1.0', description: "Renda — platform for the work of local people's congresses" },
       tags: apiTags,
       components: {
         securitySchemes: {

@@ -111,3 +111,27 @@ export const handlingUnitQuery = pageQuery.extend({
   kind: handlingUnitKind.optional(),
   bodyId: z.uuid().optional(),
 });
+
+export const deadlineUnit = z.enum(['calendar_days', 'calendar_months', 'working_days']);
+export const deadlineUnitLabel = {
+  calendar_days: '自然日',
+  calendar_months: '个月',
+  working_days: '个工作日',
+} satisfies Record<z.infer<typeof deadlineUnit>, string>;
+
+export const deadlineRuleInput = z.object({
+  amount: z.number().int().min(1, '期限至少为 1').max(366, '期限过长'),
+  unit: deadlineUnit,
+});
+export type DeadlineRuleInput = z.infer<typeof deadlineRuleInput>;
+
+export const deadlineRuleSetting = z.object({
+  key: z.string(),
+  label: z.string(),
+  source: z.string(),
+  default: deadlineRuleInput,
+  inForce: deadlineRuleInput,
+  /** Which body's setting is in force: null for the legal default. */
+  setByBodyId: z.uuid().nullable(),
+});
+export type DeadlineRuleSetting = z.infer<typeof deadlineRuleSetting>;

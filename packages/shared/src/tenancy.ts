@@ -14,9 +14,7 @@ export const bodyLevelLabel = {
 } satisfies Record<BodyLevel, string>;
 
 /** Administrative division code (行政区划代码): 6 digits down to county, 9 for township, 12 for village. */
-export const regionCode = z
-  .string()
-  .regex(/^(\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 6、9 或 12 位数字');
+export const regionCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 6、9 或 12 位数字');
 
 export const body = z.object({
   id: z.uuid(),

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -187,4 +188,19 @@ export const attachments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('attachments_owner_idx').on(t.ownerEntity, t.ownerId)],
+);
+
+/** A body's own setting of a deadline rule; without one, the nearest ancestor's, then the legal default. */
+export const deadlineRules = pgTable(
+  'deadline_rules',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    key: varchar('key', { length: 64 }).notNull(),
+    amount: integer('amount').notNull(),
+    unit: varchar('unit', { length: 16 }).notNull(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.key] })],
 );

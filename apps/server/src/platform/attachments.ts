@@ -80,7 +80,12 @@ export class Attachments {
       throw new DomainError('FILE_TOO_LARGE', `文件超过 ${Math.round(this.maxBytes / 1024 / 1024)} MB 上限`, undefined, 413);
     const type = await fileTypeFromBuffer(input.data);
     if (!type || !allowedMimeTypes.has(type.mime))
-      throw new DomainError('FILE_TYPE_NOT_ALLOWED', '不支持的文件类型，请上传图片、PDF 或 Office 文档', { detected: type?.mime ?? null }, 415);
+      throw new DomainError(
+        'FILE_TYPE_NOT_ALLOWED',
+        '不支持的文件类型，请上传图片、PDF 或 Office 文档',
+        { detected: type?.mime ?? null },
+        415,
+      );
     const id = randomUUID();
     const file = this.fileOf(id);
     await mkdir(path.dirname(file), { recursive: true });

@@ -13,12 +13,10 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, details?: unknown) =>
-  new DomainError('NOT_FOUND', `${what}不存在或无权查看`, details, 404);
+export const notFound = (what: string, details?: unknown) => new DomainError('NOT_FOUND', `${what}不存在或无权查看`, details, 404);
 export const forbidden = (message = '没有权限执行此操作') => new DomainError('FORBIDDEN', message, undefined, 403);
 export const unauthorized = (message = '请先登录') => new DomainError('UNAUTHORIZED', message, undefined, 401);
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new DomainError(code, message, details, 409);
+export const conflict = (code: string, message: string, details?: unknown) => new DomainError(code, message, details, 409);
 
 interface PgError {
   code?: string;
@@ -60,10 +58,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       return send(reply, 400, 'VALIDATION_FAILED', `${where}有误${field}：${first?.message ?? '格式不正确'}`, { fields });
     }
     const pgErr = pgErrorOf(err);
-    if (pgErr?.code === '23505')
-      return send(reply, 409, 'ALREADY_EXISTS', '记录已存在，不能重复', { constraint: pgErr.constraint });
-    if (pgErr?.code === '23503')
-      return send(reply, 400, 'REFERENCE_NOT_FOUND', '引用的记录不存在', { constraint: pgErr.constraint });
+    if (pgErr?.code === '23505') return send(reply, 409, 'ALREADY_EXISTS', '记录已存在，不能重复', { constraint: pgErr.constraint });
+    if (pgErr?.code === '23503') return send(reply, 400, 'REFERENCE_NOT_FOUND', '引用的记录不存在', { constraint: pgErr.constraint });
     if (err.statusCode === 429) return send(reply, 429, 'TOO_MANY_REQUESTS', '操作过于频繁，请稍后再试');
     if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET')
       return send(reply, 403, 'CSRF_INVALID', '页面已过期，请刷新后重试');

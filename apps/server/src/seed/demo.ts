@@ -60,9 +60,24 @@ function congressName(regionName: string, level: BodyLevel): string {
   return `${regionName}人大常委会`;
 }
 
-async function insertBody(tx: Tx, ctx: RequestContext, parent: { id: string; path: string } | null, code: string, name: string, level: BodyLevel) {
+async function insertBody(
+  tx: Tx,
+  ctx: RequestContext,
+  parent: { id: string; path: string } | null,
+  code: string,
+  name: string,
+  level: BodyLevel,
+) {
   const id = uuidv7();
-  const row = { id, parentId: parent?.id ?? null, regionCode: code, level, name: congressName(name, level), path: childPath(parent?.path ?? null, id), createdAt: clock.now() };
+  const row = {
+    id,
+    parentId: parent?.id ?? null,
+    regionCode: code,
+    level,
+    name: congressName(name, level),
+    path: childPath(parent?.path ?? null, id),
+    createdAt: clock.now(),
+  };
   await tx.insert(bodies).values(row);
   await recordAudit(tx, ctx, { entity: 'body', entityId: id, bodyId: id, action: 'create', after: row });
   return row;
@@ -83,7 +98,8 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
       const body = await insertBody(tx, ctx, city, county.code, county.name, 'county');
       countyBodies.set(county.code, body);
       const towns = await tx.select().from(regions).where(eq(regions.parentCode, county.code)).orderBy(regions.code);
-      for (const town of towns) await insertBody(tx, ctx, body, town.code, town.name, town.name.endsWith('街道') ? 'subdistrict' : 'township');
+      for (const town of towns)
+        await insertBody(tx, ctx, body, town.code, town.name, town.name.endsWith('街道') ? 'subdistrict' : 'township');
       for (const [suffix, kind] of countyUnitSuffixes)
         await tx.insert(handlingUnits).values({ bodyId: body.id, name: `${county.name}${suffix}`, kind, createdAt: clock.now() });
     }
@@ -110,7 +126,13 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
           createdAt: clock.now(),
         })
         .returning({ id: users.id });
-      await recordAudit(tx, ctx, { entity: 'user', entityId: user!.id, bodyId, action: 'create', after: { username: account.username, role: account.role } });
+      await recordAudit(tx, ctx, {
+        entity: 'user',
+        entityId: user!.id,
+        bodyId,
+        action: 'create',
+        after: { username: account.username, role: account.role },
+      });
     }
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');

@@ -20,7 +20,11 @@ async function readJson<T>(file: string): Promise<T> {
 const pad6 = (code: string) => code.padEnd(6, '0');
 
 async function insertInBatches(db: Db, rows: RegionRow[]) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(regions).values(rows.slice(i, i + 2000)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insert(regions)
+      .values(rows.slice(i, i + 2000))
+      .onConflictDoNothing();
 }
 
 /** Villages and communities of the given counties, streamed from the 38 MB CSV rather than parsed whole. */
@@ -29,7 +33,8 @@ export async function seedVillages(db: Db, countyCodes: string[]) {
   const lines = createInterface({ input: createReadStream(path.join(divisionDir, 'villages.csv')) });
   for await (const line of lines) {
     const [code, name, streetCode, , , areaCode] = line.split(',').map((v) => v.replace(/^"|"$/g, ''));
-    if (code && name && streetCode && areaCode && countyCodes.includes(areaCode)) rows.push({ code, name, parentCode: streetCode, level: 'village' });
+    if (code && name && streetCode && areaCode && countyCodes.includes(areaCode))
+      rows.push({ code, name, parentCode: streetCode, level: 'village' });
   }
   await insertInBatches(db, rows);
   return rows.length;

@@ -43,7 +43,13 @@ export async function buildTestApp(env: Record<string, string> = {}) {
       cookies,
       token,
       request: (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
-        app.inject({ method, url, cookies, headers: { 'x-csrf-token': token }, ...(payload === undefined ? {} : { payload: payload as object }) }),
+        app.inject({
+          method,
+          url,
+          cookies,
+          headers: { 'x-csrf-token': token },
+          ...(payload === undefined ? {} : { payload: payload as object }),
+        }),
     };
   }
 

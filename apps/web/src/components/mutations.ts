@@ -6,8 +6,8 @@ import { reportError, validate, type Schema } from './forms';
 interface ActionOptions<R> {
   /** Queries to refresh after success. */
   invalidate?: QueryKey;
-  /** Toast after success; defaults to "已保存". */
-  successMessage?: string;
+  /** Toast after success: defaults to "已保存"; false for none. */
+  successMessage?: string | false;
   /** Where the server's per-field messages go. */
   form?: FormInstance;
   onSuccess?: (result: R) => void;
@@ -22,7 +22,7 @@ export function useAction<V, R>(send: (value: V) => Promise<R>, { invalidate, su
     mutationFn: send,
     onSuccess: async (result) => {
       if (invalidate) await queryClient.invalidateQueries({ queryKey: invalidate });
-      void message.success(successMessage ?? t('common.saved'));
+      if (successMessage !== false) void message.success(successMessage ?? t('common.saved'));
       onSuccess?.(result);
     },
     onError: (error) => reportError(error, message, form),

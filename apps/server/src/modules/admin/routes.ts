@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   body,
   bodyInput,
+  deadlineRuleInput,
+  deadlineRuleSetting,
   handlingUnit,
   handlingUnitInput,
   handlingUnitQuery,
@@ -35,7 +37,12 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
       schema: {
         tags,
         summary: '行政区划（按上级代码逐级展开；不带参数返回省级）',
-        querystring: z.object({ parentCode: z.string().regex(/^\d{6,12}$/).optional() }),
+        querystring: z.object({
+          parentCode: z
+            .string()
+            .regex(/^\d{6,12}$/)
+            .optional(),
+        }),
         response: { 200: z.object({ items: z.array(region) }) },
       },
     },
@@ -82,9 +89,46 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
     '/api/admin/handling-units/:id',
     {
       ...manage,
-      schema: { tags, summary: '修改承办单位', params: idParams, body: handlingUnitInput, response: { 200: handlingUnit, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改承办单位',
+        params: idParams,
+        body: handlingUnitInput,
+        response: { 200: handlingUnit, ...errorResponses },
+      },
     },
     async (request) => service.updateHandlingUnit(db, actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/admin/deadline-rules',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '期限规则（本机关生效值与法定默认值）',
+        querystring: z.object({ bodyId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(deadlineRuleSetting) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await service.deadlineRuleSettings(db, actorContext(request), request.query.bodyId) }),
+  );
+
+  app.put(
+    '/api/admin/deadline-rules/:key',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '设置本机关的期限规则（rule 为 null 时恢复上级或法定默认）',
+        params: z.object({ key: z.string().max(64) }),
+        body: z.object({ bodyId: z.uuid(), rule: deadlineRuleInput.nullable() }),
+        response: { 200: z.object({ items: z.array(deadlineRuleSetting) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await service.setDeadlineRule(db, actorContext(request), request.body.bodyId, request.params.key, request.body.rule),
+    }),
   );
 
   app.get(
@@ -101,13 +145,25 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
 
   app.patch(
     '/api/admin/users/:id',
-    { ...manage, schema: { tags, summary: '修改用户（姓名、角色、承办单位、电话、启用）', params: idParams, body: userUpdateInput, response: { 200: user, ...errorResponses } } },
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '修改用户（姓名、角色、承办单位、电话、启用）',
+        params: idParams,
+        body: userUpdateInput,
+        response: { 200: user, ...errorResponses },
+      },
+    },
     async (request) => service.updateUser(db, actorContext(request), request.params.id, request.body),
   );
 
   app.post(
     '/api/admin/users/:id/reset-password',
-    { ...manage, schema: { tags, summary: '重置用户密码', params: idParams, body: resetPasswordInput, response: { 204: z.null(), ...errorResponses } } },
+    {
+      ...manage,
+      schema: { tags, summary: '重置用户密码', params: idParams, body: resetPasswordInput, response: { 204: z.null(), ...errorResponses } },
+    },
     async (request, reply) => {
       await service.resetPassword(db, actorContext(request), request.params.id, request.body.password);
       return reply.status(204).send(null);

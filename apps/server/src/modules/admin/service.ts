@@ -1,4 +1,6 @@
 import type {
+  DeadlineRuleInput,
+  DeadlineRuleSetting,
   Body,
   BodyInput,
   BodyLevel,
@@ -13,6 +15,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
+import { clearRule, deadlineRuleDefinitions, ruleInForce, setRule } from '../../platform/deadline-rules.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
@@ -40,14 +43,22 @@ async function requireBody(db: Executor, ctx: ActorContext, id: string) {
 }
 
 async function checkBodyPlacement(db: Executor, ctx: ActorContext, input: BodyInput) {
-  if (!input.parentId) throw new DomainError('BODY_PARENT_REQUIRED', '请选择上级机关', { fields: [{ path: 'parentId', message: '请选择上级机关' }] });
+  if (!input.parentId)
+    throw new DomainError('BODY_PARENT_REQUIRED', '请选择上级机关', { fields: [{ path: 'parentId', message: '请选择上级机关' }] });
   const parent = await requireBody(db, ctx, input.parentId);
   if (!mayBeChildOf(input.level, parent.body.level as BodyLevel))
-    throw new DomainError('BODY_LEVEL_INVALID', `下级机关的层级必须低于上级机关（${parent.body.name}）`, { fields: [{ path: 'level', message: '层级必须低于上级机关' }] });
+    throw new DomainError('BODY_LEVEL_INVALID', `下级机关的层级必须低于上级机关（${parent.body.name}）`, {
+      fields: [{ path: 'level', message: '层级必须低于上级机关' }],
+    });
   const region = await repo.findRegion(db, input.regionCode);
-  if (!region) throw new DomainError('REGION_NOT_FOUND', `行政区划代码 ${input.regionCode} 不存在`, { fields: [{ path: 'regionCode', message: '行政区划代码不存在' }] });
+  if (!region)
+    throw new DomainError('REGION_NOT_FOUND', `行政区划代码 ${input.regionCode} 不存在`, {
+      fields: [{ path: 'regionCode', message: '行政区划代码不存在' }],
+    });
   if (region.level !== regionLevelOfBody[input.level])
-    throw new DomainError('REGION_LEVEL_MISMATCH', `${region.name}的区划层级与机关层级不符`, { fields: [{ path: 'regionCode', message: '区划层级与机关层级不符' }] });
+    throw new DomainError('REGION_LEVEL_MISMATCH', `${region.name}的区划层级与机关层级不符`, {
+      fields: [{ path: 'regionCode', message: '区划层级与机关层级不符' }],
+    });
   return parent;
 }
 
@@ -67,7 +78,9 @@ export async function updateBody(db: Db, ctx: ActorContext, id: string, input: B
     if (id === ctx.actor.bodyId) throw forbidden('不能修改本人所在机关的层级关系，请由上级机关管理员操作');
     const parent = await checkBodyPlacement(tx, ctx, input);
     if (parent.body.path.startsWith(before.body.path))
-      throw new DomainError('BODY_CYCLE', '不能把机关移到它自己的下级机关之下', { fields: [{ path: 'parentId', message: '不能移到自己的下级之下' }] });
+      throw new DomainError('BODY_CYCLE', '不能把机关移到它自己的下级机关之下', {
+        fields: [{ path: 'parentId', message: '不能移到自己的下级之下' }],
+      });
     const path = childPath(parent.body.path, id);
     const after = await repo.updateBody(tx, id, { ...input, path });
     if (path !== before.body.path) await repo.rewriteSubtreePaths(tx, before.body.path, path);
@@ -123,7 +136,9 @@ async function requireUser(db: Executor, ctx: ActorContext, id: string) {
 
 async function checkHandlingUnitOf(db: Executor, ctx: ActorContext, role: string, handlingUnitId: string | null | undefined) {
   if (role === 'handling_unit' && !handlingUnitId)
-    throw new DomainError('HANDLING_UNIT_REQUIRED', '承办单位账号须选择所属承办单位', { fields: [{ path: 'handlingUnitId', message: '请选择承办单位' }] });
+    throw new DomainError('HANDLING_UNIT_REQUIRED', '承办单位账号须选择所属承办单位', {
+      fields: [{ path: 'handlingUnitId', message: '请选择承办单位' }],
+    });
   if (handlingUnitId) await requireHandlingUnit(db, ctx, handlingUnitId);
 }
 
@@ -151,7 +166,8 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
     if (id === ctx.actor.id && (input.active === false || (input.role && input.role !== before.role)))
       throw forbidden('不能停用自己的账号或修改自己的角色');
     const role = input.role ?? before.role;
-    const handlingUnitId = role === 'handling_unit' ? (input.handlingUnitId === undefined ? before.handlingUnitId : input.handlingUnitId) : null;
+    const handlingUnitId =
+      role === 'handling_unit' ? (input.handlingUnitId === undefined ? before.handlingUnitId : input.handlingUnitId) : null;
     await checkHandlingUnitOf(tx, ctx, role, handlingUnitId);
     await repo.updateUser(tx, id, { ...input, handlingUnitId });
     if (input.active === false || role !== before.role) await deleteSessionsOfUser(tx, id);
@@ -180,4 +196,35 @@ export async function unlockUser(db: Db, ctx: ActorContext, id: string): Promise
     await recordAudit(tx, ctx, { entity: 'user', entityId: id, bodyId: before.bodyId, action: 'unlock', before, after });
     return after;
   });
+}
+
+// ---- deadline rules ----
+export async function deadlineRuleSettings(db: Db, ctx: ActorContext, bodyId: string): Promise<DeadlineRuleSetting[]> {
+  const body = await requireBody(db, ctx, bodyId);
+  return Promise.all(
+    deadlineRuleDefinitions().map(async (def) => {
+      const { setBy, ...inForce } = await ruleInForce(db, body.body.path, def.key);
+      return { key: def.key, label: def.label, source: def.source, default: def.default, inForce, setByBodyId: setBy };
+    }),
+  );
+}
+
+function requireRuleDefinition(key: string) {
+  const def = deadlineRuleDefinitions().find((d) => d.key === key);
+  if (!def) throw notFound('期限规则', { key });
+  return def;
+}
+
+/** Setting (or, with null, clearing) a body's own deadline rule; clearing falls back to the ancestor's or the legal default. */
+export async function setDeadlineRule(db: Db, ctx: ActorContext, bodyId: string, key: string, rule: DeadlineRuleInput | null) {
+  requireRuleDefinition(key);
+  await db.transaction(async (tx) => {
+    const body = await requireBody(tx, ctx, bodyId);
+    const before = await ruleInForce(tx, body.body.path, key);
+    if (rule) await setRule(tx, bodyId, key, rule, clock.now());
+    else await clearRule(tx, bodyId, key);
+    const after = await ruleInForce(tx, body.body.path, key);
+    await recordAudit(tx, ctx, { entity: 'deadline_rule', entityId: key, bodyId, action: rule ? 'update' : 'delete', before, after });
+  });
+  return deadlineRuleSettings(db, ctx, bodyId);
 }

@@ -40,7 +40,15 @@ export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachme
 
   app.get(
     '/api/attachments',
-    { ...guard, schema: { tags: ['platform'], summary: '某条记录的附件', querystring: owner, response: { 200: z.object({ items: z.array(attachment) }), ...errorResponses } } },
+    {
+      ...guard,
+      schema: {
+        tags: ['platform'],
+        summary: '某条记录的附件',
+        querystring: owner,
+        response: { 200: z.object({ items: z.array(attachment) }), ...errorResponses },
+      },
+    },
     async (request) => ({ items: await attachments.list(db, actorContext(request), request.query.ownerEntity, request.query.ownerId) }),
   );
 

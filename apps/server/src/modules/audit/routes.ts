@@ -10,17 +10,35 @@ export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
 
   app.get(
     '/api/audit',
-    { ...guard, schema: { tags: ['admin'], summary: '审计日志（全流程留痕）', querystring: auditQuery, response: { 200: pageOf(auditEvent), ...errorResponses } } },
+    {
+      ...guard,
+      schema: {
+        tags: ['admin'],
+        summary: '审计日志（全流程留痕）',
+        querystring: auditQuery,
+        response: { 200: pageOf(auditEvent), ...errorResponses },
+      },
+    },
     async (request) => service.pageAuditEvents(db, actorContext(request), request.query),
   );
 
   app.get(
     '/api/audit/export',
-    { ...guard, schema: { tags: ['admin'], summary: '导出审计日志（Excel，最多 5 万条）', querystring: auditQuery.omit({ page: true, pageSize: true }) } },
+    {
+      ...guard,
+      schema: {
+        tags: ['admin'],
+        summary: '导出审计日志（Excel，最多 5 万条）',
+        querystring: auditQuery.omit({ page: true, pageSize: true }),
+      },
+    },
     async (request, reply) => {
       const file = await service.exportAuditEvents(db, actorContext(request), request.query);
       const day = clock.now().toISOString().slice(0, 10);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(`审计日志-${day}.xlsx`)).send(file);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentDisposition(`审计日志-${day}.xlsx`))
+        .send(file);
     },
   );
 };

@@ -35,16 +35,20 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 
 export async function exportAuditEvents(db: Db, ctx: ActorContext, f: repo.AuditFilter): Promise<Buffer> {
   const rows = (await repo.listAuditEvents(db, ctx.actor, f, AUDIT_EXPORT_LIMIT)).map(present);
-  return workbook('审计日志', [
-    { header: '时间', key: 'at', width: 22, value: (e: AuditEvent) => new Date(e.at) },
-    { header: '操作人', key: 'actor', width: 14, value: (e) => e.actorName ?? '（公众或系统）' },
-    { header: '机关', key: 'body', width: 24, value: (e) => e.bodyName ?? '' },
-    { header: '对象', key: 'entity', width: 12, value: (e) => auditEntityLabel[e.entity] ?? e.entity },
-    { header: '对象编号', key: 'entityId', width: 38, value: (e) => e.entityId ?? '' },
-    { header: '操作', key: 'action', width: 12, value: (e) => auditActionLabel[e.action] ?? e.action },
-    { header: '修改前', key: 'before', width: 50, value: (e) => (e.before == null ? '' : JSON.stringify(e.before)) },
-    { header: '修改后', key: 'after', width: 50, value: (e) => (e.after == null ? '' : JSON.stringify(e.after)) },
-    { header: 'IP', key: 'ip', width: 16, value: (e) => e.ip ?? '' },
-    { header: '请求编号', key: 'requestId', width: 14, value: (e) => e.requestId ?? '' },
-  ], rows);
+  return workbook(
+    '审计日志',
+    [
+      { header: '时间', key: 'at', width: 22, value: (e: AuditEvent) => new Date(e.at) },
+      { header: '操作人', key: 'actor', width: 14, value: (e) => e.actorName ?? '（公众或系统）' },
+      { header: '机关', key: 'body', width: 24, value: (e) => e.bodyName ?? '' },
+      { header: '对象', key: 'entity', width: 12, value: (e) => auditEntityLabel[e.entity] ?? e.entity },
+      { header: '对象编号', key: 'entityId', width: 38, value: (e) => e.entityId ?? '' },
+      { header: '操作', key: 'action', width: 12, value: (e) => auditActionLabel[e.action] ?? e.action },
+      { header: '修改前', key: 'before', width: 50, value: (e) => (e.before == null ? '' : JSON.stringify(e.before)) },
+      { header: '修改后', key: 'after', width: 50, value: (e) => (e.after == null ? '' : JSON.stringify(e.after)) },
+      { header: 'IP', key: 'ip', width: 16, value: (e) => e.ip ?? '' },
+      { header: '请求编号', key: 'requestId', width: 14, value: (e) => e.requestId ?? '' },
+    ],
+    rows,
+  );
 }

@@ -16,7 +16,13 @@ async function csrf() {
 
 async function attempt(username: string, password: string) {
   const { token, cookie } = await csrf();
-  return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'x-csrf-token': token }, cookies: { _csrf: cookie } });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers: { 'x-csrf-token': token },
+    cookies: { _csrf: cookie },
+  });
 }
 
 describe('login', () => {
@@ -48,7 +54,13 @@ describe('login', () => {
 
   it('refuses a malformed body with field details', async () => {
     const { token, cookie } = await csrf();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' }, headers: { 'x-csrf-token': token }, cookies: { _csrf: cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: '' },
+      headers: { 'x-csrf-token': token },
+      cookies: { _csrf: cookie },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json().error;
     expect(body.code).toBe('VALIDATION_FAILED');

@@ -28,21 +28,22 @@ export const authRoutes: ModuleRoutes = (app, { database: { db }, config }) => {
       },
     },
     async (request, reply) => {
-      const result = await service.login(db, config, { ...requestContext(request), userAgent: request.headers['user-agent'] ?? null }, request.body);
+      const result = await service.login(
+        db,
+        config,
+        { ...requestContext(request), userAgent: request.headers['user-agent'] ?? null },
+        request.body,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
       return { user: service.presentCurrentUser(result.actor), csrfToken: reply.generateCsrf() };
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } },
-    async (request, reply) => {
-      await service.logout(db, requestContext(request), request.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null() } } }, async (request, reply) => {
+    await service.logout(db, requestContext(request), request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
 
   app.get(
     '/api/auth/me',
@@ -55,7 +56,14 @@ export const authRoutes: ModuleRoutes = (app, { database: { db }, config }) => {
 
   app.post(
     '/api/auth/change-password',
-    { schema: { tags: ['auth'], summary: '修改密码（其他会话随之失效）', body: changePasswordInput, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码（其他会话随之失效）',
+        body: changePasswordInput,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const ctx = actorContext(request);
       await service.changePassword(db, ctx, request.cookies[SESSION_COOKIE] ?? '', request.body);

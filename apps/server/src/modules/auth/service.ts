@@ -42,7 +42,12 @@ export async function login(
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new DomainError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`, { lockedUntil: user.lockedUntil.toISOString() }, 423);
+    throw new DomainError(
+      'ACCOUNT_LOCKED',
+      `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
+      { lockedUntil: user.lockedUntil.toISOString() },
+      423,
+    );
   }
   const auditCtx = { ...ctx, actor: null };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
@@ -51,9 +56,16 @@ export async function login(
     const lockedUntil = locks ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000) : null;
     await db.transaction(async (tx) => {
       await repo.setLoginFailures(tx, user.id, locks ? 0 : failures, lockedUntil);
-      await recordAudit(tx, auditCtx, { entity: 'user', entityId: user.id, bodyId: user.bodyId, action: locks ? 'lock' : 'login_failed', after: { failures } });
+      await recordAudit(tx, auditCtx, {
+        entity: 'user',
+        entityId: user.id,
+        bodyId: user.bodyId,
+        action: locks ? 'lock' : 'login_failed',
+        after: { failures },
+      });
     });
-    if (locks) throw new DomainError('ACCOUNT_LOCKED', `密码连续错误 ${failures} 次，账号已锁定 ${config.LOGIN_LOCK_MINUTES} 分钟`, undefined, 423);
+    if (locks)
+      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误 ${failures} 次，账号已锁定 ${config.LOGIN_LOCK_MINUTES} 分钟`, undefined, 423);
     throw badCredentials();
   }
   const { token, tokenHash } = newSessionToken();
@@ -83,7 +95,9 @@ export async function changePassword(db: Db, ctx: ActorContext, token: string, i
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new DomainError('CURRENT_PASSWORD_WRONG', '当前密码不正确', { fields: [{ path: 'currentPassword', message: '当前密码不正确' }] });
   if (input.currentPassword === input.newPassword)
-    throw new DomainError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', { fields: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }] });
+    throw new DomainError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同', {
+      fields: [{ path: 'newPassword', message: '新密码不能与当前密码相同' }],
+    });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, user.id, passwordHash, clock.now());

@@ -16,7 +16,10 @@ export const notificationRoutes: ModuleRoutes = (app, { database: { db }, notifi
 
   app.get(
     '/api/notifications',
-    { ...own, schema: { tags, summary: '我的通知', querystring: notificationQuery, response: { 200: pageOf(notification), ...errorResponses } } },
+    {
+      ...own,
+      schema: { tags, summary: '我的通知', querystring: notificationQuery, response: { 200: pageOf(notification), ...errorResponses } },
+    },
     async (request) => service.pageOwn(db, actorContext(request), { ...request.query, unread: request.query.unread === 'true' }),
   );
 
@@ -50,7 +53,15 @@ export const notificationRoutes: ModuleRoutes = (app, { database: { db }, notifi
 
   app.post(
     '/api/notifications/:id/read',
-    { ...own, schema: { tags, summary: '标为已读', params: z.object({ id: z.uuid() }), response: { 200: z.object({ changed: z.number().int() }), ...errorResponses } } },
+    {
+      ...own,
+      schema: {
+        tags,
+        summary: '标为已读',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ changed: z.number().int() }), ...errorResponses },
+      },
+    },
     async (request) => ({ changed: await service.markRead(db, notifier, actorContext(request), request.params.id) }),
   );
 
@@ -64,7 +75,12 @@ export const notificationRoutes: ModuleRoutes = (app, { database: { db }, notifi
     '/api/admin/outbox',
     {
       preHandler: requirePermission('outbox.read'),
-      schema: { tags: ['admin'], summary: '短信、邮件发件箱', querystring: pageQuery, response: { 200: pageOf(outboxMessage), ...errorResponses } },
+      schema: {
+        tags: ['admin'],
+        summary: '短信、邮件发件箱',
+        querystring: pageQuery,
+        response: { 200: pageOf(outboxMessage), ...errorResponses },
+      },
     },
     async (request) => service.pageOutbox(db, actorContext(request), request.query),
   );

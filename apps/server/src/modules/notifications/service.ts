@@ -10,7 +10,14 @@ import * as repo from './repository.js';
 type Row = Awaited<ReturnType<typeof repo.pageOwnNotifications>>['rows'][number];
 
 function present(n: Row): Notification {
-  return { id: n.id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
+  return {
+    id: n.id,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
 }
 
 export async function pageOwn(db: Db, ctx: ActorContext, q: PageQuery & { unread?: boolean }): Promise<Page<Notification>> {
@@ -22,7 +29,8 @@ export async function pageOwn(db: Db, ctx: ActorContext, q: PageQuery & { unread
 export async function markRead(db: Db, notifier: Notifier, ctx: ActorContext, id?: string): Promise<number> {
   const changed = await db.transaction(async (tx) => {
     const rows = await repo.markRead(tx, ctx.actor.id, clock.now(), id);
-    if (rows.length) await recordAudit(tx, ctx, { entity: 'notification', entityId: id ?? null, action: 'read', after: { count: rows.length } });
+    if (rows.length)
+      await recordAudit(tx, ctx, { entity: 'notification', entityId: id ?? null, action: 'read', after: { count: rows.length } });
     return rows.length;
   });
   await notifier.announce(ctx.actor.id);

@@ -2,8 +2,7 @@ import { Select, type SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { HandlingUnit, Page } from '@renda/shared';
 import { api } from '../../../app/api';
-
-export const handlingUnitsKey = ['handling-units'] as const;
+import { handlingUnitsKey } from './api';
 
 /** Picks a handling unit of one body (the API's largest page, 200, is plenty for one body). */
 export function HandlingUnitSelect({ bodyId, ...props }: SelectProps<string> & { bodyId?: string }) {

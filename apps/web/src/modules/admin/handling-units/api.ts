@@ -1,0 +1,1 @@
+export const handlingUnitsKey = ['handling-units'] as const;
