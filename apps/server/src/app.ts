@@ -108,13 +108,13 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   return { app, deps };
 }
 
-/** Serves the built web app, with client-side routes falling back to index.html. */
+/** Serves the built web app when there is one, with client-side routes falling back to index.html. */
 async function serveWebApp(app: ZodApp, config: Config) {
   const dist = config.WEB_DIST ?? path.resolve(fileURLToPath(new URL('../../web/dist', import.meta.url)));
-  if (!existsSync(path.join(dist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
+  const hasWebApp = existsSync(path.join(dist, 'index.html'));
+  if (hasWebApp) await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') return sendRouteNotFound(request, reply);
+    if (!hasWebApp || request.url.startsWith('/api/') || request.method !== 'GET') return sendRouteNotFound(request, reply);
     return reply.sendFile('index.html');
   });
 }

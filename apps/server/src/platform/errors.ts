@@ -44,7 +44,6 @@ export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply) 
 
 /** The one error handler: every failure leaves as `{ error: { code, message, details } }`. */
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setNotFoundHandler(sendRouteNotFound);
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof DomainError) return send(reply, err.status, err.code, err.message, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
