@@ -35,3 +35,7 @@ export type CurrentUser = z.infer<typeof currentUser>;
 
 export const session = z.object({ user: currentUser, csrfToken: z.string() });
 export type Session = z.infer<typeof session>;
+
+/** What the web app asks on load: who is logged in, if anyone (no 401 for a visitor). */
+export const sessionState = z.object({ user: currentUser.nullable(), csrfToken: z.string() });
+export type SessionState = z.infer<typeof sessionState>;

@@ -35,6 +35,16 @@ describe('login', () => {
     expect(cookie.sameSite).toBe('Strict');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', cookies: { renda_session: cookie.value } });
     expect(me.json().user.displayName).toBe('李晓燕');
+    const state = await t.app.inject({ method: 'GET', url: '/api/auth/session', cookies: { renda_session: cookie.value } });
+    expect(state.json().user.username).toBe('staff');
+  });
+
+  it('tells a visitor without a session that nobody is logged in, without an error status', async () => {
+    const state = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(state.statusCode).toBe(200);
+    expect(state.json().user).toBeNull();
+    expect(state.json().csrfToken).toBeTruthy();
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
   it('refuses a wrong password and an unknown user with the same Chinese message', async () => {

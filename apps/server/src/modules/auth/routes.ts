@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changePasswordInput, errorBody, loginInput, session } from '@renda/shared';
+import { changePasswordInput, errorBody, loginInput, session, sessionState } from '@renda/shared';
 import { actorContext, requestContext, SESSION_COOKIE } from '../../platform/auth.js';
 import { unauthorized } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
@@ -52,6 +52,15 @@ export const authRoutes: ModuleRoutes = (app, { database: { db }, config }) => {
       if (!request.actor) throw unauthorized();
       return { user: service.presentCurrentUser(request.actor), csrfToken: reply.generateCsrf() };
     },
+  );
+
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: '会话状态（未登录时 user 为 null，不返回 401）', response: { 200: sessionState } } },
+    async (request, reply) => ({
+      user: request.actor ? service.presentCurrentUser(request.actor) : null,
+      csrfToken: reply.generateCsrf(),
+    }),
   );
 
   app.post(
