@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/migrations/**', '.e2e-data/**'] },
@@ -8,9 +9,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { import: importPlugin },
-    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Imports go one way: routes → service → repository → db; platform never reaches into modules;
       // the shared package and the web app never import the server.
@@ -20,7 +24,11 @@ export default tseslint.config(
           zones: [
             { target: './packages/shared', from: './apps', message: 'The shared package must not depend on an app.' },
             { target: './apps/web', from: './apps/server', message: 'The web app talks to the server only over HTTP.' },
-            { target: './apps/server/src/platform', from: './apps/server/src/modules', message: 'Platform code must not depend on a domain module.' },
+            {
+              target: './apps/server/src/platform',
+              from: './apps/server/src/modules',
+              message: 'Platform code must not depend on a domain module.',
+            },
             { target: './apps/server/src/db/client.ts', from: './apps/server/src/modules' },
           ],
         },
@@ -41,7 +49,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['fastify', '@fastify/*', './service.js', './routes.js', '**/platform/errors.js'], message: 'Repositories run SQL; they neither throw HTTP errors nor call services.' }] },
+        {
+          patterns: [
+            {
+              group: ['fastify', '@fastify/*', './service.js', './routes.js', '**/platform/errors.js'],
+              message: 'Repositories run SQL; they neither throw HTTP errors nor call services.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -42,7 +42,17 @@ describe('the web shell', () => {
       .evaluateAll((links) => [...new Set(links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))]);
     // Home, notifications and the nine modules at least; admin entries only for the admin.
     expect(hrefs.length).toBeGreaterThanOrEqual(11);
-    for (const key of ['/deputies', '/stations', '/opinions', '/suggestions', '/livelihood-projects', '/supervision', '/meetings', '/legislation', '/stats'])
+    for (const key of [
+      '/deputies',
+      '/stations',
+      '/opinions',
+      '/suggestions',
+      '/livelihood-projects',
+      '/supervision',
+      '/meetings',
+      '/legislation',
+      '/stats',
+    ])
       expect(hrefs).toContain(key);
     expect(hrefs.includes('/admin/users')).toBe(seesAdmin);
     for (const href of hrefs) {

@@ -49,7 +49,19 @@ describe('health and API reference', () => {
   it('serves the OpenAPI document with every module tag and a browsable reference', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const tags = doc.tags.map((x: { name: string }) => x.name);
-    for (const tag of ['deputies', 'stations', 'opinions', 'suggestions', 'livelihood-projects', 'supervision', 'meetings', 'legislation', 'stats', 'admin', 'auth'])
+    for (const tag of [
+      'deputies',
+      'stations',
+      'opinions',
+      'suggestions',
+      'livelihood-projects',
+      'supervision',
+      'meetings',
+      'legislation',
+      'stats',
+      'admin',
+      'auth',
+    ])
       expect(tags).toContain(tag);
     expect(doc.paths['/api/auth/login'].post.requestBody).toBeDefined();
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
@@ -71,7 +83,12 @@ describe('notifications', () => {
     const counts: number[] = [];
     const unsubscribe = t.deps.notifier.subscribe(session.user.id, (n) => counts.push(n));
     await t.db.transaction(async (tx) => {
-      await t.deps.notifier.notify(tx, { userId: session.user.id, title: '新的交办事项', body: '请于 3 个工作日内签收', link: '/suggestions' });
+      await t.deps.notifier.notify(tx, {
+        userId: session.user.id,
+        title: '新的交办事项',
+        body: '请于 3 个工作日内签收',
+        link: '/suggestions',
+      });
       await t.deps.notifier.notify(tx, { userId: session.user.id, title: '办理即将到期', body: '还剩 2 个工作日' });
     });
     await waitFor(() => (counts.includes(2) ? true : undefined), 'live unread count');
@@ -122,8 +139,16 @@ describe('attachments', () => {
 
   function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }) {
     const boundary = '----renda' + Math.random().toString(16).slice(2);
-    const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
+    const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    );
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
     return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
   }
 
@@ -132,7 +157,13 @@ describe('attachments', () => {
     const body = admin.user.bodyId;
     const upload = (name: string, data: Buffer, session = admin) => {
       const { payload, headers } = multipart({ ownerEntity: 'body', ownerId: body }, { name, data });
-      return t.app.inject({ method: 'POST', url: '/api/attachments', payload, headers: { ...headers, 'x-csrf-token': session.token }, cookies: session.cookies });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        payload,
+        headers: { ...headers, 'x-csrf-token': session.token },
+        cookies: session.cookies,
+      });
     };
     const ok = await upload('章程.png', png);
     expect(ok.statusCode).toBe(201);
@@ -165,7 +196,13 @@ describe('attachments', () => {
       const admin = await small.login('admin');
       const big = Buffer.concat([png, Buffer.alloc(1024 * 1024 + 10)]);
       const { payload, headers } = multipart({ ownerEntity: 'body', ownerId: admin.user.bodyId }, { name: 'big.png', data: big });
-      const res = await small.app.inject({ method: 'POST', url: '/api/attachments', payload, headers: { ...headers, 'x-csrf-token': admin.token }, cookies: admin.cookies });
+      const res = await small.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        payload,
+        headers: { ...headers, 'x-csrf-token': admin.token },
+        cookies: admin.cookies,
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json().error.code).toBe('FILE_TOO_LARGE');
     } finally {

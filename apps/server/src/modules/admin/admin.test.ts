@@ -31,13 +31,28 @@ describe('congress bodies and the region tree', () => {
 
   it('refuses a body whose level or region does not fit under its parent, with a field to fix', async () => {
     const county = byName('秀洲区人大常委会');
-    const wrongLevel = await admin.request('POST', '/api/admin/bodies', { parentId: county.id, regionCode: '330000', level: 'provincial', name: '错误机关' });
+    const wrongLevel = await admin.request('POST', '/api/admin/bodies', {
+      parentId: county.id,
+      regionCode: '330000',
+      level: 'provincial',
+      name: '错误机关',
+    });
     expect(wrongLevel.statusCode).toBe(400);
     expect(wrongLevel.json().error.code).toBe('BODY_LEVEL_INVALID');
-    const wrongRegion = await admin.request('POST', '/api/admin/bodies', { parentId: county.id, regionCode: '330411', level: 'township', name: '错误乡镇' });
+    const wrongRegion = await admin.request('POST', '/api/admin/bodies', {
+      parentId: county.id,
+      regionCode: '330411',
+      level: 'township',
+      name: '错误乡镇',
+    });
     expect(wrongRegion.json().error.code).toBe('REGION_LEVEL_MISMATCH');
     expect(wrongRegion.json().error.details.fields[0].path).toBe('regionCode');
-    const unknown = await admin.request('POST', '/api/admin/bodies', { parentId: county.id, regionCode: '999999999', level: 'township', name: '不存在' });
+    const unknown = await admin.request('POST', '/api/admin/bodies', {
+      parentId: county.id,
+      regionCode: '999999999',
+      level: 'township',
+      name: '不存在',
+    });
     expect(unknown.json().error.code).toBe('REGION_NOT_FOUND');
   });
 
@@ -45,12 +60,27 @@ describe('congress bodies and the region tree', () => {
     const nanhu = byName('南湖区人大常委会');
     const xiuzhou = byName('秀洲区人大常委会');
     const town = byName('王江泾镇人民代表大会');
-    const cycle = await admin.request('PATCH', `/api/admin/bodies/${xiuzhou.id}`, { parentId: town.id, regionCode: '330411', level: 'county', name: xiuzhou.name });
+    const cycle = await admin.request('PATCH', `/api/admin/bodies/${xiuzhou.id}`, {
+      parentId: town.id,
+      regionCode: '330411',
+      level: 'county',
+      name: xiuzhou.name,
+    });
     expect(cycle.statusCode).toBe(400);
-    const moved = await admin.request('PATCH', `/api/admin/bodies/${town.id}`, { parentId: nanhu.id, regionCode: town.regionCode, level: 'township', name: town.name });
+    const moved = await admin.request('PATCH', `/api/admin/bodies/${town.id}`, {
+      parentId: nanhu.id,
+      regionCode: town.regionCode,
+      level: 'township',
+      name: town.name,
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().parentId).toBe(nanhu.id);
-    const back = await admin.request('PATCH', `/api/admin/bodies/${town.id}`, { parentId: xiuzhou.id, regionCode: town.regionCode, level: 'township', name: town.name });
+    const back = await admin.request('PATCH', `/api/admin/bodies/${town.id}`, {
+      parentId: xiuzhou.id,
+      regionCode: town.regionCode,
+      level: 'township',
+      name: town.name,
+    });
     expect(back.statusCode).toBe(200);
   });
 });
@@ -58,7 +88,13 @@ describe('congress bodies and the region tree', () => {
 describe('data scope', () => {
   it('a district administrator sees and manages only the district and the bodies below it', async () => {
     const xiuzhou = byName('秀洲区人大常委会');
-    const created = await admin.request('POST', '/api/admin/users', { username: 'xzadmin', displayName: '钱立新', role: 'admin', bodyId: xiuzhou.id, password: 'Xiuzhou2026b' });
+    const created = await admin.request('POST', '/api/admin/users', {
+      username: 'xzadmin',
+      displayName: '钱立新',
+      role: 'admin',
+      bodyId: xiuzhou.id,
+      password: 'Xiuzhou2026b',
+    });
     expect(created.statusCode).toBe(201);
     const district = await t.login('xzadmin', 'Xiuzhou2026b');
     const visible = (await district.request('GET', '/api/bodies')).json().items as { name: string }[];
@@ -68,10 +104,18 @@ describe('data scope', () => {
 
     const users = (await district.request('GET', '/api/admin/users?pageSize=100')).json();
     expect(users.items.every((u: { bodyName: string }) => u.bodyName !== '嘉兴市人大常委会')).toBe(true);
-    const cityStaff = (await admin.request('GET', '/api/admin/users?q=staff')).json().items.find((u: { username: string }) => u.username === 'staff');
+    const cityStaff = (await admin.request('GET', '/api/admin/users?q=staff'))
+      .json()
+      .items.find((u: { username: string }) => u.username === 'staff');
     const reach = await district.request('PATCH', `/api/admin/users/${cityStaff.id}`, { displayName: '越权修改' });
     expect(reach.statusCode).toBe(404);
-    const intoCity = await district.request('POST', '/api/admin/users', { username: 'sneaky', displayName: '越权账号', role: 'staff', bodyId: byName('嘉兴市人大常委会').id, password: 'Sneaky20261' });
+    const intoCity = await district.request('POST', '/api/admin/users', {
+      username: 'sneaky',
+      displayName: '越权账号',
+      role: 'staff',
+      bodyId: byName('嘉兴市人大常委会').id,
+      password: 'Sneaky20261',
+    });
     expect(intoCity.statusCode).toBe(404);
   });
 });
@@ -79,7 +123,13 @@ describe('data scope', () => {
 describe('handling units and users', () => {
   it('requires a handling unit for a handling-unit account and pages the user list', async () => {
     const city = byName('嘉兴市人大常委会');
-    const missing = await admin.request('POST', '/api/admin/users', { username: 'unit2', displayName: '赵磊', role: 'handling_unit', bodyId: city.id, password: 'Unit2026abc' });
+    const missing = await admin.request('POST', '/api/admin/users', {
+      username: 'unit2',
+      displayName: '赵磊',
+      role: 'handling_unit',
+      bodyId: city.id,
+      password: 'Unit2026abc',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.fields[0].path).toBe('handlingUnitId');
     const page = (await admin.request('GET', '/api/admin/users?page=1&pageSize=2')).json();
@@ -104,14 +154,21 @@ describe('handling units and users', () => {
     defineDeadlineRule({ key: 'test.reply', label: '测试答复期限', default: { amount: 3, unit: 'calendar_months' }, source: '测试' });
     const city = byName('嘉兴市人大常委会');
     const town = byName('王江泾镇人民代表大会');
-    const set = await admin.request('PUT', '/api/admin/deadline-rules/test.reply', { bodyId: city.id, rule: { amount: 2, unit: 'calendar_months' } });
+    const set = await admin.request('PUT', '/api/admin/deadline-rules/test.reply', {
+      bodyId: city.id,
+      rule: { amount: 2, unit: 'calendar_months' },
+    });
     expect(set.statusCode).toBe(200);
-    const inherited = (await admin.request('GET', `/api/admin/deadline-rules?bodyId=${town.id}`)).json().items.find((r: { key: string }) => r.key === 'test.reply');
+    const inherited = (await admin.request('GET', `/api/admin/deadline-rules?bodyId=${town.id}`))
+      .json()
+      .items.find((r: { key: string }) => r.key === 'test.reply');
     expect(inherited).toMatchObject({ inForce: { amount: 2, unit: 'calendar_months' }, setByBodyId: city.id, default: { amount: 3 } });
     const bad = await admin.request('PUT', '/api/admin/deadline-rules/test.reply', { bodyId: city.id, rule: { amount: 0, unit: 'weeks' } });
     expect(bad.statusCode).toBe(400);
     await admin.request('PUT', '/api/admin/deadline-rules/test.reply', { bodyId: city.id, rule: null });
-    const back = (await admin.request('GET', `/api/admin/deadline-rules?bodyId=${town.id}`)).json().items.find((r: { key: string }) => r.key === 'test.reply');
+    const back = (await admin.request('GET', `/api/admin/deadline-rules?bodyId=${town.id}`))
+      .json()
+      .items.find((r: { key: string }) => r.key === 'test.reply');
     expect(back).toMatchObject({ inForce: { amount: 3 }, setByBodyId: null });
   });
 });

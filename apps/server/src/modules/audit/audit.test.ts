@@ -32,7 +32,11 @@ describe('audit trail', () => {
 
   it('cannot be edited or deleted, even with SQL', async () => {
     // Drizzle wraps the database error; the trigger's message is on its cause.
-    const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      );
     expect(await failure(t.db.execute(sql`UPDATE audit_events SET action = 'tampered'`))).toMatch(/append-only/);
     expect(await failure(t.db.execute(sql`DELETE FROM audit_events`))).toMatch(/append-only/);
     expect(await failure(t.db.execute(sql`TRUNCATE audit_events`))).toMatch(/append-only/);
