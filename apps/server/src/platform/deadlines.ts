@@ -1,5 +1,8 @@
-import { findWorkday, isWorkday } from 'chinese-days';
+// chinese-days ships CommonJS; Node's ESM loader sees only its default export.
+import chineseDays from 'chinese-days';
 import { deadlineUnitLabel, type DeadlineRuleInput } from '@renda/shared';
+
+const { findWorkday, isWorkday } = chineseDays;
 
 /**
  * One deadline engine for every module. Deadlines are calendar dates in China (UTC+8, no DST):

@@ -21,9 +21,7 @@ export class ApiError extends Error {
   get fields(): FieldError[] {
     const fields = (this.details as { fields?: unknown } | undefined)?.fields;
     if (!Array.isArray(fields)) return [];
-    return fields.filter(
-      (f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string',
-    );
+    return fields.filter((f): f is FieldError => typeof f?.path === 'string' && typeof f?.message === 'string');
   }
 }
 
@@ -42,10 +40,13 @@ export function queryString(params: QueryParams = {}): string {
 let csrfToken: string | null = null;
 let onUnauthorized: () => void = () => {};
 
-/** Called when a request outside /api/auth/ answers 401: the session has ended. */
+/** Called when a request answers 401: the session has ended. */
 export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
+
+/** Its 401 is an answer for the page that asked (wrong password), not an ended session. */
+const ownUnauthorized = new Set(['/api/auth/login']);
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -106,7 +107,7 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
     await fetchCsrfToken();
     return request<T>(method, path, body, true);
   }
-  if (response.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
+  if (response.status === 401 && !ownUnauthorized.has(path)) onUnauthorized();
   throw error;
 }
 
@@ -114,5 +115,4 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', path + queryString(params)),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { clearErrorsOnChange } from './forms';
 
 interface FormModalProps<V> {
+  /** Prefixes the field ids, keeping them unique beside the page's filter form. */
+  name: string;
   title: string;
   open: boolean;
   form: FormInstance<V>;
@@ -14,7 +17,7 @@ interface FormModalProps<V> {
 }
 
 /** A modal whose OK button submits the form inside it (Enter submits too). */
-export function FormModal<V>({ title, open, form, initialValues, pending, onFinish, onClose, children }: FormModalProps<V>) {
+export function FormModal<V>({ name, title, open, form, initialValues, pending, onFinish, onClose, children }: FormModalProps<V>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -27,7 +30,15 @@ export function FormModal<V>({ title, open, form, initialValues, pending, onFini
       confirmLoading={pending}
       destroyOnHidden
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" initialValues={initialValues} clearOnDestroy onFinish={onFinish}>
+        <Form
+          form={form}
+          name={name}
+          layout="vertical"
+          initialValues={initialValues}
+          clearOnDestroy
+          onFinish={onFinish}
+          onValuesChange={clearErrorsOnChange(form)}
+        >
           {dom}
         </Form>
       )}

@@ -95,14 +95,22 @@ function toFilters(fields: FilterField[], values: FormValues): Record<string, st
   );
 }
 
-function FilterControl({ field }: { field: FilterField }) {
+/** Form.Item hands its control id, value and onChange (typed by the control itself): passed on to the real input. */
+interface ControlProps {
+  id?: string;
+  value?: never;
+  onChange?: never;
+}
+
+function FilterControl({ field, ...control }: ControlProps & { field: FilterField }) {
   const { t } = useTranslation();
   switch (field.kind) {
     case 'text':
-      return <Input allowClear placeholder={field.placeholder} />;
+      return <Input allowClear placeholder={field.placeholder} {...control} />;
     case 'select':
       return (
         <Select
+          {...control}
           allowClear
           showSearch
           optionFilterProp="label"
@@ -113,7 +121,7 @@ function FilterControl({ field }: { field: FilterField }) {
         />
       );
     case 'dateRange':
-      return <DatePicker.RangePicker />;
+      return <DatePicker.RangePicker {...control} />;
   }
 }
 
@@ -162,7 +170,7 @@ interface PagedTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'paginat
 }
 
 /** The one list view: filters, the server's error if any, and a server-paged table. */
-export function PagedTable<T extends object>({ list, filters, toolbar, ...tableProps }: PagedTableProps<T>) {
+export function PagedTable<T extends object>({ list, filters, toolbar, expandable, ...tableProps }: PagedTableProps<T>) {
   const { t } = useTranslation();
   const { data, error, isFetching } = list.query;
   return (
@@ -174,6 +182,7 @@ export function PagedTable<T extends object>({ list, filters, toolbar, ...tableP
         rowKey="id"
         scroll={{ x: 'max-content' }}
         {...tableProps}
+        expandable={expandable && { columnTitle: <span className="sr-only">{t('common.details')}</span>, ...expandable }}
         dataSource={data?.items}
         loading={isFetching}
         pagination={{

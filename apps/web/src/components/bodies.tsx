@@ -60,8 +60,8 @@ interface BodyTreeSelectProps extends Omit<TreeSelectProps<string>, 'treeData'> 
   disabledId?: string;
 }
 
-/** Picks a congress body from the tree; used as a form control. */
-export function BodyTreeSelect({ disabledId, ...props }: BodyTreeSelectProps) {
+/** Picks a congress body from the tree; used as a form control (aria-required left off: see FormSelect). */
+export function BodyTreeSelect({ disabledId, 'aria-required': _ariaRequired, ...props }: BodyTreeSelectProps) {
   const { data, isFetching } = useBodies();
   return (
     <TreeSelect<string>

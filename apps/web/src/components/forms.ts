@@ -20,14 +20,20 @@ function isBlank(value: unknown) {
   return value === undefined || value === null || value === '';
 }
 
-/** zod's own messages are English; the shared schemas' own messages are Chinese and kept. */
+/** A blank field's problem is always that it is required, said plainly rather than as a type error. */
 function issueMessage(issue: Issue, value: unknown): string {
-  if (!issue.message.startsWith('Invalid')) return issue.message;
-  return i18n.t(isBlank(value) ? 'common.required' : 'common.invalid');
+  return isBlank(value) ? i18n.t('common.required') : issue.message;
 }
 
 function setFieldErrors(form: FormInstance, fields: FieldError[]) {
-  form.setFields(fields.map((f) => ({ name: namePath(f.path), errors: [f.message] })));
+  const byPath = new Map<string, string[]>();
+  for (const f of fields) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f.message]);
+  form.setFields([...byPath].map(([path, errors]) => ({ name: namePath(path), errors })));
+}
+
+/** Form onValuesChange: an edited field drops the error set on it by validate or the server. */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: Record<string, unknown>) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })));
 }
 
 /** Validates form values with a shared schema; shows the problems on the fields and returns null if any. */

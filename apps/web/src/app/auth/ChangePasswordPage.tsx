@@ -1,19 +1,22 @@
 import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changePasswordInput, type ChangePasswordInput } from '@renda/shared';
+import { changePasswordInput } from '@renda/shared';
+import { clearErrorsOnChange } from '../../components/forms';
 import { Page } from '../../components/Page';
 import { useFormMutation } from '../../components/mutations';
 import { api } from '../api';
 
-type Values = ChangePasswordInput & { confirm: string };
-
 export function ChangePasswordPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm();
+  // The shared schema plus the confirmation, which only the form has.
+  const schema = changePasswordInput
+    .extend({ confirm: changePasswordInput.shape.currentPassword })
+    .refine((v) => v.confirm === v.newPassword, { message: t('changePassword.mismatch'), path: ['confirm'] });
   const { submit, pending } = useFormMutation({
     form,
-    schema: changePasswordInput,
-    mutationFn: (input: ChangePasswordInput) => api.post('/api/auth/change-password', input),
+    schema,
+    mutationFn: ({ currentPassword, newPassword }) => api.post('/api/auth/change-password', { currentPassword, newPassword }),
     successMessage: t('changePassword.success'),
     onSuccess: () => form.resetFields(),
   });
@@ -21,27 +24,14 @@ export function ChangePasswordPage() {
   return (
     <Page title={t('changePassword.title')}>
       <Card className="narrow-card">
-        <Form form={form} name="changePassword" layout="vertical" onFinish={submit}>
+        <Form form={form} name="changePassword" layout="vertical" onFinish={submit} onValuesChange={clearErrorsOnChange(form)}>
           <Form.Item name="currentPassword" label={t('changePassword.current')} required>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item name="newPassword" label={t('changePassword.new')} extra={t('changePassword.hint')} required>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('changePassword.confirm')}
-            dependencies={['newPassword']}
-            required
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, value) =>
-                  value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('changePassword.mismatch'))),
-              }),
-            ]}
-          >
+          <Form.Item name="confirm" label={t('changePassword.confirm')} required>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={pending}>

@@ -1,22 +1,19 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { loginInput, type LoginInput } from '@renda/shared';
 import { useDocumentTitle } from '../../components/Page';
-import { validate } from '../../components/forms';
-import { useLogin, useSession } from './session';
+import { clearErrorsOnChange, validate } from '../../components/forms';
+import { useLogin } from './session';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginInput>();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
-  const { data: session } = useSession();
   const login = useLogin();
   useDocumentTitle(t('login.title'));
-
-  if (session) return <Navigate to={from} replace />;
 
   const submit = (values: LoginInput) => {
     const input = validate(form, loginInput, values);
@@ -28,16 +25,8 @@ export function LoginPage() {
       <Card>
         <Typography.Title level={1}>{t('app.name')}</Typography.Title>
         <Typography.Title level={2}>{t('login.title')}</Typography.Title>
-        {login.error && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            message={login.error.message}
-            className="form-alert"
-          />
-        )}
-        <Form form={form} name="login" layout="vertical" onFinish={submit} requiredMark={false}>
+        {login.error && <Alert type="error" showIcon role="alert" message={login.error.message} className="form-alert" />}
+        <Form form={form} name="login" layout="vertical" onFinish={submit} onValuesChange={clearErrorsOnChange(form)} requiredMark={false}>
           <Form.Item name="username" label={t('login.username')}>
             <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
           </Form.Item>

@@ -1,16 +1,13 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CurrentUser, LoginInput, Session } from '@renda/shared';
-import { api, ApiError } from '../api';
+import type { CurrentUser, LoginInput, Session, SessionState } from '@renda/shared';
+import { api } from '../api';
 
 export const sessionKey = ['session'] as const;
 
+/** Asks who is signed in; a visitor gets `user: null` (not a 401, which the browser would log as an error). */
 async function fetchSession(): Promise<Session | null> {
-  try {
-    return await api.get<Session>('/api/auth/me');
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const state = await api.get<SessionState>('/api/auth/session');
+  return state.user ? { user: state.user, csrfToken: state.csrfToken } : null;
 }
 
 /** The signed-in session, or null when nobody is signed in. */

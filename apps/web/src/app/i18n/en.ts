@@ -98,8 +98,8 @@ export const en: Messages = {
     saved: 'Saved',
     createdAt: 'Created',
     required: 'This field is required',
-    invalid: 'Invalid value',
     total: '{{total}} in total',
+    details: 'Details',
     filters: 'Filters',
   },
   error: {

@@ -24,7 +24,6 @@ function storedLanguage(): Language {
 
 function applyLanguage(lng: Language) {
   document.documentElement.lang = lng;
-  document.title = i18n.t('app.name');
   dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
 }
 
@@ -40,7 +39,6 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
-  returnNull: false,
 });
 
 export default i18n;

@@ -61,8 +61,8 @@ export const zhCN = {
     saved: '已保存',
     createdAt: '创建时间',
     required: '此项为必填项',
-    invalid: '格式不正确',
     total: '共 {{total}} 条',
+    details: '详情',
     filters: '筛选条件',
   },
   error: {
@@ -197,8 +197,7 @@ export const zhCN = {
     createdAt: '创建时间',
     sentAt: '发送时间',
     error: '错误信息',
-    recordedNote:
-      '“已记录（未实际发送）”表示系统只把这条短信或邮件写进了发件箱，并没有真正发给收件人：当前部署尚未接入短信或邮件服务。',
+    recordedNote: '“已记录（未实际发送）”表示系统只把这条短信或邮件写进了发件箱，并没有真正发给收件人：当前部署尚未接入短信或邮件服务。',
   },
 };
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { MenuFoldOutlined, MenuUnfoldOutlined, SettingOutlined } from '@ant-design/icons';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can } from '@renda/shared';
@@ -20,9 +20,10 @@ function useMenuItems(): MenuProps['items'] {
     link(notificationsNav.path, t(notificationsNav.label), notificationsNav.icon),
     ...(admin.length > 0
       ? [
+          // A group, not a folding submenu: every entry stays visible and in the page.
           {
+            type: 'group' as const,
             key: 'admin',
-            icon: <SettingOutlined />,
             label: t('nav.admin'),
             children: admin.map((item) => link(item.path, t(item.label), item.icon)),
           },
@@ -60,7 +61,7 @@ export function AppLayout() {
         <Link to="/" className="app-name">
           {t('app.name')}
         </Link>
-        <Typography.Text className="app-body">{t('header.currentBody', { name: user.bodyName })}</Typography.Text>
+        <Typography.Text>{t('header.currentBody', { name: user.bodyName })}</Typography.Text>
         <span className="app-header-tools">
           <NotificationBell />
           <UserMenu />
@@ -77,13 +78,7 @@ export function AppLayout() {
           onBreakpoint={setCollapsed}
         >
           <nav aria-label={t('nav.main')}>
-            <Menu
-              theme="dark"
-              mode="inline"
-              items={items}
-              selectedKeys={[selected]}
-              defaultOpenKeys={selected.startsWith('/admin/') ? ['admin'] : []}
-            />
+            <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} />
           </nav>
         </Layout.Sider>
         <Layout.Content className="app-content">

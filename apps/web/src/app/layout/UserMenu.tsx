@@ -30,10 +30,7 @@ export function UserMenu() {
   };
 
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{ items, onClick, selectable: true, selectedKeys: [`language:${i18n.language}`] }}
-    >
+    <Dropdown trigger={['click']} menu={{ items, onClick, selectable: true, selectedKeys: [`language:${i18n.language}`] }}>
       <Button type="text" icon={<UserOutlined />}>
         {user.displayName}
         <span className="app-role">{t(`role.${user.role}`)}</span>

@@ -18,9 +18,7 @@ export function HomePage() {
         <Descriptions column={1}>
           <Descriptions.Item label={t('home.role')}>{t(`role.${user.role}`)}</Descriptions.Item>
           <Descriptions.Item label={t('home.body')}>{user.bodyName}</Descriptions.Item>
-          {user.handlingUnitName && (
-            <Descriptions.Item label={t('home.handlingUnit')}>{user.handlingUnitName}</Descriptions.Item>
-          )}
+          {user.handlingUnitName && <Descriptions.Item label={t('home.handlingUnit')}>{user.handlingUnitName}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Card className="section-card" title={<h2 className="card-heading">{t('home.modules')}</h2>}>

@@ -10,6 +10,7 @@ export function NotFoundPage() {
     <Page title={t('error.notFoundTitle')}>
       <Result
         status="404"
+        title="404"
         subTitle={t('error.notFound')}
         extra={
           <Button type="primary" onClick={() => navigate('/')}>

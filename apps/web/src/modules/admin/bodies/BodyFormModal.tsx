@@ -1,9 +1,10 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bodyInput, bodyLevel, type Body } from '@renda/shared';
 import { api } from '../../../app/api';
 import { BodyTreeSelect, bodiesKey } from '../../../components/bodies';
 import { FormModal } from '../../../components/FormModal';
+import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
 import { RegionPicker } from './RegionPicker';
 
@@ -19,8 +20,7 @@ export function BodyFormModal({ draft, onClose }: { draft: BodyDraft | null; onC
   const { submit, pending } = useFormMutation({
     form,
     schema: bodyInput,
-    mutationFn: (input) =>
-      editing ? api.patch(`/api/admin/bodies/${editing.id}`, input) : api.post('/api/admin/bodies', input),
+    mutationFn: (input) => (editing ? api.patch(`/api/admin/bodies/${editing.id}`, input) : api.post('/api/admin/bodies', input)),
     invalidate: bodiesKey,
     onSuccess: onClose,
   });
@@ -31,6 +31,7 @@ export function BodyFormModal({ draft, onClose }: { draft: BodyDraft | null; onC
 
   return (
     <FormModal<Values>
+      name="body"
       title={editing ? t('bodies.edit', { name: editing.name }) : t('bodies.create')}
       open={draft !== null}
       form={form}
@@ -43,7 +44,7 @@ export function BodyFormModal({ draft, onClose }: { draft: BodyDraft | null; onC
         <Input />
       </Form.Item>
       <Form.Item name="level" label={t('bodies.level')} required>
-        <Select options={bodyLevel.options.map((level) => ({ value: level, label: t(`bodyLevel.${level}`) }))} />
+        <FormSelect options={bodyLevel.options.map((level) => ({ value: level, label: t(`bodyLevel.${level}`) }))} />
       </Form.Item>
       <Form.Item name="regionCode" label={t('bodies.region')} required>
         <RegionPicker />

@@ -1,10 +1,11 @@
-import { Form, Input, Select, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { handlingUnitInput, handlingUnitKind, type HandlingUnit } from '@renda/shared';
 import { api } from '../../../app/api';
 import { BodyTreeSelect } from '../../../components/bodies';
 import { blankToNull } from '../../../components/forms';
 import { FormModal } from '../../../components/FormModal';
+import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
 import { handlingUnitsKey } from './api';
 
@@ -19,15 +20,14 @@ export function HandlingUnitFormModal({ unit, onClose }: { unit: HandlingUnit | 
     form,
     schema: handlingUnitInput,
     mutationFn: (input) =>
-      editing
-        ? api.patch(`/api/admin/handling-units/${editing.id}`, input)
-        : api.post('/api/admin/handling-units', input),
+      editing ? api.patch(`/api/admin/handling-units/${editing.id}`, input) : api.post('/api/admin/handling-units', input),
     invalidate: handlingUnitsKey,
     onSuccess: onClose,
   });
 
   return (
     <FormModal<Values>
+      name="handlingUnit"
       title={editing ? t('handlingUnits.edit', { name: editing.name }) : t('handlingUnits.create')}
       open={unit !== null}
       form={form}
@@ -51,7 +51,7 @@ export function HandlingUnitFormModal({ unit, onClose }: { unit: HandlingUnit | 
         <Input />
       </Form.Item>
       <Form.Item name="kind" label={t('handlingUnits.kind')} required>
-        <Select options={handlingUnitKind.options.map((kind) => ({ value: kind, label: t(`handlingUnitKind.${kind}`) }))} />
+        <FormSelect options={handlingUnitKind.options.map((kind) => ({ value: kind, label: t(`handlingUnitKind.${kind}`) }))} />
       </Form.Item>
       <Form.Item name="bodyId" label={t('handlingUnits.body')} required>
         <BodyTreeSelect />

@@ -1,7 +1,8 @@
-import { Select, type SelectProps } from 'antd';
+import type { SelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { HandlingUnit, Page } from '@renda/shared';
 import { api } from '../../../app/api';
+import { FormSelect } from '../../../components/FormSelect';
 import { handlingUnitsKey } from './api';
 
 /** Picks a handling unit of one body (the API's largest page, 200, is plenty for one body). */
@@ -12,7 +13,7 @@ export function HandlingUnitSelect({ bodyId, ...props }: SelectProps<string> & {
     enabled: !!bodyId,
   });
   return (
-    <Select<string>
+    <FormSelect<string>
       showSearch
       optionFilterProp="label"
       loading={isFetching}

@@ -1,23 +1,9 @@
 import { Alert, Badge, Flex, type BadgeProps, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OutboxChannel, OutboxStatus } from '@renda/shared';
+import type { OutboxChannel, OutboxMessage, OutboxStatus } from '@renda/shared';
 import { formatDateTime } from '../../../components/format';
 import { Page } from '../../../components/Page';
 import { PagedTable, usePagedList } from '../../../components/PagedTable';
-
-/** An item of GET /api/admin/outbox (no shared schema yet). */
-interface OutboxMessage {
-  id: string;
-  channel: OutboxChannel;
-  recipient: string;
-  subject: string | null;
-  body: string;
-  status: OutboxStatus;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-  error: string | null;
-}
 
 const statusBadge: Record<OutboxStatus, BadgeProps['status']> = {
   pending: 'processing',

@@ -17,6 +17,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   });
   return (
     <FormModal
+      name="resetPassword"
       title={t('users.resetPasswordTitle', { name: user?.displayName })}
       open={user !== null}
       form={form}

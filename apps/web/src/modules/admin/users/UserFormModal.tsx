@@ -1,10 +1,11 @@
-import { Form, Input, Select, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roles, userCreateInput, userUpdateInput, type User, type UserCreateInput, type UserUpdateInput } from '@renda/shared';
 import { api } from '../../../app/api';
 import { BodyTreeSelect } from '../../../components/bodies';
 import { blankToNull } from '../../../components/forms';
 import { FormModal } from '../../../components/FormModal';
+import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
 import { HandlingUnitSelect } from '../handling-units/HandlingUnitSelect';
 import { usersKey } from './api';
@@ -21,8 +22,7 @@ export function UserFormModal({ user, onClose }: { user: User | 'new' | null; on
   const { submit, pending } = useFormMutation<UserCreateInput | UserUpdateInput, void>({
     form,
     schema: editing ? userUpdateInput : userCreateInput,
-    mutationFn: (input) =>
-      editing ? api.patch(`/api/admin/users/${editing.id}`, input) : api.post('/api/admin/users', input),
+    mutationFn: (input) => (editing ? api.patch(`/api/admin/users/${editing.id}`, input) : api.post('/api/admin/users', input)),
     invalidate: usersKey,
     onSuccess: onClose,
   });
@@ -35,6 +35,7 @@ export function UserFormModal({ user, onClose }: { user: User | 'new' | null; on
 
   return (
     <FormModal<Values>
+      name="user"
       title={editing ? t('users.edit', { name: editing.displayName }) : t('users.create')}
       open={user !== null}
       form={form}
@@ -62,7 +63,7 @@ export function UserFormModal({ user, onClose }: { user: User | 'new' | null; on
         <Input />
       </Form.Item>
       <Form.Item name="role" label={t('users.role')} required>
-        <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <FormSelect options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
       </Form.Item>
       {!editing && (
         <Form.Item name="bodyId" label={t('users.body')} required>
