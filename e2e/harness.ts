@@ -85,3 +85,14 @@ export async function expectCleanPage(tracked: TrackedPage, where: string) {
   expect(violations, `${where}: accessibility violations ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   expect(tracked.errors, `${where}: console errors`).toEqual([]);
 }
+
+/** Picks an entry of an antd Select or TreeSelect by its visible text (antd renders the listbox twice). */
+export async function chooseOption(page: Page, field: ReturnType<Page['getByLabel']>, text: string) {
+  await field.click();
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}

@@ -1,0 +1,43 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage } from './harness.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('administration', () => {
+  it('an administrator creates a staff account, bad input is refused in Chinese, the new user logs in, and the audit trail shows it', async () => {
+    const tracked = await openPage(browser);
+    const { page } = tracked;
+    await loginAs(page, 'admin');
+    await page.goto(`${baseUrl()}/admin/users`);
+    await expect.poll(() => page.getByRole('heading', { name: '用户管理' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /新建用户/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('Bad Name');
+    await dialog.getByLabel('姓名').fill('周婷');
+    await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
+    await expect.poll(() => dialog.getByText(/用户名为 3–32 位小写字母/).count()).toBeGreaterThan(0);
+    await expectCleanPage(tracked, 'user form with errors');
+
+    await dialog.getByLabel('用户名').fill('zhouting');
+    await chooseOption(page, dialog.getByLabel('角色'), '机关工作人员');
+    await chooseOption(page, dialog.getByLabel('所属机关'), '嘉兴市人大常委会');
+    await dialog.getByLabel('初始密码').fill('Zhouting2026');
+    await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'zhouting' }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${baseUrl()}/admin/audit`);
+    await expect.poll(() => page.getByRole('cell', { name: '新建' }).count()).toBeGreaterThan(0);
+    await expectCleanPage(tracked, 'audit page');
+    await tracked.context.close();
+
+    const newcomer = await openPage(browser);
+    await loginAs(newcomer.page, 'zhouting', 'Zhouting2026');
+    await expect.poll(() => newcomer.page.getByText('周婷').count()).toBeGreaterThan(0);
+    await newcomer.context.close();
+  });
+});
