@@ -95,6 +95,16 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // While shutting down, answers still in flight close their keep-alive connection, so the
+  // server stops as soon as they are sent instead of waiting for idle sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   registerSessionResolver(app, database.db);
   // Every state-changing API call made with a browser session must carry the CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
