@@ -21,14 +21,29 @@ import type { AppDeps, ModuleRoutes, ZodApp } from './platform/http.js';
 import { createJobs } from './platform/jobs.js';
 import { Notifier } from './platform/notifications.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { deputyRoutes } from './modules/deputies/routes.js';
+import { stationRoutes } from './modules/stations/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { opinionRoutes } from './modules/opinions/routes.js';
+import { suggestionRoutes } from './modules/suggestions/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
-const modules: ModuleRoutes[] = [healthRoutes, authRoutes, adminRoutes, auditRoutes, notificationRoutes, attachmentRoutes];
+const modules: ModuleRoutes[] = [
+  healthRoutes,
+  authRoutes,
+  adminRoutes,
+  auditRoutes,
+  notificationRoutes,
+  attachmentRoutes,
+  opinionRoutes,
+  suggestionRoutes,
+  deputyRoutes,
+  stationRoutes,
+];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -106,8 +121,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   });
 
   registerSessionResolver(app, database.db);
-  // Every state-changing API call made with a browser session must carry the CSRF token.
-  app.addHook('preHandler', (request, reply, done) => {
+  // Every state-changing API call made with a browser session must carry the CSRF token;
+  // checked before permissions and validation, like any other forged request.
+  app.addHook('preValidation', (request, reply, done) => {
     if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/') || request.url.startsWith('/api/public/')) return done();
     app.csrfProtection(request, reply, done);
   });
@@ -125,6 +141,9 @@ async function serveWebApp(app: ZodApp, config: Config) {
   if (hasWebApp) await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     if (!hasWebApp || request.url.startsWith('/api/') || request.method !== 'GET') return sendRouteNotFound(request, reply);
+    // The citizens' mobile pages are their own small entries: /m/opinion → m/opinion.html.
+    const mobilePage = /^\/m\/([a-z][a-z-]*)\/?(?:\?|$)/.exec(request.url)?.[1];
+    if (mobilePage && existsSync(path.join(dist, 'm', `${mobilePage}.html`))) return reply.sendFile(`m/${mobilePage}.html`);
     return reply.sendFile('index.html');
   });
 }

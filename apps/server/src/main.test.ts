@@ -38,13 +38,19 @@ describe('the server process', () => {
     const until = Date.now() + 90_000;
     let health: { database: string } | null = null;
     while (!health && Date.now() < until) {
-      health = await fetch(`${base}/api/health`).then((r) => (r.ok ? r.json() : null), () => null);
+      health = await fetch(`${base}/api/health`).then(
+        (r) => (r.ok ? r.json() : null),
+        () => null,
+      );
       if (!health) await new Promise((r) => setTimeout(r, 250));
     }
     expect(health?.database).toBe(database ? 'postgres' : 'pglite');
 
     const csrf = await fetch(`${base}/api/auth/csrf`);
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     // A login takes a while (argon2); the signal arrives while it is being answered.
     const inFlight = fetch(`${base}/api/auth/login`, {

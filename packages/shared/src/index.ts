@@ -8,3 +8,7 @@ export * from './admin.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './modules.js';
+export * from './opinions.js';
+export * from './suggestions.js';
+export * from './deputies.js';
+export * from './stations.js';

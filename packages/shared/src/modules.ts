@@ -34,6 +34,23 @@ export const permissions = {
   'notifications.own': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'attachments.upload': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'outbox.read': ['admin'],
+  // Suggestions and motions: reading is scoped further by role (a deputy sees own items, a unit its assignments).
+  'suggestions.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'suggestions.draft': ['deputy'],
+  'suggestions.manage': ['staff'],
+  'suggestions.rates': ['admin', 'staff', 'leader'],
+  'suggestions.handle': ['handling_unit'],
+  'opinions.read': ['staff', 'leader'],
+  'opinions.triage': ['staff'],
+  'opinions.handle': ['handling_unit'],
+  'opinions.categories': ['admin', 'staff'],
+  // Deputies and stations: a deputy reaches only their own record, duties and results through deputies.self.
+  'deputies.read': ['admin', 'staff', 'leader'],
+  'deputies.manage': ['admin', 'staff'],
+  'deputies.self': ['deputy'],
+  'duties.record': ['staff', 'deputy'],
+  'stations.read': ['admin', 'staff', 'leader', 'deputy'],
+  'stations.manage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

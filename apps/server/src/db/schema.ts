@@ -204,3 +204,5 @@ export const deadlineRules = pgTable(
 // Each domain module owns its tables in its own folder; they are assembled here for drizzle-kit.
 export * from '../modules/deputies/tables.js';
 export * from '../modules/stations/tables.js';
+export * from '../modules/opinions/tables.js';
+export * from '../modules/suggestions/tables.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Attachment } from '@renda/shared';
-import type { Db } from '../db/client.js';
+import type { Db, Executor } from '../db/client.js';
 import { attachments } from '../db/schema.js';
 import { recordAudit } from './audit.js';
 import { clock } from './clock.js';
@@ -36,6 +36,15 @@ export const allowedMimeTypes = new Set([
   'video/mp4',
   'audio/mpeg',
 ]);
+
+export interface PreparedFile {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  insert(tx: Executor, owner: { bodyId: string; ownerEntity: string; ownerId: string }): Promise<void>;
+  discard(): Promise<void>;
+}
 
 export interface NewAttachment {
   ownerEntity: string;
@@ -113,6 +122,39 @@ export class Attachments {
       throw err;
     }
     return present(row);
+  }
+
+  /**
+   * For public (no-login) submissions: checks the type by content and the size, and writes the file
+   * before the caller's transaction. `insert` adds the row inside that transaction; `discard`
+   * removes the file when the transaction fails, so no file is left without a row.
+   */
+  async prepare(input: { fileName: string; data: Buffer; allowed: ReadonlySet<string>; maxBytes: number }): Promise<PreparedFile> {
+    if (input.data.length === 0) throw new DomainError('FILE_EMPTY', '文件为空');
+    if (input.data.length > input.maxBytes)
+      throw new DomainError('FILE_TOO_LARGE', `文件超过 ${Math.round(input.maxBytes / 1024 / 1024)} MB 上限`, undefined, 413);
+    const type = await fileTypeFromBuffer(input.data);
+    if (!type || !input.allowed.has(type.mime))
+      throw new DomainError('FILE_TYPE_NOT_ALLOWED', '不支持的文件类型', { detected: type?.mime ?? null }, 415);
+    const id = randomUUID();
+    const file = this.fileOf(id);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(`${file}.part`, input.data);
+    await rename(`${file}.part`, file);
+    const meta = {
+      id,
+      fileName: path.basename(input.fileName).slice(0, 200) || `附件.${type.ext}`,
+      mimeType: type.mime,
+      size: input.data.length,
+      sha256: createHash('sha256').update(input.data).digest('hex'),
+    };
+    return {
+      ...meta,
+      insert: async (tx, owner) => {
+        await tx.insert(attachments).values({ ...meta, ...owner, uploadedBy: null, createdAt: clock.now() });
+      },
+      discard: () => rm(file, { force: true }),
+    };
   }
 
   /** A stored file with its metadata, authorised like the record it belongs to. */

@@ -77,7 +77,8 @@ export function actorContext(request: FastifyRequest): ActorContext {
   return { ...requestContext(request), actor: request.actor };
 }
 
-/** preHandler for a protected route class: 401 without a session, 403 for a role outside the permission table. */
+/** preValidation hook for a protected route class: 401 without a session, 403 for a role outside the permission table,
+ * checked before the body is validated so a refused role never learns about field rules. */
 export function requirePermission(permission: Permission) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.actor) throw unauthorized();

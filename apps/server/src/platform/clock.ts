@@ -13,6 +13,10 @@ export const clock = {
     if (frozen) frozen = new Date(frozen.getTime() + ms);
     else offsetMs += ms;
   },
+  /** The frozen instant, or null when the clock runs: lets a seed date its history and then put the clock back. */
+  frozenAt(): Date | null {
+    return frozen ? new Date(frozen) : null;
+  },
   reset() {
     frozen = null;
     offsetMs = 0;

@@ -12,6 +12,21 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'notifications.own': { method: 'GET', url: '/api/notifications/unread-count' },
   'attachments.upload': { method: 'GET', url: '/api/attachments?ownerEntity=body&ownerId=00000000-0000-0000-0000-000000000000' },
   'outbox.read': { method: 'GET', url: '/api/admin/outbox' },
+  'deputies.read': { method: 'GET', url: '/api/deputies' },
+  'deputies.manage': { method: 'GET', url: '/api/deputies/import-template.xlsx' },
+  'deputies.self': { method: 'GET', url: '/api/me/deputy' },
+  'duties.record': { method: 'GET', url: '/api/duties' },
+  'stations.read': { method: 'GET', url: '/api/stations' },
+  'stations.manage': { method: 'GET', url: '/api/stations/00000000-0000-0000-0000-000000000000/sessions/export.xlsx' },
+  'suggestions.read': { method: 'GET', url: '/api/suggestions' },
+  'suggestions.draft': { method: 'POST', url: '/api/suggestions' },
+  'suggestions.manage': { method: 'POST', url: '/api/suggestion-sessions' },
+  'suggestions.rates': { method: 'GET', url: '/api/suggestions/rates' },
+  'suggestions.handle': { method: 'GET', url: '/api/suggestions/assigned' },
+  'opinions.read': { method: 'GET', url: '/api/opinions/export' },
+  'opinions.triage': { method: 'POST', url: '/api/opinions/bulk-accept' },
+  'opinions.handle': { method: 'GET', url: '/api/opinions/assigned' },
+  'opinions.categories': { method: 'GET', url: '/api/opinions/categories?bodyId=00000000-0000-0000-0000-000000000000' },
 };
 
 let t: TestApp;
@@ -39,8 +54,22 @@ describe('permission matrix', () => {
   });
 
   it.each(Object.entries(probes))('%s without a session is 401', async (_permission, probe) => {
-    const res = await t.app.inject({ method: probe.method, url: probe.url });
+    // A browser without a session still holds a CSRF token; the answer must be "log in", not "forged".
+    const csrf = await t.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+    const res = await t.app.inject({
+      method: probe.method,
+      url: probe.url,
+      headers: { 'x-csrf-token': csrf.json().csrfToken },
+      cookies: { _csrf: csrf.cookies.find((c) => c.name === '_csrf')!.value },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('order of checks', () => {
+  it('refuses a role before looking at the body, so a forbidden caller learns nothing about the fields', async () => {
+    const res = await sessions.get('staff')!.request('POST', '/api/admin/users', { username: '' });
+    expect(res.statusCode).toBe(403);
   });
 });

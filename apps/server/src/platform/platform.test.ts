@@ -79,6 +79,8 @@ describe('health and API reference', () => {
 describe('notifications', () => {
   it('announces the unread count live after the writing transaction commits, and marks read', async () => {
     const session = await t.login('staff');
+    // Demo data may already have notified staff; start from an empty inbox.
+    await session.request('POST', '/api/notifications/read-all');
     await t.deps.notifier.start();
     const counts: number[] = [];
     const unsubscribe = t.deps.notifier.subscribe(session.user.id, (n) => counts.push(n));

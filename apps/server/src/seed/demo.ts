@@ -9,6 +9,9 @@ import { clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
 import { childPath } from '../platform/scope.js';
+import { seedDeputies } from './deputies.js';
+import { seedSuggestions } from './suggestions.js';
+import { seedOpinions } from './opinions.js';
 import { seedVillages } from './regions.js';
 
 /** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
@@ -134,6 +137,9 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
         after: { username: account.username, role: account.role },
       });
     }
+    await seedDeputies(tx, ctx);
+    await seedSuggestions(tx);
+    await seedOpinions(tx, ctx, city.id);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

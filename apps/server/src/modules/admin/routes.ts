@@ -24,7 +24,7 @@ const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['admin'];
 
 export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
-  const manage = { preHandler: requirePermission('admin.manage') };
+  const manage = { preValidation: requirePermission('admin.manage') };
   // Rules, charters and other documents of a congress body.
   attachments.registerOwner('body', async (tx, ctx, ownerId) => {
     const row = await repo.getBody(tx, ctx.actor, ownerId);
@@ -52,7 +52,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
   app.get(
     '/api/bodies',
     {
-      preHandler: requirePermission('bodies.read'),
+      preValidation: requirePermission('bodies.read'),
       schema: { tags, summary: '本机关及下级人大机关', response: { 200: z.object({ items: z.array(body) }), ...errorResponses } },
     },
     async (request) => ({ items: await service.listBodies(db, actorContext(request)) }),
@@ -73,7 +73,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
   app.get(
     '/api/handling-units',
     {
-      preHandler: requirePermission('handlingUnits.read'),
+      preValidation: requirePermission('handlingUnits.read'),
       schema: { tags, summary: '承办单位列表', querystring: handlingUnitQuery, response: { 200: pageOf(handlingUnit), ...errorResponses } },
     },
     async (request) => service.pageHandlingUnits(db, actorContext(request), request.query),

@@ -7,7 +7,7 @@ import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 const owner = z.object({ ownerEntity: z.string().min(1).max(40), ownerId: z.string().min(1).max(64) });
 
 export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
-  const guard = { preHandler: requirePermission('attachments.upload') };
+  const guard = { preValidation: requirePermission('attachments.upload') };
 
   app.post(
     '/api/attachments',

@@ -6,7 +6,7 @@ import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import * as service from './service.js';
 
 export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
-  const guard = { preHandler: requirePermission('audit.read') };
+  const guard = { preValidation: requirePermission('audit.read') };
 
   app.get(
     '/api/audit',

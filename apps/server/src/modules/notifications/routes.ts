@@ -7,7 +7,7 @@ import * as service from './service.js';
 const tags = ['platform'];
 
 export const notificationRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
-  const own = { preHandler: requirePermission('notifications.own') };
+  const own = { preValidation: requirePermission('notifications.own') };
   // Live streams never end on their own; shutdown closes them so in-flight requests can drain.
   const openStreams = new Set<() => void>();
   app.addHook('preClose', async () => {
@@ -74,7 +74,7 @@ export const notificationRoutes: ModuleRoutes = (app, { database: { db }, notifi
   app.get(
     '/api/admin/outbox',
     {
-      preHandler: requirePermission('outbox.read'),
+      preValidation: requirePermission('outbox.read'),
       schema: {
         tags: ['admin'],
         summary: '短信、邮件发件箱',

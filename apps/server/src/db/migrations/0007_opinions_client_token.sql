@@ -1,0 +1,2 @@
+ALTER TABLE "opinions" ADD COLUMN "client_token" varchar(40);--> statement-breakpoint
+CREATE UNIQUE INDEX "opinions_client_token_unique" ON "opinions" USING btree ("client_token") WHERE "opinions"."client_token" IS NOT NULL;

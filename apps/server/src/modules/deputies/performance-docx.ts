@@ -1,0 +1,118 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { bodyLevelLabel, deputyStatusLabel, dutyKindLabel, genderLabel, groupKindLabel, type PerformanceFile } from '@renda/shared';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const font = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
+const text = (value: string, bold = false) => new TextRun({ text: value, bold, font, size: 24 });
+const para = (value: string, bold = false) => new Paragraph({ children: [text(value, bold)], spacing: { after: 80 } });
+const heading = (value: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    children: [new TextRun({ text: value, bold: true, font, size: 28 })],
+    spacing: { before: 240, after: 120 },
+  });
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+function table(header: string[], rows: string[][], widths: number[]) {
+  const cell = (value: string, bold: boolean, width: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.PERCENTAGE },
+      borders: { top: border, bottom: border, left: border, right: border },
+      children: [new Paragraph({ children: [text(value, bold)] })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, widths[i]!)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, false, widths[i]!)) })),
+    ],
+  });
+}
+
+/** 履职档案 as a Word document: profile, groups, counts, the seven ones, assessment and the activity list. */
+export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
+  const d = file.deputy;
+  const profile: [string, string][] = [
+    ['姓名', d.name],
+    ['性别', d.gender ? genderLabel[d.gender] : '—'],
+    ['民族', d.ethnicity ?? '—'],
+    ['出生日期', d.birthDate ?? '—'],
+    ['政治面貌', d.party ?? '—'],
+    ['工作单位及职务', [d.employer, d.post].filter(Boolean).join(' ') || '—'],
+    ['所属人大', `${d.bodyName}（${bodyLevelLabel[d.level]}）${d.term}代表`],
+    ['选区（选举单位）', d.constituency ?? '—'],
+    ['状态', deputyStatusLabel[d.status] + (d.statusDate ? `（${d.statusDate}）` : '')],
+  ];
+  if (d.otherLevels.length) profile.push(['其他层级代表身份', d.otherLevels.map((o) => `${o.bodyName}${o.term}代表`).join('；')]);
+  const memberships = [
+    ...file.groups.map((g) => `${groupKindLabel[g.kind]}：${g.name}${g.leader ? '（组长）' : ''}`),
+    ...file.gridCells.map((c) => `联系网格：${c.name}`),
+  ];
+  const seven = file.sevenOnes.items.map((i) => [
+    i.label,
+    i.count === null ? '暂不计数' : `${i.count} / ${i.target}`,
+    i.done ? '已完成' : '未完成',
+  ]);
+  const assessment = file.assessment
+    ? `${file.assessment.year} 年度量化考评得分 ${file.assessment.score} 分，在 ${file.assessment.of} 名代表中排第 ${file.assessment.rank} 名（${file.assessment.publishedAt!.slice(0, 10)} 发布）。`
+    : `${file.sevenOnes.year} 年度考评结果尚未发布；按现行分值计算，当前得分 ${file.liveScore} 分。`;
+  const doc = new Document({
+    creator: '人大履职服务平台',
+    title: `${d.name}履职档案`,
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: `${d.name}代表履职档案`, bold: true, font, size: 36 })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [text(`统计期间：${file.period.from} 至 ${file.period.to}`)],
+            spacing: { after: 240 },
+          }),
+          heading('一、基本情况'),
+          table(['项目', '内容'], profile, [30, 70]),
+          heading('二、所在小组与网格'),
+          ...(memberships.length ? memberships.map((m) => para(m)) : [para('未编入代表小组或网格。')]),
+          heading('三、履职统计'),
+          para(`本期共参加履职活动 ${file.recordsTotal} 次，接待、联系群众 ${file.votersReceived} 人次。`),
+          table(
+            ['活动类型', '次数'],
+            file.countsByKind.map((c) => [c.label, String(c.count)]),
+            [70, 30],
+          ),
+          heading(`四、${file.sevenOnes.year} 年度“七个一”履职任务（完成 ${file.sevenOnes.done} 项）`),
+          table(['任务', '完成情况', '状态'], seven, [55, 25, 20]),
+          heading('五、量化考评'),
+          para(assessment),
+          heading('六、履职活动记录'),
+          file.records.length
+            ? table(
+                ['日期', '类型', '活动', '地点'],
+                file.records.map((r) => [r.occurredOn, dutyKindLabel[r.kind], r.title, r.place ?? '—']),
+                [18, 17, 45, 20],
+              )
+            : para('本期无履职活动记录。'),
+          ...(file.recordsTotal > file.records.length
+            ? [para(`（仅列出最近 ${file.records.length} 条，共 ${file.recordsTotal} 条。）`)]
+            : []),
+        ],
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}

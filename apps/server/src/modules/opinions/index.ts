@@ -1,0 +1,76 @@
+/**
+ * What other modules may call. The suggestions module (module 4) links the opinions a deputy turns
+ * into a suggestion through `markEscalated`, inside its own transaction.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { inScope } from '../../platform/scope.js';
+import { formatTrackingCode } from './tracking-code.js';
+import * as repo from './repository.js';
+import { opinions } from './tables.js';
+
+export interface LinkedOpinion {
+  id: string;
+  trackingCode: string;
+  categoryLabel: string;
+  summary: string;
+  status: string;
+}
+
+/**
+ * Links opinions to the suggestion they became (意见转建议). Every opinion must lie in the actor's
+ * scope and be neither declined nor merged, nor already linked to another suggestion.
+ */
+export async function markEscalated(tx: Executor, ctx: ActorContext, opinionIds: string[], suggestionId: string): Promise<LinkedOpinion[]> {
+  const ids = [...new Set(opinionIds)];
+  if (!ids.length) return [];
+  const rows = await tx
+    .select()
+    .from(opinions)
+    .where(and(inArray(opinions.id, ids), inScope(opinions.bodyId, ctx.actor)))
+    .for('update');
+  if (rows.length !== ids.length) throw notFound('群众意见', { ids: ids.filter((id) => !rows.some((r) => r.id === id)) });
+  const now = clock.now();
+  for (const row of rows) {
+    if (row.status === 'declined' || row.status === 'merged')
+      throw new DomainError('OPINION_NOT_ESCALATABLE', `意见 ${formatTrackingCode(row.trackingCode)} 已不予受理或已合并，不能转为建议`);
+    if (row.suggestionId && row.suggestionId !== suggestionId)
+      throw new DomainError('OPINION_ALREADY_ESCALATED', `意见 ${formatTrackingCode(row.trackingCode)} 已转为其他建议`);
+    await repo.updateOpinion(tx, row.id, { suggestionId, escalatedAt: now, updatedAt: now });
+    await repo.insertEvent(tx, {
+      opinionId: row.id,
+      at: now,
+      action: 'escalate',
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.displayName,
+      note: null,
+      public: true,
+    });
+    await recordAudit(tx, ctx, { entity: 'opinion', entityId: row.id, bodyId: row.bodyId, action: 'escalate', after: { suggestionId } });
+  }
+  return rows.map(present);
+}
+
+/** The opinions a suggestion came from, within the actor's scope. */
+export async function opinionsOfSuggestion(db: Executor, ctx: ActorContext, suggestionId: string): Promise<LinkedOpinion[]> {
+  const rows = await db
+    .select()
+    .from(opinions)
+    .where(and(eq(opinions.suggestionId, suggestionId), inScope(opinions.bodyId, ctx.actor)))
+    .orderBy(opinions.createdAt);
+  return rows.map(present);
+}
+
+function present(r: typeof opinions.$inferSelect): LinkedOpinion {
+  return {
+    id: r.id,
+    trackingCode: formatTrackingCode(r.trackingCode),
+    categoryLabel: r.categoryLabel,
+    summary: r.content.slice(0, 80),
+    status: r.status,
+  };
+}

@@ -1,0 +1,258 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import { z } from 'zod';
+import {
+  bulkAcceptInput,
+  bulkResult,
+  can,
+  errorBody,
+  opinionActionInput,
+  opinionCategoriesInput,
+  opinionCategory,
+  opinionDetail,
+  opinionLimits,
+  opinionPage,
+  opinionQuery,
+  publicOpinionForm,
+  publicOpinionInput,
+  publicOpinionReceipt,
+  publicOpinionView,
+  publicRatingInput,
+  routeDeadlinePreview,
+  type Permission,
+} from '@renda/shared';
+import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
+import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
+import { DomainError, forbidden, unauthorized } from '../../platform/errors.js';
+import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { scanDeadlines } from './deadline-scan.js';
+import * as intake from './intake.js';
+import type { Photo } from './intake.js';
+import * as repo from './repository.js';
+import { abuseLimits } from './rules.js';
+import * as service from './service.js';
+
+const tags = ['opinions'];
+const idParams = z.object({ id: z.uuid('编号格式不正确') });
+const codeParams = z.object({ code: z.string().max(40) });
+const publicErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
+
+/** For routes both staff and handling units use; checked before the body is validated. */
+function requireAny(...list: Permission[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.actor) throw unauthorized();
+    if (!list.some((p) => can(request.actor!.role, p))) throw forbidden();
+  };
+}
+
+/** Reads the form fields and up to the allowed number of photos; refusals are in plain Chinese. */
+async function readSubmission(request: FastifyRequest): Promise<{ fields: Record<string, unknown>; photos: Photo[] }> {
+  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, photos: [] };
+  const fields: Record<string, unknown> = {};
+  const photos: Photo[] = [];
+  try {
+    const parts = request.parts({ limits: { files: opinionLimits.photosMax, fileSize: opinionLimits.photoMaxBytes, fields: 20 } });
+    for await (const part of parts) {
+      if (part.type === 'file') photos.push({ fileName: part.filename, data: await (part as MultipartFile).toBuffer() });
+      else fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new DomainError('OPINION_PHOTO_TOO_LARGE', `每张照片不能超过 ${opinionLimits.photoMaxBytes / 1024 / 1024} MB`, undefined, 413);
+    if (code === 'FST_FILES_LIMIT')
+      throw new DomainError('OPINION_TOO_MANY_PHOTOS', `最多上传 ${opinionLimits.photosMax} 张照片`, undefined, 413);
+    throw err;
+  }
+  return { fields, photos };
+}
+
+export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier, jobs }) => {
+  attachments.registerOwner('opinion', async (tx, ctx, ownerId) => {
+    const row = z.uuid().safeParse(ownerId).success ? await repo.getVisible(tx, ctx.actor, ownerId) : undefined;
+    return row ? { bodyId: row.opinion.bodyId } : null;
+  });
+  jobs.define({ name: 'opinions-deadlines', cron: '*/30 * * * *', handler: async () => void (await scanDeadlines(db, notifier)) });
+
+  // ---- public: no login, rate limited per address ----
+  const publicTarget = z.object({ station: z.string().max(24).optional(), deputy: z.string().max(24).optional() });
+
+  app.get(
+    '/api/public/opinions/form',
+    {
+      config: { rateLimit: abuseLimits.perIpTracking },
+      schema: {
+        tags,
+        summary: '意见表单（由联络站或代表二维码进入）',
+        querystring: publicTarget,
+        response: { 200: publicOpinionForm, ...publicErrors },
+      },
+    },
+    async (request) => intake.publicForm(db, request.query),
+  );
+
+  app.post(
+    '/api/public/opinions',
+    {
+      config: { rateLimit: abuseLimits.perIp },
+      schema: {
+        tags,
+        summary: '群众提交意见（JSON 或 multipart：表单字段加最多 3 张照片 photo）',
+        consumes: ['application/json', 'multipart/form-data'],
+        response: { 201: publicOpinionReceipt, 200: publicOpinionReceipt, ...publicErrors },
+      },
+    },
+    async (request, reply) => {
+      const { fields, photos } = await readSubmission(request);
+      const parsed = publicOpinionInput.safeParse(fields);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new DomainError('VALIDATION_FAILED', issues[0]?.message ?? '提交的内容有误', { fields: issues });
+      }
+      const receipt = await intake.submit(db, { attachments, notifier }, requestContext(request), parsed.data, photos);
+      return reply.status(receipt.repeated ? 200 : 201).send({ trackingCode: receipt.trackingCode, submittedAt: receipt.submittedAt });
+    },
+  );
+
+  app.get(
+    '/api/public/opinions/:code',
+    {
+      config: { rateLimit: abuseLimits.perIpTracking },
+      schema: { tags, summary: '凭查询码查看办理进度', params: codeParams, response: { 200: publicOpinionView, ...publicErrors } },
+    },
+    async (request) => intake.track(db, request.params.code),
+  );
+
+  app.post(
+    '/api/public/opinions/:code/rating',
+    {
+      config: { rateLimit: abuseLimits.perIp },
+      schema: {
+        tags,
+        summary: '群众评价答复（不满意将转回复核）',
+        params: codeParams,
+        body: publicRatingInput,
+        response: { 200: publicOpinionView, ...publicErrors },
+      },
+    },
+    async (request) => intake.rate(db, notifier, requestContext(request), request.params.code, request.body),
+  );
+
+  // ---- staff and handling units ----
+  const readers = { preValidation: requireAny('opinions.read', 'opinions.handle') };
+
+  app.get(
+    '/api/opinions',
+    {
+      ...readers,
+      schema: {
+        tags,
+        summary: '群众意见收件箱（筛选、分页）',
+        querystring: opinionQuery,
+        response: { 200: opinionPage, ...errorResponses },
+      },
+    },
+    async (request) => service.pageInbox(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/opinions/assigned',
+    {
+      preValidation: requirePermission('opinions.handle'),
+      schema: { tags, summary: '转办给本单位的群众意见', querystring: opinionQuery, response: { 200: opinionPage, ...errorResponses } },
+    },
+    async (request) => service.pageInbox(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/opinions/export',
+    {
+      preValidation: requirePermission('opinions.read'),
+      schema: { tags, summary: '导出群众意见（Excel）', querystring: opinionQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) => {
+      const file = await service.exportInbox(db, actorContext(request), request.query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('群众意见.xlsx')).send(file);
+    },
+  );
+
+  app.get(
+    '/api/opinions/categories',
+    {
+      preValidation: requirePermission('opinions.categories'),
+      schema: {
+        tags,
+        summary: '本机关的意见类别字典（未设置时沿用上级或内置字典）',
+        querystring: z.object({ bodyId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(opinionCategory), setByBodyId: z.uuid().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => service.getCategories(db, actorContext(request), request.query.bodyId),
+  );
+
+  app.put(
+    '/api/opinions/categories',
+    {
+      preValidation: requirePermission('opinions.categories'),
+      schema: {
+        tags,
+        summary: '设置本机关的意见类别字典',
+        body: opinionCategoriesInput,
+        response: { 200: z.object({ items: z.array(opinionCategory), setByBodyId: z.uuid().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => service.setCategories(db, actorContext(request), request.body.bodyId, request.body.items),
+  );
+
+  app.post(
+    '/api/opinions/bulk-accept',
+    {
+      preValidation: requirePermission('opinions.triage'),
+      schema: { tags, summary: '批量受理', body: bulkAcceptInput, response: { 200: bulkResult, ...errorResponses } },
+    },
+    async (request) => service.bulkAccept(db, notifier, actorContext(request), request.body.ids),
+  );
+
+  app.get(
+    '/api/opinions/:id',
+    {
+      ...readers,
+      schema: {
+        tags,
+        summary: '意见详情（含办理过程和可执行的操作）',
+        params: idParams,
+        response: { 200: opinionDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.getDetail(db, actorContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/opinions/:id/route-deadline',
+    {
+      preValidation: requirePermission('opinions.triage'),
+      schema: {
+        tags,
+        summary: '现在转办的答复期限（按本机关现行期限规则）',
+        params: idParams,
+        response: { 200: routeDeadlinePreview, ...errorResponses },
+      },
+    },
+    async (request) => service.routeDeadline(db, actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/opinions/:id/actions',
+    {
+      preValidation: requireAny('opinions.triage', 'opinions.handle'),
+      schema: {
+        tags,
+        summary: '办理操作：受理、不予受理、合并、代表领办、转办、签收、退回、答复、审核答复、办结',
+        params: idParams,
+        body: opinionActionInput,
+        response: { 200: opinionDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.act(db, notifier, actorContext(request), request.params.id, request.body),
+  );
+};

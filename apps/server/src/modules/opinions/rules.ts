@@ -1,0 +1,30 @@
+import { defineDeadlineRule } from '../../platform/deadline-rules.js';
+
+/**
+ * Seed 000 asks that citizens' problems be handled at once and answered in time ("马上办、及时回")
+ * but names no number of days. The default is this platform's choice, well inside the legal ceiling
+ * for comparable complaints: 《信访工作条例》（2022）第三十二条 — handled within 60 days of acceptance.
+ */
+export const replyDeadline = defineDeadlineRule({
+  key: 'opinion.reply',
+  label: '群众意见转办后承办单位答复期限',
+  default: { amount: 15, unit: 'working_days' },
+  source: '平台默认值（种子000“马上办、及时回”）；上限参照《信访工作条例》第三十二条“自受理之日起60日内办结”',
+});
+
+/** A handling unit is reminded this many working days before the due date. */
+export const REMINDER_WORKING_DAYS = 3;
+
+/**
+ * Abuse limits that real people do not meet: several citizens may share a station's Wi-Fi, so the
+ * per-address limit is generous; one phone number may report a few different problems a day.
+ */
+export const abuseLimits = {
+  perIp: { max: 30, timeWindow: '10 minutes' },
+  perIpTracking: { max: 120, timeWindow: '1 minute' },
+  perPhoneHour: 5,
+  perPhoneDay: 20,
+} as const;
+
+/** Photos a citizen may attach: checked by content, never by name. */
+export const photoTypes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);

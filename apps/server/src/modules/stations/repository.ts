@@ -1,0 +1,229 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { bodies, regions } from '../../db/schema.js';
+import type { Actor } from '../../platform/context.js';
+import { offsetOf } from '../../platform/pagination.js';
+import { inScope } from '../../platform/scope.js';
+import { deputies } from '../deputies/index.js';
+import { receptionConcerns, receptionSessions, receptionSignins, stationRota, stationRotaDeputies, stations } from './tables.js';
+
+type Scope = Pick<Actor, 'bodyPath'>;
+const likeAny = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type StationRow = { station: typeof stations.$inferSelect; bodyName: string; regionName: string | null };
+const stationColumns = { station: stations, bodyName: bodies.name, regionName: regions.name };
+
+export async function pageStations(
+  db: Executor,
+  scope: Scope,
+  f: { page: number; pageSize: number; q?: string | undefined; bodyId?: string | undefined; kind?: string | undefined },
+) {
+  const where = and(
+    inScope(stations.bodyId, scope),
+    f.q ? sql`(${stations.name} ILIKE ${likeAny(f.q)} OR ${stations.address} ILIKE ${likeAny(f.q)})` : undefined,
+    f.bodyId ? eq(stations.bodyId, f.bodyId) : undefined,
+    f.kind ? eq(stations.kind, f.kind) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(stationColumns)
+      .from(stations)
+      .innerJoin(bodies, eq(bodies.id, stations.bodyId))
+      .leftJoin(regions, eq(regions.code, stations.regionCode))
+      .where(where)
+      .orderBy(asc(stations.name))
+      .limit(f.pageSize)
+      .offset(offsetOf({ page: f.page, pageSize: f.pageSize })),
+    db.select({ total: count() }).from(stations).where(where),
+  ]);
+  return { rows: rows as StationRow[], total: total?.total ?? 0 };
+}
+
+export async function getStation(db: Executor, scope: Scope, id: string): Promise<StationRow | undefined> {
+  const [row] = await db
+    .select(stationColumns)
+    .from(stations)
+    .innerJoin(bodies, eq(bodies.id, stations.bodyId))
+    .leftJoin(regions, eq(regions.code, stations.regionCode))
+    .where(and(eq(stations.id, id), inScope(stations.bodyId, scope)));
+  return row as StationRow | undefined;
+}
+
+export async function insertStation(db: Executor, row: typeof stations.$inferInsert) {
+  const [created] = await db.insert(stations).values(row).returning({ id: stations.id });
+  return created!.id;
+}
+
+export async function updateStation(db: Executor, id: string, patch: Partial<typeof stations.$inferInsert>) {
+  await db.update(stations).set(patch).where(eq(stations.id, id));
+}
+
+// ---- rota ----
+export function rotaOf(db: Executor, stationId: string, from: string, to: string) {
+  return db
+    .select({ rota: stationRota, sessionId: receptionSessions.id })
+    .from(stationRota)
+    .leftJoin(receptionSessions, eq(receptionSessions.rotaId, stationRota.id))
+    .where(and(eq(stationRota.stationId, stationId), gte(stationRota.day, from), lte(stationRota.day, to)))
+    .orderBy(asc(stationRota.day), asc(stationRota.startTime));
+}
+
+export async function getRota(db: Executor, id: string) {
+  const [row] = await db
+    .select({ rota: stationRota, sessionId: receptionSessions.id })
+    .from(stationRota)
+    .leftJoin(receptionSessions, eq(receptionSessions.rotaId, stationRota.id))
+    .where(eq(stationRota.id, id));
+  return row;
+}
+
+export async function rotaDeputies(db: Executor, rotaIds: string[]) {
+  const map = new Map<string, { id: string; name: string }[]>();
+  if (rotaIds.length === 0) return map;
+  const rows = await db
+    .select({ rotaId: stationRotaDeputies.rotaId, id: deputies.id, name: deputies.name })
+    .from(stationRotaDeputies)
+    .innerJoin(deputies, eq(deputies.id, stationRotaDeputies.deputyId))
+    .where(inArray(stationRotaDeputies.rotaId, rotaIds))
+    .orderBy(asc(deputies.name));
+  for (const r of rows) map.set(r.rotaId, [...(map.get(r.rotaId) ?? []), { id: r.id, name: r.name }]);
+  return map;
+}
+
+export async function insertRota(db: Executor, row: typeof stationRota.$inferInsert, deputyIds: string[]) {
+  const [created] = await db.insert(stationRota).values(row).returning({ id: stationRota.id });
+  await db.insert(stationRotaDeputies).values(deputyIds.map((deputyId) => ({ rotaId: created!.id, deputyId })));
+  return created!.id;
+}
+
+export async function deleteRota(db: Executor, id: string) {
+  await db.delete(stationRota).where(eq(stationRota.id, id));
+}
+
+/** Rota days on `day` whose deputies have not been reminded yet, with the station and the deputies' accounts. */
+export function rotaDueForReminder(db: Executor, day: string) {
+  return db
+    .select({
+      rotaId: stationRota.id,
+      day: stationRota.day,
+      startTime: stationRota.startTime,
+      endTime: stationRota.endTime,
+      topic: stationRota.topic,
+      stationId: stations.id,
+      stationName: stations.name,
+      address: stations.address,
+      bodyId: stations.bodyId,
+      deputyName: deputies.name,
+      userId: deputies.userId,
+      phone: deputies.phone,
+    })
+    .from(stationRota)
+    .innerJoin(stations, eq(stations.id, stationRota.stationId))
+    .innerJoin(stationRotaDeputies, eq(stationRotaDeputies.rotaId, stationRota.id))
+    .innerJoin(deputies, eq(deputies.id, stationRotaDeputies.deputyId))
+    .where(and(eq(stationRota.day, day), isNull(stationRota.remindedAt)));
+}
+
+export async function markReminded(db: Executor, rotaIds: string[], at: Date) {
+  if (rotaIds.length) await db.update(stationRota).set({ remindedAt: at }).where(inArray(stationRota.id, rotaIds));
+}
+
+/** The stations a deputy is on the rota of (for the public card). */
+export function stationsOfDeputy(db: Executor, deputyId: string) {
+  return db
+    .selectDistinct({ name: stations.name, address: stations.address, openingHours: stations.openingHours })
+    .from(stationRotaDeputies)
+    .innerJoin(stationRota, eq(stationRota.id, stationRotaDeputies.rotaId))
+    .innerJoin(stations, eq(stations.id, stationRota.stationId))
+    .where(and(eq(stationRotaDeputies.deputyId, deputyId), eq(stations.active, true)));
+}
+
+// ---- reception sessions ----
+export function pageSessions(db: Executor, stationId: string, limit: number) {
+  return db
+    .select()
+    .from(receptionSessions)
+    .where(eq(receptionSessions.stationId, stationId))
+    .orderBy(desc(receptionSessions.heldOn), desc(receptionSessions.createdAt))
+    .limit(limit);
+}
+
+export async function getSession(db: Executor, id: string) {
+  const [row] = await db.select().from(receptionSessions).where(eq(receptionSessions.id, id));
+  return row;
+}
+
+export async function insertSession(db: Executor, row: typeof receptionSessions.$inferInsert) {
+  const [created] = await db.insert(receptionSessions).values(row).returning({ id: receptionSessions.id });
+  return created!.id;
+}
+
+export async function updateSession(db: Executor, id: string, patch: Partial<typeof receptionSessions.$inferInsert>) {
+  await db.update(receptionSessions).set(patch).where(eq(receptionSessions.id, id));
+}
+
+export function signinsOf(db: Executor, sessionId: string) {
+  return db
+    .select({ id: deputies.id, name: deputies.name, signedAt: receptionSignins.signedAt })
+    .from(receptionSignins)
+    .innerJoin(deputies, eq(deputies.id, receptionSignins.deputyId))
+    .where(eq(receptionSignins.sessionId, sessionId))
+    .orderBy(asc(receptionSignins.signedAt));
+}
+
+export async function insertSignin(db: Executor, sessionId: string, deputyId: string, at: Date) {
+  const rows = await db.insert(receptionSignins).values({ sessionId, deputyId, signedAt: at }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+export function concernsOf(db: Executor, sessionId: string) {
+  return db.select().from(receptionConcerns).where(eq(receptionConcerns.sessionId, sessionId)).orderBy(asc(receptionConcerns.createdAt));
+}
+
+export async function insertConcern(db: Executor, row: typeof receptionConcerns.$inferInsert) {
+  const [created] = await db.insert(receptionConcerns).values(row).returning({ id: receptionConcerns.id });
+  return created!.id;
+}
+
+/** Counts seed 002 quotes: sessions, deputies on duty, voters, opinions heard and their outcome. */
+export async function figures(db: Executor, scope: Scope, f: { stationId?: string; bodyId?: string; from: string; to: string }) {
+  const where = and(
+    eq(receptionSessions.state, 'closed'),
+    gte(receptionSessions.heldOn, f.from),
+    lte(receptionSessions.heldOn, f.to),
+    f.stationId ? eq(receptionSessions.stationId, f.stationId) : undefined,
+    sql`${receptionSessions.stationId} IN (SELECT ${stations.id} FROM ${stations} WHERE ${inScope(stations.bodyId, scope)} ${f.bodyId ? sql`AND ${stations.bodyId} = ${f.bodyId}` : sql``})`,
+  );
+  const [row] = await db
+    .select({
+      sessions: sql<number>`count(*)::int`,
+      voters: sql<number>`coalesce(sum(${receptionSessions.votersReceived}), 0)::int`,
+      deputyVisits: sql<number>`coalesce(sum((SELECT count(*) FROM ${receptionSignins} s WHERE s.session_id = reception_sessions.id)), 0)::int`,
+      concerns: sql<number>`coalesce(sum((SELECT count(*) FROM ${receptionConcerns} c WHERE c.session_id = reception_sessions.id)), 0)::int`,
+      resolved: sql<number>`coalesce(sum((SELECT count(*) FROM ${receptionConcerns} c WHERE c.session_id = reception_sessions.id AND c.resolved_on_site)), 0)::int`,
+      opinions: sql<number>`coalesce(sum((SELECT count(*) FROM ${receptionConcerns} c WHERE c.session_id = reception_sessions.id AND c.opinion_id IS NOT NULL)), 0)::int`,
+    })
+    .from(receptionSessions)
+    .where(where);
+  return row!;
+}
+
+/** For the seven ones: concerns heard and resolved at the receptions a deputy signed in to. */
+export async function concernsHeardBy(db: Executor, deputyId: string, from: string, to: string) {
+  const [row] = await db
+    .select({
+      heard: sql<number>`count(*)::int`,
+      resolved: sql<number>`count(*) FILTER (WHERE ${receptionConcerns.resolvedOnSite})::int`,
+    })
+    .from(receptionConcerns)
+    .innerJoin(receptionSessions, eq(receptionSessions.id, receptionConcerns.sessionId))
+    .innerJoin(receptionSignins, and(eq(receptionSignins.sessionId, receptionSessions.id), eq(receptionSignins.deputyId, deputyId)))
+    .where(and(eq(receptionSessions.state, 'closed'), gte(receptionSessions.heldOn, from), lte(receptionSessions.heldOn, to)));
+  return { heard: row?.heard ?? 0, resolved: row?.resolved ?? 0 };
+}
+
+/** Public data only: the station behind a QR code. */
+export async function findStationByPublicCode(db: Executor, publicCode: string) {
+  const [row] = await db.select().from(stations).where(eq(stations.publicCode, publicCode));
+  return row;
+}

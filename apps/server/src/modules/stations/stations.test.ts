@@ -1,0 +1,190 @@
+import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodies, notifications, outboxMessages } from '../../db/schema.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { remindRota } from './service.js';
+import { allowedActions, findTransition, transitions } from './workflow.js';
+
+let t: TestApp;
+let staff: Awaited<ReturnType<TestApp['login']>>;
+let xiuzhouId: string;
+beforeAll(async () => {
+  t = await buildTestApp();
+  staff = await t.login('staff');
+  xiuzhouId = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330411') }))!.id;
+});
+afterAll(() => t.close());
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('reception workflow table', () => {
+  it.each(transitions.flatMap((tr) => tr.roles.map((r) => [tr.from, tr.action, r, tr.to] as const)))(
+    '%s --%s (%s)--> %s',
+    (from, action, role, to) => {
+      expect(findTransition(from, action, role)?.to).toBe(to);
+    },
+  );
+  it('nothing happens to a closed reception, and leaders only watch', () => {
+    expect(allowedActions('closed', 'staff')).toEqual([]);
+    expect(allowedActions('open', 'leader')).toEqual([]);
+    expect(allowedActions('open', 'deputy')).toEqual(['signIn']);
+  });
+});
+
+describe('stations', () => {
+  it('registers a station with a kind of place and refuses bad input', async () => {
+    const bad = await staff.request('POST', '/api/stations', { bodyId: xiuzhouId, kind: 'pub', name: '某' });
+    expect(bad.statusCode).toBe(400);
+    const ok = await staff.request('POST', '/api/stations', {
+      bodyId: xiuzhouId,
+      kind: 'liaison_station',
+      name: '油车港镇人大代表联络站',
+      regionCode: '330411103',
+      address: '嘉兴市秀洲区油车港镇正阳路66号',
+      placeKind: 'township',
+      openingHours: '每周四 9:00—11:30',
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ regionName: '油车港镇', bodyName: '秀洲区人大常委会', active: true });
+    const list = await staff.request('GET', `/api/stations?q=${encodeURIComponent('油车港')}`);
+    expect(list.json().total).toBe(1);
+  });
+
+  it('QR code PNG and A4 poster point at the public opinion page', async () => {
+    const s = (await staff.request('GET', '/api/stations?pageSize=1')).json().items[0];
+    const png = await staff.request('GET', `/api/stations/${s.id}/qr.png`);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const poster = await staff.request('GET', `/api/stations/${s.id}/poster`);
+    expect(poster.body).toContain(s.name);
+    expect(poster.body).toContain('扫码反映意见建议');
+    expect(poster.body).toContain('size: A4');
+  });
+
+  it('runs the 四定 rota: past days refused, reminders sent once the day before', async () => {
+    const s = (await staff.request('GET', `/api/stations?bodyId=${xiuzhouId}&q=${encodeURIComponent('王江泾')}`)).json().items[0];
+    const deputy = (await staff.request('GET', `/api/deputies?q=${encodeURIComponent('张秀英')}`)).json().items[0];
+    const past = await staff.request('POST', `/api/stations/${s.id}/rota`, {
+      day: day(-3),
+      startTime: '09:00',
+      endTime: '11:00',
+      topic: '垃圾分类',
+      responsibleName: '朱晓峰',
+      deputyIds: [deputy.id],
+    });
+    expect(past.json().error.code).toBe('ROTA_DAY_PAST');
+    const backwards = await staff.request('POST', `/api/stations/${s.id}/rota`, {
+      day: day(1),
+      startTime: '11:00',
+      endTime: '09:00',
+      topic: '垃圾分类',
+      responsibleName: '朱晓峰',
+      deputyIds: [deputy.id],
+    });
+    expect(backwards.json().error.message).toContain('结束时间须晚于开始时间');
+    const ok = await staff.request('POST', `/api/stations/${s.id}/rota`, {
+      day: day(1),
+      startTime: '14:00',
+      endTime: '16:30',
+      topic: '垃圾分类',
+      responsibleName: '朱晓峰',
+      responsiblePhone: '13957300001',
+      deputyIds: [deputy.id],
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().deputies).toEqual([{ id: deputy.id, name: '张秀英' }]);
+    const sent = await remindRota(t.db, t.deps.notifier);
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(await remindRota(t.db, t.deps.notifier)).toBe(0);
+    const me = await t.login('deputy');
+    const note = await t.db.query.notifications.findFirst({
+      where: and(eq(notifications.userId, me.user.id), eq(notifications.title, '进站接待提醒')),
+    });
+    expect(note?.body).toContain('垃圾分类');
+    const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.channel, 'sms'));
+    expect(sms.some((m) => m.body.includes('张秀英代表') && m.body.includes(s.name))).toBe(true);
+    const rota = await staff.request('GET', `/api/stations/${s.id}/rota?from=${day(0)}&to=${day(40)}`);
+    expect(rota.json().items.find((r: { id: string }) => r.id === ok.json().id).remindedAt).not.toBeNull();
+  });
+
+  it('holds a reception: sign-in, concerns, close writes every signed-in deputy a duty record', async () => {
+    const s = (await staff.request('GET', `/api/stations?q=${encodeURIComponent('王江泾')}`)).json().items[0];
+    const before = (await staff.request('GET', `/api/stations/figures?stationId=${s.id}&from=2000-01-01&to=${day(0)}`)).json();
+    const session = await staff.request('POST', `/api/stations/${s.id}/sessions`, {
+      heldOn: day(0),
+      topic: '老旧小区改造',
+      responsibleName: '朱晓峰',
+      committee: '城乡建设环境保护工作委员会',
+    });
+    expect(session.statusCode).toBe(201);
+    const id = session.json().id;
+    expect(session.json().allowedActions).toEqual(['signIn', 'addConcern', 'close']);
+    const noDeputy = await staff.request('POST', `/api/reception-sessions/${id}/close`, { votersReceived: 3 });
+    expect(noDeputy.json().error.message).toBe('还没有代表签到，不能结束接待');
+    const deputy = await t.login('deputy');
+    const self = await deputy.request('POST', `/api/reception-sessions/${id}/sign-in`, {});
+    expect(self.statusCode).toBe(200);
+    expect(self.json().signedIn.map((d: { name: string }) => d.name)).toEqual(['张秀英']);
+    const twice = await deputy.request('POST', `/api/reception-sessions/${id}/sign-in`, {});
+    expect(twice.statusCode).toBe(409);
+    const other = (await staff.request('GET', `/api/deputies?bodyId=${xiuzhouId}&status=in_office&pageSize=1`)).json().items[0];
+    await staff.request('POST', `/api/reception-sessions/${id}/sign-in`, { deputyId: other.id });
+    await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
+      content: '小区加装电梯资金分摊有争议',
+      visitorName: '王先生',
+      visitorPhone: '13800001111',
+    });
+    await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
+      content: '楼道堆物清理，已当场协调物业',
+      resolvedOnSite: true,
+    });
+    const tooFew = await staff.request('POST', `/api/reception-sessions/${id}/close`, { votersReceived: 1 });
+    expect(tooFew.json().error.code).toBe('VOTERS_FEWER_THAN_CONCERNS');
+    const closed = await staff.request('POST', `/api/reception-sessions/${id}/close`, {
+      votersReceived: 6,
+      notes: '群众反映集中在加装电梯。',
+    });
+    expect(closed.json()).toMatchObject({ state: 'closed', votersReceived: 6, allowedActions: [] });
+    const after = await staff.request('POST', `/api/reception-sessions/${id}/concerns`, { content: '再补一条意见内容' });
+    expect(after.json().error.message).toBe('接待当前为“已结束”，不能登记反映事项');
+    const duty = await staff.request('GET', `/api/duties/${closed.json().dutyRecordId}`);
+    expect(duty.json()).toMatchObject({ kind: 'voter_reception', source: 'station', votersReceived: 6 });
+    expect(duty.json().participants).toHaveLength(2);
+    const editFromLog = await staff.request('DELETE', `/api/duties/${closed.json().dutyRecordId}`);
+    expect(editFromLog.json().error.code).toBe('DUTY_FROM_STATION');
+    const fig = (await staff.request('GET', `/api/stations/figures?stationId=${s.id}&from=2000-01-01&to=${day(0)}`)).json();
+    expect(fig.sessions - before.sessions).toBe(1);
+    expect(fig.deputyVisits - before.deputyVisits).toBe(2);
+    expect(fig.votersReceived - before.votersReceived).toBe(6);
+    expect(fig.concerns - before.concerns).toBe(2);
+    expect(fig.resolvedOnSite - before.resolvedOnSite).toBe(1);
+    const xlsx = await staff.request('GET', `/api/stations/${s.id}/sessions/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const contents = book.worksheets[0]!.getColumn(7).values.map(String);
+    expect(contents).toContain('小区加装电梯资金分摊有争议');
+    expect((await deputy.request('GET', `/api/stations/${s.id}/sessions/export.xlsx`)).statusCode).toBe(403);
+    const perf = (await deputy.request('GET', '/api/me/performance')).json();
+    const collect = perf.sevenOnes.items.find((i: { key: string }) => i.key === 'collectOpinions');
+    const solve = perf.sevenOnes.items.find((i: { key: string }) => i.key === 'solveProblem');
+    expect(collect.count).toBeGreaterThanOrEqual(2);
+    expect(solve).toMatchObject({ done: true });
+  });
+
+  it('shows the deputy card publicly without login, and nothing for an unknown code', async () => {
+    const me = (await (await t.login('deputy')).request('GET', '/api/me/deputy')).json();
+    const card = await t.app.inject({ method: 'GET', url: `/api/public/deputies/${me.publicCode}` });
+    expect(card.statusCode).toBe(200);
+    const c = card.json();
+    expect(c).toMatchObject({ name: '张秀英', bodyName: '嘉兴市人大常委会', post: '党委书记、居委会主任' });
+    expect(c.opinionLink).toContain(`/m/opinion?deputy=${me.publicCode}`);
+    expect(c.commitments.length).toBeGreaterThan(0);
+    expect(c.stations.map((s: { name: string }) => s.name)).toContain('王江泾镇人大代表联络站');
+    expect(c.thisYear.activities).toBeGreaterThan(0);
+    expect(JSON.stringify(c)).not.toContain(me.phone);
+    const none = await t.app.inject({ method: 'GET', url: '/api/public/deputies/aaaaaaaaaaaaaaaaaaaa' });
+    expect(none.statusCode).toBe(404);
+  });
+});

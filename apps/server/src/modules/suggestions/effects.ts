@@ -1,0 +1,525 @@
+import {
+  acceptInput,
+  assignInput,
+  closeInput,
+  contactInput,
+  extensionDecisionInput,
+  extensionRequestInput,
+  jointOpinionInput,
+  keyCommentInput,
+  keyReviewInput,
+  keyVoteInput,
+  markKeyInput,
+  mergeInput,
+  rateInput,
+  ratingLabel,
+  reassignmentDecisionInput,
+  reassignmentRequestInput,
+  rejectReplyInput,
+  reopenInput,
+  replyCategoryLabel,
+  replyInput,
+  returnInput,
+  type SuggestionAction,
+  type SuggestionState,
+} from '@renda/shared';
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.js';
+import type { ActorContext } from '../../platform/context.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { dueAt } from '../../platform/deadlines.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { markEscalated } from '../opinions/index.js';
+import { assignmentDeadlines, extendedDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
+import * as repo from './repository.js';
+import { applyAction } from './service.js';
+import type { Transition } from './workflow.js';
+
+export type ActionInput = Record<string, unknown>;
+
+interface EffectArgs {
+  tx: Tx;
+  notifier: Notifier;
+  ctx: ActorContext;
+  item: repo.SuggestionRow;
+  input: ActionInput;
+  now: Date;
+  step: Transition;
+}
+
+interface EffectResult {
+  patch?: Partial<repo.SuggestionRow>;
+  /** Overrides the table's target in the one case it depends on other rows (several reassignment requests). */
+  to?: SuggestionState;
+  /** What the audit entry records beside the state. */
+  detail?: Record<string, unknown>;
+  /** A follow-up step after this one is written (a dissatisfied rating reopens the item). */
+  followUp?: (() => Promise<void>) | undefined;
+}
+
+type Effect = (a: EffectArgs) => Promise<EffectResult>;
+
+/** Inputs are validated by the routes; services called from elsewhere (seed, jobs) get the same check here. */
+const parse = <S extends z.ZodType>(schema: S, input: ActionInput): z.infer<S> => schema.parse(input);
+const link = (id: string) => `/suggestions/${id}`;
+
+async function notifyUsers(a: EffectArgs, userIds: (string | null | undefined)[], title: string, body: string) {
+  for (const userId of new Set(userIds.filter((u): u is string => !!u)))
+    await a.notifier.notify(a.tx, { userId, title, body, link: link(a.item.id) });
+}
+const notifyStaff = async (a: EffectArgs, title: string, body: string) =>
+  notifyUsers(
+    a,
+    (await repo.staffOfBody(a.tx, a.item.bodyId)).map((u) => u.id),
+    title,
+    body,
+  );
+async function notifyUnit(a: EffectArgs, unitId: string, title: string, body: string, sms = false) {
+  const people = await repo.usersOfUnit(a.tx, unitId);
+  await notifyUsers(
+    a,
+    people.map((u) => u.id),
+    title,
+    body,
+  );
+  if (sms)
+    for (const p of people)
+      if (p.phone)
+        await a.notifier.enqueueMessage(a.tx, { channel: 'sms', recipient: p.phone, body: `【人大建议】${body}`, bodyId: a.item.bodyId });
+}
+async function notifyDeputies(a: EffectArgs, title: string, body: string, withCosigners = false) {
+  const lead = await repo.getDeputy(a.tx, a.item.leadDeputyId);
+  const cosigners = withCosigners ? (await repo.cosignersOf(a.tx, a.item.id)).filter(({ c }) => c.confirmedAt).map((c) => c.userId) : [];
+  await notifyUsers(a, [lead?.userId, ...cosigners], title, body);
+}
+
+/** The acting unit's live assignment on this item. */
+async function myAssignment(a: EffectArgs) {
+  const rows = await repo.assignmentsOf(a.tx, a.item.id);
+  const mine = rows.find(({ a: x }) => x.unitId === a.ctx.actor.handlingUnitId && x.state !== 'withdrawn');
+  if (!mine) throw new DomainError('NOT_ASSIGNED', '此件未交由本单位办理', undefined, 403);
+  return mine.a;
+}
+async function leadAssignment(a: EffectArgs) {
+  const rows = await repo.assignmentsOf(a.tx, a.item.id);
+  const lead = rows.find(({ a: x }) => x.role === 'lead' && x.state !== 'withdrawn');
+  if (!lead) throw new DomainError('NO_LEAD_UNIT', '此件没有主办单位', undefined, 409);
+  return lead.a;
+}
+async function myDeputyId(a: EffectArgs, among: string[]) {
+  const mine = (await repo.deputiesOfUser(a.tx, a.ctx.actor.id)).map((d) => d.id);
+  return mine.find((id) => among.includes(id));
+}
+async function requireKey(a: EffectArgs) {
+  if (!a.item.isKey) throw new DomainError('NOT_KEY_SUGGESTION', '此件不是重点建议', undefined, 409);
+}
+const title = (a: EffectArgs) => `《${a.item.title}》`;
+
+async function answerCosign(a: EffectArgs, confirm: boolean): Promise<EffectResult> {
+  const cosigners = await repo.cosignersOf(a.tx, a.item.id);
+  const deputyId = await myDeputyId(
+    a,
+    cosigners.map(({ c }) => c.deputyId),
+  );
+  if (!deputyId) throw new DomainError('NOT_COSIGNER', '您不在此件的联名代表之中', undefined, 403);
+  await repo.setCosignerAnswer(
+    a.tx,
+    a.item.id,
+    deputyId,
+    confirm ? { confirmedAt: a.now, declinedAt: null } : { confirmedAt: null, declinedAt: a.now },
+  );
+  const lead = await repo.getDeputy(a.tx, a.item.leadDeputyId);
+  await notifyUsers(
+    a,
+    [lead?.userId],
+    confirm ? '联名已确认' : '联名被拒绝',
+    `${a.ctx.actor.displayName}${confirm ? '已确认' : '拒绝'}联名${title(a)}`,
+  );
+  return { detail: { deputyId } };
+}
+
+async function accept(a: EffectArgs, extra: Partial<repo.SuggestionRow> = {}): Promise<EffectResult> {
+  const { disclose } = parse(acceptInput, a.input);
+  const series = a.item.sessionId ?? `between:${a.item.year}`;
+  const number = await repo.nextNumber(a.tx, a.item.bodyId, series);
+  await notifyDeputies(a, '建议已受理', `${title(a)}已受理，编号第${number}号`);
+  return { patch: { acceptedAt: a.now, numberSeries: series, number, disclose, ...extra }, detail: { number } };
+}
+
+export const effects: Record<SuggestionAction, Effect> = {
+  confirmCosign: (a) => answerCosign(a, true),
+  declineCosign: (a) => answerCosign(a, false),
+
+  async submit(a) {
+    const cosigners = await repo.cosignersOf(a.tx, a.item.id);
+    const pending = cosigners.filter(({ c }) => !c.confirmedAt && !c.declinedAt).map((c) => c.name);
+    if (pending.length) throw new DomainError('COSIGNERS_PENDING', `尚有联名代表未确认：${pending.join('、')}`, { pending }, 409);
+    // 意见转建议: the citizens' opinions it grew from are marked escalated, in this transaction.
+    if (a.item.opinionIds.length) await markEscalated(a.tx, a.ctx, a.item.opinionIds, a.item.id);
+    if (a.item.period === 'between_sessions') {
+      const review = await ruleInForce(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), suggestionRules.review.key);
+      await notifyStaff(a, '新的代表建议', `${title(a)}已提交，请在${review.amount}个工作日内审查交办`);
+    } else await notifyStaff(a, '新的代表建议', `${title(a)}已提交，请审查`);
+    return { patch: { submittedAt: a.now, returnReason: null } };
+  },
+
+  accept: (a) => accept(a),
+  register: (a) => accept(a),
+  convert: (a) => accept(a, { kind: 'suggestion', convertedFromMotion: true }),
+
+  async return(a) {
+    const { reason } = parse(returnInput, a.input);
+    await notifyDeputies(a, '建议被退回', `${title(a)}被退回：${reason}`);
+    return { patch: { returnReason: reason }, detail: { reason } };
+  },
+
+  async merge(a) {
+    const { targetId } = parse(mergeInput, a.input);
+    if (targetId === a.item.id) throw new DomainError('MERGE_SELF', '不能并入自身', undefined, 400);
+    const target = await repo.getForUpdate(a.tx, a.ctx.actor, targetId);
+    if (!target || target.bodyId !== a.item.bodyId || ['draft', 'returned', 'merged', 'submitted'].includes(target.state))
+      throw new DomainError(
+        'MERGE_TARGET_INVALID',
+        '只能并入本机关已受理的建议',
+        { fields: [{ path: 'targetId', message: '请选择已受理的建议' }] },
+        400,
+      );
+    await notifyDeputies(a, '建议已并案办理', `${title(a)}已与《${target.title}》并案办理`);
+    return { patch: { mergedIntoId: targetId }, detail: { targetId } };
+  },
+
+  async assign(a) {
+    const input = parse(assignInput, a.input);
+    const jointIds = [...new Set(input.jointUnitIds)].filter((u) => u !== input.leadUnitId);
+    const units = await repo.unitsByIds(a.tx, a.ctx.actor, [input.leadUnitId, ...jointIds]);
+    for (const id of [input.leadUnitId, ...jointIds]) {
+      const unit = units.find((u) => u.id === id);
+      if (!unit || !unit.active)
+        throw new DomainError(
+          'UNIT_NOT_FOUND',
+          '承办单位不存在或已停用',
+          { fields: [{ path: 'leadUnitId', message: '请选择在用的承办单位' }], unitId: id },
+          400,
+        );
+    }
+    const bodyPath = await repo.bodyPathOf(a.tx, a.item.bodyId);
+    const rows = [];
+    for (const [unitId, role] of [[input.leadUnitId, 'lead'], ...jointIds.map((j) => [j, 'joint'])] as [string, 'lead' | 'joint'][]) {
+      const d = await assignmentDeadlines(a.tx, bodyPath, a.now, { complex: input.complex, round: 1, role });
+      rows.push({ suggestionId: a.item.id, unitId, role, state: 'assigned', round: 1, assignedAt: a.now, note: input.note, ...d });
+    }
+    const created = await repo.insertAssignments(a.tx, rows);
+    for (const r of created)
+      await notifyUnit(a, r.unitId, '新交办的代表建议', `${title(a)}已交由贵单位${r.role === 'lead' ? '主办' : '会办'}，请及时签收`, true);
+    const lead = created.find((r) => r.role === 'lead')!;
+    return {
+      patch: { assignedAt: a.now, leadUnitId: input.leadUnitId, dueAt: lead.dueAt, complex: input.complex },
+      detail: { leadUnitId: input.leadUnitId, jointUnitIds: jointIds, dueAt: lead.dueAt.toISOString() },
+    };
+  },
+
+  async signFor(a) {
+    const mine = await myAssignment(a);
+    if (mine.state !== 'assigned') throw new DomainError('ALREADY_SIGNED', '本单位已签收或已申请调整', { state: mine.state }, 409);
+    await repo.updateAssignment(a.tx, mine.id, { state: 'signed_for', signedForAt: a.now });
+    return { detail: { assignmentId: mine.id, role: mine.role } };
+  },
+
+  async requestReassignment(a) {
+    const { reason } = parse(reassignmentRequestInput, a.input);
+    const mine = await myAssignment(a);
+    if (mine.state !== 'assigned' && !(mine.role === 'joint' && mine.state === 'signed_for'))
+      throw new DomainError('REASSIGNMENT_NOT_OPEN', '本单位已在办理，不能再申请调整', { state: mine.state }, 409);
+    // 逾期未提出调整申请的，不作调整 (the sign-for rule's window).
+    if (a.now > mine.signForDueAt)
+      throw new DomainError(
+        'REASSIGNMENT_WINDOW_PASSED',
+        '已超过签收期限，不能再申请调整承办单位',
+        { signForDueAt: mine.signForDueAt.toISOString() },
+        409,
+      );
+    await repo.updateAssignment(a.tx, mine.id, { state: 'reassignment_requested', reassignReason: reason });
+    await notifyStaff(a, '承办单位申请调整', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请调整${title(a)}：${reason}`);
+    return { detail: { assignmentId: mine.id, reason } };
+  },
+
+  async decideReassignment(a) {
+    const input = parse(reassignmentDecisionInput, a.input);
+    const rows = await repo.assignmentsOf(a.tx, a.item.id);
+    const target = rows.find(({ a: x }) => x.id === input.assignmentId && x.state === 'reassignment_requested');
+    if (!target) throw new DomainError('NO_REASSIGNMENT_REQUEST', '该承办单位没有待审定的调整申请', undefined, 409);
+    const patch: Partial<repo.SuggestionRow> = {};
+    if (input.approve) {
+      const newUnitId = input.newUnitId!;
+      if (rows.some(({ a: x }) => x.unitId === newUnitId && x.state !== 'withdrawn'))
+        throw new DomainError('UNIT_ALREADY_ASSIGNED', '新的承办单位已在办理此件', undefined, 409);
+      const [unit] = await repo.unitsByIds(a.tx, a.ctx.actor, [newUnitId]);
+      if (!unit || !unit.active) throw new DomainError('UNIT_NOT_FOUND', '承办单位不存在或已停用', undefined, 400);
+      await repo.updateAssignment(a.tx, target.a.id, { state: 'withdrawn', decidedAt: a.now, decisionNote: input.note });
+      const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {
+        complex: a.item.complex,
+        round: a.item.round,
+        role: target.a.role as 'lead' | 'joint',
+      });
+      const [created] = await repo.insertAssignments(a.tx, [
+        {
+          suggestionId: a.item.id,
+          unitId: newUnitId,
+          role: target.a.role,
+          state: 'assigned',
+          round: a.item.round,
+          assignedAt: a.now,
+          ...d,
+        },
+      ]);
+      if (target.a.role === 'lead') Object.assign(patch, { leadUnitId: newUnitId, dueAt: created!.dueAt });
+      await notifyUnit(
+        a,
+        newUnitId,
+        '新交办的代表建议',
+        `${title(a)}调整由贵单位${target.a.role === 'lead' ? '主办' : '会办'}，请及时签收`,
+        true,
+      );
+      await notifyUnit(a, target.a.unitId, '调整申请已同意', `${title(a)}已改由${unit.name}办理`);
+    } else {
+      await repo.updateAssignment(a.tx, target.a.id, { state: 'assigned', decidedAt: a.now, decisionNote: input.note });
+      await notifyUnit(a, target.a.unitId, '调整申请未同意', `${title(a)}仍由贵单位办理，请签收${input.note ? `：${input.note}` : ''}`);
+    }
+    const stillOpen = rows.some(({ a: x }) => x.id !== target.a.id && x.state === 'reassignment_requested');
+    return {
+      patch,
+      ...(stillOpen && a.item.state === 'reassignment_requested' ? { to: 'reassignment_requested' as const } : {}),
+      detail: { ...input },
+    };
+  },
+
+  async contact(a) {
+    const input = parse(contactInput, a.input);
+    const mine = await myAssignment(a);
+    const row = await repo.insertContact(a.tx, {
+      suggestionId: a.item.id,
+      unitId: mine.unitId,
+      recordedBy: a.ctx.actor.id,
+      createdAt: a.now,
+      ...input,
+    });
+    return { detail: { contactId: row.id, stage: input.stage } };
+  },
+
+  async jointOpinion(a) {
+    const { content } = parse(jointOpinionInput, a.input);
+    const mine = await myAssignment(a);
+    if (mine.state === 'assigned') throw new DomainError('NOT_SIGNED_FOR', '请先签收再提交会办意见', undefined, 409);
+    const row = await repo.insertJointOpinion(a.tx, {
+      suggestionId: a.item.id,
+      assignmentId: mine.id,
+      unitId: mine.unitId,
+      content,
+      createdAt: a.now,
+    });
+    await repo.updateAssignment(a.tx, mine.id, { state: 'opinion_sent' });
+    const lead = await leadAssignment(a);
+    await notifyUnit(a, lead.unitId, '收到会办意见', `${a.ctx.actor.handlingUnitName ?? '会办单位'}已就${title(a)}提交会办意见`);
+    return { detail: { jointOpinionId: row.id } };
+  },
+
+  async requestExtension(a) {
+    const { months, reason } = parse(extensionRequestInput, a.input);
+    const lead = await leadAssignment(a);
+    const existing = await repo.extensionsOf(a.tx, a.item.id);
+    if (existing.some(({ e }) => e.state === 'pending')) throw new DomainError('EXTENSION_PENDING', '已有待审批的延期申请', undefined, 409);
+    const used = existing.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
+    const max = await maxExtensionMonths(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId));
+    if (used + months > max)
+      throw new DomainError(
+        'EXTENSION_TOO_LONG',
+        `延期累计不能超过 ${max} 个月（已延期 ${used} 个月）`,
+        { fields: [{ path: 'months', message: `最多还可延期 ${Math.max(0, max - used)} 个月` }] },
+        409,
+      );
+    const row = await repo.insertExtension(a.tx, {
+      suggestionId: a.item.id,
+      assignmentId: lead.id,
+      months,
+      reason,
+      state: 'pending',
+      createdAt: a.now,
+    });
+    await notifyStaff(a, '延期申请', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请${title(a)}延期 ${months} 个月：${reason}`);
+    return { detail: { extensionId: row.id, months, reason } };
+  },
+
+  async decideExtension(a) {
+    const input = parse(extensionDecisionInput, a.input);
+    const ext = (await repo.extensionsOf(a.tx, a.item.id)).find(({ e }) => e.id === input.extensionId && e.state === 'pending');
+    if (!ext) throw new DomainError('NO_PENDING_EXTENSION', '没有待审批的延期申请', undefined, 409);
+    await repo.updateExtension(a.tx, ext.e.id, {
+      state: input.approve ? 'approved' : 'refused',
+      decidedBy: a.ctx.actor.id,
+      decidedAt: a.now,
+      decisionNote: input.note,
+    });
+    const patch: Partial<repo.SuggestionRow> = {};
+    if (input.approve) {
+      const lead = await leadAssignment(a);
+      const due = extendedDue(lead.dueAt, ext.e.months);
+      await repo.updateAssignment(a.tx, lead.id, { dueAt: due });
+      Object.assign(patch, { dueAt: due, escalatedAt: due > a.now ? null : a.item.escalatedAt, lastRemindedAt: null });
+    }
+    await notifyUnit(
+      a,
+      (await leadAssignment(a)).unitId,
+      input.approve ? '延期已批准' : '延期未批准',
+      `${title(a)}的延期申请${input.approve ? '已批准' : '未获批准'}`,
+    );
+    return { patch, detail: { ...input } };
+  },
+
+  async reply(a) {
+    const input = parse(replyInput, a.input);
+    const rows = await repo.assignmentsOf(a.tx, a.item.id);
+    const pendingJoint = rows
+      .filter(({ a: x }) => x.role === 'joint' && ['assigned', 'signed_for', 'reassignment_requested'].includes(x.state))
+      .map((r) => r.unitName);
+    // 主办单位汇总会办意见后统一答复代表.
+    if (pendingJoint.length)
+      throw new DomainError('JOINT_OPINIONS_PENDING', `尚有会办单位未提交会办意见：${pendingJoint.join('、')}`, { pendingJoint }, 409);
+    const lead = await leadAssignment(a);
+    const reply = await repo.insertReply(a.tx, {
+      suggestionId: a.item.id,
+      unitId: lead.unitId,
+      round: a.item.round,
+      createdBy: a.ctx.actor.id,
+      createdAt: a.now,
+      ...input,
+    });
+    await repo.updateAssignment(a.tx, lead.id, { state: 'replied' });
+    await notifyStaff(a, '承办单位已答复', `${title(a)}已答复（${input.category}类），请审核后发出`);
+    const first = a.item.firstRepliedAt == null;
+    return {
+      patch: first ? { firstRepliedAt: a.now, repliedOnTime: !!a.item.dueAt && a.now <= a.item.dueAt } : {},
+      detail: { replyId: reply.id, category: input.category },
+    };
+  },
+
+  async release(a) {
+    const reply = (await repo.repliesOf(a.tx, a.item.id))
+      .reverse()
+      .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
+    if (!reply) throw new DomainError('NO_REPLY', '没有待发出的答复', undefined, 409);
+    await repo.updateReply(a.tx, reply.r.id, { releasedAt: a.now, releasedBy: a.ctx.actor.id });
+    await notifyDeputies(
+      a,
+      '建议已答复',
+      `${title(a)}已由${reply.unitName}答复（${replyCategoryLabel[reply.r.category as 'A']}），请进行满意度测评`,
+      true,
+    );
+    return { patch: { releasedAt: a.now, replyCategory: reply.r.category }, detail: { replyId: reply.r.id } };
+  },
+
+  async rejectReply(a) {
+    const { reason } = parse(rejectReplyInput, a.input);
+    const reply = (await repo.repliesOf(a.tx, a.item.id))
+      .reverse()
+      .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
+    if (!reply) throw new DomainError('NO_REPLY', '没有待审核的答复', undefined, 409);
+    await repo.updateReply(a.tx, reply.r.id, { rejectedReason: reason });
+    const lead = await leadAssignment(a);
+    await repo.updateAssignment(a.tx, lead.id, { state: 'signed_for' });
+    await notifyUnit(a, lead.unitId, '答复被退回', `${title(a)}的答复被退回重办：${reason}`);
+    return { detail: { replyId: reply.r.id, reason } };
+  },
+
+  async rate(a) {
+    const { rating, comment } = parse(rateInput, a.input);
+    const reply = (await repo.repliesOf(a.tx, a.item.id)).reverse().find(({ r }) => r.round === a.item.round && r.releasedAt);
+    if (!reply) throw new DomainError('NO_REPLY', '没有可测评的答复', undefined, 409);
+    await repo.insertRating(a.tx, {
+      suggestionId: a.item.id,
+      replyId: reply.r.id,
+      deputyId: a.item.leadDeputyId,
+      round: a.item.round,
+      rating,
+      comment,
+      createdAt: a.now,
+    });
+    await notifyStaff(a, '代表已测评', `${title(a)}测评结果：${ratingLabel[rating]}`);
+    await notifyUnit(a, reply.r.unitId, '代表已测评', `${title(a)}测评结果：${ratingLabel[rating]}`);
+    return {
+      patch: { rating },
+      detail: { rating, comment },
+      // Dissatisfaction reopens it for re-handling with the re-handling deadline.
+      followUp:
+        rating === 'dissatisfied'
+          ? async () => {
+              await applyAction(a.tx, a.notifier, { ...a.ctx, actor: { ...a.ctx.actor, role: 'staff' } }, a.item.id, 'reopen', {
+                reason: `代表对答复不满意${comment ? `：${comment}` : ''}`,
+              });
+            }
+          : undefined,
+    };
+  },
+
+  async reopen(a) {
+    const { reason } = parse(reopenInput, a.input);
+    const lead = await leadAssignment(a);
+    const round = a.item.round + 1;
+    const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {
+      complex: a.item.complex,
+      round,
+      role: 'lead',
+    });
+    await repo.updateAssignment(a.tx, lead.id, { state: 'signed_for', round, dueAt: d.dueAt });
+    await notifyUnit(a, lead.unitId, '建议重新办理', `${title(a)}需重新办理（${reason}），请于期限内再次答复`, true);
+    return {
+      patch: { round, dueAt: d.dueAt, lastRemindedAt: null, escalatedAt: null },
+      detail: { reason, round, dueAt: d.dueAt.toISOString() },
+    };
+  },
+
+  async close(a) {
+    const { note } = parse(closeInput, a.input);
+    if (a.item.state === 'reply_released') {
+      // Without a rating, staff close only once the deputy's time to rate has passed.
+      const rule = await ruleInForce(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), suggestionRules.rating.key);
+      const ratingDue = dueAt(a.item.releasedAt ?? a.now, rule);
+      if (a.now <= ratingDue)
+        throw new DomainError(
+          'RATING_PENDING',
+          `代表尚未测评，测评期限至${ratingDue.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+          { ratingDue: ratingDue.toISOString() },
+          409,
+        );
+    }
+    await notifyDeputies(a, '建议已办结', `${title(a)}已办结`);
+    return { patch: { closedAt: a.now }, detail: { note } };
+  },
+
+  async markKey(a) {
+    const input = parse(markKeyInput, a.input);
+    await repo.upsertKey(a.tx, { suggestionId: a.item.id, ...input, createdAt: a.now });
+    return { patch: { isKey: true }, detail: { ...input } };
+  },
+
+  async keyReview(a) {
+    await requireKey(a);
+    const input = parse(keyReviewInput, a.input);
+    const row = await repo.insertKeyReview(a.tx, { suggestionId: a.item.id, ...input, createdAt: a.now });
+    return { detail: { reviewId: row.id, heldOn: input.heldOn } };
+  },
+
+  async keyComment(a) {
+    await requireKey(a);
+    const { comment } = parse(keyCommentInput, a.input);
+    await repo.updateKey(a.tx, a.item.id, { deputyComment: comment, deputyCommentAt: a.now });
+    return { detail: { comment } };
+  },
+
+  async keyVote(a) {
+    await requireKey(a);
+    const vote = parse(keyVoteInput, a.input);
+    await repo.updateKey(a.tx, a.item.id, { vote });
+    return { detail: { vote } };
+  },
+};

@@ -1,0 +1,123 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { replyCategoryLabel, type ReplyCategory } from '@renda/shared';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
+const TITLE_FONT = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
+
+const chineseDate = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+
+const p = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; bold?: boolean } = {}) =>
+  new Paragraph({
+    alignment: opts.align,
+    indent: opts.indent ? { firstLine: 640 } : undefined,
+    spacing: { line: 560 },
+    children: [new TextRun({ text, font: FONT, size: 32, bold: opts.bold })],
+  });
+
+const title = (text: string) =>
+  new Paragraph({
+    heading: HeadingLevel.TITLE,
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 400 },
+    children: [new TextRun({ text, font: TITLE_FONT, size: 44 })],
+  });
+
+/** Body text keeps the writer's paragraphs, each indented two characters as in a Chinese official letter. */
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => p(t, { indent: true }));
+
+async function pack(children: Paragraph[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: '人大履职服务平台',
+    styles: { default: { document: { run: { font: FONT, size: 32 } } } },
+    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+export interface AssignmentLetter {
+  bodyName: string;
+  sessionName: string | null;
+  numberLabel: string | null;
+  title: string;
+  content: string;
+  leadDeputyName: string;
+  cosignerNames: string[];
+  unitName: string;
+  role: 'lead' | 'joint';
+  leadUnitName: string;
+  jointUnitNames: string[];
+  assignedAt: Date;
+  signForDueAt: Date;
+  dueAt: Date;
+}
+
+/** 交办函: the letter that hands a suggestion to a unit, with its part and deadlines. */
+export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
+  const office = `${l.bodyName}代表工作委员会`;
+  const where = l.sessionName ? `${l.sessionName}期间` : '闭会期间';
+  return pack([
+    title('代表建议交办函'),
+    p(`${l.unitName}：`),
+    p(
+      `${where}，${l.leadDeputyName}代表${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${l.role === 'lead' ? '主办' : '会办'}。`,
+      { indent: true },
+    ),
+    p(
+      l.role === 'lead'
+        ? `会办单位：${l.jointUnitNames.length ? l.jointUnitNames.join('、') : '无'}。请主动与会办单位协商，汇总会办意见后统一答复代表。`
+        : `主办单位：${l.leadUnitName}。请将会办意见书面送主办单位。`,
+      { indent: true },
+    ),
+    p(
+      `请于${chineseDate(l.signForDueAt)}前签收；如认为不属于你单位职责，请在此期限内说明理由申请调整，逾期不作调整。${
+        l.role === 'lead' ? '请于' : '会办意见请于'
+      }${chineseDate(l.dueAt)}前${l.role === 'lead' ? '办理完毕并书面答复代表' : '送达主办单位'}。办理过程中请与代表做好办前、办中、办后沟通（“三个面对面”）。`,
+      { indent: true },
+    ),
+    p('附：建议原文', { bold: true }),
+    p(`《${l.title}》`, { align: AlignmentType.CENTER }),
+    ...paragraphs(l.content),
+    p(''),
+    p(office, { align: AlignmentType.RIGHT }),
+    p(chineseDate(l.assignedAt), { align: AlignmentType.RIGHT }),
+  ]);
+}
+
+export interface ReplyLetter {
+  unitName: string;
+  sessionName: string | null;
+  numberLabel: string | null;
+  title: string;
+  leadDeputyName: string;
+  category: ReplyCategory;
+  content: string;
+  signer: string;
+  contactPerson: string;
+  contactPhone: string;
+  createdAt: Date;
+}
+
+/** 答复函: the lead unit's reply, marked with its A/B/C category at the top right as the rules require. */
+export function replyLetter(l: ReplyLetter): Promise<Buffer> {
+  return pack([
+    p(`${l.category}类`, { align: AlignmentType.RIGHT, bold: true }),
+    title(`关于${l.sessionName ?? ''}${l.numberLabel ? `${l.numberLabel}` : ''}建议的答复`),
+    p(`${l.leadDeputyName}代表：`),
+    p(`您提出的《${l.title}》收悉，现答复如下：`, { indent: true }),
+    ...paragraphs(l.content),
+    p(`办理结果类别：${l.category}类（${replyCategoryLabel[l.category]}）。`, { indent: true }),
+    p('感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。', { indent: true }),
+    p(''),
+    p(l.unitName, { align: AlignmentType.RIGHT }),
+    p(chineseDate(l.createdAt), { align: AlignmentType.RIGHT }),
+    p(`签发人：${l.signer}\u3000联系人：${l.contactPerson}\u3000联系电话：${l.contactPhone}`),
+  ]);
+}

@@ -1,0 +1,203 @@
+import {
+  suggestionActionLabel,
+  type AssignmentRole,
+  type AssignmentState,
+  type ContactMethod,
+  type ContactStage,
+  type ExtensionState,
+  type Rating,
+  type ReplyCategory,
+  type SuggestionAction,
+  type SuggestionDetail,
+  type SuggestionField,
+  type SuggestionKind,
+  type SuggestionListItem,
+  type SuggestionPeriod,
+  type SuggestionSession,
+  type SuggestionState,
+  type UnitAssignmentItem,
+} from '@renda/shared';
+import type { suggestionSessions } from '../../db/schema.js';
+import type * as repo from './repository.js';
+
+type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+export function numberLabel(s: { number: number | null; period: string; year: number }): string | null {
+  if (s.number == null) return null;
+  return s.period === 'session' ? `第${s.number}号` : `${s.year}年闭会期间第${s.number}号`;
+}
+
+export function presentListItem(r: repo.ListRow, now: Date): SuggestionListItem {
+  const s = r.s;
+  const open = ['assigned', 'reassignment_requested', 'handling', 'rehandling'].includes(s.state);
+  return {
+    id: s.id,
+    bodyId: s.bodyId,
+    bodyName: r.bodyName,
+    kind: s.kind as SuggestionKind,
+    period: s.period as SuggestionPeriod,
+    sessionId: s.sessionId,
+    sessionName: r.sessionName,
+    number: s.number,
+    numberLabel: numberLabel(s),
+    title: s.title,
+    field: s.field as SuggestionField,
+    state: s.state as SuggestionState,
+    leadDeputyName: r.leadDeputyName,
+    cosignerCount: r.cosignerCount,
+    leadUnitName: r.leadUnitName,
+    isKey: s.isKey,
+    replyCategory: (s.replyCategory as ReplyCategory | null) ?? null,
+    rating: (s.rating as Rating | null) ?? null,
+    dueAt: s.dueAt?.toISOString() ?? null,
+    overdue: open && !!s.dueAt && s.dueAt.getTime() < now.getTime(),
+    submittedAt: s.submittedAt?.toISOString() ?? null,
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+const pendingAssignment = ['assigned', 'signed_for', 'reassignment_requested'];
+
+/** A row of a unit's inbox: the item, and the unit's own part with its own deadlines. */
+export function presentUnitAssignment(r: repo.ListRow & { a: repo.AssignmentRow }, now: Date): UnitAssignmentItem {
+  const a = r.a;
+  return {
+    ...presentListItem(r, now),
+    assignment: {
+      id: a.id,
+      role: a.role as AssignmentRole,
+      state: a.state as AssignmentState,
+      round: a.round,
+      assignedAt: a.assignedAt.toISOString(),
+      signForDueAt: a.signForDueAt.toISOString(),
+      dueAt: a.dueAt.toISOString(),
+      overdue: pendingAssignment.includes(a.state) && a.dueAt.getTime() < now.getTime(),
+    },
+  };
+}
+
+export function presentSession(s: typeof suggestionSessions.$inferSelect): SuggestionSession {
+  return { id: s.id, bodyId: s.bodyId, name: s.name, year: s.year, startsOn: s.startsOn, endsOn: s.endsOn };
+}
+
+const timelineLabel: Record<string, string> = { create: '起草', update: '修改草稿', ...suggestionActionLabel };
+
+export interface DetailParts {
+  item: repo.ListRow;
+  cosigners: Rows<typeof repo.cosignersOf>;
+  assignments: Rows<typeof repo.assignmentsOf>;
+  contacts: Rows<typeof repo.contactsOf>;
+  jointOpinions: Rows<typeof repo.jointOpinionsOf>;
+  replies: Rows<typeof repo.repliesOf>;
+  ratings: Rows<typeof repo.ratingsOf>;
+  extensions: Rows<typeof repo.extensionsOf>;
+  key: Rows<typeof repo.getKey>;
+  keyReviews: Rows<typeof repo.keyReviewsOf>;
+  timeline: Rows<typeof repo.timelineOf>;
+  allowedActions: SuggestionAction[];
+  /** Whether the viewer may read unreleased replies (staff and the lead unit). */
+  seesDraftReplies: boolean;
+}
+
+export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
+  const s = p.item.s;
+  return {
+    ...presentListItem(p.item, now),
+    content: s.content,
+    returnReason: s.returnReason,
+    mergedIntoId: s.mergedIntoId,
+    complex: s.complex,
+    round: s.round,
+    disclose: s.disclose,
+    leadDeputyId: s.leadDeputyId,
+    opinionIds: s.opinionIds,
+    cosigners: p.cosigners.map(({ c, name }) => ({
+      deputyId: c.deputyId,
+      name,
+      confirmedAt: c.confirmedAt?.toISOString() ?? null,
+      declinedAt: c.declinedAt?.toISOString() ?? null,
+    })),
+    assignments: p.assignments.map(({ a, unitName }) => ({
+      id: a.id,
+      unitId: a.unitId,
+      unitName,
+      role: a.role as AssignmentRole,
+      state: a.state as AssignmentState,
+      round: a.round,
+      assignedAt: a.assignedAt.toISOString(),
+      signForDueAt: a.signForDueAt.toISOString(),
+      signedForAt: a.signedForAt?.toISOString() ?? null,
+      dueAt: a.dueAt.toISOString(),
+      reassignReason: a.reassignReason,
+    })),
+    contacts: p.contacts.map(({ c, unitName }) => ({
+      id: c.id,
+      unitName,
+      stage: c.stage as ContactStage,
+      method: c.method as ContactMethod,
+      contactedOn: c.contactedOn,
+      summary: c.summary,
+      deputyView: c.deputyView,
+    })),
+    jointOpinions: p.jointOpinions.map(({ o, unitName }) => ({
+      id: o.id,
+      unitName,
+      content: o.content,
+      createdAt: o.createdAt.toISOString(),
+    })),
+    replies: p.replies
+      .filter(({ r }) => p.seesDraftReplies || r.releasedAt)
+      .map(({ r, unitName }) => ({
+        id: r.id,
+        round: r.round,
+        unitName,
+        category: r.category as ReplyCategory,
+        content: r.content,
+        signer: r.signer,
+        createdAt: r.createdAt.toISOString(),
+        releasedAt: r.releasedAt?.toISOString() ?? null,
+        rejectedReason: r.rejectedReason,
+      })),
+    ratings: p.ratings.map((r) => ({
+      id: r.id,
+      round: r.round,
+      rating: r.rating as Rating,
+      comment: r.comment,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    extensions: p.extensions.map(({ e, unitName }) => ({
+      id: e.id,
+      unitName,
+      months: e.months,
+      reason: e.reason,
+      state: e.state as ExtensionState,
+      decisionNote: e.decisionNote,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    key: p.key
+      ? {
+          leadOfficial: p.key.leadOfficial,
+          supervisor: p.key.supervisor,
+          reviews: p.keyReviews.map((r) => ({
+            id: r.id,
+            heldOn: r.heldOn,
+            place: r.place,
+            deputySide: r.deputySide,
+            unitSide: r.unitSide,
+            governmentSide: r.governmentSide,
+            congressSide: r.congressSide,
+            conclusion: r.conclusion,
+          })),
+          deputyComment: p.key.deputyComment,
+          vote: p.key.vote ?? null,
+        }
+      : null,
+    allowedActions: p.allowedActions,
+    timeline: p.timeline.map((t) => ({
+      at: t.at.toISOString(),
+      actorName: t.actorName,
+      action: t.action,
+      label: timelineLabel[t.action] ?? t.action,
+    })),
+  };
+}

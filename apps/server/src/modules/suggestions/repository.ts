@@ -1,0 +1,423 @@
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { SuggestionQuery, UnitAssignmentQuery } from '@renda/shared';
+import type { Executor } from '../../db/client.js';
+import {
+  auditEvents,
+  bodies,
+  deputies,
+  handlingUnits,
+  keySuggestionReviews,
+  keySuggestions,
+  suggestionAssignments,
+  suggestionContacts,
+  suggestionCosigners,
+  suggestionExtensions,
+  suggestionJointOpinions,
+  suggestionRatings,
+  suggestionReplies,
+  suggestions,
+  suggestionSessions,
+  users,
+} from '../../db/schema.js';
+import type { Actor } from '../../platform/context.js';
+import { offsetOf } from '../../platform/pagination.js';
+import { inScope } from '../../platform/scope.js';
+
+export type SuggestionRow = typeof suggestions.$inferSelect;
+export type AssignmentRow = typeof suggestionAssignments.$inferSelect;
+type Who = Pick<Actor, 'id' | 'role' | 'bodyPath' | 'handlingUnitId'>;
+
+/** Open states in which a unit still owes an answer: reminders and overdue lists look at these. */
+export const OPEN_STATES = ['assigned', 'reassignment_requested', 'handling', 'rehandling'] as const;
+
+/**
+ * What an actor may see: staff, leaders and admins their bodies' items; a deputy the items they
+ * lead or were asked to co-sign; a handling unit the items assigned to it.
+ */
+export function visibleTo(actor: Who): SQL {
+  if (actor.role === 'deputy')
+    return sql`(${suggestions.leadDeputyId} IN (SELECT ${deputies.id} FROM ${deputies} WHERE ${deputies.userId} = ${actor.id})
+      OR ${suggestions.id} IN (SELECT ${suggestionCosigners.suggestionId} FROM ${suggestionCosigners}
+        JOIN ${deputies} ON ${deputies.id} = ${suggestionCosigners.deputyId} WHERE ${deputies.userId} = ${actor.id}))`;
+  if (actor.role === 'handling_unit')
+    return sql`${suggestions.id} IN (SELECT ${suggestionAssignments.suggestionId} FROM ${suggestionAssignments}
+      WHERE ${suggestionAssignments.unitId} = ${actor.handlingUnitId ?? '00000000-0000-0000-0000-000000000000'} AND ${suggestionAssignments.state} <> 'withdrawn')`;
+  // Drafts belong to their deputies until submitted.
+  return and(inScope(suggestions.bodyId, actor), ne(suggestions.state, 'draft'))!;
+}
+
+const leadUnit = sql<
+  string | null
+>`(SELECT ${handlingUnits.name} FROM ${handlingUnits} WHERE ${handlingUnits.id} = ${suggestions.leadUnitId})`;
+export const listColumns = {
+  s: suggestions,
+  bodyName: bodies.name,
+  sessionName: suggestionSessions.name,
+  leadDeputyName: deputies.name,
+  leadUnitName: leadUnit,
+  cosignerCount: sql<number>`(SELECT count(*)::int FROM ${suggestionCosigners} WHERE ${suggestionCosigners.suggestionId} = ${suggestions.id} AND ${suggestionCosigners.confirmedAt} IS NOT NULL)`,
+};
+export type ListRow = {
+  s: SuggestionRow;
+  bodyName: string;
+  sessionName: string | null;
+  leadDeputyName: string;
+  leadUnitName: string | null;
+  cosignerCount: number;
+};
+
+function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date): SQL | undefined {
+  return and(
+    visibleTo(actor),
+    f.q ? or(ilike(suggestions.title, `%${f.q}%`), ilike(deputies.name, `%${f.q}%`)) : undefined,
+    f.state ? eq(suggestions.state, f.state) : undefined,
+    f.kind ? eq(suggestions.kind, f.kind) : undefined,
+    f.period ? eq(suggestions.period, f.period) : undefined,
+    f.sessionId ? eq(suggestions.sessionId, f.sessionId) : undefined,
+    f.bodyId ? eq(suggestions.bodyId, f.bodyId) : undefined,
+    f.unitId
+      ? sql`${suggestions.id} IN (SELECT ${suggestionAssignments.suggestionId} FROM ${suggestionAssignments} WHERE ${suggestionAssignments.unitId} = ${f.unitId} AND ${suggestionAssignments.state} <> 'withdrawn')`
+      : undefined,
+    f.field ? eq(suggestions.field, f.field) : undefined,
+    f.isKey ? eq(suggestions.isKey, f.isKey === 'true') : undefined,
+    f.replyCategory ? eq(suggestions.replyCategory, f.replyCategory) : undefined,
+    f.overdue === 'true' ? overdueWhere(now) : undefined,
+  );
+}
+
+export function overdueWhere(now: Date): SQL {
+  return and(inArray(suggestions.state, [...OPEN_STATES]), sql`${suggestions.dueAt} < ${now}`)!;
+}
+
+function baseList(db: Executor) {
+  return db
+    .select(listColumns)
+    .from(suggestions)
+    .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
+    .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
+    .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId));
+}
+
+export async function pageSuggestions(db: Executor, actor: Who, f: SuggestionQuery, now: Date) {
+  const where = filterWhere(actor, f, now);
+  const [rows, [total]] = await Promise.all([
+    baseList(db).where(where).orderBy(desc(suggestions.updatedAt), desc(suggestions.id)).limit(f.pageSize).offset(offsetOf(f)),
+    db.select({ total: count() }).from(suggestions).innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId)).where(where),
+  ]);
+  return { rows: rows as ListRow[], total: total?.total ?? 0 };
+}
+
+/** Every row matching the filter, for the Excel export (capped). */
+/** Assignment states in which the unit still owes something: a sign-for, an answer, or a decision on its request. */
+export const PENDING_ASSIGNMENT_STATES = ['assigned', 'signed_for', 'reassignment_requested'] as const;
+
+/** A handling unit's own assignments (its 承办件), newest first, with the item each belongs to. */
+export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssignmentQuery, now: Date) {
+  const a = suggestionAssignments;
+  const pending = inArray(a.state, [...PENDING_ASSIGNMENT_STATES]);
+  const where = and(
+    eq(a.unitId, actor.handlingUnitId ?? '00000000-0000-0000-0000-000000000000'),
+    ne(a.state, 'withdrawn'),
+    f.q ? or(ilike(suggestions.title, `%${f.q}%`), ilike(deputies.name, `%${f.q}%`)) : undefined,
+    f.pending === 'true' ? pending : undefined,
+    f.role ? eq(a.role, f.role) : undefined,
+    f.sessionId ? eq(suggestions.sessionId, f.sessionId) : undefined,
+    f.overdue === 'true' ? and(pending, sql`${a.dueAt} < ${now}`) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ ...listColumns, a })
+      .from(a)
+      .innerJoin(suggestions, eq(suggestions.id, a.suggestionId))
+      .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
+      .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
+      .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
+      .where(where)
+      .orderBy(desc(a.assignedAt), desc(a.id))
+      .limit(f.pageSize)
+      .offset(offsetOf(f)),
+    db
+      .select({ total: count() })
+      .from(a)
+      .innerJoin(suggestions, eq(suggestions.id, a.suggestionId))
+      .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
+      .where(where),
+  ]);
+  return { rows: rows as (ListRow & { a: AssignmentRow })[], total: total?.total ?? 0 };
+}
+
+/** Deputies in office in the body, except the lead: those a lead deputy may invite to co-sign. */
+export function cosignerCandidates(db: Executor, bodyId: string, leadDeputyId: string) {
+  return db
+    .select({ id: deputies.id, name: deputies.name })
+    .from(deputies)
+    .where(and(eq(deputies.bodyId, bodyId), eq(deputies.status, 'in_office'), ne(deputies.id, leadDeputyId)))
+    .orderBy(asc(deputies.name))
+    .limit(2000);
+}
+
+export async function listForExport(db: Executor, actor: Who, f: Partial<SuggestionQuery>, now: Date, limit = 10_000) {
+  return (await baseList(db)
+    .where(filterWhere(actor, f, now))
+    .orderBy(asc(suggestions.sessionId), asc(suggestions.number), asc(suggestions.createdAt))
+    .limit(limit)) as ListRow[];
+}
+
+export async function getListRow(db: Executor, actor: Who, id: string) {
+  const [row] = await baseList(db).where(and(eq(suggestions.id, id), visibleTo(actor)));
+  return row as ListRow | undefined;
+}
+
+/** Locks the item for a change; invisible items are as good as absent. */
+export async function getForUpdate(tx: Executor, actor: Who, id: string): Promise<SuggestionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.id, id), visibleTo(actor)))
+    .for('update');
+  return row;
+}
+
+export async function bodyPathOf(db: Executor, bodyId: string): Promise<string> {
+  const [row] = await db.select({ path: bodies.path }).from(bodies).where(eq(bodies.id, bodyId));
+  return row!.path;
+}
+
+export async function insertSuggestion(db: Executor, row: typeof suggestions.$inferInsert) {
+  const [created] = await db.insert(suggestions).values(row).returning();
+  return created!;
+}
+
+export async function updateSuggestion(db: Executor, id: string, patch: Partial<typeof suggestions.$inferInsert>) {
+  const [updated] = await db.update(suggestions).set(patch).where(eq(suggestions.id, id)).returning();
+  return updated!;
+}
+
+/** The next number in a series (a session, or a year between sessions); the row lock on the item serialises writers of one item, the unique index the rest. */
+export async function nextNumber(db: Executor, bodyId: string, series: string): Promise<number> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${bodyId + ':' + series}))`);
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${suggestions.number})` })
+    .from(suggestions)
+    .where(and(eq(suggestions.bodyId, bodyId), eq(suggestions.numberSeries, series)));
+  return (row?.max ?? 0) + 1;
+}
+
+// ---- deputies (read only: the deputies module owns the table) ----
+export async function deputiesOfUser(db: Executor, userId: string) {
+  return db.select().from(deputies).where(eq(deputies.userId, userId));
+}
+
+export async function deputiesByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(deputies).where(inArray(deputies.id, ids));
+}
+
+export async function getDeputy(db: Executor, id: string) {
+  const [row] = await db.select().from(deputies).where(eq(deputies.id, id));
+  return row;
+}
+
+// ---- sessions ----
+export async function listSessions(db: Executor, actor: Who) {
+  return db.select().from(suggestionSessions).where(inScope(suggestionSessions.bodyId, actor)).orderBy(desc(suggestionSessions.startsOn));
+}
+
+export async function getSession(db: Executor, id: string) {
+  const [row] = await db.select().from(suggestionSessions).where(eq(suggestionSessions.id, id));
+  return row;
+}
+
+export async function insertSession(db: Executor, row: typeof suggestionSessions.$inferInsert) {
+  const [created] = await db.insert(suggestionSessions).values(row).returning();
+  return created!;
+}
+
+// ---- co-signers ----
+export function cosignersOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ c: suggestionCosigners, name: deputies.name, userId: deputies.userId })
+    .from(suggestionCosigners)
+    .innerJoin(deputies, eq(deputies.id, suggestionCosigners.deputyId))
+    .where(eq(suggestionCosigners.suggestionId, suggestionId))
+    .orderBy(asc(deputies.name));
+}
+
+export async function replaceCosigners(db: Executor, suggestionId: string, deputyIds: string[], at: Date) {
+  await db.delete(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, suggestionId));
+  if (deputyIds.length)
+    await db.insert(suggestionCosigners).values(deputyIds.map((deputyId) => ({ suggestionId, deputyId, invitedAt: at })));
+}
+
+export async function setCosignerAnswer(
+  db: Executor,
+  suggestionId: string,
+  deputyId: string,
+  patch: { confirmedAt: Date | null; declinedAt: Date | null },
+) {
+  await db
+    .update(suggestionCosigners)
+    .set(patch)
+    .where(and(eq(suggestionCosigners.suggestionId, suggestionId), eq(suggestionCosigners.deputyId, deputyId)));
+}
+
+// ---- assignments ----
+export function assignmentsOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ a: suggestionAssignments, unitName: handlingUnits.name })
+    .from(suggestionAssignments)
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(eq(suggestionAssignments.suggestionId, suggestionId))
+    .orderBy(asc(suggestionAssignments.assignedAt), asc(suggestionAssignments.role));
+}
+
+export async function insertAssignments(db: Executor, rows: (typeof suggestionAssignments.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(suggestionAssignments).values(rows).returning();
+}
+
+export async function updateAssignment(db: Executor, id: string, patch: Partial<typeof suggestionAssignments.$inferInsert>) {
+  const [row] = await db.update(suggestionAssignments).set(patch).where(eq(suggestionAssignments.id, id)).returning();
+  return row!;
+}
+
+export async function unitsByIds(db: Executor, actor: Who, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(handlingUnits)
+    .where(and(inArray(handlingUnits.id, ids), inScope(handlingUnits.bodyId, actor)));
+}
+
+// ---- records ----
+export async function insertContact(db: Executor, row: typeof suggestionContacts.$inferInsert) {
+  const [r] = await db.insert(suggestionContacts).values(row).returning();
+  return r!;
+}
+export function contactsOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ c: suggestionContacts, unitName: handlingUnits.name })
+    .from(suggestionContacts)
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionContacts.unitId))
+    .where(eq(suggestionContacts.suggestionId, suggestionId))
+    .orderBy(asc(suggestionContacts.contactedOn), asc(suggestionContacts.createdAt));
+}
+
+export async function insertJointOpinion(db: Executor, row: typeof suggestionJointOpinions.$inferInsert) {
+  const [r] = await db.insert(suggestionJointOpinions).values(row).returning();
+  return r!;
+}
+export function jointOpinionsOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ o: suggestionJointOpinions, unitName: handlingUnits.name })
+    .from(suggestionJointOpinions)
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionJointOpinions.unitId))
+    .where(eq(suggestionJointOpinions.suggestionId, suggestionId))
+    .orderBy(asc(suggestionJointOpinions.createdAt));
+}
+
+export async function insertReply(db: Executor, row: typeof suggestionReplies.$inferInsert) {
+  const [r] = await db.insert(suggestionReplies).values(row).returning();
+  return r!;
+}
+export async function updateReply(db: Executor, id: string, patch: Partial<typeof suggestionReplies.$inferInsert>) {
+  const [r] = await db.update(suggestionReplies).set(patch).where(eq(suggestionReplies.id, id)).returning();
+  return r!;
+}
+export function repliesOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ r: suggestionReplies, unitName: handlingUnits.name })
+    .from(suggestionReplies)
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionReplies.unitId))
+    .where(eq(suggestionReplies.suggestionId, suggestionId))
+    .orderBy(asc(suggestionReplies.createdAt));
+}
+
+export async function insertRating(db: Executor, row: typeof suggestionRatings.$inferInsert) {
+  const [r] = await db.insert(suggestionRatings).values(row).returning();
+  return r!;
+}
+export function ratingsOf(db: Executor, suggestionId: string) {
+  return db
+    .select()
+    .from(suggestionRatings)
+    .where(eq(suggestionRatings.suggestionId, suggestionId))
+    .orderBy(asc(suggestionRatings.createdAt));
+}
+
+export async function insertExtension(db: Executor, row: typeof suggestionExtensions.$inferInsert) {
+  const [r] = await db.insert(suggestionExtensions).values(row).returning();
+  return r!;
+}
+export async function updateExtension(db: Executor, id: string, patch: Partial<typeof suggestionExtensions.$inferInsert>) {
+  const [r] = await db.update(suggestionExtensions).set(patch).where(eq(suggestionExtensions.id, id)).returning();
+  return r!;
+}
+export function extensionsOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ e: suggestionExtensions, unitName: handlingUnits.name })
+    .from(suggestionExtensions)
+    .innerJoin(suggestionAssignments, eq(suggestionAssignments.id, suggestionExtensions.assignmentId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(eq(suggestionExtensions.suggestionId, suggestionId))
+    .orderBy(asc(suggestionExtensions.createdAt));
+}
+
+export async function getKey(db: Executor, suggestionId: string) {
+  const [row] = await db.select().from(keySuggestions).where(eq(keySuggestions.suggestionId, suggestionId));
+  return row;
+}
+export async function upsertKey(db: Executor, row: typeof keySuggestions.$inferInsert) {
+  const { suggestionId: _id, ...set } = row;
+  await db.insert(keySuggestions).values(row).onConflictDoUpdate({ target: keySuggestions.suggestionId, set });
+}
+export async function updateKey(db: Executor, suggestionId: string, patch: Partial<typeof keySuggestions.$inferInsert>) {
+  await db.update(keySuggestions).set(patch).where(eq(keySuggestions.suggestionId, suggestionId));
+}
+export async function insertKeyReview(db: Executor, row: typeof keySuggestionReviews.$inferInsert) {
+  const [r] = await db.insert(keySuggestionReviews).values(row).returning();
+  return r!;
+}
+export function keyReviewsOf(db: Executor, suggestionId: string) {
+  return db
+    .select()
+    .from(keySuggestionReviews)
+    .where(eq(keySuggestionReviews.suggestionId, suggestionId))
+    .orderBy(asc(keySuggestionReviews.heldOn));
+}
+
+/** The item's trail from the audit log (全流程留痕). */
+export function timelineOf(db: Executor, suggestionId: string) {
+  return db
+    .select({ at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, 'suggestion'), eq(auditEvents.entityId, suggestionId)))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id));
+}
+
+// ---- people to notify ----
+export async function staffOfBody(db: Executor, bodyId: string) {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.bodyId, bodyId), eq(users.role, 'staff'), eq(users.active, true)));
+}
+export async function usersOfUnit(db: Executor, unitId: string) {
+  return db
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(and(eq(users.handlingUnitId, unitId), eq(users.active, true)));
+}
+
+export async function getReply(db: Executor, id: string) {
+  const [row] = await db.select().from(suggestionReplies).where(eq(suggestionReplies.id, id));
+  return row;
+}
+
+export async function bodyInScope(db: Executor, actor: Who, bodyId: string) {
+  const [row] = await db
+    .select({ id: bodies.id })
+    .from(bodies)
+    .where(and(eq(bodies.id, bodyId), sql`${bodies.path} LIKE ${actor.bodyPath + '%'}`));
+  return !!row;
+}

@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import {
+  acceptInput,
+  assignInput,
+  closeInput,
+  contactInput,
+  cosignerCandidate,
+  extensionDecisionInput,
+  extensionRequestInput,
+  jointOpinionInput,
+  keyCommentInput,
+  keyReviewInput,
+  keyVoteInput,
+  markKeyInput,
+  mergeInput,
+  pageOf,
+  pageQuery,
+  publicSuggestion,
+  rateInput,
+  ratesQuery,
+  reassignmentDecisionInput,
+  reassignmentRequestInput,
+  rejectReplyInput,
+  reopenInput,
+  replyInput,
+  returnInput,
+  suggestionDetail,
+  suggestionDraftInput,
+  suggestionListItem,
+  suggestionQuery,
+  suggestionRates,
+  suggestionSession,
+  suggestionSessionInput,
+  unitAssignmentItem,
+  unitAssignmentQuery,
+  unitRates,
+  type SuggestionAction,
+} from '@renda/shared';
+import { actorContext, requirePermission } from '../../platform/auth.js';
+import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
+import { notFound } from '../../platform/errors.js';
+import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { DOCX_MIME } from './letters.js';
+import * as reports from './reports.js';
+import * as repo from './repository.js';
+import * as service from './service.js';
+
+const tags = ['suggestions'];
+const idParams = z.object({ id: z.uuid('编号格式不正确') });
+
+/** Each status change is its own verb with its own body; all of them go through the workflow table. */
+const actionBodies: [SuggestionAction, string, z.ZodType, string][] = [
+  ['confirmCosign', 'confirm-cosign', z.object({}), '联名代表确认联名'],
+  ['declineCosign', 'decline-cosign', z.object({}), '联名代表拒绝联名'],
+  ['submit', 'submit', z.object({}), '领衔代表提交'],
+  ['accept', 'accept', acceptInput, '受理建议'],
+  ['register', 'register', acceptInput, '议案立案'],
+  ['convert', 'convert', acceptInput, '议案转为建议'],
+  ['return', 'return', returnInput, '退回代表（须写明理由）'],
+  ['merge', 'merge', mergeInput, '并案'],
+  ['assign', 'assign', assignInput, '交办主办、会办单位'],
+  ['signFor', 'sign-for', z.object({}), '承办单位签收'],
+  ['requestReassignment', 'reassignment-requests', reassignmentRequestInput, '申请调整承办单位'],
+  ['decideReassignment', 'reassignment-decisions', reassignmentDecisionInput, '审定调整申请'],
+  ['contact', 'contacts', contactInput, '记录与代表的沟通（三个面对面）'],
+  ['jointOpinion', 'joint-opinions', jointOpinionInput, '会办单位提交会办意见'],
+  ['requestExtension', 'extensions', extensionRequestInput, '申请延期'],
+  ['decideExtension', 'extension-decisions', extensionDecisionInput, '审批延期'],
+  ['reply', 'replies', replyInput, '主办单位答复代表'],
+  ['release', 'release', z.object({}), '审核发出答复'],
+  ['rejectReply', 'reject-reply', rejectReplyInput, '退回答复重办'],
+  ['rate', 'ratings', rateInput, '领衔代表满意度测评'],
+  ['reopen', 'reopen', reopenInput, '重新办理'],
+  ['close', 'close', closeInput, '办结'],
+  ['markKey', 'key', markKeyInput, '列为重点建议（领办、督办）'],
+  ['keyReview', 'key-reviews', keyReviewInput, '记录四方会审'],
+  ['keyComment', 'key-comment', keyCommentInput, '领衔代表点评（双评）'],
+  ['keyVote', 'key-vote', keyVoteInput, '常委会满意度测评（双评）'],
+];
+
+export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  // Permission is checked before the body is validated: a refused role learns nothing about the payload.
+  const read = { preValidation: requirePermission('suggestions.read') };
+  const deps = { db, notifier };
+  // Attachments of a suggestion (photos, research reports) follow the item's visibility.
+  attachments.registerOwner('suggestion', async (tx, ctx, ownerId) => {
+    const row = await repo.getListRow(tx, ctx.actor, ownerId);
+    return row ? { bodyId: row.s.bodyId } : null;
+  });
+
+  jobs.define({ name: 'suggestions-deadlines', cron: '7 * * * *', handler: async () => void (await reports.scanDeadlines(db, notifier)) });
+
+  app.get(
+    '/api/suggestion-sessions',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '人民代表大会会议（建议按会议编号）',
+        response: { 200: z.object({ items: z.array(suggestionSession) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await service.listSessions(db, actorContext(request)) }),
+  );
+
+  app.post(
+    '/api/suggestion-sessions',
+    {
+      preValidation: requirePermission('suggestions.manage'),
+      schema: {
+        tags,
+        summary: '登记人民代表大会会议',
+        body: suggestionSessionInput,
+        response: { 201: suggestionSession, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createSession(db, actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/suggestions',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '建议议案列表（按角色限定范围）',
+        querystring: suggestionQuery,
+        response: { 200: pageOf(suggestionListItem), ...errorResponses },
+      },
+    },
+    async (request) => service.page(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/suggestions/export',
+    { ...read, schema: { tags, summary: '导出建议议案（Excel）', querystring: suggestionQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) => {
+      const buffer = await reports.exportXlsx(db, actorContext(request), request.query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('代表建议.xlsx')).send(buffer);
+    },
+  );
+
+  app.get(
+    '/api/suggestions/overdue',
+    {
+      preValidation: requirePermission('suggestions.rates'),
+      schema: {
+        tags,
+        summary: '逾期未答复的建议',
+        querystring: pageQuery,
+        response: { 200: pageOf(suggestionListItem), ...errorResponses },
+      },
+    },
+    async (request) => service.page(db, actorContext(request), { ...request.query, overdue: 'true' }),
+  );
+
+  app.get(
+    '/api/suggestions/rates',
+    {
+      preValidation: requirePermission('suggestions.rates'),
+      schema: {
+        tags,
+        summary: '办复率、按时办复率、办结率、解决率（A类占比）、满意率',
+        querystring: ratesQuery,
+        response: {
+          200: z.object({
+            overall: suggestionRates,
+            byUnit: z.array(unitRates),
+            byBody: z.array(suggestionRates.extend({ bodyId: z.uuid(), bodyName: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = actorContext(request);
+      const [overall, byUnit, byBody] = await Promise.all([
+        reports.rates(db, ctx, request.query),
+        reports.ratesByUnit(db, ctx, request.query),
+        reports.ratesByBody(db, ctx, request.query),
+      ]);
+      return { overall, byUnit, byBody };
+    },
+  );
+
+  app.get(
+    '/api/suggestions/assigned',
+    {
+      preValidation: requirePermission('suggestions.handle'),
+      schema: {
+        tags,
+        summary: '本单位承办的建议（主办、会办及各自期限）',
+        querystring: unitAssignmentQuery,
+        response: { 200: pageOf(unitAssignmentItem), ...errorResponses },
+      },
+    },
+    async (request) => service.pageUnitAssignments(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/suggestions/cosigner-candidates',
+    {
+      preValidation: requirePermission('suggestions.draft'),
+      schema: {
+        tags,
+        summary: '可邀请联名的本级在任代表',
+        response: { 200: z.object({ items: z.array(cosignerCandidate) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await service.cosignerCandidates(db, actorContext(request)) }),
+  );
+
+  app.post(
+    '/api/suggestions',
+    {
+      preValidation: requirePermission('suggestions.draft'),
+      schema: { tags, summary: '代表起草建议或议案', body: suggestionDraftInput, response: { 201: suggestionDetail, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await service.createDraft(deps, actorContext(request), request.body)),
+  );
+
+  app.put(
+    '/api/suggestions/:id',
+    {
+      preValidation: requirePermission('suggestions.draft'),
+      schema: {
+        tags,
+        summary: '修改草稿或退回件（联名代表须重新确认）',
+        params: idParams,
+        body: suggestionDraftInput,
+        response: { 200: suggestionDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.updateDraft(deps, actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/suggestions/:id',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '建议详情（含办理过程与可执行操作）',
+        params: idParams,
+        response: { 200: suggestionDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.getDetail(db, actorContext(request), request.params.id),
+  );
+
+  for (const [action, path, body, summary] of actionBodies)
+    app.post(
+      `/api/suggestions/:id/${path}`,
+      { ...read, schema: { tags, summary, params: idParams, body, response: { 200: suggestionDetail, ...errorResponses } } },
+      async (request) => service.act(deps, actorContext(request), request.params.id, action, request.body as Record<string, unknown>),
+    );
+
+  app.get(
+    '/api/suggestions/:id/assignments/:assignmentId/letter',
+    { ...read, schema: { tags, summary: '交办函（Word）', params: idParams.extend({ assignmentId: z.uuid() }) } },
+    async (request, reply) => {
+      const { buffer, fileName } = await service.assignmentLetterFile(
+        db,
+        actorContext(request),
+        request.params.id,
+        request.params.assignmentId,
+      );
+      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(buffer);
+    },
+  );
+
+  app.get(
+    '/api/suggestions/:id/replies/:replyId/letter',
+    { ...read, schema: { tags, summary: '答复函（Word）', params: idParams.extend({ replyId: z.uuid() }) } },
+    async (request, reply) => {
+      const { buffer, fileName } = await service.replyLetterFile(db, actorContext(request), request.params.id, request.params.replyId);
+      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(buffer);
+    },
+  );
+
+  // Public portal: released replies of disclosed items, personal data removed. No login.
+  const publicLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  app.get(
+    '/api/public/suggestions',
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: '公开的建议及答复（已隐去个人信息）',
+        security: [],
+        querystring: pageQuery.extend({ bodyId: z.uuid().optional(), q: z.string().trim().max(60).optional() }),
+        response: { 200: pageOf(publicSuggestion) },
+      },
+    },
+    async (request) => reports.pagePublished(db, request.query),
+  );
+
+  app.get(
+    '/api/public/suggestions/:id',
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: '公开的建议及答复',
+        security: [],
+        params: idParams,
+        response: { 200: publicSuggestion, 404: errorResponses[404] },
+      },
+    },
+    async (request) => {
+      const item = await reports.getPublished(db, request.params.id);
+      if (!item) throw notFound('公开的建议');
+      return item;
+    },
+  );
+};

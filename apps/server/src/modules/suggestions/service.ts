@@ -1,0 +1,351 @@
+import type {
+  CosignerCandidate,
+  Page,
+  SuggestionAction,
+  SuggestionDetail,
+  SuggestionDraftInput,
+  SuggestionListItem,
+  SuggestionQuery,
+  SuggestionSessionInput,
+  SuggestionState,
+  UnitAssignmentItem,
+  UnitAssignmentQuery,
+} from '@renda/shared';
+import type { Db, Executor, Tx } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { chinaDate } from '../../platform/deadlines.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { pageResult } from '../../platform/pagination.js';
+import { effects, type ActionInput } from './effects.js';
+import { assignmentLetter, replyLetter } from './letters.js';
+import { presentDetail, presentListItem, presentSession, presentUnitAssignment } from './presenters.js';
+import * as repo from './repository.js';
+import { allowedActions, requireTransition, type Standing } from './workflow.js';
+
+export interface SuggestionDeps {
+  db: Db;
+  notifier: Notifier;
+}
+
+/** What the actor is to this item: lead deputy or co-signer, lead or joint unit. */
+export async function standingOf(db: Executor, ctx: ActorContext, item: repo.SuggestionRow): Promise<Standing> {
+  const standing: Standing = { role: ctx.actor.role, kind: item.kind as Standing['kind'] };
+  if (ctx.actor.role === 'deputy') {
+    const mine = new Set((await repo.deputiesOfUser(db, ctx.actor.id)).map((d) => d.id));
+    if (mine.has(item.leadDeputyId)) standing.deputy = 'lead';
+    else if ((await repo.cosignersOf(db, item.id)).some(({ c }) => mine.has(c.deputyId))) standing.deputy = 'cosigner';
+  }
+  if (ctx.actor.role === 'handling_unit') {
+    const mine = (await repo.assignmentsOf(db, item.id)).find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
+    standing.unit = (mine?.a.role as Standing['unit']) ?? null;
+  }
+  return standing;
+}
+
+async function requireItem(tx: Executor, ctx: ActorContext, id: string) {
+  const item = await repo.getForUpdate(tx, ctx.actor, id);
+  if (!item) throw notFound('建议', { id });
+  return item;
+}
+
+// ---- drafting ----
+
+/** The deputy row of the acting user in the body the suggestion goes to (their own body first). */
+async function leadDeputyOf(db: Executor, ctx: ActorContext) {
+  const mine = await repo.deputiesOfUser(db, ctx.actor.id);
+  const deputy = mine.find((d) => d.bodyId === ctx.actor.bodyId && d.status === 'in_office') ?? mine.find((d) => d.status === 'in_office');
+  if (!deputy) throw new DomainError('NOT_A_DEPUTY', '您的账号未关联在任代表，不能提出建议', undefined, 403);
+  return deputy;
+}
+
+async function checkDraft(db: Executor, bodyId: string, leadDeputyId: string, input: SuggestionDraftInput) {
+  if (input.period === 'session') {
+    if (!input.sessionId)
+      throw new DomainError('SESSION_REQUIRED', '大会期间提出的建议须选择会议', { fields: [{ path: 'sessionId', message: '请选择会议' }] });
+    const session = await repo.getSession(db, input.sessionId);
+    if (!session || session.bodyId !== bodyId)
+      throw new DomainError('SESSION_NOT_FOUND', '所选会议不是本级人民代表大会的会议', {
+        fields: [{ path: 'sessionId', message: '会议不存在' }],
+      });
+  }
+  const ids = [...new Set(input.cosignerIds)];
+  if (ids.includes(leadDeputyId))
+    throw new DomainError('COSIGNER_IS_LEAD', '领衔代表不必再作为联名代表', { fields: [{ path: 'cosignerIds', message: '不能选择自己' }] });
+  const found = await repo.deputiesByIds(db, ids);
+  const wrong = ids.filter((id) => !found.some((d) => d.id === id && d.bodyId === bodyId && d.status === 'in_office'));
+  if (wrong.length)
+    throw new DomainError('COSIGNER_NOT_FOUND', '联名代表须为本级在任代表', {
+      fields: [{ path: 'cosignerIds', message: '有代表不符合联名条件' }],
+      wrong,
+    });
+  return {
+    cosigners: found,
+    year: input.sessionId ? (await repo.getSession(db, input.sessionId))!.year : Number(chinaDate(clock.now()).slice(0, 4)),
+  };
+}
+
+async function notifyCosigners(
+  tx: Tx,
+  notifier: Notifier,
+  cosigners: { userId: string | null }[],
+  title: string,
+  id: string,
+  leadName: string,
+) {
+  for (const c of cosigners)
+    if (c.userId)
+      await notifier.notify(tx, {
+        userId: c.userId,
+        title: '联名邀请',
+        body: `${leadName}代表邀请您联名提出《${title}》，请确认`,
+        link: `/suggestions/${id}`,
+      });
+}
+
+export async function createDraft(
+  { db, notifier }: SuggestionDeps,
+  ctx: ActorContext,
+  input: SuggestionDraftInput,
+): Promise<SuggestionDetail> {
+  const id = await db.transaction(async (tx) => {
+    const lead = await leadDeputyOf(tx, ctx);
+    const { cosigners, year } = await checkDraft(tx, lead.bodyId, lead.id, input);
+    const now = clock.now();
+    const created = await repo.insertSuggestion(tx, {
+      bodyId: lead.bodyId,
+      sessionId: input.period === 'session' ? input.sessionId : null,
+      kind: input.kind,
+      period: input.period,
+      year,
+      title: input.title,
+      content: input.content,
+      field: input.field,
+      leadDeputyId: lead.id,
+      createdBy: ctx.actor.id,
+      state: 'draft',
+      opinionIds: input.opinionIds,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.replaceCosigners(
+      tx,
+      created.id,
+      cosigners.map((c) => c.id),
+      now,
+    );
+    await recordAudit(tx, ctx, { entity: 'suggestion', entityId: created.id, bodyId: lead.bodyId, action: 'create', after: { ...input } });
+    await notifyCosigners(tx, notifier, cosigners, input.title, created.id, lead.name);
+    return created.id;
+  });
+  return getDetail(db, ctx, id);
+}
+
+/** Editing a draft (or a returned item) asks every co-signer to confirm again: they sign the content, not the title. */
+export async function updateDraft(
+  { db, notifier }: SuggestionDeps,
+  ctx: ActorContext,
+  id: string,
+  input: SuggestionDraftInput,
+): Promise<SuggestionDetail> {
+  await db.transaction(async (tx) => {
+    const item = await requireItem(tx, ctx, id);
+    const standing = await standingOf(tx, ctx, item);
+    if (standing.deputy !== 'lead') throw new DomainError('SUGGESTION_ACTION_FORBIDDEN', '只有领衔代表可以修改', undefined, 403);
+    if (item.state !== 'draft' && item.state !== 'returned')
+      throw new DomainError('SUGGESTION_ACTION_NOT_ALLOWED', '只有草稿或已退回的建议可以修改', { state: item.state }, 409);
+    const { cosigners, year } = await checkDraft(tx, item.bodyId, item.leadDeputyId, input);
+    const now = clock.now();
+    const after = await repo.updateSuggestion(tx, id, {
+      kind: input.kind,
+      period: input.period,
+      sessionId: input.period === 'session' ? input.sessionId : null,
+      year,
+      title: input.title,
+      content: input.content,
+      field: input.field,
+      opinionIds: input.opinionIds,
+      updatedAt: now,
+    });
+    await repo.replaceCosigners(
+      tx,
+      id,
+      cosigners.map((c) => c.id),
+      now,
+    );
+    await recordAudit(tx, ctx, { entity: 'suggestion', entityId: id, bodyId: item.bodyId, action: 'update', before: item, after });
+    const lead = await repo.getDeputy(tx, item.leadDeputyId);
+    await notifyCosigners(tx, notifier, cosigners, input.title, id, lead!.name);
+  });
+  return getDetail(db, ctx, id);
+}
+
+// ---- status changes: one function, driven by the workflow table ----
+
+export async function act(
+  deps: SuggestionDeps,
+  ctx: ActorContext,
+  id: string,
+  action: SuggestionAction,
+  input: ActionInput = {},
+): Promise<SuggestionDetail> {
+  await deps.db.transaction(async (tx) => {
+    await applyAction(tx, deps.notifier, ctx, id, action, input);
+  });
+  return getDetail(deps.db, ctx, id);
+}
+
+/** Check → write → audit, inside the caller's transaction. Effects may chain a follow-up (a dissatisfied rating reopens). */
+export async function applyAction(tx: Tx, notifier: Notifier, ctx: ActorContext, id: string, action: SuggestionAction, input: ActionInput) {
+  const item = await requireItem(tx, ctx, id);
+  const standing = await standingOf(tx, ctx, item);
+  const step = requireTransition(item.state as SuggestionState, action, standing);
+  const now = clock.now();
+  const result = await effects[action]({ tx, notifier, ctx, item, input, now, step });
+  const to = result.to ?? step.to;
+  const after = await repo.updateSuggestion(tx, id, { ...result.patch, state: to, updatedAt: now });
+  await recordAudit(tx, ctx, {
+    entity: 'suggestion',
+    entityId: id,
+    bodyId: item.bodyId,
+    action,
+    before: { state: item.state },
+    after: { state: after.state, ...(result.detail ?? {}) },
+  });
+  if (result.followUp) await result.followUp();
+  return after;
+}
+
+// ---- reading ----
+
+export async function page(db: Db, ctx: ActorContext, q: SuggestionQuery): Promise<Page<SuggestionListItem>> {
+  const now = clock.now();
+  const { rows, total } = await repo.pageSuggestions(db, ctx.actor, q, now);
+  return pageResult(
+    rows.map((r) => presentListItem(r, now)),
+    total,
+    q,
+  );
+}
+
+/** A handling unit's inbox: its own assignments with their deadlines. */
+export async function pageUnitAssignments(db: Db, ctx: ActorContext, q: UnitAssignmentQuery): Promise<Page<UnitAssignmentItem>> {
+  const now = clock.now();
+  const { rows, total } = await repo.pageUnitAssignments(db, ctx.actor, q, now);
+  return pageResult(
+    rows.map((r) => presentUnitAssignment(r, now)),
+    total,
+    q,
+  );
+}
+
+/** Whom the acting deputy may invite to co-sign: the in-office deputies of their congress. */
+export async function cosignerCandidates(db: Db, ctx: ActorContext): Promise<CosignerCandidate[]> {
+  const lead = await leadDeputyOf(db, ctx);
+  return repo.cosignerCandidates(db, lead.bodyId, lead.id);
+}
+
+export async function getDetail(db: Executor, ctx: ActorContext, id: string): Promise<SuggestionDetail> {
+  const item = await repo.getListRow(db, ctx.actor, id);
+  if (!item) throw notFound('建议', { id });
+  const standing = await standingOf(db, ctx, item.s);
+  const [cosigners, assignments, contacts, jointOpinions, replies, ratings, extensions, key, keyReviews, timeline] = await Promise.all([
+    repo.cosignersOf(db, id),
+    repo.assignmentsOf(db, id),
+    repo.contactsOf(db, id),
+    repo.jointOpinionsOf(db, id),
+    repo.repliesOf(db, id),
+    repo.ratingsOf(db, id),
+    repo.extensionsOf(db, id),
+    repo.getKey(db, id),
+    repo.keyReviewsOf(db, id),
+    repo.timelineOf(db, id),
+  ]);
+  return presentDetail(
+    {
+      item,
+      cosigners,
+      assignments,
+      contacts,
+      jointOpinions,
+      replies,
+      ratings,
+      extensions,
+      key,
+      keyReviews,
+      timeline,
+      allowedActions: allowedActions(item.s.state as SuggestionState, standing),
+      seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.unit === 'lead',
+    },
+    clock.now(),
+  );
+}
+
+// ---- sessions ----
+
+export async function listSessions(db: Db, ctx: ActorContext) {
+  return (await repo.listSessions(db, ctx.actor)).map(presentSession);
+}
+
+export async function createSession(db: Db, ctx: ActorContext, input: SuggestionSessionInput) {
+  return db.transaction(async (tx) => {
+    if (!(await repo.bodyInScope(tx, ctx.actor, input.bodyId))) throw notFound('人大机关', { bodyId: input.bodyId });
+    if (input.endsOn < input.startsOn)
+      throw new DomainError('SESSION_DATES', '闭幕日期不能早于开幕日期', {
+        fields: [{ path: 'endsOn', message: '闭幕日期不能早于开幕日期' }],
+      });
+    const row = await repo.insertSession(tx, { ...input, createdAt: clock.now() });
+    await recordAudit(tx, ctx, { entity: 'suggestion_session', entityId: row.id, bodyId: input.bodyId, action: 'create', after: row });
+    return presentSession(row);
+  });
+}
+
+// ---- letters ----
+
+export async function assignmentLetterFile(db: Db, ctx: ActorContext, id: string, assignmentId: string) {
+  const detail = await getDetail(db, ctx, id);
+  const target = detail.assignments.find((a) => a.id === assignmentId);
+  if (!target) throw notFound('交办记录', { assignmentId });
+  if (ctx.actor.role === 'handling_unit' && target.unitId !== ctx.actor.handlingUnitId) throw notFound('交办记录', { assignmentId });
+  const live = detail.assignments.filter((a) => a.state !== 'withdrawn');
+  const buffer = await assignmentLetter({
+    bodyName: detail.bodyName,
+    sessionName: detail.sessionName,
+    numberLabel: detail.numberLabel,
+    title: detail.title,
+    content: detail.content,
+    leadDeputyName: detail.leadDeputyName,
+    cosignerNames: detail.cosigners.filter((c) => c.confirmedAt).map((c) => c.name),
+    unitName: target.unitName,
+    role: target.role,
+    leadUnitName: live.find((a) => a.role === 'lead')?.unitName ?? '',
+    jointUnitNames: live.filter((a) => a.role === 'joint').map((a) => a.unitName),
+    assignedAt: new Date(target.assignedAt),
+    signForDueAt: new Date(target.signForDueAt),
+    dueAt: new Date(target.dueAt),
+  });
+  return { buffer, fileName: `交办函-${detail.numberLabel ?? ''}${target.unitName}.docx` };
+}
+
+export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, replyId: string) {
+  const detail = await getDetail(db, ctx, id);
+  const reply = detail.replies.find((r) => r.id === replyId);
+  if (!reply) throw notFound('答复', { replyId });
+  const row = await repo.getReply(db, replyId);
+  const buffer = await replyLetter({
+    unitName: reply.unitName,
+    sessionName: detail.sessionName,
+    numberLabel: detail.numberLabel,
+    title: detail.title,
+    leadDeputyName: detail.leadDeputyName,
+    category: reply.category,
+    content: reply.content,
+    signer: reply.signer,
+    contactPerson: row!.contactPerson,
+    contactPhone: row!.contactPhone,
+    createdAt: new Date(reply.createdAt),
+  });
+  return { buffer, fileName: `答复函-${detail.numberLabel ?? ''}${reply.unitName}.docx` };
+}

@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '../../platform/clock.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { cast, docxText } from './test-helpers.js';
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof cast>>;
+let sessionId: string;
+
+const cst = (s: string) => new Date(`${s}+08:00`);
+const draft = (extra: Record<string, unknown> = {}) => ({
+  kind: 'suggestion',
+  period: 'session',
+  sessionId,
+  title: '关于加快老旧小区加装电梯的建议',
+  content:
+    '我市建成于2000年以前的老旧小区多为六层以下住宅，没有电梯，老年居民上下楼困难。建议简化加装电梯审批流程，加大财政补助力度。联系人电话13905731234。',
+  field: 'urban',
+  cosignerIds: [c.deputyIds.cosigner],
+  ...extra,
+});
+
+beforeAll(async () => {
+  clock.set(cst('2026-03-01T09:00:00'));
+  t = await buildTestApp();
+  c = await cast(t);
+  const res = await c.as.staff!.request('POST', '/api/suggestion-sessions', {
+    bodyId: c.city.id,
+    // The demo data already hold the third session; the tests run their own.
+    name: '嘉兴市第九届人民代表大会第四次会议',
+    year: 2026,
+    startsOn: '2026-02-25',
+    endsOn: '2026-02-28',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  sessionId = res.json().id;
+});
+afterAll(async () => {
+  clock.reset();
+  await t.close();
+});
+
+describe('a suggestion through every state', () => {
+  let id: string;
+  const as = (name: string) => c.as[name]!;
+  const act = async (who: string, path: string, body: object = {}) => as(who).request('POST', `/api/suggestions/${id}/${path}`, body);
+  const ok = async (who: string, path: string, body: object = {}) => {
+    const res = await act(who, path, body);
+    expect(res.statusCode, `${who} ${path}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+
+  it('is drafted by a deputy with a co-signer who must confirm before it can be submitted', async () => {
+    // The co-signers offered are the city congress's other deputies in office, never the lead deputy.
+    const candidates = await as('deputy').request('GET', '/api/suggestions/cosigner-candidates');
+    expect(candidates.statusCode, candidates.body).toBe(200);
+    const names = candidates.json().items.map((d: { name: string }) => d.name);
+    expect(names).toContain('王建华');
+    expect(names).not.toContain('张秀英');
+    const res = await as('deputy').request('POST', '/api/suggestions', draft());
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+    expect(res.json()).toMatchObject({ state: 'draft', leadDeputyName: '张秀英', allowedActions: ['submit'] });
+    // Staff do not see drafts.
+    expect((await as('staff').request('GET', `/api/suggestions/${id}`)).statusCode).toBe(404);
+
+    const early = await act('deputy', 'submit');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'COSIGNERS_PENDING', message: '尚有联名代表未确认：王建华' });
+
+    const invited = await as('deputy2').request('GET', `/api/suggestions/${id}`);
+    expect(invited.json().allowedActions).toEqual(['confirmCosign', 'declineCosign']);
+    await ok('deputy2', 'confirm-cosign');
+    expect((await ok('deputy', 'submit')).state).toBe('submitted');
+  });
+
+  it('is returned with a reason, edited (the co-signer confirms again) and accepted with a session number', async () => {
+    const returned = await ok('staff', 'return', { reason: '建议内容不够具体，请补充拟解决的小区范围' });
+    expect(returned).toMatchObject({ state: 'returned', returnReason: '建议内容不够具体，请补充拟解决的小区范围' });
+    const edited = await as('deputy').request(
+      'PUT',
+      `/api/suggestions/${id}`,
+      draft({ content: `${draft().content as string}重点是南湖区、秀洲区的老旧小区。` }),
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().cosigners[0].confirmedAt).toBeNull();
+    expect((await act('deputy', 'submit')).json().error.code).toBe('COSIGNERS_PENDING');
+    await ok('deputy2', 'confirm-cosign');
+    await ok('deputy', 'submit');
+
+    // A suggestion is accepted, not registered: 立案 is for motions.
+    const wrong = await act('staff', 'register');
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().error.message).toBe('“议案立案”不适用于此类件');
+    const accepted = await ok('staff', 'accept');
+    expect(accepted).toMatchObject({
+      state: 'accepted',
+      number: 1,
+      numberLabel: '第1号',
+      sessionName: '嘉兴市第九届人民代表大会第四次会议',
+    });
+    // The chairpersons' meeting picks it as a key suggestion: a government leader leads, a congress leader supervises.
+    const marked = await ok('staff', 'key', { leadOfficial: '副市长 陈伟', supervisor: '市人大常委会副主任 陈建国' });
+    expect(marked.isKey).toBe(true);
+  });
+
+  it('is assigned to a lead and a joint unit with their own deadlines and a Word assignment letter', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const assigned = await ok('staff', 'assign', { leadUnitId: c.units.housing, jointUnitIds: [c.units.education] });
+    expect(assigned.state).toBe('assigned');
+    const lead = assigned.assignments.find((a: { role: string }) => a.role === 'lead');
+    const joint = assigned.assignments.find((a: { role: string }) => a.role === 'joint');
+    // 代表法: three months from assignment; the joint unit's opinion within one month; sign-for within 7 working days.
+    expect(lead.dueAt).toBe(cst('2026-06-16T23:59:59.999').toISOString());
+    expect(joint.dueAt).toBe(cst('2026-04-16T23:59:59.999').toISOString());
+    expect(lead.signForDueAt).toBe(cst('2026-03-25T23:59:59.999').toISOString());
+
+    const letter = await as('unit').request('GET', `/api/suggestions/${id}/assignments/${lead.id}/letter`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toContain('wordprocessingml');
+    const text = await docxText(letter.rawPayload);
+    expect(text).toContain('代表建议交办函');
+    expect(text).toContain('嘉兴市住房和城乡建设局：');
+    expect(text).toContain('现交由你单位主办');
+    expect(text).toContain('会办单位：嘉兴市教育局');
+    expect(text).toContain('2026年6月16日前办理完毕并书面答复代表');
+    // A unit cannot read another unit's letter.
+    expect((await as('unit2').request('GET', `/api/suggestions/${id}/assignments/${lead.id}/letter`)).statusCode).toBe(404);
+  });
+
+  it('lets a joint unit ask for reassignment; staff move it to another unit; the lead signs for it', async () => {
+    const req = await ok('unit2', 'reassignment-requests', { reason: '加装电梯不属于教育部门职责，建议改由民政局会办' });
+    expect(req.state).toBe('reassignment_requested');
+    const blocked = await act('unit', 'sign-for');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.message).toBe('当前状态（申请调整）下，主办单位不能执行“签收”');
+
+    const withRequest = await as('staff').request('GET', `/api/suggestions/${id}`);
+    const requested = withRequest.json().assignments.find((a: { state: string }) => a.state === 'reassignment_requested');
+    const decided = await ok('staff', 'reassignment-decisions', { assignmentId: requested.id, approve: true, newUnitId: c.units.civil });
+    expect(decided.state).toBe('assigned');
+    expect(
+      decided.assignments
+        .filter((a: { state: string }) => a.state !== 'withdrawn')
+        .map((a: { unitName: string }) => a.unitName)
+        .sort(),
+    ).toEqual(['嘉兴市民政局', '嘉兴市住房和城乡建设局'].sort());
+    // The withdrawn unit no longer sees the item.
+    expect((await as('unit2').request('GET', `/api/suggestions/${id}`)).statusCode).toBe(404);
+
+    expect((await ok('unit', 'sign-for')).state).toBe('handling');
+    expect((await ok('unit3', 'sign-for')).state).toBe('handling');
+
+    // Each unit's inbox lists its own part with its own deadline: the lead's three months, the new joint unit's one month.
+    const inbox = async (who: string, query = '') => {
+      const res = await as(who).request('GET', `/api/suggestions/assigned${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.find((i: { id: string }) => i.id === id)?.assignment;
+    };
+    expect(await inbox('unit')).toMatchObject({
+      role: 'lead',
+      state: 'signed_for',
+      dueAt: cst('2026-06-16T23:59:59.999').toISOString(),
+      overdue: false,
+    });
+    expect(await inbox('unit3', '?pending=true')).toMatchObject({ role: 'joint', state: 'signed_for' });
+    expect(await inbox('unit3', '?role=lead')).toBeUndefined();
+    expect(await inbox('unit2')).toBeUndefined();
+  });
+
+  it('needs the joint opinion before the lead replies; records 三个面对面; staff review the reply before release', async () => {
+    await ok('unit', 'contacts', {
+      stage: 'before',
+      method: 'face_to_face',
+      contactedOn: '2026-03-20',
+      summary: '登门听取张秀英代表对加装电梯的具体意见',
+    });
+    const early = await act('unit', 'replies', reply('B'));
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toBe('尚有会办单位未提交会办意见：嘉兴市民政局');
+    // Only the lead answers the deputy.
+    expect((await act('unit3', 'replies', reply('B'))).statusCode).toBe(403);
+    await ok('unit3', 'joint-opinions', { content: '民政局将把符合条件的老年人家庭纳入加装电梯补助优先范围。' });
+
+    clock.set(cst('2026-05-20T10:00:00'));
+    const replied = await ok('unit', 'replies', reply('B'));
+    expect(replied.state).toBe('replied');
+    // The deputy does not see an unreleased reply.
+    expect((await as('deputy').request('GET', `/api/suggestions/${id}`)).json().replies).toEqual([]);
+    const rejected = await ok('staff', 'reject-reply', { reason: '答复未说明补助标准，请补充后重新答复' });
+    expect(rejected.state).toBe('handling');
+    await ok('unit', 'replies', reply('B'));
+    const released = await ok('staff', 'release');
+    expect(released).toMatchObject({ state: 'reply_released', replyCategory: 'B' });
+
+    const detail = (await as('deputy').request('GET', `/api/suggestions/${id}`)).json();
+    expect(detail.replies).toHaveLength(1);
+    const letter = await as('deputy').request('GET', `/api/suggestions/${id}/replies/${detail.replies[0].id}/letter`);
+    const text = await docxText(letter.rawPayload);
+    expect(text).toMatch(/^B类/);
+    expect(text).toContain('张秀英代表：');
+    expect(text).toContain('您提出的《关于加快老旧小区加装电梯的建议》收悉');
+    expect(text).toContain('办理结果类别：B类（正在解决或列入计划解决）');
+  });
+
+  it('is published without personal data once the reply is released', async () => {
+    const list = await t.app.inject({ method: 'GET', url: '/api/public/suggestions' });
+    expect(list.statusCode).toBe(200);
+    const item = list.json().items.find((i: { id: string }) => i.id === id);
+    expect(item).toMatchObject({
+      title: '关于加快老旧小区加装电梯的建议',
+      leadDeputyName: '张秀英',
+      unitName: '嘉兴市住房和城乡建设局',
+      replyCategory: 'B',
+    });
+    expect(item.content).toContain('[手机号已隐去]');
+    expect(JSON.stringify(item)).not.toContain('13905731234');
+    expect(JSON.stringify(item)).not.toContain('0573-82721592');
+  });
+
+  it('reopens for re-handling with a one-month deadline when the deputy is dissatisfied, then closes', async () => {
+    clock.set(cst('2026-05-25T10:00:00'));
+    // A co-signer does not rate; the lead deputy does.
+    expect((await act('deputy2', 'ratings', { rating: 'satisfied' })).statusCode).toBe(403);
+    const reopened = await ok('deputy', 'ratings', { rating: 'dissatisfied', comment: '补助标准仍不明确' });
+    expect(reopened).toMatchObject({ state: 'rehandling', round: 2, rating: 'dissatisfied' });
+    expect(reopened.dueAt).toBe(cst('2026-06-25T23:59:59.999').toISOString());
+    expect(reopened.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['rate', 'reopen']);
+
+    clock.set(cst('2026-06-10T10:00:00'));
+    await ok('unit', 'contacts', {
+      stage: 'after',
+      method: 'site_visit',
+      contactedOn: '2026-06-08',
+      summary: '陪同代表察看已完成加装电梯的小区',
+      deputyView: '认可',
+    });
+    await ok('unit', 'replies', reply('A'));
+    await ok('staff', 'release');
+    expect((await ok('deputy', 'ratings', { rating: 'satisfied' })).state).toBe('rated');
+    const closed = await ok('staff', 'close');
+    expect(closed.state).toBe('closed');
+    expect(closed.contacts.map((x: { stage: string }) => x.stage)).toEqual(['before', 'after']);
+  });
+
+  it('counts it in the rates of the body, the session and the lead unit', async () => {
+    const res = await as('leader').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`);
+    expect(res.statusCode).toBe(200);
+    const { overall, byUnit } = res.json();
+    expect(overall).toMatchObject({
+      total: 1,
+      assigned: 1,
+      replied: 1,
+      closed: 1,
+      categoryA: 1,
+      replyRate: 1,
+      closureRate: 1,
+      solvedRate: 1,
+      satisfactionRate: 1,
+    });
+    expect(byUnit).toEqual([expect.objectContaining({ unitName: '嘉兴市住房和城乡建设局', replied: 1, onTimeRate: 1 })]);
+  });
+
+  it('keeps the whole trail and shows nothing to another body', async () => {
+    const detail = (await as('staff').request('GET', `/api/suggestions/${id}`)).json();
+    expect(detail.timeline.map((e: { label: string }) => e.label)).toEqual([
+      '起草',
+      '确认联名',
+      '提交',
+      '退回代表',
+      '修改草稿',
+      '确认联名',
+      '提交',
+      '受理',
+      '列为重点建议',
+      '交办',
+      '申请调整承办单位',
+      '审定调整申请',
+      '签收',
+      '签收',
+      '记录联系代表（三个面对面）',
+      '提交会办意见',
+      '答复代表',
+      '退回答复重办',
+      '答复代表',
+      '审核发出答复',
+      '满意度测评',
+      '重新办理',
+      '记录联系代表（三个面对面）',
+      '答复代表',
+      '审核发出答复',
+      '满意度测评',
+      '办结',
+    ]);
+    expect((await as('xzstaff').request('GET', `/api/suggestions/${id}`)).statusCode).toBe(404);
+    const list = await as('xzstaff').request('GET', '/api/suggestions');
+    expect(list.json().total).toBe(0);
+  });
+
+  it('records the key suggestion’s 四方会审 and 双评 (领办 and 督办 were set at acceptance)', async () => {
+    await ok('leader', 'key-reviews', {
+      heldOn: '2026-06-20',
+      place: '市人大常委会第一会议室',
+      deputySide: '张秀英代表',
+      unitSide: '市住房和城乡建设局',
+      governmentSide: '市政府办公室',
+      congressSide: '市人大常委会代表工委',
+      conclusion: '加装电梯补助标准明确，年内完成五十台。',
+    });
+    await ok('deputy', 'key-comment', { comment: '办理态度好，问题基本解决。' });
+    const voted = await ok('staff', 'key-vote', { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1, votedOn: '2026-06-28' });
+    expect(voted.key).toMatchObject({
+      leadOfficial: '副市长 陈伟',
+      supervisor: '市人大常委会副主任 陈建国',
+      deputyComment: '办理态度好，问题基本解决。',
+      vote: { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1 },
+    });
+    expect(voted.key.reviews).toHaveLength(1);
+  });
+
+  it('lists, filters and exports for staff', async () => {
+    const list = await as('staff').request('GET', `/api/suggestions?isKey=true&state=closed&sessionId=${sessionId}`);
+    expect(list.json().items.map((i: { title: string }) => i.title)).toEqual(['关于加快老旧小区加装电梯的建议']);
+    expect((await as('staff').request('GET', `/api/suggestions?state=handling&sessionId=${sessionId}`)).json().total).toBe(0);
+    const xlsx = await as('staff').request('GET', '/api/suggestions/export?isKey=true');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+});
+
+describe('motions', () => {
+  it('are registered (立案) or turned into suggestions at review', async () => {
+    const deputy = c.as.deputy!;
+    const create = async (title: string) => {
+      const res = await deputy.request('POST', '/api/suggestions', { ...draft({ cosignerIds: [] }), kind: 'motion', title });
+      expect(res.statusCode, res.body).toBe(201);
+      await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {});
+      return res.json().id as string;
+    };
+    const a = await create('关于制定《嘉兴市电梯安全管理条例》的议案');
+    const b = await create('关于加强城市内河水环境治理的议案');
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/accept`, {})).json().error.message).toBe('“受理”不适用于此类件');
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/register`, {})).json()).toMatchObject({
+      kind: 'motion',
+      state: 'accepted',
+      number: 2,
+    });
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${b}/convert`, {})).json()).toMatchObject({
+      kind: 'suggestion',
+      state: 'accepted',
+      number: 3,
+    });
+  });
+});
+
+function reply(category: 'A' | 'B' | 'C') {
+  return {
+    category,
+    content: `关于老旧小区加装电梯，我局会同民政局制定了补助办法，每台补助二十万元，今年计划完成五十台。（${category}类答复）\n如有疑问请致电0573-82721592。`,
+    signer: '沈建明',
+    contactPerson: '刘明',
+    contactPhone: '0573-82721592',
+  };
+}
+
+describe('demo data', () => {
+  it('holds the third session of the 9th city congress with items in every stage of handling', async () => {
+    const sessions = (await c.as.staff!.request('GET', '/api/suggestion-sessions')).json().items;
+    const third = sessions.find((s: { name: string }) => s.name === '嘉兴市第九届人民代表大会第三次会议');
+    expect(third).toBeDefined();
+    const all = (await c.as.staff!.request('GET', '/api/suggestions?pageSize=200')).json().items as {
+      state: string;
+      sessionName: string | null;
+    }[];
+    const demo = all.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
+    expect(demo.length).toBeGreaterThanOrEqual(38);
+    expect(new Set(demo.map((i) => i.state))).toEqual(
+      new Set([
+        'submitted',
+        'returned',
+        'merged',
+        'accepted',
+        'assigned',
+        'handling',
+        'replied',
+        'reply_released',
+        'rated',
+        'rehandling',
+        'closed',
+      ]),
+    );
+    const rates = (await c.as.leader!.request('GET', `/api/suggestions/rates?sessionId=${third.id}`)).json().overall;
+    expect(rates.replied).toBeGreaterThan(0);
+    expect(rates.satisfactionRate).not.toBeNull();
+  });
+});

@@ -1,0 +1,278 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
+import { bodies, deputies, handlingUnits, users } from '../../db/schema.js';
+
+/** A congress session (e.g. 嘉兴市第九届人民代表大会第三次会议): suggestions made during it are numbered within it. */
+export const suggestionSessions = pgTable(
+  'suggestion_sessions',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('suggestion_sessions_body_name_unique').on(t.bodyId, t.name)],
+);
+
+/** A deputy's suggestion (建议、批评和意见) or motion (议案) and where it stands. */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    sessionId: uuid('session_id').references(() => suggestionSessions.id),
+    kind: varchar('kind', { length: 12 }).notNull(),
+    /** Set when a motion was turned into a suggestion at review. */
+    convertedFromMotion: boolean('converted_from_motion').notNull().default(false),
+    period: varchar('period', { length: 20 }).notNull(),
+    year: integer('year').notNull(),
+    /** Numbering series: the session id for in-session items, `between:<year>` otherwise. */
+    numberSeries: varchar('number_series', { length: 64 }),
+    number: integer('number'),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    field: varchar('field', { length: 16 }).notNull(),
+    leadDeputyId: uuid('lead_deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    state: varchar('state', { length: 24 }).notNull(),
+    /** Handling round: 1, then +1 each time dissatisfaction or staff reopen it. */
+    round: integer('round').notNull().default(1),
+    complex: boolean('complex').notNull().default(false),
+    disclose: boolean('disclose').notNull().default(true),
+    returnReason: text('return_reason'),
+    mergedIntoId: uuid('merged_into_id'),
+    /** Citizens' opinions it grew from; on submission they are also marked escalated in the opinions module (`markEscalated`). */
+    opinionIds: jsonb('opinion_ids').$type<string[]>().notNull().default([]),
+    leadUnitId: uuid('lead_unit_id').references(() => handlingUnits.id),
+    /** The lead unit's reply deadline for the current round (extensions move it). */
+    dueAt: timestampColumn('due_at'),
+    replyCategory: varchar('reply_category', { length: 1 }),
+    rating: varchar('rating', { length: 24 }),
+    isKey: boolean('is_key').notNull().default(false),
+    submittedAt: timestampColumn('submitted_at'),
+    acceptedAt: timestampColumn('accepted_at'),
+    assignedAt: timestampColumn('assigned_at'),
+    firstRepliedAt: timestampColumn('first_replied_at'),
+    /** Whether the first reply came within its deadline: the on-time rate counts this. */
+    repliedOnTime: boolean('replied_on_time'),
+    releasedAt: timestampColumn('released_at'),
+    closedAt: timestampColumn('closed_at'),
+    lastRemindedAt: timestampColumn('last_reminded_at'),
+    escalatedAt: timestampColumn('escalated_at'),
+    createdAt: createdAtColumn(),
+    updatedAt: timestampColumn('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('suggestions_number_unique').on(t.bodyId, t.numberSeries, t.number),
+    index('suggestions_body_state_idx').on(t.bodyId, t.state, t.updatedAt),
+    index('suggestions_body_session_idx').on(t.bodyId, t.sessionId, t.number),
+    index('suggestions_lead_deputy_idx').on(t.leadDeputyId),
+    index('suggestions_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} IN ('handling', 'rehandling', 'assigned', 'reassignment_requested')`),
+  ],
+);
+
+/** 联名: deputies who co-sign; each confirms (or declines) on their own. */
+export const suggestionCosigners = pgTable(
+  'suggestion_cosigners',
+  {
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    deputyId: uuid('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    invitedAt: createdAtColumn(),
+    confirmedAt: timestampColumn('confirmed_at'),
+    declinedAt: timestampColumn('declined_at'),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.deputyId] }), index('suggestion_cosigners_deputy_idx').on(t.deputyId)],
+);
+
+/** 交办: one lead unit (主办) and any joint units (会办), each with its own deadlines. */
+export const suggestionAssignments = pgTable(
+  'suggestion_assignments',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    role: varchar('role', { length: 8 }).notNull(),
+    state: varchar('state', { length: 24 }).notNull(),
+    round: integer('round').notNull().default(1),
+    assignedAt: timestampColumn('assigned_at').notNull(),
+    signForDueAt: timestampColumn('sign_for_due_at').notNull(),
+    signedForAt: timestampColumn('signed_for_at'),
+    dueAt: timestampColumn('due_at').notNull(),
+    reassignReason: text('reassign_reason'),
+    decidedAt: timestampColumn('decided_at'),
+    decisionNote: text('decision_note'),
+    note: text('note'),
+  },
+  (t) => [
+    index('suggestion_assignments_suggestion_idx').on(t.suggestionId),
+    index('suggestion_assignments_unit_idx').on(t.unitId, t.state),
+  ],
+);
+
+/** 三个面对面: the unit's contact with the deputy before, during and after handling. */
+export const suggestionContacts = pgTable(
+  'suggestion_contacts',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    stage: varchar('stage', { length: 8 }).notNull(),
+    method: varchar('method', { length: 16 }).notNull(),
+    contactedOn: date('contacted_on').notNull(),
+    summary: text('summary').notNull(),
+    deputyView: text('deputy_view'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('suggestion_contacts_suggestion_idx').on(t.suggestionId)],
+);
+
+/** A joint unit's opinion sent to the lead unit (会办意见). */
+export const suggestionJointOpinions = pgTable(
+  'suggestion_joint_opinions',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => suggestionAssignments.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    content: text('content').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('suggestion_joint_opinions_suggestion_idx').on(t.suggestionId)],
+);
+
+/** The lead unit's reply (答复函) with its category, reviewed by staff before release. */
+export const suggestionReplies = pgTable(
+  'suggestion_replies',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    round: integer('round').notNull(),
+    category: varchar('category', { length: 1 }).notNull(),
+    content: text('content').notNull(),
+    signer: text('signer').notNull(),
+    contactPerson: text('contact_person').notNull(),
+    contactPhone: varchar('contact_phone', { length: 20 }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAtColumn(),
+    releasedAt: timestampColumn('released_at'),
+    releasedBy: uuid('released_by').references(() => users.id),
+    rejectedReason: text('rejected_reason'),
+  },
+  (t) => [index('suggestion_replies_suggestion_idx').on(t.suggestionId, t.round)],
+);
+
+/** The lead deputy's rating of a released reply (满意度测评). */
+export const suggestionRatings = pgTable(
+  'suggestion_ratings',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    replyId: uuid('reply_id')
+      .notNull()
+      .references(() => suggestionReplies.id),
+    deputyId: uuid('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    round: integer('round').notNull(),
+    rating: varchar('rating', { length: 24 }).notNull(),
+    comment: text('comment'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('suggestion_ratings_reply_unique').on(t.replyId)],
+);
+
+/** A unit's request for more time, approved or refused by staff. */
+export const suggestionExtensions = pgTable(
+  'suggestion_extensions',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => suggestionAssignments.id),
+    months: integer('months').notNull(),
+    reason: text('reason').notNull(),
+    state: varchar('state', { length: 12 }).notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestampColumn('decided_at'),
+    decisionNote: text('decision_note'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('suggestion_extensions_suggestion_idx').on(t.suggestionId)],
+);
+
+/** 重点建议: chosen by the chairpersons' meeting, led (领办) and supervised (督办); 双评 results. */
+export const keySuggestions = pgTable('key_suggestions', {
+  suggestionId: uuid('suggestion_id')
+    .primaryKey()
+    .references(() => suggestions.id, { onDelete: 'cascade' }),
+  leadOfficial: text('lead_official').notNull(),
+  supervisor: text('supervisor').notNull(),
+  supervisorUserId: uuid('supervisor_user_id').references(() => users.id),
+  deputyComment: text('deputy_comment'),
+  deputyCommentAt: timestampColumn('deputy_comment_at'),
+  vote: jsonb('vote').$type<{ satisfied: number; basicallySatisfied: number; dissatisfied: number; votedOn: string }>(),
+  createdAt: createdAtColumn(),
+});
+
+/** 四方会审: deputy, unit, government and congress reviewing a key suggestion together. */
+export const keySuggestionReviews = pgTable(
+  'key_suggestion_reviews',
+  {
+    id: idColumn(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    deputySide: text('deputy_side').notNull(),
+    unitSide: text('unit_side').notNull(),
+    governmentSide: text('government_side').notNull(),
+    congressSide: text('congress_side').notNull(),
+    conclusion: text('conclusion').notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('key_suggestion_reviews_suggestion_idx').on(t.suggestionId)],
+);

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { suggestionAction, suggestionState, suggestionStateLabel, type SuggestionAction, type SuggestionState } from '@renda/shared';
+import { DomainError } from '../../platform/errors.js';
+import { allowedActions, requireTransition, type Standing } from './workflow.js';
+
+const staff: Standing = { role: 'staff', kind: 'suggestion' };
+const staffMotion: Standing = { role: 'staff', kind: 'motion' };
+const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', deputy: 'lead' };
+const cosigner: Standing = { role: 'deputy', kind: 'suggestion', deputy: 'cosigner' };
+const leadUnit: Standing = { role: 'handling_unit', kind: 'suggestion', unit: 'lead' };
+const jointUnit: Standing = { role: 'handling_unit', kind: 'suggestion', unit: 'joint' };
+const leader: Standing = { role: 'leader', kind: 'suggestion' };
+
+/**
+ * The expected machine, written out by hand from DOMAIN.md and the seeds (not derived from the
+ * table): for each state, the actions allowed, who may take them and where they lead.
+ */
+const expected: Partial<Record<SuggestionState, [SuggestionAction, Standing, SuggestionState][]>> = {
+  draft: [
+    ['submit', leadDeputy, 'submitted'],
+    ['confirmCosign', cosigner, 'draft'],
+    ['declineCosign', cosigner, 'draft'],
+  ],
+  submitted: [
+    ['accept', staff, 'accepted'],
+    ['register', staffMotion, 'accepted'],
+    ['convert', staffMotion, 'accepted'],
+    ['return', staff, 'returned'],
+    ['merge', staff, 'merged'],
+  ],
+  // An edited returned item goes back to its co-signers for confirmation.
+  returned: [
+    ['submit', leadDeputy, 'submitted'],
+    ['confirmCosign', cosigner, 'returned'],
+    ['declineCosign', cosigner, 'returned'],
+  ],
+  merged: [],
+  accepted: [
+    ['assign', staff, 'assigned'],
+    ['markKey', staff, 'accepted'],
+    ['keyReview', leader, 'accepted'],
+  ],
+  assigned: [
+    ['signFor', leadUnit, 'handling'],
+    ['signFor', jointUnit, 'assigned'],
+    ['requestReassignment', leadUnit, 'reassignment_requested'],
+    ['requestReassignment', jointUnit, 'reassignment_requested'],
+    ['markKey', staff, 'assigned'],
+    ['keyReview', leader, 'assigned'],
+  ],
+  reassignment_requested: [
+    ['decideReassignment', staff, 'assigned'],
+    ['signFor', jointUnit, 'reassignment_requested'],
+    ['markKey', staff, 'reassignment_requested'],
+    ['keyReview', staff, 'reassignment_requested'],
+  ],
+  handling: [
+    ['contact', leadUnit, 'handling'],
+    ['contact', jointUnit, 'handling'],
+    ['jointOpinion', jointUnit, 'handling'],
+    ['signFor', jointUnit, 'handling'],
+    ['requestReassignment', jointUnit, 'handling'],
+    ['decideReassignment', staff, 'handling'],
+    ['requestExtension', leadUnit, 'handling'],
+    ['decideExtension', staff, 'handling'],
+    ['reply', leadUnit, 'replied'],
+    ['markKey', staff, 'handling'],
+    ['keyReview', leader, 'handling'],
+  ],
+  replied: [
+    ['release', staff, 'reply_released'],
+    ['rejectReply', staff, 'handling'],
+    ['contact', leadUnit, 'replied'],
+    ['markKey', staff, 'replied'],
+    ['keyReview', leader, 'replied'],
+  ],
+  reply_released: [
+    ['rate', leadDeputy, 'rated'],
+    ['reopen', staff, 'rehandling'],
+    ['close', staff, 'closed'],
+    ['contact', leadUnit, 'reply_released'],
+    ['markKey', staff, 'reply_released'],
+    ['keyReview', leader, 'reply_released'],
+    ['keyComment', leadDeputy, 'reply_released'],
+    ['keyVote', staff, 'reply_released'],
+  ],
+  rated: [
+    ['reopen', staff, 'rehandling'],
+    ['close', staff, 'closed'],
+    ['contact', leadUnit, 'rated'],
+    ['markKey', staff, 'rated'],
+    ['keyReview', leader, 'rated'],
+    ['keyComment', leadDeputy, 'rated'],
+    ['keyVote', staff, 'rated'],
+  ],
+  rehandling: [
+    ['reply', leadUnit, 'replied'],
+    ['contact', leadUnit, 'rehandling'],
+    ['contact', jointUnit, 'rehandling'],
+    ['jointOpinion', jointUnit, 'rehandling'],
+    ['requestExtension', leadUnit, 'rehandling'],
+    ['decideExtension', staff, 'rehandling'],
+    ['markKey', staff, 'rehandling'],
+    ['keyReview', leader, 'rehandling'],
+    ['keyComment', leadDeputy, 'rehandling'],
+  ],
+  closed: [
+    ['keyReview', leader, 'closed'],
+    ['keyComment', leadDeputy, 'closed'],
+    ['keyVote', staff, 'closed'],
+  ],
+};
+
+const everyCase = suggestionState.options.flatMap((state) => suggestionAction.options.map((action) => [state, action] as const));
+
+describe('suggestion workflow: every state × action', () => {
+  it.each(everyCase)('%s × %s', (state, action) => {
+    const allowed = (expected[state] ?? []).filter(([a]) => a === action);
+    if (allowed.length > 0) {
+      for (const [, standing, to] of allowed) expect(requireTransition(state, action, standing).to).toBe(to);
+      return;
+    }
+    // Refused for everyone, with a Chinese sentence naming the state.
+    for (const standing of [staff, staffMotion, leadDeputy, cosigner, leadUnit, jointUnit, leader]) {
+      let error: unknown;
+      try {
+        requireTransition(state, action, standing);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('SUGGESTION_ACTION_NOT_ALLOWED');
+      expect((error as DomainError).message).toContain(`当前状态（${suggestionStateLabel[state]}）不能执行`);
+      expect((error as DomainError).status).toBe(409);
+    }
+  });
+
+  it('lists exactly the expected actions per state for each party (the UI buttons)', () => {
+    for (const state of suggestionState.options) {
+      for (const standing of [staff, staffMotion, leadDeputy, cosigner, leadUnit, jointUnit, leader]) {
+        const want = (expected[state] ?? []).filter(([action, s]) => appliesTo(action, s, standing)).map(([a]) => a);
+        expect(new Set(allowedActions(state, standing)), `${state} for ${JSON.stringify(standing)}`).toEqual(new Set(want));
+      }
+    }
+  });
+});
+
+/**
+ * The map above names each action once; staff act on motions as on suggestions except in review
+ * (accept is for suggestions, register/convert for motions), and 四方会审 is recorded by staff or leaders.
+ */
+function appliesTo(action: SuggestionAction, listed: Standing, standing: Standing): boolean {
+  if (action === 'keyReview') return standing.role === 'staff' || standing.role === 'leader';
+  if (listed.role === 'staff' && standing.role === 'staff') {
+    if (action === 'accept') return standing.kind === 'suggestion';
+    if (action === 'register' || action === 'convert') return standing.kind === 'motion';
+    return true;
+  }
+  return (
+    listed.role === standing.role &&
+    listed.kind === standing.kind &&
+    (listed.unit ?? null) === (standing.unit ?? null) &&
+    (listed.deputy ?? null) === (standing.deputy ?? null)
+  );
+}
+
+describe('refusals name the reason', () => {
+  it('refuses a deputy accepting their own suggestion as forbidden', () => {
+    expect(() => requireTransition('submitted', 'accept', leadDeputy)).toThrow('您不能对此件执行“受理”');
+  });
+  it('refuses 立案 of a suggestion: only motions are registered', () => {
+    expect(() => requireTransition('submitted', 'register', staff)).toThrow('“议案立案”不适用于此类件');
+  });
+  it('refuses a joint unit replying: only the lead unit answers the deputy', () => {
+    expect(() => requireTransition('handling', 'reply', jointUnit)).toThrow('当前状态（办理中）下，会办单位不能执行“答复代表”');
+  });
+  it('refuses a co-signer rating the reply: only the lead deputy rates', () => {
+    expect(() => requireTransition('reply_released', 'rate', cosigner)).toThrow('当前状态（答复已发）下，联名代表不能执行“满意度测评”');
+  });
+  it('refuses closing before the reply is released', () => {
+    expect(() => requireTransition('handling', 'close', staff)).toThrow('当前状态（办理中）不能执行“办结”');
+  });
+});

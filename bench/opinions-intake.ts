@@ -1,0 +1,226 @@
+/**
+ * Citizens' opinions: public intake throughput and latency, against raw inserts of the same rows,
+ * and the staff inbox over a large table. Runs against the PostgreSQL server in DATABASE_URL on a
+ * database of its own (created and dropped here).
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/opinions-intake.ts
+ *   options (env): INTAKE=20000 CONCURRENCY=32 ROWS=5000000 QUERIES=400
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../apps/server/src/app.js';
+import { openPostgres } from '../apps/server/src/db/client.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { actorByUserId } from '../apps/server/src/platform/auth.js';
+import { seedDemo } from '../apps/server/src/seed/demo.js';
+import { seedRegions } from '../apps/server/src/seed/regions.js';
+import { pageInbox } from '../apps/server/src/modules/opinions/service.js';
+import { newTrackingCode } from '../apps/server/src/modules/opinions/tracking-code.js';
+
+const INTAKE = Number(process.env.INTAKE ?? 20_000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
+const ROWS = Number(process.env.ROWS ?? 5_000_000);
+const QUERIES = Number(process.env.QUERIES ?? 400);
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error('set DATABASE_URL to the PostgreSQL server');
+
+const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
+}
+
+const contents = [
+  '小区门口道路坑洼积水，雨天出行不便，希望尽快修复。',
+  '路口行人绿灯时间太短，老人过马路来不及。',
+  '河道沿岸有生活污水直排，气味很大。',
+  '社区养老服务中心午餐供应不足，老人排队时间长。',
+  '学校门口放学时段车辆乱停，交通拥堵。',
+];
+const categories = [
+  'urban_construction',
+  'transport',
+  'environment',
+  'social_security',
+  'education',
+  'health',
+  'agriculture',
+  'social_governance',
+  'other',
+];
+
+async function main() {
+  const name = `renda_bench_opinions_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString());
+  try {
+    await seedRegions(database.db, silent, { onlyProvince: '330000' });
+    await seedDemo(database.db, silent);
+    const { rows: st } = await database.raw.query(
+      `SELECT s.public_code, s.id, s.body_id FROM stations s JOIN bodies b ON b.id = s.body_id WHERE s.active ORDER BY s.created_at`,
+    );
+    if (!st.length) throw new Error('the demo data has no stations');
+    const config = loadConfig({
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'renda-bench-')),
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+    });
+    const { app } = await buildApp({ config, database });
+    await app.ready();
+
+    // ---- 1. public intake through the whole HTTP pipeline (validation, rate limits, transaction, audit) ----
+    const payload = (i: number) => ({
+      station: String(st[i % st.length]!.public_code),
+      category: categories[i % categories.length],
+      content: `${contents[i % contents.length]}（第${i}条）`,
+      ...(i % 4 === 0 ? { phone: `139${String(i).padStart(8, '0')}`, contactConsent: true } : {}),
+    });
+    // Warm-up: connections, JIT, prepared plans.
+    await pool(500, CONCURRENCY, async (i) => {
+      await app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload: payload(10_000_000 + i),
+        remoteAddress: `10.250.${i % 250}.${(i >> 8) % 250}`,
+      });
+    });
+    const latencies: number[] = [];
+    let refused = 0;
+    const started = performance.now();
+    await pool(INTAKE, CONCURRENCY, async (i) => {
+      const t0 = performance.now();
+      // Many citizens, many addresses (a real city); the per-address limit is measured in the tests.
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload: payload(i),
+        remoteAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      });
+      latencies.push(performance.now() - t0);
+      if (res.statusCode !== 201) refused++;
+    });
+    const intakeSeconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const intakeRate = (INTAKE - refused) / intakeSeconds;
+
+    // ---- 2. raw single-row inserts of the same rows, same concurrency, no validation/audit/event ----
+    const rawPool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    const rawStarted = performance.now();
+    await pool(INTAKE, CONCURRENCY, async (i) => {
+      const p = payload(i);
+      const s = st[i % st.length]!;
+      await rawPool.query(
+        `INSERT INTO opinions (id, body_id, tracking_code, channel, station_id, category_code, category_label, content, citizen_phone, contact_consent, status)
+         VALUES ($1, $2, $3, 'qr_station', $4, $5, '其他', $6, $7, $8, 'submitted')`,
+        [uuidv7(), s.body_id, newTrackingCode(), s.id, p.category, p.content, p.phone ?? null, Boolean(p.contactConsent)],
+      );
+    });
+    const rawRate = INTAKE / ((performance.now() - rawStarted) / 1000);
+
+    console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
+    console.log(`intake: ${INTAKE} submissions, concurrency ${CONCURRENCY}, refused ${refused}`);
+    console.log(
+      `  accepted/s ${intakeRate.toFixed(0)}  p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`,
+    );
+    console.log(`raw insert: ${rawRate.toFixed(0)} rows/s  → intake is ${((intakeRate / rawRate) * 100).toFixed(0)}% of raw`);
+
+    // ---- 3. the staff inbox over many rows ----
+    const { rows: existing } = await rawPool.query('SELECT count(*)::int AS n FROM opinions');
+    const toAdd = Math.max(0, ROWS - Number(existing[0]!.n));
+    const { rows: bodyRows } = await rawPool.query(`SELECT id FROM bodies ORDER BY path`);
+    const { rows: unitRows } = await rawPool.query(`SELECT id FROM handling_units`);
+    const fillStart = performance.now();
+    const statuses = [
+      'submitted',
+      'accepted',
+      'routed',
+      'signed_for',
+      'replied',
+      'reply_approved',
+      'rated',
+      'closed',
+      'closed',
+      'closed',
+      'declined',
+    ];
+    for (let done = 0; done < toAdd; done += 250_000) {
+      const n = Math.min(250_000, toAdd - done);
+      await rawPool.query(
+        `INSERT INTO opinions (id, body_id, tracking_code, channel, station_id, category_code, category_label, content, status,
+                               handling_unit_id, due_at, created_at, updated_at)
+         SELECT gen_random_uuid(), b.ids[1 + (g % array_length(b.ids, 1))],
+                upper(substr(md5(random()::text || g), 1, 16)), 'qr_station', NULL,
+                (ARRAY${JSON.stringify(categories).replaceAll('"', "'")})[1 + (g % 9)], '类别',
+                '演示意见内容：' || g, s.sts[1 + (g % array_length(s.sts, 1))],
+                CASE WHEN g % 3 = 0 THEN u.ids[1 + (g % array_length(u.ids, 1))] END,
+                CASE WHEN g % 3 = 0 THEN now() + ((g % 40) - 20) * interval '1 day' END,
+                now() - (g % 730) * interval '1 day' - (g % 86400) * interval '1 second', now()
+         FROM generate_series($1::int, $2::int) g,
+              (SELECT $3::uuid[] AS ids) b, (SELECT $4::uuid[] AS ids) u, (SELECT $5::text[] AS sts) s`,
+        [done, done + n - 1, bodyRows.map((r) => r.id), unitRows.map((r) => r.id), statuses],
+      );
+      process.stdout.write(`\r  filled ${done + n} / ${toAdd}`);
+    }
+    await rawPool.query('ANALYZE opinions');
+    console.log(`\ninbox table: ${ROWS} opinions (filled in ${((performance.now() - fillStart) / 1000).toFixed(0)} s)`);
+
+    const { rows: staffRow } = await rawPool.query(`SELECT id FROM users WHERE username = 'staff'`);
+    const { rows: xzRow } = await rawPool.query(`SELECT id FROM users WHERE username = 'xzstaff'`);
+    const { rows: unitUser } = await rawPool.query(`SELECT id FROM users WHERE username = 'unit'`);
+    const actors = await Promise.all([staffRow[0]!.id, xzRow[0]!.id, unitUser[0]!.id].map((id) => actorByUserId(database.db, String(id))));
+    const filters = [
+      {},
+      { status: 'submitted' as const },
+      { status: 'routed' as const, category: 'transport' },
+      { overdue: 'true' as const },
+      { category: 'environment' },
+      { handlingUnitId: String(unitRows[0]!.id) },
+      { page: 5 },
+    ];
+    const times: Record<string, number[]> = {};
+    for (let q = 0; q < QUERIES; q++) {
+      const actor = actors[q % actors.length]!;
+      const f = filters[q % filters.length]!;
+      const key = `${actor.username} ${JSON.stringify(f)}`;
+      const t0 = performance.now();
+      await pageInbox(database.db, { actor, requestId: 'bench', ip: null }, { page: 1, pageSize: 20, ...f });
+      (times[key] ??= []).push(performance.now() - t0);
+    }
+    const all = Object.values(times)
+      .flat()
+      .sort((a, b) => a - b);
+    console.log(
+      `inbox: ${QUERIES} filtered first pages (20 rows + capped count)  p50 ${ms(pct(all, 50))}  p95 ${ms(pct(all, 95))}  max ${ms(all.at(-1)!)}`,
+    );
+    for (const [key, list] of Object.entries(times)) {
+      list.sort((a, b) => a - b);
+      console.log(`  ${key.padEnd(70)} p95 ${ms(pct(list, 95))}`);
+    }
+    await rawPool.end();
+    await app.close();
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { pageQuery } from './pagination.js';
+import { deputyRef } from './deputies.js';
+
+export const stationKind = z.enum(['deputies_home', 'liaison_station', 'liaison_room', 'online_station', 'legislative_point']);
+export type StationKind = z.infer<typeof stationKind>;
+export const stationKindLabel = {
+  deputies_home: '代表之家',
+  liaison_station: '代表联络站',
+  liaison_room: '代表联络室',
+  online_station: '网上联络站',
+  legislative_point: '基层立法联系点',
+} satisfies Record<StationKind, string>;
+
+/** 联络站+小区/园区/产业 (seed 003). */
+export const placeKind = z.enum(['community', 'park', 'farm', 'township', 'other']);
+export type PlaceKind = z.infer<typeof placeKind>;
+export const placeKindLabel = {
+  community: '社区（小区）',
+  park: '园区',
+  farm: '产业基地',
+  township: '乡镇（街道）',
+  other: '其他',
+} satisfies Record<PlaceKind, string>;
+
+const optionalText = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`).nullable().default(null);
+
+export const station = z.object({
+  id: z.uuid(),
+  bodyId: z.uuid(),
+  bodyName: z.string(),
+  kind: stationKind,
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  address: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  placeKind: placeKind.nullable(),
+  openingHours: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  rules: z.string().nullable(),
+  active: z.boolean(),
+  publicCode: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type Station = z.infer<typeof station>;
+
+export const stationInput = z.object({
+  bodyId: z.uuid('请选择所属人大'),
+  kind: stationKind,
+  name: z.string().trim().min(2, '名称至少 2 个字').max(60, '名称最多 60 个字'),
+  regionCode: z
+    .string()
+    .regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码格式不正确')
+    .nullable()
+    .default(null),
+  address: optionalText(200),
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
+  placeKind: placeKind.nullable().default(null),
+  openingHours: optionalText(100),
+  contactName: optionalText(40),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[\d-]{7,20}$/, '联系电话格式不正确')
+    .nullable()
+    .default(null),
+  rules: optionalText(4000),
+  active: z.boolean().default(true),
+});
+export type StationInput = z.infer<typeof stationInput>;
+
+export const stationQuery = pageQuery.extend({
+  q: z.string().trim().max(40).optional(),
+  bodyId: z.uuid().optional(),
+  kind: stationKind.optional(),
+});
+
+// ---- 四定 duty rota ----
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+export const rotaEntry = z.object({
+  id: z.uuid(),
+  stationId: z.uuid(),
+  day: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  topic: z.string(),
+  responsibleName: z.string(),
+  responsiblePhone: z.string().nullable(),
+  deputies: z.array(deputyRef),
+  remindedAt: z.iso.datetime().nullable(),
+  sessionId: z.uuid().nullable(),
+});
+export type RotaEntry = z.infer<typeof rotaEntry>;
+export const rotaInput = z
+  .object({
+    day: z.iso.date('日期格式应为 YYYY-MM-DD'),
+    startTime: hhmm,
+    endTime: hhmm,
+    topic: z.string().trim().min(2, '活动主题至少 2 个字').max(100, '活动主题最多 100 个字'),
+    responsibleName: z.string().trim().min(2, '请填写办理责任人').max(40),
+    responsiblePhone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/, '手机号应为 11 位数字')
+      .nullable()
+      .default(null),
+    deputyIds: z.array(z.uuid()).min(1, '请至少安排一名进站代表').max(20, '一次最多安排 20 名代表'),
+  })
+  .refine((r) => r.startTime < r.endTime, { message: '结束时间须晚于开始时间', path: ['endTime'] });
+export type RotaInput = z.infer<typeof rotaInput>;
+export const rotaQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+// ---- reception sessions ----
+export const receptionState = z.enum(['open', 'closed']);
+export type ReceptionState = z.infer<typeof receptionState>;
+export const receptionStateLabel = { open: '接待中', closed: '已结束' } satisfies Record<ReceptionState, string>;
+export const receptionAction = z.enum(['signIn', 'addConcern', 'close']);
+export type ReceptionAction = z.infer<typeof receptionAction>;
+export const receptionActionLabel = { signIn: '签到', addConcern: '登记反映事项', close: '结束接待' } satisfies Record<
+  ReceptionAction,
+  string
+>;
+
+export const concern = z.object({
+  id: z.uuid(),
+  content: z.string(),
+  visitorName: z.string().nullable(),
+  visitorPhone: z.string().nullable(),
+  resolvedOnSite: z.boolean(),
+  opinionId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Concern = z.infer<typeof concern>;
+export const concernInput = z.object({
+  content: z.string().trim().min(4, '反映内容至少 4 个字').max(2000, '反映内容最多 2000 字'),
+  visitorName: optionalText(40),
+  visitorPhone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '手机号应为 11 位数字')
+    .nullable()
+    .default(null),
+  resolvedOnSite: z.boolean().default(false),
+});
+
+export const receptionSession = z.object({
+  id: z.uuid(),
+  stationId: z.uuid(),
+  stationName: z.string(),
+  rotaId: z.uuid().nullable(),
+  heldOn: z.string(),
+  topic: z.string(),
+  responsibleName: z.string(),
+  committee: z.string().nullable(),
+  votersReceived: z.number().int(),
+  notes: z.string().nullable(),
+  state: receptionState,
+  allowedActions: z.array(receptionAction),
+  signedIn: z.array(deputyRef.extend({ signedAt: z.iso.datetime() })),
+  concerns: z.array(concern),
+  dutyRecordId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReceptionSession = z.infer<typeof receptionSession>;
+export const sessionInput = z.object({
+  rotaId: z.uuid().nullable().default(null),
+  heldOn: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  topic: z.string().trim().min(2, '活动主题至少 2 个字').max(100),
+  responsibleName: z.string().trim().min(2, '请填写办理责任人').max(40),
+  committee: optionalText(60),
+});
+export const closeSessionInput = z.object({
+  votersReceived: z.number().int().min(0, '人数不能为负').max(10000),
+  notes: optionalText(4000),
+});
+export const signInInput = z.object({ deputyId: z.uuid('请选择代表') });
+
+export const stationFigures = z.object({
+  sessions: z.number().int(),
+  deputyVisits: z.number().int(),
+  votersReceived: z.number().int(),
+  concerns: z.number().int(),
+  resolvedOnSite: z.number().int(),
+  registeredAsOpinions: z.number().int(),
+});
+export type StationFigures = z.infer<typeof stationFigures>;
+
+// ---- public card ----
+export const publicDeputyCard = z.object({
+  name: z.string(),
+  bodyName: z.string(),
+  term: z.string(),
+  post: z.string().nullable(),
+  constituency: z.string().nullable(),
+  publicContact: z.string().nullable(),
+  stations: z.array(z.object({ name: z.string(), address: z.string().nullable(), openingHours: z.string().nullable() })),
+  commitments: z.array(z.object({ year: z.number().int(), text: z.string() })),
+  thisYear: z.object({
+    year: z.number().int(),
+    activities: z.number().int(),
+    votersReceived: z.number().int(),
+    concernsHeard: z.number().int(),
+    resolvedOnSite: z.number().int(),
+  }),
+  opinionLink: z.string(),
+});
+export type PublicDeputyCard = z.infer<typeof publicDeputyCard>;
