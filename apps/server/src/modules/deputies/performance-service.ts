@@ -127,20 +127,18 @@ export async function publish(db: Db, ctx: ActorContext, q: { bodyId: string; te
         ),
       ),
     );
-    await tx
-      .insert(assessmentResults)
-      .values(
-        rows.map((r) => ({
-          bodyId: q.bodyId,
-          year: q.year,
-          deputyId: r.deputyId,
-          score: r.score,
-          rank: r.rank,
-          of: r.of,
-          detail: r.counts,
-          publishedAt,
-        })),
-      );
+    await tx.insert(assessmentResults).values(
+      rows.map((r) => ({
+        bodyId: q.bodyId,
+        year: q.year,
+        deputyId: r.deputyId,
+        score: r.score,
+        rank: r.rank,
+        of: r.of,
+        detail: r.counts,
+        publishedAt,
+      })),
+    );
     await recordAudit(tx, ctx, {
       entity: 'assessment',
       entityId: `${q.bodyId}:${q.year}`,
