@@ -9,7 +9,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { inScope } from '../../platform/scope.js';
-import { formatTrackingCode } from './tracking-code.js';
+import { formatTrackingCode, newTrackingCode } from './tracking-code.js';
 import * as repo from './repository.js';
 import { opinions } from './tables.js';
 
@@ -73,4 +73,59 @@ function present(r: typeof opinions.$inferSelect): LinkedOpinion {
     summary: r.content.slice(0, 80),
     status: r.status,
   };
+}
+
+export interface VisitConcern {
+  bodyId: string;
+  stationId: string;
+  content: string;
+  citizenName: string | null;
+  citizenPhone: string | null;
+}
+
+/**
+ * A concern a voter raised in person at a station reception (进站接待), registered as an opinion so
+ * it is triaged, routed and answered like any other (seed 002: 有登记、有处理、有反馈). Staff pick the
+ * category at triage; it starts as 其他.
+ */
+export async function registerVisitConcern(tx: Executor, ctx: ActorContext, concern: VisitConcern): Promise<LinkedOpinion> {
+  const now = clock.now();
+  const created = await repo.insertOpinion(tx, {
+    bodyId: concern.bodyId,
+    trackingCode: newTrackingCode(),
+    channel: 'visit',
+    stationId: concern.stationId,
+    deputyId: null,
+    categoryCode: 'other',
+    categoryLabel: '其他',
+    content: concern.content,
+    location: null,
+    latitude: null,
+    longitude: null,
+    citizenName: concern.citizenName,
+    citizenPhone: concern.citizenPhone,
+    contactConsent: Boolean(concern.citizenPhone),
+    status: 'submitted',
+    submitIp: null,
+    clientToken: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.insertEvent(tx, {
+    opinionId: created.id,
+    at: now,
+    action: 'submit',
+    toStatus: 'submitted',
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    public: true,
+  });
+  await recordAudit(tx, ctx, {
+    entity: 'opinion',
+    entityId: created.id,
+    bodyId: concern.bodyId,
+    action: 'submit',
+    after: { status: 'submitted', channel: 'visit' },
+  });
+  return present(created);
 }

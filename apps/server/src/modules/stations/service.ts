@@ -19,6 +19,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
+import { registerVisitConcern } from '../opinions/index.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
@@ -321,13 +322,23 @@ export async function addConcern(
   return db.transaction(async (tx) => {
     const { session, station } = await requireSession(tx, ctx, sessionId);
     step(session, 'addConcern', ctx);
-    const id = await repo.insertConcern(tx, { ...input, sessionId, createdAt: clock.now() });
+    // What was not settled on the spot becomes a public opinion, followed to a reply like any other.
+    const opinion = input.resolvedOnSite
+      ? null
+      : await registerVisitConcern(tx, ctx, {
+          bodyId: station.station.bodyId,
+          stationId: station.station.id,
+          content: input.content,
+          citizenName: input.visitorName,
+          citizenPhone: input.visitorPhone,
+        });
+    const id = await repo.insertConcern(tx, { ...input, sessionId, opinionId: opinion?.id ?? null, createdAt: clock.now() });
     await recordAudit(tx, ctx, {
       entity: 'reception_session',
       entityId: sessionId,
       bodyId: station.station.bodyId,
       action: 'add_concern',
-      after: { id, ...input },
+      after: { id, ...input, opinionTrackingCode: opinion?.trackingCode ?? null },
     });
     return getSession(tx, ctx, sessionId);
   });

@@ -135,10 +135,15 @@ describe('stations', () => {
       visitorName: '王先生',
       visitorPhone: '13800001111',
     });
-    await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
+    const withConcerns = await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
       content: '楼道堆物清理，已当场协调物业',
       resolvedOnSite: true,
     });
+    // The unresolved concern is now a public opinion in the station's inbox; the settled one is not.
+    const [open, settled] = withConcerns.json().concerns as { opinionId: string | null }[];
+    expect(settled!.opinionId).toBeNull();
+    const opinion = (await staff.request('GET', `/api/opinions/${open!.opinionId}`)).json();
+    expect(opinion).toMatchObject({ status: 'submitted', channel: 'visit', stationId: s.id, content: '小区加装电梯资金分摊有争议' });
     const tooFew = await staff.request('POST', `/api/reception-sessions/${id}/close`, { votersReceived: 1 });
     expect(tooFew.json().error.code).toBe('VOTERS_FEWER_THAN_CONCERNS');
     const closed = await staff.request('POST', `/api/reception-sessions/${id}/close`, {

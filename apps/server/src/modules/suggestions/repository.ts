@@ -421,3 +421,24 @@ export async function bodyInScope(db: Executor, actor: Who, bodyId: string) {
     .where(and(eq(bodies.id, bodyId), sql`${bodies.path} LIKE ${actor.bodyPath + '%'}`));
   return !!row;
 }
+
+/**
+ * Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates):
+ * the "one valuable suggestion" of the seven ones.
+ */
+export async function countSubmittedByDeputy(db: Executor, deputyId: string, from: string, to: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(suggestions)
+    .where(
+      and(
+        sql`${suggestions.submittedAt} >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
+        sql`${suggestions.submittedAt} < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+        or(
+          eq(suggestions.leadDeputyId, deputyId),
+          sql`EXISTS (SELECT 1 FROM ${suggestionCosigners} c WHERE c.suggestion_id = ${suggestions.id} AND c.deputy_id = ${deputyId} AND c.confirmed_at IS NOT NULL)`,
+        ),
+      ),
+    );
+  return row?.n ?? 0;
+}

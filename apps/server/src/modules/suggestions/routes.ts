@@ -37,6 +37,7 @@ import {
   type SuggestionAction,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
+import { registerSevenOnesSource } from '../deputies/index.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
@@ -79,6 +80,10 @@ const actionBodies: [SuggestionAction, string, z.ZodType, string][] = [
 ];
 
 export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  // Seed 003's seven ones: "提出一条以上有价值的意见建议" is counted from the suggestions themselves.
+  registerSevenOnesSource('suggestions', async (tx, deputyId, from, to) => ({
+    suggestion: await repo.countSubmittedByDeputy(tx, deputyId, from, to),
+  }));
   // Permission is checked before the body is validated: a refused role learns nothing about the payload.
   const read = { preValidation: requirePermission('suggestions.read') };
   const deps = { db, notifier };

@@ -71,7 +71,16 @@ describe('a suggestion through every state', () => {
     const invited = await as('deputy2').request('GET', `/api/suggestions/${id}`);
     expect(invited.json().allowedActions).toEqual(['confirmCosign', 'declineCosign']);
     await ok('deputy2', 'confirm-cosign');
+    // The seven ones count the suggestion for the lead deputy and the confirmed co-signer, from the record itself.
+    const year = new Date().getFullYear();
+    const suggestionCount = async (who: string) =>
+      (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`))
+        .json()
+        .sevenOnes.items.find((i: { key: string }) => i.key === 'suggestion').count as number;
+    const [leadBefore, cosignerBefore] = [await suggestionCount('deputy'), await suggestionCount('deputy2')];
     expect((await ok('deputy', 'submit')).state).toBe('submitted');
+    expect(await suggestionCount('deputy')).toBe(leadBefore + 1);
+    expect(await suggestionCount('deputy2')).toBe(cosignerBefore + 1);
   });
 
   it('is returned with a reason, edited (the co-signer confirms again) and accepted with a session number', async () => {
