@@ -39,6 +39,14 @@ export async function openPage(browser: Browser, options: { mobile?: boolean } =
       ? { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
       : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
   );
+  // Accessibility is judged on the settled page: no colour caught halfway through a hover transition.
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+      document.head.appendChild(style);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {

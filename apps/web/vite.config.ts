@@ -17,11 +17,14 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         opinion: fileURLToPath(new URL('./m/opinion.html', import.meta.url)),
+        reportback: fileURLToPath(new URL('./m/reportback.html', import.meta.url)),
       },
       output: {
         // Libraries change less often than the app: separate files stay cached across releases.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
+          // Charts are loaded only by the pages that draw them (lazy imports), not by every page.
+          if (/[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/.test(id)) return 'charts';
           return /[\\/]node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/.test(id) ? 'antd' : 'vendor';
         },
       },

@@ -23,12 +23,14 @@ import { Notifier } from './platform/notifications.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { deputyRoutes } from './modules/deputies/routes.js';
 import { stationRoutes } from './modules/stations/routes.js';
+import { reportBackRoutes } from './modules/reportbacks/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { opinionRoutes } from './modules/opinions/routes.js';
+import { campaignRoutes } from './modules/campaigns/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
@@ -40,9 +42,11 @@ const modules: ModuleRoutes[] = [
   notificationRoutes,
   attachmentRoutes,
   opinionRoutes,
+  campaignRoutes,
   suggestionRoutes,
   deputyRoutes,
   stationRoutes,
+  reportBackRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -57,7 +61,7 @@ export interface BuildOptions {
 export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<{ app: ZodApp; deps: AppDeps }> {
   const app = Fastify({
     logger,
-    trustProxy: true,
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID().slice(0, 8),

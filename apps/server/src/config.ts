@@ -41,6 +41,11 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().optional(),
+  /**
+   * Behind a reverse proxy, how many proxy hops to trust for the client address (X-Forwarded-For).
+   * 0 (the default) trusts none, so a client cannot spoof its address past the rate limits.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = z.infer<typeof schema> & { uploadDir: string; pgliteDir: string };

@@ -202,6 +202,19 @@ export const campaignClue = z.object({
 });
 export type CampaignClue = z.infer<typeof campaignClue>;
 
+export const campaignClueDetail = campaignClue.extend({
+  history: z.array(
+    z.object({
+      at: z.iso.datetime(),
+      action: z.string(),
+      label: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type CampaignClueDetail = z.infer<typeof campaignClueDetail>;
+
 export const clueQuery = pageQuery.extend({
   status: clueStatus.optional(),
   kind: clueKind.optional(),

@@ -382,6 +382,15 @@ export type AssessmentResult = z.infer<typeof assessmentResult>;
 
 // ---- 履职档案 ----
 export const performanceQuery = z.object({ from: isoDate, to: isoDate });
+/** A part of the file another module contributes (e.g. 回选区述职 with the voters' ratings), as a titled table. */
+export const performanceSection = z.object({
+  key: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
+export type PerformanceSection = z.infer<typeof performanceSection>;
 export const performanceFile = z.object({
   deputy,
   period: z.object({ from: z.string(), to: z.string() }),
@@ -396,5 +405,7 @@ export const performanceFile = z.object({
   liveScore: z.number().int(),
   /** The published result of that year, when the body has published one. */
   assessment: assessmentResult.nullable(),
+  /** Sections from other modules; absent when none has anything for the period. */
+  sections: z.array(performanceSection).optional(),
 });
 export type PerformanceFile = z.infer<typeof performanceFile>;

@@ -9,6 +9,8 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './modules.js';
 export * from './opinions.js';
+export * from './campaigns.js';
 export * from './suggestions.js';
 export * from './deputies.js';
 export * from './stations.js';
+export * from './reportbacks.js';

@@ -44,6 +44,10 @@ export const permissions = {
   'opinions.triage': ['staff'],
   'opinions.handle': ['handling_unit'],
   'opinions.categories': ['admin', 'staff'],
+  // Themed campaigns (专项监督) and their problem-clue ledger; a government signs in as a handling unit.
+  'campaigns.read': ['staff', 'leader'],
+  'campaigns.manage': ['staff'],
+  'campaigns.handle': ['handling_unit'],
   // Deputies and stations: a deputy reaches only their own record, duties and results through deputies.self.
   'deputies.read': ['admin', 'staff', 'leader'],
   'deputies.manage': ['admin', 'staff'],
@@ -51,6 +55,13 @@ export const permissions = {
   'duties.record': ['staff', 'deputy'],
   'stations.read': ['admin', 'staff', 'leader', 'deputy'],
   'stations.manage': ['admin', 'staff'],
+  // Report-back to voters (回选区述职) and honours (最美人大代表): staff run them; voters rate on a public page.
+  'reportbacks.read': ['admin', 'staff', 'leader'],
+  'reportbacks.manage': ['admin', 'staff'],
+  'honours.read': ['admin', 'staff', 'leader', 'deputy'],
+  'honours.manage': ['admin', 'staff'],
+  // Eligible voters are deputies and staff of the campaign's body; the service checks the body.
+  'honours.vote': ['staff', 'deputy'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -230,7 +230,7 @@ export const publicOpinionView = z.object({
 });
 export type PublicOpinionView = z.infer<typeof publicOpinionView>;
 
-export const publicRatingInput = z.object({
+export const publicOpinionRatingInput = z.object({
   rating: opinionRating,
   comment: z.string().trim().max(opinionLimits.commentMax, `评价最多 ${opinionLimits.commentMax} 个字`).optional(),
 });

@@ -206,3 +206,5 @@ export * from '../modules/deputies/tables.js';
 export * from '../modules/stations/tables.js';
 export * from '../modules/opinions/tables.js';
 export * from '../modules/suggestions/tables.js';
+export * from '../modules/campaigns/tables.js';
+export * from '../modules/reportbacks/tables.js';

@@ -15,7 +15,12 @@ export interface AuditEntry {
 
 /** Writes one append-only audit event; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await tx.insert(auditEvents).values(auditRow(ctx, entry));
+}
+
+/** The row recordAudit writes, for a caller that writes it inside a larger single statement. */
+export function auditRow(ctx: RequestContext, entry: AuditEntry): typeof auditEvents.$inferInsert {
+  return {
     at: clock.now(),
     actorId: ctx.actor?.id ?? null,
     actorName: ctx.actor?.displayName ?? null,
@@ -27,5 +32,5 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entry: Audi
     after: entry.after ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
 }

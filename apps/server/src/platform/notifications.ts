@@ -21,6 +21,11 @@ export interface NewOutboxMessage {
   bodyId?: string | null;
 }
 
+/** The outbox row enqueueMessage writes, for a caller that writes it inside a larger single statement. */
+export function outboxRow(m: NewOutboxMessage): typeof outboxMessages.$inferInsert {
+  return { ...m, subject: m.subject ?? null, bodyId: m.bodyId ?? null, createdAt: clock.now() };
+}
+
 /** Delivers SMS or e-mail. The default one records the message and reports it as not delivered. */
 export interface MessageSender {
   readonly name: string;
@@ -63,7 +68,7 @@ export class Notifier {
   }
 
   async enqueueMessage(tx: Executor, m: NewOutboxMessage) {
-    await tx.insert(outboxMessages).values({ ...m, subject: m.subject ?? null, bodyId: m.bodyId ?? null, createdAt: clock.now() });
+    await tx.insert(outboxMessages).values(outboxRow(m));
   }
 
   /** Hands pending messages to the sender; run by the outbox job. */

@@ -27,6 +27,14 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'opinions.triage': { method: 'POST', url: '/api/opinions/bulk-accept' },
   'opinions.handle': { method: 'GET', url: '/api/opinions/assigned' },
   'opinions.categories': { method: 'GET', url: '/api/opinions/categories?bodyId=00000000-0000-0000-0000-000000000000' },
+  'campaigns.read': { method: 'GET', url: '/api/campaigns' },
+  'campaigns.manage': { method: 'POST', url: '/api/campaigns' },
+  'campaigns.handle': { method: 'GET', url: '/api/campaign-clues/assigned' },
+  'reportbacks.read': { method: 'GET', url: '/api/reportbacks' },
+  'reportbacks.manage': { method: 'POST', url: '/api/reportbacks' },
+  'honours.read': { method: 'GET', url: '/api/honours' },
+  'honours.manage': { method: 'POST', url: '/api/honours' },
+  'honours.vote': { method: 'POST', url: '/api/honours/00000000-0000-0000-0000-000000000000/ballots' },
 };
 
 let t: TestApp;

@@ -12,6 +12,8 @@ import { childPath } from '../platform/scope.js';
 import { seedDeputies } from './deputies.js';
 import { seedSuggestions } from './suggestions.js';
 import { seedOpinions } from './opinions.js';
+import { seedCampaigns } from './campaigns.js';
+import { seedReportBacks } from './reportbacks.js';
 import { seedVillages } from './regions.js';
 
 /** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
@@ -140,6 +142,8 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedDeputies(tx, ctx);
     await seedSuggestions(tx);
     await seedOpinions(tx, ctx, city.id);
+    await seedCampaigns(tx, ctx);
+    await seedReportBacks(tx, ctx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

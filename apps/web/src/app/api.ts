@@ -52,14 +52,16 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function send(method: string, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (unsafeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', i18n.t('error.network'));
@@ -115,4 +117,13 @@ export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', path + queryString(params)),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Sends a file with text fields as multipart/form-data. */
+  upload: <T>(path: string, fields: Record<string, string>, file: File) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append('file', file, file.name);
+    return request<T>('POST', path, form);
+  },
 };

@@ -17,12 +17,17 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { RouteObject } from 'react-router-dom';
 import { platformModules, type Permission, type PlatformModuleKey } from '@renda/shared';
 import { UsersPage } from '../modules/admin/users/UsersPage';
 import { BodiesPage } from '../modules/admin/bodies/BodiesPage';
 import { HandlingUnitsPage } from '../modules/admin/handling-units/HandlingUnitsPage';
 import { AuditPage } from '../modules/admin/audit/AuditPage';
 import { OutboxPage } from '../modules/admin/outbox/OutboxPage';
+import { opinionRoutes } from '../modules/opinions/routes';
+import { suggestionRoutes } from '../modules/suggestions/routes';
+import { deputyRoutes } from '../modules/deputies/routes';
+import { stationRoutes } from '../modules/stations/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -41,6 +46,14 @@ export const notificationsNav = { path: '/notifications', label: 'nav.notificati
 
 /** The nine modules, in the shared navigation order. */
 export const moduleNav = platformModules.map((m) => ({ key: m.key, path: `/${m.key}`, icon: moduleIcons[m.key] }));
+
+/** The pages of each module that is built, under its menu entry; a module not listed shows "建设中". */
+export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
+  deputies: deputyRoutes,
+  stations: stationRoutes,
+  opinions: opinionRoutes,
+  suggestions: suggestionRoutes,
+};
 
 interface AdminNavItem {
   path: string;

@@ -7,7 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { ModulePage } from './pages/ModulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
-import { adminNav, moduleNav, notificationsNav } from './navigation';
+import { adminNav, moduleNav, modulePages, notificationsNav } from './navigation';
 import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 
 const standaloneError = (
@@ -18,7 +18,7 @@ const standaloneError = (
 
 const pages: RouteObject[] = [
   { index: true, element: <HomePage /> },
-  ...moduleNav.map((m) => ({ path: m.path, element: <ModulePage moduleKey={m.key} /> })),
+  ...moduleNav.flatMap((m) => modulePages[m.key] ?? [{ path: m.path, element: <ModulePage moduleKey={m.key} /> }]),
   { path: notificationsNav.path, element: <NotificationsPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
   ...adminNav.map((item) => ({

@@ -11,20 +11,22 @@ interface FormModalProps<V> {
   form: FormInstance<V>;
   initialValues?: Partial<V>;
   pending: boolean;
+  /** The OK button's text; "保存" by default. */
+  okText?: string;
   onFinish: (values: V) => void;
   onClose: () => void;
   children: ReactNode;
 }
 
 /** A modal whose OK button submits the form inside it (Enter submits too). */
-export function FormModal<V>({ name, title, open, form, initialValues, pending, onFinish, onClose, children }: FormModalProps<V>) {
+export function FormModal<V>({ name, title, open, form, initialValues, pending, okText, onFinish, onClose, children }: FormModalProps<V>) {
   const { t } = useTranslation();
   return (
     <Modal
       title={title}
       open={open}
       onCancel={onClose}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit' }}
       confirmLoading={pending}

@@ -110,6 +110,19 @@ export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
           ...(file.recordsTotal > file.records.length
             ? [para(`（仅列出最近 ${file.records.length} 条，共 ${file.recordsTotal} 条。）`)]
             : []),
+          ...(file.sections ?? []).flatMap((s, i) => [
+            heading(`${'七八九十'[i] ?? i + 7}、${s.title}`),
+            para(s.summary),
+            ...(s.rows.length
+              ? [
+                  table(
+                    s.header,
+                    s.rows,
+                    s.header.map(() => Math.floor(100 / s.header.length)),
+                  ),
+                ]
+              : []),
+          ]),
         ],
       },
     ],

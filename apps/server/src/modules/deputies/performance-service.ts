@@ -17,7 +17,7 @@ import { DomainError, notFound } from '../../platform/errors.js';
 import { defaultWeights, rankByScore, scoreOf, type Weight } from './assessment.js';
 import * as duties from './duties-repository.js';
 import * as groups from './groups-repository.js';
-import { externalSevenOnes } from './index.js';
+import { externalPerformanceSections, externalSevenOnes } from './index.js';
 import { findBodyInScope, otherLevels, type DeputyWithBody } from './repository.js';
 import { presentDeputy } from './presenters.js';
 import { requireDeputy } from './service.js';
@@ -195,6 +195,7 @@ export async function performanceOf(
     weightsInForce(db, bodyPath),
     publishedResult(db, deputyId, year),
   ]);
+  const sections = await externalPerformanceSections(db, deputyId, from, to);
   const participantCounts = await duties.participantCounts(
     db,
     records.map((r) => r.record.id),
@@ -232,6 +233,7 @@ export async function performanceOf(
     ),
     liveScore: scoreOf(yearByKind, weights.weights),
     assessment: published,
+    ...(sections.length ? { sections } : {}),
   };
 }
 

@@ -1,56 +1,62 @@
-import { opinionLimits, type PublicOpinionForm, type PublicOpinionInput, type PublicOpinionView } from '@renda/shared';
+import {
+  defaultOpinionCategories,
+  opinionLimits,
+  type PublicOpinionForm,
+  type PublicOpinionInput,
+  type PublicOpinionView,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import type { Attachments, PreparedFile } from '../../platform/attachments.js';
-import { recordAudit } from '../../platform/audit.js';
+import { uuidv7 } from 'uuidv7';
+import { auditRow } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Notifier } from '../../platform/notifications.js';
-import { smsCitizen } from './notify.js';
+import { outboxRow, type Notifier } from '../../platform/notifications.js';
+import { citizenSms } from './notify.js';
 import { presentPublic } from './presenters.js';
 import * as repo from './repository.js';
 import { abuseLimits, photoTypes } from './rules.js';
-import { applyStep, categoriesFor } from './service.js';
+import { applyStep } from './service.js';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tracking-code.js';
 
 const badQr = () => new DomainError('OPINION_QR_INVALID', '二维码无效或已停用，请向联络站工作人员咨询', undefined, 404);
 const badCode = () => new DomainError('OPINION_TRACKING_NOT_FOUND', '查询码不存在，请核对后重新输入', undefined, 404);
 
-interface Target {
-  kind: 'station' | 'deputy';
-  id: string;
-  name: string;
-  bodyId: string;
-  bodyName: string;
-  bodyPath: string;
+type Lookup = repo.IntakeLookup;
+type Ref = { station?: string | undefined; deputy?: string | undefined };
+
+function lookUp(db: Db, ref: Ref, extra: { phone?: string | undefined; clientToken?: string | undefined } = {}) {
+  return repo.intakeLookup(db, {
+    station: ref.station || null,
+    deputy: ref.deputy || null,
+    phone: extra.phone || null,
+    clientToken: extra.clientToken || null,
+    now: clock.now(),
+  });
 }
 
 /** Which station or deputy the QR code names; an unknown code, or a deputy no longer in office, is refused. */
-async function resolveTarget(db: Executor, ref: { station?: string | undefined; deputy?: string | undefined }): Promise<Target> {
-  if (ref.station) {
-    const s = await repo.findPublicStation(db, ref.station);
-    if (!s) throw badQr();
-    return { kind: 'station', ...s };
-  }
-  if (ref.deputy) {
-    const d = await repo.findPublicDeputy(db, ref.deputy);
-    if (!d || d.status !== 'in_office') throw badQr();
-    return { kind: 'deputy', id: d.id, name: d.name, bodyId: d.bodyId, bodyName: d.bodyName, bodyPath: d.bodyPath };
-  }
-  throw badQr();
+function requireTarget(found: Lookup): NonNullable<Lookup['target']> {
+  const target = found.target;
+  if (!target || (target.kind === 'deputy' && target.status !== 'in_office')) throw badQr();
+  return target;
 }
 
-async function activeCategories(db: Executor, bodyPath: string) {
-  return (await categoriesFor(db, bodyPath)).items.filter((c) => c.active).map(({ code, label }) => ({ code, label }));
+/** The active categories of the dictionary in force: the body's own, an ancestor's, else the built-in one. */
+function activeCategories(found: Lookup) {
+  const items = found.categories ?? defaultOpinionCategories.map((c) => ({ ...c, active: true }));
+  return items.filter((c) => c.active).map(({ code, label }) => ({ code, label }));
 }
 
-export async function publicForm(db: Db, ref: { station?: string | undefined; deputy?: string | undefined }): Promise<PublicOpinionForm> {
-  const target = await resolveTarget(db, ref);
+export async function publicForm(db: Db, ref: Ref): Promise<PublicOpinionForm> {
+  const found = await lookUp(db, ref);
+  const target = requireTarget(found);
   return {
     bodyName: target.bodyName,
     targetKind: target.kind,
     targetName: target.name,
-    categories: await activeCategories(db, target.bodyPath),
+    categories: activeCategories(found),
     limits: {
       contentMin: opinionLimits.contentMin,
       contentMax: opinionLimits.contentMax,
@@ -60,13 +66,10 @@ export async function publicForm(db: Db, ref: { station?: string | undefined; de
   };
 }
 
-async function checkPhoneLimit(db: Executor, phone: string) {
-  const now = clock.now().getTime();
-  const lastHour = await repo.countByPhoneSince(db, phone, new Date(now - 3600_000));
-  if (lastHour >= abuseLimits.perPhoneHour)
+function checkPhoneLimit(found: Lookup) {
+  if (found.phoneLastHour >= abuseLimits.perPhoneHour)
     throw new DomainError('OPINION_PHONE_LIMIT', '该手机号一小时内提交次数较多，请稍后再提交；紧急情况请直接联系联络站', undefined, 429);
-  const lastDay = await repo.countByPhoneSince(db, phone, new Date(now - 24 * 3600_000));
-  if (lastDay >= abuseLimits.perPhoneDay)
+  if (found.phoneLastDay >= abuseLimits.perPhoneDay)
     throw new DomainError('OPINION_PHONE_LIMIT', '该手机号今天提交次数已达上限，请明天再提交；紧急情况请直接联系联络站', undefined, 429);
 }
 
@@ -87,20 +90,22 @@ export async function submit(
   input: PublicOpinionInput,
   photos: Photo[],
 ): Promise<{ trackingCode: string; submittedAt: string; repeated: boolean }> {
-  if (input.clientToken) {
-    const earlier = await repo.findByClientToken(db, input.clientToken);
-    if (earlier)
-      return { trackingCode: formatTrackingCode(earlier.trackingCode), submittedAt: earlier.createdAt.toISOString(), repeated: true };
-  }
-  const target = await resolveTarget(db, input);
-  const category = (await activeCategories(db, target.bodyPath)).find((c) => c.code === input.category);
+  const found = await lookUp(db, input, input);
+  if (found.earlier)
+    return {
+      trackingCode: formatTrackingCode(found.earlier.trackingCode),
+      submittedAt: found.earlier.createdAt.toISOString(),
+      repeated: true,
+    };
+  const target = requireTarget(found);
+  const category = activeCategories(found).find((c) => c.code === input.category);
   if (!category)
     throw new DomainError('OPINION_CATEGORY_INVALID', '请选择有效的意见类别', {
       fields: [{ path: 'category', message: '请选择意见类别' }],
     });
   if (photos.length > opinionLimits.photosMax)
     throw new DomainError('OPINION_TOO_MANY_PHOTOS', `最多上传 ${opinionLimits.photosMax} 张照片`, undefined, 413);
-  if (input.phone) await checkPhoneLimit(db, input.phone);
+  if (input.phone) checkPhoneLimit(found);
 
   const prepared: PreparedFile[] = [];
   try {
@@ -120,52 +125,74 @@ export async function submit(
         }),
       );
     const now = clock.now();
-    const opinion = await db.transaction(async (tx) => {
-      const created = await repo.insertOpinion(tx, {
-        bodyId: target.bodyId,
-        trackingCode: newTrackingCode(),
-        channel: target.kind === 'station' ? 'qr_station' : 'qr_deputy',
-        stationId: target.kind === 'station' ? target.id : null,
-        deputyId: target.kind === 'deputy' ? target.id : null,
-        categoryCode: category.code,
-        categoryLabel: category.label,
-        content: input.content,
-        location: input.location || null,
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-        citizenName: input.name || null,
-        citizenPhone: input.phone || null,
-        contactConsent: input.contactConsent,
-        status: 'submitted',
-        submitIp: ctx.ip,
-        clientToken: input.clientToken ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await repo.insertEvent(tx, {
-        opinionId: created.id,
-        at: now,
-        action: 'submit',
-        toStatus: 'submitted',
-        actorName: '群众',
-        public: true,
-      });
-      for (const p of prepared) await p.insert(tx, { bodyId: target.bodyId, ownerEntity: 'opinion', ownerId: created.id });
-      await recordAudit(tx, ctx, {
+    const opinion: repo.NewOpinionRow & { id: string; trackingCode: string; citizenPhone: string | null } = {
+      id: uuidv7(),
+      bodyId: target.bodyId,
+      trackingCode: newTrackingCode(),
+      channel: target.kind === 'station' ? 'qr_station' : 'qr_deputy',
+      stationId: target.kind === 'station' ? target.id : null,
+      deputyId: target.kind === 'deputy' ? target.id : null,
+      categoryCode: category.code,
+      categoryLabel: category.label,
+      content: input.content,
+      location: input.location || null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      citizenName: input.name || null,
+      citizenPhone: input.phone || null,
+      contactConsent: input.contactConsent,
+      status: 'submitted',
+      submitIp: ctx.ip,
+      clientToken: input.clientToken ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const sms = citizenSms(opinion, target.bodyName, '已收到，我们会尽快受理');
+    const rows = {
+      opinion,
+      event: { opinionId: opinion.id, at: now, action: 'submit', toStatus: 'submitted', actorName: '群众', public: true },
+      audit: auditRow(ctx, {
         entity: 'opinion',
-        entityId: created.id,
+        entityId: opinion.id,
         bodyId: target.bodyId,
         action: 'submit',
-        after: { status: 'submitted', channel: created.channel, category: category.code, photos: prepared.length },
-      });
-      await smsCitizen(tx, deps.notifier, created, target.bodyName, '已收到，我们会尽快受理');
-      return created;
-    });
-    return { trackingCode: formatTrackingCode(opinion.trackingCode), submittedAt: opinion.createdAt.toISOString(), repeated: false };
+        after: { status: 'submitted', channel: opinion.channel, category: category.code, photos: prepared.length },
+      }),
+      // Ids made here: a prepared statement would otherwise reuse the id its default made once.
+      sms: sms && { id: uuidv7(), ...outboxRow(sms) },
+    };
+    try {
+      // Without photos one statement is the whole write; photos' rows join it in a transaction.
+      if (!prepared.length) await repo.insertSubmission(db, rows);
+      else
+        await db.transaction(async (tx) => {
+          await repo.insertSubmission(tx, rows);
+          for (const p of prepared) await p.insert(tx, { bodyId: target.bodyId, ownerEntity: 'opinion', ownerId: opinion.id });
+        });
+    } catch (err) {
+      // The same submission arriving twice at once: the second answers with the first one's code.
+      if (input.clientToken && isUniqueViolation(err, 'opinions_client_token_unique')) {
+        const earlier = (await lookUp(db, input, input)).earlier;
+        if (earlier) {
+          await Promise.all(prepared.map((p) => p.discard()));
+          return { trackingCode: formatTrackingCode(earlier.trackingCode), submittedAt: earlier.createdAt.toISOString(), repeated: true };
+        }
+      }
+      throw err;
+    }
+    return { trackingCode: formatTrackingCode(opinion.trackingCode), submittedAt: now.toISOString(), repeated: false };
   } catch (err) {
     await Promise.all(prepared.map((p) => p.discard()));
     throw err;
   }
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const pg = e as { code?: string; constraint?: string };
+    if (pg.code === '23505') return pg.constraint === constraint;
+  }
+  return false;
 }
 
 async function requireByCode(db: Executor, code: string) {

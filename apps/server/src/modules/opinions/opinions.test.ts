@@ -24,7 +24,7 @@ let ipCounter = 0;
 
 /** Each citizen in these tests comes from their own address unless a test says otherwise. */
 function submit(payload: Record<string, unknown>, ip = `10.1.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`) {
-  return t.app.inject({ method: 'POST', url: '/api/public/opinions', payload, headers: { 'x-forwarded-for': ip } });
+  return t.app.inject({ method: 'POST', url: '/api/public/opinions', payload, remoteAddress: ip });
 }
 
 async function submitOk(extra: Record<string, unknown> = {}) {
@@ -162,7 +162,8 @@ describe('submitting', () => {
       method: 'POST',
       url: '/api/public/opinions',
       payload,
-      headers: { ...headers, 'x-forwarded-for': '10.9.0.1' },
+      headers,
+      remoteAddress: '10.9.0.1',
     });
     expect(res.statusCode, res.body).toBe(201);
     const [row] = await t.db
@@ -252,6 +253,19 @@ describe('submitting', () => {
     expect(again.json().trackingCode).toBe(first.json().trackingCode);
     const rows = await t.db.select().from(opinions).where(eq(opinions.clientToken, body.clientToken));
     expect(rows).toHaveLength(1);
+  });
+
+  it('gives the same code to a retry that races the first submission, and stores one opinion', async () => {
+    const body = {
+      station: qr.stationCode,
+      category: 'education',
+      content: '校门口缺少减速带，车速很快。',
+      clientToken: 'Race-Token-000000000001',
+    };
+    const [a, b] = await Promise.all([submit(body, '10.77.0.1'), submit(body, '10.77.0.1')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json().trackingCode).toBe(b.json().trackingCode);
+    expect(await t.db.select().from(opinions).where(eq(opinions.clientToken, body.clientToken))).toHaveLength(1);
   });
 
   it('answers an unknown or malformed tracking code with a plain message', async () => {

@@ -1,7 +1,8 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { aliasedTable, and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { OpinionQuery } from '@renda/shared';
-import type { Executor } from '../../db/client.js';
-import { attachments, bodies, handlingUnits, users } from '../../db/schema.js';
+import type { Db, Executor } from '../../db/client.js';
+import { attachments, auditEvents, bodies, handlingUnits, outboxMessages, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
@@ -15,29 +16,179 @@ export type NewOpinionRow = typeof opinions.$inferInsert;
 
 // ---- public look-ups (QR codes and tracking codes are the only keys a citizen has) ----
 
-export async function findPublicStation(db: Executor, publicCode: string) {
-  const [row] = await db
-    .select({ id: stations.id, name: stations.name, bodyId: stations.bodyId, bodyName: bodies.name, bodyPath: bodies.path })
-    .from(stations)
-    .innerJoin(bodies, eq(bodies.id, stations.bodyId))
-    .where(and(eq(stations.publicCode, publicCode), eq(stations.active, true)));
-  return row;
+export interface IntakeLookup {
+  /** The submission already stored under this client token (a retry), if any. */
+  earlier: { trackingCode: string; createdAt: Date } | null;
+  target: {
+    kind: 'station' | 'deputy';
+    id: string;
+    name: string;
+    /** A deputy's status (in office or not); null for a station. */
+    status: string | null;
+    bodyId: string;
+    bodyName: string;
+    bodyPath: string;
+  } | null;
+  /** The dictionary of the nearest body (itself or an ancestor) that has one; null when none has. */
+  categories: { code: string; label: string; active: boolean }[] | null;
+  phoneLastHour: number;
+  phoneLastDay: number;
 }
 
-export async function findPublicDeputy(db: Executor, publicCode: string) {
-  const [row] = await db
+const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+
+/**
+ * The look-up below as a prepared statement: parsed and planned once per connection. (Inside a select
+ * whose FROM is SQL, drizzle leaves column names unqualified, so this text names its aliases itself.)
+ */
+function lookupStatement(db: Db) {
+  const ancestors = sql`string_to_array(trim(both '/' from b.path), '/')::uuid[]`;
+  return db
     .select({
-      id: deputies.id,
-      name: deputies.name,
-      status: deputies.status,
-      bodyId: deputies.bodyId,
-      bodyName: bodies.name,
-      bodyPath: bodies.path,
+      earlier: sql<{ trackingCode: string; createdAt: string } | null>`(
+        SELECT json_build_object('trackingCode', o.tracking_code, 'createdAt', o.created_at)
+          FROM ${opinions} o WHERE o.client_token = ${param('clientToken', 'text')})`,
+      kind: sql<'station' | 'deputy' | null>`t.kind`,
+      id: sql<string | null>`t.id`,
+      name: sql<string | null>`t.name`,
+      status: sql<string | null>`t.status`,
+      bodyId: sql<string | null>`t.body_id`,
+      bodyName: sql<string | null>`b.name`,
+      bodyPath: sql<string | null>`b.path`,
+      categories: sql<IntakeLookup['categories']>`(
+        SELECT json_agg(json_build_object('code', c.code, 'label', c.label, 'active', c.active) ORDER BY c.sort_order, c.code)
+          FROM ${opinionCategories} c
+         WHERE c.body_id = (SELECT own.body_id FROM ${opinionCategories} own
+                             WHERE own.body_id = ANY (${ancestors})
+                             ORDER BY array_position(${ancestors}, own.body_id) DESC LIMIT 1))`,
+      lastHour: sql<number>`phone.last_hour`,
+      lastDay: sql<number>`phone.last_day`,
     })
-    .from(deputies)
-    .innerJoin(bodies, eq(bodies.id, deputies.bodyId))
-    .where(eq(deputies.publicCode, publicCode));
-  return row;
+    .from(
+      sql`(SELECT 1) AS one
+      LEFT JOIN (
+        SELECT 'station' AS kind, s.id, s.name, NULL::text AS status, s.body_id
+          FROM ${stations} s WHERE s.public_code = ${param('station', 'text')} AND s.active
+        UNION ALL
+        SELECT 'deputy', d.id, d.name, d.status::text, d.body_id
+          FROM ${deputies} d WHERE d.public_code = ${param('deputy', 'text')}
+        LIMIT 1
+      ) AS t ON true
+      LEFT JOIN ${bodies} b ON b.id = t.body_id
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE p.created_at >= ${param('hourAgo', 'timestamptz')})::int AS last_hour, count(*)::int AS last_day
+          FROM ${opinions} p WHERE p.citizen_phone = ${param('phone', 'text')} AND p.created_at >= ${param('dayAgo', 'timestamptz')}
+      ) AS phone`,
+    )
+    .prepare('opinion_intake_lookup');
+}
+const lookupStatements = new WeakMap<Db, ReturnType<typeof lookupStatement>>();
+
+/**
+ * Everything a public submission is checked against, in one round trip: an earlier submission with the
+ * same client token, the QR target and its body, the category dictionary in force there, and the
+ * phone number's submissions in the last hour and day. (The form page uses it without phone and token.)
+ */
+export async function intakeLookup(
+  db: Db,
+  q: { station: string | null; deputy: string | null; phone: string | null; clientToken: string | null; now: Date },
+): Promise<IntakeLookup> {
+  let statement = lookupStatements.get(db);
+  if (!statement) lookupStatements.set(db, (statement = lookupStatement(db)));
+  const [row] = await statement.execute({
+    station: q.station,
+    deputy: q.deputy,
+    phone: q.phone,
+    clientToken: q.clientToken,
+    hourAgo: new Date(q.now.getTime() - 3600_000).toISOString(),
+    dayAgo: new Date(q.now.getTime() - 24 * 3600_000).toISOString(),
+  });
+  const r = row!;
+  return {
+    earlier: r.earlier ? { trackingCode: r.earlier.trackingCode, createdAt: new Date(r.earlier.createdAt) } : null,
+    target: r.id
+      ? { kind: r.kind!, id: r.id, name: r.name!, status: r.status, bodyId: r.bodyId!, bodyName: r.bodyName!, bodyPath: r.bodyPath! }
+      : null,
+    categories: r.categories ?? null,
+    phoneLastHour: Number(r.lastHour ?? 0),
+    phoneLastDay: Number(r.lastDay ?? 0),
+  };
+}
+
+/**
+ * A row's values as named placeholders, and the parameters that fill them. Columns left out take their
+ * SQL default; a column with a JavaScript default ($defaultFn, e.g. uuidv7 ids) must be given, or the
+ * prepared statement would repeat the one value made when it was built.
+ */
+function placeholders(prefix: string, row: Record<string, unknown>) {
+  const values: Record<string, SQL.Aliased | Placeholder> = {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    values[key] = sql.placeholder(prefix + key);
+    params[prefix + key] = value;
+  }
+  return { values, params, shape: `${prefix}:${Object.keys(values).join(',')}` };
+}
+
+export interface SubmissionRows {
+  opinion: NewOpinionRow;
+  event: typeof opinionEvents.$inferInsert;
+  audit: typeof auditEvents.$inferInsert;
+  sms: typeof outboxMessages.$inferInsert | null;
+}
+
+const submitStatements = new WeakMap<Executor, Map<string, { execute(params: Record<string, unknown>): Promise<unknown> }>>();
+
+/**
+ * Writes a submission (the opinion, its first step, the audit event and, with a phone, the SMS) as
+ * one prepared statement: atomic without BEGIN/COMMIT, one round trip instead of six, planned once.
+ */
+export async function insertSubmission(db: Executor, rows: SubmissionRows) {
+  const opinion = placeholders('o_', rows.opinion);
+  const event = placeholders('e_', rows.event);
+  const audit = placeholders('a_', rows.audit);
+  const sms = rows.sms ? placeholders('m_', rows.sms) : null;
+  const shape = [opinion.shape, event.shape, audit.shape, sms?.shape ?? ''].join('|');
+  const cache = submitStatements.get(db) ?? new Map();
+  submitStatements.set(db, cache);
+  let statement = cache.get(shape);
+  if (!statement) {
+    // Each data-modifying WITH part runs exactly once; the foreign key of the step on the opinion is
+    // checked at the end of the statement, when the opinion is there.
+    const parts = [
+      db.$with('submit_step', {}).as(
+        db
+          .insert(opinionEvents)
+          .values(event.values as never)
+          .getSQL(),
+      ),
+      db.$with('submit_audit', {}).as(
+        db
+          .insert(auditEvents)
+          .values(audit.values as never)
+          .getSQL(),
+      ),
+      ...(sms
+        ? [
+            db.$with('submit_sms', {}).as(
+              db
+                .insert(outboxMessages)
+                .values(sms.values as never)
+                .getSQL(),
+            ),
+          ]
+        : []),
+    ];
+    const name = `opinion_submit_${createHash('sha1').update(shape).digest('hex').slice(0, 12)}`;
+    statement = db
+      .with(...parts)
+      .insert(opinions)
+      .values(opinion.values as never)
+      .prepare(name);
+    cache.set(shape, statement);
+  }
+  await statement.execute({ ...opinion.params, ...event.params, ...audit.params, ...sms?.params });
 }
 
 /** The category dictionary in force for a body: its own, else the nearest ancestor's (empty when none has one). */
@@ -60,15 +211,6 @@ export async function replaceCategories(db: Executor, bodyId: string, items: { c
   await db.insert(opinionCategories).values(items.map((item, i) => ({ ...item, bodyId, sortOrder: i })));
 }
 
-/** Submissions with this phone since an instant, for the per-phone limit. */
-export async function countByPhoneSince(db: Executor, phone: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(opinions)
-    .where(and(eq(opinions.citizenPhone, phone), gte(opinions.createdAt, since)));
-  return row?.n ?? 0;
-}
-
 export async function findPublicByTrackingCode(db: Executor, trackingCode: string) {
   const [row] = await db
     .select({ opinion: opinions, stationName: stations.name, deputyName: deputies.name, unitName: handlingUnits.name })
@@ -86,14 +228,6 @@ export async function findPublicById(db: Executor, id: string) {
     .from(opinions)
     .leftJoin(handlingUnits, eq(handlingUnits.id, opinions.handlingUnitId))
     .where(eq(opinions.id, id));
-  return row;
-}
-
-export async function findByClientToken(db: Executor, clientToken: string) {
-  const [row] = await db
-    .select({ trackingCode: opinions.trackingCode, createdAt: opinions.createdAt })
-    .from(opinions)
-    .where(eq(opinions.clientToken, clientToken));
   return row;
 }
 
@@ -202,6 +336,13 @@ export type OpinionListRow = {
   unitName: string | null;
 };
 
+/**
+ * Newest first, in the order the indexes are built (drizzle's `.desc()` makes them DESC NULLS LAST,
+ * while a bare DESC means NULLS FIRST): with the same order the planner walks an index instead of
+ * sorting every row in scope.
+ */
+const newestFirst = [sql`${opinions.createdAt} DESC NULLS LAST`, sql`${opinions.id} DESC NULLS LAST`];
+
 /** Counting stops here: a page of a huge inbox does not wait for an exact count of millions. */
 export const COUNT_CAP = 10_000;
 
@@ -216,7 +357,7 @@ export async function pageInbox(db: Executor, actor: Actor, f: OpinionQuery, now
       .leftJoin(deputies, eq(deputies.id, opinions.deputyId))
       .leftJoin(handlingUnits, eq(handlingUnits.id, opinions.handlingUnitId))
       .where(where)
-      .orderBy(desc(opinions.createdAt), desc(opinions.id))
+      .orderBy(...newestFirst)
       .limit(f.pageSize)
       .offset(offsetOf(f)),
     db.execute<{ n: number }>(
@@ -237,7 +378,7 @@ export async function exportInbox(db: Executor, actor: Actor, f: Omit<OpinionQue
     .leftJoin(deputies, eq(deputies.id, opinions.deputyId))
     .leftJoin(handlingUnits, eq(handlingUnits.id, opinions.handlingUnitId))
     .where(inboxWhere(actor, f, now))
-    .orderBy(desc(opinions.createdAt), desc(opinions.id))
+    .orderBy(...newestFirst)
     .limit(limit);
   return rows as (OpinionListRow & { content: string; replyText: string | null; rating: string | null })[];
 }

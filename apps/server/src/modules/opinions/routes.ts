@@ -17,7 +17,7 @@ import {
   publicOpinionInput,
   publicOpinionReceipt,
   publicOpinionView,
-  publicRatingInput,
+  publicOpinionRatingInput,
   routeDeadlinePreview,
   type Permission,
 } from '@renda/shared';
@@ -131,7 +131,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
         tags,
         summary: '群众评价答复（不满意将转回复核）',
         params: codeParams,
-        body: publicRatingInput,
+        body: publicOpinionRatingInput,
         response: { 200: publicOpinionView, ...publicErrors },
       },
     },

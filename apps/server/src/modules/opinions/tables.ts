@@ -92,6 +92,8 @@ export const opinions = pgTable(
       .on(t.clientToken)
       .where(sql`${t.clientToken} IS NOT NULL`),
     index('opinions_body_created_idx').on(t.bodyId, t.createdAt.desc()),
+    // Newest first across many bodies (a city's staff see every body below): walk this and filter by scope.
+    index('opinions_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('opinions_body_status_created_idx').on(t.bodyId, t.status, t.createdAt.desc()),
     index('opinions_body_category_created_idx').on(t.bodyId, t.categoryCode, t.createdAt.desc()),
     index('opinions_unit_status_idx')

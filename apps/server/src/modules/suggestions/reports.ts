@@ -211,7 +211,7 @@ export async function pagePublished(
   const where = and(
     eq(suggestions.disclose, true),
     q.bodyId ? eq(suggestions.bodyId, q.bodyId) : undefined,
-    q.q ? sql`${suggestions.title} ILIKE ${'%' + q.q + '%'}` : undefined,
+    q.q ? repo.contains(suggestions.title, q.q) : undefined,
   );
   const rows = await findPublished(db)
     .where(where)

@@ -331,6 +331,22 @@ describe('a suggestion through every state', () => {
     const list = await as('staff').request('GET', `/api/suggestions?isKey=true&state=closed&sessionId=${sessionId}`);
     expect(list.json().items.map((i: { title: string }) => i.title)).toEqual(['关于加快老旧小区加装电梯的建议']);
     expect((await as('staff').request('GET', `/api/suggestions?state=handling&sessionId=${sessionId}`)).json().total).toBe(0);
+    // Pages are newest first, do not overlap, and add up to the total (the list fetches a page's ids first).
+    const page = async (query: string) => (await as('staff').request('GET', `/api/suggestions?pageSize=7&${query}`)).json();
+    const [first, second] = [await page('page=1'), await page('page=2')];
+    const dates = [...first.items, ...second.items].map((i: { updatedAt: string }) => i.updatedAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(new Set([...first.items, ...second.items].map((i: { id: string }) => i.id)).size).toBe(14);
+    expect(first.total).toBeGreaterThan(14);
+    // A keyword matches the title or the lead deputy's name, inside one session as across all of them.
+    const byDeputy = await page(`q=${encodeURIComponent('张秀英')}&sessionId=${sessionId}`);
+    expect(byDeputy.total).toBeGreaterThan(0);
+    expect(byDeputy.items.every((i: { leadDeputyName: string }) => i.leadDeputyName === '张秀英')).toBe(true);
+    expect((await page(`q=${encodeURIComponent('加装电梯')}`)).items.map((i: { title: string }) => i.title)).toContain(
+      '关于加快老旧小区加装电梯的建议',
+    );
+    // What a user types is searched for as is: a % is not a wildcard.
+    expect((await page('q=%25')).total).toBe(0);
     const xlsx = await as('staff').request('GET', '/api/suggestions/export?isKey=true');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

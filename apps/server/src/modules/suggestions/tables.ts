@@ -79,9 +79,39 @@ export const suggestions = pgTable(
     index('suggestions_body_state_idx').on(t.bodyId, t.state, t.updatedAt),
     index('suggestions_body_session_idx').on(t.bodyId, t.sessionId, t.number),
     index('suggestions_lead_deputy_idx').on(t.leadDeputyId),
+    // Items still owed an answer, by session and due date: the deadline job and the overdue lists and counts (index-only).
     index('suggestions_due_idx')
-      .on(t.dueAt)
+      .on(t.sessionId, t.dueAt, t.bodyId, t.state)
       .where(sql`${t.state} IN ('handling', 'rehandling', 'assigned', 'reassignment_requested')`),
+    // A session's list newest first whatever the other filters, and its counts and rates, from the
+    // index alone (index-only scans): the trailing columns are the list filters and the rate figures
+    // (drizzle has no INCLUDE). The state is not second, so a filter by unit or kind keeps the order too.
+    index('suggestions_session_updated_idx').on(
+      t.sessionId,
+      t.updatedAt.desc(),
+      t.id.desc(),
+      t.bodyId,
+      t.state,
+      t.kind,
+      t.isKey,
+      t.leadUnitId,
+      t.dueAt,
+      t.assignedAt,
+      t.releasedAt,
+      t.repliedOnTime,
+      t.replyCategory,
+      t.rating,
+    ),
+    // A keyword search counts a session's matches from the index alone (titles and lead deputies, never the long texts).
+    index('suggestions_session_title_idx').on(t.sessionId, t.bodyId, t.state, t.leadDeputyId, t.title),
+    // The whole list of a body (and the bodies below it) newest first, without sorting every row.
+    // NULLS FIRST here and NULLS LAST in the session index (the columns are NOT NULL, so the order is
+    // the same): a query names the one that fits it in its ORDER BY (repository.ts, newestFirst), so
+    // the planner never walks the whole table's dates for one session's items.
+    index('suggestions_updated_all_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.bodyId, t.state),
+    index('suggestions_key_all_idx')
+      .on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.bodyId, t.state, t.sessionId)
+      .where(sql`${t.isKey}`),
   ],
 );
 
@@ -127,7 +157,8 @@ export const suggestionAssignments = pgTable(
   },
   (t) => [
     index('suggestion_assignments_suggestion_idx').on(t.suggestionId),
-    index('suggestion_assignments_unit_idx').on(t.unitId, t.state),
+    // A unit's items: the suggestion id rides in the index, so the list filter by unit reads no assignment rows.
+    index('suggestion_assignments_unit_idx').on(t.unitId, t.role, t.state, t.suggestionId),
   ],
 );
 

@@ -1,0 +1,5 @@
+DROP INDEX "suggestion_assignments_unit_idx";--> statement-breakpoint
+CREATE INDEX "suggestions_session_list_idx" ON "suggestions" USING btree ("session_id","state","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST,"body_id","kind","is_key","lead_unit_id","due_at","assigned_at","released_at","replied_on_time","reply_category","rating");--> statement-breakpoint
+CREATE INDEX "suggestions_updated_idx" ON "suggestions" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST,"body_id","state");--> statement-breakpoint
+CREATE INDEX "suggestions_key_idx" ON "suggestions" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST,"body_id","state","session_id") WHERE "suggestions"."is_key";--> statement-breakpoint
+CREATE INDEX "suggestion_assignments_unit_idx" ON "suggestion_assignments" USING btree ("unit_id","state","suggestion_id");

@@ -1,0 +1,2 @@
+DROP INDEX "suggestions_session_list_idx";--> statement-breakpoint
+CREATE INDEX "suggestions_session_updated_idx" ON "suggestions" USING btree ("session_id","updated_at" DESC NULLS LAST,"id" DESC NULLS LAST,"body_id","state","kind","is_key","lead_unit_id","due_at","assigned_at","released_at","replied_on_time","reply_category","rating");

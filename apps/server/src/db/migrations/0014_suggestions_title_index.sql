@@ -1,0 +1,1 @@
+CREATE INDEX "suggestions_session_title_idx" ON "suggestions" USING btree ("session_id","body_id","state","lead_deputy_id","title");

@@ -1,0 +1,1 @@
+CREATE INDEX "opinions_created_idx" ON "opinions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

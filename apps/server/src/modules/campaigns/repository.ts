@@ -1,0 +1,413 @@
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { ClueQuery } from '@renda/shared';
+import type { Executor } from '../../db/client.js';
+import { bodies, handlingUnits } from '../../db/schema.js';
+import type { Actor } from '../../platform/context.js';
+import { offsetOf } from '../../platform/pagination.js';
+import { inScope } from '../../platform/scope.js';
+import { deputies } from '../deputies/tables.js';
+import {
+  campaignClueEvents,
+  campaignClues,
+  campaignTeamMembers,
+  campaignTeams,
+  campaignVisitDeputies,
+  campaignVisits,
+  campaigns,
+} from './tables.js';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type ClueRow = typeof campaignClues.$inferSelect;
+export type NewClueRow = typeof campaignClues.$inferInsert;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+
+// ---- campaigns ----
+
+export async function insertCampaign(db: Executor, row: typeof campaigns.$inferInsert): Promise<CampaignRow> {
+  const [created] = await db.insert(campaigns).values(row).returning();
+  return created!;
+}
+
+export async function pageCampaigns(
+  db: Executor,
+  actor: Actor,
+  q: { q?: string | undefined; bodyId?: string | undefined; page: number; pageSize: number },
+) {
+  const where = and(
+    inScope(campaigns.bodyId, actor),
+    q.bodyId ? eq(campaigns.bodyId, q.bodyId) : undefined,
+    q.q ? or(ilike(campaigns.title, escapeLike(q.q)), ilike(campaigns.theme, escapeLike(q.q))) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ campaign: campaigns, bodyName: bodies.name })
+      .from(campaigns)
+      .innerJoin(bodies, eq(bodies.id, campaigns.bodyId))
+      .where(where)
+      .orderBy(desc(campaigns.startsOn), desc(campaigns.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    db.select({ n: count() }).from(campaigns).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function getCampaign(db: Executor, actor: Actor, id: string, forUpdate = false) {
+  const query = db
+    .select({ campaign: campaigns, bodyName: bodies.name, bodyPath: bodies.path })
+    .from(campaigns)
+    .innerJoin(bodies, eq(bodies.id, campaigns.bodyId))
+    .where(and(eq(campaigns.id, id), inScope(campaigns.bodyId, actor)));
+  const [row] = forUpdate ? await query.for('update', { of: campaigns }) : await query;
+  return row;
+}
+
+// ---- teams ----
+
+export async function insertTeam(db: Executor, row: typeof campaignTeams.$inferInsert, deputyIds: string[]) {
+  const [team] = await db.insert(campaignTeams).values(row).returning();
+  await db.insert(campaignTeamMembers).values(deputyIds.map((deputyId) => ({ teamId: team!.id, deputyId })));
+  return team!;
+}
+
+export async function listTeams(db: Executor, campaignId: string) {
+  const [teams, members] = await Promise.all([
+    db
+      .select()
+      .from(campaignTeams)
+      .where(eq(campaignTeams.campaignId, campaignId))
+      .orderBy(asc(campaignTeams.createdAt), asc(campaignTeams.id)),
+    db
+      .select({ teamId: campaignTeamMembers.teamId, id: deputies.id, name: deputies.name })
+      .from(campaignTeamMembers)
+      .innerJoin(campaignTeams, eq(campaignTeams.id, campaignTeamMembers.teamId))
+      .innerJoin(deputies, eq(deputies.id, campaignTeamMembers.deputyId))
+      .where(eq(campaignTeams.campaignId, campaignId))
+      .orderBy(asc(deputies.name)),
+  ]);
+  return teams.map((t) => ({ ...t, deputies: members.filter((m) => m.teamId === t.id).map(({ id, name }) => ({ id, name })) }));
+}
+
+export async function findTeam(db: Executor, campaignId: string, teamId: string) {
+  const [row] = await db
+    .select()
+    .from(campaignTeams)
+    .where(and(eq(campaignTeams.id, teamId), eq(campaignTeams.campaignId, campaignId)));
+  return row;
+}
+
+/** The deputies among `ids` that lie in the actor's scope. */
+export function deputiesInScope(db: Executor, actor: Actor, ids: string[]) {
+  return db
+    .select({ id: deputies.id, name: deputies.name })
+    .from(deputies)
+    .where(and(inArray(deputies.id, ids), inScope(deputies.bodyId, actor)));
+}
+
+// ---- visits ----
+
+export async function insertVisit(db: Executor, row: typeof campaignVisits.$inferInsert, deputyIds: string[]) {
+  const [visit] = await db.insert(campaignVisits).values(row).returning();
+  await db.insert(campaignVisitDeputies).values(deputyIds.map((deputyId) => ({ visitId: visit!.id, deputyId })));
+  return visit!;
+}
+
+export async function findVisit(db: Executor, campaignId: string, visitId: string) {
+  const [row] = await db
+    .select()
+    .from(campaignVisits)
+    .where(and(eq(campaignVisits.id, visitId), eq(campaignVisits.campaignId, campaignId)));
+  return row;
+}
+
+export async function pageVisits(
+  db: Executor,
+  campaignId: string,
+  q: { teamId?: string | undefined; from?: string; to?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(campaignVisits.campaignId, campaignId),
+    q.teamId ? eq(campaignVisits.teamId, q.teamId) : undefined,
+    q.from && q.to ? sql`${campaignVisits.visitedOn} BETWEEN ${q.from} AND ${q.to}` : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        visit: campaignVisits,
+        teamName: campaignTeams.name,
+        clueCount: sql<number>`(SELECT count(*)::int FROM ${campaignClues} WHERE ${campaignClues.visitId} = ${campaignVisits.id})`,
+      })
+      .from(campaignVisits)
+      .leftJoin(campaignTeams, eq(campaignTeams.id, campaignVisits.teamId))
+      .where(where)
+      .orderBy(desc(campaignVisits.visitedOn), desc(campaignVisits.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    db.select({ n: count() }).from(campaignVisits).where(where),
+  ]);
+  const ids = rows.map((r) => r.visit.id);
+  const people = ids.length
+    ? await db
+        .select({ visitId: campaignVisitDeputies.visitId, id: deputies.id, name: deputies.name })
+        .from(campaignVisitDeputies)
+        .innerJoin(deputies, eq(deputies.id, campaignVisitDeputies.deputyId))
+        .where(inArray(campaignVisitDeputies.visitId, ids))
+        .orderBy(asc(deputies.name))
+    : [];
+  return {
+    rows: rows.map((r) => ({ ...r, deputies: people.filter((p) => p.visitId === r.visit.id).map(({ id, name }) => ({ id, name })) })),
+    total: total?.n ?? 0,
+  };
+}
+
+// ---- the clue ledger ----
+
+/** The next ledger number of a campaign; the caller holds the campaign row's lock. */
+export async function nextSeq(db: Executor, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${campaignClues.seq})` })
+    .from(campaignClues)
+    .where(eq(campaignClues.campaignId, campaignId));
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function insertClues(db: Executor, rows: NewClueRow[]): Promise<ClueRow[]> {
+  if (!rows.length) return [];
+  return db.insert(campaignClues).values(rows).returning();
+}
+
+export async function updateClue(db: Executor, id: string, patch: Partial<NewClueRow>): Promise<ClueRow> {
+  const [row] = await db.update(campaignClues).set(patch).where(eq(campaignClues.id, id)).returning();
+  return row!;
+}
+
+export async function insertClueEvents(db: Executor, rows: (typeof campaignClueEvents.$inferInsert)[]) {
+  if (rows.length) await db.insert(campaignClueEvents).values(rows);
+}
+
+export function listClueEvents(db: Executor, clueId: string) {
+  return db
+    .select()
+    .from(campaignClueEvents)
+    .where(eq(campaignClueEvents.clueId, clueId))
+    .orderBy(asc(campaignClueEvents.at), asc(campaignClueEvents.id));
+}
+
+/** Handling units see the clues transferred to them; everyone else the clues of campaigns in scope. */
+function cluesVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'handling_unit') return actor.handlingUnitId ? eq(campaignClues.handlingUnitId, actor.handlingUnitId) : sql`false`;
+  return inScope(campaignClues.bodyId, actor);
+}
+
+export function overdueClue(now: Date): SQL {
+  return and(eq(campaignClues.status, 'transferred'), lt(campaignClues.dueAt, now))!;
+}
+
+const clueColumns = {
+  clue: campaignClues,
+  campaignTitle: campaigns.title,
+  teamName: campaignTeams.name,
+  unitName: handlingUnits.name,
+};
+export type ClueListRow = { clue: ClueRow; campaignTitle: string; teamName: string | null; unitName: string | null };
+
+function clueFrom(db: Executor) {
+  return db
+    .select(clueColumns)
+    .from(campaignClues)
+    .innerJoin(campaigns, eq(campaigns.id, campaignClues.campaignId))
+    .leftJoin(campaignVisits, eq(campaignVisits.id, campaignClues.visitId))
+    .leftJoin(campaignTeams, eq(campaignTeams.id, campaignVisits.teamId))
+    .leftJoin(handlingUnits, eq(handlingUnits.id, campaignClues.handlingUnitId));
+}
+
+function clueWhere(
+  actor: Actor,
+  campaignId: string | null,
+  q: Omit<ClueQuery, 'page' | 'pageSize'>,
+  now: Date,
+  month?: { from: string; to: string },
+) {
+  return and(
+    cluesVisibleTo(actor),
+    campaignId ? eq(campaignClues.campaignId, campaignId) : undefined,
+    q.status ? eq(campaignClues.status, q.status) : undefined,
+    q.kind ? eq(campaignClues.kind, q.kind) : undefined,
+    q.teamId ? eq(campaignVisits.teamId, q.teamId) : undefined,
+    q.handlingUnitId ? eq(campaignClues.handlingUnitId, q.handlingUnitId) : undefined,
+    month ? sql`${campaignClues.foundOn} BETWEEN ${month.from} AND ${month.to}` : undefined,
+    q.overdue === 'true' ? overdueClue(now) : undefined,
+    q.overdue === 'false' ? sql`NOT coalesce(${overdueClue(now)}, false)` : undefined,
+    q.q ? or(ilike(campaignClues.content, escapeLike(q.q)), ilike(campaignClues.location, escapeLike(q.q))) : undefined,
+  );
+}
+
+export async function pageClues(
+  db: Executor,
+  actor: Actor,
+  campaignId: string | null,
+  q: ClueQuery,
+  now: Date,
+  month?: { from: string; to: string },
+) {
+  const where = clueWhere(actor, campaignId, q, now, month);
+  const [rows, [total]] = await Promise.all([
+    clueFrom(db).where(where).orderBy(desc(campaignClues.foundOn), desc(campaignClues.seq)).limit(q.pageSize).offset(offsetOf(q)),
+    db.select({ n: count() }).from(campaignClues).leftJoin(campaignVisits, eq(campaignVisits.id, campaignClues.visitId)).where(where),
+  ]);
+  return { rows: rows as ClueListRow[], total: total?.n ?? 0 };
+}
+
+export async function exportClues(
+  db: Executor,
+  actor: Actor,
+  campaignId: string,
+  q: Omit<ClueQuery, 'page' | 'pageSize'>,
+  now: Date,
+  limit: number,
+) {
+  const rows = await clueFrom(db)
+    .where(clueWhere(actor, campaignId, q, now))
+    .orderBy(asc(campaignClues.seq))
+    .limit(limit);
+  return rows as ClueListRow[];
+}
+
+export async function getClue(db: Executor, actor: Actor, id: string, forUpdate = false) {
+  if (forUpdate) {
+    const [locked] = await db
+      .select({ id: campaignClues.id })
+      .from(campaignClues)
+      .where(and(eq(campaignClues.id, id), cluesVisibleTo(actor)))
+      .for('update');
+    if (!locked) return undefined;
+  }
+  const [row] = await clueFrom(db).where(and(eq(campaignClues.id, id), cluesVisibleTo(actor)));
+  return row as ClueListRow | undefined;
+}
+
+export async function bodyPathOf(db: Executor, bodyId: string) {
+  const [row] = await db.select({ path: bodies.path }).from(bodies).where(eq(bodies.id, bodyId));
+  return row!.path;
+}
+
+export async function findUnitInScope(db: Executor, actor: Actor, id: string) {
+  const [row] = await db
+    .select({ id: handlingUnits.id, name: handlingUnits.name, active: handlingUnits.active })
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.id, id), inScope(handlingUnits.bodyId, actor)));
+  return row;
+}
+
+// ---- figures for the campaign page and the monthly dispatch report ----
+
+export interface Period {
+  /** China calendar dates, both included. */
+  from: string;
+  to: string;
+  /** The instants they span: [fromAt, toAt). */
+  fromAt: Date;
+  toAt: Date;
+  /** Overdue is judged at the period's end, or now if that is earlier. */
+  asOf: Date;
+}
+
+export interface FigureRow {
+  visits: number;
+  personTimes: number;
+  deputies: number;
+  problems: number;
+  suggestions: number;
+  transferred: number;
+  transferredToGovernment: number;
+  closed: number;
+  open: number;
+  overdue: number;
+}
+
+export async function figures(db: Executor, campaignId: string, p: Period): Promise<FigureRow> {
+  const visits = rowsOf<{ visits: number; person_times: number; deputies: number }>(
+    await db.execute(sql`
+      SELECT count(DISTINCT v.id)::int AS visits, count(vd.deputy_id)::int AS person_times, count(DISTINCT vd.deputy_id)::int AS deputies
+      FROM ${campaignVisits} v LEFT JOIN ${campaignVisitDeputies} vd ON vd.visit_id = v.id
+      WHERE v.campaign_id = ${campaignId} AND v.visited_on BETWEEN ${p.from} AND ${p.to}`),
+  )[0]!;
+  const open = sql`c.found_on <= ${p.to} AND (c.closed_at IS NULL OR c.closed_at >= ${p.toAt.toISOString()})`;
+  const clues = rowsOf<Record<string, number>>(
+    await db.execute(sql`
+      SELECT
+        count(*) FILTER (WHERE c.kind = 'problem' AND c.found_on BETWEEN ${p.from} AND ${p.to})::int AS problems,
+        count(*) FILTER (WHERE c.kind = 'suggestion' AND c.found_on BETWEEN ${p.from} AND ${p.to})::int AS suggestions,
+        count(*) FILTER (WHERE c.first_transferred_at >= ${p.fromAt.toISOString()} AND c.first_transferred_at < ${p.toAt.toISOString()})::int AS transferred,
+        count(*) FILTER (WHERE c.first_transferred_at >= ${p.fromAt.toISOString()} AND c.first_transferred_at < ${p.toAt.toISOString()}
+                           AND c.transfer_level = 'government')::int AS transferred_to_government,
+        count(*) FILTER (WHERE c.status = 'closed' AND c.closed_at >= ${p.fromAt.toISOString()} AND c.closed_at < ${p.toAt.toISOString()})::int AS closed,
+        count(*) FILTER (WHERE ${open})::int AS open,
+        count(*) FILTER (WHERE ${open} AND c.due_at < ${p.asOf.toISOString()}
+                           AND (c.rectified_at IS NULL OR c.rectified_at >= ${p.asOf.toISOString()}))::int AS overdue
+      FROM ${campaignClues} c WHERE c.campaign_id = ${campaignId}`),
+  )[0]!;
+  return {
+    visits: visits.visits,
+    personTimes: visits.person_times,
+    deputies: visits.deputies,
+    problems: clues.problems!,
+    suggestions: clues.suggestions!,
+    transferred: clues.transferred!,
+    transferredToGovernment: clues.transferred_to_government!,
+    closed: clues.closed!,
+    open: clues.open!,
+    overdue: clues.overdue!,
+  };
+}
+
+/** Visits, person-times and findings of each team in a period; findings outside visits count under no team. */
+export async function figuresByTeam(db: Executor, campaignId: string, p: Pick<Period, 'from' | 'to'>) {
+  return rowsOf<{ team_name: string | null; visits: number; person_times: number; problems: number; suggestions: number }>(
+    await db.execute(sql`
+      WITH v AS (
+        SELECT v.team_id, count(DISTINCT v.id)::int AS visits, count(vd.deputy_id)::int AS person_times
+        FROM ${campaignVisits} v LEFT JOIN ${campaignVisitDeputies} vd ON vd.visit_id = v.id
+        WHERE v.campaign_id = ${campaignId} AND v.visited_on BETWEEN ${p.from} AND ${p.to}
+        GROUP BY v.team_id
+      ), c AS (
+        SELECT v.team_id,
+               count(*) FILTER (WHERE c.kind = 'problem')::int AS problems,
+               count(*) FILTER (WHERE c.kind = 'suggestion')::int AS suggestions
+        FROM ${campaignClues} c LEFT JOIN ${campaignVisits} v ON v.id = c.visit_id
+        WHERE c.campaign_id = ${campaignId} AND c.found_on BETWEEN ${p.from} AND ${p.to}
+        GROUP BY v.team_id
+      ), teams AS (
+        SELECT id, name, created_at FROM ${campaignTeams} WHERE campaign_id = ${campaignId}
+        UNION ALL SELECT NULL, NULL, NULL
+      )
+      SELECT t.name AS team_name, coalesce(v.visits, 0) AS visits, coalesce(v.person_times, 0) AS person_times,
+             coalesce(c.problems, 0) AS problems, coalesce(c.suggestions, 0) AS suggestions
+      FROM teams t
+      LEFT JOIN v ON v.team_id IS NOT DISTINCT FROM t.id
+      LEFT JOIN c ON c.team_id IS NOT DISTINCT FROM t.id
+      ORDER BY t.created_at NULLS LAST, t.id`),
+  );
+}
+
+/** Per government or department: transferred, closed and still open at the period's end, since the campaign began. */
+export async function figuresByUnit(db: Executor, campaignId: string, p: Pick<Period, 'to' | 'toAt'>) {
+  return rowsOf<{ unit_name: string; transferred: number; closed: number; open: number }>(
+    await db.execute(sql`
+      SELECT u.name AS unit_name,
+             count(*) FILTER (WHERE c.first_transferred_at < ${p.toAt.toISOString()})::int AS transferred,
+             count(*) FILTER (WHERE c.status = 'closed' AND c.closed_at < ${p.toAt.toISOString()})::int AS closed,
+             count(*) FILTER (WHERE c.found_on <= ${p.to} AND c.first_transferred_at < ${p.toAt.toISOString()}
+                                AND (c.closed_at IS NULL OR c.closed_at >= ${p.toAt.toISOString()}))::int AS open
+      FROM ${campaignClues} c JOIN ${handlingUnits} u ON u.id = c.handling_unit_id
+      WHERE c.campaign_id = ${campaignId}
+      GROUP BY u.name
+      HAVING count(*) FILTER (WHERE c.first_transferred_at < ${p.toAt.toISOString()}) > 0
+      ORDER BY transferred DESC, u.name`),
+  );
+}

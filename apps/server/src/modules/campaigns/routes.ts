@@ -1,0 +1,234 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  campaignClue,
+  campaignClueDetail,
+  campaignDetail,
+  campaignInput,
+  campaignListItem,
+  campaignQuery,
+  campaignTeamInput,
+  campaignVisit,
+  campaignVisitInput,
+  can,
+  clueActionInput,
+  clueQuery,
+  dispatchQuery,
+  dispatchReport,
+  pageOf,
+  standaloneClueInput,
+  type Permission,
+} from '@renda/shared';
+import { actorContext, requirePermission } from '../../platform/auth.js';
+import { clock } from '../../platform/clock.js';
+import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
+import { forbidden, unauthorized } from '../../platform/errors.js';
+import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { DOCX_MIME, dispatchDocx } from './dispatch-docx.js';
+import * as service from './service.js';
+
+const tags = ['opinions'];
+const idParams = z.object({ id: z.uuid('编号格式不正确') });
+
+function requireAny(...list: Permission[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.actor) throw unauthorized();
+    if (!list.some((p) => can(request.actor!.role, p))) throw forbidden();
+  };
+}
+
+const docxDisposition = (fileName: string) => `attachment; filename="dispatch.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+/** Themed campaigns (专项监督) with their problem-clue ledger and monthly dispatch report (seed 000). */
+export const campaignRoutes: ModuleRoutes = (app, { database: { db } }) => {
+  const read = { preValidation: requirePermission('campaigns.read') };
+  const manage = { preValidation: requirePermission('campaigns.manage') };
+
+  app.get(
+    '/api/campaigns',
+    {
+      ...read,
+      schema: { tags, summary: '专项监督列表', querystring: campaignQuery, response: { 200: pageOf(campaignListItem), ...errorResponses } },
+    },
+    async (request) => service.pageCampaigns(db, actorContext(request), request.query),
+  );
+
+  app.post(
+    '/api/campaigns',
+    { ...manage, schema: { tags, summary: '新建专项监督', body: campaignInput, response: { 201: campaignDetail, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await service.createCampaign(db, actorContext(request), request.body)),
+  );
+
+  app.get(
+    '/api/campaigns/:id',
+    {
+      ...read,
+      schema: { tags, summary: '专项监督详情（监督组和累计数字）', params: idParams, response: { 200: campaignDetail, ...errorResponses } },
+    },
+    async (request) => service.getCampaign(db, actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/campaigns/:id/teams',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '新建代表监督组',
+        params: idParams,
+        body: campaignTeamInput,
+        response: { 201: campaignDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.addTeam(db, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/campaigns/:id/visits',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '实地监督记录',
+        params: idParams,
+        querystring: z.object({
+          teamId: z.uuid().optional(),
+          month: dispatchQuery.shape.month.optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        }),
+        response: { 200: pageOf(campaignVisit), ...errorResponses },
+      },
+    },
+    async (request) => service.pageVisits(db, actorContext(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/campaigns/:id/visits',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记实地监督（参加代表计人次，发现的问题线索和意见建议记入台账）',
+        params: idParams,
+        body: campaignVisitInput,
+        response: { 201: z.object({ visit: campaignVisit, clueNumbers: z.array(z.string()) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.recordVisit(db, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/campaigns/:id/clues',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '问题线索台账',
+        params: idParams,
+        querystring: clueQuery,
+        response: { 200: pageOf(campaignClue), ...errorResponses },
+      },
+    },
+    async (request) => service.pageClues(db, actorContext(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/campaigns/:id/clues',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记问题线索或意见建议',
+        params: idParams,
+        body: standaloneClueInput,
+        response: { 201: campaignClueDetail, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.addClue(db, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/campaigns/:id/clues/export',
+    {
+      ...read,
+      schema: { tags, summary: '导出问题线索台账（Excel）', params: idParams, querystring: clueQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) => {
+      const { file, fileName } = await service.exportLedger(db, actorContext(request), request.params.id, request.query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(file);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/dispatch',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '月调度数字',
+        params: idParams,
+        querystring: dispatchQuery,
+        response: { 200: dispatchReport, ...errorResponses },
+      },
+    },
+    async (request) => service.dispatchReport(db, actorContext(request), request.params.id, request.query.month),
+  );
+
+  app.get(
+    '/api/campaigns/:id/dispatch.docx',
+    { ...read, schema: { tags, summary: '月调度（Word 文档）', params: idParams, querystring: dispatchQuery } },
+    async (request, reply) => {
+      const report = await service.dispatchReport(db, actorContext(request), request.params.id, request.query.month);
+      const generatedAt = clock.now().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const file = await dispatchDocx(report, generatedAt);
+      return reply
+        .header('content-type', DOCX_MIME)
+        .header('content-disposition', docxDisposition(`${report.campaign.title}月调度${report.month}.docx`))
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/api/campaign-clues/assigned',
+    {
+      preValidation: requirePermission('campaigns.handle'),
+      schema: {
+        tags,
+        summary: '转办给本单位的问题线索',
+        querystring: clueQuery,
+        response: { 200: pageOf(campaignClue), ...errorResponses },
+      },
+    },
+    async (request) => service.pageClues(db, actorContext(request), null, request.query),
+  );
+
+  app.get(
+    '/api/campaign-clues/:id',
+    {
+      preValidation: requireAny('campaigns.read', 'campaigns.handle'),
+      schema: {
+        tags,
+        summary: '问题线索详情（含办理过程和可执行的操作）',
+        params: idParams,
+        response: { 200: campaignClueDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.getClue(db, actorContext(request), request.params.id),
+  );
+
+  app.post(
+    '/api/campaign-clues/:id/actions',
+    {
+      preValidation: requireAny('campaigns.manage', 'campaigns.handle'),
+      schema: {
+        tags,
+        summary: '问题线索办理：转办、报告整改、销号、退回继续整改、不予立项',
+        params: idParams,
+        body: clueActionInput,
+        response: { 200: campaignClueDetail, ...errorResponses },
+      },
+    },
+    async (request) => service.actOnClue(db, actorContext(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,462 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  clueKindLabel,
+  clueStatusLabel,
+  transferLevelLabel,
+  type CampaignClue,
+  type CampaignClueDetail,
+  type CampaignDetail,
+  type CampaignFigures,
+  type CampaignInput,
+  type CampaignTeamInput,
+  type CampaignVisitInput,
+  type ClueActionInput,
+  type ClueQuery,
+  type ClueStatus,
+  type DispatchReport,
+  type Page,
+  type StandaloneClueInput,
+} from '@renda/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { bodies } from '../../db/schema.js';
+import { recordAudit } from '../../platform/audit.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { chinaDate, dueAt, endOfChinaDay } from '../../platform/deadlines.js';
+import { workbook, type Column } from '../../platform/documents.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import { inScope } from '../../platform/scope.js';
+import { clueNumber, presentCampaign, presentClue, presentClueDetail, presentVisit } from './presenters.js';
+import * as repo from './repository.js';
+import type { Period } from './repository.js';
+import { EXPORT_LIMIT, rectifyDeadline } from './rules.js';
+import { allowedClueActions, findClueTransition, type ClueActorRole } from './workflow.js';
+
+function clueRole(ctx: ActorContext): ClueActorRole | null {
+  return ctx.actor.role === 'staff' || ctx.actor.role === 'handling_unit' ? ctx.actor.role : null;
+}
+
+const today = () => chinaDate(clock.now());
+
+async function requireCampaign(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
+  const row = await repo.getCampaign(db, ctx.actor, id, forUpdate);
+  if (!row) throw notFound('专项监督', { id });
+  return row;
+}
+
+// ---- periods ----
+
+const startOfChinaDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`));
+const dayAfterAt = (date: string) => new Date(endOfChinaDay(date).getTime() + 1);
+
+function period(from: string, to: string): Period {
+  const toAt = dayAfterAt(to);
+  const now = clock.now();
+  return { from, to, fromAt: startOfChinaDay(from), toAt, asOf: now < toAt ? now : toAt };
+}
+
+function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+function present(f: repo.FigureRow): CampaignFigures {
+  return { ...f };
+}
+
+// ---- campaigns ----
+
+export async function createCampaign(db: Db, ctx: ActorContext, input: CampaignInput): Promise<CampaignDetail> {
+  return db.transaction(async (tx) => {
+    const [body] = await tx
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .where(and(eq(bodies.id, input.bodyId), inScope(bodies.id, ctx.actor)));
+    if (!body) throw notFound('人大机关', { id: input.bodyId });
+    const created = await repo.insertCampaign(tx, {
+      ...input,
+      createdBy: ctx.actor.id,
+      createdAt: clock.now(),
+    });
+    await recordAudit(tx, ctx, { entity: 'campaign', entityId: created.id, bodyId: created.bodyId, action: 'create', after: input });
+    return getCampaign(tx, ctx, created.id);
+  });
+}
+
+export async function pageCampaigns(
+  db: Db,
+  ctx: ActorContext,
+  q: { q?: string | undefined; bodyId?: string | undefined; page: number; pageSize: number },
+) {
+  const { rows, total } = await repo.pageCampaigns(db, ctx.actor, q);
+  const day = today();
+  return { items: rows.map((r) => presentCampaign(r.campaign, r.bodyName, day)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The campaign with its teams and its figures from the start until today. */
+export async function getCampaign(db: Executor, ctx: ActorContext, id: string): Promise<CampaignDetail> {
+  const row = await requireCampaign(db, ctx, id);
+  const day = today();
+  const c = row.campaign;
+  const [teams, figures] = await Promise.all([
+    repo.listTeams(db, id),
+    day < c.startsOn ? null : repo.figures(db, id, period(c.startsOn, day)),
+  ]);
+  return {
+    ...presentCampaign(c, row.bodyName, day),
+    description: c.description,
+    teams: teams.map((t) => ({ id: t.id, name: t.name, area: t.area, deputies: t.deputies })),
+    figures: present(
+      figures ?? {
+        visits: 0,
+        personTimes: 0,
+        deputies: 0,
+        problems: 0,
+        suggestions: 0,
+        transferred: 0,
+        transferredToGovernment: 0,
+        closed: 0,
+        open: 0,
+        overdue: 0,
+      },
+    ),
+  };
+}
+
+async function requireDeputies(tx: Executor, ctx: ActorContext, ids: string[]) {
+  const unique = [...new Set(ids)];
+  const found = await repo.deputiesInScope(tx, ctx.actor, unique);
+  if (found.length !== unique.length)
+    throw new DomainError('CAMPAIGN_DEPUTY_UNKNOWN', '所选代表不存在或不在本机关范围内', {
+      fields: [{ path: 'deputyIds', message: '请重新选择代表' }],
+    });
+  return unique;
+}
+
+export async function addTeam(db: Db, ctx: ActorContext, campaignId: string, input: CampaignTeamInput): Promise<CampaignDetail> {
+  return db.transaction(async (tx) => {
+    const row = await requireCampaign(tx, ctx, campaignId);
+    const deputyIds = await requireDeputies(tx, ctx, input.deputyIds);
+    const team = await repo.insertTeam(tx, { campaignId, name: input.name, area: input.area, createdAt: clock.now() }, deputyIds);
+    await recordAudit(tx, ctx, {
+      entity: 'campaign_team',
+      entityId: team.id,
+      bodyId: row.campaign.bodyId,
+      action: 'create',
+      after: { campaignId, ...input, deputyIds },
+    });
+    return getCampaign(tx, ctx, campaignId);
+  });
+}
+
+/** A date of a visit or a finding must lie within the campaign's period and not in the future. */
+function checkDate(c: repo.CampaignRow, date: string, path: string) {
+  if (date < c.startsOn || date > c.endsOn)
+    throw new DomainError('CAMPAIGN_DATE_OUTSIDE', `日期应在专项监督期间（${c.startsOn} 至 ${c.endsOn}）内`, {
+      fields: [{ path, message: '日期不在专项监督期间内' }],
+    });
+  if (date > today())
+    throw new DomainError('CAMPAIGN_DATE_FUTURE', '日期不能晚于今天', { fields: [{ path, message: '日期不能晚于今天' }] });
+}
+
+/** Adds clues to the ledger with the next numbers; the caller holds the campaign's lock. */
+async function addToLedger(
+  tx: Executor,
+  ctx: ActorContext,
+  c: repo.CampaignRow,
+  clues: { kind: string; content: string; location: string | null; foundOn: string; visitId: string | null }[],
+) {
+  if (!clues.length) return [];
+  const first = await repo.nextSeq(tx, c.id);
+  const now = clock.now();
+  const rows = await repo.insertClues(
+    tx,
+    clues.map((clue, i) => ({
+      ...clue,
+      campaignId: c.id,
+      bodyId: c.bodyId,
+      seq: first + i,
+      status: 'recorded',
+      createdBy: ctx.actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await repo.insertClueEvents(
+    tx,
+    rows.map((r) => ({
+      clueId: r.id,
+      at: now,
+      action: 'record',
+      toStatus: 'recorded',
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.displayName,
+    })),
+  );
+  for (const r of rows)
+    await recordAudit(tx, ctx, {
+      entity: 'campaign_clue',
+      entityId: r.id,
+      bodyId: c.bodyId,
+      action: 'create',
+      after: { number: clueNumber(r.foundOn, r.seq), kind: r.kind, visitId: r.visitId },
+    });
+  return rows;
+}
+
+/** A field visit (实地监督) with the deputies who went and what they found, all in one transaction. */
+export async function recordVisit(db: Db, ctx: ActorContext, campaignId: string, input: CampaignVisitInput) {
+  return db.transaction(async (tx) => {
+    const { campaign: c } = await requireCampaign(tx, ctx, campaignId, true);
+    checkDate(c, input.visitedOn, 'visitedOn');
+    if (input.teamId && !(await repo.findTeam(tx, campaignId, input.teamId)))
+      throw new DomainError('CAMPAIGN_TEAM_UNKNOWN', '所选监督组不属于本专项监督', {
+        fields: [{ path: 'teamId', message: '请重新选择监督组' }],
+      });
+    const deputyIds = await requireDeputies(tx, ctx, input.deputyIds);
+    const visit = await repo.insertVisit(
+      tx,
+      {
+        campaignId,
+        teamId: input.teamId,
+        visitedOn: input.visitedOn,
+        place: input.place,
+        summary: input.summary,
+        recordedBy: ctx.actor.id,
+        createdAt: clock.now(),
+      },
+      deputyIds,
+    );
+    await recordAudit(tx, ctx, {
+      entity: 'campaign_visit',
+      entityId: visit.id,
+      bodyId: c.bodyId,
+      action: 'create',
+      after: { campaignId, visitedOn: input.visitedOn, place: input.place, personTimes: deputyIds.length, clues: input.clues.length },
+    });
+    const clues = await addToLedger(
+      tx,
+      ctx,
+      c,
+      input.clues.map((clue) => ({ ...clue, foundOn: input.visitedOn, visitId: visit.id })),
+    );
+    return {
+      visit: presentVisit({
+        visit,
+        teamName: input.teamId ? ((await repo.findTeam(tx, campaignId, input.teamId))?.name ?? null) : null,
+        clueCount: clues.length,
+        deputies: (await repo.deputiesInScope(tx, ctx.actor, deputyIds)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      }),
+      clueNumbers: clues.map((r) => clueNumber(r.foundOn, r.seq)),
+    };
+  });
+}
+
+export async function addClue(db: Db, ctx: ActorContext, campaignId: string, input: StandaloneClueInput): Promise<CampaignClueDetail> {
+  const id = await db.transaction(async (tx) => {
+    const { campaign: c } = await requireCampaign(tx, ctx, campaignId, true);
+    checkDate(c, input.foundOn, 'foundOn');
+    if (input.visitId) {
+      const visit = await repo.findVisit(tx, campaignId, input.visitId);
+      if (!visit) throw notFound('实地监督记录', { id: input.visitId });
+    }
+    const [row] = await addToLedger(tx, ctx, c, [input]);
+    return row!.id;
+  });
+  return getClue(db, ctx, id);
+}
+
+export async function pageVisits(
+  db: Db,
+  ctx: ActorContext,
+  campaignId: string,
+  q: { teamId?: string | undefined; month?: string | undefined; page: number; pageSize: number },
+) {
+  await requireCampaign(db, ctx, campaignId);
+  const { rows, total } = await repo.pageVisits(db, campaignId, { ...q, ...(q.month ? monthBounds(q.month) : {}) });
+  return { items: rows.map(presentVisit), total, page: q.page, pageSize: q.pageSize };
+}
+
+// ---- the ledger ----
+
+export async function pageClues(db: Db, ctx: ActorContext, campaignId: string | null, q: ClueQuery): Promise<Page<CampaignClue>> {
+  if (campaignId) await requireCampaign(db, ctx, campaignId);
+  const now = clock.now();
+  const role = clueRole(ctx);
+  const { rows, total } = await repo.pageClues(db, ctx.actor, campaignId, q, now, q.month ? monthBounds(q.month) : undefined);
+  return {
+    items: rows.map((r) => presentClue(r, allowedClueActions(r.clue.status as ClueStatus, role), now)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getClue(db: Executor, ctx: ActorContext, id: string): Promise<CampaignClueDetail> {
+  const row = await repo.getClue(db, ctx.actor, id);
+  if (!row) throw notFound('问题线索', { id });
+  const events = await repo.listClueEvents(db, id);
+  return presentClueDetail(row, allowedClueActions(row.clue.status as ClueStatus, clueRole(ctx)), events, clock.now());
+}
+
+export async function actOnClue(db: Db, ctx: ActorContext, id: string, input: ClueActionInput): Promise<CampaignClueDetail> {
+  return db.transaction(async (tx) => {
+    const row = await repo.getClue(tx, ctx.actor, id, true);
+    if (!row) throw notFound('问题线索', { id });
+    const c = row.clue;
+    const from = c.status as ClueStatus;
+    const role = clueRole(ctx);
+    const step = role ? findClueTransition(from, input.action, role) : undefined;
+    if (!step)
+      throw new DomainError(
+        'CLUE_ACTION_NOT_ALLOWED',
+        `当前状态（${clueStatusLabel[from]}）不能执行此操作`,
+        { status: from, action: input.action },
+        409,
+      );
+    const now = clock.now();
+    let patch: Partial<repo.NewClueRow> = {};
+    let note: string | null = null;
+    switch (input.action) {
+      case 'transfer': {
+        const unit = await repo.findUnitInScope(tx, ctx.actor, input.handlingUnitId);
+        if (!unit) throw notFound('承办单位', { id: input.handlingUnitId });
+        if (!unit.active) throw new DomainError('HANDLING_UNIT_INACTIVE', `${unit.name}已停用，不能转办`);
+        const rule = await ruleInForce(tx, await repo.bodyPathOf(tx, c.bodyId), rectifyDeadline.key);
+        patch = {
+          handlingUnitId: unit.id,
+          transferLevel: input.level,
+          transferNote: input.note,
+          transferredAt: now,
+          firstTransferredAt: c.firstTransferredAt ?? now,
+          dueAt: dueAt(now, rule),
+          rectifiedAt: null,
+          rectificationNote: null,
+        };
+        note = `${transferLevelLabel[input.level]}：${unit.name}${input.note ? `；${input.note}` : ''}`;
+        break;
+      }
+      case 'reportRectified':
+        patch = { rectifiedAt: now, rectificationNote: input.note };
+        note = input.note;
+        break;
+      case 'confirm':
+        patch = { closedAt: now };
+        break;
+      case 'reject':
+        patch = { rectifiedAt: null, reason: input.reason };
+        note = input.reason;
+        break;
+      case 'dismiss':
+        patch = { closedAt: now, reason: input.reason };
+        note = input.reason;
+        break;
+    }
+    await repo.updateClue(tx, id, { ...patch, status: step.to, updatedAt: now });
+    await repo.insertClueEvents(tx, [
+      {
+        clueId: id,
+        at: now,
+        action: input.action,
+        fromStatus: from,
+        toStatus: step.to,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.displayName,
+        note,
+      },
+    ]);
+    await recordAudit(tx, ctx, {
+      entity: 'campaign_clue',
+      entityId: id,
+      bodyId: c.bodyId,
+      action: input.action,
+      before: { status: from },
+      after: { status: step.to, ...patch },
+    });
+    return getClue(tx, ctx, id);
+  });
+}
+
+export async function exportLedger(db: Db, ctx: ActorContext, campaignId: string, q: Omit<ClueQuery, 'page' | 'pageSize'>) {
+  const { campaign } = await requireCampaign(db, ctx, campaignId);
+  const now = clock.now();
+  const rows = await repo.exportClues(db, ctx.actor, campaignId, q, now, EXPORT_LIMIT);
+  type R = (typeof rows)[number];
+  const cst = (d: Date | null) => (d ? chinaDate(d) : '');
+  const columns: Column<R>[] = [
+    { header: '编号', key: 'number', width: 12, value: (r) => clueNumber(r.clue.foundOn, r.clue.seq) },
+    { header: '类别', key: 'kind', width: 10, value: (r) => clueKindLabel[r.clue.kind as keyof typeof clueKindLabel] },
+    { header: '发现日期', key: 'foundOn', width: 12, value: (r) => r.clue.foundOn },
+    { header: '监督组', key: 'team', width: 18, value: (r) => r.teamName },
+    { header: '地点', key: 'location', width: 24, value: (r) => r.clue.location },
+    { header: '内容', key: 'content', width: 60, value: (r) => r.clue.content },
+    { header: '状态', key: 'status', width: 14, value: (r) => clueStatusLabel[r.clue.status as ClueStatus] },
+    { header: '承办单位', key: 'unit', width: 24, value: (r) => r.unitName },
+    {
+      header: '转办方式',
+      key: 'level',
+      width: 20,
+      value: (r) => (r.clue.transferLevel ? transferLevelLabel[r.clue.transferLevel as 'local'] : ''),
+    },
+    { header: '转办日期', key: 'transferredAt', width: 12, value: (r) => cst(r.clue.firstTransferredAt) },
+    { header: '整改期限', key: 'due', width: 12, value: (r) => cst(r.clue.dueAt) },
+    { header: '是否超期', key: 'overdue', width: 10, value: (r) => (presentClue(r, [], now).overdue ? '超期' : '') },
+    { header: '整改情况', key: 'rectification', width: 40, value: (r) => r.clue.rectificationNote },
+    { header: '销号日期', key: 'closedAt', width: 12, value: (r) => (r.clue.status === 'closed' ? cst(r.clue.closedAt) : '') },
+  ];
+  return { file: await workbook('问题线索台账', columns, rows), fileName: `${campaign.title}问题线索台账.xlsx` };
+}
+
+// ---- the monthly dispatch report (月调度) ----
+
+export async function dispatchReport(db: Db, ctx: ActorContext, campaignId: string, month: string): Promise<DispatchReport> {
+  const row = await requireCampaign(db, ctx, campaignId);
+  const c = row.campaign;
+  const bounds = monthBounds(month);
+  if (bounds.to < c.startsOn || bounds.from > c.endsOn)
+    throw new DomainError('CAMPAIGN_MONTH_OUTSIDE', `所选月份不在专项监督期间（${c.startsOn} 至 ${c.endsOn}）内`, {
+      fields: [{ path: 'month', message: '请选择专项监督期间内的月份' }],
+    });
+  if (bounds.from > today())
+    throw new DomainError('CAMPAIGN_MONTH_FUTURE', '不能生成尚未到来月份的调度', {
+      fields: [{ path: 'month', message: '请选择本月或以前的月份' }],
+    });
+  const monthPeriod = period(bounds.from, bounds.to);
+  const sinceStart = period(c.startsOn, bounds.to);
+  const [thisMonth, cumulative, byTeam, byUnit, newClues] = await Promise.all([
+    repo.figures(db, campaignId, monthPeriod),
+    repo.figures(db, campaignId, sinceStart),
+    repo.figuresByTeam(db, campaignId, monthPeriod),
+    repo.figuresByUnit(db, campaignId, monthPeriod),
+    repo.pageClues(db, ctx.actor, campaignId, { page: 1, pageSize: 200 }, clock.now(), bounds),
+  ]);
+  return {
+    campaign: { id: c.id, title: c.title, theme: c.theme, bodyName: row.bodyName, startsOn: c.startsOn, endsOn: c.endsOn },
+    month,
+    period: bounds,
+    thisMonth: present(thisMonth),
+    cumulative: present(cumulative),
+    byTeam: byTeam
+      .filter((t) => t.team_name !== null || t.visits + t.problems + t.suggestions > 0)
+      .map((t) => ({
+        teamName: t.team_name ?? '其他来源',
+        visits: t.visits,
+        personTimes: t.person_times,
+        problems: t.problems,
+        suggestions: t.suggestions,
+      })),
+    byUnit: byUnit.map((u) => ({ unitName: u.unit_name, transferred: u.transferred, closed: u.closed, open: u.open })),
+    newClues: newClues.rows
+      .sort((a, b) => a.clue.seq - b.clue.seq)
+      .map((r) => ({
+        number: clueNumber(r.clue.foundOn, r.clue.seq),
+        kind: r.clue.kind as 'problem',
+        content: r.clue.content,
+        location: r.clue.location,
+        handlingUnitName: r.unitName,
+        status: r.clue.status as ClueStatus,
+      })),
+  };
+}

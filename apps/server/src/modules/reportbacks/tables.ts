@@ -1,0 +1,122 @@
+import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
+import { bodies, users } from '../../db/schema.js';
+import { deputies } from '../deputies/tables.js';
+
+/** 回选区述职: a deputy reports to the voters of their constituency (述), shows the record (晒), voters rate it (评). */
+export const reportBacks = pgTable(
+  'report_backs',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    deputyId: uuid('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    heldOn: date('held_on').notNull(),
+    place: text('place').notNull(),
+    constituency: text('constituency').notNull(),
+    title: text('title').notNull(),
+    report: text('report').notNull(),
+    state: varchar('state', { length: 16 }).notNull().default('draft'),
+    /** Random, unguessable id of the public rating page (QR code). */
+    publicCode: varchar('public_code', { length: 24 }).notNull().unique(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAtColumn(),
+    openedAt: timestampColumn('opened_at'),
+    closedAt: timestampColumn('closed_at'),
+  },
+  (t) => [index('report_backs_body_idx').on(t.bodyId, t.heldOn), index('report_backs_deputy_idx').on(t.deputyId, t.heldOn)],
+);
+
+/**
+ * One voter's rating. The phone number is kept only as a keyed hash (for the one-rating-per-phone
+ * rule) and a masked form for staff; the full number is not stored.
+ */
+export const reportBackRatings = pgTable(
+  'report_back_ratings',
+  {
+    id: idColumn(),
+    reportBackId: uuid('report_back_id')
+      .notNull()
+      .references(() => reportBacks.id),
+    phoneHash: varchar('phone_hash', { length: 64 }).notNull(),
+    phoneMasked: varchar('phone_masked', { length: 16 }).notNull(),
+    rating: varchar('rating', { length: 24 }).notNull(),
+    comment: text('comment').notNull().default(''),
+    ip: varchar('ip', { length: 64 }),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('report_back_ratings_phone_unique').on(t.reportBackId, t.phoneHash)],
+);
+
+/** 最美人大代表: a campaign of one body with nominations, a vote and a ranked result. */
+export const honourCampaigns = pgTable(
+  'honour_campaigns',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    places: integer('places').notNull(),
+    maxChoices: integer('max_choices').notNull(),
+    state: varchar('state', { length: 16 }).notNull().default('nominating'),
+    createdAt: createdAtColumn(),
+    votingOpenedAt: timestampColumn('voting_opened_at'),
+    closedAt: timestampColumn('closed_at'),
+  },
+  (t) => [index('honour_campaigns_body_idx').on(t.bodyId)],
+);
+
+export const honourNominations = pgTable(
+  'honour_nominations',
+  {
+    id: idColumn(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => honourCampaigns.id),
+    deputyId: uuid('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    reason: text('reason').notNull(),
+    nominatedBy: uuid('nominated_by').references(() => users.id),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('honour_nominations_deputy_unique').on(t.campaignId, t.deputyId)],
+);
+
+/** Who has voted: one row per voter and campaign (the one-ballot rule), without their choices. */
+export const honourVoters = pgTable(
+  'honour_voters',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => honourCampaigns.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    votedAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
+);
+
+/** The choices, kept apart from the voter register so a ballot cannot be traced to its voter (secret ballot). */
+export const honourVotes = pgTable(
+  'honour_votes',
+  {
+    // Random (v4), not time-ordered like other ids, so vote ids do not line up with the voters' times.
+    id: uuid('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => honourCampaigns.id),
+    nominationId: uuid('nomination_id')
+      .notNull()
+      .references(() => honourNominations.id),
+  },
+  (t) => [index('honour_votes_campaign_idx').on(t.campaignId, t.nominationId)],
+);

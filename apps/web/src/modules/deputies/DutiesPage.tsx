@@ -1,0 +1,64 @@
+import { Button, Space, type TableColumnsType } from 'antd';
+import { EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { dutyKind, type DutyRecord } from '@renda/shared';
+import { useCurrentUser } from '../../app/auth/session';
+import { Page } from '../../components/Page';
+import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
+import { dutiesKey } from './api';
+import { DeputiesTabs } from './labels';
+
+/** 履职登记: staff see their bodies' records; a deputy sees the records they took part in. */
+export function DutiesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const deputy = user.role === 'deputy';
+  const list = usePagedList<DutyRecord>(dutiesKey, '/api/duties');
+  const filters: FilterField[] = [
+    {
+      kind: 'select',
+      param: 'kind',
+      label: t('deputies.duty.kind'),
+      options: dutyKind.options.map((k) => ({ value: k, label: t(`deputies.dutyKind.${k}`) })),
+    },
+  ];
+  const columns: TableColumnsType<DutyRecord> = [
+    { title: t('deputies.duty.occurredOn'), dataIndex: 'occurredOn' },
+    { title: t('deputies.duty.kind'), dataIndex: 'kind', render: (k: DutyRecord['kind']) => t(`deputies.dutyKind.${k}`) },
+    { title: t('deputies.duty.title'), dataIndex: 'title' },
+    { title: t('deputies.duty.place'), dataIndex: 'place', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('deputies.duty.participants'),
+      dataIndex: 'participants',
+      render: (ps: DutyRecord['participants']) =>
+        ps.length > 5
+          ? t('deputies.duty.manyParticipants', {
+              names: ps
+                .slice(0, 5)
+                .map((p) => p.name)
+                .join('、'),
+              count: ps.length,
+            })
+          : ps.map((p) => p.name).join('、'),
+    },
+    { title: t('deputies.duty.votersReceived'), dataIndex: 'votersReceived' },
+    { title: t('deputies.duty.source'), dataIndex: 'source', render: (s: DutyRecord['source']) => t(`deputies.dutySource.${s}`) },
+    { title: t('deputies.duty.recordedBy'), dataIndex: 'recordedByName', render: (v: string | null) => v ?? '—' },
+  ];
+  return (
+    <Page
+      title={t(deputy ? 'deputies.duty.mine' : 'deputies.duty.listTitle')}
+      extra={
+        <Space wrap>
+          <Button type="primary" icon={deputy ? <EditOutlined /> : <TeamOutlined />} onClick={() => navigate('/deputies/duties/new')}>
+            {t(deputy ? 'deputies.duty.record' : 'deputies.duty.recordGroup')}
+          </Button>
+        </Space>
+      }
+    >
+      <PagedTable list={list} filters={filters} columns={columns} toolbar={deputy ? undefined : <DeputiesTabs />} />
+    </Page>
+  );
+}

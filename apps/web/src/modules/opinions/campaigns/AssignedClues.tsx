@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { CampaignClue, ClueAction, Page } from '@renda/shared';
+import { api } from '../../../app/api';
+import { OverdueTag } from '../StatusTag';
+import { campaignsKey } from './api';
+import { ClueActionModal } from './forms';
+import { ClueStatusTag } from './tags';
+
+/** A government's (handling unit's) part of the campaigns: the clues transferred to it, to report rectified. */
+export function AssignedClues() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
+  const clues = useQuery({
+    queryKey: [...campaignsKey, 'assigned', page],
+    queryFn: () => api.get<Page<CampaignClue>>('/api/campaign-clues/assigned', { page, pageSize: 10 }),
+    placeholderData: keepPreviousData,
+  });
+  const columns: TableColumnsType<CampaignClue> = [
+    { title: t('campaigns.number'), dataIndex: 'number' },
+    { title: t('campaigns.title'), dataIndex: 'campaignTitle' },
+    {
+      title: t('campaigns.clueContent'),
+      key: 'content',
+      render: (_, c) => (
+        <Typography.Paragraph className="opinion-summary">
+          {c.content}
+          {c.location && `（${c.location}）`}
+        </Typography.Paragraph>
+      ),
+    },
+    {
+      title: t('campaigns.transferLevel'),
+      dataIndex: 'transferLevel',
+      render: (l: CampaignClue['transferLevel']) => (l ? t(`transferLevel.${l}`) : '—'),
+    },
+    { title: t('campaigns.status'), dataIndex: 'status', render: (s: CampaignClue['status']) => <ClueStatusTag status={s} /> },
+    {
+      title: t('campaigns.dueDate'),
+      key: 'due',
+      render: (_, c) => (
+        <Flex gap="small" align="center">
+          {c.dueDate ?? '—'}
+          {c.overdue && <OverdueTag />}
+        </Flex>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, c) =>
+        c.actions.map((action) => (
+          <Button
+            key={action}
+            size="small"
+            aria-label={`${t(`clueAction.${action}`)} ${c.number}`}
+            onClick={() => setActing({ clue: c, action })}
+          >
+            {t(`clueAction.${action}`)}
+          </Button>
+        )),
+    },
+  ];
+  return (
+    <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.assignedTitle')}</h2>}>
+      <Table<CampaignClue>
+        rowKey="id"
+        size="small"
+        scroll={{ x: 'max-content' }}
+        columns={columns}
+        dataSource={clues.data?.items}
+        loading={clues.isFetching}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: clues.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+      />
+      {acting && <ClueActionModal clue={acting.clue} action={acting.action} onClose={() => setActing(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Button, DatePicker, Form, Input, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { campaignInput, can, type CampaignDetail, type CampaignListItem } from '@renda/shared';
+import { api } from '../../../app/api';
+import { useCurrentUser } from '../../../app/auth/session';
+import { BodyTreeSelect } from '../../../components/bodies';
+import { blankToNull } from '../../../components/forms';
+import { FormModal } from '../../../components/FormModal';
+import { useFormMutation } from '../../../components/mutations';
+import { Page } from '../../../components/Page';
+import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
+import { OpinionsTabs } from '../OpinionsTabs';
+import { campaignsKey } from './api';
+import { CampaignStatusTag } from './tags';
+
+type Values = Record<string, unknown> & { period?: [Dayjs, Dayjs] };
+
+function CampaignFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const { submit, pending } = useFormMutation({
+    form,
+    schema: campaignInput,
+    mutationFn: (input) => api.post<CampaignDetail>('/api/campaigns', input),
+    invalidate: campaignsKey,
+    onSuccess: (created) => {
+      onClose();
+      navigate(`/opinions/campaigns/${created.id}`);
+    },
+  });
+  return (
+    <FormModal<Values>
+      name="campaign"
+      title={t('campaigns.create')}
+      open={open}
+      form={form}
+      initialValues={{ bodyId: user.bodyId }}
+      pending={pending}
+      onFinish={({ period, ...values }) => {
+        if (!period) return form.setFields([{ name: 'period', errors: [t('common.required')] }]);
+        submit({ ...blankToNull(values), startsOn: period[0].format('YYYY-MM-DD'), endsOn: period[1].format('YYYY-MM-DD') });
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="title" label={t('campaigns.name')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="theme" label={t('campaigns.theme')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="bodyId" label={t('campaigns.body')} required>
+        <BodyTreeSelect />
+      </Form.Item>
+      <Form.Item name="period" label={t('campaigns.period')} required>
+        <DatePicker.RangePicker placeholder={[t('campaigns.startsOn'), t('campaigns.endsOn')]} />
+      </Form.Item>
+      <Form.Item name="description" label={t('campaigns.description')}>
+        <Input.TextArea rows={4} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 专项监督: the campaigns of the user's bodies. */
+export function CampaignsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const list = usePagedList<CampaignListItem>([...campaignsKey, 'list'], '/api/campaigns');
+  const [creating, setCreating] = useState(false);
+  const filters: FilterField[] = [
+    { kind: 'text', param: 'q', label: t('campaigns.search'), placeholder: t('campaigns.searchPlaceholder') },
+  ];
+  const columns: TableColumnsType<CampaignListItem> = [
+    {
+      title: t('campaigns.name'),
+      dataIndex: 'title',
+      render: (title: string, c) => <Link to={`/opinions/campaigns/${c.id}`}>{title}</Link>,
+    },
+    { title: t('campaigns.theme'), dataIndex: 'theme' },
+    { title: t('campaigns.body'), dataIndex: 'bodyName' },
+    { title: t('campaigns.period'), key: 'period', render: (_, c) => `${c.startsOn} — ${c.endsOn}` },
+    { title: t('campaigns.status'), dataIndex: 'status', render: (s: CampaignListItem['status']) => <CampaignStatusTag status={s} /> },
+  ];
+  return (
+    <Page
+      title={t('campaigns.title')}
+      extra={
+        <>
+          <OpinionsTabs />
+          {can(user.role, 'campaigns.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('campaigns.create')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <PagedTable<CampaignListItem> list={list} filters={filters} columns={columns} />
+      <CampaignFormModal open={creating} onClose={() => setCreating(false)} />
+    </Page>
+  );
+}

@@ -1,0 +1,17 @@
+import { Flex, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { StationFigures } from '@renda/shared';
+
+const keys = ['sessions', 'deputyVisits', 'votersReceived', 'concerns', 'resolvedOnSite', 'registeredAsOpinions'] as const;
+
+/** The counts seed 002 quotes: sessions, deputies on duty, voters received, concerns and their handling. */
+export function Figures({ figures }: { figures: StationFigures | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Flex gap="large" wrap>
+      {keys.map((k) => (
+        <Statistic key={k} title={t(`stations.figures.${k}`)} value={figures ? figures[k] : '—'} />
+      ))}
+    </Flex>
+  );
+}

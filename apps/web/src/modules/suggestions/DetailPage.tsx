@@ -1,0 +1,364 @@
+import type { ReactNode } from 'react';
+import { Alert, Card, Descriptions, Flex, List, Result, Space, Spin, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { SuggestionDetail } from '@renda/shared';
+import { ApiError } from '../../app/api';
+import { formatDateTime } from '../../components/format';
+import { Page } from '../../components/Page';
+import { ActionBar } from './ActionBar';
+import { assignmentLetterUrl, replyLetterUrl, useSuggestion } from './api';
+import { ItemMarks, StateBadge, formatDate } from './labels';
+
+type Assignment = SuggestionDetail['assignments'][number];
+type Extension = SuggestionDetail['extensions'][number];
+type KeyReview = NonNullable<SuggestionDetail['key']>['reviews'][number];
+
+function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
+  return (
+    <Card
+      className="section-card"
+      title={
+        <Typography.Title level={2} className="section-title">
+          {title}
+        </Typography.Title>
+      }
+      extra={extra}
+    >
+      {children}
+    </Card>
+  );
+}
+
+function WordLink({ href, label }: { href: string; label: string }) {
+  return (
+    <a href={href} download>
+      <FileWordOutlined aria-hidden /> {label}
+    </a>
+  );
+}
+
+function Paragraphs({ text }: { text: string }) {
+  return <div className="suggestion-text">{text}</div>;
+}
+
+export function DetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: item, error, isPending } = useSuggestion(id);
+  if (isPending) return <Spin />;
+  if (error || !item)
+    return (
+      <Page title={t('suggestions.detail.notFound')}>
+        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
+      </Page>
+    );
+  return <Detail item={item} />;
+}
+
+function Detail({ item }: { item: SuggestionDetail }) {
+  const { t } = useTranslation();
+  const cosignerState = (c: SuggestionDetail['cosigners'][number]) =>
+    c.confirmedAt
+      ? t('suggestions.detail.cosignConfirmed')
+      : c.declinedAt
+        ? t('suggestions.detail.cosignDeclined')
+        : t('suggestions.detail.cosignPending');
+
+  const assignmentColumns: TableColumnsType<Assignment> = [
+    { title: t('suggestions.detail.unit'), dataIndex: 'unitName' },
+    { title: t('suggestions.unit.role'), dataIndex: 'role', render: (r: Assignment['role']) => t(`suggestions.assignmentRole.${r}`) },
+    {
+      title: t('suggestions.unit.assignmentState'),
+      dataIndex: 'state',
+      render: (s: Assignment['state']) => t(`suggestions.assignmentState.${s}`),
+    },
+    { title: t('suggestions.detail.round'), dataIndex: 'round' },
+    { title: t('suggestions.unit.assignedAt'), dataIndex: 'assignedAt', render: formatDate },
+    { title: t('suggestions.unit.signForDueAt'), dataIndex: 'signForDueAt', render: formatDate },
+    { title: t('suggestions.detail.signedForAt'), dataIndex: 'signedForAt', render: formatDate },
+    { title: t('suggestions.unit.dueAt'), dataIndex: 'dueAt', render: formatDate },
+    { title: t('suggestions.detail.reassignReason'), dataIndex: 'reassignReason', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('suggestions.detail.letter'),
+      key: 'letter',
+      render: (_, a) => <WordLink href={assignmentLetterUrl(item.id, a.id)} label={t('suggestions.detail.assignmentLetter')} />,
+    },
+  ];
+
+  const extensionColumns: TableColumnsType<Extension> = [
+    { title: t('suggestions.detail.unit'), dataIndex: 'unitName' },
+    { title: t('suggestions.forms.months'), dataIndex: 'months' },
+    { title: t('suggestions.forms.extensionReason'), dataIndex: 'reason' },
+    { title: t('common.status'), dataIndex: 'state', render: (s: Extension['state']) => t(`suggestions.extensionState.${s}`) },
+    { title: t('suggestions.forms.note'), dataIndex: 'decisionNote', render: (v: string | null) => v ?? '—' },
+    { title: t('suggestions.detail.at'), dataIndex: 'createdAt', render: formatDateTime },
+  ];
+
+  const reviewColumns: TableColumnsType<KeyReview> = [
+    { title: t('suggestions.forms.heldOn'), dataIndex: 'heldOn' },
+    { title: t('suggestions.forms.place'), dataIndex: 'place' },
+    { title: t('suggestions.forms.deputySide'), dataIndex: 'deputySide' },
+    { title: t('suggestions.forms.unitSide'), dataIndex: 'unitSide' },
+    { title: t('suggestions.forms.governmentSide'), dataIndex: 'governmentSide' },
+    { title: t('suggestions.forms.congressSide'), dataIndex: 'congressSide' },
+    { title: t('suggestions.forms.conclusion'), dataIndex: 'conclusion' },
+  ];
+
+  return (
+    <Page title={item.title}>
+      <Flex vertical gap="middle">
+        <Space wrap>
+          <StateBadge state={item.state} />
+          <ItemMarks item={item} />
+          {item.numberLabel && <Tag>{item.numberLabel}</Tag>}
+        </Space>
+        <ActionBar item={item} />
+        {(item.state === 'draft' || item.state === 'returned') && item.cosigners.some((c) => !c.confirmedAt && !c.declinedAt) && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('suggestions.detail.cosignersPending', {
+              names: item.cosigners
+                .filter((c) => !c.confirmedAt && !c.declinedAt)
+                .map((c) => c.name)
+                .join('、'),
+            })}
+          />
+        )}
+        {item.state === 'returned' && item.returnReason && (
+          <Alert type="warning" showIcon message={t('suggestions.detail.returnReason', { reason: item.returnReason })} />
+        )}
+        {item.mergedIntoId && (
+          <Alert
+            type="info"
+            showIcon
+            message={<Link to={`/suggestions/${item.mergedIntoId}`}>{t('suggestions.detail.mergedInto')}</Link>}
+          />
+        )}
+      </Flex>
+
+      <Section title={t('suggestions.detail.basics')}>
+        <Descriptions
+          column={{ xs: 1, sm: 2, lg: 3 }}
+          items={[
+            { key: 'body', label: t('suggestions.detail.body'), children: item.bodyName },
+            { key: 'kind', label: t('suggestions.fields.kind'), children: t(`suggestions.kind.${item.kind}`) },
+            { key: 'period', label: t('suggestions.fields.period'), children: t(`suggestions.period.${item.period}`) },
+            { key: 'session', label: t('suggestions.fields.session'), children: item.sessionName ?? '—' },
+            { key: 'field', label: t('suggestions.fields.field'), children: t(`suggestions.field.${item.field}`) },
+            { key: 'lead', label: t('suggestions.fields.leadDeputy'), children: item.leadDeputyName },
+            {
+              key: 'cosigners',
+              label: t('suggestions.fields.cosigners'),
+              span: 'filled',
+              children: item.cosigners.length
+                ? item.cosigners.map((c) => `${c.name}（${cosignerState(c)}）`).join('、')
+                : t('suggestions.detail.none'),
+            },
+            { key: 'unit', label: t('suggestions.fields.leadUnit'), children: item.leadUnitName ?? '—' },
+            { key: 'due', label: t('suggestions.fields.dueAt'), children: formatDate(item.dueAt) },
+            { key: 'round', label: t('suggestions.detail.round'), children: item.round },
+            {
+              key: 'complex',
+              label: t('suggestions.forms.complex'),
+              children: item.complex ? t('suggestions.list.yes') : t('suggestions.list.no'),
+            },
+            {
+              key: 'disclose',
+              label: t('suggestions.forms.disclose'),
+              children: item.disclose ? t('suggestions.list.yes') : t('suggestions.list.no'),
+            },
+            { key: 'submitted', label: t('suggestions.detail.submittedAt'), children: formatDateTime(item.submittedAt) },
+            {
+              key: 'category',
+              label: t('suggestions.fields.category'),
+              children: item.replyCategory
+                ? t('suggestions.forms.categoryOption', {
+                    category: item.replyCategory,
+                    label: t(`suggestions.category.${item.replyCategory}`),
+                  })
+                : '—',
+            },
+            { key: 'rating', label: t('suggestions.fields.rating'), children: item.rating ? t(`suggestions.rating.${item.rating}`) : '—' },
+          ]}
+        />
+      </Section>
+
+      <Section title={t('suggestions.fields.content')}>
+        <Paragraphs text={item.content} />
+      </Section>
+
+      {item.assignments.length > 0 && (
+        <Section title={t('suggestions.detail.assignments')}>
+          <Table<Assignment>
+            rowKey="id"
+            size="small"
+            scroll={{ x: 'max-content' }}
+            pagination={false}
+            columns={assignmentColumns}
+            dataSource={item.assignments}
+          />
+        </Section>
+      )}
+
+      {item.contacts.length > 0 && (
+        <Section title={t('suggestions.detail.contacts')}>
+          <List
+            dataSource={item.contacts}
+            renderItem={(c) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={`${t(`suggestions.contactStage.${c.stage}`)} · ${t(`suggestions.contactMethod.${c.method}`)} · ${c.contactedOn} · ${c.unitName}`}
+                  description={
+                    <>
+                      <Paragraphs text={c.summary} />
+                      {c.deputyView && <Paragraphs text={t('suggestions.detail.deputyView', { view: c.deputyView })} />}
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+
+      {item.jointOpinions.length > 0 && (
+        <Section title={t('suggestions.detail.jointOpinions')}>
+          <List
+            dataSource={item.jointOpinions}
+            renderItem={(o) => (
+              <List.Item>
+                <List.Item.Meta title={`${o.unitName} · ${formatDateTime(o.createdAt)}`} description={<Paragraphs text={o.content} />} />
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+
+      {item.replies.length > 0 && (
+        <Section title={t('suggestions.detail.replies')}>
+          <List
+            dataSource={item.replies}
+            renderItem={(r) => (
+              <List.Item
+                actions={[<WordLink key="letter" href={replyLetterUrl(item.id, r.id)} label={t('suggestions.detail.replyLetter')} />]}
+              >
+                <List.Item.Meta
+                  title={t('suggestions.detail.replyTitle', {
+                    round: r.round,
+                    unit: r.unitName,
+                    category: r.category,
+                    label: t(`suggestions.category.${r.category}`),
+                  })}
+                  description={
+                    <>
+                      <Typography.Paragraph>
+                        {t('suggestions.detail.replyMeta', { signer: r.signer, at: formatDateTime(r.createdAt) })}
+                        {' · '}
+                        {r.releasedAt
+                          ? t('suggestions.detail.releasedAt', { at: formatDateTime(r.releasedAt) })
+                          : r.rejectedReason
+                            ? t('suggestions.detail.rejected', { reason: r.rejectedReason })
+                            : t('suggestions.detail.awaitingRelease')}
+                      </Typography.Paragraph>
+                      <Paragraphs text={r.content} />
+                    </>
+                  }
+                />
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+
+      {item.ratings.length > 0 && (
+        <Section title={t('suggestions.detail.ratings')}>
+          <List
+            dataSource={item.ratings}
+            renderItem={(r) => (
+              <List.Item>
+                {t('suggestions.detail.ratingLine', {
+                  round: r.round,
+                  rating: t(`suggestions.rating.${r.rating}`),
+                  at: formatDateTime(r.createdAt),
+                })}
+                {r.comment && `：${r.comment}`}
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+
+      {item.extensions.length > 0 && (
+        <Section title={t('suggestions.detail.extensions')}>
+          <Table<Extension>
+            rowKey="id"
+            size="small"
+            scroll={{ x: 'max-content' }}
+            pagination={false}
+            columns={extensionColumns}
+            dataSource={item.extensions}
+          />
+        </Section>
+      )}
+
+      {item.key && (
+        <Section title={t('suggestions.detail.key')}>
+          <Descriptions
+            column={{ xs: 1, sm: 2 }}
+            items={[
+              { key: 'leadOfficial', label: t('suggestions.forms.leadOfficial'), children: item.key.leadOfficial },
+              { key: 'supervisor', label: t('suggestions.forms.supervisor'), children: item.key.supervisor },
+              { key: 'comment', label: t('suggestions.forms.keyComment'), span: 'filled', children: item.key.deputyComment ?? '—' },
+              {
+                key: 'vote',
+                label: t('suggestions.detail.keyVote'),
+                span: 'filled',
+                children: item.key.vote
+                  ? t('suggestions.detail.keyVoteLine', {
+                      satisfied: item.key.vote.satisfied,
+                      basically: item.key.vote.basicallySatisfied,
+                      dissatisfied: item.key.vote.dissatisfied,
+                      on: item.key.vote.votedOn,
+                    })
+                  : '—',
+              },
+            ]}
+          />
+          <Typography.Title level={3} className="section-subtitle">
+            {t('suggestions.detail.keyReviews')}
+          </Typography.Title>
+          <Table<KeyReview>
+            rowKey="id"
+            size="small"
+            scroll={{ x: 'max-content' }}
+            pagination={false}
+            columns={reviewColumns}
+            dataSource={item.key.reviews}
+          />
+        </Section>
+      )}
+
+      <Section title={t('suggestions.detail.timeline')}>
+        <Timeline
+          items={item.timeline.map((e, i) => ({
+            key: i,
+            children: (
+              <>
+                <Typography.Text strong>
+                  {t(`suggestions.timeline.${e.action}` as 'suggestions.timeline.create', { defaultValue: e.label })}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary">
+                  {formatDateTime(e.at)} · {e.actorName ?? t('audit.system')}
+                </Typography.Text>
+              </>
+            ),
+          }))}
+        />
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Button, Flex, Form, Input, Spin } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import {
+  suggestionDraftInput,
+  suggestionField,
+  suggestionKind,
+  suggestionPeriod,
+  type SuggestionDetail,
+  type SuggestionDraftInput,
+} from '@renda/shared';
+import { api } from '../../app/api';
+import { FormRadioGroup } from './FormRadioGroup';
+import { FormSelect } from '../../components/FormSelect';
+import { clearErrorsOnChange } from '../../components/forms';
+import { useFormMutation } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { suggestionsKey, useCosignerCandidates, useSessions, useSuggestion } from './api';
+
+type Values = Partial<SuggestionDraftInput>;
+
+/** 起草建议 / 修改建议: one column, large controls, usable on a phone. */
+export function DraftPage() {
+  const { id } = useParams();
+  return id ? <EditDraft id={id} /> : <DraftForm />;
+}
+
+function EditDraft({ id }: { id: string }) {
+  const { data, error } = useSuggestion(id);
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  if (!data) return <Spin />;
+  return <DraftForm item={data} />;
+}
+
+function DraftForm({ item }: { item?: SuggestionDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const period = Form.useWatch('period', form);
+  const sessions = useSessions();
+  const candidates = useCosignerCandidates();
+  const { submit, pending } = useFormMutation<SuggestionDraftInput, SuggestionDetail>({
+    form,
+    schema: suggestionDraftInput,
+    mutationFn: (input) =>
+      item ? api.put<SuggestionDetail>(`/api/suggestions/${item.id}`, input) : api.post<SuggestionDetail>('/api/suggestions', input),
+    invalidate: suggestionsKey,
+    successMessage: t('suggestions.draft.saved'),
+    onSuccess: (saved) => navigate(`/suggestions/${saved.id}`),
+  });
+
+  const initialValues: Values = item
+    ? {
+        kind: item.kind,
+        period: item.period,
+        sessionId: item.sessionId,
+        title: item.title,
+        content: item.content,
+        field: item.field,
+        cosignerIds: item.cosigners.map((c) => c.deputyId),
+      }
+    : { kind: 'suggestion', period: 'between_sessions', field: 'other', cosignerIds: [] };
+
+  return (
+    <Page title={t(item ? 'suggestions.draft.editTitle' : 'suggestions.draft.title')}>
+      <Form<Values>
+        form={form}
+        name="draft"
+        layout="vertical"
+        className="phone-form"
+        initialValues={initialValues}
+        onValuesChange={clearErrorsOnChange(form)}
+        onFinish={(values) =>
+          submit({
+            ...values,
+            sessionId: values.period === 'session' ? (values.sessionId ?? null) : null,
+            opinionIds: item?.opinionIds ?? [],
+          })
+        }
+      >
+        {item?.returnReason && (
+          <Alert type="warning" showIcon message={t('suggestions.detail.returnReason', { reason: item.returnReason })} />
+        )}
+        <Form.Item name="kind" label={t('suggestions.fields.kind')} required>
+          <FormRadioGroup
+            optionType="button"
+            options={suggestionKind.options.map((k) => ({ value: k, label: t(`suggestions.kind.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="period" label={t('suggestions.fields.period')} required>
+          <FormRadioGroup
+            optionType="button"
+            options={suggestionPeriod.options.map((p) => ({ value: p, label: t(`suggestions.period.${p}`) }))}
+          />
+        </Form.Item>
+        {period === 'session' && (
+          <Form.Item name="sessionId" label={t('suggestions.fields.session')} required>
+            <FormSelect loading={sessions.isFetching} options={(sessions.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="title" label={t('suggestions.fields.title')} extra={t('suggestions.draft.titleHint')} required>
+          <Input size="large" />
+        </Form.Item>
+        <Form.Item name="field" label={t('suggestions.fields.field')} required>
+          <FormSelect size="large" options={suggestionField.options.map((f) => ({ value: f, label: t(`suggestions.field.${f}`) }))} />
+        </Form.Item>
+        <Form.Item name="content" label={t('suggestions.fields.content')} extra={t('suggestions.draft.contentHint')} required>
+          <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} />
+        </Form.Item>
+        <Form.Item name="cosignerIds" label={t('suggestions.fields.cosigners')} extra={t('suggestions.draft.cosignersHint')}>
+          <FormSelect
+            mode="multiple"
+            size="large"
+            showSearch
+            optionFilterProp="label"
+            loading={candidates.isFetching}
+            options={(candidates.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
+        </Form.Item>
+        <Flex gap="small" wrap>
+          <Button type="primary" size="large" htmlType="submit" loading={pending}>
+            {t('suggestions.draft.save')}
+          </Button>
+          <Button size="large" onClick={() => navigate(item ? `/suggestions/${item.id}` : '/suggestions')}>
+            {t('common.cancel')}
+          </Button>
+        </Flex>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,38 @@
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { SuggestionRates } from '@renda/shared';
+import { rateKeys, type RateKey } from './labels';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+interface RatesChartProps {
+  rows: (SuggestionRates & { name: string })[];
+  labels: Record<RateKey, string>;
+  /** What the chart shows, for screen readers (the table below holds the figures). */
+  description: string;
+}
+
+/** Five rates per unit as grouped horizontal bars, in per cent. */
+export default function RatesChart({ rows, labels, description }: RatesChartProps) {
+  const names = rows.map((r) => r.name).reverse();
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v == null ? '—' : `${v}%`) },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: names, axisLabel: { width: 180, overflow: 'truncate' } },
+    series: rateKeys.map((key) => ({
+      name: labels[key],
+      type: 'bar',
+      data: rows.map((r) => (r[key] == null ? null : Math.round(r[key]! * 1000) / 10)).reverse(),
+    })),
+  };
+  return (
+    <div role="img" aria-label={description}>
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(240, rows.length * 90 + 60) }} />
+    </div>
+  );
+}

@@ -1,0 +1,341 @@
+import { deflateSync } from 'node:zlib';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  baseUrl,
+  chooseOption,
+  expectCleanPage,
+  launchBrowser,
+  loginAs,
+  openPage,
+  seriousA11yViolations,
+  type TrackedPage,
+} from './harness.js';
+
+/** A real PNG (a 48×32 picture in two colours), made here so the server's check by content accepts it. */
+function photoPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const [width, height] = [48, 32];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) rows.set(y < height / 2 ? [70, 130, 180] : [90, 160, 60], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** antd puts a space between the two characters of a two-character label; an icon's name may come first. */
+const button = (page: Page | Locator, label: string) =>
+  page.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
+
+async function heading(page: Page, name: string | RegExp) {
+  await expect.poll(() => page.getByRole('heading', { name, level: 1 }).count(), { message: `heading ${name}` }).toBe(1);
+}
+
+async function statusShown(page: Page, label: string) {
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('.ant-tag')
+          .filter({ hasText: new RegExp(`^${label}$`) })
+          .count(),
+      { message: label },
+    )
+    .toBeGreaterThan(0);
+}
+
+/**
+ * expectCleanPage on the settled page: the pointer moved off the button it just clicked (a hovered
+ * primary button is drawn lighter, antd's derived hover colour) and no fade-in still running.
+ */
+async function clean(tracked: TrackedPage, where: string) {
+  await tracked.page.mouse.move(1, 1);
+  // Toasts and dialogs fade in: contrast is measured once they are drawn in full.
+  await expect
+    .poll(
+      () =>
+        tracked.page.evaluate(
+          () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length,
+        ),
+      { timeout: 5000 },
+    )
+    .toBe(0);
+  await expectCleanPage(tracked, where);
+}
+
+/** The page's only console errors are the refused request's own (Chromium logs every 4xx). */
+async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: string) {
+  expect(await seriousA11yViolations(tracked.page), `${where}: accessibility`).toEqual([]);
+  expect(
+    tracked.errors.filter((e) => !e.includes(`status of ${status}`)),
+    `${where}: console errors`,
+  ).toEqual([]);
+  tracked.errors.length = 0;
+}
+
+let browser: Browser;
+let stationCode: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // Staff read the station's QR target from the API, as the QR poster prints it.
+  const staff = await openPage(browser);
+  await loginAs(staff.page, 'staff');
+  const res = await staff.context.request.get(`${baseUrl()}/api/stations?q=${encodeURIComponent('王江泾镇')}`);
+  expect(res.ok()).toBe(true);
+  const items = (await res.json()).items as { name: string; publicCode: string }[];
+  stationCode = items.find((s) => s.name === '王江泾镇人大代表联络站')!.publicCode;
+  expect(stationCode).toBeTruthy();
+  await staff.context.close();
+});
+afterAll(() => browser?.close());
+
+describe('a citizen’s opinion from the QR code to the rating', () => {
+  it('is submitted with a photo on a phone, routed by staff, answered by the unit, approved, and rated by the citizen', async () => {
+    // ---- the citizen scans the station's QR code ----
+    const citizen = await openPage(browser, { mobile: true });
+    const phone = citizen.page;
+    await phone.goto(`${baseUrl()}/m/opinion?station=${stationCode}`);
+    await heading(phone, '反映意见');
+    await expect.poll(() => phone.getByText('联络站：王江泾镇人大代表联络站').count()).toBe(1);
+    await clean(citizen, 'mobile form');
+
+    const text = '闻川路便民服务中心门口的人行道地砖大面积松动，下雨天踩上去溅水，老人容易滑倒，希望尽快修复。';
+    await phone.getByLabel('意见类别').selectOption({ label: '城乡建设' });
+    await phone.getByLabel('意见内容').fill(text);
+    await phone.locator('#photos').setInputFiles({ name: 'pavement.png', mimeType: 'image/png', buffer: photoPng() });
+    await expect.poll(() => phone.getByRole('img', { name: '照片1' }).count()).toBe(1);
+    await phone.getByLabel('地点（选填）').fill('王江泾镇闻川路28号门口');
+    await phone.getByLabel('手机号').fill('13905739876');
+    await phone.getByRole('button', { name: '提交意见' }).click();
+
+    await heading(phone, '提交成功');
+    const code = (await phone.locator('p.code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await clean(citizen, 'receipt');
+    await phone.getByRole('link', { name: '查看办理进度' }).click();
+    await heading(phone, '办理进度');
+    await expect.poll(() => phone.getByText('已提交，等待受理').count()).toBeGreaterThan(0);
+    await clean(citizen, 'tracking page after submitting');
+
+    // ---- staff find it in the inbox, accept and route it ----
+    const staff = await openPage(browser);
+    const desk = staff.page;
+    await loginAs(desk, 'staff');
+    await desk.locator('nav a[href="/opinions"]').first().click();
+    await heading(desk, '群众意见收件箱');
+    await desk.getByRole('search').getByLabel('关键词').fill(code);
+    await button(desk, '查询').click();
+    await expect.poll(() => desk.getByRole('link', { name: code }).count()).toBe(1);
+    await clean(staff, 'staff inbox');
+    await desk.getByRole('link', { name: code }).click();
+    await heading(desk, `群众意见 ${code}`);
+    await expect.poll(() => desk.getByRole('img', { name: '群众上传的照片 1' }).count()).toBe(1);
+    await expect.poll(() => desk.getByText(text).count()).toBeGreaterThan(0);
+    await clean(staff, 'opinion detail (submitted)');
+
+    await button(desk, '受理').click();
+    await statusShown(desk, '已受理');
+    await button(desk, '转办').click();
+    const dialog = desk.getByRole('dialog');
+    // The list is long (and virtual): type to narrow it, as staff do.
+    await dialog.getByLabel('承办单位').fill('住房和城乡建设局');
+    await chooseOption(desk, dialog.getByLabel('承办单位'), '嘉兴市住房和城乡建设局');
+    await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await dialog.getByLabel('专项交办').check();
+    await dialog.getByLabel('转办说明（选填）').fill('请核查人行道地砖松动情况并修复');
+    await expect.poll(() => dialog.getByText(/答复期限将为 \d{4}-\d{2}-\d{2}（15个工作日/).count()).toBe(1);
+    await clean(staff, 'route dialog');
+    await button(dialog, '保存').click();
+    await statusShown(desk, '已转办');
+    await expect.poll(() => desk.getByText('以专项交办方式转交嘉兴市住房和城乡建设局').count()).toBe(1);
+    await clean(staff, 'opinion detail (routed)');
+
+    // ---- the handling unit signs for it and replies ----
+    const unit = await openPage(browser);
+    const office = unit.page;
+    await loginAs(office, 'unit');
+    await office.locator('nav a[href="/opinions"]').first().click();
+    await heading(office, '转办给本单位的群众意见');
+    await expect.poll(() => office.getByRole('link', { name: code }).count()).toBe(1);
+    await clean(unit, 'unit list');
+    await office.getByRole('link', { name: code }).click();
+    await heading(office, `群众意见 ${code}`);
+    await clean(unit, 'unit detail (routed)');
+    await button(office, '签收').click();
+    await statusShown(office, '办理中');
+    await button(office, '答复').click();
+    const replyDialog = office.getByRole('dialog');
+    const reply = '经现场核查，该路段地砖因基层沉降松动，已于本周完成重新铺设并加固排水，感谢您的反映。';
+    await replyDialog.getByLabel('答复内容').fill(reply);
+    await clean(unit, 'reply dialog');
+    await button(replyDialog, '保存').click();
+    await statusShown(office, '已答复待审核');
+    await clean(unit, 'unit detail (replied)');
+
+    // Not reviewed yet: the citizen does not see the reply.
+    await phone.reload();
+    await expect.poll(() => phone.getByText('承办单位办理中').count()).toBeGreaterThan(0);
+    expect(await phone.getByText(reply).count()).toBe(0);
+
+    // ---- staff approve the reply ----
+    await desk.reload();
+    await heading(desk, `群众意见 ${code}`);
+    await expect.poll(() => desk.getByText(reply).count()).toBeGreaterThan(0);
+    await button(desk, '审核通过答复').click();
+    await statusShown(desk, '已答复');
+    await clean(staff, 'opinion detail (reply approved)');
+
+    // ---- the citizen reads the reply and rates it ----
+    await phone.reload();
+    await expect.poll(() => phone.getByText(reply).count()).toBe(1);
+    await expect.poll(() => phone.getByText('已答复，请您评价').count()).toBeGreaterThan(0);
+    await clean(citizen, 'tracking page with the reply');
+    await phone.getByLabel('满意', { exact: true }).check();
+    await phone.getByLabel('评价意见（选填）').fill('修得很快，谢谢');
+    await phone.getByRole('button', { name: '提交评价' }).click();
+    await expect.poll(() => phone.getByText('您的评价：满意，修得很快，谢谢').count()).toBe(1);
+    await clean(citizen, 'tracking page after rating');
+
+    // Staff see the rating in the opinion's steps.
+    await desk.reload();
+    await statusShown(desk, '已评价');
+    await expect.poll(() => desk.getByText('修得很快，谢谢').count()).toBeGreaterThan(0);
+
+    await Promise.all([citizen.context.close(), staff.context.close(), unit.context.close()]);
+  });
+});
+
+describe('refusals on the phone page', () => {
+  it('refuses an oversized photo and a file that is not a picture in plain Chinese, and a later good submission still goes through', async () => {
+    const citizen = await openPage(browser, { mobile: true });
+    const phone = citizen.page;
+    await phone.goto(`${baseUrl()}/m/opinion?station=${stationCode}`);
+    await heading(phone, '反映意见');
+    await phone.getByLabel('意见类别').selectOption({ label: '交通出行' });
+    await phone.getByLabel('意见内容').fill('公交站台没有遮雨棚，下雨天等车的老人只能淋雨。');
+
+    // A 6 MB photo the phone cannot shrink (HEIC is sent as it is).
+    await phone.locator('#photos').setInputFiles({ name: 'big.heic', mimeType: 'image/heic', buffer: Buffer.alloc(6 * 1024 * 1024, 7) });
+    await phone.getByRole('button', { name: '提交意见' }).click();
+    await expect.poll(() => phone.getByRole('alert').filter({ hasText: '每张照片不能超过 5 MB' }).count()).toBe(1);
+    await expectOnlyRefusal(citizen, 413, 'oversized photo');
+
+    // A "photo" that is really a text file.
+    await phone.getByRole('button', { name: '删除照片1' }).click();
+    await phone.locator('#photos').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是一张图片 MZ') });
+    await phone.getByRole('button', { name: '重新提交' }).click();
+    await expect
+      .poll(() => phone.getByRole('alert').filter({ hasText: '照片格式不支持，请上传 JPG、PNG、WEBP 或 HEIC 图片' }).count())
+      .toBe(1);
+    await expectOnlyRefusal(citizen, 415, 'not a picture');
+
+    // Content that is too short is stopped before sending, in the same words the server uses.
+    await phone.getByRole('button', { name: '删除照片1' }).click();
+    await phone.getByLabel('意见内容').fill('太短');
+    await phone.getByRole('button', { name: '重新提交' }).click();
+    await expect.poll(() => phone.getByRole('alert').filter({ hasText: '意见内容至少 5 个字' }).count()).toBe(1);
+
+    await phone.getByLabel('意见内容').fill('公交站台没有遮雨棚，下雨天等车的老人只能淋雨。');
+    await phone.getByRole('button', { name: '重新提交' }).click();
+    await heading(phone, '提交成功');
+    await citizen.context.close();
+  });
+
+  it('says plainly when a QR code is unknown', async () => {
+    const citizen = await openPage(browser, { mobile: true });
+    await citizen.page.goto(`${baseUrl()}/m/opinion?station=NoSuchStation0000`);
+    await expect
+      .poll(() => citizen.page.getByRole('alert').filter({ hasText: '二维码无效或已停用，请向联络站工作人员咨询' }).count())
+      .toBe(1);
+    await expectOnlyRefusal(citizen, 404, 'unknown QR code');
+    await citizen.context.close();
+  });
+});
+
+describe('a themed campaign (专项监督)', () => {
+  it('records a field visit with what the deputies found, transfers the clue and gives the month’s dispatch report', async () => {
+    const staff = await openPage(browser);
+    const desk = staff.page;
+    await loginAs(desk, 'staff');
+    await desk.goto(`${baseUrl()}/opinions`);
+    await heading(desk, '群众意见收件箱');
+    await desk.getByText('专项监督', { exact: true }).click();
+    await heading(desk, '专项监督');
+    await clean(staff, 'campaign list');
+    await desk.getByRole('link', { name: '生态环保突出问题代表专项监督' }).click();
+    await heading(desk, '生态环保突出问题代表专项监督');
+    await expect.poll(() => desk.getByText('王江泾镇代表监督组（王江泾镇）').count()).toBe(1);
+    await clean(staff, 'campaign page');
+
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await button(desk, '登记实地监督').click();
+    const dialog = desk.getByRole('dialog');
+    await chooseOption(desk, dialog.getByLabel('监督组'), '王江泾镇代表监督组');
+    await dialog.getByLabel('监督日期').fill(today);
+    await dialog.getByLabel('监督日期').press('Enter');
+    await dialog.getByLabel('监督地点', { exact: true }).fill('王江泾镇北虹村');
+    await dialog.getByLabel('参加代表').click();
+    await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(0).click();
+    await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+    await dialog.getByLabel('监督地点', { exact: true }).click(); // closes the list
+    await button(dialog, '添加一条').click();
+    const finding = '北虹村河道边堆放养殖废弃物，雨天污水流入河道';
+    await dialog.getByLabel('内容').fill(finding);
+    await dialog.getByLabel('地点', { exact: true }).fill('北虹村');
+    await clean(staff, 'visit dialog');
+    await button(dialog, '保存').click();
+    await expect.poll(() => desk.getByText(finding).count()).toBe(1);
+
+    const row = desk.getByRole('row').filter({ hasText: finding });
+    const number = (await row.getByRole('cell').first().textContent())!.trim();
+    expect(number).toMatch(/^\d{4}-\d{4}$/);
+    await row.getByRole('button', { name: `转办 ${number}` }).click();
+    const transfer = desk.getByRole('dialog');
+    await transfer.getByLabel('承办单位').fill('王江泾镇人民政府');
+    await chooseOption(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府');
+    await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await clean(staff, 'transfer dialog');
+    await button(transfer, '保存').click();
+    await expect.poll(() => row.getByText('已转办整改中').count()).toBe(1);
+    await expect.poll(() => row.getByText('王江泾镇人民政府').count()).toBe(1);
+    await clean(staff, 'campaign page after the transfer');
+
+    // The month's dispatch: this month's figures on the page, and the Word document behind the button.
+    const dispatch = desk.locator('.ant-card').filter({ has: desk.getByRole('heading', { name: '月调度' }) });
+    const personTimes = dispatch.getByRole('row', { name: /参加代表（人次）/ });
+    await expect.poll(async () => Number(await personTimes.getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(2);
+    const href = await desk.getByRole('link', { name: /下载月调度/ }).getAttribute('href');
+    expect(href).toMatch(/\/dispatch\.docx\?month=\d{4}-\d{2}$/);
+    const docx = await staff.context.request.get(`${baseUrl()}${href}`);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
+    await staff.context.close();
+  });
+});
