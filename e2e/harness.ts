@@ -39,14 +39,6 @@ export async function openPage(browser: Browser, options: { mobile?: boolean } =
       ? { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
       : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
   );
-  // Accessibility is judged on the settled page: no colour caught halfway through a hover transition.
-  await context.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      const style = document.createElement('style');
-      style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
-      document.head.appendChild(style);
-    });
-  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -89,6 +81,9 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 
 /** What every page a user opens must satisfy: no console errors and no serious accessibility violations. */
 export async function expectCleanPage(tracked: TrackedPage, where: string) {
+  // Judge the settled page: no colour caught halfway through a hover or focus transition.
+  await tracked.page.mouse.move(0, 0);
+  await tracked.page.waitForTimeout(400);
   const violations = await seriousA11yViolations(tracked.page);
   expect(violations, `${where}: accessibility violations ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   expect(tracked.errors, `${where}: console errors`).toEqual([]);

@@ -5,25 +5,6 @@ import { baseUrl, chooseOption, expectCleanPage as checkPage, launchBrowser, log
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const TITLE = '关于在南湖区增设社区老年食堂的建议';
 
-/**
- * A tracked page whose animations and transitions take a millisecond but still run: a blanket
- * `animation: none` leaves antd's Select lists and dialogs in their opening state (they wait for
- * animationend), and with zero durations the closing ones never end; 1 ms settles colours at once.
- */
-async function openSettledPage(b: Browser): Promise<TrackedPage> {
-  const tracked = await openPage(b);
-  await tracked.context.addInitScript(() => {
-    document.addEventListener('DOMContentLoaded', () => {
-      for (const style of document.querySelectorAll('style')) if (style.textContent?.includes('animation: none !important')) style.remove();
-      const style = document.createElement('style');
-      style.textContent =
-        '*, *::before, *::after { transition-duration: 1ms !important; transition-delay: 0s !important; animation-duration: 1ms !important; animation-delay: 0s !important; }';
-      document.head.appendChild(style);
-    });
-  });
-  return tracked;
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -139,7 +120,7 @@ async function rate(deputy: TrackedPage, rating: string, expected: string) {
 describe('a deputy’s suggestion from drafting to closure', () => {
   it('is drafted and submitted by the deputy, assigned by staff, answered by the unit, reopened on dissatisfaction and closed', async () => {
     // The deputy (张秀英) drafts it on the phone-friendly form and submits it.
-    const deputy = await openSettledPage(browser);
+    const deputy = await openPage(browser);
     await loginAs(deputy.page, 'deputy');
     await deputy.page.goto(`${baseUrl()}/suggestions`);
     await expect.poll(() => deputy.page.getByRole('heading', { level: 1, name: '我的建议议案' }).count()).toBe(1);
@@ -172,7 +153,7 @@ describe('a deputy’s suggestion from drafting to closure', () => {
     await expectState(deputy.page, '已提交');
 
     // Staff find it in the list, accept it and assign it to 住建局 as lead unit.
-    const staff = await openSettledPage(browser);
+    const staff = await openPage(browser);
     await loginAs(staff.page, 'staff');
     await staff.page.goto(`${baseUrl()}/suggestions?state=submitted`);
     await expect.poll(() => staff.page.getByRole('link', { name: TITLE }).count()).toBe(1);
@@ -198,7 +179,7 @@ describe('a deputy’s suggestion from drafting to closure', () => {
     await expect.poll(() => assignments.getByRole('cell', { name: '主办' }).count()).toBe(1);
 
     // The unit finds it in its inbox, reads the assignment letter, signs for it and replies (A).
-    const unit = await openSettledPage(browser);
+    const unit = await openPage(browser);
     await loginAs(unit.page, 'unit');
     await unit.page.goto(`${baseUrl()}/suggestions`);
     await expect.poll(() => unit.page.getByRole('heading', { level: 1, name: /本单位承办的建议/ }).count()).toBe(1);
