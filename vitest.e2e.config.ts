@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // A page on a busy two-core machine may take seconds to settle; polls wait for it.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -187,8 +187,7 @@ describe('deputies and liaison stations', () => {
     // 辞职, with the date it took effect.
     await page.getByRole('button', { name: '变更状态：吴秋萍' }).click();
     const statusDialog = page.getByRole('dialog');
-    await statusDialog.getByLabel('状态').click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '辞职' }).click();
+    await chooseOption(page, statusDialog.getByLabel('状态'), '辞职');
     await statusDialog.getByLabel('原因').fill('工作调动，本人申请辞去代表职务');
     await clean(tracked, 'status dialog');
     await button(statusDialog, '保存').click();

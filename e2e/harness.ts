@@ -83,7 +83,11 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 export async function expectCleanPage(tracked: TrackedPage, where: string) {
   // Judge the settled page: no colour caught halfway through a hover or focus transition.
   await tracked.page.mouse.move(0, 0);
-  await tracked.page.waitForTimeout(400);
+  await tracked.page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   const violations = await seriousA11yViolations(tracked.page);
   expect(violations, `${where}: accessibility violations ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   expect(tracked.errors, `${where}: console errors`).toEqual([]);

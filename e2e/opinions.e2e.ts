@@ -88,6 +88,12 @@ async function clean(tracked: TrackedPage, where: string) {
   await expectCleanPage(tracked, where);
 }
 
+/** Types into a searchable select (long lists are virtual: only what is typed for is drawn) and picks the entry. */
+async function pickTyped(page: Page, field: Locator, typed: string, entry: string) {
+  await field.fill(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entry }).first().click();
+}
+
 /** The page's only console errors are the refused request's own (Chromium logs every 4xx). */
 async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: string) {
   expect(await seriousA11yViolations(tracked.page), `${where}: accessibility`).toEqual([]);
@@ -164,8 +170,7 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await button(desk, '转办').click();
     const dialog = desk.getByRole('dialog');
     // The list is long (and virtual): type to narrow it, as staff do.
-    await dialog.getByLabel('承办单位').fill('住房和城乡建设局');
-    await chooseOption(desk, dialog.getByLabel('承办单位'), '嘉兴市住房和城乡建设局');
+    await pickTyped(desk, dialog.getByLabel('承办单位'), '住房和城乡建设局', '嘉兴市住房和城乡建设局');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await dialog.getByLabel('专项交办').check();
     await dialog.getByLabel('转办说明（选填）').fill('请核查人行道地砖松动情况并修复');
@@ -297,6 +302,7 @@ describe('a themed campaign (专项监督)', () => {
     await button(desk, '登记实地监督').click();
     const dialog = desk.getByRole('dialog');
     await chooseOption(desk, dialog.getByLabel('监督组'), '王江泾镇代表监督组');
+    await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await dialog.getByLabel('监督日期').fill(today);
     await dialog.getByLabel('监督日期').press('Enter');
     await dialog.getByLabel('监督地点', { exact: true }).fill('王江泾镇北虹村');
@@ -304,6 +310,7 @@ describe('a themed campaign (专项监督)', () => {
     await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(0).click();
     await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
     await dialog.getByLabel('监督地点', { exact: true }).click(); // closes the list
+    await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await button(dialog, '添加一条').click();
     const finding = '北虹村河道边堆放养殖废弃物，雨天污水流入河道';
     await dialog.getByLabel('内容').fill(finding);
@@ -317,8 +324,7 @@ describe('a themed campaign (专项监督)', () => {
     expect(number).toMatch(/^\d{4}-\d{4}$/);
     await row.getByRole('button', { name: `转办 ${number}` }).click();
     const transfer = desk.getByRole('dialog');
-    await transfer.getByLabel('承办单位').fill('王江泾镇人民政府');
-    await chooseOption(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府');
+    await pickTyped(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府', '王江泾镇人民政府');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await clean(staff, 'transfer dialog');
     await button(transfer, '保存').click();

@@ -81,6 +81,7 @@ export async function openPostgres(url: string): Promise<Database> {
       },
       listen: async (channel, onPayload) => {
         const client = await pool.connect();
+        client.on('error', (err) => console.error('PostgreSQL LISTEN connection error:', err.message));
         client.on('notification', (msg) => {
           if (msg.channel === channel) onPayload(msg.payload ?? '');
         });

@@ -5,9 +5,9 @@ import {
   type PublicOpinionInput,
   type PublicOpinionView,
 } from '@renda/shared';
+import { uuidv7 } from 'uuidv7';
 import type { Db, Executor } from '../../db/client.js';
 import type { Attachments, PreparedFile } from '../../platform/attachments.js';
-import { uuidv7 } from 'uuidv7';
 import { auditRow } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
