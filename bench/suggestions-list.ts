@@ -21,6 +21,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
 import { openPostgres } from '../apps/server/src/db/client.js';
+import { searchTokens } from '../apps/server/src/platform/text.js';
 import { seedDemo } from '../apps/server/src/seed/demo.js';
 import { seedRegions } from '../apps/server/src/seed/regions.js';
 
@@ -83,6 +84,10 @@ async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows:
   );
 
   const perSession = Math.ceil(SUGGESTIONS / SESSIONS);
+  // The keyword search's jieba tokens, as the app writes them: segmented in Node once per title and for
+  // the content's fixed text; the content's number is one more token, added in SQL.
+  const content = ['建议内容（基准测试数据）：', '。近年来群众反映较多，建议加强统筹、加大投入、完善机制。'] as const;
+  const titleTokens = titles.map((t) => `${searchTokens(t, content.join(''))} `);
   const started = performance.now();
   for (let s = 0; s < SESSIONS; s++) {
     const latest = s === SESSIONS - 1;
@@ -106,10 +111,10 @@ async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows:
        INSERT INTO suggestions (id, body_id, session_id, kind, period, year, number_series, number, title, content, field, lead_deputy_id,
                                 created_by, state, round, complex, disclose, lead_unit_id, due_at, reply_category, rating, is_key,
                                 submitted_at, accepted_at, assigned_at, first_replied_at, replied_on_time, released_at, closed_at,
-                                created_at, updated_at)
+                                created_at, updated_at, search_tokens)
        SELECT gen_random_uuid(), $1, $2::uuid, CASE WHEN h % 20 = 0 THEN 'motion' ELSE 'suggestion' END, 'session', $7::int,
               CASE WHEN numbered THEN $2::uuid::text END, CASE WHEN numbered THEN n END,
-              ($3::text[])[1 + (h / 3) % array_length($3::text[], 1)], '建议内容（基准测试数据）：' || n || '。近年来群众反映较多，建议加强统筹、加大投入、完善机制。',
+              ($3::text[])[1 + (h / 3) % array_length($3::text[], 1)], $11::text || n || $12::text,
               ($4::text[])[1 + (h / 5) % 9], ($5::uuid[])[1 + (h / 13) % array_length($5::uuid[], 1)], $6,
               state, CASE WHEN state = 'rehandling' THEN 2 ELSE 1 END, h % 50 = 0, true,
               CASE WHEN assigned THEN ($10::uuid[])[1 + floor(array_length($10::uuid[], 1) * power(((h / 17) % 1000) / 1000.0, 2))::int] END,
@@ -123,7 +128,8 @@ async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows:
               CASE WHEN released THEN replied_at + interval '3 days' END,
               CASE WHEN state = 'closed' THEN replied_at + interval '40 days' END,
               submitted_at - interval '1 day',
-              coalesce(CASE WHEN state = 'closed' THEN replied_at + interval '40 days' END, replied_at, CASE WHEN assigned THEN assigned_at END, submitted_at) + (h % 86400) * interval '1 second'
+              coalesce(CASE WHEN state = 'closed' THEN replied_at + interval '40 days' END, replied_at, CASE WHEN assigned THEN assigned_at END, submitted_at) + (h % 86400) * interval '1 second',
+              (($13::text[])[1 + (h / 3) % array_length($3::text[], 1)] || '''' || n || '''')::tsvector
        FROM (
          SELECT x.*, state NOT IN ('merged', 'returned', 'submitted') AS numbered,
                 state NOT IN ('merged', 'returned', 'submitted', 'accepted') AS assigned,
@@ -133,7 +139,7 @@ async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows:
                 CASE WHEN state IN ('replied', 'reply_released', 'rated', 'closed', 'rehandling') THEN submitted_on + assign_after + reply_after + time '15:00' END AS replied_at
          FROM x
        ) y`,
-      [cityId, sessions[s], titles, fields, deputyIds, String(staff!.id), 2017 + s, perSession, s, units],
+      [cityId, sessions[s], titles, fields, deputyIds, String(staff!.id), 2017 + s, perSession, s, units, ...content, titleTokens],
     );
     process.stdout.write(`\r  suggestions: ${(s + 1) * perSession} / ${SUGGESTIONS}`);
   }

@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // A loaded machine (several test runs at once) may need longer: E2E_SERVER_START_MS.
+  const startMs = Number(process.env.E2E_SERVER_START_MS) || 120_000;
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
@@ -36,7 +38,7 @@ export default async function setup(project: TestProject) {
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not start within 120 s');
+    if (Date.now() > deadline) throw new Error(`server did not start within ${startMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 300));
   }
   project.provide('baseUrl', baseUrl);

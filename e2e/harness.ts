@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
@@ -83,6 +83,8 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 export async function expectCleanPage(tracked: TrackedPage, where: string) {
   // Judge the settled page: no colour caught halfway through a hover or focus transition.
   await tracked.page.mouse.move(0, 0);
+  // A toast fades out after three seconds; one caught mid-fade fails the contrast check.
+  await expect.poll(() => tracked.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
   await tracked.page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     undefined,
@@ -102,4 +104,13 @@ export async function chooseOption(page: Page, field: ReturnType<Page['getByLabe
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/** antd puts a space between the two characters of a two-character label; an icon's name may come first. */
+export const buttonNamed = (scope: Page | Locator, label: string) =>
+  scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
+
+/** Waits until the page shows exactly one level-1 heading with this name. */
+export async function expectHeading(page: Page, name: string | RegExp) {
+  await expect.poll(() => page.getByRole('heading', { name, level: 1 }).count(), { message: `heading ${name}` }).toBe(1);
 }

@@ -345,3 +345,37 @@ describe('a themed campaign (专项监督)', () => {
     await staff.context.close();
   });
 });
+
+describe('similar opinions on the detail page', () => {
+  it('shows a recent opinion that reads alike and merges the duplicate into it', async () => {
+    const staff = await openPage(browser);
+    const desk = staff.page;
+    await loginAs(desk, 'staff');
+    // Two citizens raise the same problem in their own words.
+    const submit = async (content: string) => {
+      const res = await staff.context.request.post(`${baseUrl()}/api/public/opinions`, {
+        data: { station: stationCode, category: 'transport', content },
+      });
+      expect(res.status()).toBe(201);
+      return ((await res.json()) as { trackingCode: string }).trackingCode;
+    };
+    const first = await submit('东栅街道共享单车乱停乱放，堵住了盲道和小区出入口，希望加强共享单车停放管理。');
+    const second = await submit('小区门口盲道上停满共享单车，出入很不方便，请管一管共享单车乱停放。');
+    const found = await staff.context.request.get(`${baseUrl()}/api/opinions?q=${encodeURIComponent(second)}`);
+    const id = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;
+
+    await desk.goto(`${baseUrl()}/opinions/${id}`);
+    await heading(desk, `群众意见 ${second}`);
+    const panel = desk.locator('.ant-card').filter({ has: desk.getByRole('heading', { name: '相似意见' }) });
+    await expect.poll(() => panel.getByRole('link', { name: first }).count()).toBe(1);
+    await expect.poll(() => panel.getByText(/相似度 \d+%/).count()).toBeGreaterThan(0);
+    await clean(staff, 'opinion detail with similar opinions');
+
+    const item = panel.locator('.ant-list-item').filter({ has: desk.getByRole('link', { name: first }) });
+    await button(item, '合并到此条').click();
+    await button(desk.locator('.ant-popover'), '合并到此条').click();
+    await statusShown(desk, '已合并');
+    await expect.poll(() => panel.count()).toBe(0);
+    await staff.context.close();
+  });
+});

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, expectCleanPage, launchBrowser, openPage } from './harness.js';
 
-/** Staff set the event up through the API (the staff pages for report-backs are not built yet). */
+/** Staff set the event up through the API here; the staff pages have their own flow in reportbacks-staff.e2e.ts. */
 async function staffApi() {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);

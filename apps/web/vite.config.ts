@@ -18,6 +18,7 @@ export default defineConfig({
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         opinion: fileURLToPath(new URL('./m/opinion.html', import.meta.url)),
         reportback: fileURLToPath(new URL('./m/reportback.html', import.meta.url)),
+        suggestions: fileURLToPath(new URL('./m/suggestions.html', import.meta.url)),
       },
       output: {
         // Libraries change less often than the app: separate files stay cached across releases.

@@ -24,6 +24,7 @@ import { adminRoutes } from './modules/admin/routes.js';
 import { deputyRoutes } from './modules/deputies/routes.js';
 import { stationRoutes } from './modules/stations/routes.js';
 import { reportBackRoutes } from './modules/reportbacks/routes.js';
+import { contactRoutes } from './modules/contacts/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -47,6 +48,7 @@ const modules: ModuleRoutes[] = [
   deputyRoutes,
   stationRoutes,
   reportBackRoutes,
+  contactRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

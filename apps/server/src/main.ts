@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
+import { backfillSearchTokens } from './modules/suggestions/search.js';
+import { segmenter } from './platform/text.js';
 import { seedDemo } from './seed/demo.js';
 import { seedRegions } from './seed/regions.js';
 
@@ -12,6 +14,9 @@ async function main() {
   app.log.info({ database: database.kind, dataDir: config.DATA_DIR }, 'database ready');
   await seedRegions(database.db, app.log);
   if (config.DEMO_DATA) await seedDemo(database.db, app.log);
+  segmenter(); // jieba's dictionary, loaded once before the first request
+  const tokenized = await backfillSearchTokens(database.db);
+  if (tokenized) app.log.info({ suggestions: tokenized }, 'search tokens filled');
   await deps.notifier.start();
   if (config.JOBS) await deps.jobs.start();
 

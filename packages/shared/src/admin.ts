@@ -110,6 +110,8 @@ export const handlingUnitQuery = pageQuery.extend({
   q: z.string().trim().max(40).optional(),
   kind: handlingUnitKind.optional(),
   bodyId: z.uuid().optional(),
+  /** One unit by id, for a remote-search picker showing the label of its value. */
+  id: z.uuid().optional(),
 });
 
 export const deadlineUnit = z.enum(['calendar_days', 'calendar_months', 'working_days']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appointmentActionLabel } from './contacts.js';
 import { pageQuery } from './pagination.js';
 
 export const auditEvent = z.object({
@@ -29,15 +30,44 @@ export const auditQuery = pageQuery.extend({
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
-/** Chinese names of audited entities and actions, for the audit page and exports. */
-export const auditEntityLabel: Record<string, string> = {
+/**
+ * Every kind of record the audit trail names, with its Chinese name for the audit page and exports.
+ * `recordAudit` takes only these, so a module that audits a new kind of record must name it here first.
+ */
+export const auditEntityLabel = {
   user: '用户',
   session: '登录会话',
   body: '人大机关',
   handling_unit: '承办单位',
   attachment: '附件',
   notification: '通知',
-};
+  deadline_rule: '期限规则',
+  deputy: '代表',
+  deputy_group: '代表小组',
+  grid_cell: '履职网格',
+  duty_record: '履职登记',
+  assessment: '履职考评',
+  assessment_weights: '考评权重',
+  station: '代表联络站',
+  station_rota: '进站排班',
+  reception_session: '进站接待',
+  report_back: '回选区述职',
+  honour_campaign: '最美人大代表评选',
+  opinion: '群众意见',
+  opinion_categories: '意见分类',
+  campaign: '专项监督',
+  campaign_team: '代表监督组',
+  campaign_visit: '实地监督',
+  campaign_clue: '问题线索',
+  suggestion: '建议议案',
+  suggestion_session: '代表大会会议',
+  contact_link: '双联系',
+  appointment: '代表约见',
+} as const;
+export type AuditEntity = keyof typeof auditEntityLabel;
+
+/** The Chinese name of a stored entity (events written before a kind was renamed show their raw name). */
+export const auditEntityName = (entity: string): string => (auditEntityLabel as Record<string, string>)[entity] ?? entity;
 export const auditActionLabel: Record<string, string> = {
   create: '新建',
   update: '修改',
@@ -51,4 +81,16 @@ export const auditActionLabel: Record<string, string> = {
   unlock: '解锁',
   upload: '上传',
   read: '已读',
+  // Themed campaigns (专项监督): the clue ledger's steps.
+  record: '登记',
+  transfer: '转办',
+  reportRectified: '报告整改情况',
+  confirm: '销号',
+  reject: '退回继续整改',
+  dismiss: '核实不予立项',
+  linkSuggestion: '转为代表建议',
+  // 双联系 and 代表约见.
+  add_record: '登记联系记录',
+  request: '提出约见',
+  ...appointmentActionLabel,
 };

@@ -172,6 +172,15 @@ export type CampaignVisit = z.infer<typeof campaignVisit>;
 
 export const visitQuery = pageQuery.extend({ teamId: z.uuid().optional(), month: monthPattern.optional() });
 
+/** The suggestion a clue became or was linked to; a draft's title stays with its deputy. */
+export const clueSuggestionRef = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  state: z.string(),
+});
+export type ClueSuggestionRef = z.infer<typeof clueSuggestionRef>;
+
 export const campaignClue = z.object({
   id: z.uuid(),
   campaignId: z.uuid(),
@@ -197,6 +206,8 @@ export const campaignClue = z.object({
   closedAt: z.iso.datetime().nullable(),
   reason: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** The deputy's suggestion it became (module 4), if any. */
+  suggestion: clueSuggestionRef.nullable(),
   /** The workflow actions this user may take now. */
   actions: z.array(clueAction),
 });
@@ -264,3 +275,58 @@ export const dispatchReport = z.object({
   ),
 });
 export type DispatchReport = z.infer<typeof dispatchReport>;
+
+// ---- editing a campaign ----
+
+/** A team as edited with its campaign: an existing team keeps its id, a new one has none. */
+export const campaignTeamEdit = campaignTeamInput.extend({ id: z.uuid().optional() });
+export type CampaignTeamEdit = z.infer<typeof campaignTeamEdit>;
+
+/** Staff edit a campaign's title, theme, period and teams; the body stays (its ledger numbers and scope depend on it). */
+export const campaignUpdateInput = z
+  .object({
+    title: text('专项名称', 4, 60),
+    theme: text('监督主题', 2, 100),
+    description: optionalText('工作安排', 4000),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    teams: z.array(campaignTeamEdit).max(50),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] })
+  .refine((v) => new Set(v.teams.map((t) => t.name)).size === v.teams.length, { message: '监督组名称不能重复', path: ['teams'] });
+export type CampaignUpdateInput = z.infer<typeof campaignUpdateInput>;
+
+// ---- a deputy's own campaigns (mobile page) ----
+
+/** A campaign the signed-in deputy serves on, with their teams and the teams' members (who may go on a visit). */
+export const myCampaign = campaignListItem.extend({
+  /** The deputy's own record in this campaign's teams. */
+  deputyId: z.uuid(),
+  teams: z.array(campaignTeam),
+  /** The deputy's visits and person-times in this campaign. */
+  myVisits: z.number().int(),
+});
+export type MyCampaign = z.infer<typeof myCampaign>;
+
+// ---- a clue and a deputy's suggestion (module 4) ----
+
+/** A deputy turns a clue into a draft suggestion; staff link a clue to a suggestion already submitted. */
+export const clueSuggestionInput = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('draft'),
+    title: text('标题', 6, 120).refine((t) => t.startsWith('关于'), '标题一般以“关于”开头，如：关于加快老旧小区加装电梯的建议'),
+  }),
+  z.object({ mode: z.literal('link'), suggestionId: z.uuid('请选择建议') }),
+]);
+export type ClueSuggestionInput = z.infer<typeof clueSuggestionInput>;
+
+/** Where a suggestion came from: the campaign clues linked to it. */
+export const suggestionSourceClue = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  campaignId: z.uuid(),
+  campaignTitle: z.string(),
+  kind: clueKind,
+  content: z.string(),
+});
+export type SuggestionSourceClue = z.infer<typeof suggestionSourceClue>;

@@ -262,8 +262,8 @@ export const dutyKindLabel = {
   other: '其他',
 } satisfies Record<DutyKind, string>;
 
-export const dutySource = z.enum(['deputy', 'staff', 'station']);
-export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待' } satisfies Record<
+export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact']);
+export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待', contact: '双联系' } satisfies Record<
   z.infer<typeof dutySource>,
   string
 >;

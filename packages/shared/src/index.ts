@@ -14,3 +14,4 @@ export * from './suggestions.js';
 export * from './deputies.js';
 export * from './stations.js';
 export * from './reportbacks.js';
+export * from './contacts.js';

@@ -48,6 +48,8 @@ export const permissions = {
   'campaigns.read': ['staff', 'leader'],
   'campaigns.manage': ['staff'],
   'campaigns.handle': ['handling_unit'],
+  // A deputy on a campaign team records the team's field visits from a phone and turns clues into suggestions.
+  'campaigns.visit': ['deputy'],
   // Deputies and stations: a deputy reaches only their own record, duties and results through deputies.self.
   'deputies.read': ['admin', 'staff', 'leader'],
   'deputies.manage': ['admin', 'staff'],
@@ -62,6 +64,14 @@ export const permissions = {
   'honours.manage': ['admin', 'staff'],
   // Eligible voters are deputies and staff of the campaign's body; the service checks the body.
   'honours.vote': ['staff', 'deputy'],
+  // 双联系: staff assign the links; members (leader) and deputies record their own contacts, staff any in scope.
+  'contacts.read': ['admin', 'staff', 'leader', 'deputy'],
+  'contacts.manage': ['admin', 'staff'],
+  'contacts.record': ['staff', 'leader', 'deputy'],
+  // 代表约见: a deputy requests; each step's roles are in the workflow table (staff arrange, the agency
+  // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
+  'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'appointments.request': ['deputy'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

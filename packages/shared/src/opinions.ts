@@ -363,3 +363,17 @@ export const bulkResult = z.object({
   done: z.array(z.uuid()),
   failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
 });
+
+/** An opinion that reads like another (jieba word similarity, 0–1): a candidate to merge as a duplicate. */
+export const similarOpinion = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  status: opinionStatus,
+  categoryLabel: z.string(),
+  summary: z.string(),
+  location: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  score: z.number().min(0).max(1),
+});
+export type SimilarOpinion = z.infer<typeof similarOpinion>;
+export const similarOpinions = z.object({ items: z.array(similarOpinion) });

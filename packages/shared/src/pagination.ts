@@ -12,6 +12,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** True when more rows matched than were counted (a keyword search counts up to a cap). */
+    totalIsLowerBound: z.boolean().optional(),
   });
 }
 export interface Page<T> {
@@ -19,6 +21,7 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  totalIsLowerBound?: boolean;
 }
 
 export const sortOrder = z.enum(['asc', 'desc']).default('desc');

@@ -30,8 +30,20 @@ export const voterRatingLabel = {
   dissatisfied: '不满意',
 } satisfies Record<VoterRating, string>;
 
+/**
+ * Who may rate (seed 004, 一人一票): anyone with a phone number, once per number; or only the people
+ * registered at the event, each with a one-time rating code (评议码) printed on the sign-in list.
+ */
+export const ratingMode = z.enum(['phone', 'attendee'], '请选择评议方式');
+export type RatingMode = z.infer<typeof ratingMode>;
+export const ratingModeLabel = {
+  phone: '凭手机号码评议（每个号码一次）',
+  attendee: '凭现场签到评议码评议（每位到会选民一次）',
+} satisfies Record<RatingMode, string>;
+
 export const reportBackInput = z.object({
   deputyId: z.uuid('请选择代表'),
+  ratingMode: ratingMode.default('phone'),
   heldOn: isoDate,
   place: text('述职地点', 200),
   constituency: text('选区（选举单位）', 200),
@@ -41,10 +53,21 @@ export const reportBackInput = z.object({
 });
 export type ReportBackInput = z.infer<typeof reportBackInput>;
 
+/** A day, also accepted as the start of a local date-time (the list filter sends `2026-04-10T00:00:00+08:00`). */
+const dayParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式应为 YYYY-MM-DD')
+  .transform((v) => v.slice(0, 10));
+
 export const reportBackQuery = pageQuery.extend({
   deputyId: z.uuid().optional(),
+  bodyId: z.uuid().optional(),
   state: reportBackState.optional(),
+  /** Held on or after / on or before. */
+  from: dayParam.optional(),
+  to: dayParam.optional(),
 });
+export type ReportBackQuery = z.infer<typeof reportBackQuery>;
 
 export const reportBackResults = z.object({
   total: z.number().int(),
@@ -65,6 +88,9 @@ export const reportBack = z.object({
   constituency: z.string(),
   title: z.string(),
   report: z.string(),
+  ratingMode,
+  /** Registered attendees and how many of their codes were used (attendee mode). */
+  attendees: z.object({ registered: z.number().int(), used: z.number().int() }),
   state: reportBackState,
   stateLabel: z.string(),
   publicCode: z.string(),
@@ -96,21 +122,65 @@ export const publicReportBack = z.object({
   constituency: z.string(),
   title: z.string(),
   report: z.string(),
+  ratingMode,
   state: reportBackState,
   stateLabel: z.string(),
   acceptingRatings: z.boolean(),
 });
 export type PublicReportBack = z.infer<typeof publicReportBack>;
 
+/** 评议码: 8 characters without look-alikes (no 0/O, 1/I/L), easy to read off a printed list. */
+export const attendeeCodeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const attendeeCodePattern = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/;
+
+/** One of `phone` (phone mode) or `attendeeCode` (attendee mode); the service checks which the event takes. */
 export const publicRatingInput = z.object({
   phone: z
     .string('请填写手机号码')
     .trim()
-    .regex(/^1\d{10}$/, '请填写 11 位手机号码'),
+    .regex(/^1\d{10}$/, '请填写 11 位手机号码')
+    .optional(),
+  attendeeCode: z
+    .string('请填写评议码')
+    .trim()
+    .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(attendeeCodePattern, '请填写签到时领取的 8 位评议码'))
+    .optional(),
   rating: voterRating,
   comment: z.string().trim().max(500, '意见最多 500 个字').default(''),
 });
 export type PublicRatingInput = z.infer<typeof publicRatingInput>;
+
+/** Staff register the people at the event: by name (phone optional), or just a head count. */
+const attendeeEntry = z.object({
+  name: text('姓名', 50),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '请填写 11 位手机号码')
+    .nullish(),
+});
+export const attendeesInput = z
+  .object({
+    attendees: z.array(attendeeEntry).max(500, '一次最多登记 500 人').default([]),
+    /** Anonymous places ("到会选民 001" …) when only the number of people is known. */
+    count: z.int('人数应为整数').min(0).max(500, '一次最多登记 500 人').default(0),
+  })
+  .refine((v) => v.attendees.length + v.count > 0, { path: ['attendees'], message: '请填写到会选民名单或人数' })
+  .refine((v) => v.attendees.length + v.count <= 500, { path: ['count'], message: '一次最多登记 500 人' });
+export type AttendeesInput = z.infer<typeof attendeesInput>;
+
+export const reportBackAttendee = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  /** Masked: 138****5678, or null when none was given. */
+  phone: z.string().nullable(),
+  /** The one-time rating code, printed on the sign-in list. */
+  code: z.string(),
+  used: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type ReportBackAttendee = z.infer<typeof reportBackAttendee>;
 
 // ---- 最美人大代表 ----
 export const honourState = z.enum(['nominating', 'voting', 'closed']);
@@ -179,6 +249,17 @@ export const honourResultRow = z.object({
   outcomeLabel: z.string(),
 });
 export type HonourResultRow = z.infer<typeof honourResultRow>;
+
+/** An eligible voter of a selection and whether they have voted (never for whom). */
+export const honourVoter = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  /** 代表 or 工作人员. */
+  kind: z.enum(['deputy', 'staff']),
+  kindLabel: z.string(),
+  voted: z.boolean(),
+});
+export type HonourVoter = z.infer<typeof honourVoter>;
 
 export const honourCampaign = z.object({
   id: z.uuid(),

@@ -280,11 +280,15 @@ export type RateInput = z.infer<typeof rateInput>;
 export const reopenInput = z.object({ reason });
 export const closeInput = z.object({ note: z.string().trim().max(500).nullable().default(null) });
 
+/** 领办: a government leader (name and post, no account); 督办: a congress leader's account, who then follows the item. */
 export const markKeyInput = z.object({
   leadOfficial: text('领办领导', 2, 60),
-  supervisor: text('督办领导', 2, 60),
-  supervisorUserId: z.uuid().nullable().default(null),
+  supervisorUserId: z.uuid('请选择督办的常委会领导'),
 });
+export type MarkKeyInput = z.infer<typeof markKeyInput>;
+/** A congress leader (role leader) of the item's congress who may supervise (督办) a key suggestion. */
+export const supervisorCandidate = z.object({ id: z.uuid(), name: z.string() });
+export type SupervisorCandidate = z.infer<typeof supervisorCandidate>;
 export const keyReviewInput = z.object({
   heldOn: z.iso.date('请填写会审日期'),
   place: text('地点', 2, 100),
@@ -342,6 +346,8 @@ export const suggestionQuery = pageQuery.extend({
   isKey: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   replyCategory: replyCategory.optional(),
+  /** Key suggestions the acting leader supervises (我督办的). */
+  supervisedByMe: z.enum(['true', 'false']).optional(),
 });
 export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 
@@ -415,6 +421,7 @@ export const suggestionDetail = suggestionListItem.extend({
     .object({
       leadOfficial: z.string(),
       supervisor: z.string(),
+      supervisorUserId: z.uuid().nullable(),
       reviews: z.array(keyReviewInput.extend({ id: z.uuid() })),
       deputyComment: z.string().nullable(),
       vote: keyVoteInput.nullable(),
@@ -459,13 +466,29 @@ export const publicSuggestion = z.object({
   kind: suggestionKind,
   title: z.string(),
   content: z.string(),
+  field: suggestionField,
   leadDeputyName: z.string(),
+  /** Co-signing deputies by name only (public office, docs/domain-rules.md). */
+  cosignerNames: z.array(z.string()),
   unitName: z.string(),
   replyCategory: replyCategory,
   reply: z.string(),
   releasedAt: z.iso.datetime(),
 });
 export type PublicSuggestion = z.infer<typeof publicSuggestion>;
+
+export const publicSuggestionQuery = pageQuery.extend({
+  bodyId: z.uuid().optional(),
+  sessionId: z.uuid().optional(),
+  field: suggestionField.optional(),
+  replyCategory: replyCategory.optional(),
+  q: z.string().trim().max(60).optional(),
+});
+export type PublicSuggestionQuery = z.infer<typeof publicSuggestionQuery>;
+
+/** A congress session with published items: the public portal's session filter. */
+export const publicSuggestionSession = z.object({ id: z.uuid(), name: z.string(), bodyName: z.string() });
+export type PublicSuggestionSession = z.infer<typeof publicSuggestionSession>;
 
 /** A deputy of the same congress the lead deputy may invite to co-sign (联名). */
 export const cosignerCandidate = z.object({ id: z.uuid(), name: z.string() });

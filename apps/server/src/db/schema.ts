@@ -208,3 +208,4 @@ export * from '../modules/opinions/tables.js';
 export * from '../modules/suggestions/tables.js';
 export * from '../modules/campaigns/tables.js';
 export * from '../modules/reportbacks/tables.js';
+export * from '../modules/contacts/tables.js';

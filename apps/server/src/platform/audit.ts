@@ -1,10 +1,11 @@
+import type { AuditEntity } from '@renda/shared';
 import { auditEvents } from '../db/schema.js';
 import type { Executor } from '../db/client.js';
 import type { RequestContext } from './context.js';
 import { clock } from './clock.js';
 
 export interface AuditEntry {
-  entity: string;
+  entity: AuditEntity;
   entityId?: string | null;
   action: string;
   /** The body the record belongs to; defaults to the actor's body. */

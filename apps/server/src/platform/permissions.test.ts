@@ -30,11 +30,17 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'campaigns.read': { method: 'GET', url: '/api/campaigns' },
   'campaigns.manage': { method: 'POST', url: '/api/campaigns' },
   'campaigns.handle': { method: 'GET', url: '/api/campaign-clues/assigned' },
+  'campaigns.visit': { method: 'GET', url: '/api/my/campaigns' },
   'reportbacks.read': { method: 'GET', url: '/api/reportbacks' },
   'reportbacks.manage': { method: 'POST', url: '/api/reportbacks' },
   'honours.read': { method: 'GET', url: '/api/honours' },
   'honours.manage': { method: 'POST', url: '/api/honours' },
   'honours.vote': { method: 'POST', url: '/api/honours/00000000-0000-0000-0000-000000000000/ballots' },
+  'contacts.read': { method: 'GET', url: '/api/contact-links' },
+  'contacts.manage': { method: 'GET', url: '/api/contact-links/members' },
+  'contacts.record': { method: 'POST', url: '/api/contact-links' },
+  'appointments.read': { method: 'GET', url: '/api/appointments' },
+  'appointments.request': { method: 'GET', url: '/api/appointments/units' },
 };
 
 let t: TestApp;

@@ -14,6 +14,7 @@ import { seedSuggestions } from './suggestions.js';
 import { seedOpinions } from './opinions.js';
 import { seedCampaigns } from './campaigns.js';
 import { seedReportBacks } from './reportbacks.js';
+import { seedContacts } from './contacts.js';
 import { seedVillages } from './regions.js';
 
 /** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
@@ -27,6 +28,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'leader', displayName: '陈建国', role: 'leader', body: 'city' },
   { username: 'deputy', displayName: '张秀英', role: 'deputy', body: 'city' },
   { username: 'unit', displayName: '刘明', role: 'handling_unit', body: 'city', unit: '嘉兴市住房和城乡建设局' },
+  { username: 'jtunit', displayName: '周海峰', role: 'handling_unit', body: 'city', unit: '嘉兴市交通运输局' },
   { username: 'xzstaff', displayName: '沈佳琪', role: 'staff', body: 'xiuzhou' },
 ];
 
@@ -144,6 +146,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedOpinions(tx, ctx, city.id);
     await seedCampaigns(tx, ctx);
     await seedReportBacks(tx, ctx);
+    await seedContacts(tx, ctx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

@@ -134,6 +134,7 @@ export async function seedSuggestions(tx: Tx) {
   const staff = await ctxOf('staff');
   const unit = await ctxOf('unit');
   const deputyCtx = await ctxOf('deputy');
+  const leader = await ctxOf('leader');
   if (!staff || !unit) return;
   const seedCtx: RequestContext = { actor: null, requestId: 'seed', ip: null };
   const leadOfDeputyUser = cityDeputies.find((d) => d.userId && d.userId === deputyCtx?.actor.id);
@@ -210,7 +211,8 @@ export async function seedSuggestions(tx: Tx) {
       clock.set(inSession ? cst('2026-03-10T10:00:00') : cst('2026-11-20T10:00:00'));
       const joint = i >= 14 && i % 4 === 0 ? [units.get('嘉兴市财政局')!] : [];
       await act(staff, row.id, 'assign', { leadUnitId: units.get(unitName)!, jointUnitIds: joint, complex: i === 11 });
-      if (i === 0 || i === 1) await act(staff, row.id, 'markKey', { leadOfficial: '副市长 陈伟', supervisor: '市人大常委会副主任 陈建国' });
+      if ((i === 0 || i === 1) && leader)
+        await act(staff, row.id, 'markKey', { leadOfficial: '副市长 陈伟', supervisorUserId: leader.actor.id });
       if (target === 'assigned') continue;
 
       clock.set(cst('2026-03-12T10:00:00'));

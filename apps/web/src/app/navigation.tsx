@@ -28,6 +28,8 @@ import { opinionRoutes } from '../modules/opinions/routes';
 import { suggestionRoutes } from '../modules/suggestions/routes';
 import { deputyRoutes } from '../modules/deputies/routes';
 import { stationRoutes } from '../modules/stations/routes';
+import { reportBackRoutes } from '../modules/reportbacks/routes';
+import { contactRoutes } from '../modules/contacts/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -49,7 +51,7 @@ export const moduleNav = platformModules.map((m) => ({ key: m.key, path: `/${m.k
 
 /** The pages of each module that is built, under its menu entry; a module not listed shows "建设中". */
 export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
-  deputies: deputyRoutes,
+  deputies: [...deputyRoutes, ...reportBackRoutes, ...contactRoutes],
   stations: stationRoutes,
   opinions: opinionRoutes,
   suggestions: suggestionRoutes,

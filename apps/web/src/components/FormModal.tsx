@@ -13,18 +13,33 @@ interface FormModalProps<V> {
   pending: boolean;
   /** The OK button's text; "保存" by default. */
   okText?: string;
+  /** Wider than antd's 520 px for forms with rows of fields. */
+  width?: number;
   onFinish: (values: V) => void;
   onClose: () => void;
   children: ReactNode;
 }
 
 /** A modal whose OK button submits the form inside it (Enter submits too). */
-export function FormModal<V>({ name, title, open, form, initialValues, pending, okText, onFinish, onClose, children }: FormModalProps<V>) {
+export function FormModal<V>({
+  name,
+  title,
+  open,
+  form,
+  initialValues,
+  pending,
+  okText,
+  width,
+  onFinish,
+  onClose,
+  children,
+}: FormModalProps<V>) {
   const { t } = useTranslation();
   return (
     <Modal
       title={title}
       open={open}
+      width={width}
       onCancel={onClose}
       okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}

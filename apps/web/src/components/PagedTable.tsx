@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Page } from '@renda/shared';
 import { api } from '../app/api';
+import { RemoteSelect, type RemoteSource } from './RemoteSelect';
 
 export interface Option {
   value: string;
@@ -16,6 +17,8 @@ export interface Option {
 export type FilterField =
   | { kind: 'text'; param: string; label: string; placeholder?: string }
   | { kind: 'select'; param: string; label: string; options: Option[]; loading?: boolean }
+  /** A long list searched on the server as the user types (stations, deputies, handling units). */
+  | { kind: 'remote'; param: string; label: string; source: RemoteSource }
   | { kind: 'dateRange'; from: string; to: string; label: string };
 
 const defaultPageSize = 20;
@@ -120,6 +123,8 @@ function FilterControl({ field, ...control }: ControlProps & { field: FilterFiel
           style={{ minWidth: '10em' }}
         />
       );
+    case 'remote':
+      return <RemoteSelect<string> {...control} allowClear placeholder={t('common.all')} source={field.source} />;
     case 'dateRange':
       return <DatePicker.RangePicker {...control} />;
   }
@@ -190,7 +195,7 @@ export function PagedTable<T extends object>({ list, filters, toolbar, expandabl
           pageSize: list.pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) => t(data?.totalIsLowerBound ? 'common.totalAtLeast' : 'common.total', { total }),
           onChange: list.setPage,
         }}
       />

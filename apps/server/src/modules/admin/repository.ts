@@ -63,6 +63,8 @@ export interface HandlingUnitFilter extends PageQuery {
   q?: string | undefined;
   kind?: HandlingUnitKind | undefined;
   bodyId?: string | undefined;
+  /** One unit by id: a picker showing the label of a value it has not loaded. */
+  id?: string | undefined;
 }
 
 const handlingUnitColumns = {
@@ -77,6 +79,7 @@ function handlingUnitWhere(scope: Scope, f: Omit<HandlingUnitFilter, 'page' | 'p
     f.q ? ilike(handlingUnits.name, `%${f.q}%`) : undefined,
     f.kind ? eq(handlingUnits.kind, f.kind) : undefined,
     f.bodyId ? eq(handlingUnits.bodyId, f.bodyId) : undefined,
+    f.id ? eq(handlingUnits.id, f.id) : undefined,
   );
 }
 

@@ -1,4 +1,4 @@
-import { auditActionLabel, auditEntityLabel, type AuditEvent, type AuditQuery, type Page } from '@renda/shared';
+import { auditActionLabel, auditEntityName, type AuditEvent, type AuditQuery, type Page } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { workbook } from '../../platform/documents.js';
@@ -41,7 +41,7 @@ export async function exportAuditEvents(db: Db, ctx: ActorContext, f: repo.Audit
       { header: '时间', key: 'at', width: 22, value: (e: AuditEvent) => new Date(e.at) },
       { header: '操作人', key: 'actor', width: 14, value: (e) => e.actorName ?? '（公众或系统）' },
       { header: '机关', key: 'body', width: 24, value: (e) => e.bodyName ?? '' },
-      { header: '对象', key: 'entity', width: 12, value: (e) => auditEntityLabel[e.entity] ?? e.entity },
+      { header: '对象', key: 'entity', width: 12, value: (e) => auditEntityName(e.entity) },
       { header: '对象编号', key: 'entityId', width: 38, value: (e) => e.entityId ?? '' },
       { header: '操作', key: 'action', width: 12, value: (e) => auditActionLabel[e.action] ?? e.action },
       { header: '修改前', key: 'before', width: 50, value: (e) => (e.before == null ? '' : JSON.stringify(e.before)) },

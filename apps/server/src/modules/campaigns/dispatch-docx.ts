@@ -1,46 +1,10 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 import { clueKindLabel, clueStatusLabel, type CampaignFigures, type DispatchReport } from '@renda/shared';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const font = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const text = (value: string, bold = false, size = 24) => new TextRun({ text: value, bold, font, size });
-const para = (value: string) => new Paragraph({ children: [text(value)], spacing: { after: 120 }, indent: { firstLine: 480 } });
-const heading = (value: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    children: [new TextRun({ text: value, bold: true, font, size: 28 })],
-    spacing: { before: 240, after: 120 },
-  });
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-function table(header: string[], rows: (string | number)[][], widths: number[]) {
-  const cell = (value: string | number, bold: boolean, width: number) =>
-    new TableCell({
-      width: { size: width, type: WidthType.PERCENTAGE },
-      borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ children: [text(String(value), bold, 21)] })],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, widths[i]!)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, false, widths[i]!)) })),
-    ],
-  });
-}
+const para = (value: string) => new Paragraph({ children: [reportText(value)], spacing: { after: 120 }, indent: { firstLine: 480 } });
+/** The dispatch report's tables are set in 五号 (10.5 pt) to fit their columns. */
+const smallTable = (header: string[], rows: (string | number)[][], widths: number[]) => reportTable(header, rows, widths, 21);
 
 const monthTitle = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
@@ -72,41 +36,41 @@ export async function dispatchDocx(r: DispatchReport, generatedAt: string): Prom
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: `${r.campaign.title}`, bold: true, font, size: 36 })],
+            children: [reportText(`${r.campaign.title}`, true, 36)],
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: `月调度（${monthTitle(r.month)}）`, bold: true, font, size: 32 })],
+            children: [reportText(`月调度（${monthTitle(r.month)}）`, true, 32)],
             spacing: { after: 120 },
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [text(`${r.campaign.bodyName}\u3000统计期间：${r.period.from} 至 ${r.period.to}`)],
+            children: [reportText(`${r.campaign.bodyName}\u3000统计期间：${r.period.from} 至 ${r.period.to}`)],
             spacing: { after: 240 },
           }),
-          heading('一、本月工作情况'),
+          reportHeading('一、本月工作情况'),
           para(`监督主题：${r.campaign.theme}。`),
           para(sentences.month),
-          heading('二、累计情况'),
+          reportHeading('二、累计情况'),
           para(sentences.cumulative),
-          heading('三、各监督组本月情况'),
-          table(
+          reportHeading('三、各监督组本月情况'),
+          smallTable(
             ['监督组', '实地监督（次）', '参加代表（人次）', '问题线索（个）', '意见建议（条）'],
             r.byTeam.map((t) => [t.teamName, t.visits, t.personTimes, t.problems, t.suggestions]),
             [32, 17, 17, 17, 17],
           ),
-          heading('四、承办单位办理情况（累计）'),
+          reportHeading('四、承办单位办理情况（累计）'),
           r.byUnit.length
-            ? table(
+            ? smallTable(
                 ['承办单位', '转办（件）', '已销号（件）', '未销号（件）'],
                 r.byUnit.map((u) => [u.unitName, u.transferred, u.closed, u.open]),
                 [46, 18, 18, 18],
               )
             : para('截至本月底尚无转办的问题线索。'),
-          heading('五、本月新发现的问题线索和意见建议'),
+          reportHeading('五、本月新发现的问题线索和意见建议'),
           found === 0
             ? para('本月未发现新的问题线索。')
-            : table(
+            : smallTable(
                 ['编号', '类别', '内容', '地点', '承办单位', '状态'],
                 r.newClues.map((c) => [
                   c.number,
@@ -123,7 +87,7 @@ export async function dispatchDocx(r: DispatchReport, generatedAt: string): Prom
             : []),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: [text(`人大履职服务平台生成\u3000${generatedAt}`, false, 20)],
+            children: [reportText(`人大履职服务平台生成\u3000${generatedAt}`, false, 20)],
             spacing: { before: 360 },
           }),
         ],

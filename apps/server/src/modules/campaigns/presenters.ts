@@ -5,6 +5,7 @@ import {
   type CampaignListItem,
   type CampaignStatus,
   type CampaignVisit,
+  type ClueSuggestionRef,
   type ClueAction,
   type ClueKind,
   type ClueStatus,
@@ -40,7 +41,7 @@ export function clueNumber(foundOn: string, seq: number): string {
   return `${foundOn.slice(0, 4)}-${String(seq).padStart(4, '0')}`;
 }
 
-export function presentClue(r: ClueListRow, actions: ClueAction[], now: Date): CampaignClue {
+export function presentClue(r: ClueListRow, actions: ClueAction[], now: Date, suggestion: ClueSuggestionRef | null = null): CampaignClue {
   const c = r.clue;
   return {
     id: c.id,
@@ -66,20 +67,22 @@ export function presentClue(r: ClueListRow, actions: ClueAction[], now: Date): C
     closedAt: iso(c.closedAt),
     reason: c.reason,
     createdAt: c.createdAt.toISOString(),
+    suggestion,
     actions,
   };
 }
 
-const eventLabel: Record<string, string> = { ...clueActionLabel, record: '登记入台账' };
+const eventLabel: Record<string, string> = { ...clueActionLabel, record: '登记入台账', linkSuggestion: '转为代表建议' };
 
 export function presentClueDetail(
   r: ClueListRow,
   actions: ClueAction[],
   events: (typeof campaignClueEvents.$inferSelect)[],
   now: Date,
+  suggestion: ClueSuggestionRef | null,
 ): CampaignClueDetail {
   return {
-    ...presentClue(r, actions, now),
+    ...presentClue(r, actions, now, suggestion),
     history: events.map((e) => ({
       at: e.at.toISOString(),
       action: e.action,

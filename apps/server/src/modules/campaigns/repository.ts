@@ -67,12 +67,85 @@ export async function getCampaign(db: Executor, actor: Actor, id: string, forUpd
   return row;
 }
 
+export async function updateCampaign(db: Executor, id: string, patch: Partial<typeof campaigns.$inferInsert>) {
+  const [row] = await db.update(campaigns).set(patch).where(eq(campaigns.id, id)).returning();
+  return row!;
+}
+
+/** The first and last dates of the visits and findings already recorded: a new period must still cover them. */
+export async function recordedSpan(db: Executor, campaignId: string) {
+  const [row] = rowsOf<{ first: string | null; last: string | null }>(
+    await db.execute(sql`
+      SELECT min(d)::text AS first, max(d)::text AS last FROM (
+        SELECT visited_on AS d FROM ${campaignVisits} WHERE campaign_id = ${campaignId}
+        UNION ALL SELECT found_on FROM ${campaignClues} WHERE campaign_id = ${campaignId}
+      ) dates`),
+  );
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
+/** The deputy records of a user (one per congress they sit in). */
+export async function deputyIdsOfUser(db: Executor, userId: string) {
+  return (await db.select({ id: deputies.id }).from(deputies).where(eq(deputies.userId, userId))).map((d) => d.id);
+}
+
+const memberOf = (deputyIds: string[]) =>
+  sql`${campaigns.id} IN (SELECT ${campaignTeams.campaignId} FROM ${campaignTeams}
+    JOIN ${campaignTeamMembers} ON ${campaignTeamMembers.teamId} = ${campaignTeams.id}
+    WHERE ${inArray(campaignTeamMembers.deputyId, deputyIds)})`;
+
+/** Campaigns with one of these deputies on a team, newest first: a deputy's own campaigns, whatever their body. */
+export async function campaignsOfDeputies(db: Executor, deputyIds: string[], id?: string, forUpdate = false) {
+  if (!deputyIds.length) return [];
+  const query = db
+    .select({ campaign: campaigns, bodyName: bodies.name, bodyPath: bodies.path })
+    .from(campaigns)
+    .innerJoin(bodies, eq(bodies.id, campaigns.bodyId))
+    .where(and(memberOf(deputyIds), id ? eq(campaigns.id, id) : undefined))
+    .orderBy(desc(campaigns.startsOn), desc(campaigns.id))
+    .limit(100);
+  return forUpdate ? query.for('update', { of: campaigns }) : query;
+}
+
+/** Visits of a campaign each deputy went on. */
+export async function visitCounts(db: Executor, campaignIds: string[], deputyIds: string[]) {
+  if (!campaignIds.length || !deputyIds.length) return new Map<string, number>();
+  const rows = await db
+    .select({ campaignId: campaignVisits.campaignId, n: sql<number>`count(DISTINCT ${campaignVisits.id})::int` })
+    .from(campaignVisits)
+    .innerJoin(campaignVisitDeputies, eq(campaignVisitDeputies.visitId, campaignVisits.id))
+    .where(and(inArray(campaignVisits.campaignId, campaignIds), inArray(campaignVisitDeputies.deputyId, deputyIds)))
+    .groupBy(campaignVisits.campaignId);
+  return new Map(rows.map((r) => [r.campaignId, r.n]));
+}
+
 // ---- teams ----
 
 export async function insertTeam(db: Executor, row: typeof campaignTeams.$inferInsert, deputyIds: string[]) {
   const [team] = await db.insert(campaignTeams).values(row).returning();
   await db.insert(campaignTeamMembers).values(deputyIds.map((deputyId) => ({ teamId: team!.id, deputyId })));
   return team!;
+}
+
+export async function updateTeam(db: Executor, teamId: string, row: { name: string; area: string | null }, deputyIds: string[]) {
+  await db.update(campaignTeams).set(row).where(eq(campaignTeams.id, teamId));
+  await db.delete(campaignTeamMembers).where(eq(campaignTeamMembers.teamId, teamId));
+  await db.insert(campaignTeamMembers).values(deputyIds.map((deputyId) => ({ teamId, deputyId })));
+}
+
+export async function deleteTeam(db: Executor, teamId: string) {
+  await db.delete(campaignTeamMembers).where(eq(campaignTeamMembers.teamId, teamId));
+  await db.delete(campaignTeams).where(eq(campaignTeams.id, teamId));
+}
+
+/** Teams (of a campaign) that visits name: they stay, or the visits would lose their team. */
+export async function teamsWithVisits(db: Executor, teamIds: string[]) {
+  if (!teamIds.length) return new Set<string>();
+  const rows = await db
+    .selectDistinct({ teamId: campaignVisits.teamId })
+    .from(campaignVisits)
+    .where(inArray(campaignVisits.teamId, teamIds));
+  return new Set(rows.map((r) => r.teamId!));
 }
 
 export async function listTeams(db: Executor, campaignId: string) {
@@ -111,6 +184,11 @@ export function deputiesInScope(db: Executor, actor: Actor, ids: string[]) {
 
 // ---- visits ----
 
+/** Names of deputies already checked by the caller (in scope, or on the campaign's teams). */
+export function findDeputyNames(db: Executor, ids: string[]) {
+  return db.select({ id: deputies.id, name: deputies.name }).from(deputies).where(inArray(deputies.id, ids));
+}
+
 export async function insertVisit(db: Executor, row: typeof campaignVisits.$inferInsert, deputyIds: string[]) {
   const [visit] = await db.insert(campaignVisits).values(row).returning();
   await db.insert(campaignVisitDeputies).values(deputyIds.map((deputyId) => ({ visitId: visit!.id, deputyId })));
@@ -128,11 +206,20 @@ export async function findVisit(db: Executor, campaignId: string, visitId: strin
 export async function pageVisits(
   db: Executor,
   campaignId: string,
-  q: { teamId?: string | undefined; from?: string; to?: string; page: number; pageSize: number },
+  q: { teamId?: string | undefined; from?: string; to?: string; deputyIds?: string[]; page: number; pageSize: number },
 ) {
   const where = and(
     eq(campaignVisits.campaignId, campaignId),
     q.teamId ? eq(campaignVisits.teamId, q.teamId) : undefined,
+    q.deputyIds
+      ? inArray(
+          campaignVisits.id,
+          db
+            .select({ id: campaignVisitDeputies.visitId })
+            .from(campaignVisitDeputies)
+            .where(inArray(campaignVisitDeputies.deputyId, q.deputyIds)),
+        )
+      : undefined,
     q.from && q.to ? sql`${campaignVisits.visitedOn} BETWEEN ${q.from} AND ${q.to}` : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -198,9 +285,13 @@ export function listClueEvents(db: Executor, clueId: string) {
     .orderBy(asc(campaignClueEvents.at), asc(campaignClueEvents.id));
 }
 
-/** Handling units see the clues transferred to them; everyone else the clues of campaigns in scope. */
+/** Handling units see the clues transferred to them, deputies those of their visits; everyone else the clues of campaigns in scope. */
 function cluesVisibleTo(actor: Actor): SQL {
   if (actor.role === 'handling_unit') return actor.handlingUnitId ? eq(campaignClues.handlingUnitId, actor.handlingUnitId) : sql`false`;
+  // A deputy sees what was found on the visits they went on.
+  if (actor.role === 'deputy')
+    return sql`${campaignClues.visitId} IN (SELECT ${campaignVisitDeputies.visitId} FROM ${campaignVisitDeputies}
+      JOIN ${deputies} ON ${deputies.id} = ${campaignVisitDeputies.deputyId} WHERE ${deputies.userId} = ${actor.id})`;
   return inScope(campaignClues.bodyId, actor);
 }
 
@@ -289,6 +380,16 @@ export async function getClue(db: Executor, actor: Actor, id: string, forUpdate 
   }
   const [row] = await clueFrom(db).where(and(eq(campaignClues.id, id), cluesVisibleTo(actor)));
   return row as ClueListRow | undefined;
+}
+
+/** The clues linked to a suggestion, for the suggestion's page (the caller checked the suggestion is visible). */
+export function cluesOfSuggestion(db: Executor, suggestionId: string) {
+  return db
+    .select({ clue: campaignClues, campaignTitle: campaigns.title })
+    .from(campaignClues)
+    .innerJoin(campaigns, eq(campaigns.id, campaignClues.campaignId))
+    .where(eq(campaignClues.suggestionId, suggestionId))
+    .orderBy(asc(campaignClues.campaignId), asc(campaignClues.seq));
 }
 
 export async function bodyPathOf(db: Executor, bodyId: string) {

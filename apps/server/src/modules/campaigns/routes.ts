@@ -8,15 +8,19 @@ import {
   campaignListItem,
   campaignQuery,
   campaignTeamInput,
+  campaignUpdateInput,
   campaignVisit,
   campaignVisitInput,
   can,
   clueActionInput,
   clueQuery,
+  clueSuggestionInput,
   dispatchQuery,
   dispatchReport,
+  myCampaign,
   pageOf,
   standaloneClueInput,
+  suggestionSourceClue,
   type Permission,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
@@ -24,8 +28,12 @@ import { clock } from '../../platform/clock.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { forbidden, unauthorized } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME, dispatchDocx } from './dispatch-docx.js';
+import { DOCX_MIME } from '../../platform/word.js';
+import { dispatchDocx } from './dispatch-docx.js';
+import * as deputyService from './deputy-service.js';
+import { updateCampaign } from './edit-service.js';
 import * as service from './service.js';
+import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
 
 const tags = ['opinions'];
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
@@ -40,7 +48,7 @@ function requireAny(...list: Permission[]) {
 const docxDisposition = (fileName: string) => `attachment; filename="dispatch.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Themed campaigns (专项监督) with their problem-clue ledger and monthly dispatch report (seed 000). */
-export const campaignRoutes: ModuleRoutes = (app, { database: { db } }) => {
+export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
   const read = { preValidation: requirePermission('campaigns.read') };
   const manage = { preValidation: requirePermission('campaigns.manage') };
 
@@ -81,6 +89,21 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db } }) => {
       },
     },
     async (request, reply) => reply.status(201).send(await service.addTeam(db, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/api/campaigns/:id',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '修改专项监督（名称、主题、期间、监督组）',
+        params: idParams,
+        body: campaignUpdateInput,
+        response: { 200: campaignDetail, ...errorResponses },
+      },
+    },
+    async (request) => updateCampaign(db, actorContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -230,5 +253,98 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db } }) => {
       },
     },
     async (request) => service.actOnClue(db, actorContext(request), request.params.id, request.body),
+  );
+
+  // ---- a deputy's own campaigns (mobile page) ----
+  const visit = { preValidation: requirePermission('campaigns.visit') };
+  const pageParams = z.object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  });
+
+  app.get(
+    '/api/my/campaigns',
+    {
+      ...visit,
+      schema: { tags, summary: '本人参加的专项监督', response: { 200: z.object({ items: z.array(myCampaign) }), ...errorResponses } },
+    },
+    async (request) => ({ items: await deputyService.myCampaigns(db, actorContext(request)) }),
+  );
+
+  app.post(
+    '/api/my/campaigns/:id/visits',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: '代表登记本人参加的实地监督',
+        params: idParams,
+        body: campaignVisitInput,
+        response: { 201: z.object({ visit: campaignVisit, clueNumbers: z.array(z.string()) }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await deputyService.recordOwnVisit(db, actorContext(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/my/campaigns/:id/visits',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: '本人参加的实地监督记录',
+        params: idParams,
+        querystring: pageParams,
+        response: { 200: pageOf(campaignVisit), ...errorResponses },
+      },
+    },
+    async (request) => deputyService.pageMyVisits(db, actorContext(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/my/campaigns/:id/clues',
+    {
+      ...visit,
+      schema: {
+        tags,
+        summary: '本人参加的实地监督发现的问题线索',
+        params: idParams,
+        querystring: clueQuery,
+        response: { 200: pageOf(campaignClue), ...errorResponses },
+      },
+    },
+    async (request) => deputyService.pageMyClues(db, actorContext(request), request.params.id, request.query),
+  );
+
+  // ---- a clue and a deputy's suggestion (module 4) ----
+
+  app.post(
+    '/api/campaign-clues/:id/suggestion',
+    {
+      preValidation: requireAny('campaigns.manage', 'campaigns.visit'),
+      schema: {
+        tags,
+        summary: '问题线索转为代表建议（代表起草本人建议，或工作人员关联已提交的建议）',
+        params: idParams,
+        body: clueSuggestionInput,
+        response: { 200: campaignClueDetail, ...errorResponses },
+      },
+    },
+    async (request) => linkSuggestion({ db, notifier }, actorContext(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/campaign-clues/of-suggestion/:id',
+    {
+      preValidation: requirePermission('suggestions.read'),
+      schema: {
+        tags,
+        summary: '建议来源的专项监督问题线索',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(suggestionSourceClue) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await sourceCluesOf(db, actorContext(request), request.params.id) }),
   );
 };

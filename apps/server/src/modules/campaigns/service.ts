@@ -10,6 +10,7 @@ import {
   type CampaignInput,
   type CampaignTeamInput,
   type CampaignVisitInput,
+  type ClueSuggestionRef,
   type ClueActionInput,
   type ClueQuery,
   type ClueStatus,
@@ -17,7 +18,7 @@ import {
   type Page,
   type StandaloneClueInput,
 } from '@renda/shared';
-import type { Db, Executor } from '../../db/client.js';
+import type { Db, Executor, Tx } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -27,6 +28,7 @@ import { chinaDate, dueAt, endOfChinaDay } from '../../platform/deadlines.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { inScope } from '../../platform/scope.js';
+import { findSuggestionSummaries } from '../suggestions/index.js';
 import { clueNumber, presentCampaign, presentClue, presentClueDetail, presentVisit } from './presenters.js';
 import * as repo from './repository.js';
 import type { Period } from './repository.js';
@@ -37,9 +39,9 @@ function clueRole(ctx: ActorContext): ClueActorRole | null {
   return ctx.actor.role === 'staff' || ctx.actor.role === 'handling_unit' ? ctx.actor.role : null;
 }
 
-const today = () => chinaDate(clock.now());
+export const today = () => chinaDate(clock.now());
 
-async function requireCampaign(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
+export async function requireCampaign(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
   const row = await repo.getCampaign(db, ctx.actor, id, forUpdate);
   if (!row) throw notFound('专项监督', { id });
   return row;
@@ -125,7 +127,7 @@ export async function getCampaign(db: Executor, ctx: ActorContext, id: string): 
   };
 }
 
-async function requireDeputies(tx: Executor, ctx: ActorContext, ids: string[]) {
+export async function requireDeputies(tx: Executor, ctx: ActorContext, ids: string[]) {
   const unique = [...new Set(ids)];
   const found = await repo.deputiesInScope(tx, ctx.actor, unique);
   if (found.length !== unique.length)
@@ -152,7 +154,7 @@ export async function addTeam(db: Db, ctx: ActorContext, campaignId: string, inp
 }
 
 /** A date of a visit or a finding must lie within the campaign's period and not in the future. */
-function checkDate(c: repo.CampaignRow, date: string, path: string) {
+export function checkDate(c: repo.CampaignRow, date: string, path: string) {
   if (date < c.startsOn || date > c.endsOn)
     throw new DomainError('CAMPAIGN_DATE_OUTSIDE', `日期应在专项监督期间（${c.startsOn} 至 ${c.endsOn}）内`, {
       fields: [{ path, message: '日期不在专项监督期间内' }],
@@ -216,42 +218,48 @@ export async function recordVisit(db: Db, ctx: ActorContext, campaignId: string,
         fields: [{ path: 'teamId', message: '请重新选择监督组' }],
       });
     const deputyIds = await requireDeputies(tx, ctx, input.deputyIds);
-    const visit = await repo.insertVisit(
-      tx,
-      {
-        campaignId,
-        teamId: input.teamId,
-        visitedOn: input.visitedOn,
-        place: input.place,
-        summary: input.summary,
-        recordedBy: ctx.actor.id,
-        createdAt: clock.now(),
-      },
-      deputyIds,
-    );
-    await recordAudit(tx, ctx, {
-      entity: 'campaign_visit',
-      entityId: visit.id,
-      bodyId: c.bodyId,
-      action: 'create',
-      after: { campaignId, visitedOn: input.visitedOn, place: input.place, personTimes: deputyIds.length, clues: input.clues.length },
-    });
-    const clues = await addToLedger(
-      tx,
-      ctx,
-      c,
-      input.clues.map((clue) => ({ ...clue, foundOn: input.visitedOn, visitId: visit.id })),
-    );
-    return {
-      visit: presentVisit({
-        visit,
-        teamName: input.teamId ? ((await repo.findTeam(tx, campaignId, input.teamId))?.name ?? null) : null,
-        clueCount: clues.length,
-        deputies: (await repo.deputiesInScope(tx, ctx.actor, deputyIds)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-      }),
-      clueNumbers: clues.map((r) => clueNumber(r.foundOn, r.seq)),
-    };
+    return insertVisitWithClues(tx, ctx, c, input, deputyIds);
   });
+}
+
+/** Writes a checked visit, its deputies (one person-time each) and its findings; the caller holds the campaign's lock. */
+export async function insertVisitWithClues(tx: Tx, ctx: ActorContext, c: repo.CampaignRow, input: CampaignVisitInput, deputyIds: string[]) {
+  const visit = await repo.insertVisit(
+    tx,
+    {
+      campaignId: c.id,
+      teamId: input.teamId,
+      visitedOn: input.visitedOn,
+      place: input.place,
+      summary: input.summary,
+      recordedBy: ctx.actor.id,
+      createdAt: clock.now(),
+    },
+    deputyIds,
+  );
+  await recordAudit(tx, ctx, {
+    entity: 'campaign_visit',
+    entityId: visit.id,
+    bodyId: c.bodyId,
+    action: 'create',
+    after: { campaignId: c.id, visitedOn: input.visitedOn, place: input.place, personTimes: deputyIds.length, clues: input.clues.length },
+  });
+  const clues = await addToLedger(
+    tx,
+    ctx,
+    c,
+    input.clues.map((clue) => ({ ...clue, foundOn: input.visitedOn, visitId: visit.id })),
+  );
+  const names = await repo.findDeputyNames(tx, deputyIds);
+  return {
+    visit: presentVisit({
+      visit,
+      teamName: input.teamId ? ((await repo.findTeam(tx, c.id, input.teamId))?.name ?? null) : null,
+      clueCount: clues.length,
+      deputies: names.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    }),
+    clueNumbers: clues.map((r) => clueNumber(r.foundOn, r.seq)),
+  };
 }
 
 export async function addClue(db: Db, ctx: ActorContext, campaignId: string, input: StandaloneClueInput): Promise<CampaignClueDetail> {
@@ -281,13 +289,21 @@ export async function pageVisits(
 
 // ---- the ledger ----
 
-export async function pageClues(db: Db, ctx: ActorContext, campaignId: string | null, q: ClueQuery): Promise<Page<CampaignClue>> {
-  if (campaignId) await requireCampaign(db, ctx, campaignId);
+/** A campaign's ledger (or, without one, the clues transferred to the acting unit); `campaignChecked` when the caller checked access its own way. */
+export async function pageClues(
+  db: Db,
+  ctx: ActorContext,
+  campaignId: string | null,
+  q: ClueQuery,
+  campaignChecked = false,
+): Promise<Page<CampaignClue>> {
+  if (campaignId && !campaignChecked) await requireCampaign(db, ctx, campaignId);
   const now = clock.now();
   const role = clueRole(ctx);
   const { rows, total } = await repo.pageClues(db, ctx.actor, campaignId, q, now, q.month ? monthBounds(q.month) : undefined);
+  const refs = await suggestionRefs(db, ctx, rows);
   return {
-    items: rows.map((r) => presentClue(r, allowedClueActions(r.clue.status as ClueStatus, role), now)),
+    items: rows.map((r) => presentClue(r, allowedClueActions(r.clue.status as ClueStatus, role), now, refOf(refs, r))),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -297,9 +313,25 @@ export async function pageClues(db: Db, ctx: ActorContext, campaignId: string | 
 export async function getClue(db: Executor, ctx: ActorContext, id: string): Promise<CampaignClueDetail> {
   const row = await repo.getClue(db, ctx.actor, id);
   if (!row) throw notFound('问题线索', { id });
-  const events = await repo.listClueEvents(db, id);
-  return presentClueDetail(row, allowedClueActions(row.clue.status as ClueStatus, clueRole(ctx)), events, clock.now());
+  const [events, refs] = await Promise.all([repo.listClueEvents(db, id), suggestionRefs(db, ctx, [row])]);
+  return presentClueDetail(row, allowedClueActions(row.clue.status as ClueStatus, clueRole(ctx)), events, clock.now(), refOf(refs, row));
 }
+
+/** The suggestions the clues became; a draft's title is its deputy's until submitted (staff see that a draft exists). */
+async function suggestionRefs(db: Executor, ctx: ActorContext, rows: repo.ClueListRow[]): Promise<Map<string, ClueSuggestionRef>> {
+  const found = await findSuggestionSummaries(
+    db,
+    rows.flatMap((r) => (r.clue.suggestionId ? [r.clue.suggestionId] : [])),
+  );
+  return new Map(
+    [...found.values()].map((s) => [
+      s.id,
+      { id: s.id, number: s.number, title: s.state === 'draft' && ctx.actor.role !== 'deputy' ? null : s.title, state: s.state },
+    ]),
+  );
+}
+const refOf = (refs: Map<string, ClueSuggestionRef>, r: repo.ClueListRow) =>
+  r.clue.suggestionId ? (refs.get(r.clue.suggestionId) ?? null) : null;
 
 export async function actOnClue(db: Db, ctx: ActorContext, id: string, input: ClueActionInput): Promise<CampaignClueDetail> {
   return db.transaction(async (tx) => {

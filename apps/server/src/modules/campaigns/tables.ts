@@ -1,7 +1,7 @@
 import { bigserial, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, handlingUnits } from '../../db/schema.js';
+import { bodies, handlingUnits, suggestions } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 
 /** A themed campaign (专项监督) of a congress body, with its period. */
@@ -19,6 +19,7 @@ export const campaigns = pgTable(
     endsOn: date('ends_on').notNull(),
     createdBy: uuid('created_by'),
     createdAt: createdAtColumn(),
+    updatedAt: timestampColumn('updated_at'),
   },
   (t) => [index('campaigns_body_idx').on(t.bodyId, t.startsOn.desc())],
 );
@@ -113,6 +114,8 @@ export const campaignClues = pgTable(
     /** When it left the open ledger: 销号 (closed) or 不予立项 (dismissed). */
     closedAt: timestampColumn('closed_at'),
     reason: text('reason'),
+    /** The deputy's suggestion (module 4) the clue became or was linked to. */
+    suggestionId: uuid('suggestion_id').references(() => suggestions.id),
     createdBy: uuid('created_by'),
     createdAt: createdAtColumn(),
     updatedAt: timestampColumn('updated_at').notNull().defaultNow(),
@@ -120,6 +123,9 @@ export const campaignClues = pgTable(
   (t) => [
     uniqueIndex('campaign_clues_seq_unique').on(t.campaignId, t.seq),
     index('campaign_clues_found_idx').on(t.campaignId, t.foundOn),
+    index('campaign_clues_suggestion_idx')
+      .on(t.suggestionId)
+      .where(sql`${t.suggestionId} IS NOT NULL`),
     index('campaign_clues_unit_idx')
       .on(t.handlingUnitId, t.status)
       .where(sql`${t.handlingUnitId} IS NOT NULL`),

@@ -46,7 +46,7 @@ export async function externalPerformanceSections(db: Executor, deputyId: string
   return found;
 }
 
-export { deputies, dutyParticipants, dutyRecords } from './tables.js';
-export { findDeputiesByIds, findDeputyByPublicCode, getDeputyByUser } from './repository.js';
+export { deputies, deputyGroupMembers, deputyGroups, dutyParticipants, dutyRecords } from './tables.js';
+export { findDeputiesByIds, findDeputyByPublicCode, getDeputyByUser, likePrefix } from './repository.js';
 export { insertDuty, setParticipants } from './duties-repository.js';
 export { newPublicCode } from './public-code.js';

@@ -1,46 +1,8 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 import { bodyLevelLabel, deputyStatusLabel, dutyKindLabel, genderLabel, groupKindLabel, type PerformanceFile } from '@renda/shared';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const font = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
-const text = (value: string, bold = false) => new TextRun({ text: value, bold, font, size: 24 });
-const para = (value: string, bold = false) => new Paragraph({ children: [text(value, bold)], spacing: { after: 80 } });
-const heading = (value: string) =>
-  new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    children: [new TextRun({ text: value, bold: true, font, size: 28 })],
-    spacing: { before: 240, after: 120 },
-  });
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-function table(header: string[], rows: string[][], widths: number[]) {
-  const cell = (value: string, bold: boolean, width: number) =>
-    new TableCell({
-      width: { size: width, type: WidthType.PERCENTAGE },
-      borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ children: [text(value, bold)] })],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, true, widths[i]!)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, false, widths[i]!)) })),
-    ],
-  });
-}
+const para = (value: string, bold = false) => new Paragraph({ children: [reportText(value, bold)], spacing: { after: 80 } });
 
 /** 履职档案 as a Word document: profile, groups, counts, the seven ones, assessment and the activity list. */
 export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
@@ -77,31 +39,31 @@ export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: `${d.name}代表履职档案`, bold: true, font, size: 36 })],
+            children: [reportText(`${d.name}代表履职档案`, true, 36)],
           }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [text(`统计期间：${file.period.from} 至 ${file.period.to}`)],
+            children: [reportText(`统计期间：${file.period.from} 至 ${file.period.to}`)],
             spacing: { after: 240 },
           }),
-          heading('一、基本情况'),
-          table(['项目', '内容'], profile, [30, 70]),
-          heading('二、所在小组与网格'),
+          reportHeading('一、基本情况'),
+          reportTable(['项目', '内容'], profile, [30, 70]),
+          reportHeading('二、所在小组与网格'),
           ...(memberships.length ? memberships.map((m) => para(m)) : [para('未编入代表小组或网格。')]),
-          heading('三、履职统计'),
+          reportHeading('三、履职统计'),
           para(`本期共参加履职活动 ${file.recordsTotal} 次，接待、联系群众 ${file.votersReceived} 人次。`),
-          table(
+          reportTable(
             ['活动类型', '次数'],
             file.countsByKind.map((c) => [c.label, String(c.count)]),
             [70, 30],
           ),
-          heading(`四、${file.sevenOnes.year} 年度“七个一”履职任务（完成 ${file.sevenOnes.done} 项）`),
-          table(['任务', '完成情况', '状态'], seven, [55, 25, 20]),
-          heading('五、量化考评'),
+          reportHeading(`四、${file.sevenOnes.year} 年度“七个一”履职任务（完成 ${file.sevenOnes.done} 项）`),
+          reportTable(['任务', '完成情况', '状态'], seven, [55, 25, 20]),
+          reportHeading('五、量化考评'),
           para(assessment),
-          heading('六、履职活动记录'),
+          reportHeading('六、履职活动记录'),
           file.records.length
-            ? table(
+            ? reportTable(
                 ['日期', '类型', '活动', '地点'],
                 file.records.map((r) => [r.occurredOn, dutyKindLabel[r.kind], r.title, r.place ?? '—']),
                 [18, 17, 45, 20],
@@ -111,11 +73,11 @@ export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
             ? [para(`（仅列出最近 ${file.records.length} 条，共 ${file.recordsTotal} 条。）`)]
             : []),
           ...(file.sections ?? []).flatMap((s, i) => [
-            heading(`${'七八九十'[i] ?? i + 7}、${s.title}`),
+            reportHeading(`${'七八九十'[i] ?? i + 7}、${s.title}`),
             para(s.summary),
             ...(s.rows.length
               ? [
-                  table(
+                  reportTable(
                     s.header,
                     s.rows,
                     s.header.map(() => Math.floor(100 / s.header.length)),

@@ -39,7 +39,8 @@ import * as duties from './duties-service.js';
 import * as groups from './groups-service.js';
 import { importTemplate } from './import.js';
 import * as performance from './performance-service.js';
-import { DOCX_MIME, performanceDocx } from './performance-docx.js';
+import { DOCX_MIME } from '../../platform/word.js';
+import { performanceDocx } from './performance-docx.js';
 import { opinionLink, posterHtml, qrPng } from './qr.js';
 import * as service from './service.js';
 

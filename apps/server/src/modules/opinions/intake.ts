@@ -18,6 +18,7 @@ import { presentPublic } from './presenters.js';
 import * as repo from './repository.js';
 import { abuseLimits, photoTypes } from './rules.js';
 import { applyStep } from './service.js';
+import { Batcher } from './batch.js';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tracking-code.js';
 
 const badQr = () => new DomainError('OPINION_QR_INVALID', '二维码无效或已停用，请向联络站工作人员咨询', undefined, 404);
@@ -26,14 +27,37 @@ const badCode = () => new DomainError('OPINION_TRACKING_NOT_FOUND', '查询码�
 type Lookup = repo.IntakeLookup;
 type Ref = { station?: string | undefined; deputy?: string | undefined };
 
-function lookUp(db: Db, ref: Ref, extra: { phone?: string | undefined; clientToken?: string | undefined } = {}) {
-  return repo.intakeLookup(db, {
-    station: ref.station || null,
-    deputy: ref.deputy || null,
-    phone: extra.phone || null,
-    clientToken: extra.clientToken || null,
-    now: clock.now(),
-  });
+/**
+ * Group commit: look-ups and writes of submissions arriving together share statements (batch.ts).
+ * One write statement at a time per server, so a phone's submissions are counted exactly against each
+ * other; the next batch gathers while the current one commits.
+ */
+export const intakeBatching = {
+  lookups: { maxBatch: 100, maxInFlight: 2 },
+  writes: { maxBatch: 100, maxInFlight: 1 },
+} as const;
+
+const phoneLimits = { perHour: abuseLimits.perPhoneHour, perDay: abuseLimits.perPhoneDay };
+
+function batchersOf(db: Db) {
+  let b = batchers.get(db);
+  if (!b)
+    batchers.set(
+      db,
+      (b = {
+        lookups: new Batcher((keys: repo.IntakeKey[]) => repo.intakeLookups(db, keys), intakeBatching.lookups),
+        writes: new Batcher((rows: repo.SubmissionRows[]) => repo.insertSubmissions(db, rows, phoneLimits), intakeBatching.writes),
+      }),
+    );
+  return b;
+}
+const batchers = new WeakMap<
+  Db,
+  { lookups: Batcher<repo.IntakeKey, Lookup>; writes: Batcher<repo.SubmissionRows, repo.SubmissionOutcome> }
+>();
+
+function lookUp(db: Db, ref: Ref, clientToken?: string) {
+  return batchersOf(db).lookups.submit({ station: ref.station || null, deputy: ref.deputy || null, clientToken: clientToken || null });
 }
 
 /** Which station or deputy the QR code names; an unknown code, or a deputy no longer in office, is refused. */
@@ -66,11 +90,12 @@ export async function publicForm(db: Db, ref: Ref): Promise<PublicOpinionForm> {
   };
 }
 
-function checkPhoneLimit(found: Lookup) {
+function phoneLimitError(found: repo.SubmissionOutcome) {
   if (found.phoneLastHour >= abuseLimits.perPhoneHour)
-    throw new DomainError('OPINION_PHONE_LIMIT', '该手机号一小时内提交次数较多，请稍后再提交；紧急情况请直接联系联络站', undefined, 429);
+    return new DomainError('OPINION_PHONE_LIMIT', '该手机号一小时内提交次数较多，请稍后再提交；紧急情况请直接联系联络站', undefined, 429);
   if (found.phoneLastDay >= abuseLimits.perPhoneDay)
-    throw new DomainError('OPINION_PHONE_LIMIT', '该手机号今天提交次数已达上限，请明天再提交；紧急情况请直接联系联络站', undefined, 429);
+    return new DomainError('OPINION_PHONE_LIMIT', '该手机号今天提交次数已达上限，请明天再提交；紧急情况请直接联系联络站', undefined, 429);
+  return null;
 }
 
 export interface Photo {
@@ -90,7 +115,7 @@ export async function submit(
   input: PublicOpinionInput,
   photos: Photo[],
 ): Promise<{ trackingCode: string; submittedAt: string; repeated: boolean }> {
-  const found = await lookUp(db, input, input);
+  const found = await lookUp(db, input, input.clientToken);
   if (found.earlier)
     return {
       trackingCode: formatTrackingCode(found.earlier.trackingCode),
@@ -105,7 +130,6 @@ export async function submit(
     });
   if (photos.length > opinionLimits.photosMax)
     throw new DomainError('OPINION_TOO_MANY_PHOTOS', `最多上传 ${opinionLimits.photosMax} 张照片`, undefined, 413);
-  if (input.phone) checkPhoneLimit(found);
 
   const prepared: PreparedFile[] = [];
   try {
@@ -125,7 +149,7 @@ export async function submit(
         }),
       );
     const now = clock.now();
-    const opinion: repo.NewOpinionRow & { id: string; trackingCode: string; citizenPhone: string | null } = {
+    const opinion: repo.SubmissionRows['opinion'] & { trackingCode: string; citizenPhone: string | null } = {
       id: uuidv7(),
       bodyId: target.bodyId,
       trackingCode: newTrackingCode(),
@@ -161,38 +185,30 @@ export async function submit(
       // Ids made here: a prepared statement would otherwise reuse the id its default made once.
       sms: sms && { id: uuidv7(), ...outboxRow(sms) },
     };
-    try {
-      // Without photos one statement is the whole write; photos' rows join it in a transaction.
-      if (!prepared.length) await repo.insertSubmission(db, rows);
-      else
-        await db.transaction(async (tx) => {
-          await repo.insertSubmission(tx, rows);
-          for (const p of prepared) await p.insert(tx, { bodyId: target.bodyId, ownerEntity: 'opinion', ownerId: opinion.id });
-        });
-    } catch (err) {
+    // Without photos the submission joins the next batch statement (group commit); with photos it is
+    // written alone, its photos' rows beside it in a transaction.
+    const outcome = prepared.length
+      ? await db.transaction(async (tx) => {
+          const [done] = await repo.insertSubmissions(tx, [rows], phoneLimits);
+          if (done!.inserted)
+            for (const p of prepared) await p.insert(tx, { bodyId: target.bodyId, ownerEntity: 'opinion', ownerId: opinion.id });
+          return done!;
+        })
+      : await batchersOf(db).writes.submit(rows);
+    if (!outcome.inserted) {
       // The same submission arriving twice at once: the second answers with the first one's code.
-      if (input.clientToken && isUniqueViolation(err, 'opinions_client_token_unique')) {
-        const earlier = (await lookUp(db, input, input)).earlier;
-        if (earlier) {
-          await Promise.all(prepared.map((p) => p.discard()));
-          return { trackingCode: formatTrackingCode(earlier.trackingCode), submittedAt: earlier.createdAt.toISOString(), repeated: true };
-        }
+      const earlier = input.clientToken ? (await lookUp(db, input, input.clientToken)).earlier : null;
+      if (earlier) {
+        await Promise.all(prepared.map((p) => p.discard()));
+        return { trackingCode: formatTrackingCode(earlier.trackingCode), submittedAt: earlier.createdAt.toISOString(), repeated: true };
       }
-      throw err;
+      throw phoneLimitError(outcome) ?? new Error('opinion submission neither stored nor refused');
     }
     return { trackingCode: formatTrackingCode(opinion.trackingCode), submittedAt: now.toISOString(), repeated: false };
   } catch (err) {
     await Promise.all(prepared.map((p) => p.discard()));
     throw err;
   }
-}
-
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const pg = e as { code?: string; constraint?: string };
-    if (pg.code === '23505') return pg.constraint === constraint;
-  }
-  return false;
 }
 
 async function requireByCode(db: Executor, code: string) {

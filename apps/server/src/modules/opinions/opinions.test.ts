@@ -1,15 +1,19 @@
 import ExcelJS from 'exceljs';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, outboxMessages, users } from '../../db/schema.js';
 import { actorByUserId } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
 import { dueDate } from '../../platform/deadlines.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { Batcher } from './batch.js';
 import { scanDeadlines } from './deadline-scan.js';
 import { markEscalated, opinionsOfSuggestion } from './index.js';
+import { insertSubmissions, type SubmissionRows } from './repository.js';
 import { opinions } from './tables.js';
 import { makeStationAndDeputy, multipart, tinyPng, unitIdByName } from './test-fixtures.js';
+import { newTrackingCode } from './tracking-code.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 let t: TestApp;
@@ -230,6 +234,71 @@ describe('submitting', () => {
     expect(sixth.json().error.message).toBe('该手机号一小时内提交次数较多，请稍后再提交；紧急情况请直接联系联络站');
     clock.advance(61 * 60_000);
     expect((await submit({ station: qr.stationCode, category: 'other', content: '一小时后再反映一个问题', phone })).statusCode).toBe(201);
+  });
+
+  it('counts one phone’s submissions sent at the same moment against each other', async () => {
+    const phone = '13900000010';
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        submit({ station: qr.stationCode, category: 'other', content: `同一时刻第${i + 1}个问题反映`, phone }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    // Every accepted one has its first step, its audit event and its SMS; the refused left nothing.
+    const stored = await t.db.select().from(opinions).where(eq(opinions.citizenPhone, phone));
+    expect(stored).toHaveLength(5);
+    for (const o of stored) {
+      const audit = await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entity, 'opinion'), eq(auditEvents.entityId, o.id)));
+      expect(audit.map((a) => a.action)).toEqual(['submit']);
+      expect((await track(o.trackingCode)).timeline.map((s: { label: string }) => s.label)).toEqual(['意见已提交']);
+    }
+    const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, phone));
+    expect(sms).toHaveLength(5);
+  });
+
+  it('stores the other submissions of a batch when one of them fails', async () => {
+    const row = (i: number, bodyId: string) => {
+      const id = uuidv7();
+      const at = clock.now();
+      return {
+        opinion: {
+          id,
+          bodyId,
+          trackingCode: newTrackingCode(),
+          channel: 'qr_station',
+          categoryCode: 'other',
+          categoryLabel: '其他',
+          content: `批量写入第${i}条`,
+          status: 'submitted',
+          createdAt: at,
+          updatedAt: at,
+        },
+        event: { opinionId: id, at, action: 'submit', toStatus: 'submitted', actorName: '群众', public: true },
+        audit: { at, entity: 'opinion', entityId: id, bodyId, action: 'submit' },
+        sms: null,
+      };
+    };
+    const writes = new Batcher((rows: SubmissionRows[]) => insertSubmissions(t.db, rows, { perHour: 5, perDay: 20 }), {
+      maxBatch: 10,
+      maxInFlight: 1,
+    });
+    const rows = [row(1, staff.user.bodyId), row(2, uuidv7()), row(3, staff.user.bodyId)]; // the second names no body
+    const results = await Promise.allSettled(rows.map((r) => writes.submit(r)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = await t.db
+      .select({ content: opinions.content })
+      .from(opinions)
+      .where(
+        inArray(
+          opinions.id,
+          rows.map((r) => r.opinion.id),
+        ),
+      );
+    expect(stored.map((s) => s.content).sort()).toEqual(['批量写入第1条', '批量写入第3条']);
   });
 
   it('limits a flood from one address', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { aliasedTable, and, asc, eq, gte, inArray, isNotNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, getTableColumns, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { OpinionQuery } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { attachments, auditEvents, bodies, handlingUnits, outboxMessages, users } from '../../db/schema.js';
@@ -31,23 +32,24 @@ export interface IntakeLookup {
   } | null;
   /** The dictionary of the nearest body (itself or an ancestor) that has one; null when none has. */
   categories: { code: string; label: string; active: boolean }[] | null;
-  phoneLastHour: number;
-  phoneLastDay: number;
 }
 
 const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
 
 /**
- * The look-up below as a prepared statement: parsed and planned once per connection. (Inside a select
- * whose FROM is SQL, drizzle leaves column names unqualified, so this text names its aliases itself.)
+ * The look-up below as a prepared statement: parsed and planned once per connection. It takes many
+ * submissions at once (a JSON array, one element per submission, `ord` its place) and answers one
+ * row per element. (Inside a select whose FROM is SQL, drizzle leaves column names unqualified, so
+ * this text names its aliases itself.)
  */
 function lookupStatement(db: Db) {
   const ancestors = sql`string_to_array(trim(both '/' from b.path), '/')::uuid[]`;
   return db
     .select({
+      ord: sql<number>`r.ord`,
       earlier: sql<{ trackingCode: string; createdAt: string } | null>`(
         SELECT json_build_object('trackingCode', o.tracking_code, 'createdAt', o.created_at)
-          FROM ${opinions} o WHERE o.client_token = ${param('clientToken', 'text')})`,
+          FROM ${opinions} o WHERE o.client_token = r.client_token)`,
       kind: sql<'station' | 'deputy' | null>`t.kind`,
       id: sql<string | null>`t.id`,
       name: sql<string | null>`t.name`,
@@ -61,134 +63,179 @@ function lookupStatement(db: Db) {
          WHERE c.body_id = (SELECT own.body_id FROM ${opinionCategories} own
                              WHERE own.body_id = ANY (${ancestors})
                              ORDER BY array_position(${ancestors}, own.body_id) DESC LIMIT 1))`,
-      lastHour: sql<number>`phone.last_hour`,
-      lastDay: sql<number>`phone.last_day`,
     })
     .from(
-      sql`(SELECT 1) AS one
-      LEFT JOIN (
+      sql`jsonb_to_recordset(${param('items', 'jsonb')}) AS r(ord int, station text, deputy text, client_token text)
+      LEFT JOIN LATERAL (
         SELECT 'station' AS kind, s.id, s.name, NULL::text AS status, s.body_id
-          FROM ${stations} s WHERE s.public_code = ${param('station', 'text')} AND s.active
+          FROM ${stations} s WHERE s.public_code = r.station AND s.active
         UNION ALL
         SELECT 'deputy', d.id, d.name, d.status::text, d.body_id
-          FROM ${deputies} d WHERE d.public_code = ${param('deputy', 'text')}
+          FROM ${deputies} d WHERE d.public_code = r.deputy
         LIMIT 1
       ) AS t ON true
-      LEFT JOIN ${bodies} b ON b.id = t.body_id
-      CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE p.created_at >= ${param('hourAgo', 'timestamptz')})::int AS last_hour, count(*)::int AS last_day
-          FROM ${opinions} p WHERE p.citizen_phone = ${param('phone', 'text')} AND p.created_at >= ${param('dayAgo', 'timestamptz')}
-      ) AS phone`,
+      LEFT JOIN ${bodies} b ON b.id = t.body_id`,
     )
-    .prepare('opinion_intake_lookup');
+    .prepare('opinion_intake_lookups');
 }
 const lookupStatements = new WeakMap<Db, ReturnType<typeof lookupStatement>>();
 
-/**
- * Everything a public submission is checked against, in one round trip: an earlier submission with the
- * same client token, the QR target and its body, the category dictionary in force there, and the
- * phone number's submissions in the last hour and day. (The form page uses it without phone and token.)
- */
-export async function intakeLookup(
-  db: Db,
-  q: { station: string | null; deputy: string | null; phone: string | null; clientToken: string | null; now: Date },
-): Promise<IntakeLookup> {
-  let statement = lookupStatements.get(db);
-  if (!statement) lookupStatements.set(db, (statement = lookupStatement(db)));
-  const [row] = await statement.execute({
-    station: q.station,
-    deputy: q.deputy,
-    phone: q.phone,
-    clientToken: q.clientToken,
-    hourAgo: new Date(q.now.getTime() - 3600_000).toISOString(),
-    dayAgo: new Date(q.now.getTime() - 24 * 3600_000).toISOString(),
-  });
-  const r = row!;
-  return {
-    earlier: r.earlier ? { trackingCode: r.earlier.trackingCode, createdAt: new Date(r.earlier.createdAt) } : null,
-    target: r.id
-      ? { kind: r.kind!, id: r.id, name: r.name!, status: r.status, bodyId: r.bodyId!, bodyName: r.bodyName!, bodyPath: r.bodyPath! }
-      : null,
-    categories: r.categories ?? null,
-    phoneLastHour: Number(r.lastHour ?? 0),
-    phoneLastDay: Number(r.lastDay ?? 0),
-  };
-}
+export type IntakeKey = { station: string | null; deputy: string | null; clientToken: string | null };
 
 /**
- * A row's values as named placeholders, and the parameters that fill them. Columns left out take their
- * SQL default; a column with a JavaScript default ($defaultFn, e.g. uuidv7 ids) must be given, or the
- * prepared statement would repeat the one value made when it was built.
+ * Everything public submissions are checked against, for many of them in one round trip: an earlier
+ * submission with the same client token, the QR target and its body, and the category dictionary in
+ * force there. (The form page uses it without a token.) Answers in the order asked.
  */
-function placeholders(prefix: string, row: Record<string, unknown>) {
-  const values: Record<string, SQL.Aliased | Placeholder> = {};
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (value === undefined) continue;
-    values[key] = sql.placeholder(prefix + key);
-    params[prefix + key] = value;
-  }
-  return { values, params, shape: `${prefix}:${Object.keys(values).join(',')}` };
+export async function intakeLookups(db: Db, keys: IntakeKey[]): Promise<IntakeLookup[]> {
+  let statement = lookupStatements.get(db);
+  if (!statement) lookupStatements.set(db, (statement = lookupStatement(db)));
+  const rows = await statement.execute({
+    items: JSON.stringify(keys.map((k, ord) => ({ ord, station: k.station, deputy: k.deputy, client_token: k.clientToken }))),
+  });
+  const answers: IntakeLookup[] = new Array(keys.length);
+  for (const r of rows)
+    answers[Number(r.ord)] = {
+      earlier: r.earlier ? { trackingCode: r.earlier.trackingCode, createdAt: new Date(r.earlier.createdAt) } : null,
+      target: r.id
+        ? { kind: r.kind!, id: r.id, name: r.name!, status: r.status, bodyId: r.bodyId!, bodyName: r.bodyName!, bodyPath: r.bodyPath! }
+        : null,
+      categories: r.categories ?? null,
+    };
+  return answers;
 }
 
 export interface SubmissionRows {
-  opinion: NewOpinionRow;
+  opinion: NewOpinionRow & { id: string; createdAt: Date };
   event: typeof opinionEvents.$inferInsert;
   audit: typeof auditEvents.$inferInsert;
   sms: typeof outboxMessages.$inferInsert | null;
 }
 
-const submitStatements = new WeakMap<Executor, Map<string, { execute(params: Record<string, unknown>): Promise<unknown> }>>();
+/** What became of one submission of a batch; the phone's counts include the batch's earlier rows of that phone. */
+export interface SubmissionOutcome {
+  inserted: boolean;
+  phoneLastHour: number;
+  phoneLastDay: number;
+}
 
 /**
- * Writes a submission (the opinion, its first step, the audit event and, with a phone, the SMS) as
- * one prepared statement: atomic without BEGIN/COMMIT, one round trip instead of six, planned once.
+ * Rows of one table as a JSON array for `jsonb_to_recordset`, with the column list that reads them
+ * back typed. Columns no row sets are left out and take their SQL default; `ord` ties a row to its
+ * submission. (A column with a JavaScript default, e.g. uuidv7 ids, must be set by the caller.)
  */
-export async function insertSubmission(db: Executor, rows: SubmissionRows) {
-  const opinion = placeholders('o_', rows.opinion);
-  const event = placeholders('e_', rows.event);
-  const audit = placeholders('a_', rows.audit);
-  const sms = rows.sms ? placeholders('m_', rows.sms) : null;
-  const shape = [opinion.shape, event.shape, audit.shape, sms?.shape ?? ''].join('|');
-  const cache = submitStatements.get(db) ?? new Map();
+function recordset(table: PgTable, rows: { ord: number; row: Record<string, unknown> }[], always: string[] = []) {
+  const columns = getTableColumns(table);
+  const keys = Object.keys(columns).filter((k) => always.includes(k) || rows.some((r) => r.row[k] !== undefined));
+  const names = keys.map((k) => columns[k]!.name);
+  const json = JSON.stringify(
+    rows.map(({ ord, row }) => Object.fromEntries([['ord', ord], ...keys.map((k, i) => [names[i], row[k] ?? null])])),
+  );
+  const definition = ['ord int', ...keys.map((k, i) => `"${names[i]}" ${columns[k]!.getSQLType().replace(/^bigserial$/, 'bigint')}`)].join(
+    ', ',
+  );
+  return { json, definition, columns: names.map((n) => `"${n}"`).join(', '), read: names.map((n) => `r."${n}"`).join(', ') };
+}
+
+/**
+ * The write of many submissions as one statement (group commit): for each, the opinion, its first
+ * step, its audit event and, with a phone, the SMS. One statement is atomic without BEGIN/COMMIT and
+ * commits once for all. In the same statement each phone's submissions of the last hour and day are
+ * counted in the table, plus the batch's earlier rows of the same phone; a submission over a limit is
+ * not written, and neither is a second one with a client token already stored (a retry). Prepared,
+ * one text per set of columns.
+ */
+function submitStatement(db: Executor, parts: ReturnType<typeof recordset>[]) {
+  const [o, e, a, m] = parts as [ReturnType<typeof recordset>, ...ReturnType<typeof recordset>[]];
+  const insertParts = (name: string, table: PgTable, p: ReturnType<typeof recordset>, param: string) =>
+    db.$with(name, {}).as(
+      sql`INSERT INTO ${table} (${sql.raw(p.columns)}) SELECT ${sql.raw(p.read)}
+            FROM jsonb_to_recordset(${sql.placeholder(param)}::jsonb) AS r(${sql.raw(p.definition)})
+           WHERE r.ord IN (SELECT ord FROM submit_done)`,
+    );
+  const withs = [
+    db.$with('submit_input', {}).as(sql`SELECT * FROM jsonb_to_recordset(${param('opinions', 'jsonb')}) AS r(${sql.raw(o.definition)})`),
+    db.$with('submit_counted', {}).as(
+      sql`SELECT i.ord, i.id, coalesce(ph.last_hour + batch_rank.before, 0)::int AS last_hour, coalesce(ph.last_day + batch_rank.before, 0)::int AS last_day
+            FROM submit_input i
+            LEFT JOIN LATERAL (
+              SELECT count(*) FILTER (WHERE p.created_at >= i.created_at - interval '1 hour') AS last_hour, count(*) AS last_day
+                FROM ${opinions} p WHERE p.citizen_phone = i.citizen_phone AND p.created_at >= i.created_at - interval '1 day'
+            ) AS ph ON i.citizen_phone IS NOT NULL
+            LEFT JOIN (
+              SELECT ord, row_number() OVER (PARTITION BY citizen_phone ORDER BY ord) - 1 AS before
+                FROM submit_input WHERE citizen_phone IS NOT NULL
+            ) AS batch_rank ON batch_rank.ord = i.ord`,
+    ),
+    db.$with('submit_opinions', {}).as(
+      sql`INSERT INTO ${opinions} (${sql.raw(o.columns)})
+          SELECT ${sql.raw(o.read)} FROM submit_input r JOIN submit_counted c ON c.ord = r.ord
+           WHERE c.last_hour < ${param('perHour', 'int')} AND c.last_day < ${param('perDay', 'int')}
+           ORDER BY r.ord
+          ON CONFLICT (client_token) WHERE client_token IS NOT NULL DO NOTHING
+          RETURNING id`,
+    ),
+    db.$with('submit_done', {}).as(sql`SELECT i.ord FROM submit_input i JOIN submit_opinions USING (id)`),
+    insertParts('submit_steps', opinionEvents, e!, 'events'),
+    insertParts('submit_audit', auditEvents, a!, 'audit'),
+    ...(m ? [insertParts('submit_sms', outboxMessages, m, 'sms')] : []),
+  ];
+  const shape = parts.map((p) => p.definition).join('|');
+  return db
+    .with(...withs)
+    .select({
+      ord: sql<number>`c.ord`,
+      inserted: sql<boolean>`c.ord IN (SELECT ord FROM submit_done)`,
+      lastHour: sql<number>`c.last_hour`,
+      lastDay: sql<number>`c.last_day`,
+    })
+    .from(sql`submit_counted c`)
+    .prepare(`opinion_submit_${createHash('sha1').update(shape).digest('hex').slice(0, 12)}`);
+}
+
+const submitStatements = new WeakMap<Executor, Map<string, ReturnType<typeof submitStatement>>>();
+
+/** Writes a batch of submissions in one statement (see `submitStatement`); answers in the order given. */
+export async function insertSubmissions(
+  db: Executor,
+  batch: SubmissionRows[],
+  limits: { perHour: number; perDay: number },
+): Promise<SubmissionOutcome[]> {
+  const parts = [
+    // The statement reads the phone itself (id and time are always given).
+    recordset(
+      opinions,
+      batch.map((s, ord) => ({ ord, row: s.opinion })),
+      ['citizenPhone'],
+    ),
+    recordset(
+      opinionEvents,
+      batch.map((s, ord) => ({ ord, row: s.event })),
+    ),
+    recordset(
+      auditEvents,
+      batch.map((s, ord) => ({ ord, row: s.audit })),
+    ),
+  ];
+  const sms = batch.flatMap((s, ord) => (s.sms ? [{ ord, row: s.sms }] : []));
+  if (sms.length) parts.push(recordset(outboxMessages, sms));
+  const shape = parts.map((p) => p.definition).join('|');
+  const cache = submitStatements.get(db) ?? new Map<string, ReturnType<typeof submitStatement>>();
   submitStatements.set(db, cache);
   let statement = cache.get(shape);
-  if (!statement) {
-    // Each data-modifying WITH part runs exactly once; the foreign key of the step on the opinion is
-    // checked at the end of the statement, when the opinion is there.
-    const parts = [
-      db.$with('submit_step', {}).as(
-        db
-          .insert(opinionEvents)
-          .values(event.values as never)
-          .getSQL(),
-      ),
-      db.$with('submit_audit', {}).as(
-        db
-          .insert(auditEvents)
-          .values(audit.values as never)
-          .getSQL(),
-      ),
-      ...(sms
-        ? [
-            db.$with('submit_sms', {}).as(
-              db
-                .insert(outboxMessages)
-                .values(sms.values as never)
-                .getSQL(),
-            ),
-          ]
-        : []),
-    ];
-    const name = `opinion_submit_${createHash('sha1').update(shape).digest('hex').slice(0, 12)}`;
-    statement = db
-      .with(...parts)
-      .insert(opinions)
-      .values(opinion.values as never)
-      .prepare(name);
-    cache.set(shape, statement);
-  }
-  await statement.execute({ ...opinion.params, ...event.params, ...audit.params, ...sms?.params });
+  if (!statement) cache.set(shape, (statement = submitStatement(db, parts)));
+  const rows = await statement.execute({
+    opinions: parts[0]!.json,
+    events: parts[1]!.json,
+    audit: parts[2]!.json,
+    ...(sms.length ? { sms: parts[3]!.json } : {}),
+    perHour: limits.perHour,
+    perDay: limits.perDay,
+  });
+  const outcomes: SubmissionOutcome[] = new Array(batch.length);
+  for (const r of rows)
+    outcomes[Number(r.ord)] = { inserted: r.inserted, phoneLastHour: Number(r.lastHour), phoneLastDay: Number(r.lastDay) };
+  return outcomes;
 }
 
 /** The category dictionary in force for a body: its own, else the nearest ancestor's (empty when none has one). */
@@ -275,10 +322,21 @@ export function overdueCondition(now: Date): SQL {
   return and(inArray(opinions.status, [...runningStatuses]), isNotNull(opinions.dueAt), lt(opinions.dueAt, now))!;
 }
 
-function inboxWhere(actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, now: Date): SQL | undefined {
+/**
+ * The bodies whose opinions a staff member sees, spelled out: with the ids as a list the planner knows
+ * how many opinions are in scope (from the statistics of body_id), where for the subquery of `inScope`
+ * it guesses, and walks the newest-first index or not accordingly. Null for a handling unit.
+ */
+async function scopeBodyIds(db: Executor, actor: Actor): Promise<string[] | null> {
+  if (actor.role === 'handling_unit') return null;
+  const rows = await db.select({ id: bodies.id }).from(bodies).where(inScope(bodies.id, actor));
+  return rows.map((r) => r.id);
+}
+
+function inboxWhere(actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, now: Date, scope: string[] | null): SQL | undefined {
   const code = f.q?.replace(/[\s-]/g, '').toUpperCase();
   return and(
-    visibleTo(actor),
+    scope ? (scope.length ? inArray(opinions.bodyId, scope) : sql`false`) : visibleTo(actor),
     f.status ? eq(opinions.status, f.status) : undefined,
     f.category ? eq(opinions.categoryCode, f.category) : undefined,
     f.stationId ? eq(opinions.stationId, f.stationId) : undefined,
@@ -346,8 +404,14 @@ const newestFirst = [sql`${opinions.createdAt} DESC NULLS LAST`, sql`${opinions.
 /** Counting stops here: a page of a huge inbox does not wait for an exact count of millions. */
 export const COUNT_CAP = 10_000;
 
+/**
+ * A page of the inbox: the page's ids first, from the opinions table alone (an index-only walk of a
+ * newest-first index that carries the filtered columns), then only those rows with their names.
+ */
 export async function pageInbox(db: Executor, actor: Actor, f: OpinionQuery, now: Date) {
-  const where = inboxWhere(actor, f, now);
+  const where = inboxWhere(actor, f, now, await scopeBodyIds(db, actor));
+  const pageIds = sql`SELECT ${opinions.id} FROM ${opinions} WHERE ${where ?? sql`true`}
+    ORDER BY ${sql.join(newestFirst, sql`, `)} LIMIT ${f.pageSize} OFFSET ${offsetOf(f)}`;
   const [rows, counted] = await Promise.all([
     db
       .select(listColumns)
@@ -356,10 +420,8 @@ export async function pageInbox(db: Executor, actor: Actor, f: OpinionQuery, now
       .leftJoin(stations, eq(stations.id, opinions.stationId))
       .leftJoin(deputies, eq(deputies.id, opinions.deputyId))
       .leftJoin(handlingUnits, eq(handlingUnits.id, opinions.handlingUnitId))
-      .where(where)
-      .orderBy(...newestFirst)
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .where(sql`${opinions.id} IN (${pageIds})`)
+      .orderBy(...newestFirst),
     db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${opinions} WHERE ${where ?? sql`true`} LIMIT ${COUNT_CAP + 1}) capped`,
     ),
@@ -377,7 +439,7 @@ export async function exportInbox(db: Executor, actor: Actor, f: Omit<OpinionQue
     .leftJoin(stations, eq(stations.id, opinions.stationId))
     .leftJoin(deputies, eq(deputies.id, opinions.deputyId))
     .leftJoin(handlingUnits, eq(handlingUnits.id, opinions.handlingUnitId))
-    .where(inboxWhere(actor, f, now))
+    .where(inboxWhere(actor, f, now, await scopeBodyIds(db, actor)))
     .orderBy(...newestFirst)
     .limit(limit);
   return rows as (OpinionListRow & { content: string; replyText: string | null; rating: string | null })[];

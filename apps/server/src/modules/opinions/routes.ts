@@ -19,6 +19,7 @@ import {
   publicOpinionView,
   publicOpinionRatingInput,
   routeDeadlinePreview,
+  similarOpinions,
   type Permission,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
@@ -31,6 +32,7 @@ import type { Photo } from './intake.js';
 import * as repo from './repository.js';
 import { abuseLimits } from './rules.js';
 import * as service from './service.js';
+import { similarOpinions as findSimilar } from './similarity.js';
 
 const tags = ['opinions'];
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
@@ -225,6 +227,20 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       },
     },
     async (request) => service.getDetail(db, actorContext(request), request.params.id),
+  );
+
+  app.get(
+    '/api/opinions/:id/similar',
+    {
+      preValidation: requirePermission('opinions.triage'),
+      schema: {
+        tags,
+        summary: '相似意见（同一机关近期、可合并的，按分词相似度排序）',
+        params: idParams,
+        response: { 200: similarOpinions, ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await findSimilar(db, actorContext(request), request.params.id) }),
   );
 
   app.get(

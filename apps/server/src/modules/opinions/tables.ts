@@ -92,12 +92,16 @@ export const opinions = pgTable(
       .on(t.clientToken)
       .where(sql`${t.clientToken} IS NOT NULL`),
     index('opinions_body_created_idx').on(t.bodyId, t.createdAt.desc()),
-    // Newest first across many bodies (a city's staff see every body below): walk this and filter by scope.
-    index('opinions_created_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('opinions_body_status_created_idx').on(t.bodyId, t.status, t.createdAt.desc()),
+    // Newest first across many bodies (a city's staff see every body below): the inbox walks this for a
+    // page's ids and filters by scope, state, category, unit and due date on the index alone (no INCLUDE
+    // in drizzle, so the carried columns are trailing key columns).
+    index('opinions_created_idx').on(t.createdAt.desc(), t.id.desc(), t.bodyId, t.status, t.categoryCode, t.handlingUnitId, t.dueAt),
+    // Per body and state, with the category and due date carried: the inbox's capped counts.
+    index('opinions_body_status_created_idx').on(t.bodyId, t.status, t.createdAt.desc(), t.categoryCode, t.dueAt, t.handlingUnitId),
     index('opinions_body_category_created_idx').on(t.bodyId, t.categoryCode, t.createdAt.desc()),
-    index('opinions_unit_status_idx')
-      .on(t.handlingUnitId, t.status, t.createdAt.desc())
+    // A handling unit's inbox, newest first, with what it is filtered by: pages and counts from the index.
+    index('opinions_unit_created_idx')
+      .on(t.handlingUnitId, t.createdAt.desc(), t.id.desc(), t.status, t.categoryCode, t.dueAt, t.bodyId)
       .where(sql`${t.handlingUnitId} IS NOT NULL`),
     index('opinions_station_idx')
       .on(t.stationId, t.createdAt.desc())

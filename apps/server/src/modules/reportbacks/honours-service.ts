@@ -6,6 +6,7 @@ import {
   type HonourCampaign,
   type HonourCampaignInput,
   type HonourState,
+  type HonourVoter,
   type NominationInput,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -145,6 +146,16 @@ export async function act(db: Db, ctx: ActorContext, id: string, action: 'openVo
       after: { state: step.to },
     });
     return reload(tx, ctx, id);
+  });
+}
+
+/** Who may vote and who has (the turnout), for the staff running the selection. */
+export async function voters(db: Executor, ctx: ActorContext, id: string): Promise<HonourVoter[]> {
+  const { campaign } = await requireCampaign(db, ctx, id);
+  const rows = await repo.eligibleVoters(db, id, campaign.bodyId);
+  return rows.map((r) => {
+    const kind = r.role === 'deputy' ? ('deputy' as const) : ('staff' as const);
+    return { userId: r.userId, name: r.name, kind, kindLabel: kind === 'deputy' ? '代表' : '工作人员', voted: Boolean(r.voted) };
   });
 }
 

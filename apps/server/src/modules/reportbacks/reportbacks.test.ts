@@ -242,6 +242,19 @@ describe('最美人大代表', () => {
     expect((await leader.request('GET', `/api/honours/${id}`)).json()).toMatchObject({ eligible: false, ballotsCast: 2 });
   });
 
+  it('lists the eligible voters with whether they voted, for staff only', async () => {
+    const res = await staff.request('GET', `/api/honours/${id}/voters`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { name: string; kind: string; kindLabel: string; voted: boolean }[];
+    expect(items).toContainEqual(expect.objectContaining({ name: '张秀英', kind: 'deputy', kindLabel: '代表', voted: true }));
+    expect(items).toContainEqual(expect.objectContaining({ name: '李晓燕', kind: 'staff', kindLabel: '工作人员', voted: true }));
+    expect(items.filter((v) => v.voted)).toHaveLength(2);
+    // Staff of a county and the leader are not in the city's electorate.
+    expect(items.map((v) => v.name)).not.toContain('沈佳琪');
+    expect(items.map((v) => v.name)).not.toContain('陈建国');
+    expect((await deputy.request('GET', `/api/honours/${id}/voters`)).statusCode).toBe(403);
+  });
+
   it('closes the vote and publishes the ranked result', async () => {
     const closed = await staff.request('POST', `/api/honours/${id}/actions/close`);
     expect(closed.statusCode).toBe(200);

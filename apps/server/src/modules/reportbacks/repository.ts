@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { VoterRating } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, users } from '../../db/schema.js';
@@ -6,7 +6,15 @@ import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
 import { deputies } from '../deputies/index.js';
-import { honourCampaigns, honourNominations, honourVoters, honourVotes, reportBackRatings, reportBacks } from './tables.js';
+import {
+  honourCampaigns,
+  honourNominations,
+  honourVoters,
+  honourVotes,
+  reportBackAttendees,
+  reportBackRatings,
+  reportBacks,
+} from './tables.js';
 
 type Scope = Pick<Actor, 'bodyPath'>;
 
@@ -21,16 +29,35 @@ const reportBackSelect = (db: Executor) =>
     .innerJoin(bodies, eq(bodies.id, reportBacks.bodyId))
     .innerJoin(deputies, eq(deputies.id, reportBacks.deputyId));
 
-export async function pageReportBacks(
-  db: Executor,
-  scope: Scope,
-  f: { page: number; pageSize: number; deputyId?: string | undefined; state?: string | undefined },
-) {
-  const where = and(
+export interface ReportBackFilters {
+  deputyId?: string | undefined;
+  bodyId?: string | undefined;
+  state?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+const reportBackWhere = (scope: Scope, f: ReportBackFilters) =>
+  and(
     inScope(reportBacks.bodyId, scope),
     f.deputyId ? eq(reportBacks.deputyId, f.deputyId) : undefined,
+    f.bodyId ? eq(reportBacks.bodyId, f.bodyId) : undefined,
     f.state ? eq(reportBacks.state, f.state) : undefined,
+    f.from ? gte(reportBacks.heldOn, f.from) : undefined,
+    f.to ? lte(reportBacks.heldOn, f.to) : undefined,
   );
+
+/** Every matching event (the export), newest first, capped. */
+export async function listReportBacks(db: Executor, scope: Scope, f: ReportBackFilters, limit: number) {
+  const rows = await reportBackSelect(db)
+    .where(reportBackWhere(scope, f))
+    .orderBy(desc(reportBacks.heldOn), desc(reportBacks.id))
+    .limit(limit);
+  return rows as ReportBackRow[];
+}
+
+export async function pageReportBacks(db: Executor, scope: Scope, f: ReportBackFilters & { page: number; pageSize: number }) {
+  const where = reportBackWhere(scope, f);
   const [rows, [total]] = await Promise.all([
     reportBackSelect(db).where(where).orderBy(desc(reportBacks.heldOn), desc(reportBacks.id)).limit(f.pageSize).offset(offsetOf(f)),
     db.select({ total: count() }).from(reportBacks).where(where),
@@ -90,6 +117,56 @@ export async function ratingsOf(db: Executor, reportBackId: string, limit: numbe
     .where(eq(reportBackRatings.reportBackId, reportBackId))
     .orderBy(desc(reportBackRatings.createdAt))
     .limit(limit);
+}
+
+// ---- attendees (rating by registered attendees) ----
+export async function attendeesOf(db: Executor, reportBackId: string) {
+  return db
+    .select()
+    .from(reportBackAttendees)
+    .where(eq(reportBackAttendees.reportBackId, reportBackId))
+    .orderBy(asc(reportBackAttendees.createdAt), asc(reportBackAttendees.id));
+}
+
+/** Registered and used codes per event. */
+export async function attendeeCounts(db: Executor, ids: string[]) {
+  const out = new Map<string, { registered: number; used: number }>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({
+      id: reportBackAttendees.reportBackId,
+      registered: count(),
+      used: sql<number>`count(${reportBackAttendees.usedAt})::int`,
+    })
+    .from(reportBackAttendees)
+    .where(inArray(reportBackAttendees.reportBackId, ids))
+    .groupBy(reportBackAttendees.reportBackId);
+  for (const r of rows) out.set(r.id, { registered: Number(r.registered), used: Number(r.used) });
+  return out;
+}
+
+/** Inserts the attendees; a phone already registered at the event is skipped. Returns the rows inserted. */
+export async function insertAttendees(db: Executor, rows: (typeof reportBackAttendees.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(reportBackAttendees).values(rows).onConflictDoNothing().returning();
+}
+
+/** Marks an unused code of the event as used; false when there is no such code or it was used. */
+export async function useAttendeeCode(db: Executor, reportBackId: string, code: string, at: Date): Promise<boolean> {
+  const used = await db
+    .update(reportBackAttendees)
+    .set({ usedAt: at })
+    .where(and(eq(reportBackAttendees.reportBackId, reportBackId), eq(reportBackAttendees.code, code), isNull(reportBackAttendees.usedAt)))
+    .returning({ id: reportBackAttendees.id });
+  return used.length === 1;
+}
+
+export async function attendeeCodeExists(db: Executor, reportBackId: string, code: string) {
+  const [row] = await db
+    .select({ id: reportBackAttendees.id })
+    .from(reportBackAttendees)
+    .where(and(eq(reportBackAttendees.reportBackId, reportBackId), eq(reportBackAttendees.code, code)));
+  return !!row;
 }
 
 /** A deputy's report-backs held in a period (for the performance file; the caller has checked scope). */
@@ -178,6 +255,33 @@ export async function castBallot(db: Executor, campaignId: string, userId: strin
   if (registered.length === 0) return false;
   await db.insert(honourVotes).values(nominationIds.map((nominationId) => ({ campaignId, nominationId })));
   return true;
+}
+
+/**
+ * The campaign's electorate (seed 003): active staff accounts of the body and the accounts of its
+ * deputies in office, with whether each has voted.
+ */
+export async function eligibleVoters(db: Executor, campaignId: string, bodyId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.displayName,
+      role: users.role,
+      voted: sql<boolean>`${honourVoters.userId} is not null`,
+    })
+    .from(users)
+    .leftJoin(deputies, eq(deputies.userId, users.id))
+    .leftJoin(honourVoters, and(eq(honourVoters.campaignId, campaignId), eq(honourVoters.userId, users.id)))
+    .where(
+      and(
+        eq(users.active, true),
+        or(
+          and(eq(users.role, 'staff'), eq(users.bodyId, bodyId)),
+          and(eq(users.role, 'deputy'), eq(deputies.bodyId, bodyId), eq(deputies.status, 'in_office')),
+        ),
+      ),
+    )
+    .orderBy(asc(users.role), asc(users.displayName));
 }
 
 export async function voteCounts(db: Executor, campaignId: string) {

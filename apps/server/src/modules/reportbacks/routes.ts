@@ -2,29 +2,61 @@ import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
+  attendeesInput,
   ballotInput,
   honourCampaign,
   honourCampaignInput,
+  honourVoter,
   nominationInput,
   pageOf,
   publicRatingInput,
   publicReportBack,
+  ratingModeLabel,
   reportBack,
   reportBackAction,
+  reportBackAttendee,
   reportBackComment,
   reportBackInput,
   reportBackQuery,
+  type ReportBack,
+  type ReportBackAttendee,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
+import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import { registerPerformanceSection } from '../deputies/index.js';
 import * as honours from './honours-service.js';
-import { reportBackSection } from './performance.js';
+import { percent, reportBackSection } from './performance.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const codeParams = z.object({ publicCode: z.string().regex(/^[a-z2-7]{10,24}$/, '二维码无效') });
 const tags = ['deputies'];
+const exportQuery = reportBackQuery.omit({ page: true, pageSize: true });
+
+const exportColumns: Column<ReportBack>[] = [
+  { header: '述职日期', key: 'heldOn', width: 12, value: (r) => r.heldOn },
+  { header: '代表', key: 'deputyName', width: 10, value: (r) => r.deputyName },
+  { header: '人大机关', key: 'bodyName', width: 20, value: (r) => r.bodyName },
+  { header: '选区（选举单位）', key: 'constituency', width: 20, value: (r) => r.constituency },
+  { header: '述职地点', key: 'place', width: 28, value: (r) => r.place },
+  { header: '述职主题', key: 'title', width: 30, value: (r) => r.title },
+  { header: '评议方式', key: 'ratingMode', width: 24, value: (r) => ratingModeLabel[r.ratingMode] },
+  { header: '状态', key: 'state', width: 8, value: (r) => r.stateLabel },
+  { header: '满意', key: 'satisfied', width: 8, value: (r) => r.results.counts.satisfied },
+  { header: '基本满意', key: 'basically', width: 10, value: (r) => r.results.counts.basically_satisfied },
+  { header: '不满意', key: 'dissatisfied', width: 8, value: (r) => r.results.counts.dissatisfied },
+  { header: '满意率', key: 'rate', width: 8, value: (r) => percent(r.results.satisfactionRate) },
+];
+
+const attendeeColumns: Column<ReportBackAttendee & { no: number }>[] = [
+  { header: '序号', key: 'no', width: 6, value: (a) => a.no },
+  { header: '姓名', key: 'name', width: 16, value: (a) => a.name },
+  { header: '手机号码', key: 'phone', width: 14, value: (a) => a.phone ?? '' },
+  { header: '评议码', key: 'code', width: 12, value: (a) => a.code },
+  { header: '是否已评价', key: 'used', width: 10, value: (a) => (a.used ? '已评价' : '未评价') },
+  { header: '签名', key: 'sign', width: 16, value: () => '' },
+];
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 /** The voters' rating page a report-back's QR code opens. */
@@ -49,6 +81,17 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       schema: { tags, summary: '回选区述职活动', querystring: reportBackQuery, response: { 200: pageOf(reportBack), ...errorResponses } },
     },
     async (request) => service.pageReportBacks(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/reportbacks/export.xlsx',
+    { ...read, schema: { tags, summary: '导出述职活动及评议结果（Excel，最多 5000 条）', querystring: exportQuery } },
+    async (request, reply) => {
+      const rows = await service.listForExport(db, actorContext(request), request.query);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentDisposition('回选区述职.xlsx'))
+        .send(await workbook('回选区述职', exportColumns, rows));
+    },
   );
   app.get(
     '/api/reportbacks/:id',
@@ -99,6 +142,56 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request) => service.act(db, actorContext(request), request.params.id, request.params.action),
+  );
+  app.get(
+    '/api/reportbacks/:id/attendees',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '到会选民名单及评议码',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(reportBackAttendee) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await service.attendees(db, actorContext(request), request.params.id) }),
+  );
+  app.post(
+    '/api/reportbacks/:id/attendees',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记到会选民（名单或人数），每人生成一次性评议码',
+        params: idParams,
+        body: attendeesInput,
+        response: {
+          201: z.object({ registered: z.number().int(), skipped: z.number().int(), items: z.array(reportBackAttendee) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.registerAttendees(db, actorContext(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/reportbacks/:id/attendees.xlsx',
+    { ...read, schema: { tags, summary: '到会选民签到表及评议码（Excel，可打印）', params: idParams } },
+    async (request, reply) => {
+      const ctx = actorContext(request);
+      const row = await service.requireReportBack(db, ctx, request.params.id);
+      const items = await service.attendees(db, ctx, request.params.id);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachmentDisposition(`${row.deputyName}述职签到表.xlsx`))
+        .send(
+          await workbook(
+            '签到表',
+            attendeeColumns,
+            items.map((a, i) => ({ ...a, no: i + 1 })),
+          ),
+        );
+    },
   );
   app.get(
     '/api/reportbacks/:id/qr.png',
@@ -213,6 +306,19 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request) => honours.act(db, actorContext(request), request.params.id, request.params.action),
+  );
+  app.get(
+    '/api/honours/:id/voters',
+    {
+      ...honoursManage,
+      schema: {
+        tags,
+        summary: '投票人名单及是否已投票（不含所投对象）',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(honourVoter) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await honours.voters(db, actorContext(request), request.params.id) }),
   );
   app.post(
     '/api/honours/:id/ballots',

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { honourOutcomeLabel, type HonourOutcome, type ReportBackResults, type VoterRating } from '@renda/shared';
+import { createHmac, randomInt } from 'node:crypto';
+import { attendeeCodeAlphabet, honourOutcomeLabel, type HonourOutcome, type ReportBackResults, type VoterRating } from '@renda/shared';
 
 /** Seed 004 (测评): satisfaction rate = (满意 + 基本满意) / all ratings; none while nobody has rated. */
 export function resultsOf(counts: Partial<Record<VoterRating, number>>): ReportBackResults {
@@ -19,6 +19,15 @@ export function resultsOf(counts: Partial<Record<VoterRating, number>>): ReportB
 export function phoneHash(reportBackId: string, phone: string): string {
   return createHmac('sha256', reportBackId).update(phone).digest('hex');
 }
+/** A one-time rating code (评议码), unique among `taken`: 31^8 ≈ 8.5e11 codes, so guessing one is hopeless at 10 tries a minute. */
+export function newAttendeeCode(taken: ReadonlySet<string>): string {
+  for (;;) {
+    let code = '';
+    for (let i = 0; i < 8; i++) code += attendeeCodeAlphabet[randomInt(attendeeCodeAlphabet.length)];
+    if (!taken.has(code)) return code;
+  }
+}
+
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
 export interface Tally {

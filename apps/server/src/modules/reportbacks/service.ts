@@ -1,13 +1,17 @@
 import {
   reportBackStateLabel,
   voterRatingLabel,
+  type AttendeesInput,
   type Page,
   type PublicRatingInput,
   type PublicReportBack,
   type ReportBack,
   type ReportBackAction,
   type ReportBackComment,
+  type RatingMode,
+  type ReportBackAttendee,
   type ReportBackInput,
+  type ReportBackQuery,
   type ReportBackState,
   type VoterRating,
 } from '@renda/shared';
@@ -19,10 +23,18 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
 import { findDeputiesByIds, newPublicCode } from '../deputies/index.js';
 import * as repo from './repository.js';
-import { maskPhone, phoneHash, resultsOf } from './rules.js';
+import { maskPhone, newAttendeeCode, phoneHash, resultsOf } from './rules.js';
 import { reportBackFlow } from './workflow.js';
 
-function present(row: repo.ReportBackRow, counts: Partial<Record<VoterRating, number>>, ctx: ActorContext): ReportBack {
+type Attendance = { registered: number; used: number };
+const noAttendees: Attendance = { registered: 0, used: 0 };
+
+function present(
+  row: repo.ReportBackRow,
+  counts: Partial<Record<VoterRating, number>>,
+  attendance: Attendance,
+  ctx: ActorContext,
+): ReportBack {
   const r = row.reportBack;
   const state = r.state as ReportBackState;
   return {
@@ -36,6 +48,8 @@ function present(row: repo.ReportBackRow, counts: Partial<Record<VoterRating, nu
     constituency: r.constituency,
     title: r.title,
     report: r.report,
+    ratingMode: r.ratingMode as RatingMode,
+    attendees: attendance,
     state,
     stateLabel: reportBackStateLabel[state],
     publicCode: r.publicCode,
@@ -48,21 +62,27 @@ function present(row: repo.ReportBackRow, counts: Partial<Record<VoterRating, nu
 }
 
 async function presentOne(db: Executor, ctx: ActorContext, row: repo.ReportBackRow) {
-  const counts = await repo.ratingCounts(db, [row.reportBack.id]);
-  return present(row, counts.get(row.reportBack.id) ?? {}, ctx);
+  return (await presentMany(db, ctx, [row]))[0]!;
 }
 
-export async function pageReportBacks(db: Db, ctx: ActorContext, q: Parameters<typeof repo.pageReportBacks>[2]): Promise<Page<ReportBack>> {
+async function presentMany(db: Executor, ctx: ActorContext, rows: repo.ReportBackRow[]) {
+  const ids = rows.map((r) => r.reportBack.id);
+  // One after another: inside a transaction the queries share one connection.
+  const counts = await repo.ratingCounts(db, ids);
+  const attendance = await repo.attendeeCounts(db, ids);
+  return rows.map((r) => present(r, counts.get(r.reportBack.id) ?? {}, attendance.get(r.reportBack.id) ?? noAttendees, ctx));
+}
+
+export async function pageReportBacks(db: Db, ctx: ActorContext, q: ReportBackQuery): Promise<Page<ReportBack>> {
   const { rows, total } = await repo.pageReportBacks(db, ctx.actor, q);
-  const counts = await repo.ratingCounts(
-    db,
-    rows.map((r) => r.reportBack.id),
-  );
-  return pageResult(
-    rows.map((r) => present(r, counts.get(r.reportBack.id) ?? {}, ctx)),
-    total,
-    q,
-  );
+  return pageResult(await presentMany(db, ctx, rows), total, q);
+}
+
+export const EXPORT_LIMIT = 5000;
+
+/** The export: every event matching the list's filters (newest first, at most EXPORT_LIMIT). */
+export async function listForExport(db: Db, ctx: ActorContext, q: Omit<ReportBackQuery, 'page' | 'pageSize'>) {
+  return presentMany(db, ctx, await repo.listReportBacks(db, ctx.actor, q, EXPORT_LIMIT));
 }
 
 export async function requireReportBack(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
@@ -127,6 +147,10 @@ export async function act(db: Db, ctx: ActorContext, id: string, action: ReportB
         state,
         action,
       });
+    if (action === 'openRating' && row.reportBack.ratingMode === 'attendee') {
+      const attendance = (await repo.attendeeCounts(tx, [id])).get(id);
+      if (!attendance) throw new DomainError('REPORT_BACK_NO_ATTENDEES', '本次述职凭签到评议码评议，请先登记到会选民');
+    }
     const now = clock.now();
     await repo.updateReportBack(tx, id, {
       state: step.to,
@@ -177,22 +201,43 @@ export async function publicReportBack(db: Executor, code: string): Promise<Publ
     constituency: r.constituency,
     title: r.title,
     report: r.report,
+    ratingMode: r.ratingMode as RatingMode,
     state,
     stateLabel: reportBackStateLabel[state],
     acceptingRatings: state === 'rating',
   };
 }
 
-/** 评: a voter rates the report; one rating per phone number and event, only while rating is open. */
+const fieldError = (code: string, path: string, message: string) => new DomainError(code, message, { fields: [{ path, message }] });
+
+function phoneVoter(phone: string | undefined) {
+  if (!phone) throw fieldError('PHONE_REQUIRED', 'phone', '请填写 11 位手机号码');
+  return { key: phone, masked: maskPhone(phone) };
+}
+
+/**
+ * Attendee mode: the code must be one registered at this event and not used yet; it is marked used
+ * in the rating's transaction. The rating keeps no link to the attendee (who rated how stays unknown).
+ */
+async function useCode(tx: Executor, reportBackId: string, code: string | undefined) {
+  if (!code) throw fieldError('ATTENDEE_CODE_REQUIRED', 'attendeeCode', '请填写签到时领取的 8 位评议码');
+  if (await repo.useAttendeeCode(tx, reportBackId, code, clock.now())) return { key: `code:${code}`, masked: '现场评议码' };
+  if (await repo.attendeeCodeExists(tx, reportBackId, code))
+    throw conflict('ATTENDEE_CODE_USED', '该评议码已使用过，每位到会选民只能评价一次');
+  throw fieldError('ATTENDEE_CODE_UNKNOWN', 'attendeeCode', '评议码不正确，请核对签到时领取的评议码');
+}
+
+/** 评: a voter rates the report; one rating per phone number (or registered attendee) and event, only while rating is open. */
 export async function rate(db: Db, ctx: RequestContext, code: string, input: PublicRatingInput) {
   return db.transaction(async (tx) => {
     const { reportBack: r } = await requirePublic(tx, code, true);
     if (r.state === 'draft') throw conflict('REPORT_BACK_NOT_OPEN', '本次述职评议尚未开始，请在述职结束后再评价');
     if (r.state === 'closed') throw conflict('REPORT_BACK_CLOSED', '本次述职评议已结束，不能再提交评价');
+    const voter = r.ratingMode === 'attendee' ? await useCode(tx, r.id, input.attendeeCode) : phoneVoter(input.phone);
     const inserted = await repo.insertRating(tx, {
       reportBackId: r.id,
-      phoneHash: phoneHash(r.id, input.phone),
-      phoneMasked: maskPhone(input.phone),
+      phoneHash: phoneHash(r.id, voter.key),
+      phoneMasked: voter.masked,
       rating: input.rating,
       comment: input.comment,
       ip: ctx.ip,
@@ -208,5 +253,62 @@ export async function rate(db: Db, ctx: RequestContext, code: string, input: Pub
       after: { rating: input.rating },
     });
     return { ok: true as const, message: '感谢您的评价！' };
+  });
+}
+
+// ---- attendees (attendee mode) ----
+function presentAttendee(a: Awaited<ReturnType<typeof repo.attendeesOf>>[number]): ReportBackAttendee {
+  return { id: a.id, name: a.name, phone: a.phoneMasked, code: a.code, used: a.usedAt !== null, createdAt: a.createdAt.toISOString() };
+}
+
+export async function attendees(db: Executor, ctx: ActorContext, id: string): Promise<ReportBackAttendee[]> {
+  await requireReportBack(db, ctx, id);
+  return (await repo.attendeesOf(db, id)).map(presentAttendee);
+}
+
+/**
+ * Registers the people at the event, each with a new one-time code; while preparing or during the
+ * rating (late arrivals), not after. A phone already registered is skipped and counted.
+ */
+export async function registerAttendees(db: Db, ctx: ActorContext, id: string, input: AttendeesInput) {
+  return db.transaction(async (tx) => {
+    const row = await requireReportBack(tx, ctx, id, true);
+    const r = row.reportBack;
+    if (r.ratingMode !== 'attendee') throw new DomainError('REPORT_BACK_NOT_ATTENDEE_MODE', '本次述职凭手机号码评议，无需登记到会选民');
+    if (r.state === 'closed') throw conflict('REPORT_BACK_CLOSED', '本次述职评议已结束，不能再登记到会选民');
+    const existing = await repo.attendeesOf(tx, id);
+    const taken = new Set(existing.map((a) => a.code));
+    const now = clock.now();
+    const entry = (name: string, phone: string | null) => {
+      const code = newAttendeeCode(taken);
+      taken.add(code);
+      return {
+        reportBackId: id,
+        name,
+        phoneHash: phone ? phoneHash(id, phone) : null,
+        phoneMasked: phone ? maskPhone(phone) : null,
+        code,
+        createdBy: ctx.actor.id,
+        createdAt: now,
+      };
+    };
+    const anonymousFrom = existing.filter((a) => a.name.startsWith('到会选民 ')).length;
+    const rows = [
+      ...input.attendees.map((a) => entry(a.name, a.phone ?? null)),
+      ...Array.from({ length: input.count }, (_, i) => entry(`到会选民 ${String(anonymousFrom + i + 1).padStart(3, '0')}`, null)),
+    ];
+    // The same phone twice in one list counts once, like a phone registered before.
+    const seen = new Set<string>();
+    const unique = rows.filter((a) => !a.phoneHash || (!seen.has(a.phoneHash) && seen.add(a.phoneHash)));
+    const inserted = await repo.insertAttendees(tx, unique);
+    // Names and masked phones only: the codes stay out of the trail.
+    await recordAudit(tx, ctx, {
+      entity: 'report_back',
+      entityId: id,
+      bodyId: r.bodyId,
+      action: 'registerAttendees',
+      after: { registered: inserted.length, names: inserted.map((a) => a.name) },
+    });
+    return { registered: inserted.length, skipped: rows.length - inserted.length, items: inserted.map(presentAttendee) };
   });
 }

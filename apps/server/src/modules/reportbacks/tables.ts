@@ -19,6 +19,8 @@ export const reportBacks = pgTable(
     constituency: text('constituency').notNull(),
     title: text('title').notNull(),
     report: text('report').notNull(),
+    /** 'phone': one rating per phone number; 'attendee': one per registered attendee's code. */
+    ratingMode: varchar('rating_mode', { length: 16 }).notNull().default('phone'),
     state: varchar('state', { length: 16 }).notNull().default('draft'),
     /** Random, unguessable id of the public rating page (QR code). */
     publicCode: varchar('public_code', { length: 24 }).notNull().unique(),
@@ -49,6 +51,33 @@ export const reportBackRatings = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('report_back_ratings_phone_unique').on(t.reportBackId, t.phoneHash)],
+);
+
+/**
+ * The people registered at an event (attendee mode), each with a one-time rating code. The code is
+ * kept readable because staff print and hand it out; `usedAt` is set when it rates, and the rating
+ * itself is stored without a link to the attendee, so staff cannot see who rated how.
+ */
+export const reportBackAttendees = pgTable(
+  'report_back_attendees',
+  {
+    id: idColumn(),
+    reportBackId: uuid('report_back_id')
+      .notNull()
+      .references(() => reportBacks.id),
+    name: text('name').notNull(),
+    phoneHash: varchar('phone_hash', { length: 64 }),
+    phoneMasked: varchar('phone_masked', { length: 16 }),
+    code: varchar('code', { length: 8 }).notNull(),
+    usedAt: timestampColumn('used_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('report_back_attendees_code_unique').on(t.reportBackId, t.code),
+    // The same person (by phone) is registered once per event.
+    uniqueIndex('report_back_attendees_phone_unique').on(t.reportBackId, t.phoneHash),
+  ],
 );
 
 /** 最美人大代表: a campaign of one body with nominations, a vote and a ranked result. */

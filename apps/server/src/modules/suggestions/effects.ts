@@ -497,9 +497,21 @@ export const effects: Record<SuggestionAction, Effect> = {
   },
 
   async markKey(a) {
-    const input = parse(markKeyInput, a.input);
-    await repo.upsertKey(a.tx, { suggestionId: a.item.id, ...input, createdAt: a.now });
-    return { patch: { isKey: true }, detail: { ...input } };
+    const { leadOfficial, supervisorUserId } = parse(markKeyInput, a.input);
+    // 督办: a leader of the item's own congress, who then finds it under 我督办的.
+    const leader = (await repo.leadersOfBody(a.tx, a.item.bodyId)).find((u) => u.id === supervisorUserId);
+    if (!leader)
+      throw new DomainError(
+        'SUPERVISOR_NOT_LEADER',
+        '督办领导须为本级人大常委会在任领导',
+        { fields: [{ path: 'supervisorUserId', message: '请选择本级常委会领导' }] },
+        400,
+      );
+    const before = await repo.getKey(a.tx, a.item.id);
+    await repo.upsertKey(a.tx, { suggestionId: a.item.id, leadOfficial, supervisor: leader.name, supervisorUserId, createdAt: a.now });
+    if (before?.supervisorUserId !== supervisorUserId)
+      await notifyUsers(a, [supervisorUserId], '重点建议督办', `${title(a)}已列为重点建议，由您督办（领办：${leadOfficial}）`);
+    return { patch: { isKey: true }, detail: { leadOfficial, supervisor: leader.name, supervisorUserId } };
   },
 
   async keyReview(a) {

@@ -178,6 +178,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
       ? {
           leadOfficial: p.key.leadOfficial,
           supervisor: p.key.supervisor,
+          supervisorUserId: p.key.supervisorUserId,
           reviews: p.keyReviews.map((r) => ({
             id: r.id,
             heldOn: r.heldOn,

@@ -7,6 +7,8 @@ import {
   suggestionStateLabel,
   type Page,
   type PublicSuggestion,
+  type PublicSuggestionQuery,
+  type PublicSuggestionSession,
   type SuggestionQuery,
   type SuggestionRates,
 } from '@renda/shared';
@@ -16,6 +18,7 @@ import {
   deputies,
   handlingUnits,
   suggestionAssignments,
+  suggestionCosigners,
   suggestionReplies,
   suggestions,
   suggestionSessions,
@@ -167,6 +170,9 @@ const publicColumns = {
   sessionName: suggestionSessions.name,
   deputyName: deputies.name,
   unitName: handlingUnits.name,
+  // Co-signers who confirmed, by name only: deputies hold public office (docs/domain-rules.md).
+  cosignerNames: sql<string[]>`COALESCE((SELECT json_agg(d.name ORDER BY d.name) FROM ${suggestionCosigners} c
+    JOIN ${deputies} d ON d.id = c.deputy_id WHERE c.suggestion_id = ${suggestions.id} AND c.confirmed_at IS NOT NULL), '[]'::json)`,
   replyCategory: suggestionReplies.category,
   reply: suggestionReplies.content,
   releasedAt: suggestionReplies.releasedAt,
@@ -196,7 +202,9 @@ function presentPublic(r: Awaited<ReturnType<ReturnType<typeof findPublished>['e
     kind: r.s.kind as PublicSuggestion['kind'],
     title: r.s.title,
     content: redactPersonal(r.s.content),
+    field: r.s.field as PublicSuggestion['field'],
     leadDeputyName: r.deputyName,
+    cosignerNames: r.cosignerNames,
     unitName: r.unitName,
     replyCategory: r.replyCategory as PublicSuggestion['replyCategory'],
     reply: redactPersonal(r.reply),
@@ -204,13 +212,14 @@ function presentPublic(r: Awaited<ReturnType<ReturnType<typeof findPublished>['e
   };
 }
 
-export async function pagePublished(
-  db: Db,
-  q: { page: number; pageSize: number; bodyId?: string | undefined; q?: string | undefined },
-): Promise<Page<PublicSuggestion>> {
+export async function pagePublished(db: Db, q: PublicSuggestionQuery): Promise<Page<PublicSuggestion>> {
   const where = and(
     eq(suggestions.disclose, true),
     q.bodyId ? eq(suggestions.bodyId, q.bodyId) : undefined,
+    q.sessionId ? eq(suggestions.sessionId, q.sessionId) : undefined,
+    q.field ? eq(suggestions.field, q.field) : undefined,
+    // The item keeps the category of its latest released reply, the one shown.
+    q.replyCategory ? eq(suggestions.replyCategory, q.replyCategory) : undefined,
     q.q ? repo.contains(suggestions.title, q.q) : undefined,
   );
   const rows = await findPublished(db)
@@ -223,6 +232,18 @@ export async function pagePublished(
     .from(suggestions)
     .where(and(where, sql`${suggestions.releasedAt} IS NOT NULL`));
   return pageResult(rows.map(presentPublic), total?.n ?? 0, q);
+}
+
+/** Sessions with at least one published item, newest first: the portal's session filter. */
+export async function publishedSessions(db: Db): Promise<PublicSuggestionSession[]> {
+  return db
+    .select({ id: suggestionSessions.id, name: suggestionSessions.name, bodyName: bodies.name })
+    .from(suggestionSessions)
+    .innerJoin(bodies, eq(bodies.id, suggestionSessions.bodyId))
+    .where(
+      sql`EXISTS (SELECT 1 FROM ${suggestions} s WHERE s.session_id = ${suggestionSessions.id} AND s.disclose AND s.released_at IS NOT NULL)`,
+    )
+    .orderBy(sql`${suggestionSessions.startsOn} DESC`, suggestionSessions.name);
 }
 
 export async function getPublished(db: Db, id: string): Promise<PublicSuggestion | null> {

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { SuggestionQuery, UnitAssignmentQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import {
@@ -23,6 +22,7 @@ import {
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
+import { searchQuery, searchTokens } from '../../platform/text.js';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 export type AssignmentRow = typeof suggestionAssignments.$inferSelect;
@@ -77,13 +77,39 @@ export function contains(column: AnyColumn, text: string): SQL {
   return text.toLowerCase() === text.toUpperCase() ? like(column, pattern) : ilike(column, pattern);
 }
 
-/** The keyword filter: the title or the lead deputy's name. */
-const keyword = (q: string) => or(contains(suggestions.title, q), contains(deputies.name, q));
+/**
+ * The keyword filter: every word of the keyword in the title or content (jieba tokens, GIN index
+ * `suggestions_search_tokens_idx`), or the keyword inside the lead deputy's name. The deputies are
+ * looked up first (a small table) and named by id, so the planner knows how many items they lead: with
+ * a sub-select it guessed 40 % of the table and scanned it whole (bench/suggestions-list.ts). A keyword
+ * without words (only punctuation or function words) falls back to a substring of the title.
+ */
+async function keywordFilter(db: Executor, q: string | undefined): Promise<SQL | undefined> {
+  if (!q) return undefined;
+  const query = searchQuery(q);
+  const named = await db.select({ id: deputies.id }).from(deputies).where(contains(deputies.name, q)).limit(100);
+  return or(
+    query ? sql`${suggestions.searchTokens} @@ ${query}::tsquery` : contains(suggestions.title, q),
+    named.length
+      ? inArray(
+          suggestions.leadDeputyId,
+          named.map((d) => d.id),
+        )
+      : undefined,
+  );
+}
 
-function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date): SQL | undefined {
+/** The search tokens of a suggestion's texts (platform/text.ts), kept with every write of its title or content. */
+function withSearchTokens<T extends Partial<typeof suggestions.$inferInsert>>(row: T): T {
+  if (row.title === undefined && row.content === undefined) return row;
+  if (row.title === undefined || row.content === undefined) throw new Error('the title and content are written together');
+  return { ...row, searchTokens: searchTokens(row.title, row.content) };
+}
+
+function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date, keyword: SQL | undefined): SQL | undefined {
   return and(
     visibleTo(actor),
-    f.q ? keyword(f.q) : undefined,
+    keyword,
     f.state ? eq(suggestions.state, f.state) : undefined,
     f.kind ? eq(suggestions.kind, f.kind) : undefined,
     f.period ? eq(suggestions.period, f.period) : undefined,
@@ -101,8 +127,13 @@ function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date): SQL | 
     f.isKey ? eq(suggestions.isKey, f.isKey === 'true') : undefined,
     f.replyCategory ? eq(suggestions.replyCategory, f.replyCategory) : undefined,
     f.overdue === 'true' ? overdueWhere(now) : undefined,
+    f.supervisedByMe === 'true' ? supervisedBy(actor.id) : undefined,
   );
 }
+
+/** Key suggestions the user supervises (督办). */
+const supervisedBy = (userId: string) =>
+  sql`${suggestions.id} IN (SELECT ${keySuggestions.suggestionId} FROM ${keySuggestions} WHERE ${keySuggestions.supervisorUserId} = ${userId})`;
 
 export function overdueWhere(now: Date): SQL {
   return and(inArray(suggestions.state, [...OPEN_STATES]), sql`${suggestions.dueAt} < ${now}`)!;
@@ -129,32 +160,51 @@ const newestFirst = (oneSession: boolean) =>
     ? [sql`${suggestions.updatedAt} DESC NULLS LAST`, sql`${suggestions.id} DESC NULLS LAST`]
     : [sql`${suggestions.updatedAt} DESC NULLS FIRST`, sql`${suggestions.id} DESC NULLS FIRST`];
 
-/** Joins the lead deputy only when the keyword may match the deputy's name (drizzle's dynamic builders change in place). */
-function joinDeputyForKeyword<Q extends PgSelect>(query: Q, f: Partial<SuggestionQuery>): Q {
-  if (f.q) query.innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId));
-  return query;
-}
-
 /**
  * One page in two steps: the page's ids first, from the suggestions table alone (an index-only scan
  * for the usual filters), then the full rows and their joins for those ids only. Joining and
  * sorting every matching row before the LIMIT is what made large sessions slow (bench/suggestions-list.ts).
  */
 export async function pageSuggestions(db: Executor, actor: Who, f: SuggestionQuery, now: Date) {
-  const where = filterWhere(actor, f, now);
+  const where = filterWhere(actor, f, now, await keywordFilter(db, f.q));
   const order = newestFirst(!!f.sessionId);
-  const pageIds = joinDeputyForKeyword(db.select({ id: suggestions.id }).from(suggestions).$dynamic(), f)
+  const pageIds = db
+    .select({ id: suggestions.id })
+    .from(suggestions)
     .where(where)
     .orderBy(...order)
     .limit(f.pageSize)
     .offset(offsetOf(f));
-  const [rows, [total]] = await Promise.all([
+  const [rows, { total, capped }] = await Promise.all([
     baseList(db)
       .where(inArray(suggestions.id, pageIds))
       .orderBy(...order),
-    joinDeputyForKeyword(db.select({ total: count() }).from(suggestions).$dynamic(), f).where(where),
+    f.q
+      ? countUpTo(db, where, SEARCH_COUNT_CAP)
+      : db
+          .select({ total: count() })
+          .from(suggestions)
+          .where(where)
+          .then(([r]) => ({ total: r?.total ?? 0, capped: false })),
   ]);
-  return { rows: rows as ListRow[], total: total?.total ?? 0 };
+  // A page beyond the counted matches still shows its rows: the total is then at least what they reach.
+  return { rows: rows as ListRow[], total: rows.length ? Math.max(total, offsetOf(f) + rows.length) : total, capped };
+}
+
+/**
+ * A keyword search counts its matches up to this many (`totalIsLowerBound` beyond). The word index
+ * (GIN) has no index-only scans: counting every match reads a table page per matching row (a common
+ * word across ten sessions is some 25,000 pages, seconds under load), while a page needs only the
+ * newest few (bench/suggestions-list.ts, docs/benchmarks.md).
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+async function countUpTo(db: Executor, where: SQL | undefined, cap: number) {
+  const counted = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${suggestions} WHERE ${where ?? sql`true`} LIMIT ${cap + 1}) capped`,
+  );
+  const n = Number((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return { total: Math.min(n, cap), capped: n > cap };
 }
 
 /** Assignment states in which the unit still owes something: a sign-for, an answer, or a decision on its request. */
@@ -167,7 +217,7 @@ export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssig
   const where = and(
     eq(a.unitId, actor.handlingUnitId ?? '00000000-0000-0000-0000-000000000000'),
     ne(a.state, 'withdrawn'),
-    f.q ? keyword(f.q) : undefined,
+    await keywordFilter(db, f.q),
     f.pending === 'true' ? pending : undefined,
     f.role ? eq(a.role, f.role) : undefined,
     f.sessionId ? eq(suggestions.sessionId, f.sessionId) : undefined,
@@ -208,7 +258,7 @@ export function cosignerCandidates(db: Executor, bodyId: string, leadDeputyId: s
 /** Every row matching the filter, for the Excel export (capped). */
 export async function listForExport(db: Executor, actor: Who, f: Partial<SuggestionQuery>, now: Date, limit = 10_000) {
   return (await baseList(db)
-    .where(filterWhere(actor, f, now))
+    .where(filterWhere(actor, f, now, await keywordFilter(db, f.q)))
     .orderBy(asc(suggestions.sessionId), asc(suggestions.number), asc(suggestions.createdAt))
     .limit(limit)) as ListRow[];
 }
@@ -234,12 +284,12 @@ export async function bodyPathOf(db: Executor, bodyId: string): Promise<string> 
 }
 
 export async function insertSuggestion(db: Executor, row: typeof suggestions.$inferInsert) {
-  const [created] = await db.insert(suggestions).values(row).returning();
+  const [created] = await db.insert(suggestions).values(withSearchTokens(row)).returning();
   return created!;
 }
 
 export async function updateSuggestion(db: Executor, id: string, patch: Partial<typeof suggestions.$inferInsert>) {
-  const [updated] = await db.update(suggestions).set(patch).where(eq(suggestions.id, id)).returning();
+  const [updated] = await db.update(suggestions).set(withSearchTokens(patch)).where(eq(suggestions.id, id)).returning();
   return updated!;
 }
 
@@ -451,6 +501,14 @@ export async function staffOfBody(db: Executor, bodyId: string) {
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.bodyId, bodyId), eq(users.role, 'staff'), eq(users.active, true)));
+}
+/** Congress leaders (role leader) of the body, in office: who may supervise (督办) its key suggestions. */
+export async function leadersOfBody(db: Executor, bodyId: string) {
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.bodyId, bodyId), eq(users.role, 'leader'), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
 }
 export async function usersOfUnit(db: Executor, unitId: string) {
   return db

@@ -16,6 +16,8 @@ import {
   pageOf,
   pageQuery,
   publicSuggestion,
+  publicSuggestionQuery,
+  publicSuggestionSession,
   rateInput,
   ratesQuery,
   reassignmentDecisionInput,
@@ -31,6 +33,7 @@ import {
   suggestionRates,
   suggestionSession,
   suggestionSessionInput,
+  supervisorCandidate,
   unitAssignmentItem,
   unitAssignmentQuery,
   unitRates,
@@ -41,7 +44,7 @@ import { registerSevenOnesSource } from '../deputies/index.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from './letters.js';
+import { DOCX_MIME } from '../../platform/word.js';
 import * as reports from './reports.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
@@ -215,6 +218,20 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     async (request) => ({ items: await service.cosignerCandidates(db, actorContext(request)) }),
   );
 
+  app.get(
+    '/api/suggestions/supervisor-candidates',
+    {
+      preValidation: requirePermission('suggestions.manage'),
+      schema: {
+        tags,
+        summary: '可督办重点建议的本级常委会领导',
+        querystring: z.object({ bodyId: z.uuid() }),
+        response: { 200: z.object({ items: z.array(supervisorCandidate) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await service.supervisorCandidates(db, actorContext(request), request.query.bodyId) }),
+  );
+
   app.post(
     '/api/suggestions',
     {
@@ -293,11 +310,25 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         tags,
         summary: '公开的建议及答复（已隐去个人信息）',
         security: [],
-        querystring: pageQuery.extend({ bodyId: z.uuid().optional(), q: z.string().trim().max(60).optional() }),
+        querystring: publicSuggestionQuery,
         response: { 200: pageOf(publicSuggestion) },
       },
     },
     async (request) => reports.pagePublished(db, request.query),
+  );
+
+  app.get(
+    '/api/public/suggestion-sessions',
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: '有公开建议的人民代表大会会议',
+        security: [],
+        response: { 200: z.object({ items: z.array(publicSuggestionSession) }) },
+      },
+    },
+    async () => ({ items: await reports.publishedSessions(db) }),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import type {
   SuggestionQuery,
   SuggestionSessionInput,
   SuggestionState,
+  SupervisorCandidate,
   UnitAssignmentItem,
   UnitAssignmentQuery,
 } from '@renda/shared';
@@ -222,12 +223,15 @@ export async function applyAction(tx: Tx, notifier: Notifier, ctx: ActorContext,
 
 export async function page(db: Db, ctx: ActorContext, q: SuggestionQuery): Promise<Page<SuggestionListItem>> {
   const now = clock.now();
-  const { rows, total } = await repo.pageSuggestions(db, ctx.actor, q, now);
-  return pageResult(
-    rows.map((r) => presentListItem(r, now)),
-    total,
-    q,
-  );
+  const { rows, total, capped } = await repo.pageSuggestions(db, ctx.actor, q, now);
+  return {
+    ...pageResult(
+      rows.map((r) => presentListItem(r, now)),
+      total,
+      q,
+    ),
+    totalIsLowerBound: capped,
+  };
 }
 
 /** A handling unit's inbox: its own assignments with their deadlines. */
@@ -245,6 +249,12 @@ export async function pageUnitAssignments(db: Db, ctx: ActorContext, q: UnitAssi
 export async function cosignerCandidates(db: Db, ctx: ActorContext): Promise<CosignerCandidate[]> {
   const lead = await leadDeputyOf(db, ctx);
   return repo.cosignerCandidates(db, lead.bodyId, lead.id);
+}
+
+/** The congress leaders who may supervise (督办) the body's key suggestions. */
+export async function supervisorCandidates(db: Db, ctx: ActorContext, bodyId: string): Promise<SupervisorCandidate[]> {
+  if (!(await repo.bodyInScope(db, ctx.actor, bodyId))) throw notFound('人大机关', { bodyId });
+  return repo.leadersOfBody(db, bodyId);
 }
 
 export async function getDetail(db: Executor, ctx: ActorContext, id: string): Promise<SuggestionDetail> {

@@ -83,6 +83,37 @@ describe('a suggestion through every state', () => {
     expect(await suggestionCount('deputy2')).toBe(cosignerBefore + 1);
   });
 
+  it('carries attachments (a research report) that only those who see the item may list and download', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const boundary = '----renda-suggestion';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="ownerEntity"\r\n\r\nsuggestion\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="ownerId"\r\n\r\n${id}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="调研报告.pdf"\r\n\r\n`),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const upload = (who: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': as(who).token },
+        cookies: as(who).cookies,
+      });
+    const saved = await upload('deputy');
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json()).toMatchObject({ fileName: '调研报告.pdf', mimeType: 'application/pdf', ownerEntity: 'suggestion', ownerId: id });
+    const list = (who: string) => as(who).request('GET', `/api/attachments?ownerEntity=suggestion&ownerId=${id}`);
+    expect((await list('staff')).json().items.map((a: { fileName: string }) => a.fileName)).toEqual(['调研报告.pdf']);
+    const download = await as('staff').request('GET', `/api/attachments/${saved.json().id}/download`);
+    expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+    // Another county's staff and a unit it was not assigned to neither see nor add to it.
+    expect((await list('xzstaff')).statusCode).toBe(404);
+    expect((await upload('unit')).statusCode).toBe(404);
+    expect((await as('xzstaff').request('GET', `/api/attachments/${saved.json().id}/download`)).statusCode).toBe(404);
+  });
+
   it('is returned with a reason, edited (the co-signer confirms again) and accepted with a session number', async () => {
     const returned = await ok('staff', 'return', { reason: '建议内容不够具体，请补充拟解决的小区范围' });
     expect(returned).toMatchObject({ state: 'returned', returnReason: '建议内容不够具体，请补充拟解决的小区范围' });
@@ -109,8 +140,28 @@ describe('a suggestion through every state', () => {
       sessionName: '嘉兴市第九届人民代表大会第四次会议',
     });
     // The chairpersons' meeting picks it as a key suggestion: a government leader leads, a congress leader supervises.
-    const marked = await ok('staff', 'key', { leadOfficial: '副市长 陈伟', supervisor: '市人大常委会副主任 陈建国' });
+    // 督办 is a congress leader's account of the item's own congress (the candidates offered), not free text.
+    const candidates = await as('staff').request('GET', `/api/suggestions/supervisor-candidates?bodyId=${c.city.id}`);
+    expect(candidates.statusCode, candidates.body).toBe(200);
+    const leader = candidates.json().items.find((u: { name: string }) => u.name === '陈建国');
+    expect(leader).toBeDefined();
+    expect(candidates.json().items.every((u: { id: string }) => u.id !== as('staff').user.id)).toBe(true);
+    const notLeader = await act('staff', 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: as('staff').user.id });
+    expect(notLeader.statusCode).toBe(400);
+    expect(notLeader.json().error).toMatchObject({ code: 'SUPERVISOR_NOT_LEADER', message: '督办领导须为本级人大常委会在任领导' });
+    const unread = async () => (await as('leader').request('GET', '/api/notifications/unread-count')).json().count as number;
+    const before = await unread();
+    const marked = await ok('staff', 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: leader.id });
     expect(marked.isKey).toBe(true);
+    expect(marked.key).toMatchObject({ leadOfficial: '副市长 陈伟', supervisor: '陈建国', supervisorUserId: leader.id });
+    // The leader is told, and finds it under 我督办的; other leaders' and unsupervised items are not there.
+    expect(await unread()).toBe(before + 1);
+    const mine = (await as('leader').request('GET', '/api/suggestions?supervisedByMe=true&pageSize=100')).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(mine.items.every((i: { isKey: boolean }) => i.isKey)).toBe(true);
+    expect((await as('staff').request('GET', '/api/suggestions?supervisedByMe=true')).json().total).toBe(0);
+    // Only staff choose key suggestions; a leader may not list the candidates.
+    expect((await as('leader').request('GET', `/api/suggestions/supervisor-candidates?bodyId=${c.city.id}`)).statusCode).toBe(403);
   });
 
   it('is assigned to a lead and a joint unit with their own deadlines and a Word assignment letter', async () => {
@@ -225,6 +276,28 @@ describe('a suggestion through every state', () => {
     expect(item.content).toContain('[手机号已隐去]');
     expect(JSON.stringify(item)).not.toContain('13905731234');
     expect(JSON.stringify(item)).not.toContain('0573-82721592');
+    // Co-signers by name only; the reply's contact person and phone are not public.
+    expect(item).toMatchObject({ field: 'urban', cosignerNames: ['王建华'] });
+    expect(item).not.toHaveProperty('contactPerson');
+    expect(item).not.toHaveProperty('contactPhone');
+
+    // The portal filters by session, field and category; the session filter offers sessions with published items.
+    const get = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/public/suggestions?${query}` })).json();
+    const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+    expect(ids(await get(`sessionId=${sessionId}`))).toEqual([id]);
+    expect(ids(await get(`sessionId=${sessionId}&field=urban&replyCategory=B`))).toEqual([id]);
+    expect((await get(`sessionId=${sessionId}&field=education`)).total).toBe(0);
+    expect((await get(`sessionId=${sessionId}&replyCategory=A`)).total).toBe(0);
+    expect((await get(`sessionId=${sessionId}&field=urban`)).total).toBe(1);
+    const sessions = await t.app.inject({ method: 'GET', url: '/api/public/suggestion-sessions' });
+    expect(sessions.statusCode).toBe(200);
+    expect(sessions.json().items).toContainEqual({
+      id: sessionId,
+      name: '嘉兴市第九届人民代表大会第四次会议',
+      bodyName: '嘉兴市人大常委会',
+    });
+    const one = await t.app.inject({ method: 'GET', url: `/api/public/suggestions/${id}` });
+    expect(one.json()).toMatchObject({ id, reply: expect.stringContaining('[电话已隐去]') });
   });
 
   it('reopens for re-handling with a one-month deadline when the deputy is dissatisfied, then closes', async () => {
@@ -320,7 +393,7 @@ describe('a suggestion through every state', () => {
     const voted = await ok('staff', 'key-vote', { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1, votedOn: '2026-06-28' });
     expect(voted.key).toMatchObject({
       leadOfficial: '副市长 陈伟',
-      supervisor: '市人大常委会副主任 陈建国',
+      supervisor: '陈建国',
       deputyComment: '办理态度好，问题基本解决。',
       vote: { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1 },
     });

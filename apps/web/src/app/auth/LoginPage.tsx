@@ -37,6 +37,10 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {/* The public portal needs no account: a plain link to its own small page. */}
+        <Typography.Paragraph className="login-public-link">
+          <a href="/m/suggestions">{t('login.publicSuggestions')}</a>
+        </Typography.Paragraph>
       </Card>
     </main>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Result, Space, type TableColumnsType, type TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, deputyStatus, type DeputyListItem } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
@@ -21,6 +21,8 @@ export function DeputiesPage() {
   const user = useCurrentUser();
   if (can(user.role, 'deputies.self')) return <MyPerformancePage />;
   if (can(user.role, 'deputies.read')) return <DeputyRegistry />;
+  // An agency takes part in 代表履职 through the deputies' appointments with its head (约见).
+  if (can(user.role, 'appointments.read')) return <Navigate to="/deputies/appointments" replace />;
   return (
     <Page title={t('error.forbiddenTitle')}>
       <Result status="403" subTitle={t('error.forbidden')} />

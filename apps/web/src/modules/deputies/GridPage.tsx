@@ -80,7 +80,7 @@ interface RegionOption {
 }
 
 /** Villages below the chosen body's region, loaded level by level. */
-function VillagePicker({
+export function VillagePicker({
   id,
   onChange,
   rootCode,

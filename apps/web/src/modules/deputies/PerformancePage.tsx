@@ -28,6 +28,7 @@ import { Page } from '../../components/Page';
 import { deputyUrls, thisYear, usePerformance } from './api';
 import { DeputyFormModal } from './DeputyFormModal';
 import { DeputyStatusBadge } from './labels';
+import { PerformanceSections } from './PerformanceSections';
 import { StatusModal } from './StatusModal';
 
 type FileRecord = PerformanceFile['records'][number];
@@ -147,6 +148,9 @@ function PerformanceView({ file, period, onPeriod, docxUrl, staff }: ViewProps) 
               {t('deputies.duty.mine')}
             </Button>
           )}
+          {!staff && <Button onClick={() => navigate('/deputies/contacts')}>{t('contacts.links.mine')}</Button>}
+          {!staff && <Button onClick={() => navigate('/deputies/appointments')}>{t('contacts.appointments.mine')}</Button>}
+          {!staff && <Button onClick={() => navigate('/deputies/honours')}>{t('reportbacks.honours.title')}</Button>}
           <Button icon={<FileWordOutlined />} href={docxUrl} download>
             {t('deputies.performance.exportWord')}
           </Button>
@@ -275,6 +279,8 @@ function PerformanceView({ file, period, onPeriod, docxUrl, staff }: ViewProps) 
           />
           {staff && <Link to={`/deputies/duties?deputyId=${d.id}`}>{t('deputies.performance.allRecords')}</Link>}
         </Section>
+
+        <PerformanceSections sections={file.sections} />
 
         {staff && (
           <Section title={t('deputies.performance.qr')}>

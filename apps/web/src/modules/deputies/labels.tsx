@@ -1,7 +1,7 @@
 import { Badge, Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type DeputyStatus } from '@renda/shared';
+import { can, type DeputyStatus, type Permission } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 
 const statusColour: Record<DeputyStatus, 'success' | 'default' | 'warning' | 'error'> = {
@@ -17,14 +17,35 @@ export function DeputyStatusBadge({ status }: { status: DeputyStatus }) {
   return <Badge status={statusColour[status]} text={t(`deputies.status.${status}`)} />;
 }
 
-const tabs = ['/deputies', '/deputies/duties', '/deputies/groups', '/deputies/grid', '/deputies/assessment'] as const;
+const tabs = [
+  '/deputies',
+  '/deputies/duties',
+  '/deputies/groups',
+  '/deputies/grid',
+  '/deputies/assessment',
+  '/deputies/reportbacks',
+  '/deputies/honours',
+  '/deputies/contacts',
+  '/deputies/appointments',
+] as const;
 const tabLabel = {
   '/deputies': 'deputies.tabs.registry',
   '/deputies/duties': 'deputies.tabs.duties',
   '/deputies/groups': 'deputies.tabs.groups',
   '/deputies/grid': 'deputies.tabs.grid',
   '/deputies/assessment': 'deputies.tabs.assessment',
+  '/deputies/reportbacks': 'reportbacks.list.title',
+  '/deputies/honours': 'reportbacks.honours.title',
+  '/deputies/contacts': 'contacts.tabs.contacts',
+  '/deputies/appointments': 'contacts.tabs.appointments',
 } as const;
+const tabPermission: Partial<Record<(typeof tabs)[number], Permission>> = {
+  '/deputies/duties': 'duties.record',
+  '/deputies/reportbacks': 'reportbacks.read',
+  '/deputies/honours': 'honours.read',
+  '/deputies/contacts': 'contacts.read',
+  '/deputies/appointments': 'appointments.read',
+};
 
 /** The staff views of the deputies module. */
 export function DeputiesTabs() {
@@ -38,9 +59,7 @@ export function DeputiesTabs() {
       aria-label={t('module.deputies')}
       value={value}
       onChange={(path) => navigate(path)}
-      options={tabs
-        .filter((p) => can(user.role, p === '/deputies/duties' ? 'duties.record' : 'deputies.read'))
-        .map((p) => ({ value: p, label: t(tabLabel[p]) }))}
+      options={tabs.filter((p) => can(user.role, tabPermission[p] ?? 'deputies.read')).map((p) => ({ value: p, label: t(tabLabel[p]) }))}
     />
   );
 }

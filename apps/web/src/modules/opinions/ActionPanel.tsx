@@ -13,7 +13,9 @@ import { api } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
-import { opinionsKey, useDeputyOptions, useOpinionSearch, useRouteDeadline, useUnitOptions } from './api';
+import { RemoteSelect } from '../../components/RemoteSelect';
+import { useDeputySource, useUnitSource } from '../../components/remoteSources';
+import { opinionsKey, useOpinionSearch, useRouteDeadline } from './api';
 
 /** Actions that need nothing but a click. */
 const immediate: readonly OpinionAction[] = ['accept', 'signFor', 'approveReply'];
@@ -155,18 +157,10 @@ function MergeField({ excludeId }: { excludeId: string }) {
 
 function DeputyField() {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const deputies = useDeputyOptions(q);
+  const deputies = useDeputySource();
   return (
     <Form.Item name="deputyId" label={t('opinions.deputyPick')} required>
-      <FormSelect<string>
-        showSearch
-        filterOption={false}
-        onSearch={setQ}
-        placeholder={t('opinions.deputySearch')}
-        loading={deputies.isFetching}
-        options={deputies.data ?? []}
-      />
+      <RemoteSelect<string> source={deputies} placeholder={t('opinions.deputySearch')} />
     </Form.Item>
   );
 }
@@ -178,22 +172,12 @@ function RadioGroup({ 'aria-required': _ariaRequired, ...props }: RadioGroupProp
 
 function RouteFields({ opinion }: { opinion: OpinionDetail }) {
   const { t } = useTranslation();
-  const units = useUnitOptions();
+  const units = useUnitSource(undefined, true);
   const due = useRouteDeadline(opinion.id, true);
-  const active = (units.data ?? []).filter((u) => u.active);
-  const manyBodies = new Set(active.map((u) => u.bodyId)).size > 1;
   return (
     <>
       <Form.Item name="handlingUnitId" label={t('opinions.unitPick')} required>
-        <FormSelect<string>
-          showSearch
-          optionFilterProp="label"
-          loading={units.isFetching}
-          options={active.map((u) => ({
-            value: u.id,
-            label: manyBodies ? t('opinions.unitsOf', { name: u.name, body: u.bodyName }) : u.name,
-          }))}
-        />
+        <RemoteSelect<string> source={units} />
       </Form.Item>
       <Form.Item name="routeKind" label={t('opinions.routeKind')} required>
         <RadioGroup options={routeKind.options.map((k) => ({ value: k, label: t(`routeKind.${k}`) }))} />

@@ -9,7 +9,8 @@ import { bodyOptions, useBodies } from '../../components/bodies';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { opinionsKey, useCategoryOptions, useDeputyOptions, useStationOptions, useUnitOptions } from './api';
+import { useDeputySource, useStationSource, useUnitSource } from '../../components/remoteSources';
+import { opinionsKey, useCategoryOptions } from './api';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
 
@@ -22,9 +23,9 @@ export function InboxPage() {
   const list = usePagedList<OpinionListItem>([...opinionsKey, 'inbox'], '/api/opinions');
   const [selected, setSelected] = useState<string[]>([]);
   const bodies = useBodies();
-  const stations = useStationOptions();
-  const deputies = useDeputyOptions();
-  const units = useUnitOptions();
+  const stations = useStationSource();
+  const deputies = useDeputySource();
+  const units = useUnitSource(undefined, true);
   const categories = useCategoryOptions(user);
 
   const bulkAccept = useAction(
@@ -57,15 +58,9 @@ export function InboxPage() {
       options: opinionStatus.options.map((s) => ({ value: s, label: t(`opinionStatus.${s}`) })),
     },
     { kind: 'select', param: 'category', label: t('opinions.category'), options: categories.options, loading: categories.loading },
-    { kind: 'select', param: 'stationId', label: t('opinions.station'), options: stations.data ?? [], loading: stations.isFetching },
-    { kind: 'select', param: 'deputyId', label: t('opinions.deputy'), options: deputies.data ?? [], loading: deputies.isFetching },
-    {
-      kind: 'select',
-      param: 'handlingUnitId',
-      label: t('opinions.handlingUnit'),
-      options: (units.data ?? []).map((u) => ({ value: u.id, label: u.name })),
-      loading: units.isFetching,
-    },
+    { kind: 'remote', param: 'stationId', label: t('opinions.station'), source: stations },
+    { kind: 'remote', param: 'deputyId', label: t('opinions.deputy'), source: deputies },
+    { kind: 'remote', param: 'handlingUnitId', label: t('opinions.handlingUnit'), source: units },
     {
       kind: 'select',
       param: 'overdue',

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { ActionPanel } from './ActionPanel';
 import { useOpinion, usePhotos } from './api';
+import { SimilarOpinions } from './SimilarOpinions';
 import { OverdueTag, StatusTag } from './StatusTag';
 
 function SectionCard({ title, children }: { title: string; children: ReactNode }) {
@@ -163,6 +164,11 @@ export function OpinionDetailPage() {
       <SectionCard title={t('opinions.basics')}>
         <Basics opinion={data} />
       </SectionCard>
+      {data.actions.includes('merge') && (
+        <SectionCard title={t('opinions.similarTitle')}>
+          <SimilarOpinions opinion={data} />
+        </SectionCard>
+      )}
       <SectionCard title={t('opinions.handling')}>
         <Handling opinion={data} />
       </SectionCard>

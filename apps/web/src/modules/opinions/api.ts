@@ -3,14 +3,12 @@ import {
   defaultOpinionCategories,
   type Attachment,
   type CurrentUser,
-  type DeputyListItem,
-  type HandlingUnit,
   type OpinionCategory,
   type OpinionDetail,
   type OpinionListItem,
   type Page,
   type RouteDeadlinePreview,
-  type Station,
+  type SimilarOpinion,
 } from '@renda/shared';
 import { can } from '@renda/shared';
 import { api } from '../../app/api';
@@ -44,39 +42,6 @@ export function useRouteDeadline(id: string, enabled: boolean) {
   });
 }
 
-/** Options lists for filters and pickers: the API's largest page (200) of each. */
-const optionsPage = { pageSize: 200 };
-
-export function useStationOptions(enabled = true) {
-  return useQuery({
-    queryKey: ['stations', 'options'],
-    queryFn: () => api.get<Page<Station>>('/api/stations', optionsPage),
-    select: (data): Option[] => data.items.map((s) => ({ value: s.id, label: s.name })),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-export function useDeputyOptions(q?: string, enabled = true) {
-  return useQuery({
-    queryKey: ['deputies', 'options', q ?? ''],
-    queryFn: () => api.get<Page<DeputyListItem>>('/api/deputies', { ...optionsPage, q, status: 'in_office' }),
-    select: (data): Option[] => data.items.map((d) => ({ value: d.id, label: `${d.name}（${d.bodyName}）` })),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-export function useUnitOptions(enabled = true) {
-  return useQuery({
-    queryKey: ['handling-units', 'options', 'all'],
-    queryFn: () => api.get<Page<HandlingUnit>>('/api/handling-units', optionsPage),
-    select: (data) => data.items,
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
 /** The category dictionary in force for the user's body; leaders, who may not read it, see the built-in list. */
 export function useCategoryOptions(user: CurrentUser) {
   const allowed = can(user.role, 'opinions.categories');
@@ -98,5 +63,15 @@ export function useOpinionSearch(q: string, excludeId: string) {
     select: (data): Option[] =>
       data.items.filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: `${o.trackingCode} ${o.summary}` })),
     enabled: q.trim().length > 0,
+  });
+}
+
+/** Recent opinions of the same body that read like this one, for merging duplicates. */
+export function useSimilarOpinions(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...opinionKey(id), 'similar'],
+    queryFn: () => api.get<{ items: SimilarOpinion[] }>(`/api/opinions/${id}/similar`),
+    select: (data) => data.items,
+    enabled,
   });
 }

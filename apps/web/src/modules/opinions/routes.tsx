@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router-dom';
 import { RequirePermission } from '../../app/auth/RequireAuth';
 import { CampaignDetailPage } from './campaigns/CampaignDetailPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
+import { MyCampaignPage } from './campaigns/MyCampaignsPage';
 import { OpinionDetailPage } from './OpinionDetailPage';
 import { OpinionsPage } from './OpinionsPage';
 
@@ -15,5 +16,10 @@ export const opinionRoutes: RouteObject[] = [
       { path: '/opinions/campaigns', element: <CampaignsPage /> },
       { path: '/opinions/campaigns/:id', element: <CampaignDetailPage /> },
     ],
+  },
+  // A deputy on a campaign team: /opinions lists their campaigns, each page records a visit on site.
+  {
+    element: <RequirePermission permission="campaigns.visit" />,
+    children: [{ path: '/opinions/my-campaigns/:id', element: <MyCampaignPage /> }],
   },
 ];

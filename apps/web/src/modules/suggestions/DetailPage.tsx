@@ -7,7 +7,9 @@ import type { SuggestionDetail } from '@renda/shared';
 import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
+import { SuggestionSourceClues } from '../opinions/campaigns/ClueSuggestion';
 import { ActionBar } from './ActionBar';
+import { AttachmentsList } from './AttachmentsSection';
 import { assignmentLetterUrl, replyLetterUrl, useSuggestion } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
 
@@ -188,6 +190,11 @@ function Detail({ item }: { item: SuggestionDetail }) {
 
       <Section title={t('suggestions.fields.content')}>
         <Paragraphs text={item.content} />
+      </Section>
+      <SuggestionSourceClues suggestionId={item.id} />
+
+      <Section title={t('suggestions.detail.attachments')}>
+        <AttachmentsList suggestionId={item.id} canUpload={!['merged', 'closed'].includes(item.state)} />
       </Section>
 
       {item.assignments.length > 0 && (

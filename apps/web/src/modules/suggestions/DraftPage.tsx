@@ -10,6 +10,7 @@ import {
   type SuggestionDraftInput,
 } from '@renda/shared';
 import { api } from '../../app/api';
+import { AttachmentsList } from './AttachmentsSection';
 import { FormRadioGroup } from './FormRadioGroup';
 import { FormSelect } from '../../components/FormSelect';
 import { clearErrorsOnChange } from '../../components/forms';
@@ -117,6 +118,13 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
             options={(candidates.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
+        {item ? (
+          <Form.Item label={t('suggestions.detail.attachments')}>
+            <AttachmentsList suggestionId={item.id} canUpload />
+          </Form.Item>
+        ) : (
+          <Alert type="info" showIcon message={t('suggestions.detail.attachmentsAfterSave')} className="form-hint" />
+        )}
         <Flex gap="small" wrap>
           <Button type="primary" size="large" htmlType="submit" loading={pending}>
             {t('suggestions.draft.save')}

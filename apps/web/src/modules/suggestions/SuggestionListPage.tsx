@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Space, type TableColumnsType } from 'antd';
-import { BarChartOutlined, CalendarOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, suggestionKind, suggestionState, type SuggestionListItem } from '@renda/shared';
@@ -8,7 +8,7 @@ import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { useUnitOptions } from './UnitSelect';
+import { useUnitSource } from '../../components/remoteSources';
 import { suggestionsKey, useSessions } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
 import { SessionFormModal } from './SessionFormModal';
@@ -60,7 +60,7 @@ function SuggestionList() {
   const deputy = user.role === 'deputy';
   const list = usePagedList<SuggestionListItem>(suggestionsKey, '/api/suggestions');
   const sessions = useSessions();
-  const units = useUnitOptions(deputy ? undefined : user.bodyId);
+  const units = useUnitSource(user.bodyId);
   const [sessionForm, setSessionForm] = useState(false);
   const columns = useItemColumns<SuggestionListItem>();
   const yesNo = [
@@ -92,10 +92,14 @@ function SuggestionList() {
     ...(deputy
       ? []
       : ([
-          { kind: 'select', param: 'unitId', label: t('suggestions.list.unit'), options: units.options, loading: units.loading },
+          { kind: 'remote', param: 'unitId', label: t('suggestions.list.unit'), source: units },
           { kind: 'select', param: 'isKey', label: t('suggestions.list.isKey'), options: yesNo },
           { kind: 'select', param: 'overdue', label: t('suggestions.list.overdue'), options: yesNo },
         ] satisfies FilterField[])),
+    // A congress leader follows the key suggestions they supervise (督办).
+    ...(user.role === 'leader'
+      ? ([{ kind: 'select', param: 'supervisedByMe', label: t('suggestions.list.supervisedByMe'), options: yesNo }] satisfies FilterField[])
+      : []),
   ];
 
   return (
@@ -106,6 +110,11 @@ function SuggestionList() {
           {can(user.role, 'suggestions.draft') && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => navigate('/suggestions/new')}>
               {t('suggestions.list.draft')}
+            </Button>
+          )}
+          {user.role === 'leader' && (
+            <Button icon={<EyeOutlined />} onClick={() => navigate('/suggestions?supervisedByMe=true')}>
+              {t('suggestions.list.supervisedByMe')}
             </Button>
           )}
           {can(user.role, 'suggestions.rates') && (

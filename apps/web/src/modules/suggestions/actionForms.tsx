@@ -31,6 +31,7 @@ import {
   type SuggestionAction,
   type SuggestionDetail,
   type SuggestionListItem,
+  type SupervisorCandidate,
 } from '@renda/shared';
 import { api } from '../../app/api';
 import { FormRadioGroup } from './FormRadioGroup';
@@ -38,6 +39,20 @@ import { FormSelect } from '../../components/FormSelect';
 import type { Schema } from '../../components/forms';
 import { formatDate } from './labels';
 import { UnitSelect } from './UnitSelect';
+
+/** 督办: a congress leader's account of the item's congress, who then follows it under 我督办的. */
+function SupervisorSelect({ bodyId }: { bodyId: string }) {
+  const { t } = useTranslation();
+  const { data, isFetching } = useQuery({
+    queryKey: ['suggestions', 'supervisor-candidates', bodyId],
+    queryFn: () => api.get<{ items: SupervisorCandidate[] }>('/api/suggestions/supervisor-candidates', { bodyId }),
+  });
+  return (
+    <Form.Item name="supervisorUserId" label={t('suggestions.forms.supervisor')} extra={t('suggestions.forms.supervisorHint')} required>
+      <FormSelect loading={isFetching} options={(data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+    </Form.Item>
+  );
+}
 
 /** The form of an action that carries input: its shared schema, its fields, and its starting values. */
 export interface ActionForm {
@@ -348,7 +363,7 @@ export function useActionForms(): Partial<Record<SuggestionAction, ActionForm>> 
     close: { schema: closeInput, fields: () => <Note label={t('suggestions.forms.closeNote')} /> },
     markKey: {
       schema: markKeyInput,
-      fields: () => (
+      fields: (item) => (
         <>
           <Form.Item
             name="leadOfficial"
@@ -358,12 +373,10 @@ export function useActionForms(): Partial<Record<SuggestionAction, ActionForm>> 
           >
             <Input />
           </Form.Item>
-          <Form.Item name="supervisor" label={t('suggestions.forms.supervisor')} extra={t('suggestions.forms.supervisorHint')} required>
-            <Input />
-          </Form.Item>
+          <SupervisorSelect bodyId={item.bodyId} />
         </>
       ),
-      initial: (item) => ({ leadOfficial: item.key?.leadOfficial, supervisor: item.key?.supervisor }),
+      initial: (item) => ({ leadOfficial: item.key?.leadOfficial, supervisorUserId: item.key?.supervisorUserId ?? undefined }),
     },
     keyReview: { schema: keyReviewInput, fields: () => <KeyReviewFields />, initial: () => ({ heldOn: today() }) },
     keyComment: { schema: keyCommentInput, fields: () => <TextField name="comment" label={t('suggestions.forms.keyComment')} /> },

@@ -1,24 +1,8 @@
-import type { SelectProps } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { HandlingUnit, Page } from '@renda/shared';
-import { api } from '../../../app/api';
-import { FormSelect } from '../../../components/FormSelect';
-import { handlingUnitsKey } from './api';
+import { RemoteSelect, type RemoteSelectProps } from '../../../components/RemoteSelect';
+import { useUnitSource } from '../../../components/remoteSources';
 
-/** Picks a handling unit of one body (the API's largest page, 200, is plenty for one body). */
-export function HandlingUnitSelect({ bodyId, ...props }: SelectProps<string> & { bodyId?: string }) {
-  const { data, isFetching } = useQuery({
-    queryKey: [...handlingUnitsKey, 'options', bodyId],
-    queryFn: () => api.get<Page<HandlingUnit>>('/api/handling-units', { bodyId, pageSize: 200 }),
-    enabled: !!bodyId,
-  });
-  return (
-    <FormSelect<string>
-      showSearch
-      optionFilterProp="label"
-      loading={isFetching}
-      options={data?.items.map((unit) => ({ value: unit.id, label: unit.name }))}
-      {...props}
-    />
-  );
+/** Picks a handling unit of one body, searched on the server by name. */
+export function HandlingUnitSelect({ bodyId, ...props }: Omit<RemoteSelectProps<string>, 'source'> & { bodyId?: string }) {
+  const source = useUnitSource(bodyId);
+  return <RemoteSelect<string> source={source} disabled={!bodyId} {...props} />;
 }

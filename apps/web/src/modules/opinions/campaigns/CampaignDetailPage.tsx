@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, List, Spin, Table, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,8 +19,11 @@ import { useCurrentUser } from '../../../app/auth/session';
 import { useAction } from '../../../components/mutations';
 import { Page } from '../../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
+import { useUnitSource } from '../../../components/remoteSources';
 import { OverdueTag } from '../StatusTag';
 import { campaignsKey, useCampaign, useDispatch, useVisits } from './api';
+import { CampaignEditModal } from './CampaignEditModal';
+import { ClueSuggestionLink, LinkSuggestionModal } from './ClueSuggestion';
 import { ClueActionModal, ClueFormModal, TeamFormModal, VisitFormModal } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
 
@@ -141,6 +144,8 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
   const list = usePagedList<CampaignClue>([...campaignsKey, 'clues', campaign.id], `/api/campaigns/${campaign.id}/clues`);
   const [adding, setAdding] = useState(false);
   const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
+  const [linking, setLinking] = useState<CampaignClue | null>(null);
+  const units = useUnitSource(undefined, true);
   const confirm = useAction((id: string) => api.post(`/api/campaign-clues/${id}/actions`, { action: 'confirm' }), {
     invalidate: campaignsKey,
   });
@@ -159,6 +164,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
       options: clueKind.options.map((k) => ({ value: k, label: t(`clueKind.${k}`) })),
     },
     { kind: 'select', param: 'teamId', label: t('campaigns.team'), options: campaign.teams.map((x) => ({ value: x.id, label: x.name })) },
+    { kind: 'remote', param: 'handlingUnitId', label: t('campaigns.handlingUnitFilter'), source: units },
     {
       kind: 'select',
       param: 'overdue',
@@ -196,6 +202,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
         </Flex>
       ),
     },
+    { title: t('campaigns.suggestion'), key: 'suggestion', render: (_, c) => <ClueSuggestionLink clue={c} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -211,6 +218,11 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
               {t(`clueAction.${action}`)}
             </Button>
           ))}
+          {manage && !c.suggestion && (
+            <Button size="small" aria-label={`${t('campaigns.linkSuggestion')} ${c.number}`} onClick={() => setLinking(c)}>
+              {t('campaigns.linkSuggestion')}
+            </Button>
+          )}
         </Flex>
       ),
     },
@@ -234,6 +246,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
       <PagedTable<CampaignClue> list={list} filters={filters} columns={columns} size="small" />
       {adding && <ClueFormModal campaign={campaign} open onClose={() => setAdding(false)} />}
       {acting && <ClueActionModal clue={acting.clue} action={acting.action} onClose={() => setActing(null)} />}
+      {linking && <LinkSuggestionModal clue={linking} onClose={() => setLinking(null)} />}
     </Section>
   );
 }
@@ -302,6 +315,7 @@ export function CampaignDetailPage() {
   const manage = can(user.role, 'campaigns.manage');
   const { id = '' } = useParams();
   const { data, error, isPending } = useCampaign(id);
+  const [editing, setEditing] = useState(false);
   const back = (
     <Link to="/opinions/campaigns">
       <ArrowLeftOutlined /> {t('campaigns.back')}
@@ -314,7 +328,20 @@ export function CampaignDetailPage() {
       </Page>
     );
   return (
-    <Page title={data.title} extra={back}>
+    <Page
+      title={data.title}
+      extra={
+        <Flex gap="middle" align="center">
+          {manage && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('campaigns.edit')}
+            </Button>
+          )}
+          {back}
+        </Flex>
+      }
+    >
+      {editing && <CampaignEditModal campaign={data} onClose={() => setEditing(false)} />}
       <Descriptions column={{ xs: 1, md: 3 }} size="small">
         <Descriptions.Item label={t('campaigns.theme')}>{data.theme}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.body')}>{data.bodyName}</Descriptions.Item>

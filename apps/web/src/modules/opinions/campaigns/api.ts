@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignDetail, CampaignVisit, DeputyListItem, DispatchReport, Page } from '@renda/shared';
+import type { CampaignDetail, CampaignVisit, DispatchReport, MyCampaign, Page } from '@renda/shared';
 import { api } from '../../../app/api';
-import type { Option } from '../../../components/PagedTable';
 
 export const campaignsKey = ['campaigns'] as const;
 export const campaignKey = (id: string) => [...campaignsKey, 'detail', id] as const;
@@ -25,13 +24,20 @@ export function useDispatch(id: string, month: string | null) {
   });
 }
 
-/** The deputies of the campaign's body, for teams and visits (a county's deputies fit in the API's largest page). */
-export function useBodyDeputies(bodyId: string | undefined) {
+export const myCampaignsKey = [...campaignsKey, 'mine'] as const;
+
+/** The campaigns the signed-in deputy serves on. */
+export function useMyCampaigns() {
   return useQuery({
-    queryKey: ['deputies', 'of-body', bodyId],
-    queryFn: () => api.get<Page<DeputyListItem>>('/api/deputies', { bodyId, status: 'in_office', pageSize: 200 }),
-    select: (data): Option[] => data.items.map((d) => ({ value: d.id, label: d.name })),
-    enabled: !!bodyId,
-    staleTime: 60_000,
+    queryKey: myCampaignsKey,
+    queryFn: () => api.get<{ items: MyCampaign[] }>('/api/my/campaigns'),
+    select: (data) => data.items,
+  });
+}
+
+export function useMyVisits(id: string, page: number) {
+  return useQuery({
+    queryKey: [...myCampaignsKey, id, 'visits', page],
+    queryFn: () => api.get<Page<CampaignVisit>>(`/api/my/campaigns/${id}/visits`, { page, pageSize: 10 }),
   });
 }

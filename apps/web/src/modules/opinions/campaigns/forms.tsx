@@ -19,22 +19,27 @@ import { blankToNull } from '../../../components/forms';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
-import { useUnitOptions } from '../api';
-import { campaignsKey, useBodyDeputies } from './api';
+import { RemoteSelect } from '../../../components/RemoteSelect';
+import { useDeputySource, useUnitSource } from '../../../components/remoteSources';
+import { campaignsKey } from './api';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
 
 /** antd would put aria-required on a radio group's plain <div> (axe: aria-allowed-attr). */
-function RadioGroup({ 'aria-required': _ariaRequired, ...props }: RadioGroupProps & Pick<AriaAttributes, 'aria-required'>) {
+export function RadioGroup({ 'aria-required': _ariaRequired, ...props }: RadioGroupProps & Pick<AriaAttributes, 'aria-required'>) {
   return <Radio.Group {...props} />;
 }
 
-function DeputiesField({ bodyId, label }: { bodyId: string; label: string }) {
-  const deputies = useBodyDeputies(bodyId);
+/**
+ * Deputies in the user's scope, searched on the server (a county's roll can exceed any one page);
+ * deputies of every level may serve on a campaign's teams (五级代表联动), so each shows their body.
+ */
+export function DeputiesField({ label, name = 'deputyIds' }: { label: string; name?: string | (string | number)[] }) {
+  const source = useDeputySource();
   return (
-    <Form.Item name="deputyIds" label={label} required>
-      <FormSelect<string[]> mode="multiple" optionFilterProp="label" loading={deputies.isFetching} options={deputies.data ?? []} />
+    <Form.Item name={name} label={label} required>
+      <RemoteSelect<string[]> mode="multiple" source={source} />
     </Form.Item>
   );
 }
@@ -65,17 +70,55 @@ export function TeamFormModal({ campaign, open, onClose }: { campaign: CampaignD
       <Form.Item name="area" label={t('campaigns.area')}>
         <Input />
       </Form.Item>
-      <DeputiesField bodyId={campaign.bodyId} label={t('campaigns.teamDeputies')} />
+      <DeputiesField label={t('campaigns.teamDeputies')} />
     </FormModal>
   );
 }
 
-function ClueKindField({ name }: { name: (string | number)[] | string }) {
+export function ClueKindField({ name }: { name: (string | number)[] | string }) {
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={t('campaigns.clueKind')} required>
       <RadioGroup options={clueKind.options.map((k) => ({ value: k, label: t(`clueKind.${k}`) }))} />
     </Form.Item>
+  );
+}
+
+/** The clues and suggestions found on a visit, as rows the user adds and removes. */
+export function ClueRows() {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="clue-rows">
+      <legend>{t('campaigns.cluesFound')}</legend>
+      <Form.List name="clues">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap="small">
+            {fields.map((field, i) => (
+              <Flex key={field.key} vertical className="clue-row">
+                <Flex justify="space-between" align="center">
+                  <ClueKindField name={[field.name, 'kind']} />
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('campaigns.removeClueRow', { n: i + 1 })}
+                    onClick={() => remove(field.name)}
+                  />
+                </Flex>
+                <Form.Item name={[field.name, 'content']} label={t('campaigns.clueContent')} required>
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'location']} label={t('campaigns.clueLocation')}>
+                  <Input />
+                </Form.Item>
+              </Flex>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'problem' })}>
+              {t('campaigns.addClueRow')}
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+    </fieldset>
   );
 }
 
@@ -122,41 +165,11 @@ export function VisitFormModal({ campaign, open, onClose }: { campaign: Campaign
       <Form.Item name="place" label={t('campaigns.place')} required>
         <Input />
       </Form.Item>
-      <DeputiesField bodyId={campaign.bodyId} label={t('campaigns.visitDeputies')} />
+      <DeputiesField label={t('campaigns.visitDeputies')} />
       <Form.Item name="summary" label={t('campaigns.summary')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-      <fieldset className="clue-rows">
-        <legend>{t('campaigns.cluesFound')}</legend>
-        <Form.List name="clues">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap="small">
-              {fields.map((field, i) => (
-                <Flex key={field.key} vertical className="clue-row">
-                  <Flex justify="space-between" align="center">
-                    <ClueKindField name={[field.name, 'kind']} />
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('campaigns.removeClueRow', { n: i + 1 })}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Flex>
-                  <Form.Item name={[field.name, 'content']} label={t('campaigns.clueContent')} required>
-                    <Input.TextArea rows={2} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'location']} label={t('campaigns.clueLocation')}>
-                    <Input />
-                  </Form.Item>
-                </Flex>
-              ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'problem' })}>
-                {t('campaigns.addClueRow')}
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-      </fieldset>
+      <ClueRows />
     </FormModal>
   );
 }
@@ -200,9 +213,7 @@ export function ClueFormModal({ campaign, open, onClose }: { campaign: CampaignD
 export function ClueActionModal({ clue, action, onClose }: { clue: CampaignClue; action: ClueAction; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const units = useUnitOptions(action === 'transfer');
-  const active = (units.data ?? []).filter((u) => u.active);
-  const manyBodies = new Set(active.map((u) => u.bodyId)).size > 1;
+  const units = useUnitSource(undefined, true);
   const { submit, pending } = useFormMutation({
     form,
     schema: clueActionInput,
@@ -224,12 +235,7 @@ export function ClueActionModal({ clue, action, onClose }: { clue: CampaignClue;
       {action === 'transfer' && (
         <>
           <Form.Item name="handlingUnitId" label={t('campaigns.handlingUnit')} required>
-            <FormSelect<string>
-              showSearch
-              optionFilterProp="label"
-              loading={units.isFetching}
-              options={active.map((u) => ({ value: u.id, label: manyBodies ? `${u.name}（${u.bodyName}）` : u.name }))}
-            />
+            <RemoteSelect<string> source={units} />
           </Form.Item>
           <Form.Item name="level" label={t('campaigns.transferLevel')} required>
             <RadioGroup options={transferLevel.options.map((l) => ({ value: l, label: t(`transferLevel.${l}`) }))} />

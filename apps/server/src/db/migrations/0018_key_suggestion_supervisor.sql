@@ -1,0 +1,1 @@
+CREATE INDEX "key_suggestions_supervisor_idx" ON "key_suggestions" USING btree ("supervisor_user_id");

@@ -1,0 +1,1 @@
+CREATE INDEX "suggestions_session_idx" ON "suggestions" USING btree ("session_id");

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Appointment, Choice, ContactLinkDetail } from '@renda/shared';
+import { api, queryString, type QueryParams } from '../../app/api';
+
+export const contactLinksKey = ['contact-links'] as const;
+export const appointmentsKey = ['appointments'] as const;
+
+export const contactUrls = {
+  export: (filters: QueryParams) => `/api/contact-links/export.xlsx${queryString(filters)}`,
+};
+
+export function useContactLink(id: string) {
+  return useQuery({ queryKey: [...contactLinksKey, 'detail', id], queryFn: () => api.get<ContactLinkDetail>(`/api/contact-links/${id}`) });
+}
+
+export function useAppointment(id: string) {
+  return useQuery({ queryKey: [...appointmentsKey, 'detail', id], queryFn: () => api.get<Appointment>(`/api/appointments/${id}`) });
+}
+
+const asOptions = (items: Choice[] | undefined) => (items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.bodyName}）` }));
+
+/** 常委会组成人员 staff may assign to a deputy. */
+export function useMemberOptions(enabled: boolean) {
+  const query = useQuery({
+    queryKey: [...contactLinksKey, 'members'],
+    queryFn: () => api.get<{ items: Choice[] }>('/api/contact-links/members'),
+    enabled,
+    staleTime: 60_000,
+  });
+  return { options: asOptions(query.data?.items), loading: query.isFetching };
+}
+
+/** Agencies a deputy may ask to meet. */
+export function useUnitOptions() {
+  const query = useQuery({
+    queryKey: [...appointmentsKey, 'units'],
+    queryFn: () => api.get<{ items: Choice[] }>('/api/appointments/units'),
+    staleTime: 60_000,
+  });
+  return { options: asOptions(query.data?.items), loading: query.isFetching };
+}

@@ -1,0 +1,32 @@
+import { Button, Popconfirm } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useAction } from '../../components/mutations';
+
+interface ConfirmedActionsProps<A extends string> {
+  /** The verbs allowed now, in the order their buttons show. */
+  actions: readonly A[];
+  label: (action: A) => string;
+  /** `POST {url}/{action}` performs one. */
+  url: string;
+  invalidate: readonly unknown[];
+}
+
+/** One button per allowed step of a workflow (开启评议, 结束投票…), each asking to confirm first. */
+export function ConfirmedActions<A extends string>({ actions, label, url, invalidate }: ConfirmedActionsProps<A>) {
+  const { t } = useTranslation();
+  const act = useAction((action: A) => api.post(`${url}/${action}`), { invalidate });
+  return actions.map((action) => (
+    <Popconfirm
+      key={action}
+      title={t('reportbacks.detail.confirm', { action: label(action) })}
+      okText={label(action)}
+      cancelText={t('common.cancel')}
+      onConfirm={() => act.mutate(action)}
+    >
+      <Button type="primary" loading={act.isPending}>
+        {label(action)}
+      </Button>
+    </Popconfirm>
+  ));
+}

@@ -1,0 +1,110 @@
+import JSZip from 'jszip';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { baseUrl, expectCleanPage, type TrackedPage } from './harness.js';
+
+/** The steps of a suggestion's life shared by the browser tests of 建议议案. */
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** antd puts a space between the two characters of a two-character button label (签收 → 签 收). */
+export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+/** The item's state, as the badge at the top of its page says it. */
+const stateOf = (page: Page) => page.locator('main .ant-badge-status-text').first().textContent();
+
+export async function expectState(page: Page, state: string) {
+  await expect.poll(() => stateOf(page), { message: `state ${state}`, timeout: 15_000 }).toBe(state);
+}
+
+/** Clicks an action button of the detail page; confirms it when it asks (Popconfirm). */
+export async function act(page: Page, action: string) {
+  await page
+    .getByRole('group', { name: '可执行的操作' })
+    .getByRole('button', { name: label(action) })
+    .click();
+}
+
+export async function confirmPopover(page: Page) {
+  await page
+    .locator('.ant-popover:visible')
+    .getByRole('button', { name: label('确定') })
+    .click();
+}
+
+/** Fills and sends the action's form (a dialog titled with the action). */
+export async function submitDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: label('确定') }).click();
+  await expect.poll(() => page.getByRole('dialog').count(), { message: 'dialog closes' }).toBe(0);
+}
+
+export async function openItem(tracked: TrackedPage, id: string, title: string, where: string) {
+  await tracked.page.goto(`${baseUrl()}/suggestions/${id}`);
+  await expect.poll(() => tracked.page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
+  await tracked.page.waitForLoadState('networkidle');
+  await expectCleanPage(tracked, where);
+}
+
+/** Downloads a Word letter linked from the page and returns its text as Word shows it (word/document.xml). */
+export async function expectWordLetter(tracked: TrackedPage, linkName: string, scope?: Locator): Promise<string> {
+  const link = (scope ?? tracked.page).getByRole('link', { name: linkName }).first();
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/api\/suggestions\/.+\/letter$/);
+  const res = await tracked.context.request.get(`${baseUrl()}${href}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain(DOCX);
+  const zip = await JSZip.loadAsync(await res.body());
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .trim();
+}
+
+/**
+ * Picks an entry of a Select that already shows a value (its shown value covers the input that
+ * chooseOption clicks). The list is opened from the keyboard: a second click would close it again.
+ */
+export async function pickOther(page: Page, field: ReturnType<Page['getByLabel']>, text: string) {
+  await field.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await dropdownClosed(page);
+}
+
+/** The list of a Select stays in the page while it fades out; checks wait until it is gone. */
+export const dropdownClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+
+export async function reply(unit: TrackedPage, content: string, contactPerson = '刘明') {
+  const { page } = unit;
+  await act(page, '答复代表');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^A类/).check();
+  await dialog.getByLabel('答复内容').fill(content);
+  await dialog.getByLabel('签发人').fill('王建平');
+  await dialog.getByLabel('联系人').fill(contactPerson);
+  await dialog.getByLabel('联系电话').fill('0573-82088123');
+  await expectCleanPage(unit, 'reply form');
+  await submitDialog(page);
+  await expectState(page, '已答复待审');
+}
+
+export async function release(staff: TrackedPage) {
+  await staff.page.reload();
+  await act(staff.page, '审核发出答复');
+  await confirmPopover(staff.page);
+  await expectState(staff.page, '答复已发');
+}
+
+export async function rate(deputy: TrackedPage, rating: string, expected: string) {
+  const { page } = deputy;
+  await page.reload();
+  await act(page, '满意度测评');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(rating, { exact: true }).check();
+  if (rating === '不满意') await dialog.getByLabel('意见').fill('食堂选址仍未明确，请补充具体落实计划');
+  await expectCleanPage(deputy, `rating form (${rating})`);
+  await submitDialog(page);
+  await expectState(page, expected);
+}
