@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
+import { pickOther } from './suggestions-steps.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -236,9 +237,8 @@ describe('deputies and liaison stations', () => {
     await button(page, '新建小组').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('届次').fill('第九届');
-    // The chosen value is drawn over the select's input: the click goes to the select itself.
-    await dialog.getByLabel('类型').click({ force: true });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '专业小组' }).click();
+    // The chosen value is drawn over the select's input: open the list from the keyboard.
+    await pickOther(page, dialog.getByLabel('类型'), '专业小组');
     await chooseOption(page, dialog.getByLabel('专业领域'), '城乡建设');
     await dialog.getByLabel('小组名称').fill('城乡建设调研小组');
     await button(dialog, '保存').click();

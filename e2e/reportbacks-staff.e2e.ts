@@ -38,6 +38,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Ticks a ballot box; the ballot may re-render as voting opens, so a lost click is tried again. */
+async function tick(box: Locator) {
+  await expect
+    .poll(async () => {
+      if (!(await box.isChecked())) await box.click();
+      return box.isChecked();
+    })
+    .toBe(true);
+}
+
 describe('report-backs run by staff, rated on phones', () => {
   it('phone mode: staff schedule and open an event, a voter rates it, staff see the chart and the performance file', async () => {
     const tracked = await openPage(browser);
@@ -160,7 +170,7 @@ describe('最美人大代表 in the browser', () => {
       await expect.poll(() => nominee.count()).toBe(1);
     }
     await confirm(page, buttonNamed(page, '开始投票'), '开始投票');
-    await page.getByRole('checkbox', { name: '张秀英' }).check();
+    await tick(page.getByRole('checkbox', { name: '张秀英' }));
     await confirm(page, buttonNamed(page, '投票'), '投票');
     await expect.poll(() => page.getByText('您已投票，感谢参与。').count()).toBe(1);
     await expectCleanPage(tracked, 'after voting');
@@ -169,7 +179,7 @@ describe('最美人大代表 in the browser', () => {
     const deputy = await openPage(browser);
     await loginAs(deputy.page, 'deputy');
     await deputy.page.goto(url);
-    await deputy.page.getByRole('checkbox', { name: second }).check();
+    await tick(deputy.page.getByRole('checkbox', { name: second }));
     await expect.poll(() => deputy.page.getByRole('checkbox', { name: '张秀英' }).isDisabled()).toBe(true);
     await confirm(deputy.page, buttonNamed(deputy.page, '投票'), '投票');
     await expect.poll(() => deputy.page.getByText('您已投票，感谢参与。').count()).toBe(1);
@@ -179,7 +189,7 @@ describe('最美人大代表 in the browser', () => {
     await page.reload();
     await expect.poll(() => page.getByText('已投票 2 人').count()).toBe(1);
     await confirm(page, buttonNamed(page, '结束投票并公布结果'), '结束投票并公布结果');
-    await expect.poll(() => page.getByText('得票相同，需另行决定').count()).toBe(2);
+    await expect.poll(() => page.getByRole('cell', { name: '得票相同，需另行决定' }).count()).toBe(2);
     await expect.poll(() => page.getByRole('img', { name: new RegExp(`张秀英 1.*${second} 1|${second} 1.*张秀英 1`) }).count()).toBe(1);
     await expectCleanPage(tracked, 'tied result');
     await tracked.context.close();

@@ -3,6 +3,7 @@ import { Button, Form, Input, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { tagColour, type TagTone } from '../../components/tagColours';
 import { appointmentInput, appointmentState, can, type Appointment, type AppointmentState } from '@renda/shared';
 import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
@@ -16,7 +17,7 @@ import { DeputiesTabs } from '../deputies/labels';
 import { appointmentsKey, useUnitOptions } from './api';
 
 /** Status colours only (processing, success, default): their text keeps a readable contrast. */
-const stateColour: Record<AppointmentState, string> = {
+const stateColour: Record<AppointmentState, TagTone> = {
   requested: 'processing',
   approved: 'processing',
   declined: 'default',
@@ -29,7 +30,7 @@ const stateColour: Record<AppointmentState, string> = {
 
 export function AppointmentStateTag({ state }: { state: AppointmentState }) {
   const { t } = useTranslation();
-  return <Tag color={stateColour[state]}>{t(`contacts.state.${state}`)}</Tag>;
+  return <Tag color={tagColour[stateColour[state]]}>{t(`contacts.state.${state}`)}</Tag>;
 }
 
 /** 代表约见: staff see their bodies' appointments, a deputy their own, an agency those with it. */

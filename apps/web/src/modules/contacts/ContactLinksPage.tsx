@@ -114,7 +114,7 @@ function LinkModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? (deputy ? 'deputy_voter' : 'member_deputy');
   const selected = Form.useWatch('deputyId', form);
-  const search = useDeputySearch({}, selected ? [selected] : []);
+  const search = useDeputySearch({}, selected ? [selected] : [], [], !deputy);
   const members = useMemberOptions(!deputy);
   const rootCode = bodies.data?.find((b) => b.id === user.bodyId)?.regionCode ?? undefined;
   const { submit, pending } = useFormMutation({

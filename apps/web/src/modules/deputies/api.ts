@@ -42,13 +42,15 @@ export function useOwnDeputy(enabled: boolean) {
  * Options for choosing deputies by name: the server searches as the user types (a body may have
  * thousands), and the deputies already chosen keep their labels while another name is searched.
  */
-export function useDeputySearch(params: QueryParams = {}, selected: string[] = [], known: Option[] = []) {
+/** `enabled` false for a deputy, who may not list the registry. */
+export function useDeputySearch(params: QueryParams = {}, selected: string[] = [], known: Option[] = [], enabled = true) {
   const [q, setQ] = useState('');
   const seen = useRef(new Map<string, Option>(known.map((k) => [k.value, k])));
   const query = useQuery({
     queryKey: [...deputiesKey, 'search', q, params],
     queryFn: () => api.get<Page<DeputyListItem>>('/api/deputies', { q, status: 'in_office', pageSize: 50, ...params }),
     staleTime: 30_000,
+    enabled,
   });
   for (const k of known) if (!seen.current.has(k.value)) seen.current.set(k.value, k);
   const found = (query.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.employer ?? d.bodyName}）` }));

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { tagColour } from '../../components/tagColours';
 import { attendeesInput, type AttendeesInput, type ReportBack, type ReportBackAttendee } from '@renda/shared';
 import { api } from '../../app/api';
 import { clearErrorsOnChange } from '../../components/forms';
@@ -59,7 +60,7 @@ export function AttendeesSection({ reportBack: r, manage }: { reportBack: Report
       title: t('reportbacks.attendees.used'),
       dataIndex: 'used',
       render: (used: boolean) =>
-        used ? <Tag color="success">{t('reportbacks.attendees.usedYes')}</Tag> : <Tag>{t('reportbacks.attendees.usedNo')}</Tag>,
+        used ? <Tag color={tagColour.success}>{t('reportbacks.attendees.usedYes')}</Tag> : <Tag>{t('reportbacks.attendees.usedNo')}</Tag>,
     },
   ];
   return (

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Descriptions, Flex, Form, Input, Popconfirm, R
 import { PlusOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { tagColour } from '../../components/tagColours';
 import { can, nominationInput, type HonourCampaign, type HonourResultRow, type HonourVoter } from '@renda/shared';
 import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
@@ -147,7 +148,7 @@ function Voters({ campaign: c }: { campaign: HonourCampaign }) {
       title: t('reportbacks.honours.ballots'),
       dataIndex: 'voted',
       render: (v: boolean) =>
-        v ? <Tag color="success">{t('reportbacks.honours.ballots')}</Tag> : <Tag>{t('reportbacks.honours.notVoted')}</Tag>,
+        v ? <Tag color={tagColour.success}>{t('reportbacks.honours.ballots')}</Tag> : <Tag>{t('reportbacks.honours.notVoted')}</Tag>,
     },
   ];
   return (
@@ -185,7 +186,7 @@ function Outcome({ campaign: c }: { campaign: HonourCampaign }) {
     {
       title: t('common.status'),
       dataIndex: 'outcome',
-      render: (o: HonourResultRow['outcome']) => <Tag color={outcomeColour[o]}>{t(`reportbacks.honours.outcome.${o}`)}</Tag>,
+      render: (o: HonourResultRow['outcome']) => <Tag color={tagColour[outcomeColour[o]]}>{t(`reportbacks.honours.outcome.${o}`)}</Tag>,
     },
   ];
   return (

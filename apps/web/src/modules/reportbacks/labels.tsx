@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { tagColour, type TagTone } from '../../components/tagColours';
 import type { HonourState, ReportBackState } from '@renda/shared';
 
-const stateColour: Record<ReportBackState | HonourState, string> = {
+const stateColour: Record<ReportBackState | HonourState, TagTone> = {
   draft: 'default',
   rating: 'processing',
   closed: 'success',
@@ -12,12 +13,12 @@ const stateColour: Record<ReportBackState | HonourState, string> = {
 
 export function ReportBackStateTag({ state }: { state: ReportBackState }) {
   const { t } = useTranslation();
-  return <Tag color={stateColour[state]}>{t(`reportbacks.state.${state}`)}</Tag>;
+  return <Tag color={tagColour[stateColour[state]]}>{t(`reportbacks.state.${state}`)}</Tag>;
 }
 
 export function HonourStateTag({ state }: { state: HonourState }) {
   const { t } = useTranslation();
-  return <Tag color={stateColour[state]}>{t(`reportbacks.honours.state.${state}`)}</Tag>;
+  return <Tag color={tagColour[stateColour[state]]}>{t(`reportbacks.honours.state.${state}`)}</Tag>;
 }
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

@@ -42,8 +42,9 @@ export function MyCampaignsPage() {
               title={<h2 className="card-heading">{c.title}</h2>}
               extra={<CampaignStatusTag status={c.status} />}
               actions={[
-                <Link key="open" to={`/opinions/my-campaigns/${c.id}`} aria-label={`${t('campaigns.openCampaign')} ${c.title}`}>
+                <Link key="open" to={`/opinions/my-campaigns/${c.id}`}>
                   {c.status === 'active' ? t('campaigns.myRecordVisit') : t('campaigns.openCampaign')}
+                  <span className="sr-only">（{c.title}）</span>
                 </Link>,
               ]}
             >
