@@ -49,7 +49,7 @@ describe('a themed campaign’s teams, a deputy’s own field visit and a clue t
     await loginAs(deputy, 'deputy');
     await deputy.goto(`${baseUrl()}/opinions`);
     await expectHeading(deputy, '我的专项监督');
-    await deputy.getByRole('link', { name: `进入 ${campaign}` }).click();
+    await deputy.getByRole('link', { name: new RegExp(`（${campaign}）`) }).click();
     await expectHeading(deputy, campaign);
     await expectCleanPage(phone, 'deputy campaign page');
     const form = deputy.locator('form#my-visit');
