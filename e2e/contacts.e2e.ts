@@ -46,6 +46,7 @@ describe('代表约见 and 双联系', () => {
     await button(page, '提出约见').click();
     const dialog = page.getByRole('dialog');
     await chooseOption(page, dialog.getByLabel('约见的国家机关'), '嘉兴市住房和城乡建设局');
+    await chooseOption(page, dialog.getByLabel('代表小组'), '南湖区代表小组');
     await dialog.getByLabel('约见对象').fill('局长');
     await dialog.getByLabel('约见事项').fill(topic);
     await dialog.getByLabel('约见理由及具体内容').fill('烟雨社区 12 幢加装电梯审批已逾半年，居民多次反映。');
@@ -53,6 +54,7 @@ describe('代表约见 and 双联系', () => {
     await button(dialog, '提出约见').click();
     await heading(page, `约见：${topic}`);
     await expect.poll(() => page.getByText('待审核').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('南湖区代表小组').count()).toBe(1);
     await clean(tracked, 'appointment detail (deputy)');
     await tracked.context.close();
   });

@@ -2,50 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
-import { pickOther } from './suggestions-steps.js';
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** antd puts a space between the two characters of a two-character label; an icon's name may come first. */
-const button = (scope: Page | Locator, label: string) =>
-  scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
-
-async function heading(page: Page, name: string | RegExp) {
-  await expect.poll(() => page.getByRole('heading', { name, level: 1 }).count(), { message: `heading ${name}` }).toBe(1);
-}
-
-/** expectCleanPage once the page has settled: pointer off the last button, no fade-in still running. */
-async function clean(tracked: TrackedPage, where: string) {
-  await tracked.page.mouse.move(1, 1);
-  await expect
-    .poll(
-      () =>
-        tracked.page.evaluate(
-          () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length,
-        ),
-      { timeout: 5000 },
-    )
-    .toBe(0);
-  await expectCleanPage(tracked, where);
-}
-
-/** A resident ID number with a correct GB 11643 check character. */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
-
-/** Picks an option of a searching Select by typing part of its text. */
-async function searchAndChoose(page: Page, field: Locator, typed: string, optionText: string) {
-  await field.click();
-  await field.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
-}
+import { baseUrl, buttonNamed, chooseOption, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import { DOCX_MIME, XLSX_MIME, idNumber, pickOther, searchAndChoose } from './ui.js';
 
 let browser: Browser;
 let dir: string;
@@ -64,9 +24,9 @@ describe('deputies and liaison stations', () => {
     const { page } = tracked;
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/deputies`);
-    await heading(page, '代表名册');
+    await expectHeading(page, '代表名册');
     await expect.poll(() => page.getByRole('link', { name: '张秀英' }).count()).toBeGreaterThan(0);
-    await clean(tracked, 'deputies registry');
+    await expectCleanPage(tracked, 'deputies registry');
 
     // The sheet is written under the template's own headers, read from the API's template.
     const template = await tracked.context.request.get(`${baseUrl()}/api/deputies/import-template.xlsx`);
@@ -158,40 +118,40 @@ describe('deputies and liaison stations', () => {
       ),
     );
 
-    await button(page, '导入名册').click();
+    await buttonNamed(page, '导入名册').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('届次').fill('第九届');
     await dialog.getByLabel('Excel 文件（.xlsx）').setInputFiles(badFile);
-    await button(dialog, '检查文件').click();
+    await buttonNamed(dialog, '检查文件').click();
     await expect.poll(() => dialog.getByText('第 5 行：性别应填“男”或“女”，不是“女性”').count()).toBe(1);
     await expect.poll(() => dialog.getByText('第 6 行：手机号“1385730”应为 11 位数字').count()).toBe(1);
     await expect.poll(() => dialog.getByText(/第 6 行：身份证号不正确/).count()).toBe(1);
     await expect.poll(() => dialog.getByText(/其中 2 行有误/).count()).toBe(1);
     expect(await dialog.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true);
-    await clean(tracked, 'import preview with row errors');
+    await expectCleanPage(tracked, 'import preview with row errors');
     // Nothing was written: the good rows of the bad file are not in the registry.
     const before = await tracked.context.request.get(`${baseUrl()}/api/deputies?q=${encodeURIComponent('钱卫东')}`);
     expect((await before.json()).total).toBe(0);
 
     await dialog.getByLabel('Excel 文件（.xlsx）').setInputFiles(goodFile);
-    await button(dialog, '检查文件').click();
+    await buttonNamed(dialog, '检查文件').click();
     await expect.poll(() => dialog.getByText('共 5 行，全部无误，可以导入。').count()).toBe(1);
     await dialog.getByRole('button', { name: /确认导入 5 名代表/ }).click();
     await expect.poll(() => page.getByText('已导入 5 名代表').count()).toBe(1);
     await expect.poll(() => dialog.count()).toBe(0);
 
     await page.getByRole('search').getByLabel('姓名').fill('吴秋萍');
-    await button(page.getByRole('search'), '查询').click();
+    await buttonNamed(page.getByRole('search'), '查询').click();
     await expect.poll(() => page.getByRole('link', { name: '吴秋萍' }).count()).toBe(1);
-    await clean(tracked, 'registry after import');
+    await expectCleanPage(tracked, 'registry after import');
 
     // 辞职, with the date it took effect.
     await page.getByRole('button', { name: '变更状态：吴秋萍' }).click();
     const statusDialog = page.getByRole('dialog');
     await chooseOption(page, statusDialog.getByLabel('状态'), '辞职');
     await statusDialog.getByLabel('原因').fill('工作调动，本人申请辞去代表职务');
-    await clean(tracked, 'status dialog');
-    await button(statusDialog, '保存').click();
+    await expectCleanPage(tracked, 'status dialog');
+    await buttonNamed(statusDialog, '保存').click();
     await expect.poll(() => statusDialog.count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: '吴秋萍' });
     await expect.poll(() => row.getByText('辞职').count()).toBe(1);
@@ -204,12 +164,12 @@ describe('deputies and liaison stations', () => {
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/deputies?q=${encodeURIComponent('张秀英')}`);
     await page.getByRole('link', { name: '张秀英' }).first().click();
-    await heading(page, '张秀英的履职档案');
+    await expectHeading(page, '张秀英的履职档案');
     await expect.poll(() => page.getByText(/年度“七个一”/).count()).toBe(1);
     await expect.poll(() => page.getByText('联系身边一批群众').count()).toBe(1);
     await expect.poll(() => page.getByText('当前得分').count()).toBe(1);
     await expect.poll(() => page.getByRole('img', { name: '张秀英的代表码' }).count()).toBe(1);
-    await clean(tracked, 'performance file');
+    await expectCleanPage(tracked, 'performance file');
 
     const word = page.getByRole('link', { name: /导出 Word/ });
     const href = await word.getAttribute('href');
@@ -232,24 +192,24 @@ describe('deputies and liaison stations', () => {
     const { page } = tracked;
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/deputies/groups`);
-    await heading(page, '代表小组');
-    await clean(tracked, 'groups');
-    await button(page, '新建小组').click();
+    await expectHeading(page, '代表小组');
+    await expectCleanPage(tracked, 'groups');
+    await buttonNamed(page, '新建小组').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('届次').fill('第九届');
     // The chosen value is drawn over the select's input: open the list from the keyboard.
     await pickOther(page, dialog.getByLabel('类型'), '专业小组');
     await chooseOption(page, dialog.getByLabel('专业领域'), '城乡建设');
     await dialog.getByLabel('小组名称').fill('城乡建设调研小组');
-    await button(dialog, '保存').click();
+    await buttonNamed(dialog, '保存').click();
     await expect.poll(() => page.getByRole('cell', { name: '城乡建设调研小组' }).count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: '成员：城乡建设调研小组' }).click();
     const members = page.getByRole('dialog');
     await searchAndChoose(page, members.getByLabel('成员'), '张秀英', '张秀英');
     await members.getByText('城乡建设调研小组的成员').click();
-    await clean(tracked, 'group members dialog');
-    await button(members, '保存').click();
+    await expectCleanPage(tracked, 'group members dialog');
+    await buttonNamed(members, '保存').click();
     await expect.poll(() => members.count()).toBe(0);
     const groups = await tracked.context.request.get(`${baseUrl()}/api/deputy-groups?pageSize=200`);
     const created = ((await groups.json()).items as { name: string; id: string; memberCount: number }[]).find(
@@ -260,16 +220,16 @@ describe('deputies and liaison stations', () => {
     expect(detail.members.map((m: { name: string }) => m.name)).toEqual(['张秀英']);
 
     await page.goto(`${baseUrl()}/deputies/assessment`);
-    await heading(page, '量化考评');
+    await expectHeading(page, '量化考评');
     await expect.poll(() => page.getByRole('row').filter({ hasText: '张秀英' }).count()).toBe(1);
     await expect.poll(() => page.getByLabel('接待选民每次分值').count()).toBe(1);
-    await clean(tracked, 'assessment');
+    await expectCleanPage(tracked, 'assessment');
 
     await page.goto(`${baseUrl()}/deputies/grid`);
-    await heading(page, '网格化履职');
-    await clean(tracked, 'grid cells');
+    await expectHeading(page, '网格化履职');
+    await expectCleanPage(tracked, 'grid cells');
     // A new grid cell: a village chosen level by level below the city, with a deputy who looks after it.
-    await button(page, '新建网格').click();
+    await buttonNamed(page, '新建网格').click();
     const cellDialog = page.getByRole('dialog');
     await cellDialog.getByLabel('村（社区）').click();
     const menus = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu');
@@ -280,16 +240,16 @@ describe('deputies and liaison stations', () => {
     await village.click();
     await searchAndChoose(page, cellDialog.getByLabel('联系代表'), '张秀英', '张秀英');
     await cellDialog.locator('.ant-modal-title').click();
-    await clean(tracked, 'grid cell dialog');
-    await button(cellDialog, '保存').click();
+    await expectCleanPage(tracked, 'grid cell dialog');
+    await buttonNamed(cellDialog, '保存').click();
     await expect.poll(() => cellDialog.count()).toBe(0);
     await expect.poll(() => page.getByRole('row').filter({ hasText: villageName }).filter({ hasText: '张秀英' }).count()).toBe(1);
     await page.goto(`${baseUrl()}/deputies/duties`);
-    await heading(page, '履职登记');
-    await clean(tracked, 'duty log (staff)');
+    await expectHeading(page, '履职登记');
+    await expectCleanPage(tracked, 'duty log (staff)');
     await page.goto(`${baseUrl()}/deputies/duties/new`);
-    await heading(page, '登记集体活动');
-    await clean(tracked, 'group-activity form');
+    await expectHeading(page, '登记集体活动');
+    await expectCleanPage(tracked, 'group-activity form');
     const activity = '秀洲区代表小组视察运河沿线生态修复工程';
     await page.getByLabel('活动类型').click({ force: true });
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '视察' }).click();
@@ -298,12 +258,12 @@ describe('deputies and liaison stations', () => {
     await searchAndChoose(page, page.getByLabel('参加代表'), '张秀英', '张秀英');
     await searchAndChoose(page, page.getByLabel('参加代表'), '吴振华', '吴振华');
     await page.getByRole('heading', { name: '登记集体活动' }).click();
-    await button(page, '提交').click();
+    await buttonNamed(page, '提交').click();
     await page.waitForURL((url) => url.pathname === '/deputies/duties');
     const recorded = page.getByRole('row').filter({ hasText: activity });
     await expect.poll(() => recorded.count()).toBe(1);
     expect(await recorded.innerText()).toMatch(/张秀英、吴振华|吴振华、张秀英/);
-    await clean(tracked, 'duty log with the group activity');
+    await expectCleanPage(tracked, 'duty log with the group activity');
     await tracked.context.close();
   });
 
@@ -312,17 +272,17 @@ describe('deputies and liaison stations', () => {
     const { page } = tracked;
     await loginAs(page, 'deputy');
     await page.goto(`${baseUrl()}/deputies`);
-    await heading(page, '张秀英的履职档案');
-    await clean(tracked, 'deputy’s own performance file on a phone');
+    await expectHeading(page, '张秀英的履职档案');
+    await expectCleanPage(tracked, 'deputy’s own performance file on a phone');
 
     await page.goto(`${baseUrl()}/deputies/duties/new`);
-    await heading(page, '登记履职');
+    await expectHeading(page, '登记履职');
     await expect.poll(() => page.getByText(/登记人：张秀英/).count()).toBe(1);
     // The form fits the phone's width: nothing to scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await clean(tracked, 'duty form on a phone');
+    await expectCleanPage(tracked, 'duty form on a phone');
     // Submitting without a title is refused on the field, in Chinese.
-    await button(page, '提交').click();
+    await buttonNamed(page, '提交').click();
     await expect.poll(() => page.getByText('此项为必填项').count()).toBeGreaterThan(0);
 
     const title = '走访烟雨社区独居老人，了解加装电梯进展';
@@ -330,11 +290,11 @@ describe('deputies and liaison stations', () => {
     await page.getByLabel('地点').fill('南湖区烟雨社区');
     await page.getByLabel('接待选民人数').fill('6');
     await page.getByLabel('活动内容').fill('与社区干部一起走访 6 户独居老人，记录加装电梯的意见。');
-    await button(page, '提交').click();
+    await buttonNamed(page, '提交').click();
     await page.waitForURL((url) => url.pathname === '/deputies/duties');
-    await heading(page, '我的履职记录');
+    await expectHeading(page, '我的履职记录');
     await expect.poll(() => page.getByRole('cell', { name: title }).count()).toBe(1);
-    await clean(tracked, 'deputy’s duty records on a phone');
+    await expectCleanPage(tracked, 'deputy’s duty records on a phone');
     await tracked.context.close();
   });
 
@@ -343,20 +303,20 @@ describe('deputies and liaison stations', () => {
     const { page } = tracked;
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/stations`);
-    await heading(page, '代表联络站');
+    await expectHeading(page, '代表联络站');
     await expect.poll(() => page.getByText('接待场次').count()).toBe(1);
-    await clean(tracked, 'stations list');
+    await expectCleanPage(tracked, 'stations list');
 
     await page.getByRole('link', { name: '王江泾镇人大代表联络站' }).click();
-    await heading(page, '王江泾镇人大代表联络站');
+    await expectHeading(page, '王江泾镇人大代表联络站');
     await expect.poll(() => page.getByRole('heading', { name: '排班（四定）' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('img', { name: '王江泾镇人大代表联络站的二维码' }).count()).toBe(1);
-    await clean(tracked, 'station detail');
+    await expectCleanPage(tracked, 'station detail');
 
     // 四定: a reception day with its deputy, topic and responsible person.
     const tomorrow = new Date(Date.now() + 86_400_000);
     const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
-    await button(page, '新增排班').click();
+    await buttonNamed(page, '新增排班').click();
     const rota = page.getByRole('dialog');
     await rota.getByLabel('日期').fill(day);
     await rota.locator('.ant-modal-title').click();
@@ -364,8 +324,8 @@ describe('deputies and liaison stations', () => {
     await rota.locator('.ant-modal-title').click();
     await rota.getByLabel('活动主题').fill('听取对农村生活污水治理的意见');
     await rota.getByLabel('办理责任人', { exact: true }).fill('朱晓峰');
-    await clean(tracked, 'rota dialog');
-    await button(rota, '保存').click();
+    await expectCleanPage(tracked, 'rota dialog');
+    await buttonNamed(rota, '保存').click();
     await expect.poll(() => rota.count()).toBe(0);
     await expect.poll(() => page.getByRole('row').filter({ hasText: day }).filter({ hasText: '张秀英' }).count()).toBe(1);
 
@@ -373,22 +333,22 @@ describe('deputies and liaison stations', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('活动主题').fill('听取群众对运河沿线环境整治的意见');
     await dialog.getByLabel('办理责任人').fill('朱晓峰');
-    await clean(tracked, 'open reception dialog');
+    await expectCleanPage(tracked, 'open reception dialog');
     await dialog.getByRole('button', { name: /开始接待/ }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/stations/sessions/'));
-    await heading(page, /王江泾镇人大代表联络站 .* 接待/);
-    await clean(tracked, 'reception opened');
+    await expectHeading(page, /王江泾镇人大代表联络站 .* 接待/);
+    await expectCleanPage(tracked, 'reception opened');
 
     await searchAndChoose(page, page.getByLabel('代表', { exact: true }), '吴振华', '吴振华');
-    await button(page, '签到').click();
+    await buttonNamed(page, '签到').click();
     await expect.poll(() => page.getByRole('heading', { name: '签到代表（1 人）' }).count()).toBe(1);
 
     // The deputy at the station signs in on their own phone.
     const deputy = await openPage(browser, { mobile: true });
     await loginAs(deputy.page, 'deputy');
     await deputy.page.goto(page.url());
-    await heading(deputy.page, /王江泾镇人大代表联络站 .* 接待/);
-    await clean(deputy, 'reception on the deputy’s phone');
+    await expectHeading(deputy.page, /王江泾镇人大代表联络站 .* 接待/);
+    await expectCleanPage(deputy, 'reception on the deputy’s phone');
     await deputy.page.getByRole('button', { name: '我已到站，签到' }).click();
     await expect.poll(() => deputy.page.getByRole('heading', { name: '签到代表（2 人）' }).count()).toBe(1);
     await deputy.context.close();
@@ -398,16 +358,16 @@ describe('deputies and liaison stations', () => {
     await page.getByLabel('反映内容').fill('王江泾镇运河沿线晚上路灯不亮，散步的居民担心安全，希望尽快修复。');
     await page.getByLabel('反映人姓名').fill('沈阿姨');
     await page.getByLabel('反映人手机号').fill('13857309876');
-    await button(page, '登记').click();
+    await buttonNamed(page, '登记').click();
     await expect.poll(() => page.getByRole('heading', { name: '群众反映事项（1 件）' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: '查看群众意见办理' }).count()).toBe(1);
-    await clean(tracked, 'reception with a deputy and a concern');
+    await expectCleanPage(tracked, 'reception with a deputy and a concern');
 
     await page.getByLabel('接待选民人数').fill('8');
     await page.getByRole('button', { name: /结束接待/ }).click();
     await expect.poll(() => page.getByText('已为签到代表写入履职记录。').count()).toBe(1);
     await expect.poll(() => page.getByText('已结束').count()).toBeGreaterThan(0);
-    await clean(tracked, 'reception closed');
+    await expectCleanPage(tracked, 'reception closed');
     await tracked.context.close();
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
@@ -30,6 +30,8 @@ export interface TrackedPage {
   context: BrowserContext;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
+  /** Requests still open (the notification stream excepted) and when the last one started or ended. */
+  network: { inflight: number; lastChange: number };
 }
 
 /** A fresh context (own cookies) whose page records every console error and uncaught exception. */
@@ -45,7 +47,33 @@ export async function openPage(browser: Browser, options: { mobile?: boolean } =
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { page, context, errors };
+  // Playwright's 'networkidle' fires once per document and never while the notification stream is
+  // open, so the pages' own requests are counted here instead.
+  const network = { inflight: 0, lastChange: Date.now() };
+  const counted = (request: Request) => request.resourceType() !== 'eventsource';
+  page.on('request', (request) => {
+    if (!counted(request)) return;
+    network.inflight++;
+    network.lastChange = Date.now();
+  });
+  const ended = (request: Request) => {
+    if (!counted(request)) return;
+    network.inflight--;
+    network.lastChange = Date.now();
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return { page, context, errors, network };
+}
+
+/** Waits until the page has had no request open for half a second (its data has arrived). */
+export async function networkSettled(tracked: TrackedPage) {
+  await expect
+    .poll(() => tracked.network.inflight === 0 && Date.now() - tracked.network.lastChange >= 500, {
+      message: 'the page’s requests end',
+      timeout: 30_000,
+    })
+    .toBe(true);
 }
 
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
@@ -81,6 +109,7 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 
 /** What every page a user opens must satisfy: no console errors and no serious accessibility violations. */
 export async function expectCleanPage(tracked: TrackedPage, where: string) {
+  await networkSettled(tracked);
   // Judge the settled page: no colour caught halfway through a hover or focus transition.
   await tracked.page.mouse.move(0, 0);
   // A toast fades out after three seconds; one caught mid-fade fails the contrast check.

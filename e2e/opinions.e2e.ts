@@ -11,6 +11,7 @@ import {
   seriousA11yViolations,
   type TrackedPage,
 } from './harness.js';
+import { DOCX_MIME } from './ui.js';
 
 /** A real PNG (a 48×32 picture in two colours), made here so the server's check by content accepts it. */
 function photoPng(): Buffer {
@@ -340,7 +341,7 @@ describe('a themed campaign (专项监督)', () => {
     expect(href).toMatch(/\/dispatch\.docx\?month=\d{4}-\d{2}$/);
     const docx = await staff.context.request.get(`${baseUrl()}${href}`);
     expect(docx.status()).toBe(200);
-    expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers()['content-type']).toBe(DOCX_MIME);
     expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
     await staff.context.close();
   });

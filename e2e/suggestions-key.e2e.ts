@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
+import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, networkSettled, openPage, type TrackedPage } from './harness.js';
 import {
   act,
   confirmPopover,
-  dropdownClosed,
   expectState,
   expectWordLetter,
   openItem as openTitled,
@@ -13,6 +12,7 @@ import {
   reply,
   submitDialog,
 } from './suggestions-steps.js';
+import { dropdownClosed } from './ui.js';
 
 const TITLE = '关于优化城区公交站点与老旧小区出行衔接的建议';
 const PHONE = '13957312345';
@@ -47,7 +47,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     deputy = await openPage(browser);
     await loginAs(deputy.page, 'deputy');
     await deputy.page.goto(`${baseUrl()}/suggestions/new`);
-    await deputy.page.waitForLoadState('networkidle');
+    await networkSettled(deputy);
     await expect.poll(() => deputy.page.getByText('保存草稿后，可在建议页面上传').count()).toBe(1);
     await deputy.page.getByLabel('标题').fill(TITLE);
     await deputy.page.getByLabel('内容').fill(CONTENT);
@@ -62,7 +62,6 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
     await expect.poll(() => attachments.getByRole('link', { name: /公交站点调研报告\.pdf/ }).count()).toBe(1);
-    await deputy.page.waitForLoadState('networkidle');
     await expectCleanPage(deputy, 'draft with attachment');
     await act(deputy.page, '提交');
     await confirmPopover(deputy.page);
@@ -86,7 +85,6 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await deputy.page.reload();
     await expectState(deputy.page, '已退回');
     await expect.poll(() => deputy.page.getByText('退回理由：请补充涉及的公交线路和小区名单').count()).toBeGreaterThan(0);
-    await deputy.page.waitForLoadState('networkidle');
     await expectCleanPage(deputy, 'returned item');
     await deputy.page
       .getByRole('button', { name: '修 改' })
@@ -95,7 +93,6 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await deputy.page.waitForURL((url) => url.pathname === `/suggestions/${id}/edit`);
     await deputy.page.getByLabel('内容').fill(`${CONTENT}涉及1路、5路公交和南湖区建设街道、解放街道的12个小区。`);
     await expect.poll(() => deputy.page.getByRole('link', { name: /公交站点调研报告\.pdf/ }).count()).toBe(1);
-    await deputy.page.waitForLoadState('networkidle');
     await expectCleanPage(deputy, 'edit returned item');
     await deputy.page.getByRole('button', { name: '保存草稿' }).click();
     await deputy.page.waitForURL((url) => url.pathname === `/suggestions/${id}`);
@@ -172,7 +169,6 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
       await fillDialog(joint, { 会办意见: opinion }, 'joint opinion form');
       await unit.page.reload();
       await expect.poll(() => section(unit, '会办意见').getByText(opinion).count()).toBe(1);
-      await unit.page.waitForLoadState('networkidle');
       await expectCleanPage(unit, 'lead unit with joint opinion');
     },
   );
@@ -185,7 +181,6 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await leader.page.getByRole('button', { name: '我督办的' }).click();
     await leader.page.waitForURL((url) => url.searchParams.get('supervisedByMe') === 'true');
     await expect.poll(() => leader.page.getByRole('link', { name: TITLE }).count()).toBe(1);
-    await leader.page.waitForLoadState('networkidle');
     await expectCleanPage(leader, 'leader supervised list');
     await leader.page.getByRole('link', { name: TITLE }).click();
     await expectState(leader.page, '办理中');

@@ -2,10 +2,9 @@ import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, expectCleanPage, type TrackedPage } from './harness.js';
+import { DOCX_MIME } from './ui.js';
 
 /** The steps of a suggestion's life shared by the browser tests of 建议议案. */
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** antd puts a space between the two characters of a two-character button label (签收 → 签 收). */
 export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
@@ -42,7 +41,6 @@ export async function submitDialog(page: Page) {
 export async function openItem(tracked: TrackedPage, id: string, title: string, where: string) {
   await tracked.page.goto(`${baseUrl()}/suggestions/${id}`);
   await expect.poll(() => tracked.page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
-  await tracked.page.waitForLoadState('networkidle');
   await expectCleanPage(tracked, where);
 }
 
@@ -53,7 +51,7 @@ export async function expectWordLetter(tracked: TrackedPage, linkName: string, s
   expect(href).toMatch(/^\/api\/suggestions\/.+\/letter$/);
   const res = await tracked.context.request.get(`${baseUrl()}${href}`);
   expect(res.status()).toBe(200);
-  expect(res.headers()['content-type']).toContain(DOCX);
+  expect(res.headers()['content-type']).toContain(DOCX_MIME);
   const zip = await JSZip.loadAsync(await res.body());
   const xml = await zip.file('word/document.xml')!.async('string');
   return xml
@@ -61,20 +59,6 @@ export async function expectWordLetter(tracked: TrackedPage, linkName: string, s
     .replace(/<[^>]+>/g, '')
     .trim();
 }
-
-/**
- * Picks an entry of a Select that already shows a value (its shown value covers the input that
- * chooseOption clicks). The list is opened from the keyboard: a second click would close it again.
- */
-export async function pickOther(page: Page, field: ReturnType<Page['getByLabel']>, text: string) {
-  await field.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  await dropdownClosed(page);
-}
-
-/** The list of a Select stays in the page while it fades out; checks wait until it is gone. */
-export const dropdownClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 
 export async function reply(unit: TrackedPage, content: string, contactPerson = '刘明') {
   const { page } = unit;

@@ -1,19 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
+import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, networkSettled, openPage, type TrackedPage } from './harness.js';
 import {
   act,
   confirmPopover,
-  dropdownClosed,
   expectState,
   expectWordLetter,
   openItem as openTitled,
-  pickOther,
   rate,
   release,
   reply,
   submitDialog,
 } from './suggestions-steps.js';
+import { dropdownClosed, pickOther } from './ui.js';
 
 const TITLE = '关于在南湖区增设社区老年食堂的建议';
 
@@ -36,11 +35,10 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       await loginAs(deputy.page, 'deputy');
       await deputy.page.goto(`${baseUrl()}/suggestions`);
       await expect.poll(() => deputy.page.getByRole('heading', { level: 1, name: '我的建议议案' }).count()).toBe(1);
-      await deputy.page.waitForLoadState('networkidle');
       await expectCleanPage(deputy, 'deputy list');
       await deputy.page.getByRole('button', { name: '起草建议' }).click();
       await deputy.page.waitForURL((url) => url.pathname === '/suggestions/new');
-      await deputy.page.waitForLoadState('networkidle');
+      await networkSettled(deputy);
       await deputy.page.getByLabel('标题').fill(TITLE);
       await pickOther(deputy.page, deputy.page.getByLabel('所属领域'), '社会民生');
       await deputy.page
@@ -58,7 +56,6 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       await deputy.page.waitForURL((url) => /^\/suggestions\/[0-9a-f-]{36}$/.test(url.pathname));
       const id = new URL(deputy.page.url()).pathname.split('/').pop()!;
       await expectState(deputy.page, '草稿');
-      await deputy.page.waitForLoadState('networkidle');
       await expectCleanPage(deputy, 'draft detail');
       await act(deputy.page, '提交');
       await confirmPopover(deputy.page);
@@ -69,12 +66,10 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       await loginAs(staff.page, 'staff');
       await staff.page.goto(`${baseUrl()}/suggestions?state=submitted`);
       await expect.poll(() => staff.page.getByRole('link', { name: TITLE }).count()).toBe(1);
-      await staff.page.waitForLoadState('networkidle');
       await expectCleanPage(staff, 'staff list');
       await staff.page.getByRole('link', { name: TITLE }).click();
       await staff.page.waitForURL((url) => url.pathname === `/suggestions/${id}`);
       await expectState(staff.page, '已提交');
-      await staff.page.waitForLoadState('networkidle');
       await expectCleanPage(staff, 'staff detail');
       await act(staff.page, '受理');
       await submitDialog(staff.page);
@@ -96,7 +91,6 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       await unit.page.goto(`${baseUrl()}/suggestions`);
       await expect.poll(() => unit.page.getByRole('heading', { level: 1, name: /本单位承办的建议/ }).count()).toBe(1);
       await expect.poll(() => unit.page.getByRole('link', { name: TITLE }).count()).toBe(1);
-      await unit.page.waitForLoadState('networkidle');
       await expectCleanPage(unit, 'unit inbox');
       await openItem(unit, id, 'unit detail');
       await expectWordLetter(unit, '下载交办函（Word）');
@@ -132,7 +126,6 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       const ratings = staff.page.locator('.section-card', { hasText: '满意度测评' });
       await expect.poll(() => ratings.getByText(/第1轮：不满意/).count()).toBe(1);
       await expect.poll(() => ratings.getByText(/第2轮：满意/).count()).toBe(1);
-      await staff.page.waitForLoadState('networkidle');
       await expectCleanPage(staff, 'closed item');
 
       // The rates page counts it: 住建局's row with its figures and the chart.
@@ -147,7 +140,6 @@ describe('a deputy’s suggestion from drafting to closure', () => {
         )
         .toBeGreaterThan(0);
       await expect.poll(() => staff.page.getByRole('cell', { name: '嘉兴市住房和城乡建设局' }).count()).toBeGreaterThan(0);
-      await staff.page.waitForLoadState('networkidle');
       await expectCleanPage(staff, 'rates page');
 
       for (const tracked of [deputy, staff, unit]) await tracked.context.close();

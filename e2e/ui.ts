@@ -1,4 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Picks an option of a searching Select by typing part of its text. */
 export async function searchAndChoose(page: Page, field: Locator, typed: string, optionText: string) {
@@ -13,3 +17,17 @@ export function idNumber(first17: string): string {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11]!;
 }
+
+/**
+ * Picks an entry of a Select that already shows a value (its shown value covers the input that
+ * chooseOption clicks). The list is opened from the keyboard: a second click would close it again.
+ */
+export async function pickOther(page: Page, field: ReturnType<Page['getByLabel']>, text: string) {
+  await field.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await dropdownClosed(page);
+}
+
+/** The list of a Select stays in the page while it fades out; checks wait until it is gone. */
+export const dropdownClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);

@@ -391,10 +391,14 @@ export const performanceSection = z.object({
   rows: z.array(z.array(z.string())),
 });
 export type PerformanceSection = z.infer<typeof performanceSection>;
+/** A group as seen by one of its members. */
+export const membership = z.object({ id: z.uuid(), name: z.string(), kind: groupKind, leader: z.boolean() });
+export type Membership = z.infer<typeof membership>;
+
 export const performanceFile = z.object({
   deputy,
   period: z.object({ from: z.string(), to: z.string() }),
-  groups: z.array(z.object({ id: z.uuid(), name: z.string(), kind: groupKind, leader: z.boolean() })),
+  groups: z.array(membership),
   gridCells: z.array(z.object({ id: z.uuid(), name: z.string() })),
   countsByKind: z.array(z.object({ kind: dutyKind, label: z.string(), count: z.number().int() })),
   votersReceived: z.number().int(),

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, DatePicker, Flex, Form, Input, Select, Table, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
@@ -66,6 +66,32 @@ export function usePagedList<T>(queryKey: QueryKey, path: string) {
   return { query, filters, page, pageSize, setFilters, setPage, clearFilters };
 }
 export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+
+const sectionPageSize = 10;
+
+/**
+ * A short server-paged list inside one section of a page (a campaign's visits, a unit's clues):
+ * its page stays in the component, not the URL, which belongs to the page's main list.
+ * `pagination` fits an antd Table or List.
+ */
+export function useSectionPage<T>(queryKey: QueryKey, path: string) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: [...queryKey, { page }],
+    queryFn: () => api.get<Page<T>>(path, { page, pageSize: sectionPageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const pagination = {
+    current: page,
+    pageSize: sectionPageSize,
+    total: query.data?.total ?? 0,
+    onChange: setPage,
+    hideOnSinglePage: true,
+    showTotal: (total: number) => t('common.total', { total }),
+  };
+  return { query, pagination };
+}
 
 type FormValues = Record<string, string | [Dayjs, Dayjs] | undefined>;
 

@@ -7,6 +7,12 @@ export const tagColour = {
   processing: '#0958d9',
   warning: '#874d00',
   error: '#a8071a',
+  // Dark shades of antd's hues, for state lists with more states than the four meanings above.
+  orange: '#ad4e00',
+  geekblue: '#1d39c4',
+  purple: '#531dab',
+  cyan: '#006d75',
+  grey: '#595959',
   default: undefined,
 } as const;
 export type TagTone = keyof typeof tagColour;

@@ -246,6 +246,23 @@ describe('appointments (代表约见国家机关负责人)', () => {
     );
   });
 
+  it('a deputy may ask on behalf of a group they belong to, not of another', async () => {
+    const mine = (await deputy.request('GET', '/api/me/groups')).json().items as { id: string; name: string }[];
+    expect(mine.map((g) => g.name)).toContain('南湖区代表小组');
+    const own = mine.find((g) => g.name === '南湖区代表小组')!;
+    const request = { unitId, official: '局长', topic: '南湖区加装电梯联合约见', reason: '小组成员集中反映审批慢。' };
+    const res = await deputy.request('POST', '/api/appointments', { ...request, groupId: own.id });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ groupId: own.id, groupName: '南湖区代表小组' });
+    const others = (await staff.request('GET', '/api/deputy-groups?kind=region')).json().items as { id: string; name: string }[];
+    const foreign = others.find((g) => g.name === '嘉善县代表小组')!;
+    const refused = await deputy.request('POST', '/api/appointments', { ...request, groupId: foreign.id });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual([{ path: 'groupId', message: '不是本人所在的代表小组' }]);
+    expect((await staff.request('GET', '/api/me/groups')).statusCode).toBe(403);
+    await deputy.request('POST', `/api/appointments/${res.json().id}/actions/cancel`, { reason: '改为个人约见' });
+  });
+
   it('refuses a step out of turn or by the wrong role, in Chinese', async () => {
     const early = await act(unit, 'recordOutcome', { commitment: '马上办' });
     expect(early.statusCode).toBe(409);

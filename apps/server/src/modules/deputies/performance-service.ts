@@ -6,6 +6,7 @@ import {
   type AssessmentWeight,
   type DutyKind,
   type GroupKind,
+  type Membership,
   type PerformanceFile,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -169,6 +170,12 @@ export async function publishedResult(db: Executor, deputyId: string, year: numb
 // ---- 履职档案 ----
 export const PERFORMANCE_RECORD_LIMIT = 200;
 
+/** The groups a deputy belongs to, and whether they lead each. */
+export async function membershipsOf(db: Executor, deputyId: string): Promise<Membership[]> {
+  const rows = await groups.groupsOfDeputy(db, deputyId);
+  return rows.map((g) => ({ id: g.id, name: g.name, kind: g.kind as GroupKind, leader: g.leaderId === deputyId }));
+}
+
 export async function performanceOf(
   db: Executor,
   ctx: ActorContext,
@@ -184,7 +191,7 @@ export async function performanceOf(
   const bodyPath = (await db.select({ path: bodies.path }).from(bodies).where(eq(bodies.id, row.deputy.bodyId)))[0]!.path;
   const [deputy, memberOf, cells, counts, voters, records, yearCounts, yearVoters, external, weights, published] = await Promise.all([
     getDeputyForFile(db, ctx, row),
-    groups.groupsOfDeputy(db, deputyId),
+    membershipsOf(db, deputyId),
     groups.cellsOfDeputy(db, deputyId),
     duties.countsByKind(db, deputyId, from, to),
     duties.votersReceived(db, deputyId, from, to),
@@ -205,7 +212,7 @@ export async function performanceOf(
   return {
     deputy,
     period: { from, to },
-    groups: memberOf.map((g) => ({ id: g.id, name: g.name, kind: g.kind as GroupKind, leader: g.leaderId === deputyId })),
+    groups: memberOf,
     gridCells: cells,
     countsByKind: allDutyKinds.map((kind) => ({ kind, label: dutyKindLabel[kind], count: byKind[kind] ?? 0 })),
     votersReceived: voters,

@@ -25,6 +25,7 @@ import {
   gridCellQuery,
   groupMembersInput,
   groupQuery,
+  membership,
   pageOf,
   performanceFile,
   performanceQuery,
@@ -246,6 +247,18 @@ export const deputyRoutes: ModuleRoutes = (app, { database: { db }, attachments 
     '/api/me/deputy',
     { ...self, schema: { tags, summary: '我的代表信息', response: { 200: deputy, ...errorResponses } } },
     async (request) => service.ownDeputyView(db, actorContext(request)),
+  );
+
+  app.get(
+    '/api/me/groups',
+    {
+      ...self,
+      schema: { tags, summary: '我所在的代表小组', response: { 200: z.object({ items: z.array(membership) }), ...errorResponses } },
+    },
+    async (request) => {
+      const own = await service.ownDeputy(db, actorContext(request));
+      return { items: await performance.membershipsOf(db, own.deputy.id) };
+    },
   );
 
   app.get(

@@ -79,6 +79,7 @@ export const contactsEn: typeof contactsZh = {
     topic: 'Topic',
     reason: 'Reason and details',
     group: 'Deputy group',
+    groupHint: 'To ask on behalf of a group you belong to; leave empty to ask in person',
     state: 'State',
     deputy: 'Deputy',
     requestedAt: 'Requested at',

@@ -63,6 +63,7 @@ export const contactsZh = {
     topic: '约见事项',
     reason: '约见理由及具体内容',
     group: '代表小组',
+    groupHint: '以本人所在代表小组的名义约见时选择；个人约见不选',
     state: '状态',
     deputy: '提出代表',
     requestedAt: '提出时间',

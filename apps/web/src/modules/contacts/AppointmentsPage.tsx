@@ -14,7 +14,7 @@ import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { DeputiesTabs } from '../deputies/labels';
-import { appointmentsKey, useUnitOptions } from './api';
+import { appointmentsKey, useOwnGroupOptions, useUnitOptions } from './api';
 
 /** Status colours only (processing, success, default): their text keeps a readable contrast. */
 const stateColour: Record<AppointmentState, TagTone> = {
@@ -88,13 +88,14 @@ export function AppointmentsPage() {
   );
 }
 
-type Values = { unitId?: string; official?: string; topic?: string; reason?: string };
+type Values = { unitId?: string; groupId?: string; official?: string; topic?: string; reason?: string };
 
 function RequestModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const units = useUnitOptions();
+  const groups = useOwnGroupOptions();
   const { submit, pending } = useFormMutation({
     form,
     schema: appointmentInput,
@@ -111,11 +112,14 @@ function RequestModal({ onClose }: { onClose: () => void }) {
       form={form}
       pending={pending}
       okText={t('contacts.appointments.request')}
-      onFinish={(v) => submit({ ...v, groupId: null })}
+      onFinish={(v) => submit({ ...v, groupId: v.groupId ?? null })}
       onClose={onClose}
     >
       <Form.Item name="unitId" label={t('contacts.appointment.unit')} required>
         <FormSelect showSearch optionFilterProp="label" options={units.options} loading={units.loading} />
+      </Form.Item>
+      <Form.Item name="groupId" label={t('contacts.appointment.group')} extra={t('contacts.appointment.groupHint')}>
+        <FormSelect allowClear options={groups.options} loading={groups.loading} />
       </Form.Item>
       <Form.Item name="official" label={t('contacts.appointment.official')} required>
         <Input maxLength={60} placeholder="局长" />

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Appointment, Choice, ContactLinkDetail } from '@renda/shared';
+import type { Appointment, Choice, ContactLinkDetail, Membership } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
 export const contactLinksKey = ['contact-links'] as const;
@@ -38,4 +38,14 @@ export function useUnitOptions() {
     staleTime: 60_000,
   });
   return { options: asOptions(query.data?.items), loading: query.isFetching };
+}
+
+/** The groups the signed-in deputy belongs to: an appointment may be asked on behalf of one. */
+export function useOwnGroupOptions() {
+  const query = useQuery({
+    queryKey: ['me', 'groups'],
+    queryFn: () => api.get<{ items: Membership[] }>('/api/me/groups'),
+    staleTime: 60_000,
+  });
+  return { options: (query.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })), loading: query.isFetching };
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CampaignClue, ClueAction, Page } from '@renda/shared';
-import { api } from '../../../app/api';
+import type { CampaignClue, ClueAction } from '@renda/shared';
+import { useSectionPage } from '../../../components/PagedTable';
 import { OverdueTag } from '../StatusTag';
 import { campaignsKey } from './api';
 import { ClueActionModal } from './forms';
@@ -12,13 +11,8 @@ import { ClueStatusTag } from './tags';
 /** A government's (handling unit's) part of the campaigns: the clues transferred to it, to report rectified. */
 export function AssignedClues() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
   const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
-  const clues = useQuery({
-    queryKey: [...campaignsKey, 'assigned', page],
-    queryFn: () => api.get<Page<CampaignClue>>('/api/campaign-clues/assigned', { page, pageSize: 10 }),
-    placeholderData: keepPreviousData,
-  });
+  const { query: clues, pagination } = useSectionPage<CampaignClue>([...campaignsKey, 'assigned'], '/api/campaign-clues/assigned');
   const columns: TableColumnsType<CampaignClue> = [
     { title: t('campaigns.number'), dataIndex: 'number' },
     { title: t('campaigns.title'), dataIndex: 'campaignTitle' },
@@ -73,13 +67,7 @@ export function AssignedClues() {
         columns={columns}
         dataSource={clues.data?.items}
         loading={clues.isFetching}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: clues.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        pagination={pagination}
       />
       {acting && <ClueActionModal clue={acting.clue} action={acting.action} onClose={() => setActing(null)} />}
     </Card>

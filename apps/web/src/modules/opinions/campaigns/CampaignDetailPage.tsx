@@ -18,10 +18,10 @@ import { api, queryString } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth/session';
 import { useAction } from '../../../components/mutations';
 import { Page } from '../../../components/Page';
-import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
+import { PagedTable, usePagedList, useSectionPage, type FilterField } from '../../../components/PagedTable';
 import { useUnitSource } from '../../../components/remoteSources';
 import { OverdueTag } from '../StatusTag';
-import { campaignsKey, useCampaign, useDispatch, useVisits } from './api';
+import { campaignsKey, useCampaign, useDispatch, visitsKey } from './api';
 import { CampaignEditModal } from './CampaignEditModal';
 import { ClueSuggestionLink, LinkSuggestionModal } from './ClueSuggestion';
 import { ClueActionModal, ClueFormModal, TeamFormModal, VisitFormModal } from './forms';
@@ -94,9 +94,8 @@ function Teams({ campaign, manage }: { campaign: CampaignDetail; manage: boolean
 
 function Visits({ campaign, manage }: { campaign: CampaignDetail; manage: boolean }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
-  const visits = useVisits(campaign.id, page);
+  const { query: visits, pagination } = useSectionPage<CampaignVisit>(visitsKey(campaign.id), `/api/campaigns/${campaign.id}/visits`);
   const columns: TableColumnsType<CampaignVisit> = [
     { title: t('campaigns.visitedOn'), dataIndex: 'visitedOn' },
     { title: t('campaigns.team'), dataIndex: 'teamName', render: (name: string | null) => name ?? '—' },
@@ -126,13 +125,7 @@ function Visits({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
         columns={columns}
         dataSource={visits.data?.items}
         loading={visits.isFetching}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: visits.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        pagination={pagination}
       />
       {open && <VisitFormModal campaign={campaign} open onClose={() => setOpen(false)} />}
     </Section>

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Form, Input } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,7 +7,7 @@ import { api } from '../../../app/api';
 import { FormModal } from '../../../components/FormModal';
 import { useFormMutation } from '../../../components/mutations';
 import { campaignsKey } from './api';
-import { DeputiesField } from './forms';
+import { CampaignFields, DeputiesField, periodDates } from './forms';
 
 interface TeamValues {
   id?: string;
@@ -48,25 +48,13 @@ export function CampaignEditModal({ campaign, onClose }: { campaign: CampaignDet
         submit({
           ...values,
           description: (description as string | null | undefined)?.trim() || null,
-          startsOn: period[0].format('YYYY-MM-DD'),
-          endsOn: period[1].format('YYYY-MM-DD'),
+          ...periodDates(period),
           teams: (teams ?? []).map((x) => ({ ...x, area: x.area?.trim() || null, deputyIds: x.deputyIds ?? [] })),
         });
       }}
       onClose={onClose}
     >
-      <Form.Item name="title" label={t('campaigns.name')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="theme" label={t('campaigns.theme')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="period" label={t('campaigns.period')} required>
-        <DatePicker.RangePicker placeholder={[t('campaigns.startsOn'), t('campaigns.endsOn')]} />
-      </Form.Item>
-      <Form.Item name="description" label={t('campaigns.description')}>
-        <Input.TextArea rows={3} />
-      </Form.Item>
+      <CampaignFields />
       <fieldset className="clue-rows">
         <legend>{t('campaigns.teams')}</legend>
         <Alert type="info" showIcon message={t('campaigns.editTeamsHint')} className="form-hint" />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, type TableColumnsType } from 'antd';
+import { Button, Form, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { Page } from '../../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
 import { OpinionsTabs } from '../OpinionsTabs';
 import { campaignsKey } from './api';
+import { CampaignFields, periodDates } from './forms';
 import { CampaignStatusTag } from './tags';
 
 type Values = Record<string, unknown> & { period?: [Dayjs, Dayjs] };
@@ -44,25 +45,15 @@ function CampaignFormModal({ open, onClose }: { open: boolean; onClose: () => vo
       pending={pending}
       onFinish={({ period, ...values }) => {
         if (!period) return form.setFields([{ name: 'period', errors: [t('common.required')] }]);
-        submit({ ...blankToNull(values), startsOn: period[0].format('YYYY-MM-DD'), endsOn: period[1].format('YYYY-MM-DD') });
+        submit({ ...blankToNull(values), ...periodDates(period) });
       }}
       onClose={onClose}
     >
-      <Form.Item name="title" label={t('campaigns.name')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="theme" label={t('campaigns.theme')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="bodyId" label={t('campaigns.body')} required>
-        <BodyTreeSelect />
-      </Form.Item>
-      <Form.Item name="period" label={t('campaigns.period')} required>
-        <DatePicker.RangePicker placeholder={[t('campaigns.startsOn'), t('campaigns.endsOn')]} />
-      </Form.Item>
-      <Form.Item name="description" label={t('campaigns.description')}>
-        <Input.TextArea rows={4} />
-      </Form.Item>
+      <CampaignFields>
+        <Form.Item name="bodyId" label={t('campaigns.body')} required>
+          <BodyTreeSelect />
+        </Form.Item>
+      </CampaignFields>
     </FormModal>
   );
 }

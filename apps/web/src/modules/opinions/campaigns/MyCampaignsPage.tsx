@@ -5,11 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { campaignVisitInput, type CampaignClue, type MyCampaign, type Page as PageOf } from '@renda/shared';
+import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign, type Page as PageOf } from '@renda/shared';
 import { api } from '../../../app/api';
 import { useFormMutation } from '../../../components/mutations';
 import { Page } from '../../../components/Page';
-import { myCampaignsKey, useMyCampaigns, useMyVisits } from './api';
+import { useSectionPage } from '../../../components/PagedTable';
+import { myCampaignsKey, useMyCampaigns } from './api';
 import { ClueSuggestionLink, DraftSuggestionModal } from './ClueSuggestion';
 import { ClueRows, RadioGroup } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
@@ -121,15 +122,15 @@ function VisitForm({ campaign }: { campaign: MyCampaign }) {
 
 function MyVisits({ campaign }: { campaign: MyCampaign }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const visits = useMyVisits(campaign.id, page);
+  const { query: visits, pagination } = useSectionPage<CampaignVisit>(
+    [...myCampaignsKey, campaign.id, 'visits'],
+    `/api/my/campaigns/${campaign.id}/visits`,
+  );
   return (
     <List
       loading={visits.isFetching}
       dataSource={visits.data?.items}
-      pagination={
-        visits.data && visits.data.total > 10 ? { current: page, pageSize: 10, total: visits.data.total, onChange: setPage } : false
-      }
+      pagination={pagination}
       renderItem={(v) => (
         <List.Item>
           <List.Item.Meta

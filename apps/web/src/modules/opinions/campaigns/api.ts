@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignDetail, CampaignVisit, DispatchReport, MyCampaign, Page } from '@renda/shared';
+import type { CampaignDetail, DispatchReport, MyCampaign } from '@renda/shared';
 import { api } from '../../../app/api';
 
 export const campaignsKey = ['campaigns'] as const;
@@ -9,12 +9,7 @@ export function useCampaign(id: string) {
   return useQuery({ queryKey: campaignKey(id), queryFn: () => api.get<CampaignDetail>(`/api/campaigns/${id}`) });
 }
 
-export function useVisits(id: string, page: number) {
-  return useQuery({
-    queryKey: [...campaignKey(id), 'visits', page],
-    queryFn: () => api.get<Page<CampaignVisit>>(`/api/campaigns/${id}/visits`, { page, pageSize: 10 }),
-  });
-}
+export const visitsKey = (id: string) => [...campaignKey(id), 'visits'] as const;
 
 export function useDispatch(id: string, month: string | null) {
   return useQuery({
@@ -32,12 +27,5 @@ export function useMyCampaigns() {
     queryKey: myCampaignsKey,
     queryFn: () => api.get<{ items: MyCampaign[] }>('/api/my/campaigns'),
     select: (data) => data.items,
-  });
-}
-
-export function useMyVisits(id: string, page: number) {
-  return useQuery({
-    queryKey: [...myCampaignsKey, id, 'visits', page],
-    queryFn: () => api.get<Page<CampaignVisit>>(`/api/my/campaigns/${id}/visits`, { page, pageSize: 10 }),
   });
 }

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Flex, Form, Input, Radio, type RadioGroupProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { AriaAttributes } from 'react';
+import type { AriaAttributes, ReactNode } from 'react';
 import type { Dayjs } from 'dayjs';
 import {
   campaignTeamInput,
@@ -25,6 +25,31 @@ import { campaignsKey } from './api';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
+
+/** A campaign's period as the API takes it. */
+export const periodDates = ([start, end]: [Dayjs, Dayjs]) => ({ startsOn: day(start)!, endsOn: day(end)! });
+
+/** The fields a campaign is created and edited with; `children` go between the theme and the period. */
+export function CampaignFields({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="title" label={t('campaigns.name')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="theme" label={t('campaigns.theme')} required>
+        <Input />
+      </Form.Item>
+      {children}
+      <Form.Item name="period" label={t('campaigns.period')} required>
+        <DatePicker.RangePicker placeholder={[t('campaigns.startsOn'), t('campaigns.endsOn')]} />
+      </Form.Item>
+      <Form.Item name="description" label={t('campaigns.description')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
 
 /** antd would put aria-required on a radio group's plain <div> (axe: aria-allowed-attr). */
 export function RadioGroup({ 'aria-required': _ariaRequired, ...props }: RadioGroupProps & Pick<AriaAttributes, 'aria-required'>) {
