@@ -257,8 +257,8 @@ describe('appointments (代表约见国家机关负责人)', () => {
     const others = (await staff.request('GET', '/api/deputy-groups?kind=region')).json().items as { id: string; name: string }[];
     const foreign = others.find((g) => g.name === '嘉善县代表小组')!;
     const refused = await deputy.request('POST', '/api/appointments', { ...request, groupId: foreign.id });
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields).toEqual([{ path: 'groupId', message: '不是本人所在的代表小组' }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields).toEqual([{ path: 'groupId', message: '不是本人所在的代表小组' }]);
     expect((await staff.request('GET', '/api/me/groups')).statusCode).toBe(403);
     await deputy.request('POST', `/api/appointments/${res.json().id}/actions/cancel`, { reason: '改为个人约见' });
   });
