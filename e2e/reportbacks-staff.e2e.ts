@@ -187,7 +187,9 @@ describe('最美人大代表 in the browser', () => {
     await deputy.context.close();
 
     await page.reload();
-    await expect.poll(() => page.getByText('已投票 2 人').count()).toBe(1);
+    // The selection's count and the voters' list below agree.
+    await expect.poll(() => page.getByText('已投票 2 人', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/共 \d+ 人，已投票 2 人$/).count()).toBe(1);
     await confirm(page, buttonNamed(page, '结束投票并公布结果'), '结束投票并公布结果');
     await expect.poll(() => page.getByRole('cell', { name: '得票相同，需另行决定' }).count()).toBe(2);
     await expect.poll(() => page.getByRole('img', { name: new RegExp(`张秀英 1.*${second} 1|${second} 1.*张秀英 1`) }).count()).toBe(1);
