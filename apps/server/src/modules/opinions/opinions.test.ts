@@ -12,7 +12,8 @@ import { scanDeadlines } from './deadline-scan.js';
 import { markEscalated, opinionsOfSuggestion } from './index.js';
 import { insertSubmissions, type SubmissionRows } from './repository.js';
 import { opinions } from './tables.js';
-import { makeStationAndDeputy, multipart, tinyPng, unitIdByName } from './test-fixtures.js';
+import { multipart } from '../../test/multipart.js';
+import { makeStationAndDeputy, tinyPng, unitIdByName } from './test-fixtures.js';
 import { newTrackingCode } from './tracking-code.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -149,7 +150,7 @@ describe('submitting', () => {
   });
 
   it('takes photos as multipart, checked by content, and shows them to staff', async () => {
-    const { payload, headers } = multipart(
+    const { payload, headers } = await multipart(
       {
         deputy: qr.deputyCode,
         category: 'urban_construction',
@@ -202,19 +203,19 @@ describe('submitting', () => {
 
   it('refuses a file that is not a picture, whatever its name, and an oversized or fourth photo', async () => {
     const fields = { station: qr.stationCode, category: 'other', content: '这是一条带附件的意见。' };
-    const fake = multipart(fields, [
+    const fake = await multipart(fields, [
       { name: 'photo', fileName: 'photo.jpg', type: 'image/jpeg', data: Buffer.from('MZ not a picture at all') },
     ]);
     const r1 = await t.app.inject({ method: 'POST', url: '/api/public/opinions', ...fake });
     expect(r1.statusCode).toBe(415);
     expect(r1.json().error.message).toBe('照片格式不支持，请上传 JPG、PNG、WEBP 或 HEIC 图片');
-    const big = multipart(fields, [
+    const big = await multipart(fields, [
       { name: 'photo', fileName: 'big.png', type: 'image/png', data: Buffer.concat([tinyPng(), Buffer.alloc(5 * 1024 * 1024)]) },
     ]);
     const r2 = await t.app.inject({ method: 'POST', url: '/api/public/opinions', ...big });
     expect(r2.statusCode).toBe(413);
     expect(r2.json().error.message).toBe('每张照片不能超过 5 MB');
-    const four = multipart(
+    const four = await multipart(
       fields,
       Array.from({ length: 4 }, (_, i) => ({ name: 'photo', fileName: `${i}.png`, type: 'image/png', data: tinyPng() })),
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { multipart } from '../../test/multipart.js';
 import { cast, docxText } from './test-helpers.js';
 
 let t: TestApp;
@@ -85,20 +86,15 @@ describe('a suggestion through every state', () => {
 
   it('carries attachments (a research report) that only those who see the item may list and download', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    const boundary = '----renda-suggestion';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="ownerEntity"\r\n\r\nsuggestion\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="ownerId"\r\n\r\n${id}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="调研报告.pdf"\r\n\r\n`),
-      pdf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
+    const { payload, headers } = await multipart({ ownerEntity: 'suggestion', ownerId: id }, [
+      { name: 'file', fileName: '调研报告.pdf', data: pdf },
     ]);
     const upload = (who: string) =>
       t.app.inject({
         method: 'POST',
         url: '/api/attachments',
         payload,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': as(who).token },
+        headers: { ...headers, 'x-csrf-token': as(who).token },
         cookies: as(who).cookies,
       });
     const saved = await upload('deputy');
