@@ -4,33 +4,20 @@
  * database of its own (created and dropped here).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/opinions-intake.ts
- *   options (env): INTAKE=20000 CONCURRENCY=32 ROWS=5000000 QUERIES=400 KEEP_DB=1 (keep the database to study plans)
+ *   options (env): INTAKE=20000 CONCURRENCY=32 ROWS=5000000 QUERIES=400; BENCH_KEEP=1 keeps the database (to study plans)
  *   BENCH_DB=<kept database>: measure the inbox of a kept database again (migrated first, so new indexes
  *   are built), without seeding, intake or fill, and keep it.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
-import { buildApp } from '../apps/server/src/app.js';
-import { openPostgres } from '../apps/server/src/db/client.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { seedDemo } from '../apps/server/src/seed/demo.js';
-import { seedRegions } from '../apps/server/src/seed/regions.js';
 import { newTrackingCode } from '../apps/server/src/modules/opinions/tracking-code.js';
+import { logIn, machine, percentile as pct, startApp, withBenchDatabase } from './harness.js';
 
 const INTAKE = Number(process.env.INTAKE ?? 20_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const ROWS = Number(process.env.ROWS ?? 5_000_000);
 const QUERIES = Number(process.env.QUERIES ?? 400);
 const WARMUP = 21;
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) throw new Error('set DATABASE_URL to the PostgreSQL server');
-
-const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>) {
@@ -62,33 +49,15 @@ const categories = [
 ];
 
 async function main() {
-  const reuse = process.env.BENCH_DB;
-  const name = reuse ?? `renda_bench_opinions_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
-  try {
-    if (!reuse) {
-      await seedRegions(database.db, silent, { onlyProvince: '330000' });
-      await seedDemo(database.db, silent);
-    }
-    const { rows: st } = await database.raw.query(
+  await withBenchDatabase('opinions', async (bench) => {
+    const { rows: st } = await bench.database.raw.query(
       `SELECT s.public_code, s.id, s.body_id FROM stations s JOIN bodies b ON b.id = s.body_id WHERE s.active ORDER BY s.created_at`,
     );
     if (!st.length) throw new Error('the demo data has no stations');
-    const config = loadConfig({
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'renda-bench-')),
-      NODE_ENV: 'production',
-      DATABASE_URL: url.toString(),
-    });
-    const { app, deps } = await buildApp({ config, database });
-    await app.ready();
+    const { app } = await startApp(bench);
 
-    const rawPool = new pg.Pool({ connectionString: url.toString(), max: 10 });
-    if (!reuse) await measureIntake();
+    const rawPool = new pg.Pool({ connectionString: bench.url, max: 10 });
+    if (bench.fresh) await measureIntake();
     async function measureIntake() {
       // ---- 1. public intake through the whole HTTP pipeline (validation, rate limits, transaction, audit) ----
       const payload = (i: number) => ({
@@ -138,7 +107,7 @@ async function main() {
       });
       const rawRate = INTAKE / ((performance.now() - rawStarted) / 1000);
 
-      console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
+      console.log(machine());
       console.log(`intake: ${INTAKE} submissions, concurrency ${CONCURRENCY}, refused ${refused}`);
       console.log(
         `  accepted/s ${intakeRate.toFixed(0)}  p50 ${ms(pct(latencies, 50))}  p95 ${ms(pct(latencies, 95))}  p99 ${ms(pct(latencies, 99))}`,
@@ -148,7 +117,7 @@ async function main() {
 
     // ---- 3. the staff inbox over many rows ----
     const { rows: existing } = await rawPool.query('SELECT count(*)::int AS n FROM opinions');
-    const toAdd = reuse ? 0 : Math.max(0, ROWS - Number(existing[0]!.n));
+    const toAdd = !bench.fresh ? 0 : Math.max(0, ROWS - Number(existing[0]!.n));
     const { rows: bodyRows } = await rawPool.query(`SELECT id FROM bodies ORDER BY path`);
     const { rows: unitRows } = await rawPool.query(`SELECT id FROM handling_units`);
     const fillStart = performance.now();
@@ -196,20 +165,7 @@ async function main() {
 
     // Through the whole HTTP pipeline, logged in: staff and a county's staff read the inbox, the
     // handling unit its own list of opinions routed to it.
-    async function login(username: string) {
-      const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-      const csrfCookie = csrf.cookies.find((c) => c.name === '_csrf')!.value;
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password: 'Renda2026demo' },
-        headers: { 'x-csrf-token': csrf.json<{ csrfToken: string }>().csrfToken },
-        cookies: { _csrf: csrfCookie },
-      });
-      if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.body}`);
-      return { username, cookies: { _csrf: csrfCookie, renda_session: res.cookies.find((c) => c.name === 'renda_session')!.value } };
-    }
-    const readers = [await login('staff'), await login('xzstaff'), await login('unit')];
+    const readers = [await logIn(app, 'staff'), await logIn(app, 'xzstaff'), await logIn(app, 'unit')];
     const filters: Record<string, string>[] = [
       {},
       { status: 'submitted' },
@@ -247,14 +203,7 @@ async function main() {
     }
     await rawPool.end();
     await app.close();
-    // The job queue holds its own connections; the database is dropped below.
-    await deps.jobs.stop();
-  } finally {
-    await database.close();
-    if (process.env.KEEP_DB || reuse) console.log(`kept database ${name}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 main().catch((err) => {

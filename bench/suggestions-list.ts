@@ -12,24 +12,13 @@
  * city (嘉兴市, its bodies, units, deputies and accounts), then generates the suggestions, their
  * assignments and co-signers with set-based SQL (generate_series).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { buildApp } from '../apps/server/src/app.js';
-import { loadConfig } from '../apps/server/src/config.js';
-import { openPostgres } from '../apps/server/src/db/client.js';
 import { searchTokens } from '../apps/server/src/platform/text.js';
-import { seedDemo } from '../apps/server/src/seed/demo.js';
-import { seedRegions } from '../apps/server/src/seed/regions.js';
+import { logIn, machine, percentile as pct, startApp, withBenchDatabase } from './harness.js';
 
 const SUGGESTIONS = Number(process.env.SUGGESTIONS ?? 500_000);
 const RUNS = Number(process.env.RUNS ?? 200);
 const SESSIONS = 10;
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
 
 const titles = [
   '关于加快老旧小区加装电梯的建议',
@@ -54,8 +43,6 @@ const titles = [
   '关于加强中小学心理健康教育的建议',
 ];
 const fields = ['economy', 'urban', 'education', 'health', 'social', 'environment', 'agriculture', 'law', 'other'];
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) {
   const [city] = (await q(`SELECT id FROM bodies WHERE name = '嘉兴市人大常委会'`)).rows;
@@ -183,40 +170,12 @@ async function generate(q: (text: string, values?: unknown[]) => Promise<{ rows:
 }
 
 async function main() {
-  const reuse = process.env.BENCH_DB;
-  const name = reuse ?? `renda_bench_suggestions_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
-  const q = (text: string, values?: unknown[]) => database.raw.query(text, values);
-  try {
-    if (!reuse) {
-      await seedRegions(database.db, silent, { onlyProvince: '330000' });
-      await seedDemo(database.db, silent);
-      await generate(q);
-    } else await q('ANALYZE');
-
-    const config = loadConfig({
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'renda-bench-')),
-      NODE_ENV: 'production',
-      DATABASE_URL: url.toString(),
-    });
-    const { app } = await buildApp({ config, database });
-    await app.ready();
-    const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-    const csrfCookie = csrf.cookies.find((c) => c.name === '_csrf')!;
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'staff', password: 'Renda2026demo' },
-      headers: { 'x-csrf-token': csrf.json<{ csrfToken: string }>().csrfToken },
-      cookies: { _csrf: csrfCookie.value },
-    });
-    if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
-    const cookies = { _csrf: csrfCookie.value, renda_session: login.cookies.find((c) => c.name === 'renda_session')!.value };
+  await withBenchDatabase('suggestions', async (bench) => {
+    const q = (text: string, values?: unknown[]) => bench.database.raw.query(text, values);
+    if (bench.fresh) await generate(q);
+    else await q('ANALYZE');
+    const { app } = await startApp(bench);
+    const { cookies } = await logIn(app, 'staff');
 
     const sessions = (await q(`SELECT id FROM suggestion_sessions WHERE name LIKE '%基准测试%' ORDER BY year`)).rows.map((r) =>
       String(r.id),
@@ -250,7 +209,7 @@ async function main() {
         (i) => `/api/suggestions/rates?sessionId=${sessions[i % SESSIONS]}`,
       ],
     ];
-    console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log(machine());
     console.log(`data: ${total} suggestions over ${SESSIONS} sessions; ${RUNS} timed requests per case after 10 warm-up requests\n`);
     for (const [label, url] of cases) {
       for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: url(i), cookies });
@@ -270,12 +229,7 @@ async function main() {
       );
     }
     await app.close();
-  } finally {
-    await database.close();
-    if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    else console.log(`kept database ${name}`);
-    await admin.end();
-  }
+  });
 }
 
 await main();

@@ -19,11 +19,7 @@ import {
 } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import { platformModules, type Permission, type PlatformModuleKey } from '@renda/shared';
-import { UsersPage } from '../modules/admin/users/UsersPage';
-import { BodiesPage } from '../modules/admin/bodies/BodiesPage';
-import { HandlingUnitsPage } from '../modules/admin/handling-units/HandlingUnitsPage';
-import { AuditPage } from '../modules/admin/audit/AuditPage';
-import { OutboxPage } from '../modules/admin/outbox/OutboxPage';
+import { lazyPage } from './lazyPage';
 import { opinionRoutes } from '../modules/opinions/routes';
 import { suggestionRoutes } from '../modules/suggestions/routes';
 import { deputyRoutes } from '../modules/deputies/routes';
@@ -62,20 +58,44 @@ interface AdminNavItem {
   label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.audit' | 'nav.outbox';
   icon: ReactNode;
   permission: Permission;
-  element: ReactNode;
+  page: RouteObject['lazy'];
 }
 
 /** 系统管理: each entry is shown, and routed, only for roles holding its permission. */
 export const adminNav: AdminNavItem[] = [
-  { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'admin.manage', element: <UsersPage /> },
-  { path: '/admin/bodies', label: 'nav.bodies', icon: <ApartmentOutlined />, permission: 'admin.manage', element: <BodiesPage /> },
+  {
+    path: '/admin/users',
+    label: 'nav.users',
+    icon: <UserOutlined />,
+    permission: 'admin.manage',
+    page: lazyPage(() => import('../modules/admin/users/UsersPage'), 'UsersPage'),
+  },
+  {
+    path: '/admin/bodies',
+    label: 'nav.bodies',
+    icon: <ApartmentOutlined />,
+    permission: 'admin.manage',
+    page: lazyPage(() => import('../modules/admin/bodies/BodiesPage'), 'BodiesPage'),
+  },
   {
     path: '/admin/handling-units',
     label: 'nav.handlingUnits',
     icon: <BankOutlined />,
     permission: 'admin.manage',
-    element: <HandlingUnitsPage />,
+    page: lazyPage(() => import('../modules/admin/handling-units/HandlingUnitsPage'), 'HandlingUnitsPage'),
   },
-  { path: '/admin/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', element: <AuditPage /> },
-  { path: '/admin/outbox', label: 'nav.outbox', icon: <MailOutlined />, permission: 'outbox.read', element: <OutboxPage /> },
+  {
+    path: '/admin/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    page: lazyPage(() => import('../modules/admin/audit/AuditPage'), 'AuditPage'),
+  },
+  {
+    path: '/admin/outbox',
+    label: 'nav.outbox',
+    icon: <MailOutlined />,
+    permission: 'outbox.read',
+    page: lazyPage(() => import('../modules/admin/outbox/OutboxPage'), 'OutboxPage'),
+  },
 ];

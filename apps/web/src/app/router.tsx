@@ -1,14 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
-import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
-import { HomePage } from './pages/HomePage';
 import { ModulePage } from './pages/ModulePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
+import { lazyPage } from './lazyPage';
 import { adminNav, moduleNav, modulePages, notificationsNav } from './navigation';
-import { NotificationsPage } from '../modules/notifications/NotificationsPage';
 
 const standaloneError = (
   <main className="app-content">
@@ -17,13 +15,13 @@ const standaloneError = (
 );
 
 const pages: RouteObject[] = [
-  { index: true, element: <HomePage /> },
+  { index: true, lazy: lazyPage(() => import('./pages/HomePage'), 'HomePage') },
   ...moduleNav.flatMap((m) => modulePages[m.key] ?? [{ path: m.path, element: <ModulePage moduleKey={m.key} /> }]),
-  { path: notificationsNav.path, element: <NotificationsPage /> },
-  { path: '/change-password', element: <ChangePasswordPage /> },
+  { path: notificationsNav.path, lazy: lazyPage(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage') },
+  { path: '/change-password', lazy: lazyPage(() => import('./auth/ChangePasswordPage'), 'ChangePasswordPage') },
   ...adminNav.map((item) => ({
     element: <RequirePermission permission={item.permission} />,
-    children: [{ path: item.path, element: item.element }],
+    children: [{ path: item.path, lazy: item.page }],
   })),
   { path: '*', element: <NotFoundPage /> },
 ];

@@ -1,30 +1,24 @@
 import type { RouteObject } from 'react-router-dom';
+import { lazyPage } from '../../app/lazyPage';
 import { RequirePermission } from '../../app/auth/RequireAuth';
-import { AssessmentPage } from './AssessmentPage';
-import { DeputiesPage } from './DeputiesPage';
-import { DutiesPage } from './DutiesPage';
-import { DutyFormPage } from './DutyFormPage';
-import { GridPage } from './GridPage';
-import { GroupsPage } from './GroupsPage';
-import { DeputyDetailPage } from './PerformancePage';
 
 /** The pages of 代表履职 under /deputies; a deputy's /deputies is their own performance file. */
 export const deputyRoutes: RouteObject[] = [
-  { path: '/deputies', element: <DeputiesPage /> },
+  { path: '/deputies', lazy: lazyPage(() => import('./DeputiesPage'), 'DeputiesPage') },
   {
     element: <RequirePermission permission="duties.record" />,
     children: [
-      { path: '/deputies/duties', element: <DutiesPage /> },
-      { path: '/deputies/duties/new', element: <DutyFormPage /> },
+      { path: '/deputies/duties', lazy: lazyPage(() => import('./DutiesPage'), 'DutiesPage') },
+      { path: '/deputies/duties/new', lazy: lazyPage(() => import('./DutyFormPage'), 'DutyFormPage') },
     ],
   },
   {
     element: <RequirePermission permission="deputies.read" />,
     children: [
-      { path: '/deputies/groups', element: <GroupsPage /> },
-      { path: '/deputies/grid', element: <GridPage /> },
-      { path: '/deputies/assessment', element: <AssessmentPage /> },
-      { path: '/deputies/:id', element: <DeputyDetailPage /> },
+      { path: '/deputies/groups', lazy: lazyPage(() => import('./GroupsPage'), 'GroupsPage') },
+      { path: '/deputies/grid', lazy: lazyPage(() => import('./GridPage'), 'GridPage') },
+      { path: '/deputies/assessment', lazy: lazyPage(() => import('./AssessmentPage'), 'AssessmentPage') },
+      { path: '/deputies/:id', lazy: lazyPage(() => import('./PerformancePage'), 'DeputyDetailPage') },
     ],
   },
 ];

@@ -1,24 +1,21 @@
 import type { RouteObject } from 'react-router-dom';
+import { lazyPage } from '../../app/lazyPage';
 import { RequirePermission } from '../../app/auth/RequireAuth';
-import { HonourDetailPage } from './HonourDetailPage';
-import { HonoursPage } from './HonoursPage';
-import { ReportBackDetailPage } from './ReportBackDetailPage';
-import { ReportBacksPage } from './ReportBacksPage';
 
 /** 回选区述职 and 最美人大代表, under 代表履职 (/deputies/…). */
 export const reportBackRoutes: RouteObject[] = [
   {
     element: <RequirePermission permission="reportbacks.read" />,
     children: [
-      { path: '/deputies/reportbacks', element: <ReportBacksPage /> },
-      { path: '/deputies/reportbacks/:id', element: <ReportBackDetailPage /> },
+      { path: '/deputies/reportbacks', lazy: lazyPage(() => import('./ReportBacksPage'), 'ReportBacksPage') },
+      { path: '/deputies/reportbacks/:id', lazy: lazyPage(() => import('./ReportBackDetailPage'), 'ReportBackDetailPage') },
     ],
   },
   {
     element: <RequirePermission permission="honours.read" />,
     children: [
-      { path: '/deputies/honours', element: <HonoursPage /> },
-      { path: '/deputies/honours/:id', element: <HonourDetailPage /> },
+      { path: '/deputies/honours', lazy: lazyPage(() => import('./HonoursPage'), 'HonoursPage') },
+      { path: '/deputies/honours/:id', lazy: lazyPage(() => import('./HonourDetailPage'), 'HonourDetailPage') },
     ],
   },
 ];

@@ -1,25 +1,24 @@
 import type { RouteObject } from 'react-router-dom';
+import { lazyPage } from '../../app/lazyPage';
 import { RequirePermission } from '../../app/auth/RequireAuth';
-import { DetailPage } from './DetailPage';
-import { DraftPage } from './DraftPage';
-import { RatesPage } from './RatesPage';
-import { SuggestionListPage } from './SuggestionListPage';
-import { UnitAssignmentsPage } from './UnitAssignmentsPage';
 
 /** The pages of 建议议案; the menu entry /suggestions opens the list fitting the user's role. */
 export const suggestionRoutes: RouteObject[] = [
-  { path: '/suggestions', element: <SuggestionListPage /> },
+  { path: '/suggestions', lazy: lazyPage(() => import('./SuggestionListPage'), 'SuggestionListPage') },
   {
     element: <RequirePermission permission="suggestions.draft" />,
     children: [
-      { path: '/suggestions/new', element: <DraftPage /> },
-      { path: '/suggestions/:id/edit', element: <DraftPage /> },
+      { path: '/suggestions/new', lazy: lazyPage(() => import('./DraftPage'), 'DraftPage') },
+      { path: '/suggestions/:id/edit', lazy: lazyPage(() => import('./DraftPage'), 'DraftPage') },
     ],
   },
   {
     element: <RequirePermission permission="suggestions.handle" />,
-    children: [{ path: '/suggestions/assigned', element: <UnitAssignmentsPage /> }],
+    children: [{ path: '/suggestions/assigned', lazy: lazyPage(() => import('./UnitAssignmentsPage'), 'UnitAssignmentsPage') }],
   },
-  { element: <RequirePermission permission="suggestions.rates" />, children: [{ path: '/suggestions/rates', element: <RatesPage /> }] },
-  { path: '/suggestions/:id', element: <DetailPage /> },
+  {
+    element: <RequirePermission permission="suggestions.rates" />,
+    children: [{ path: '/suggestions/rates', lazy: lazyPage(() => import('./RatesPage'), 'RatesPage') }],
+  },
+  { path: '/suggestions/:id', lazy: lazyPage(() => import('./DetailPage'), 'DetailPage') },
 ];
