@@ -1,6 +1,6 @@
-import { bigserial, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
+import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
 import { bodies, handlingUnits, suggestions } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 
@@ -136,17 +136,10 @@ export const campaignClues = pgTable(
 export const campaignClueEvents = pgTable(
   'campaign_clue_events',
   {
-    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    ...workflowEventColumns(),
     clueId: uuid('clue_id')
       .notNull()
       .references(() => campaignClues.id),
-    at: createdAtColumn(),
-    action: varchar('action', { length: 24 }).notNull(),
-    fromStatus: varchar('from_status', { length: 16 }),
-    toStatus: varchar('to_status', { length: 16 }),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    note: text('note'),
   },
   (t) => [index('campaign_clue_events_clue_idx').on(t.clueId, t.at)],
 );

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   boolean,
   doublePrecision,
   index,
@@ -13,7 +12,7 @@ import {
   varchar,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
+import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
@@ -125,17 +124,10 @@ export const opinions = pgTable(
 export const opinionEvents = pgTable(
   'opinion_events',
   {
-    id: bigserial('id', { mode: 'bigint' }).primaryKey(),
+    ...workflowEventColumns(),
     opinionId: uuid('opinion_id')
       .notNull()
       .references(() => opinions.id),
-    at: createdAtColumn(),
-    action: varchar('action', { length: 24 }).notNull(),
-    fromStatus: varchar('from_status', { length: 16 }),
-    toStatus: varchar('to_status', { length: 16 }),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name'),
-    note: text('note'),
     public: boolean('public').notNull().default(true),
   },
   (t) => [index('opinion_events_opinion_idx').on(t.opinionId, t.at)],

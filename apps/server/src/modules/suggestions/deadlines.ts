@@ -13,13 +13,14 @@ export const suggestionRules = {
     label: '代表建议答复期限（自交办之日起）',
     default: { amount: 3, unit: 'calendar_months' },
     source:
-      '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》第四十三条（2010年修正文本）：有关机关、组织应当自交办之日起三个月内答复；各省市办法同（如浙江省人民代表大会代表建议、批评和意见办理的规定）',
+      '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》第四十三条（2010年修正文本）：有关机关、组织应当自交办之日起三个月内答复；《浙江省人民代表大会代表建议、批评和意见办理规定》（2005年修订文本）第二十一条同：接到交办后三个月内书面答复代表',
   }),
   replyComplex: defineDeadlineRule({
     key: 'suggestions.reply_complex',
     label: '涉及面广、处理难度大的建议答复期限（最长）',
     default: { amount: 6, unit: 'calendar_months' },
-    source: '《代表法》第四十三条：涉及面广、处理难度大的建议、批评和意见，应当自交办之日起六个月内答复',
+    source:
+      '《代表法》第四十三条：涉及面广、处理难度大的建议、批评和意见，应当自交办之日起六个月内答复；浙江省办理规定第二十一条：量大或者复杂的，经交办机构同意，可以延长至六个月内答复',
   }),
   rehandle: defineDeadlineRule({
     key: 'suggestions.rehandle',

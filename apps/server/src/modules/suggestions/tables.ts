@@ -135,13 +135,23 @@ export const suggestions = pgTable(
   ],
 );
 
+/** The suggestion a handling record belongs to; the record goes with it. */
+const suggestionColumn = () =>
+  uuid('suggestion_id')
+    .notNull()
+    .references(() => suggestions.id, { onDelete: 'cascade' });
+
+/** The handling unit (承办单位) a record was made by or for. */
+const unitColumn = () =>
+  uuid('unit_id')
+    .notNull()
+    .references(() => handlingUnits.id);
+
 /** 联名: deputies who co-sign; each confirms (or declines) on their own. */
 export const suggestionCosigners = pgTable(
   'suggestion_cosigners',
   {
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    suggestionId: suggestionColumn(),
     deputyId: uuid('deputy_id')
       .notNull()
       .references(() => deputies.id),
@@ -157,12 +167,8 @@ export const suggestionAssignments = pgTable(
   'suggestion_assignments',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => handlingUnits.id),
+    suggestionId: suggestionColumn(),
+    unitId: unitColumn(),
     role: varchar('role', { length: 8 }).notNull(),
     state: varchar('state', { length: 24 }).notNull(),
     round: integer('round').notNull().default(1),
@@ -187,12 +193,8 @@ export const suggestionContacts = pgTable(
   'suggestion_contacts',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => handlingUnits.id),
+    suggestionId: suggestionColumn(),
+    unitId: unitColumn(),
     stage: varchar('stage', { length: 8 }).notNull(),
     method: varchar('method', { length: 16 }).notNull(),
     contactedOn: date('contacted_on').notNull(),
@@ -209,15 +211,11 @@ export const suggestionJointOpinions = pgTable(
   'suggestion_joint_opinions',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    suggestionId: suggestionColumn(),
     assignmentId: uuid('assignment_id')
       .notNull()
       .references(() => suggestionAssignments.id),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => handlingUnits.id),
+    unitId: unitColumn(),
     content: text('content').notNull(),
     createdAt: createdAtColumn(),
   },
@@ -229,12 +227,8 @@ export const suggestionReplies = pgTable(
   'suggestion_replies',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => handlingUnits.id),
+    suggestionId: suggestionColumn(),
+    unitId: unitColumn(),
     round: integer('round').notNull(),
     category: varchar('category', { length: 1 }).notNull(),
     content: text('content').notNull(),
@@ -255,9 +249,7 @@ export const suggestionRatings = pgTable(
   'suggestion_ratings',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    suggestionId: suggestionColumn(),
     replyId: uuid('reply_id')
       .notNull()
       .references(() => suggestionReplies.id),
@@ -277,9 +269,7 @@ export const suggestionExtensions = pgTable(
   'suggestion_extensions',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    suggestionId: suggestionColumn(),
     assignmentId: uuid('assignment_id')
       .notNull()
       .references(() => suggestionAssignments.id),
@@ -319,9 +309,7 @@ export const keySuggestionReviews = pgTable(
   'key_suggestion_reviews',
   {
     id: idColumn(),
-    suggestionId: uuid('suggestion_id')
-      .notNull()
-      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    suggestionId: suggestionColumn(),
     heldOn: date('held_on').notNull(),
     place: text('place').notNull(),
     deputySide: text('deputy_side').notNull(),
