@@ -139,13 +139,14 @@ describe('report-backs run by staff, rated on phones', () => {
 });
 
 describe('最美人大代表 in the browser', () => {
-  it('staff create a selection and nominate, staff and a deputy vote, and a tie for the last place is shown as such', async () => {
+  it('staff create a selection, change its terms, nominate and withdraw one nomination; staff and a deputy vote; a tie for the last place is shown as such', async () => {
     const tracked = await openPage(browser);
     const { page } = tracked;
     await loginAs(page, 'staff');
     const other = await tracked.context.request.get(`${baseUrl()}/api/deputies?status=in_office&pageSize=50`);
     const { items } = (await other.json()) as { items: { name: string; bodyName: string }[] };
-    const second = items.find((d) => d.bodyName === '嘉兴市人大常委会' && d.name !== '张秀英')!.name;
+    const cityDeputies = items.filter((d) => d.bodyName === '嘉兴市人大常委会' && d.name !== '张秀英').map((d) => d.name);
+    const [second, withdrawn] = [cityDeputies[0]!, cityDeputies.find((n) => n !== cityDeputies[0])!];
 
     await page.goto(`${baseUrl()}/deputies/honours`);
     await expectHeading(page, '最美人大代表评选');
@@ -158,7 +159,15 @@ describe('最美人大代表 in the browser', () => {
     await expectHeading(page, '2026年度“最美人大代表”（浏览器测试）');
     await expectCleanPage(tracked, 'new selection');
 
-    for (const name of ['张秀英', second]) {
+    // The terms can change while nominations are open.
+    await buttonNamed(page, '修改评选').click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('说明').fill('由全体市人大代表和常委会机关工作人员投票产生。');
+    await buttonNamed(edit, '保存').click();
+    await expect.poll(() => edit.count()).toBe(0);
+    await expect.poll(() => page.getByText('由全体市人大代表和常委会机关工作人员投票产生。').count()).toBe(1);
+
+    for (const name of ['张秀英', second, withdrawn]) {
       await page.getByRole('button', { name: /提名代表/ }).click();
       const nominate = page.getByRole('dialog');
       await searchAndChoose(page, nominate.getByLabel('代表'), name, name);
@@ -169,7 +178,12 @@ describe('最美人大代表 in the browser', () => {
       const nominee = page.getByRole('row').filter({ hasText: '常年进站接待选民' }).filter({ hasText: name });
       await expect.poll(() => nominee.count()).toBe(1);
     }
+    // A nomination made in error is withdrawn before voting opens.
+    await confirm(page, buttonNamed(page, `撤销提名 ${withdrawn}`), '撤销提名');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '常年进站接待选民' }).count()).toBe(2);
+    await expectCleanPage(tracked, 'nomination withdrawn');
     await confirm(page, buttonNamed(page, '开始投票'), '开始投票');
+    await expect.poll(() => page.getByRole('button', { name: '修改评选' }).count()).toBe(0);
     await tick(page.getByRole('checkbox', { name: '张秀英' }));
     await confirm(page, buttonNamed(page, '投票'), '投票');
     await expect.poll(() => page.getByText('您已投票，感谢参与。').count()).toBe(1);

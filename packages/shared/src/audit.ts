@@ -89,6 +89,10 @@ export const auditActionLabel: Record<string, string> = {
   reject: '退回继续整改',
   dismiss: '核实不予立项',
   linkSuggestion: '转为代表建议',
+  // 最美人大代表.
+  nominate: '提名',
+  withdrawNomination: '撤销提名',
+  openVoting: '开始投票',
   // 双联系 and 代表约见.
   add_record: '登记联系记录',
   request: '提出约见',

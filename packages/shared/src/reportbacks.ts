@@ -191,10 +191,12 @@ export const honourStateLabel = {
   closed: '已结束',
 } satisfies Record<HonourState, string>;
 
-export const honourAction = z.enum(['nominate', 'openVoting', 'close']);
+export const honourAction = z.enum(['edit', 'nominate', 'withdrawNomination', 'openVoting', 'close']);
 export type HonourAction = z.infer<typeof honourAction>;
 export const honourActionLabel = {
+  edit: '修改评选',
   nominate: '提名',
+  withdrawNomination: '撤销提名',
   openVoting: '开始投票',
   close: '结束投票并公布结果',
 } satisfies Record<HonourAction, string>;
@@ -207,18 +209,23 @@ export const honourOutcomeLabel = {
   not_honoured: '未当选',
 } satisfies Record<HonourOutcome, string>;
 
-export const honourCampaignInput = z
-  .object({
-    bodyId: z.uuid('请选择人大机关'),
-    title: text('评选名称', 200),
-    description: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
-    /** How many deputies are honoured. */
-    places: z.int('名额应为整数').min(1, '名额至少 1 名').max(100, '名额最多 100 名'),
-    /** How many nominees one ballot may choose. */
-    maxChoices: z.int('每票可选人数应为整数').min(1, '每票至少可选 1 人').max(100, '每票最多可选 100 人'),
-  })
-  .refine((c) => c.maxChoices >= c.places, { path: ['maxChoices'], message: '每票可选人数不能少于名额' });
+/** The selection's terms, which staff may change until voting opens. */
+const honourTerms = z.object({
+  title: text('评选名称', 200),
+  description: z.string().trim().max(2000, '说明最多 2000 个字').default(''),
+  /** How many deputies are honoured. */
+  places: z.int('名额应为整数').min(1, '名额至少 1 名').max(100, '名额最多 100 名'),
+  /** How many nominees one ballot may choose. */
+  maxChoices: z.int('每票可选人数应为整数').min(1, '每票至少可选 1 人').max(100, '每票最多可选 100 人'),
+});
+const choicesCoverPlaces = (c: { places: number; maxChoices: number }) => c.maxChoices >= c.places;
+const tooFewChoices = { path: ['maxChoices'], message: '每票可选人数不能少于名额' };
+
+export const honourCampaignInput = honourTerms.extend({ bodyId: z.uuid('请选择人大机关') }).refine(choicesCoverPlaces, tooFewChoices);
 export type HonourCampaignInput = z.infer<typeof honourCampaignInput>;
+
+export const honourCampaignEdit = honourTerms.refine(choicesCoverPlaces, tooFewChoices);
+export type HonourCampaignEdit = z.infer<typeof honourCampaignEdit>;
 
 export const nominationInput = z.object({
   deputyId: z.uuid('请选择代表'),
@@ -238,6 +245,7 @@ export const honourNominee = z.object({
   reason: z.string(),
   nominatedBy: z.string(),
 });
+export type HonourNominee = z.infer<typeof honourNominee>;
 
 export const honourResultRow = z.object({
   nominationId: z.uuid(),

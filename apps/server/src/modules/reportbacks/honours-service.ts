@@ -4,6 +4,7 @@ import {
   type BallotInput,
   type HonourAction,
   type HonourCampaign,
+  type HonourCampaignEdit,
   type HonourCampaignInput,
   type HonourState,
   type HonourVoter,
@@ -121,6 +122,43 @@ export async function nominate(db: Db, ctx: ActorContext, id: string, input: Nom
     });
     if (!inserted) throw conflict('NOMINATION_DUPLICATE', `${deputy.name}已被提名，不能重复提名`);
     await recordAudit(tx, ctx, { entity: 'honour_campaign', entityId: id, bodyId: campaign.bodyId, action: 'nominate', after: input });
+    return reload(tx, ctx, id);
+  });
+}
+
+/** Changes the terms before voting opens; the body stays (its electorate is fixed by it). */
+export async function editCampaign(db: Db, ctx: ActorContext, id: string, input: HonourCampaignEdit) {
+  return db.transaction(async (tx) => {
+    const { campaign } = await requireCampaign(tx, ctx, id, true);
+    stepOrThrow(campaign.state as HonourState, 'edit', ctx);
+    const before = { title: campaign.title, description: campaign.description, places: campaign.places, maxChoices: campaign.maxChoices };
+    await repo.updateCampaign(tx, id, input);
+    await recordAudit(tx, ctx, {
+      entity: 'honour_campaign',
+      entityId: id,
+      bodyId: campaign.bodyId,
+      action: 'update',
+      before,
+      after: input,
+    });
+    return reload(tx, ctx, id);
+  });
+}
+
+/** Takes a nominee off the slate before voting opens (a nomination made in error, or declined). */
+export async function withdrawNomination(db: Db, ctx: ActorContext, id: string, nominationId: string) {
+  return db.transaction(async (tx) => {
+    const { campaign } = await requireCampaign(tx, ctx, id, true);
+    stepOrThrow(campaign.state as HonourState, 'withdrawNomination', ctx);
+    const removed = await repo.deleteNomination(tx, id, nominationId);
+    if (!removed) throw notFound('提名', { nominationId });
+    await recordAudit(tx, ctx, {
+      entity: 'honour_campaign',
+      entityId: id,
+      bodyId: campaign.bodyId,
+      action: 'withdrawNomination',
+      before: { nominationId, ...removed },
+    });
     return reload(tx, ctx, id);
   });
 }

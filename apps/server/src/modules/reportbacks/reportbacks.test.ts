@@ -180,7 +180,11 @@ describe('最美人大代表', () => {
     expect(bad.json().error.message).toContain('每票可选人数不能少于名额');
     const res = await staff.request('POST', '/api/honours', { bodyId: cityId, title: '2026年度“最美人大代表”', places: 1, maxChoices: 2 });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ state: 'nominating', allowedActions: ['nominate', 'openVoting'], results: null });
+    expect(res.json()).toMatchObject({
+      state: 'nominating',
+      allowedActions: ['edit', 'nominate', 'withdrawNomination', 'openVoting'],
+      results: null,
+    });
     id = res.json().id;
   });
 
@@ -210,11 +214,47 @@ describe('最美人大代表', () => {
     expect(notYet.json().error.code).toBe('HONOUR_NOT_VOTING');
   });
 
+  it('lets staff change the terms and withdraw a nomination until voting opens, audited', async () => {
+    const terms = {
+      title: '2026年度嘉兴市“最美人大代表”',
+      description: '由全体市人大代表和常委会机关工作人员投票产生。',
+      places: 1,
+      maxChoices: 2,
+    };
+    const tooFew = await staff.request('PUT', `/api/honours/${id}`, { ...terms, places: 3 });
+    expect(tooFew.statusCode).toBe(400);
+    expect(tooFew.json().error.message).toContain('每票可选人数不能少于名额');
+    expect((await deputy.request('PUT', `/api/honours/${id}`, terms)).statusCode).toBe(403);
+    const edited = await staff.request('PUT', `/api/honours/${id}`, terms);
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ ...terms, bodyId: cityId, state: 'nominating' });
+
+    const added = await staff.request('POST', `/api/honours/${id}/nominations`, {
+      deputyId: cityDeputyIds[3],
+      reason: '误提名，随后撤销。',
+    });
+    const extra = (added.json().nominees as { id: string; deputyId: string }[]).find((n) => n.deputyId === cityDeputyIds[3])!;
+    expect((await deputy.request('DELETE', `/api/honours/${id}/nominations/${extra.id}`)).statusCode).toBe(403);
+    const withdrawn = await staff.request('DELETE', `/api/honours/${id}/nominations/${extra.id}`);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().nominees.map((n: { id: string }) => n.id)).toEqual(nominees.map((n) => n.id));
+    const again = await staff.request('DELETE', `/api/honours/${id}/nominations/${extra.id}`);
+    expect(again.statusCode).toBe(404);
+
+    const audit = await leader.request('GET', `/api/audit?entity=honour_campaign&entityId=${id}`);
+    const actions = (audit.json().items as { action: string }[]).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['create', 'update', 'nominate', 'withdrawNomination']));
+  });
+
   it('gives each eligible voter one ballot of up to N distinct nominees', async () => {
     const open = await staff.request('POST', `/api/honours/${id}/actions/openVoting`);
     expect(open.json()).toMatchObject({ state: 'voting', allowedActions: ['close'] });
     const late = await staff.request('POST', `/api/honours/${id}/nominations`, { deputyId: cityDeputyIds[3], reason: '补充提名理由' });
     expect(late.json().error.code).toBe('HONOUR_ACTION_NOT_ALLOWED');
+    const lateEdit = await staff.request('PUT', `/api/honours/${id}`, { title: '改名', places: 1, maxChoices: 1 });
+    expect(lateEdit.json().error).toMatchObject({ code: 'HONOUR_ACTION_NOT_ALLOWED', message: '当前阶段（投票中）不能执行此操作' });
+    const lateWithdraw = await staff.request('DELETE', `/api/honours/${id}/nominations/${nominees[0]!.id}`);
+    expect(lateWithdraw.json().error.code).toBe('HONOUR_ACTION_NOT_ALLOWED');
 
     const before = (await deputy.request('GET', `/api/honours/${id}`)).json();
     expect(before).toMatchObject({ eligible: true, voted: false, results: null });

@@ -232,6 +232,15 @@ export async function insertNomination(db: Executor, row: typeof honourNominatio
   return inserted.length === 1;
 }
 
+/** Removes a nomination of the campaign; false when there was none. */
+export async function deleteNomination(db: Executor, campaignId: string, nominationId: string) {
+  const deleted = await db
+    .delete(honourNominations)
+    .where(and(eq(honourNominations.campaignId, campaignId), eq(honourNominations.id, nominationId)))
+    .returning({ deputyId: honourNominations.deputyId, reason: honourNominations.reason });
+  return deleted[0];
+}
+
 export async function hasVoted(db: Executor, campaignId: string, userId: string) {
   const [row] = await db
     .select({ userId: honourVoters.userId })

@@ -5,6 +5,7 @@ import {
   attendeesInput,
   ballotInput,
   honourCampaign,
+  honourCampaignEdit,
   honourCampaignInput,
   honourVoter,
   nominationInput,
@@ -280,6 +281,20 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
     },
     async (request, reply) => reply.status(201).send(await honours.createCampaign(db, actorContext(request), request.body)),
   );
+  app.put(
+    '/api/honours/:id',
+    {
+      ...honoursManage,
+      schema: {
+        tags,
+        summary: '修改评选（名称、说明、名额、每票可选人数；仅提名阶段）',
+        params: idParams,
+        body: honourCampaignEdit,
+        response: { 200: honourCampaign, ...errorResponses },
+      },
+    },
+    async (request) => honours.editCampaign(db, actorContext(request), request.params.id, request.body),
+  );
   app.post(
     '/api/honours/:id/nominations',
     {
@@ -293,6 +308,19 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request) => honours.nominate(db, actorContext(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/honours/:id/nominations/:nominationId',
+    {
+      ...honoursManage,
+      schema: {
+        tags,
+        summary: '撤销提名（仅提名阶段）',
+        params: idParams.extend({ nominationId: z.uuid('提名编号格式不正确') }),
+        response: { 200: honourCampaign, ...errorResponses },
+      },
+    },
+    async (request) => honours.withdrawNomination(db, actorContext(request), request.params.id, request.params.nominationId),
   );
   app.post(
     '/api/honours/:id/actions/:action',

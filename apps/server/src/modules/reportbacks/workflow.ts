@@ -24,9 +24,14 @@ export const reportBackTransitions = [
   { from: 'rating', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
 ] as const satisfies readonly Transition<ReportBackState, ReportBackAction>[];
 
-/** 最美人大代表: nominations first, then the vote; closing publishes the ranked result. */
+/**
+ * 最美人大代表: nominations first, then the vote; closing publishes the ranked result. The terms and
+ * the list of nominees can change only before voting opens, so every ballot is cast on the same slate.
+ */
 export const honourTransitions = [
+  { from: 'nominating', action: 'edit', to: 'nominating', roles: ['staff', 'admin'] },
   { from: 'nominating', action: 'nominate', to: 'nominating', roles: ['staff', 'admin'] },
+  { from: 'nominating', action: 'withdrawNomination', to: 'nominating', roles: ['staff', 'admin'] },
   { from: 'nominating', action: 'openVoting', to: 'voting', roles: ['staff', 'admin'] },
   { from: 'voting', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
 ] as const satisfies readonly Transition<HonourState, HonourAction>[];

@@ -1,10 +1,25 @@
 import { lazy, Suspense, useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Flex, Form, Input, Popconfirm, Result, Spin, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Result,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
-import { can, nominationInput, type HonourCampaign, type HonourResultRow, type HonourVoter } from '@renda/shared';
+import { can, nominationInput, type HonourCampaign, type HonourNominee, type HonourResultRow, type HonourVoter } from '@renda/shared';
 import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormModal } from '../../components/FormModal';
@@ -15,6 +30,7 @@ import { useDeputySearch } from '../deputies/api';
 import { Section } from '../deputies/PerformancePage';
 import { honoursKey, useHonour, useHonourVoters } from './api';
 import { ConfirmedActions } from './ConfirmedActions';
+import { HonourFormModal } from './HonoursPage';
 import { HonourStateTag } from './labels';
 
 const CountsChart = lazy(() => import('./CountsChart'));
@@ -38,22 +54,50 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
   const user = useCurrentUser();
   const manage = can(user.role, 'honours.manage');
   const [nominating, setNominating] = useState(false);
-  const nomineeColumns = [
+  const [editing, setEditing] = useState(false);
+  const withdraw = useAction((nominationId: string) => api.delete<HonourCampaign>(`/api/honours/${c.id}/nominations/${nominationId}`), {
+    invalidate: honoursKey,
+  });
+  const nomineeColumns: TableColumnsType<HonourNominee> = [
     { title: t('reportbacks.honours.deputy'), dataIndex: 'deputyName' },
     { title: t('reportbacks.honours.reason'), dataIndex: 'reason' },
     { title: t('reportbacks.honours.nominatedBy'), dataIndex: 'nominatedBy' },
   ];
+  if (manage && c.allowedActions.includes('withdrawNomination'))
+    nomineeColumns.push({
+      title: t('reportbacks.honours.actions'),
+      key: 'actions',
+      render: (_, n) => (
+        <Popconfirm
+          title={t('reportbacks.honours.withdrawConfirm', { name: n.deputyName })}
+          okText={t('reportbacks.honours.withdraw')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => withdraw.mutate(n.id)}
+        >
+          <Button type="link" size="small" danger aria-label={`${t('reportbacks.honours.withdraw')} ${n.deputyName}`}>
+            {t('reportbacks.honours.withdraw')}
+          </Button>
+        </Popconfirm>
+      ),
+    });
   return (
     <Page
       title={c.title}
       extra={
         manage && (
-          <ConfirmedActions
-            actions={(['openVoting', 'close'] as const).filter((a) => c.allowedActions.includes(a))}
-            label={(a) => t(`reportbacks.honours.${a}`)}
-            url={`/api/honours/${c.id}/actions`}
-            invalidate={honoursKey}
-          />
+          <Flex gap="small" wrap>
+            {c.allowedActions.includes('edit') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('reportbacks.honours.edit')}
+              </Button>
+            )}
+            <ConfirmedActions
+              actions={(['openVoting', 'close'] as const).filter((a) => c.allowedActions.includes(a))}
+              label={(a) => t(`reportbacks.honours.${a}`)}
+              url={`/api/honours/${c.id}/actions`}
+              invalidate={honoursKey}
+            />
+          </Flex>
         )
       }
     >
@@ -90,6 +134,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
         <Outcome campaign={c} />
       </Flex>
       {nominating && <NominateModal campaign={c} onClose={() => setNominating(false)} />}
+      {editing && <HonourFormModal campaign={c} onClose={() => setEditing(false)} />}
     </Page>
   );
 }

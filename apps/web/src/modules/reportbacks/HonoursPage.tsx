@@ -3,7 +3,7 @@ import { Button, Form, Input, InputNumber, Table, type TableColumnsType } from '
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, honourCampaignInput, type HonourCampaign } from '@renda/shared';
+import { can, honourCampaignEdit, honourCampaignInput, type HonourCampaign } from '@renda/shared';
 import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
@@ -63,34 +63,50 @@ export function HonoursPage() {
 
 type Values = Record<string, unknown>;
 
-function HonourFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: (c: HonourCampaign) => void }) {
+/** Starts a selection, or (given `campaign`) changes its terms while nominations are open; its body stays. */
+export function HonourFormModal({
+  campaign,
+  onClose,
+  onSaved,
+}: {
+  campaign?: HonourCampaign;
+  onClose: () => void;
+  onSaved?: (c: HonourCampaign) => void;
+}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [form] = Form.useForm<Values>();
   const { submit, pending } = useFormMutation({
     form,
-    schema: honourCampaignInput,
-    mutationFn: (input) => api.post<HonourCampaign>('/api/honours', input),
+    schema: campaign ? honourCampaignEdit : honourCampaignInput,
+    mutationFn: (input) =>
+      campaign ? api.put<HonourCampaign>(`/api/honours/${campaign.id}`, input) : api.post<HonourCampaign>('/api/honours', input),
     invalidate: honoursKey,
     onSuccess: (c) => {
-      onSaved(c);
+      onSaved?.(c);
       onClose();
     },
   });
   return (
     <FormModal<Values>
       name="honour"
-      title={t('reportbacks.honours.createTitle')}
+      title={t(campaign ? 'reportbacks.honours.editTitle' : 'reportbacks.honours.createTitle')}
       open
       form={form}
-      initialValues={{ bodyId: user.bodyId, places: 10, maxChoices: 10 }}
+      initialValues={
+        campaign
+          ? { title: campaign.title, description: campaign.description, places: campaign.places, maxChoices: campaign.maxChoices }
+          : { bodyId: user.bodyId, places: 10, maxChoices: 10 }
+      }
       pending={pending}
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item name="bodyId" label={t('reportbacks.fields.body')} required>
-        <BodyTreeSelect />
-      </Form.Item>
+      {!campaign && (
+        <Form.Item name="bodyId" label={t('reportbacks.fields.body')} required>
+          <BodyTreeSelect />
+        </Form.Item>
+      )}
       <Form.Item name="title" label={t('reportbacks.honours.name')} required>
         <Input maxLength={200} />
       </Form.Item>
