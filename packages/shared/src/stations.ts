@@ -186,6 +186,12 @@ export const stationFigures = z.object({
   concerns: z.number().int(),
   resolvedOnSite: z.number().int(),
   registeredAsOpinions: z.number().int(),
+  /** All opinions of the stations in the period: sent by QR code and registered at receptions. */
+  opinionsCollected: z.number().int(),
+  /** …whose reply the citizen has been shown. */
+  opinionsReplied: z.number().int(),
+  /** …whose citizen rated the answer 满意 or 基本满意. */
+  opinionsSolved: z.number().int(),
 });
 export type StationFigures = z.infer<typeof stationFigures>;
 

@@ -19,10 +19,20 @@ type Measure = { from: 'voters' } | { from: 'grid' } | { from: 'kinds'; kinds: r
  */
 export const sevenOnesRules: readonly { key: SevenOnesKey; basis: string; target: number; measure: Measure }[] = [
   { key: 'contactVoters', basis: '履职登记中接待、联系的群众人数', target: 10, measure: { from: 'voters' } },
-  { key: 'collectOpinions', basis: '进站接待中登记的群众意见及代表收到的群众意见', target: 3, measure: { from: 'external' } },
+  {
+    key: 'collectOpinions',
+    basis: '进站接待中登记的群众意见、联系选民时听取的意见，及通过代表码收到或由代表领办的群众意见',
+    target: 3,
+    measure: { from: 'external' },
+  },
   { key: 'suggestion', basis: '本人领衔或附议提出的代表建议', target: 1, measure: { from: 'external' } },
   { key: 'governance', basis: '在本人所在网格（村、社区）开展的履职活动', target: 1, measure: { from: 'grid' } },
-  { key: 'solveProblem', basis: '接待中当场解决或经转办解决的群众问题', target: 1, measure: { from: 'external' } },
+  {
+    key: 'solveProblem',
+    basis: '接待中当场解决的群众问题，及代表收到的意见经办理后群众评价满意或基本满意的',
+    target: 1,
+    measure: { from: 'external' },
+  },
   { key: 'doGoodDeed', basis: '“为民办实事”履职记录', target: 1, measure: { from: 'kinds', kinds: ['public_service'] } },
   {
     key: 'attendActivities',

@@ -129,3 +129,6 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
   });
   return present(created);
 }
+
+/** For the stations' figures (seed 002: 收集、办理、反馈): opinions collected, replied to and solved. */
+export { countOfStations as opinionCountsOfStations } from './repository.js';

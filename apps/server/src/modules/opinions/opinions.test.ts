@@ -591,3 +591,33 @@ describe('escalation into a suggestion (for module 4)', () => {
     ).rejects.toThrow('不存在或无权查看');
   });
 });
+
+describe("a deputy's seven ones (for module 1)", () => {
+  it('count the opinions the deputy received and those the citizen rated as solved, not merged duplicates', async () => {
+    const own = await makeStationAndDeputy(t.db, staff.user.bodyId, '（七个一）');
+    const year = clock.now().getFullYear();
+    const sevenOnes = async () => {
+      const res = await staff.request('GET', `/api/deputies/${own.deputyId}/performance?from=${year}-01-01&to=${year}-12-31`);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().sevenOnes.items as { key: string; count: number | null }[];
+      return Object.fromEntries(items.map((i) => [i.key, i.count]));
+    };
+    expect(await sevenOnes()).toMatchObject({ collectOpinions: 0, solveProblem: 0 });
+
+    const viaCode = [
+      await submitOk({ station: undefined, deputy: own.deputyCode }),
+      await submitOk({ station: undefined, deputy: own.deputyCode }),
+    ];
+    const duplicate = await submitOk({ station: undefined, deputy: own.deputyCode });
+    await t.db.update(opinions).set({ status: 'merged', mergedIntoId: viaCode[0]!.id }).where(eq(opinions.id, duplicate.id));
+    // The citizen found the answer satisfying: the problem counts as solved.
+    await t.db.update(opinions).set({ status: 'rated', rating: 'basically_satisfied' }).where(eq(opinions.id, viaCode[0]!.id));
+    expect(await sevenOnes()).toMatchObject({ collectOpinions: 2, solveProblem: 1 });
+
+    await t.db.update(opinions).set({ rating: 'dissatisfied' }).where(eq(opinions.id, viaCode[0]!.id));
+    expect(await sevenOnes()).toMatchObject({ collectOpinions: 2, solveProblem: 0 });
+    // Another period sees none of them.
+    const lastYear = await staff.request('GET', `/api/deputies/${own.deputyId}/performance?from=${year - 1}-01-01&to=${year - 1}-12-31`);
+    expect(lastYear.json().sevenOnes.items.find((i: { key: string }) => i.key === 'collectOpinions').count).toBe(0);
+  });
+});

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { attachments, auditEvents, bodies, handlingUnits, outboxMessages, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
+import { withinChinaDates } from '../../platform/periods.js';
 import { inScope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
@@ -543,4 +544,44 @@ export function findNewlyOverdue(db: Executor, now: Date, limit: number) {
 export async function lockMany(db: Executor, ids: string[]) {
   if (!ids.length) return [];
   return db.select().from(opinions).where(inArray(opinions.id, ids)).for('update');
+}
+
+/** The citizen rated the answer 满意 or 基本满意: the problem counts as solved for them. */
+const solvedForCitizen = sql`${opinions.rating} IN ('satisfied', 'basically_satisfied')`;
+
+/**
+ * The opinions of some stations in a period (through their QR codes and from their receptions), those
+ * whose reply the citizen has seen, and those solved; a duplicate merged into another counts once.
+ */
+export async function countOfStations(db: Executor, stationIds: SQL, from: string, to: string) {
+  const [row] = await db
+    .select({
+      collected: sql<number>`count(*)::int`,
+      replied: sql<number>`count(*) FILTER (WHERE ${opinions.replyApprovedAt} IS NOT NULL)::int`,
+      solved: sql<number>`count(*) FILTER (WHERE ${solvedForCitizen})::int`,
+    })
+    .from(opinions)
+    .where(
+      and(
+        sql`${opinions.stationId} IN (${stationIds})`,
+        sql`${opinions.status} <> 'merged'`,
+        withinChinaDates(opinions.createdAt, from, to),
+      ),
+    );
+  return { collected: row?.collected ?? 0, replied: row?.replied ?? 0, solved: row?.solved ?? 0 };
+}
+
+/**
+ * Opinions a deputy received in a period (through their QR code, or taken up by them at triage), and
+ * those solved; a duplicate merged into another counts once.
+ */
+export async function countReceivedByDeputy(db: Executor, deputyId: string, from: string, to: string) {
+  const [row] = await db
+    .select({
+      received: sql<number>`count(*)::int`,
+      solved: sql<number>`count(*) FILTER (WHERE ${solvedForCitizen})::int`,
+    })
+    .from(opinions)
+    .where(and(eq(opinions.deputyId, deputyId), sql`${opinions.status} <> 'merged'`, withinChinaDates(opinions.createdAt, from, to)));
+  return { received: row?.received ?? 0, solved: row?.solved ?? 0 };
 }

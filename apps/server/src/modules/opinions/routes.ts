@@ -29,6 +29,7 @@ import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import { scanDeadlines } from './deadline-scan.js';
 import * as intake from './intake.js';
 import type { Photo } from './intake.js';
+import { registerSevenOnesSource } from '../deputies/index.js';
 import * as repo from './repository.js';
 import { abuseLimits } from './rules.js';
 import * as service from './service.js';
@@ -70,6 +71,11 @@ async function readSubmission(request: FastifyRequest): Promise<{ fields: Record
 }
 
 export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier, jobs }) => {
+  // Opinions a deputy received count toward their seven ones (收集社情民意, 解决具体问题).
+  registerSevenOnesSource('opinions', async (tx, deputyId, from, to) => {
+    const { received, solved } = await repo.countReceivedByDeputy(tx, deputyId, from, to);
+    return { collectOpinions: received, solveProblem: solved };
+  });
   attachments.registerOwner('opinion', async (tx, ctx, ownerId) => {
     const row = z.uuid().safeParse(ownerId).success ? await repo.getVisible(tx, ctx.actor, ownerId) : undefined;
     return row ? { bodyId: row.opinion.bodyId } : null;

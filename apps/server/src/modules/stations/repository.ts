@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
 import { deputies } from '../deputies/index.js';
+import { opinionCountsOfStations } from '../opinions/index.js';
 import { receptionConcerns, receptionSessions, receptionSignins, stationRota, stationRotaDeputies, stations } from './tables.js';
 
 type Scope = Pick<Actor, 'bodyPath'>;
@@ -187,12 +188,13 @@ export async function insertConcern(db: Executor, row: typeof receptionConcerns.
 
 /** Counts seed 002 quotes: sessions, deputies on duty, voters, opinions heard and their outcome. */
 export async function figures(db: Executor, scope: Scope, f: { stationId?: string; bodyId?: string; from: string; to: string }) {
+  const stationIds = sql`SELECT ${stations.id} FROM ${stations} WHERE ${inScope(stations.bodyId, scope)}
+    ${f.bodyId ? sql`AND ${stations.bodyId} = ${f.bodyId}` : sql``} ${f.stationId ? sql`AND ${stations.id} = ${f.stationId}` : sql``}`;
   const where = and(
     eq(receptionSessions.state, 'closed'),
     gte(receptionSessions.heldOn, f.from),
     lte(receptionSessions.heldOn, f.to),
-    f.stationId ? eq(receptionSessions.stationId, f.stationId) : undefined,
-    sql`${receptionSessions.stationId} IN (SELECT ${stations.id} FROM ${stations} WHERE ${inScope(stations.bodyId, scope)} ${f.bodyId ? sql`AND ${stations.bodyId} = ${f.bodyId}` : sql``})`,
+    sql`${receptionSessions.stationId} IN (${stationIds})`,
   );
   const [row] = await db
     .select({
@@ -205,7 +207,7 @@ export async function figures(db: Executor, scope: Scope, f: { stationId?: strin
     })
     .from(receptionSessions)
     .where(where);
-  return row!;
+  return { ...row!, opinionCounts: await opinionCountsOfStations(db, stationIds, f.from, f.to) };
 }
 
 /** For the seven ones: concerns heard and resolved at the receptions a deputy signed in to. */

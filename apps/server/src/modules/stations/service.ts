@@ -423,6 +423,9 @@ export async function figures(
     concerns: r.concerns,
     resolvedOnSite: r.resolved,
     registeredAsOpinions: r.opinions,
+    opinionsCollected: r.opinionCounts.collected,
+    opinionsReplied: r.opinionCounts.replied,
+    opinionsSolved: r.opinionCounts.solved,
   };
 }
 

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodies, notifications, outboxMessages } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { opinions } from '../opinions/tables.js';
 import { remindRota } from './service.js';
 import { allowedActions, findTransition, transitions } from './workflow.js';
 
@@ -176,6 +177,42 @@ describe('stations', () => {
     const solve = perf.sevenOnes.items.find((i: { key: string }) => i.key === 'solveProblem');
     expect(collect.count).toBeGreaterThanOrEqual(2);
     expect(solve).toMatchObject({ done: true });
+  });
+
+  it('counts the opinions sent through the station’s QR code with those from receptions: collected, replied, solved', async () => {
+    const s = (await staff.request('GET', `/api/stations?q=${encodeURIComponent('王江泾')}`)).json().items[0];
+    const figures = async () => (await staff.request('GET', `/api/stations/figures?stationId=${s.id}&from=2000-01-01&to=${day(0)}`)).json();
+    const before = await figures();
+    expect(before.opinionsCollected).toBeGreaterThanOrEqual(before.registeredAsOpinions);
+    const { publicCode } = (await staff.request('GET', `/api/stations/${s.id}`)).json();
+    const sent: string[] = [];
+    for (const content of ['王江泾镇文化广场夜间照明不足，老人散步不安全。', '镇区菜市场周边占道经营，早高峰通行困难。']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload: { station: publicCode, category: 'urban_construction', content },
+        remoteAddress: `10.77.0.${sent.length + 1}`,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const [row] = await t.db
+        .select({ id: opinions.id })
+        .from(opinions)
+        .where(eq(opinions.trackingCode, res.json().trackingCode.replaceAll('-', '')));
+      sent.push(row!.id);
+    }
+    // One answered and rated 满意 by the citizen, one answered and rated 不满意.
+    await t.db.update(opinions).set({ status: 'rated', replyApprovedAt: new Date(), rating: 'satisfied' }).where(eq(opinions.id, sent[0]!));
+    await t.db
+      .update(opinions)
+      .set({ status: 'dissatisfied', replyApprovedAt: new Date(), rating: 'dissatisfied' })
+      .where(eq(opinions.id, sent[1]!));
+    const after = await figures();
+    expect(after.opinionsCollected - before.opinionsCollected).toBe(2);
+    expect(after.opinionsReplied - before.opinionsReplied).toBe(2);
+    expect(after.opinionsSolved - before.opinionsSolved).toBe(1);
+    // The whole body's figures include the station's.
+    const body = (await staff.request('GET', `/api/stations/figures?bodyId=${s.bodyId}&from=2000-01-01&to=${day(0)}`)).json();
+    expect(body.opinionsCollected).toBeGreaterThanOrEqual(after.opinionsCollected);
   });
 
   it('shows the deputy card publicly without login, and nothing for an unknown code', async () => {

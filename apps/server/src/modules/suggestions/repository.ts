@@ -23,6 +23,7 @@ import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
 import { searchQuery, searchTokens } from '../../platform/text.js';
+import { withinChinaDates } from '../../platform/periods.js';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 export type AssignmentRow = typeof suggestionAssignments.$inferSelect;
@@ -540,8 +541,7 @@ export async function countSubmittedByDeputy(db: Executor, deputyId: string, fro
     .from(suggestions)
     .where(
       and(
-        sql`${suggestions.submittedAt} >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`,
-        sql`${suggestions.submittedAt} < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+        withinChinaDates(suggestions.submittedAt, from, to),
         or(
           eq(suggestions.leadDeputyId, deputyId),
           sql`EXISTS (SELECT 1 FROM ${suggestionCosigners} c WHERE c.suggestion_id = ${suggestions.id} AND c.deputy_id = ${deputyId} AND c.confirmed_at IS NOT NULL)`,

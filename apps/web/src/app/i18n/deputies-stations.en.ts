@@ -234,6 +234,9 @@ export const stationsEn: Widen<typeof stationsZh> = {
     concerns: 'Concerns collected',
     resolvedOnSite: 'Resolved on site',
     registeredAsOpinions: 'Passed on as opinions',
+    opinionsCollected: 'Opinions (incl. QR code)',
+    opinionsReplied: 'Replied',
+    opinionsSolved: 'Solved, as rated by citizens',
   },
   detail: {
     notFound: 'Station not found',

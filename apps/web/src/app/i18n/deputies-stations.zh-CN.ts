@@ -211,6 +211,9 @@ export const stationsZh = {
     concerns: '收集意见（件）',
     resolvedOnSite: '当场解决（件）',
     registeredAsOpinions: '转为群众意见办理（件）',
+    opinionsCollected: '群众意见（件，含扫码）',
+    opinionsReplied: '已答复（件）',
+    opinionsSolved: '群众评价已解决（件）',
   },
   detail: {
     notFound: '未找到该联络站',
