@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage } from './harness.js';
+import { baseUrl, buttonNamed, chooseOption, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,5 +39,34 @@ describe('administration', () => {
     await loginAs(newcomer.page, 'zhouting', 'Zhouting2026');
     await expect.poll(() => newcomer.page.getByText('周婷').count()).toBeGreaterThan(0);
     await newcomer.context.close();
+  });
+
+  it('an administrator sets a body’s own deadline (a blank period is refused in Chinese) and restores the legal default', async () => {
+    const tracked = await openPage(browser);
+    const { page } = tracked;
+    await loginAs(page, 'admin');
+    await page.goto(`${baseUrl()}/admin/deadline-rules`);
+    await expectHeading(page, '期限规则');
+    const rule = '代表建议答复期限（自交办之日起）';
+    const row = page.getByRole('row').filter({ hasText: rule });
+    await expect.poll(() => row.filter({ hasText: '3 个月' }).filter({ hasText: '法定默认' }).count()).toBe(1);
+    await expect.poll(() => row.getByText(/代表法/).count()).toBe(1);
+    await expectCleanPage(tracked, 'deadline rules');
+
+    await page.getByRole('button', { name: new RegExp(`^编\\s*辑\\s*（${rule}）$`) }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('期限', { exact: true }).fill('');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.getByText('此项为必填项').count()).toBe(1);
+    await dialog.getByLabel('期限', { exact: true }).fill('2');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => row.filter({ hasText: '2 个月' }).filter({ hasText: '本机关设置' }).count()).toBe(1);
+    await expectCleanPage(tracked, 'own deadline set');
+
+    await page.getByRole('button', { name: new RegExp(`^恢复默认\\s*（${rule}）$`) }).click();
+    await buttonNamed(page.locator('.ant-popover:visible'), '恢复默认').click();
+    await expect.poll(() => row.filter({ hasText: '3 个月' }).filter({ hasText: '法定默认' }).count()).toBe(1);
+    await tracked.context.close();
   });
 });

@@ -122,7 +122,7 @@ export const deadlineUnitLabel = {
 } satisfies Record<z.infer<typeof deadlineUnit>, string>;
 
 export const deadlineRuleInput = z.object({
-  amount: z.number().int().min(1, '期限至少为 1').max(366, '期限过长'),
+  amount: z.int('请填写期限（整数）').min(1, '期限至少为 1').max(366, '期限过长'),
   unit: deadlineUnit,
 });
 export type DeadlineRuleInput = z.infer<typeof deadlineRuleInput>;

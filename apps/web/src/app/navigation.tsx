@@ -10,6 +10,7 @@ import {
   CheckSquareOutlined,
   DesktopOutlined,
   EyeOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   MailOutlined,
   MessageOutlined,
@@ -55,7 +56,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
 
 interface AdminNavItem {
   path: string;
-  label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.audit' | 'nav.outbox';
+  label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.deadlineRules' | 'nav.audit' | 'nav.outbox';
   icon: ReactNode;
   permission: Permission;
   page: RouteObject['lazy'];
@@ -83,6 +84,13 @@ export const adminNav: AdminNavItem[] = [
     icon: <BankOutlined />,
     permission: 'admin.manage',
     page: lazyPage(() => import('../modules/admin/handling-units/HandlingUnitsPage'), 'HandlingUnitsPage'),
+  },
+  {
+    path: '/admin/deadline-rules',
+    label: 'nav.deadlineRules',
+    icon: <FieldTimeOutlined />,
+    permission: 'admin.manage',
+    page: lazyPage(() => import('../modules/admin/deadline-rules/DeadlineRulesPage'), 'DeadlineRulesPage'),
   },
   {
     path: '/admin/audit',
