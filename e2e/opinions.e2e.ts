@@ -284,6 +284,28 @@ describe('refusals on the phone page', () => {
   });
 });
 
+describe('a deputy’s QR code (代表码)', () => {
+  it('opens the opinion form with the deputy’s card: post, commitments and what they did with the opinions they received', async () => {
+    const deputy = await openPage(browser);
+    await loginAs(deputy.page, 'deputy');
+    const me = (await (await deputy.context.request.get(`${baseUrl()}/api/me/deputy`)).json()) as { publicCode: string };
+    await deputy.context.close();
+
+    const citizen = await openPage(browser, { mobile: true });
+    await citizen.page.goto(`${baseUrl()}/m/opinion?deputy=${me.publicCode}`);
+    await expect.poll(() => citizen.page.getByText('人大代表：张秀英').count()).toBe(1);
+    await citizen.page.getByText('张秀英代表的名片和履职情况').click();
+    const card = citizen.page.locator('details.card');
+    await expect.poll(() => card.getByRole('heading', { name: '履职承诺' }).count()).toBe(1);
+    await expect.poll(() => card.getByText('党委书记、居委会主任').count()).toBe(1);
+    await expect.poll(() => card.getByText(/^\d+ 件$/).count()).toBe(3);
+    await expectCleanPage(citizen, 'deputy card on the phone page');
+    // The form below the card is the usual one.
+    await expect.poll(() => citizen.page.getByRole('button', { name: '提交意见' }).count()).toBe(1);
+    await citizen.context.close();
+  });
+});
+
 describe('a themed campaign (专项监督)', () => {
   it('records a field visit with what the deputies found, transfers the clue and gives the month’s dispatch report', async () => {
     const staff = await openPage(browser);

@@ -211,6 +211,10 @@ export const publicDeputyCard = z.object({
     votersReceived: z.number().int(),
     concernsHeard: z.number().int(),
     resolvedOnSite: z.number().int(),
+    /** What the deputy did with the opinions sent to them (their QR code, or taken up by them). */
+    opinionsReceived: z.number().int(),
+    opinionsReplied: z.number().int(),
+    opinionsSolved: z.number().int(),
   }),
   opinionLink: z.string(),
 });

@@ -130,5 +130,5 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
   return present(created);
 }
 
-/** For the stations' figures (seed 002: 收集、办理、反馈): opinions collected, replied to and solved. */
-export { countOfStations as opinionCountsOfStations } from './repository.js';
+/** For the stations' figures and the deputy's public card (seed 002: 收集、办理、反馈): collected, replied to, solved. */
+export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './repository.js';

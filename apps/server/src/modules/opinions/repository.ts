@@ -572,16 +572,17 @@ export async function countOfStations(db: Executor, stationIds: SQL, from: strin
 }
 
 /**
- * Opinions a deputy received in a period (through their QR code, or taken up by them at triage), and
- * those solved; a duplicate merged into another counts once.
+ * Opinions a deputy received in a period (through their QR code, or taken up by them at triage), those
+ * whose reply the citizen has seen, and those solved; a duplicate merged into another counts once.
  */
 export async function countReceivedByDeputy(db: Executor, deputyId: string, from: string, to: string) {
   const [row] = await db
     .select({
       received: sql<number>`count(*)::int`,
+      replied: sql<number>`count(*) FILTER (WHERE ${opinions.replyApprovedAt} IS NOT NULL)::int`,
       solved: sql<number>`count(*) FILTER (WHERE ${solvedForCitizen})::int`,
     })
     .from(opinions)
     .where(and(eq(opinions.deputyId, deputyId), sql`${opinions.status} <> 'merged'`, withinChinaDates(opinions.createdAt, from, to)));
-  return { received: row?.received ?? 0, solved: row?.solved ?? 0 };
+  return { received: row?.received ?? 0, replied: row?.replied ?? 0, solved: row?.solved ?? 0 };
 }

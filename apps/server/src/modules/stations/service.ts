@@ -19,7 +19,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
-import { registerVisitConcern } from '../opinions/index.js';
+import { opinionCountsOfDeputy, registerVisitConcern } from '../opinions/index.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
@@ -437,9 +437,10 @@ export async function publicDeputyCard(db: Db, publicCode: string, origin: strin
   const year = clock.now().getFullYear();
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [stationsOn, heard, activity] = await Promise.all([
+  const [stationsOn, heard, received, activity] = await Promise.all([
     repo.stationsOfDeputy(db, d.id),
     repo.concernsHeardBy(db, d.id, from, to),
+    opinionCountsOfDeputy(db, d.id, from, to),
     db
       .select({
         activities: sql<number>`count(*)::int`,
@@ -464,6 +465,9 @@ export async function publicDeputyCard(db: Db, publicCode: string, origin: strin
       votersReceived: activity[0]?.voters ?? 0,
       concernsHeard: heard.heard,
       resolvedOnSite: heard.resolved,
+      opinionsReceived: received.received,
+      opinionsReplied: received.replied,
+      opinionsSolved: received.solved,
     },
     opinionLink: `${origin}/m/opinion?deputy=${encodeURIComponent(d.publicCode)}`,
   };

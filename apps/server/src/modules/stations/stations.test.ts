@@ -226,6 +226,23 @@ describe('stations', () => {
     expect(c.stations.map((s: { name: string }) => s.name)).toContain('王江泾镇人大代表联络站');
     expect(c.thisYear.activities).toBeGreaterThan(0);
     expect(JSON.stringify(c)).not.toContain(me.phone);
+
+    // What the deputy did with the opinions sent to them: one through their code, answered and rated 满意.
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/opinions',
+      payload: { deputy: me.publicCode, category: 'social_security', content: '社区食堂午餐供应时间太短，上班的老人家属来不及。' },
+      remoteAddress: '10.78.0.1',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    await t.db
+      .update(opinions)
+      .set({ status: 'rated', replyApprovedAt: new Date(), rating: 'satisfied' })
+      .where(eq(opinions.trackingCode, sent.json().trackingCode.replaceAll('-', '')));
+    const after = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${me.publicCode}` })).json();
+    expect(after.thisYear.opinionsReceived - c.thisYear.opinionsReceived).toBe(1);
+    expect(after.thisYear.opinionsReplied - c.thisYear.opinionsReplied).toBe(1);
+    expect(after.thisYear.opinionsSolved - c.thisYear.opinionsSolved).toBe(1);
     const none = await t.app.inject({ method: 'GET', url: '/api/public/deputies/aaaaaaaaaaaaaaaaaaaa' });
     expect(none.statusCode).toBe(404);
   });

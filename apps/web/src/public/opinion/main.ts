@@ -2,7 +2,7 @@
 // /m/opinion?station=<code> or ?deputy=<code> to submit, ?code=<tracking code> to follow.
 // Plain DOM on purpose: it must load fast on a slow phone and never pulls in the staff app.
 // Only types come from @renda/shared; they vanish at build time.
-import type { PublicOpinionForm, PublicOpinionView } from '@renda/shared';
+import type { PublicDeputyCard, PublicOpinionForm, PublicOpinionView } from '@renda/shared';
 import { api, ApiError, formatTime, h, mount, randomToken } from './dom.js';
 import { shrinkPhoto } from './photos.js';
 import './opinion.css';
@@ -39,9 +39,45 @@ function trackLink(code?: string) {
 
 // ---- submitting ----
 
+/** The deputy's public card (代表码): who they are, how to reach them, their commitments and this year's work. */
+function deputyCard(card: PublicDeputyCard) {
+  const y = card.thisYear;
+  const fact = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+  return h(
+    'details',
+    { class: 'card' },
+    h('summary', {}, `${card.name}代表的名片和履职情况`),
+    h(
+      'dl',
+      { class: 'facts' },
+      ...fact('所在人大', `${card.bodyName}（${card.term}）`),
+      ...(card.post ? fact('职务', card.post) : []),
+      ...(card.constituency ? fact('选区', card.constituency) : []),
+      ...(card.publicContact ? fact('联系方式', card.publicContact) : []),
+      ...(card.stations.length ? fact('进站履职', card.stations.map((st) => st.name).join('、')) : []),
+    ),
+    card.commitments.length > 0 &&
+      h('div', {}, h('h2', {}, '履职承诺'), h('ul', {}, ...card.commitments.map((c) => h('li', {}, `${c.year} 年：${c.text}`)))),
+    h('h2', {}, `${y.year} 年履职情况`),
+    h(
+      'dl',
+      { class: 'facts' },
+      ...fact('履职活动', `${y.activities} 次`),
+      ...fact('接待群众', `${y.votersReceived} 人次`),
+      ...fact('收到群众意见', `${y.opinionsReceived} 件`),
+      ...fact('已答复', `${y.opinionsReplied} 件`),
+      ...fact('群众评价已解决', `${y.opinionsSolved} 件`),
+    ),
+  );
+}
+
 async function showForm(target: { station?: string; deputy?: string }) {
   const query = target.station ? `station=${encodeURIComponent(target.station)}` : `deputy=${encodeURIComponent(target.deputy!)}`;
   let form: PublicOpinionForm;
+  // The card is extra: the form works without it.
+  const card = target.deputy
+    ? api<PublicDeputyCard>('GET', `/api/public/deputies/${encodeURIComponent(target.deputy)}`).catch(() => null)
+    : Promise.resolve(null);
   try {
     form = await api<PublicOpinionForm>('GET', `/api/public/opinions/form?${query}`);
   } catch (err) {
@@ -216,6 +252,7 @@ async function showForm(target: { station?: string; deputy?: string }) {
       h('br'),
       h('span', { class: 'muted' }, form.bodyName),
     ),
+    await card.then((c) => c && deputyCard(c)),
     el,
     h('p', { class: 'foot' }, h('a', { href: trackLink() }, '已提交过？凭查询码查看办理进度')),
   );
