@@ -531,22 +531,31 @@ export async function bodyInScope(db: Executor, actor: Who, bodyId: string) {
   return !!row;
 }
 
-/**
- * Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates):
- * the "one valuable suggestion" of the seven ones.
- */
+/** Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates). */
+function submittedByDeputy(deputyId: string, from: string, to: string) {
+  return and(
+    withinChinaDates(suggestions.submittedAt, from, to),
+    or(
+      eq(suggestions.leadDeputyId, deputyId),
+      sql`EXISTS (SELECT 1 FROM ${suggestionCosigners} c WHERE c.suggestion_id = ${suggestions.id} AND c.deputy_id = ${deputyId} AND c.confirmed_at IS NOT NULL)`,
+    ),
+  );
+}
+
+/** The "one valuable suggestion" of the seven ones. */
 export async function countSubmittedByDeputy(db: Executor, deputyId: string, from: string, to: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(suggestions)
-    .where(
-      and(
-        withinChinaDates(suggestions.submittedAt, from, to),
-        or(
-          eq(suggestions.leadDeputyId, deputyId),
-          sql`EXISTS (SELECT 1 FROM ${suggestionCosigners} c WHERE c.suggestion_id = ${suggestions.id} AND c.deputy_id = ${deputyId} AND c.confirmed_at IS NOT NULL)`,
-        ),
-      ),
-    );
+    .where(submittedByDeputy(deputyId, from, to));
   return row?.n ?? 0;
+}
+
+/** The same suggestions for the performance file, oldest first, with the lead unit. */
+export async function listSubmittedByDeputy(db: Executor, deputyId: string, from: string, to: string) {
+  return db
+    .select({ s: suggestions, leadUnitName: leadUnit })
+    .from(suggestions)
+    .where(submittedByDeputy(deputyId, from, to))
+    .orderBy(asc(suggestions.submittedAt));
 }

@@ -40,11 +40,12 @@ import {
   type SuggestionAction,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { registerSevenOnesSource } from '../deputies/index.js';
+import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import { DOCX_MIME } from '../../platform/word.js';
+import { suggestionSection } from './performance.js';
 import * as reports from './reports.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
@@ -87,6 +88,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
   registerSevenOnesSource('suggestions', async (tx, deputyId, from, to) => ({
     suggestion: await repo.countSubmittedByDeputy(tx, deputyId, from, to),
   }));
+  registerPerformanceSection('suggestions', suggestionSection);
   // Permission is checked before the body is validated: a refused role learns nothing about the payload.
   const read = { preValidation: requirePermission('suggestions.read') };
   const deps = { db, notifier };

@@ -321,6 +321,28 @@ describe('a suggestion through every state', () => {
     expect(closed.contacts.map((x: { stage: string }) => x.stage)).toEqual(['before', 'after']);
   });
 
+  it('appears in the performance files of the lead deputy and the co-signer, with how it was handled', async () => {
+    const item = (await as('staff').request('GET', `/api/suggestions/${id}`)).json();
+    const year = new Date(item.submittedAt).getFullYear();
+    const rowOf = async (who: string) => {
+      const file = (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
+      const section = file.sections.find((x: { key: string }) => x.key === 'suggestions');
+      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表评价']);
+      return section.rows.find((r: string[]) => r[0] === `第${item.number}号` && r[2] === item.title) as string[];
+    };
+    expect(await rowOf('deputy')).toEqual([
+      `第${item.number}号`,
+      '建议',
+      item.title,
+      '领衔',
+      '嘉兴市住房和城乡建设局',
+      '已办结',
+      'A 类（已解决或基本解决）',
+      '满意',
+    ]);
+    expect((await rowOf('deputy2'))[3]).toBe('附议');
+  });
+
   it('counts it in the rates of the body, the session and the lead unit', async () => {
     const res = await as('leader').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`);
     expect(res.statusCode).toBe(200);
