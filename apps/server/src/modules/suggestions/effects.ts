@@ -21,6 +21,7 @@ import {
   replyInput,
   returnInput,
   type SuggestionAction,
+  type SuggestionPeriod,
   type SuggestionState,
 } from '@renda/shared';
 import type { z } from 'zod';
@@ -32,6 +33,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { markEscalated } from '../opinions/index.js';
 import { assignmentDeadlines, extendedDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
+import { motionProblem } from './motion-rules.js';
 import * as repo from './repository.js';
 import { applyAction } from './service.js';
 import type { Transition } from './workflow.js';
@@ -155,6 +157,11 @@ export const effects: Record<SuggestionAction, Effect> = {
     const cosigners = await repo.cosignersOf(a.tx, a.item.id);
     const pending = cosigners.filter(({ c }) => !c.confirmedAt && !c.declinedAt).map((c) => c.name);
     if (pending.length) throw new DomainError('COSIGNERS_PENDING', `尚有联名代表未确认：${pending.join('、')}`, { pending }, 409);
+    if (a.item.kind === 'motion') {
+      const signers = 1 + cosigners.filter(({ c }) => c.confirmedAt).length;
+      const problem = motionProblem(a.item.period as SuggestionPeriod, signers, await repo.bodyLevelOf(a.tx, a.item.bodyId));
+      if (problem) throw new DomainError('MOTION_NOT_ELIGIBLE', problem, { signers }, 409);
+    }
     // 意见转建议: the citizens' opinions it grew from are marked escalated, in this transaction.
     if (a.item.opinionIds.length) await markEscalated(a.tx, a.ctx, a.item.opinionIds, a.item.id);
     if (a.item.period === 'between_sessions') {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { SuggestionQuery, UnitAssignmentQuery } from '@renda/shared';
+import type { BodyLevel, SuggestionQuery, UnitAssignmentQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import {
   auditEvents,
@@ -277,6 +277,11 @@ export async function getForUpdate(tx: Executor, actor: Who, id: string): Promis
     .where(and(eq(suggestions.id, id), visibleTo(actor)))
     .for('update');
   return row;
+}
+
+export async function bodyLevelOf(db: Executor, bodyId: string): Promise<BodyLevel> {
+  const [row] = await db.select({ level: bodies.level }).from(bodies).where(eq(bodies.id, bodyId));
+  return row!.level as BodyLevel;
 }
 
 export async function bodyPathOf(db: Executor, bodyId: string): Promise<string> {

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { multipart } from '../../test/multipart.js';
+import { and, eq, ne } from 'drizzle-orm';
+import { deputies } from '../../db/schema.js';
+import { motionProblem } from './motion-rules.js';
+import { suggestionCosigners } from './tables.js';
 import { cast, docxText } from './test-helpers.js';
 
 let t: TestApp;
@@ -445,12 +449,50 @@ describe('a suggestion through every state', () => {
 });
 
 describe('motions', () => {
+  /** Nine more deputies of the city congress who confirmed: with the lead deputy, the ten the law asks of a city. */
+  async function confirmedCosigners(id: string, howMany: number) {
+    const others = await t.db
+      .select({ id: deputies.id })
+      .from(deputies)
+      .where(and(eq(deputies.bodyId, c.city.id), eq(deputies.status, 'in_office'), ne(deputies.id, c.deputyIds.lead)))
+      .limit(howMany);
+    expect(others).toHaveLength(howMany);
+    await t.db.insert(suggestionCosigners).values(others.map((d) => ({ suggestionId: id, deputyId: d.id, confirmedAt: new Date() })));
+  }
+
+  it('need ten deputies at city level and the congress session; fewer are refused with the law’s reason', async () => {
+    const deputy = c.as.deputy!;
+    const few = await deputy.request('POST', '/api/suggestions', {
+      ...draft({ cosignerIds: [] }),
+      kind: 'motion',
+      title: '关于制定《嘉兴市养犬管理条例》的议案',
+    });
+    await confirmedCosigners(few.json().id, 3);
+    const refused = await deputy.request('POST', `/api/suggestions/${few.json().id}/submit`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'MOTION_NOT_ELIGIBLE',
+      message: '议案须由 10 名以上代表联名提出（含领衔代表，目前 4 名）；人数不足的可改为建议提出',
+    });
+    const between = await deputy.request('POST', '/api/suggestions', {
+      ...draft({ cosignerIds: [], period: 'between_sessions', sessionId: undefined }),
+      kind: 'motion',
+      title: '关于修订《嘉兴市文明行为促进条例》的议案',
+    });
+    expect(between.statusCode, between.body).toBe(201);
+    await confirmedCosigners(between.json().id, 9);
+    const closedSession = await deputy.request('POST', `/api/suggestions/${between.json().id}/submit`, {});
+    expect(closedSession.json().error.message).toBe('议案须在人民代表大会会议期间提出；闭会期间请以建议形式提出');
+  });
+
   it('are registered (立案) or turned into suggestions at review', async () => {
     const deputy = c.as.deputy!;
     const create = async (title: string) => {
       const res = await deputy.request('POST', '/api/suggestions', { ...draft({ cosignerIds: [] }), kind: 'motion', title });
       expect(res.statusCode, res.body).toBe(201);
-      await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {});
+      await confirmedCosigners(res.json().id, 9);
+      const submitted = await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {});
+      expect(submitted.statusCode, submitted.body).toBe(200);
       return res.json().id as string;
     };
     const a = await create('关于制定《嘉兴市电梯安全管理条例》的议案');
@@ -466,6 +508,17 @@ describe('motions', () => {
       state: 'accepted',
       number: 3,
     });
+  });
+
+  it.each([
+    ['city', 'session', 10, null],
+    ['city', 'session', 9, '议案须由 10 名以上代表联名提出（含领衔代表，目前 9 名）；人数不足的可改为建议提出'],
+    ['county', 'session', 10, null],
+    ['township', 'session', 5, null],
+    ['township', 'session', 4, '议案须由 5 名以上代表联名提出（含领衔代表，目前 4 名）；人数不足的可改为建议提出'],
+    ['city', 'between_sessions', 30, '议案须在人民代表大会会议期间提出；闭会期间请以建议形式提出'],
+  ] as const)('a %s congress, %s, %i signers → %s', (level, period, signers, problem) => {
+    expect(motionProblem(period, signers, level)).toBe(problem);
   });
 });
 

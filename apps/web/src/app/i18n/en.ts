@@ -702,6 +702,8 @@ export const en: Messages = {
       endsOn: 'Closing date',
     },
     draft: {
+      motionHint:
+        'A motion is made during the congress session by at least 10 deputies (5 at township level), the lead deputy included; otherwise make it a suggestion.',
       title: 'Draft a suggestion',
       editTitle: 'Edit suggestion',
       titleHint: 'Starts with “关于”, e.g. 关于加快老旧小区加装电梯的建议',

@@ -38,6 +38,7 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const period = Form.useWatch('period', form);
+  const kind = Form.useWatch('kind', form);
   const sessions = useSessions();
   const candidates = useCosignerCandidates();
   const { submit, pending } = useFormMutation<SuggestionDraftInput, SuggestionDetail>({
@@ -82,7 +83,12 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
         {item?.returnReason && (
           <Alert type="warning" showIcon message={t('suggestions.detail.returnReason', { reason: item.returnReason })} />
         )}
-        <Form.Item name="kind" label={t('suggestions.fields.kind')} required>
+        <Form.Item
+          name="kind"
+          label={t('suggestions.fields.kind')}
+          required
+          extra={kind === 'motion' ? t('suggestions.draft.motionHint') : undefined}
+        >
           <FormRadioGroup
             optionType="button"
             options={suggestionKind.options.map((k) => ({ value: k, label: t(`suggestions.kind.${k}`) }))}
