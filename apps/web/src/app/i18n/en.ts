@@ -421,6 +421,14 @@ export const en: Messages = {
     handlingUnit: 'Handling unit',
     modules: 'Modules',
     admin: 'Administration',
+    overdue: {
+      title: 'Overdue',
+      opinions: 'Opinions overdue',
+      assignedOpinions: "Your unit's opinions overdue",
+      suggestions: 'Suggestions overdue',
+      assignedSuggestions: "Your unit's suggestions overdue",
+      unit: '',
+    },
   },
   login: {
     title: 'Log in',

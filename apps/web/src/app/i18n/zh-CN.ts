@@ -320,6 +320,14 @@ export const zhCN = {
     handlingUnit: '所属承办单位',
     modules: '业务模块',
     admin: '系统管理',
+    overdue: {
+      title: '逾期提醒',
+      opinions: '群众意见逾期未办结',
+      assignedOpinions: '本单位群众意见逾期',
+      suggestions: '代表建议逾期未答复',
+      assignedSuggestions: '本单位代表建议逾期',
+      unit: '件',
+    },
   },
   login: {
     title: '登录',
