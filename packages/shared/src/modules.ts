@@ -41,6 +41,8 @@ export const permissions = {
   'suggestions.rates': ['admin', 'staff', 'leader'],
   'suggestions.handle': ['handling_unit'],
   'opinions.read': ['staff', 'leader'],
+  /** A deputy's own list of the opinions sent to them, to turn into suggestions (意见转建议). */
+  'opinions.received': ['deputy'],
   'opinions.triage': ['staff'],
   'opinions.handle': ['handling_unit'],
   'opinions.categories': ['admin', 'staff'],

@@ -270,6 +270,20 @@ export const opinionListItem = z.object({
 });
 export type OpinionListItem = z.infer<typeof opinionListItem>;
 
+/** An opinion as the deputy who received it sees it (their QR code, or taken up by them): no citizen's data. */
+export const receivedOpinion = z.object({
+  id: z.uuid(),
+  content: z.string(),
+  categoryLabel: z.string(),
+  channel: opinionChannel,
+  status: opinionStatus,
+  stationName: z.string().nullable(),
+  /** The suggestion it was turned into, once the deputy's suggestion is submitted. */
+  suggestionId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReceivedOpinion = z.infer<typeof receivedOpinion>;
+
 export const opinionPage = z.object({
   items: z.array(opinionListItem),
   total: z.number().int(),

@@ -33,6 +33,7 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'campaigns.visit': { method: 'GET', url: '/api/my/campaigns' },
   'reportbacks.read': { method: 'GET', url: '/api/reportbacks' },
   'reportbacks.manage': { method: 'POST', url: '/api/reportbacks' },
+  'opinions.received': { method: 'GET', url: '/api/me/opinions' },
   'honours.read': { method: 'GET', url: '/api/honours' },
   'honours.manage': { method: 'POST', url: '/api/honours' },
   'honours.vote': { method: 'POST', url: '/api/honours/00000000-0000-0000-0000-000000000000/ballots' },

@@ -621,3 +621,36 @@ describe("a deputy's seven ones (for module 1)", () => {
     expect(lastYear.json().sevenOnes.items.find((i: { key: string }) => i.key === 'collectOpinions').count).toBe(0);
   });
 });
+
+describe('the opinions a deputy received (意见转建议, for module 4)', () => {
+  it('lists them for the deputy without the citizen’s data, and shows the suggestion they became', async () => {
+    const deputy = await t.login('deputy');
+    const me = (await deputy.request('GET', '/api/me/deputy')).json();
+    const content = '村口桥梁护栏锈蚀松动，学生上下学经过存在安全隐患。';
+    const sent = await submit({ deputy: me.publicCode, category: 'transport', content, phone: '13900001234', name: '李阿姨' });
+    expect(sent.statusCode, sent.body).toBe(201);
+
+    const list = await deputy.request('GET', '/api/me/opinions?pageSize=5');
+    expect(list.statusCode, list.body).toBe(200);
+    const first = list.json().items[0];
+    expect(first).toMatchObject({ content, channel: 'qr_deputy', status: 'submitted', suggestionId: null });
+    expect(JSON.stringify(first)).not.toContain('13900001234');
+    expect(JSON.stringify(first)).not.toContain('李阿姨');
+    expect((await staff.request('GET', '/api/me/opinions')).statusCode).toBe(403);
+
+    const draft = await deputy.request('POST', '/api/suggestions', {
+      kind: 'suggestion',
+      period: 'between_sessions',
+      sessionId: null,
+      title: '关于加快农村危桥改造的建议',
+      content: `群众反映：${content}建议对全市农村桥梁开展安全排查，分批改造。`,
+      field: 'urban',
+      cosignerIds: [],
+      opinionIds: [first.id],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect((await deputy.request('POST', `/api/suggestions/${draft.json().id}/submit`, {})).statusCode).toBe(200);
+    const after = (await deputy.request('GET', '/api/me/opinions?pageSize=5')).json().items[0];
+    expect(after).toMatchObject({ id: first.id, suggestionId: draft.json().id });
+  });
+});

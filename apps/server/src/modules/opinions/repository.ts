@@ -586,3 +586,23 @@ export async function countReceivedByDeputy(db: Executor, deputyId: string, from
     .where(and(eq(opinions.deputyId, deputyId), sql`${opinions.status} <> 'merged'`, withinChinaDates(opinions.createdAt, from, to)));
   return { received: row?.received ?? 0, replied: row?.replied ?? 0, solved: row?.solved ?? 0 };
 }
+
+/** The opinions a deputy received, newest first, with the station they came through. */
+export async function pageReceivedByDeputy(db: Executor, deputyId: string, page: number, pageSize: number) {
+  const where = and(eq(opinions.deputyId, deputyId), sql`${opinions.status} <> 'merged'`);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ o: opinions, stationName: stations.name })
+      .from(opinions)
+      .leftJoin(stations, eq(stations.id, opinions.stationId))
+      .where(where)
+      .orderBy(sql`${opinions.createdAt} DESC`, sql`${opinions.id} DESC`)
+      .limit(pageSize)
+      .offset(offsetOf({ page, pageSize })),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(opinions)
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

@@ -13,11 +13,14 @@ import {
   opinionLimits,
   opinionPage,
   opinionQuery,
+  pageOf,
+  pageQuery,
   publicOpinionForm,
   publicOpinionInput,
   publicOpinionReceipt,
   publicOpinionView,
   publicOpinionRatingInput,
+  receivedOpinion,
   routeDeadlinePreview,
   similarOpinions,
   type Permission,
@@ -85,6 +88,19 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
   // ---- public: no login, rate limited per address ----
   const publicTarget = z.object({ station: z.string().max(24).optional(), deputy: z.string().max(24).optional() });
 
+  app.get(
+    '/api/me/opinions',
+    {
+      preValidation: requirePermission('opinions.received'),
+      schema: {
+        tags,
+        summary: '我收到的群众意见（代表码提交或由本人领办），可转为建议',
+        querystring: pageQuery,
+        response: { 200: pageOf(receivedOpinion), ...errorResponses },
+      },
+    },
+    async (request) => service.pageReceived(db, actorContext(request), request.query),
+  );
   app.get(
     '/api/public/opinions/form',
     {

@@ -7,11 +7,15 @@ import {
   type OpinionActionInput,
   type OpinionActorRole,
   type OpinionCategory,
+  type OpinionChannel,
   type OpinionDetail,
   type OpinionPage,
   type OpinionQuery,
   type OpinionRating,
   type OpinionStatus,
+  type Page,
+  type PageQuery,
+  type ReceivedOpinion,
 } from '@renda/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
@@ -25,6 +29,7 @@ import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { inScope } from '../../platform/scope.js';
+import { getDeputyByUser } from '../deputies/index.js';
 import { notifyStaff, notifyUnit, smsCitizen, summaryOf } from './notify.js';
 import { presentDetail, presentListItem } from './presenters.js';
 import * as repo from './repository.js';
@@ -160,6 +165,28 @@ export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuer
     { header: '评价', key: 'rating', width: 10, value: (r) => (r.rating ? opinionRatingLabel[r.rating as OpinionRating] : '') },
   ];
   return workbook('群众意见', columns, rows);
+}
+
+/** 我收到的群众意见: the opinions sent to the signed-in deputy, so they can take them up as suggestions. */
+export async function pageReceived(db: Db, ctx: ActorContext, q: PageQuery): Promise<Page<ReceivedOpinion>> {
+  const own = await getDeputyByUser(db, ctx.actor.id);
+  if (!own) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await repo.pageReceivedByDeputy(db, own.deputy.id, q.page, q.pageSize);
+  return {
+    items: rows.map(({ o, stationName }) => ({
+      id: o.id,
+      content: o.content,
+      categoryLabel: o.categoryLabel,
+      channel: o.channel as OpinionChannel,
+      status: o.status as OpinionStatus,
+      stationName,
+      suggestionId: o.suggestionId,
+      createdAt: o.createdAt.toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getDetail(db: Executor, ctx: ActorContext, id: string): Promise<OpinionDetail> {
