@@ -11,6 +11,7 @@ import {
   seriousA11yViolations,
   type TrackedPage,
 } from './harness.js';
+import { act, confirmPopover, expectState } from './suggestions-steps.js';
 import { DOCX_MIME } from './ui.js';
 
 /** A real PNG (a 48×32 picture in two colours), made here so the server's check by content accepts it. */
@@ -303,6 +304,48 @@ describe('a deputy’s QR code (代表码)', () => {
     // The form below the card is the usual one.
     await expect.poll(() => citizen.page.getByRole('button', { name: '提交意见' }).count()).toBe(1);
     await citizen.context.close();
+  });
+});
+
+describe('意见转建议', () => {
+  it('a deputy picks opinions sent to them, drafts a suggestion from them, and after submitting sees the link', async () => {
+    const deputy = await openPage(browser);
+    const { page } = deputy;
+    await loginAs(page, 'deputy');
+    const me = (await (await deputy.context.request.get(`${baseUrl()}/api/me/deputy`)).json()) as { publicCode: string };
+    const content = '王江泾镇中心小学门口没有人行横道和减速带，接送孩子时车辆车速很快。';
+    const sent = await deputy.context.request.post(`${baseUrl()}/api/public/opinions`, {
+      multipart: { deputy: me.publicCode, category: 'transport', content, contactConsent: 'false' },
+    });
+    expect(sent.status()).toBe(201);
+
+    await page.goto(`${baseUrl()}/opinions`);
+    await page.locator('.ant-segmented-item').filter({ hasText: '我收到的意见' }).click();
+    await page.waitForURL((u) => u.pathname === '/opinions/received');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: '我收到的群众意见' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: content }).count()).toBe(1);
+    await expectCleanPage(deputy, 'opinions received');
+    await page.getByRole('checkbox', { name: `选择意见：${content.slice(0, 20)}` }).check();
+    await page.getByRole('button', { name: /转为建议（已选 1 件）/ }).click();
+    await page.waitForURL((u) => u.pathname === '/suggestions/new');
+    await expect.poll(() => page.getByText('本建议由您选择的 1 件群众意见起草，提交后这些意见将关联到本建议。').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('内容').inputValue()).toContain(content);
+    await page.getByLabel('标题').fill('关于在中小学校门口完善交通安全设施的建议');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL((u) => /^\/suggestions\/[0-9a-f-]{36}$/.test(u.pathname));
+    const suggestionPath = new URL(page.url()).pathname;
+    await expectState(page, '草稿');
+    await expectCleanPage(deputy, 'draft from opinions');
+    await act(page, '提交');
+    await confirmPopover(page);
+    await expectState(page, '已提交');
+
+    await page.goto(`${baseUrl()}/opinions/received`);
+    const row = page.getByRole('row').filter({ hasText: content });
+    await expect.poll(() => row.getByRole('link', { name: '查看建议' }).getAttribute('href')).toBe(suggestionPath);
+    await expect.poll(() => row.getByRole('checkbox').isDisabled()).toBe(true);
+    await expectCleanPage(deputy, 'opinion linked to the suggestion');
+    await deputy.context.close();
   });
 });
 

@@ -290,6 +290,20 @@ export const en: Messages = {
     inboxTitle: 'Public opinions inbox',
     assignedTitle: 'Opinions routed to my unit',
     noAccess: 'Public opinions are handled by staff, leaders and handling units; your account takes no part in handling them.',
+    tabMyCampaigns: 'My campaigns',
+    tabReceived: 'Opinions received',
+    received: {
+      title: 'Opinions received',
+      hint: 'Opinions citizens sent with your QR code, or that you took up. Choose one or more to draft a suggestion; once it is submitted they are linked to it.',
+      content: 'Opinion',
+      via: 'Via',
+      suggestion: 'Suggestion',
+      openSuggestion: 'Open',
+      at: 'Sent',
+      toSuggestion: 'Make a suggestion ({{count}} chosen)',
+      selectRow: 'Choose: {{content}}',
+      draftContent: 'Citizens report:\n{{items}}\n\nSuggestion:',
+    },
     tabInbox: 'Inbox',
     tabCampaigns: 'Themed campaigns',
     search: 'Keyword',
@@ -710,6 +724,7 @@ export const en: Messages = {
       endsOn: 'Closing date',
     },
     draft: {
+      fromOpinions: 'Drafted from {{count}} citizens’ opinions you chose; they are linked to it when you submit.',
       motionHint:
         'A motion is made during the congress session by at least 10 deputies (5 at township level), the lead deputy included; otherwise make it a suggestion.',
       title: 'Draft a suggestion',

@@ -18,4 +18,9 @@ export const opinionRoutes: RouteObject[] = [
     element: <RequirePermission permission="campaigns.visit" />,
     children: [{ path: '/opinions/my-campaigns/:id', lazy: lazyPage(() => import('./campaigns/MyCampaignsPage'), 'MyCampaignPage') }],
   },
+  // A deputy's own opinions, to turn into suggestions.
+  {
+    element: <RequirePermission permission="opinions.received" />,
+    children: [{ path: '/opinions/received', lazy: lazyPage(() => import('./ReceivedOpinionsPage'), 'ReceivedOpinionsPage') }],
+  },
 ];

@@ -1,5 +1,5 @@
 import { Alert, Button, Flex, Form, Input, Spin } from 'antd';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
   suggestionDraftInput,
@@ -16,6 +16,7 @@ import { FormSelect } from '../../components/FormSelect';
 import { clearErrorsOnChange } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
+import type { OpinionsForDraft } from '../opinions/ReceivedOpinionsPage';
 import { suggestionsKey, useCosignerCandidates, useSessions, useSuggestion } from './api';
 
 type Values = Partial<SuggestionDraftInput>;
@@ -39,6 +40,9 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
   const [form] = Form.useForm<Values>();
   const period = Form.useWatch('period', form);
   const kind = Form.useWatch('kind', form);
+  // A new draft may grow from citizens' opinions the deputy chose (意见转建议).
+  const { state } = useLocation();
+  const fromOpinions = item ? null : (state as OpinionsForDraft | null);
   const sessions = useSessions();
   const candidates = useCosignerCandidates();
   const { submit, pending } = useFormMutation<SuggestionDraftInput, SuggestionDetail>({
@@ -61,7 +65,7 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
         field: item.field,
         cosignerIds: item.cosigners.map((c) => c.deputyId),
       }
-    : { kind: 'suggestion', period: 'between_sessions', field: 'other', cosignerIds: [] };
+    : { kind: 'suggestion', period: 'between_sessions', field: 'other', cosignerIds: [], content: fromOpinions?.content };
 
   return (
     <Page title={t(item ? 'suggestions.draft.editTitle' : 'suggestions.draft.title')}>
@@ -76,10 +80,13 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
           submit({
             ...values,
             sessionId: values.period === 'session' ? (values.sessionId ?? null) : null,
-            opinionIds: item?.opinionIds ?? [],
+            opinionIds: item?.opinionIds ?? fromOpinions?.opinionIds ?? [],
           })
         }
       >
+        {fromOpinions && (
+          <Alert type="info" showIcon message={t('suggestions.draft.fromOpinions', { count: fromOpinions.opinionIds.length })} />
+        )}
         {item?.returnReason && (
           <Alert type="warning" showIcon message={t('suggestions.detail.returnReason', { reason: item.returnReason })} />
         )}

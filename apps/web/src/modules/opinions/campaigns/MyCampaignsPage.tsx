@@ -14,6 +14,7 @@ import { myCampaignsKey, useMyCampaigns } from './api';
 import { ClueSuggestionLink, DraftSuggestionModal } from './ClueSuggestion';
 import { ClueRows, RadioGroup } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
+import { DeputyOpinionsTabs } from '../ReceivedOpinionsPage';
 
 type Values = Record<string, unknown> & { visitedOn?: Dayjs; clues?: Record<string, unknown>[] };
 
@@ -30,7 +31,7 @@ export function MyCampaignsPage() {
   const { t } = useTranslation();
   const campaigns = useMyCampaigns();
   return (
-    <Page title={t('campaigns.myTitle')}>
+    <Page title={t('campaigns.myTitle')} extra={<DeputyOpinionsTabs />}>
       {campaigns.error && <Alert type="error" showIcon message={campaigns.error.message} />}
       <List
         loading={campaigns.isPending}
