@@ -267,7 +267,7 @@ describe('deputies and liaison stations', () => {
     await tracked.context.close();
   });
 
-  it('a deputy records a duty on a phone and finds it in their records', async () => {
+  it('a deputy records a duty on a phone, finds it in their records and attaches the visit’s notes', async () => {
     const tracked = await openPage(browser, { mobile: true });
     const { page } = tracked;
     await loginAs(page, 'deputy');
@@ -295,6 +295,17 @@ describe('deputies and liaison stations', () => {
     await expectHeading(page, '我的履职记录');
     await expect.poll(() => page.getByRole('cell', { name: title }).count()).toBe(1);
     await expectCleanPage(tracked, 'deputy’s duty records on a phone');
+
+    // The record's details take attachments (photos, minutes of the visit).
+    await page.getByRole('row').filter({ hasText: title }).getByRole('button', { name: '展开行' }).click();
+    await expect.poll(() => page.getByText('暂无附件').count()).toBe(1);
+    await page.locator('input[type=file]').setInputFiles({
+      name: '走访记录.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await expect.poll(() => page.getByRole('link', { name: '走访记录.pdf' }).count()).toBe(1);
+    await expectCleanPage(tracked, 'duty record with an attachment');
     await tracked.context.close();
   });
 

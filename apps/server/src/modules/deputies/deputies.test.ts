@@ -303,6 +303,28 @@ describe('duty log, seven ones, assessment and performance file', () => {
       deputyIds: [others[1].id],
     });
     expect((await deputy.request('GET', `/api/duties/${notMine.json().id}`)).statusCode).toBe(404);
+
+    // Attachments (photos, minutes) follow the record: its deputy adds them, a county outside sees nothing.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const attach = async (who: typeof deputy, recordId: string) => {
+      const { payload, headers } = await multipart({ ownerEntity: 'duty_record', ownerId: recordId }, [
+        { name: 'file', fileName: '路灯修复前后.pdf', data: pdf },
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        payload,
+        cookies: who.cookies,
+        headers: { ...headers, 'x-csrf-token': who.token },
+      });
+    };
+    const saved = await attach(deputy, own.json().id);
+    expect(saved.statusCode, saved.body).toBe(201);
+    const listed = await staff.request('GET', `/api/attachments?ownerEntity=duty_record&ownerId=${own.json().id}`);
+    expect(listed.json().items.map((a: { fileName: string }) => a.fileName)).toEqual(['路灯修复前后.pdf']);
+    expect((await attach(deputy, notMine.json().id)).statusCode).toBe(404);
+    const xzstaff = await t.login('xzstaff');
+    expect((await xzstaff.request('GET', `/api/attachments?ownerEntity=duty_record&ownerId=${own.json().id}`)).statusCode).toBe(404);
   });
 
   it('derives the seven ones and score from the log; the performance file exports to Word', async () => {

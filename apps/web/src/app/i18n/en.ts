@@ -393,6 +393,13 @@ export const en: Messages = {
     unitsOf: '{{name}} ({{body}})',
   },
   common: {
+    attachments: {
+      title: 'Attachments',
+      upload: 'Upload attachment',
+      uploadHint: 'Photos, reports (PDF, Word, Excel, images)',
+      uploaded: 'Attachment uploaded',
+      none: 'No attachments',
+    },
     search: 'Search',
     reset: 'Reset',
     save: 'Save',
@@ -737,10 +744,6 @@ export const en: Messages = {
     },
     detail: {
       attachments: 'Attachments',
-      upload: 'Upload attachment',
-      uploadHint: 'Photos, research reports (PDF, Word, Excel, images)',
-      uploaded: 'Attachment uploaded',
-      noAttachments: 'No attachments',
       attachmentsAfterSave: 'Save the draft first; attachments (photos, reports) are added on its page.',
       notFound: 'Suggestion not found',
       actions: 'Available actions',

@@ -292,6 +292,13 @@ export const zhCN = {
     unitsOf: '{{name}}（{{body}}）',
   },
   common: {
+    attachments: {
+      title: '附件',
+      upload: '上传附件',
+      uploadHint: '照片、调研报告等（PDF、Word、Excel、图片）',
+      uploaded: '附件已上传',
+      none: '暂无附件',
+    },
     search: '查询',
     reset: '重置',
     save: '保存',
@@ -543,10 +550,6 @@ export const zhCN = {
     },
     detail: {
       attachments: '附件',
-      upload: '上传附件',
-      uploadHint: '照片、调研报告等（PDF、Word、Excel、图片）',
-      uploaded: '附件已上传',
-      noAttachments: '暂无附件',
       attachmentsAfterSave: '保存草稿后，可在建议页面上传照片、调研报告等附件。',
       notFound: '建议不存在',
       actions: '可执行的操作',

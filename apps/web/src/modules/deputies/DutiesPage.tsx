@@ -1,9 +1,10 @@
-import { Button, Space, type TableColumnsType } from 'antd';
+import { Button, Flex, Space, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dutyKind, type DutyRecord } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
+import { AttachmentsList } from '../../components/AttachmentsList';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { dutiesKey } from './api';
@@ -58,7 +59,25 @@ export function DutiesPage() {
         </Space>
       }
     >
-      <PagedTable list={list} filters={filters} columns={columns} toolbar={deputy ? undefined : <DeputiesTabs />} />
+      <PagedTable
+        list={list}
+        filters={filters}
+        columns={columns}
+        toolbar={deputy ? undefined : <DeputiesTabs />}
+        expandable={{ expandedRowRender: (record) => <DutyDetails record={record} /> }}
+      />
     </Page>
+  );
+}
+
+/** A record's description and its attachments (photos, minutes); whoever sees the record may add to them. */
+function DutyDetails({ record }: { record: DutyRecord }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap="small">
+      {record.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{record.description}</Typography.Paragraph>}
+      <Typography.Text strong>{t('common.attachments.title')}</Typography.Text>
+      <AttachmentsList ownerEntity="duty_record" ownerId={record.id} canUpload />
+    </Flex>
   );
 }

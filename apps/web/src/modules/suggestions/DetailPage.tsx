@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { SuggestionSourceClues } from '../opinions/campaigns/ClueSuggestion';
 import { ActionBar } from './ActionBar';
-import { AttachmentsList } from './AttachmentsSection';
+import { AttachmentsList } from '../../components/AttachmentsList';
 import { assignmentLetterUrl, replyLetterUrl, useSuggestion } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
 
@@ -194,7 +194,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
       <SuggestionSourceClues suggestionId={item.id} />
 
       <Section title={t('suggestions.detail.attachments')}>
-        <AttachmentsList suggestionId={item.id} canUpload={!['merged', 'closed'].includes(item.state)} />
+        <AttachmentsList ownerEntity="suggestion" ownerId={item.id} canUpload={!['merged', 'closed'].includes(item.state)} />
       </Section>
 
       {item.assignments.length > 0 && (

@@ -10,7 +10,7 @@ import {
   type SuggestionDraftInput,
 } from '@renda/shared';
 import { api } from '../../app/api';
-import { AttachmentsList } from './AttachmentsSection';
+import { AttachmentsList } from '../../components/AttachmentsList';
 import { FormRadioGroup } from './FormRadioGroup';
 import { FormSelect } from '../../components/FormSelect';
 import { clearErrorsOnChange } from '../../components/forms';
@@ -133,7 +133,7 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
         </Form.Item>
         {item ? (
           <Form.Item label={t('suggestions.detail.attachments')}>
-            <AttachmentsList suggestionId={item.id} canUpload />
+            <AttachmentsList ownerEntity="suggestion" ownerId={item.id} canUpload />
           </Form.Item>
         ) : (
           <Alert type="info" showIcon message={t('suggestions.detail.attachmentsAfterSave')} className="form-hint" />

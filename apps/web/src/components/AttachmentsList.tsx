@@ -3,28 +3,35 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '@renda/shared';
-import { ApiError, api } from '../../app/api';
-import { formatDateTime } from '../../components/format';
+import { ApiError, api } from '../app/api';
+import { formatDateTime } from './format';
 
-const attachmentsKey = (id: string) => ['attachments', 'suggestion', id] as const;
+const attachmentsKey = (ownerEntity: string, ownerId: string) => ['attachments', ownerEntity, ownerId] as const;
 
 const sizeLabel = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The item's attachments (photos, research reports) through the shared attachments API: list, download and upload. */
-export function AttachmentsList({ suggestionId, canUpload }: { suggestionId: string; canUpload: boolean }) {
+interface AttachmentsListProps {
+  /** The owning record, as the server's attachment store names it (suggestion, duty_record, …). */
+  ownerEntity: string;
+  ownerId: string;
+  canUpload: boolean;
+}
+
+/** A record's attachments (photos, reports) through the shared attachments API: list, download and upload. */
+export function AttachmentsList({ ownerEntity, ownerId, canUpload }: AttachmentsListProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data, isPending } = useQuery({
-    queryKey: attachmentsKey(suggestionId),
-    queryFn: () => api.get<{ items: Attachment[] }>('/api/attachments', { ownerEntity: 'suggestion', ownerId: suggestionId }),
+    queryKey: attachmentsKey(ownerEntity, ownerId),
+    queryFn: () => api.get<{ items: Attachment[] }>('/api/attachments', { ownerEntity, ownerId }),
     select: (d) => d.items,
   });
   const upload = useMutation({
-    mutationFn: (file: File) => api.upload<Attachment>('/api/attachments', { ownerEntity: 'suggestion', ownerId: suggestionId }, file),
+    mutationFn: (file: File) => api.upload<Attachment>('/api/attachments', { ownerEntity, ownerId }, file),
     onSuccess: async () => {
-      void message.success(t('suggestions.detail.uploaded'));
-      await queryClient.invalidateQueries({ queryKey: attachmentsKey(suggestionId) });
+      void message.success(t('common.attachments.uploaded'));
+      await queryClient.invalidateQueries({ queryKey: attachmentsKey(ownerEntity, ownerId) });
     },
     onError: (error) => void message.error(error instanceof ApiError ? error.message : String(error)),
   });
@@ -41,17 +48,17 @@ export function AttachmentsList({ suggestionId, canUpload }: { suggestionId: str
           }}
         >
           <Button icon={<UploadOutlined />} loading={upload.isPending}>
-            {t('suggestions.detail.upload')}
+            {t('common.attachments.upload')}
           </Button>
           <Typography.Text type="secondary" className="upload-hint">
             {' '}
-            {t('suggestions.detail.uploadHint')}
+            {t('common.attachments.uploadHint')}
           </Typography.Text>
         </Upload>
       )}
       {/* Plain text when there is none: antd's pale empty text fails the contrast check (axe). */}
       {data && data.length === 0 ? (
-        <Typography.Paragraph>{t('suggestions.detail.noAttachments')}</Typography.Paragraph>
+        <Typography.Paragraph>{t('common.attachments.none')}</Typography.Paragraph>
       ) : (
         <List<Attachment>
           loading={isPending}
