@@ -285,11 +285,16 @@ describe('refusals on the phone page', () => {
   });
 });
 
+/** The signed-in deputy's own record (its public code is what their 代表码 carries). */
+async function ownDeputy(tracked: TrackedPage) {
+  return (await (await tracked.context.request.get(`${baseUrl()}/api/me/deputy`)).json()) as { publicCode: string };
+}
+
 describe('a deputy’s QR code (代表码)', () => {
   it('opens the opinion form with the deputy’s card: post, commitments and what they did with the opinions they received', async () => {
     const deputy = await openPage(browser);
     await loginAs(deputy.page, 'deputy');
-    const me = (await (await deputy.context.request.get(`${baseUrl()}/api/me/deputy`)).json()) as { publicCode: string };
+    const me = await ownDeputy(deputy);
     await deputy.context.close();
 
     const citizen = await openPage(browser, { mobile: true });
@@ -312,7 +317,7 @@ describe('意见转建议', () => {
     const deputy = await openPage(browser);
     const { page } = deputy;
     await loginAs(page, 'deputy');
-    const me = (await (await deputy.context.request.get(`${baseUrl()}/api/me/deputy`)).json()) as { publicCode: string };
+    const me = await ownDeputy(deputy);
     const content = '王江泾镇中心小学门口没有人行横道和减速带，接送孩子时车辆车速很快。';
     const sent = await deputy.context.request.post(`${baseUrl()}/api/public/opinions`, {
       multipart: { deputy: me.publicCode, category: 'transport', content, contactConsent: 'false' },

@@ -423,7 +423,7 @@ export async function figures(
     concerns: r.concerns,
     resolvedOnSite: r.resolved,
     registeredAsOpinions: r.opinions,
-    opinionsCollected: r.opinionCounts.collected,
+    opinionsCollected: r.opinionCounts.received,
     opinionsReplied: r.opinionCounts.replied,
     opinionsSolved: r.opinionCounts.solved,
   };
