@@ -95,24 +95,54 @@ export const rotaEntry = z.object({
   sessionId: z.uuid().nullable(),
 });
 export type RotaEntry = z.infer<typeof rotaEntry>;
-export const rotaInput = z
-  .object({
-    day: z.iso.date('日期格式应为 YYYY-MM-DD'),
-    startTime: hhmm,
-    endTime: hhmm,
-    topic: z.string().trim().min(2, '活动主题至少 2 个字').max(100, '活动主题最多 100 个字'),
-    responsibleName: z.string().trim().min(2, '请填写办理责任人').max(40),
-    responsiblePhone: z
-      .string()
-      .trim()
-      .regex(/^1\d{10}$/, '手机号应为 11 位数字')
-      .nullable()
-      .default(null),
-    deputyIds: z.array(z.uuid()).min(1, '请至少安排一名进站代表').max(20, '一次最多安排 20 名代表'),
-  })
-  .refine((r) => r.startTime < r.endTime, { message: '结束时间须晚于开始时间', path: ['endTime'] });
+/** What one rota day and a weekly repeat share: hours, topic, responsible person and deputies. */
+const rotaFields = z.object({
+  startTime: hhmm,
+  endTime: hhmm,
+  topic: z.string().trim().min(2, '活动主题至少 2 个字').max(100, '活动主题最多 100 个字'),
+  responsibleName: z.string().trim().min(2, '请填写办理责任人').max(40),
+  responsiblePhone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '手机号应为 11 位数字')
+    .nullable()
+    .default(null),
+  deputyIds: z.array(z.uuid()).min(1, '请至少安排一名进站代表').max(20, '一次最多安排 20 名代表'),
+});
+const endAfterStart = <S extends z.ZodType<{ startTime: string; endTime: string }>>(schema: S) =>
+  schema.refine((r) => r.startTime < r.endTime, { message: '结束时间须晚于开始时间', path: ['endTime'] });
+export const rotaInput = endAfterStart(rotaFields.extend({ day: z.iso.date('日期格式应为 YYYY-MM-DD') }));
 export type RotaInput = z.infer<typeof rotaInput>;
 export const rotaQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/** 周接待: ISO weekdays, 1 = 星期一 … 7 = 星期日. */
+export const weekday = z.number().int().min(1).max(7);
+export const weekdayLabel = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'] as const;
+/** The longest period one weekly repeat may fill (a rota is planned a year at a time at most). */
+export const rotaRepeatMaxDays = 366;
+export const rotaRepeatInput = endAfterStart(
+  rotaFields.extend({
+    from: z.iso.date('日期格式应为 YYYY-MM-DD'),
+    to: z.iso.date('日期格式应为 YYYY-MM-DD'),
+    weekdays: z.array(weekday).min(1, '请至少选择一个星期几').max(7),
+    /** true: only say which days would be created and which skipped; nothing is written. */
+    preview: z.boolean().default(false),
+  }),
+).refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type RotaRepeatInput = z.infer<typeof rotaRepeatInput>;
+/** Why a matching day got no entry: an official holiday (法定节假日/调休放假) or an overlapping entry already on the rota. */
+export const rotaSkipReason = z.enum(['holiday', 'overlap']);
+export type RotaSkipReason = z.infer<typeof rotaSkipReason>;
+export const rotaSkipReasonLabel = { holiday: '法定节假日', overlap: '已有时间重叠的排班' } satisfies Record<RotaSkipReason, string>;
+export const rotaRepeatResult = z.object({
+  preview: z.boolean(),
+  /** The days given an entry (or, in a preview, that would be). */
+  days: z.array(z.string()),
+  /** The entries written; empty in a preview. */
+  created: z.array(rotaEntry),
+  skipped: z.array(z.object({ day: z.string(), reason: rotaSkipReason, note: z.string() })),
+});
+export type RotaRepeatResult = z.infer<typeof rotaRepeatResult>;
 
 // ---- reception sessions ----
 export const receptionState = z.enum(['open', 'closed']);

@@ -2,7 +2,7 @@
 import chineseDays from 'chinese-days';
 import { deadlineUnitLabel, type DeadlineRuleInput } from '@renda/shared';
 
-const { findWorkday, isWorkday } = chineseDays;
+const { findWorkday, getDayDetail, getHolidaysInRange, isWorkday } = chineseDays;
 
 /**
  * One deadline engine for every module. Deadlines are calendar dates in China (UTC+8, no DST):
@@ -23,7 +23,7 @@ export function endOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T23:59:59.999Z`) - CHINA_OFFSET_MS);
 }
 
-function addCalendarDays(date: string, days: number): string {
+export function addCalendarDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -70,6 +70,16 @@ export function workingDaysLeft(due: Date, now: Date): number {
     if (isWorkday(sign > 0 ? next : d)) count += sign;
   }
   return count;
+}
+
+/**
+ * China's official days off between two dates (inclusive): the statutory holidays with the rest days
+ * moved next to them (调休放假), each with its Chinese name (国庆节…). Ordinary weekends are not in it,
+ * and neither are the make-up working weekends (调休上班). A year whose arrangement the State Council
+ * has not published yet (and chinese-days therefore lacks) has none.
+ */
+export function officialDaysOff(from: string, to: string): Map<string, string> {
+  return new Map(getHolidaysInRange(from, to, false).map((d) => [d, getDayDetail(d).name.split(',')[1] ?? '法定节假日']));
 }
 
 export function describeRule(rule: DeadlineRule): string {

@@ -59,6 +59,11 @@ export async function updateStation(db: Executor, id: string, patch: Partial<typ
   await db.update(stations).set(patch).where(eq(stations.id, id));
 }
 
+/** Holds the station's row until the transaction ends (writes to its rota, one at a time). */
+export async function lockStation(db: Executor, id: string) {
+  await db.select({ id: stations.id }).from(stations).where(eq(stations.id, id)).for('update');
+}
+
 // ---- rota ----
 export function rotaOf(db: Executor, stationId: string, from: string, to: string) {
   return db

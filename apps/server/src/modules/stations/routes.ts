@@ -8,6 +8,8 @@ import {
   rotaEntry,
   rotaInput,
   rotaQuery,
+  rotaRepeatInput,
+  rotaRepeatResult,
   sessionInput,
   signInInput,
   station,
@@ -143,6 +145,23 @@ export const stationRoutes: ModuleRoutes = (app, { database: { db }, notifier, j
       schema: { tags, summary: '新增排班', params: idParams, body: rotaInput, response: { 201: rotaEntry, ...errorResponses } },
     },
     async (request, reply) => reply.status(201).send(await service.addRota(db, actorContext(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/stations/:id/rota/repeat',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '按周重复排班（周接待：期间内每周选定的几天各排一班，跳过法定节假日和已有重叠排班的日子；preview 为 true 时只预览不保存）',
+        params: idParams,
+        body: rotaRepeatInput,
+        response: { 200: rotaRepeatResult, 201: rotaRepeatResult, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.repeatRota(db, actorContext(request), request.params.id, request.body);
+      return reply.status(result.preview ? 200 : 201).send(result);
+    },
   );
   app.delete(
     '/api/stations/:id/rota/:rotaId',

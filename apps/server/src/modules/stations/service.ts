@@ -8,6 +8,9 @@ import {
   type ReceptionSession,
   type RotaEntry,
   type RotaInput,
+  type RotaRepeatInput,
+  type RotaRepeatResult,
+  rotaRepeatMaxDays,
   type ReceptionAction,
   type ReceptionState,
   type Station,
@@ -36,6 +39,7 @@ import {
   setParticipants,
 } from '../deputies/index.js';
 import * as repo from './repository.js';
+import { periodLength, weeklyDays } from './repeat.js';
 import { allowedActions, findTransition } from './workflow.js';
 
 const today = () => clock.now().toISOString().slice(0, 10);
@@ -134,23 +138,84 @@ export async function rota(db: Db, ctx: ActorContext, stationId: string, from: s
   return presentRota(db, await repo.rotaOf(db, stationId, from, to));
 }
 
+/** What a rota day and a weekly repeat both check: an active station in scope, a day not past, deputies in office. */
+async function checkRota(
+  tx: Executor,
+  ctx: ActorContext,
+  stationId: string,
+  input: { deputyIds: string[] },
+  first: { day: string; path: string },
+) {
+  const station = await requireStation(tx, ctx, stationId);
+  if (!station.station.active) throw new DomainError('STATION_INACTIVE', '该联络站已停用，不能排班');
+  if (first.day < today())
+    throw new DomainError('ROTA_DAY_PAST', '不能为已过去的日期排班', { fields: [{ path: first.path, message: '日期已过' }] });
+  const ids = [...new Set(input.deputyIds)];
+  const found = await findDeputiesByIds(tx, ctx.actor, ids);
+  const missing = ids.filter((i) => !found.some((d) => d.id === i));
+  if (missing.length) throw notFound('代表', { missing });
+  const inactive = found.filter((d) => d.status !== 'in_office');
+  if (inactive.length) throw new DomainError('ROTA_DEPUTY_NOT_IN_OFFICE', `${inactive.map((d) => d.name).join('、')}已不在任，不能排班`);
+  // One writer at a time per station, so two repeats cannot both find a day free.
+  await repo.lockStation(tx, stationId);
+  return { station, deputyIds: ids };
+}
+
+type RotaFields = Omit<RotaInput, 'day' | 'deputyIds'>;
+
+async function insertRotaDay(
+  tx: Executor,
+  ctx: ActorContext,
+  station: repo.StationRow,
+  fields: RotaFields,
+  day: string,
+  deputyIds: string[],
+) {
+  const { startTime, endTime, topic, responsibleName, responsiblePhone } = fields;
+  const row = { day, startTime, endTime, topic, responsibleName, responsiblePhone, stationId: station.station.id, createdAt: clock.now() };
+  const id = await repo.insertRota(tx, row, deputyIds);
+  const [created] = await presentRota(tx, [(await repo.getRota(tx, id))!]);
+  await recordAudit(tx, ctx, { entity: 'station_rota', entityId: id, bodyId: station.station.bodyId, action: 'create', after: created });
+  return created!;
+}
+
 export async function addRota(db: Db, ctx: ActorContext, stationId: string, input: RotaInput): Promise<RotaEntry> {
   return db.transaction(async (tx) => {
-    const station = await requireStation(tx, ctx, stationId);
-    if (!station.station.active) throw new DomainError('STATION_INACTIVE', '该联络站已停用，不能排班');
-    if (input.day < today())
-      throw new DomainError('ROTA_DAY_PAST', '不能为已过去的日期排班', { fields: [{ path: 'day', message: '日期已过' }] });
-    const ids = [...new Set(input.deputyIds)];
-    const found = await findDeputiesByIds(tx, ctx.actor, ids);
-    const missing = ids.filter((i) => !found.some((d) => d.id === i));
-    if (missing.length) throw notFound('代表', { missing });
-    const inactive = found.filter((d) => d.status !== 'in_office');
-    if (inactive.length) throw new DomainError('ROTA_DEPUTY_NOT_IN_OFFICE', `${inactive.map((d) => d.name).join('、')}已不在任，不能排班`);
-    const { deputyIds: _ids, ...fields } = input;
-    const id = await repo.insertRota(tx, { ...fields, stationId, createdAt: clock.now() }, ids);
-    const [created] = await presentRota(tx, [(await repo.getRota(tx, id))!]);
-    await recordAudit(tx, ctx, { entity: 'station_rota', entityId: id, bodyId: station.station.bodyId, action: 'create', after: created });
-    return created!;
+    const { station, deputyIds } = await checkRota(tx, ctx, stationId, input, { day: input.day, path: 'day' });
+    return insertRotaDay(tx, ctx, station, input, input.day, deputyIds);
+  });
+}
+
+/**
+ * 周接待: one rota day for every chosen weekday of a period, official days off and days already
+ * holding an overlapping entry skipped (and said so). All days or none: one transaction, each day
+ * audited like a single entry. A preview answers the same without writing.
+ */
+export async function repeatRota(db: Db, ctx: ActorContext, stationId: string, input: RotaRepeatInput): Promise<RotaRepeatResult> {
+  if (periodLength(input.from, input.to) > rotaRepeatMaxDays)
+    throw new DomainError('ROTA_REPEAT_TOO_LONG', `按周重复排班的期间最长一年（${rotaRepeatMaxDays} 天），请分段排班`, {
+      fields: [{ path: 'to', message: '期间超过一年' }],
+    });
+  const plan = weeklyDays(input.from, input.to, input.weekdays);
+  if (plan.days.length + plan.holidays.length === 0)
+    throw new DomainError('ROTA_REPEAT_NO_DAYS', '所选期间内没有所选的星期几，请调整日期或星期', {
+      fields: [{ path: 'weekdays', message: '期间内没有这些星期几' }],
+    });
+  return db.transaction(async (tx) => {
+    const { station, deputyIds } = await checkRota(tx, ctx, stationId, input, { day: input.from, path: 'from' });
+    const existing = await repo.rotaOf(tx, stationId, input.from, input.to);
+    const skipped: RotaRepeatResult['skipped'] = plan.holidays.map((h) => ({ day: h.day, reason: 'holiday', note: h.name }));
+    const days: string[] = [];
+    for (const day of plan.days) {
+      const clash = existing.find(({ rota: r }) => r.day === day && r.startTime < input.endTime && input.startTime < r.endTime);
+      if (clash) skipped.push({ day, reason: 'overlap', note: `已有 ${clash.rota.startTime}—${clash.rota.endTime}“${clash.rota.topic}”` });
+      else days.push(day);
+    }
+    skipped.sort((a, b) => a.day.localeCompare(b.day));
+    if (input.preview) return { preview: true, days, created: [], skipped };
+    const created: RotaEntry[] = [];
+    for (const day of days) created.push(await insertRotaDay(tx, ctx, station, input, day, deputyIds));
+    return { preview: false, days, created, skipped };
   });
 }
 

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodies, notifications, outboxMessages } from '../../db/schema.js';
+import { auditEvents, bodies, deputies, notifications, outboxMessages } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { opinions } from '../opinions/tables.js';
+import { clock } from '../../platform/clock.js';
+import { stationRota } from './tables.js';
 import { remindRota } from './service.js';
 import { allowedActions, findTransition, transitions } from './workflow.js';
 
@@ -245,5 +247,138 @@ describe('stations', () => {
     expect(after.thisYear.opinionsSolved - c.thisYear.opinionsSolved).toBe(1);
     const none = await t.app.inject({ method: 'GET', url: '/api/public/deputies/aaaaaaaaaaaaaaaaaaaa' });
     expect(none.statusCode).toBe(404);
+  });
+});
+
+describe('weekly rota (周接待)', () => {
+  type Skip = { day: string; reason: string; note: string };
+  let stationId: string;
+  let deputyId: string;
+  const weekly = {
+    from: '2026-09-14',
+    to: '2026-10-16',
+    weekdays: [2, 5],
+    startTime: '09:00',
+    endTime: '11:30',
+    topic: '听取对老旧小区改造的意见',
+    responsibleName: '朱晓峰',
+    deputyIds: [] as string[],
+  };
+  const repeat = (body: object, who = staff) =>
+    who.request('POST', `/api/stations/${stationId}/rota/repeat`, { ...weekly, deputyIds: [deputyId], ...body });
+  const rotaDays = async () =>
+    (await t.db.select({ day: stationRota.day }).from(stationRota).where(eq(stationRota.stationId, stationId))).map((r) => r.day).sort();
+
+  beforeAll(async () => {
+    // Before the 2026 Mid-autumn and National Day holidays, whose dates chinese-days knows.
+    clock.set(new Date('2026-09-01T09:00:00+08:00'));
+    const created = await staff.request('POST', '/api/stations', {
+      bodyId: xiuzhouId,
+      kind: 'liaison_station',
+      name: '新塍镇人大代表联络站',
+    });
+    stationId = created.json().id;
+    deputyId = (await staff.request('GET', `/api/deputies?q=${encodeURIComponent('张秀英')}`)).json().items[0].id;
+    // An entry already on the rota that overlaps one of the repeat's days.
+    const single = await staff.request('POST', `/api/stations/${stationId}/rota`, {
+      ...weekly,
+      day: '2026-09-22',
+      startTime: '10:00',
+      endTime: '12:00',
+      deputyIds: [deputyId],
+    });
+    expect(single.statusCode, single.body).toBe(201);
+  });
+  afterAll(() => clock.reset());
+
+  it('previews the days without writing anything', async () => {
+    const res = await repeat({ preview: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      preview: true,
+      days: ['2026-09-15', '2026-09-18', '2026-09-29', '2026-10-09', '2026-10-13', '2026-10-16'],
+      created: [],
+    });
+    expect(await rotaDays()).toEqual(['2026-09-22']);
+  });
+
+  it('fills every Tuesday and Friday, skipping holidays and the day already taken, each day audited', async () => {
+    const res = await repeat({});
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body.created.map((e: { day: string }) => e.day)).toEqual(body.days);
+    expect(body.created[0]).toMatchObject({
+      startTime: '09:00',
+      endTime: '11:30',
+      deputies: [{ id: deputyId, name: '张秀英' }],
+      sessionId: null,
+    });
+    expect(body.skipped as Skip[]).toEqual([
+      { day: '2026-09-22', reason: 'overlap', note: '已有 10:00—12:00“听取对老旧小区改造的意见”' },
+      { day: '2026-09-25', reason: 'holiday', note: '中秋' },
+      { day: '2026-10-02', reason: 'holiday', note: '国庆节' },
+      { day: '2026-10-06', reason: 'holiday', note: '国庆节' },
+    ]);
+    expect(await rotaDays()).toHaveLength(7);
+    const trail = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, 'station_rota'), eq(auditEvents.action, 'create'), eq(auditEvents.bodyId, xiuzhouId)));
+    for (const e of body.created) expect(trail.some((a) => a.entityId === e.id)).toBe(true);
+
+    // Again: every day is now taken, nothing is added. An afternoon slot does not overlap.
+    const again = await repeat({});
+    expect(again.json().created).toEqual([]);
+    expect((again.json().skipped as Skip[]).filter((x) => x.reason === 'overlap')).toHaveLength(7);
+    const afternoon = await repeat({ from: '2026-09-14', to: '2026-09-20', startTime: '14:00', endTime: '16:00' });
+    expect(afternoon.json().days).toEqual(['2026-09-15', '2026-09-18']);
+  });
+
+  it('refuses in Chinese: a period over a year, past days, no weekday, no matching day, backwards dates', async () => {
+    const long = await repeat({ to: '2027-09-15' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error).toMatchObject({ code: 'ROTA_REPEAT_TOO_LONG', message: '按周重复排班的期间最长一年（366 天），请分段排班' });
+    const past = await repeat({ from: '2026-08-25' });
+    expect(past.json().error).toMatchObject({ code: 'ROTA_DAY_PAST', details: { fields: [{ path: 'from', message: '日期已过' }] } });
+    const none = await repeat({ weekdays: [] });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toContain('请至少选择一个星期几');
+    const noDay = await repeat({ from: '2026-09-14', to: '2026-09-14' });
+    expect(noDay.json().error).toMatchObject({ code: 'ROTA_REPEAT_NO_DAYS', message: '所选期间内没有所选的星期几，请调整日期或星期' });
+    const backwards = await repeat({ from: '2026-10-16', to: '2026-09-14' });
+    expect(backwards.json().error.message).toContain('结束日期不能早于开始日期');
+    const times = await repeat({ startTime: '11:00', endTime: '09:00' });
+    expect(times.json().error.message).toContain('结束时间须晚于开始时间');
+  });
+
+  it('writes all days or none, and checks role and tenant like a single day', async () => {
+    const before = await rotaDays();
+    const retired = await t.db.query.deputies.findFirst({ where: eq(deputies.bodyId, xiuzhouId) });
+    await t.db.update(deputies).set({ status: 'left' }).where(eq(deputies.id, retired!.id));
+    try {
+      const res = await staff.request('POST', `/api/stations/${stationId}/rota/repeat`, {
+        ...weekly,
+        from: '2026-11-01',
+        to: '2026-11-30',
+        deputyIds: [deputyId, retired!.id],
+      });
+      expect(res.json().error.code).toBe('ROTA_DEPUTY_NOT_IN_OFFICE');
+      expect(await rotaDays()).toEqual(before);
+    } finally {
+      await t.db.update(deputies).set({ status: retired!.status }).where(eq(deputies.id, retired!.id));
+    }
+    expect((await repeat({ from: '2026-11-01', to: '2026-11-30' }, await t.login('leader'))).statusCode).toBe(403);
+    expect((await repeat({ from: '2026-11-01', to: '2026-11-30' }, await t.login('deputy'))).statusCode).toBe(403);
+    // A station of the city congress is out of 秀洲区's sight.
+    const cityId = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330400') }))!.id;
+    const city = (await staff.request('POST', '/api/stations', { bodyId: cityId, kind: 'deputies_home', name: '嘉兴市代表之家' })).json();
+    const xz = await t.login('xzstaff');
+    const other = await xz.request('POST', `/api/stations/${city.id}/rota/repeat`, {
+      ...weekly,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      deputyIds: [deputyId],
+    });
+    expect(other.statusCode).toBe(404);
   });
 });

@@ -11,11 +11,10 @@ import {
   Space,
   Spin,
   Table,
-  TimePicker,
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,16 +23,17 @@ import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { FormModal } from '../../components/FormModal';
-import { FormSelect } from '../../components/FormSelect';
 import { blankToNull } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { thisYear, useDeputySearch } from '../deputies/api';
+import { thisYear } from '../deputies/api';
 import { Section } from '../deputies/PerformancePage';
 import { stationKey, stationUrls, useFigures, useRota, useSessions, useStation } from './api';
 import { Figures } from './Figures';
 import { SessionStateBadge } from './SessionPage';
 import { StationFormModal } from './StationFormModal';
+import { rotaDefaults, RotaRepeatModal } from './RotaRepeatModal';
+import { RotaFields, rotaFieldsInput, TopicFields, type RotaFieldValues } from './RotaFields';
 
 export function StationDetailPage() {
   const { id = '' } = useParams();
@@ -125,6 +125,7 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
   }));
   const rota = useRota(station.id, range.from, range.to);
   const [adding, setAdding] = useState(false);
+  const [repeating, setRepeating] = useState(false);
   const [opening, setOpening] = useState<RotaEntry | 'free' | null>(null);
   const removeRota = useAction((rotaId: string) => api.delete(`/api/stations/${station.id}/rota/${rotaId}`), {
     invalidate: stationKey(station.id),
@@ -179,6 +180,9 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
             <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               {t('stations.rota.add')}
             </Button>
+            <Button icon={<CalendarOutlined />} onClick={() => setRepeating(true)}>
+              {t('stations.rota.repeat.open')}
+            </Button>
             <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setOpening('free')}>
               {t('stations.session.open')}
             </Button>
@@ -197,6 +201,7 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
         scroll={{ x: 'max-content' }}
       />
       {adding && <RotaModal station={station} onClose={() => setAdding(false)} />}
+      {repeating && <RotaRepeatModal station={station} onClose={() => setRepeating(false)} />}
       {opening && (
         <OpenSessionModal
           station={station}
@@ -209,21 +214,11 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
   );
 }
 
-type RotaValues = {
-  day?: Dayjs;
-  startTime?: Dayjs;
-  endTime?: Dayjs;
-  topic?: string;
-  responsibleName?: string;
-  responsiblePhone?: string;
-  deputyIds?: string[];
-};
+type RotaValues = RotaFieldValues & { day?: Dayjs };
 
 function RotaModal({ station, onClose }: { station: Station; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RotaValues>();
-  const selected = Form.useWatch('deputyIds', form) ?? [];
-  const deputies = useDeputySearch({}, selected);
   const { submit, pending } = useFormMutation({
     form,
     schema: rotaInput,
@@ -237,51 +232,15 @@ function RotaModal({ station, onClose }: { station: Station; onClose: () => void
       title={t('stations.rota.add')}
       open
       form={form}
-      initialValues={{ startTime: dayjs('09:00', 'HH:mm'), endTime: dayjs('11:30', 'HH:mm') }}
+      initialValues={rotaDefaults}
       pending={pending}
-      onFinish={(v) =>
-        submit({
-          day: v.day?.format('YYYY-MM-DD'),
-          startTime: v.startTime?.format('HH:mm'),
-          endTime: v.endTime?.format('HH:mm'),
-          topic: v.topic,
-          responsibleName: v.responsibleName,
-          responsiblePhone: v.responsiblePhone?.trim() || null,
-          deputyIds: v.deputyIds ?? [],
-        })
-      }
+      onFinish={(v) => submit({ day: v.day?.format('YYYY-MM-DD'), ...rotaFieldsInput(v) })}
       onClose={onClose}
     >
       <Form.Item name="day" label={t('stations.rota.day')} required>
         <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
       </Form.Item>
-      <Space wrap>
-        <Form.Item name="startTime" label={t('stations.rota.startTime')} required>
-          <TimePicker format="HH:mm" minuteStep={5} />
-        </Form.Item>
-        <Form.Item name="endTime" label={t('stations.rota.endTime')} required>
-          <TimePicker format="HH:mm" minuteStep={5} />
-        </Form.Item>
-      </Space>
-      <Form.Item name="deputyIds" label={t('stations.rota.deputies')} required>
-        <FormSelect
-          mode="multiple"
-          showSearch
-          filterOption={false}
-          onSearch={deputies.onSearch}
-          options={deputies.options}
-          loading={deputies.loading}
-        />
-      </Form.Item>
-      <Form.Item name="topic" label={t('stations.rota.topic')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="responsibleName" label={t('stations.rota.responsible')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="responsiblePhone" label={t('stations.rota.responsiblePhone')}>
-        <Input inputMode="tel" />
-      </Form.Item>
+      <RotaFields form={form} />
     </FormModal>
   );
 }
@@ -334,12 +293,7 @@ function OpenSessionModal({
       <Form.Item name="heldOn" label={t('stations.session.heldOn')} required>
         <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
-      <Form.Item name="topic" label={t('stations.rota.topic')} required>
-        <Input />
-      </Form.Item>
-      <Form.Item name="responsibleName" label={t('stations.rota.responsible')} required>
-        <Input />
-      </Form.Item>
+      <TopicFields />
       <Form.Item name="committee" label={t('stations.session.committee')} extra={t('stations.session.committeeHint')}>
         <Input />
       </Form.Item>
