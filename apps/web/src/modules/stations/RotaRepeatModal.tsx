@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Checkbox, DatePicker, Flex, Form, List, Tag, Typography } from 'antd';
+import { Alert, App, DatePicker, Flex, Form, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { rotaRepeatInput, weekdayLabel, type RotaRepeatResult, type Station } from '@renda/shared';
 import { api } from '../../app/api';
+import { FormCheckboxGroup } from '../../components/FormCheckboxGroup';
 import { FormModal } from '../../components/FormModal';
 import { useFormMutation } from '../../components/mutations';
 import { stationKey } from './api';
@@ -72,7 +73,7 @@ export function RotaRepeatModal({ station, onClose }: { station: Station; onClos
         <DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
       </Form.Item>
       <Form.Item name="weekdays" label={t('stations.rota.repeat.weekdays')} required>
-        <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabel[d] }))} />
+        <FormCheckboxGroup<number> options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabel[d] }))} />
       </Form.Item>
       <RotaFields form={form} />
       {current && <RepeatPreview result={current} />}
