@@ -144,19 +144,53 @@ export const opinionLimits = {
 export const opinionCategory = z.object({ code: z.string(), label: z.string(), active: z.boolean() });
 export type OpinionCategory = z.infer<typeof opinionCategory>;
 
+export const opinionCategoryLimits = { labelMax: 20, itemsMax: 50 } as const;
+
+/** Where the dictionary in force for a body comes from. */
+export const opinionCategorySource = z.enum(['own', 'inherited', 'builtin']);
+export type OpinionCategorySource = z.infer<typeof opinionCategorySource>;
+
+/**
+ * A body's dictionary as staff edit it: codes are stable (opinions keep the code and the label they
+ * were filed under), labels unique, at least one category open to citizens.
+ */
 export const opinionCategoriesInput = z.object({
   bodyId: z.uuid('请选择机关'),
   items: z
     .array(
       z.object({
         code: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, '代码为 2–32 位小写字母、数字或下划线'),
-        label: z.string().trim().min(1, '请填写类别名称').max(20, '类别名称最多 20 个字'),
+        label: z
+          .string({ error: '请填写类别名称' })
+          .trim()
+          .min(1, '请填写类别名称')
+          .max(opinionCategoryLimits.labelMax, `类别名称最多 ${opinionCategoryLimits.labelMax} 个字`),
         active: z.boolean().default(true),
       }),
     )
     .min(1, '至少保留一个类别')
-    .max(50),
+    .max(opinionCategoryLimits.itemsMax, `最多 ${opinionCategoryLimits.itemsMax} 个类别`)
+    .superRefine((items, ctx) => {
+      const seen = { code: new Set<string>(), label: new Set<string>() };
+      items.forEach((item, i) => {
+        if (seen.label.has(item.label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `类别名称“${item.label}”重复` });
+        if (seen.code.has(item.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: '类别代码不能重复' });
+        seen.label.add(item.label);
+        seen.code.add(item.code);
+      });
+      if (items.length && !items.some((item) => item.active)) ctx.addIssue({ code: 'custom', message: '至少启用一个类别' });
+    }),
 });
+export type OpinionCategoriesInput = z.infer<typeof opinionCategoriesInput>;
+
+/** The dictionary in force for a body, for the editor: each category says whether opinions already carry it. */
+export const opinionCategorySetting = z.object({
+  items: z.array(opinionCategory.extend({ inUse: z.boolean() })),
+  source: opinionCategorySource,
+  setByBodyId: z.uuid().nullable(),
+  setByBodyName: z.string().nullable(),
+});
+export type OpinionCategorySetting = z.infer<typeof opinionCategorySetting>;
 
 // ---- public (citizen) side ----
 const chinaMobile = z
@@ -372,7 +406,17 @@ export type OpinionActionInput = z.infer<typeof opinionActionInput>;
 export const routeDeadlinePreview = z.object({ dueAt: z.iso.datetime(), dueDate: z.string(), rule: z.string() });
 export type RouteDeadlinePreview = z.infer<typeof routeDeadlinePreview>;
 
-export const bulkAcceptInput = z.object({ ids: z.array(z.uuid()).min(1, '请选择意见').max(200, '一次最多 200 条') });
+const bulkIds = z.array(z.uuid()).min(1, '请选择意见').max(200, '一次最多 200 条');
+export const bulkAcceptInput = z.object({ ids: bulkIds });
+/** 批量不予受理: one reason, shown to each citizen on the tracking page. */
+export const bulkDeclineInput = z.object({ ids: bulkIds, reason });
+/** 批量转办: one unit and one way for all; each item's deadline comes from the rule in force for its body. */
+export const bulkRouteInput = z.object({
+  ids: bulkIds,
+  handlingUnitId: z.uuid('请选择承办单位'),
+  routeKind: z.enum(routeKind.options, { error: '请选择转办方式' }),
+  note: z.string().trim().max(opinionLimits.reasonMax).optional(),
+});
 export const bulkResult = z.object({
   done: z.array(z.uuid()),
   failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),

@@ -6,14 +6,14 @@ import { auditEvents, notifications, outboxMessages, users } from '../../db/sche
 import { actorByUserId } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
 import { dueDate } from '../../platform/deadlines.js';
-import { buildTestApp, type TestApp } from '../../test/app.js';
+import type { TestApp } from '../../test/app.js';
 import { Batcher } from './batch.js';
 import { scanDeadlines } from './deadline-scan.js';
 import { markEscalated, opinionsOfSuggestion } from './index.js';
 import { insertSubmissions, type SubmissionRows } from './repository.js';
 import { opinions } from './tables.js';
 import { multipart } from '../../test/multipart.js';
-import { makeStationAndDeputy, tinyPng, unitIdByName } from './test-fixtures.js';
+import { makeStationAndDeputy, opinionsTestApp, tinyPng, unitIdByName } from './test-fixtures.js';
 import { newTrackingCode } from './tracking-code.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -52,14 +52,7 @@ const track = async (code: string) => (await t.app.inject({ method: 'GET', url: 
 const act = (s: Session, id: string, body: Record<string, unknown>) => s.request('POST', `/api/opinions/${id}/actions`, body);
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  staff = await t.login('staff');
-  unit = await t.login('unit');
-  leader = await t.login('leader');
-  xzstaff = await t.login('xzstaff');
-  qr = await makeStationAndDeputy(t.db, staff.user.bodyId);
-  xzQr = await makeStationAndDeputy(t.db, xzstaff.user.bodyId, '（秀洲）');
-  housingUnitId = await unitIdByName(t.db, '嘉兴市住房和城乡建设局');
+  ({ t, staff, unit, leader, xzstaff, cityQr: qr, xzQr, housingUnitId } = await opinionsTestApp());
 });
 afterAll(() => t.close());
 beforeEach(() => clock.reset());

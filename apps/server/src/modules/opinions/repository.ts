@@ -255,8 +255,26 @@ export async function categoriesInForce(db: Executor, bodyPath: string) {
 }
 
 export async function replaceCategories(db: Executor, bodyId: string, items: { code: string; label: string; active: boolean }[]) {
-  await db.delete(opinionCategories).where(eq(opinionCategories.bodyId, bodyId));
+  await deleteCategories(db, bodyId);
   await db.insert(opinionCategories).values(items.map((item, i) => ({ ...item, bodyId, sortOrder: i })));
+}
+
+/** Drops a body's own dictionary, so it follows the nearest ancestor's (or the built-in one) again. */
+export async function deleteCategories(db: Executor, bodyId: string) {
+  return db.delete(opinionCategories).where(eq(opinionCategories.bodyId, bodyId)).returning({ code: opinionCategories.code });
+}
+
+/**
+ * Which of these category codes opinions of the body, or of a body below it, carry. One index probe
+ * per code and body (opinions_body_category_created_idx), stopping at the first hit.
+ */
+export async function usedCategoryCodes(db: Executor, bodyPath: string, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await db
+    .select({ code: sql<string>`c.code` })
+    .from(sql`jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb) AS c(code)`)
+    .where(sql`EXISTS (SELECT 1 FROM ${opinions} WHERE ${opinions.categoryCode} = c.code AND ${inScope(opinions.bodyId, { bodyPath })})`);
+  return new Set(rows.map((r) => r.code));
 }
 
 export async function findPublicByTrackingCode(db: Executor, trackingCode: string) {

@@ -3,12 +3,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import {
   bulkAcceptInput,
+  bulkDeclineInput,
+  bulkRouteInput,
   bulkResult,
   can,
   errorBody,
   opinionActionInput,
   opinionCategoriesInput,
-  opinionCategory,
+  opinionCategorySetting,
   opinionDetail,
   opinionLimits,
   opinionPage,
@@ -23,6 +25,7 @@ import {
   receivedOpinion,
   routeDeadlinePreview,
   similarOpinions,
+  type OpinionActionInput,
   type Permission,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
@@ -200,15 +203,18 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
     },
   );
 
+  const categoryEditors = { preValidation: requirePermission('opinions.categories') };
+  const bodyQuery = z.object({ bodyId: z.uuid('请选择机关') });
+
   app.get(
     '/api/opinions/categories',
     {
-      preValidation: requirePermission('opinions.categories'),
+      ...categoryEditors,
       schema: {
         tags,
-        summary: '本机关的意见类别字典（未设置时沿用上级或内置字典）',
-        querystring: z.object({ bodyId: z.uuid() }),
-        response: { 200: z.object({ items: z.array(opinionCategory), setByBodyId: z.uuid().nullable() }), ...errorResponses },
+        summary: '机关现行的意见类别字典（本机关自有、沿用上级或内置），并标明已有意见使用的类别',
+        querystring: bodyQuery,
+        response: { 200: opinionCategorySetting, ...errorResponses },
       },
     },
     async (request) => service.getCategories(db, actorContext(request), request.query.bodyId),
@@ -217,24 +223,73 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
   app.put(
     '/api/opinions/categories',
     {
-      preValidation: requirePermission('opinions.categories'),
+      ...categoryEditors,
       schema: {
         tags,
-        summary: '设置本机关的意见类别字典',
+        summary: '设置本机关的意见类别字典（新增、改名、排序、停用；已有意见使用的类别不能删除）',
         body: opinionCategoriesInput,
-        response: { 200: z.object({ items: z.array(opinionCategory), setByBodyId: z.uuid().nullable() }), ...errorResponses },
+        response: { 200: opinionCategorySetting, ...errorResponses },
       },
     },
-    async (request) => service.setCategories(db, actorContext(request), request.body.bodyId, request.body.items),
+    async (request) => service.setCategories(db, actorContext(request), request.body),
   );
+
+  app.delete(
+    '/api/opinions/categories',
+    {
+      ...categoryEditors,
+      schema: {
+        tags,
+        summary: '恢复默认：删除本机关自有的意见类别字典，改为沿用上级机关或内置的字典',
+        querystring: bodyQuery,
+        response: { 200: opinionCategorySetting, ...errorResponses },
+      },
+    },
+    async (request) => service.resetCategories(db, actorContext(request), request.query.bodyId),
+  );
+
+  // Bulk actions: the single action on each item, each answering on its own.
+  const triagers = { preValidation: requirePermission('opinions.triage') };
+  const bulk = (request: FastifyRequest, ids: string[], input: OpinionActionInput) =>
+    service.bulkAct(db, notifier, actorContext(request), ids, input, (err, id) =>
+      request.log.error({ err, opinionId: id }, 'bulk opinion action failed'),
+    );
 
   app.post(
     '/api/opinions/bulk-accept',
+    { ...triagers, schema: { tags, summary: '批量受理', body: bulkAcceptInput, response: { 200: bulkResult, ...errorResponses } } },
+    async (request) => bulk(request, request.body.ids, { action: 'accept' }),
+  );
+
+  app.post(
+    '/api/opinions/bulk-decline',
     {
-      preValidation: requirePermission('opinions.triage'),
-      schema: { tags, summary: '批量受理', body: bulkAcceptInput, response: { 200: bulkResult, ...errorResponses } },
+      ...triagers,
+      schema: {
+        tags,
+        summary: '批量不予受理（同一理由，各条分别告知群众）',
+        body: bulkDeclineInput,
+        response: { 200: bulkResult, ...errorResponses },
+      },
     },
-    async (request) => service.bulkAccept(db, notifier, actorContext(request), request.body.ids),
+    async (request) => bulk(request, request.body.ids, { action: 'decline', reason: request.body.reason }),
+  );
+
+  app.post(
+    '/api/opinions/bulk-route',
+    {
+      ...triagers,
+      schema: {
+        tags,
+        summary: '批量转办（同一承办单位和转办方式，答复期限按各条意见所属机关的期限规则）',
+        body: bulkRouteInput,
+        response: { 200: bulkResult, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { ids, ...route } = request.body;
+      return bulk(request, ids, { action: 'route', ...route });
+    },
   );
 
   app.get(

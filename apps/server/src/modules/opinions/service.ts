@@ -6,7 +6,9 @@ import {
   type OpinionAction,
   type OpinionActionInput,
   type OpinionActorRole,
+  type OpinionCategoriesInput,
   type OpinionCategory,
+  type OpinionCategorySetting,
   type OpinionChannel,
   type OpinionDetail,
   type OpinionPage,
@@ -26,7 +28,7 @@ import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, describeRule, dueAt } from '../../platform/deadlines.js';
 import { workbook, type Column } from '../../platform/documents.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { inScope } from '../../platform/scope.js';
 import { getDeputyByUser } from '../deputies/index.js';
@@ -311,20 +313,40 @@ async function noteMergeOnTarget(tx: Executor, ctx: ActorContext, merged: Opinio
   });
 }
 
-/** Bulk 受理: each item in its own transaction, so one refused item does not undo the others. */
-export async function bulkAccept(db: Db, notifier: Notifier, ctx: ActorContext, ids: string[]) {
-  const done: string[] = [];
-  const failed: { id: string; code: string; message: string }[] = [];
+/** What a bulk action answers: the items done, and each refused one with the reason in Chinese. */
+export interface BulkResult {
+  done: string[];
+  failed: { id: string; code: string; message: string }[];
+}
+
+/**
+ * A bulk action (受理, 不予受理, 转办) is the single action applied to each item in its own transaction, so
+ * the state machine, the citizen's SMS, the audit event and the scope check are exactly those of one
+ * item, and one refused item undoes none of the others. An unexpected failure of one item is reported
+ * for that item (and handed to `log`) rather than hiding what the others did.
+ */
+export async function bulkAct(
+  db: Db,
+  notifier: Notifier,
+  ctx: ActorContext,
+  ids: string[],
+  input: OpinionActionInput,
+  log: (err: unknown, id: string) => void,
+): Promise<BulkResult> {
+  const result: BulkResult = { done: [], failed: [] };
   for (const id of [...new Set(ids)]) {
     try {
-      await act(db, notifier, ctx, id, { action: 'accept' });
-      done.push(id);
+      await act(db, notifier, ctx, id, input);
+      result.done.push(id);
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      failed.push({ id, code: err.code, message: err.message });
+      if (err instanceof DomainError) result.failed.push({ id, code: err.code, message: err.message });
+      else {
+        log(err, id);
+        result.failed.push({ id, code: 'INTERNAL_ERROR', message: '系统出错，未能处理，请稍后重试' });
+      }
     }
   }
-  return { done, failed };
+  return result;
 }
 
 // ---- the per-body category dictionary ----
@@ -345,27 +367,89 @@ export async function categoriesFor(db: Executor, bodyPath: string): Promise<{ i
   return { items: defaultOpinionCategories.map((c) => ({ ...c, active: true })), own: null };
 }
 
-export async function getCategories(db: Db, ctx: ActorContext, bodyId: string) {
-  const body = await requireBodyInScope(db, ctx, bodyId);
+async function categorySetting(db: Executor, body: { id: string; path: string }): Promise<OpinionCategorySetting> {
   const { items, own } = await categoriesFor(db, body.path);
-  return { items, setByBodyId: own };
+  const used = await repo.usedCategoryCodes(
+    db,
+    body.path,
+    items.map((i) => i.code),
+  );
+  const [setBy] = own ? await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, own)) : [];
+  return {
+    items: items.map((i) => ({ ...i, inUse: used.has(i.code) })),
+    source: own === null ? 'builtin' : own === body.id ? 'own' : 'inherited',
+    setByBodyId: own,
+    setByBodyName: setBy?.name ?? null,
+  };
 }
 
-export async function setCategories(db: Db, ctx: ActorContext, bodyId: string, items: OpinionCategory[]) {
-  const codes = items.map((i) => i.code);
-  if (new Set(codes).size !== codes.length) throw new DomainError('OPINION_CATEGORY_DUPLICATE', '类别代码不能重复');
+export async function getCategories(db: Db, ctx: ActorContext, bodyId: string): Promise<OpinionCategorySetting> {
+  return categorySetting(db, await requireBodyInScope(db, ctx, bodyId));
+}
+
+const quoted = (items: OpinionCategory[]) => items.map((i) => `“${i.label}”`).join('、');
+
+/**
+ * Opinions keep the code and label they were filed under, but the inbox filters by the dictionary in
+ * force: a category that opinions of the body (or below it) carry must stay in it, deactivated if
+ * citizens should no longer choose it.
+ */
+async function categoriesStillInUse(tx: Executor, bodyPath: string, before: OpinionCategory[], after: OpinionCategory[]) {
+  const kept = new Set(after.map((i) => i.code));
+  const dropped = before.filter((i) => !kept.has(i.code));
+  const used = await repo.usedCategoryCodes(
+    tx,
+    bodyPath,
+    dropped.map((i) => i.code),
+  );
+  return dropped.filter((i) => used.has(i.code));
+}
+
+export async function setCategories(db: Db, ctx: ActorContext, input: OpinionCategoriesInput): Promise<OpinionCategorySetting> {
+  return db.transaction(async (tx) => {
+    const body = await requireBodyInScope(tx, ctx, input.bodyId);
+    const before = await categoriesFor(tx, body.path);
+    const inUse = await categoriesStillInUse(tx, body.path, before.items, input.items);
+    if (inUse.length)
+      throw conflict('OPINION_CATEGORY_IN_USE', `类别${quoted(inUse)}已有意见使用，不能删除；不再使用的类别请改为停用`, {
+        codes: inUse.map((i) => i.code),
+      });
+    await repo.replaceCategories(tx, body.id, input.items);
+    await recordAudit(tx, ctx, {
+      entity: 'opinion_categories',
+      entityId: body.id,
+      bodyId: body.id,
+      action: 'update',
+      before: before.items,
+      after: input.items,
+    });
+    return categorySetting(tx, body);
+  });
+}
+
+/** 恢复默认: the body drops its own dictionary and follows the nearest ancestor's, else the built-in one. */
+export async function resetCategories(db: Db, ctx: ActorContext, bodyId: string): Promise<OpinionCategorySetting> {
   return db.transaction(async (tx) => {
     const body = await requireBodyInScope(tx, ctx, bodyId);
     const before = await categoriesFor(tx, body.path);
-    await repo.replaceCategories(tx, bodyId, items);
+    if (before.own !== body.id) throw conflict('OPINION_CATEGORIES_NOT_OWN', '本机关没有自己的类别字典，已在沿用上级机关或内置的字典');
+    await repo.deleteCategories(tx, body.id);
+    const after = await categoriesFor(tx, body.path);
+    const inUse = await categoriesStillInUse(tx, body.path, before.items, after.items);
+    if (inUse.length)
+      throw conflict(
+        'OPINION_CATEGORY_IN_USE',
+        `类别${quoted(inUse)}已有意见使用，而${after.own ? '上级机关' : '内置'}的字典中没有，不能恢复默认`,
+        { codes: inUse.map((i) => i.code) },
+      );
     await recordAudit(tx, ctx, {
       entity: 'opinion_categories',
-      entityId: bodyId,
-      bodyId,
-      action: 'update',
+      entityId: body.id,
+      bodyId: body.id,
+      action: 'delete',
       before: before.items,
-      after: items,
+      after: after.items,
     });
-    return { items, setByBodyId: bodyId };
+    return categorySetting(tx, body);
   });
 }

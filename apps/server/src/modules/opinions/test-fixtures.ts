@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
+import { buildTestApp } from '../../test/app.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
 
@@ -20,6 +21,27 @@ export async function makeStationAndDeputy(db: Db, bodyId: string, suffix = '') 
     .returning({ id: deputies.id });
   return { stationId: station!.id, stationCode, deputyId: deputy!.id, deputyCode };
 }
+
+/**
+ * The app on a fresh database with the demo city, signed in as the accounts the opinion tests act as,
+ * with a station and a deputy (QR codes) in the city and in 秀洲区, and the city's housing bureau.
+ */
+export async function opinionsTestApp() {
+  const t = await buildTestApp();
+  const [staff, xzstaff, leader, unit, admin] = await Promise.all(['staff', 'xzstaff', 'leader', 'unit', 'admin'].map((u) => t.login(u)));
+  return {
+    t,
+    staff: staff!,
+    xzstaff: xzstaff!,
+    leader: leader!,
+    unit: unit!,
+    admin: admin!,
+    cityQr: await makeStationAndDeputy(t.db, staff!.user.bodyId),
+    xzQr: await makeStationAndDeputy(t.db, xzstaff!.user.bodyId, '（秀洲）'),
+    housingUnitId: await unitIdByName(t.db, '嘉兴市住房和城乡建设局'),
+  };
+}
+export type OpinionsTestApp = Awaited<ReturnType<typeof opinionsTestApp>>;
 
 export async function bodyIdByName(db: Db, name: string) {
   const [row] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, name));
