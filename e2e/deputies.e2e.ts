@@ -4,7 +4,18 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, chooseOption, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import {
+  baseUrl,
+  buttonNamed,
+  chooseOption,
+  expectCleanPage,
+  expectHeading,
+  expectOnlyRefusal,
+  launchBrowser,
+  loginAs,
+  openPage,
+} from './harness.js';
+import { samplePng } from '../apps/server/src/test/images.js';
 import { DOCX_MIME, XLSX_MIME, idNumber, pickOther, searchAndChoose } from './ui.js';
 
 let browser: Browser;
@@ -17,6 +28,16 @@ afterAll(async () => {
   await browser?.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Staff find a deputy by name in the registry and open their performance file. */
+async function staffOpenPerformanceFile(name: string) {
+  const tracked = await openPage(browser);
+  await loginAs(tracked.page, 'staff');
+  await tracked.page.goto(`${baseUrl()}/deputies?q=${encodeURIComponent(name)}`);
+  await tracked.page.getByRole('link', { name }).first().click();
+  await expectHeading(tracked.page, `${name}的履职档案`);
+  return tracked;
+}
 
 describe('deputies and liaison stations', () => {
   it('staff import deputies from Excel: bad rows are listed in Chinese and nothing is written until the file is right', async () => {
@@ -159,12 +180,8 @@ describe('deputies and liaison stations', () => {
   });
 
   it('staff open a deputy’s performance file with the seven ones and the score, and export it as Word', async () => {
-    const tracked = await openPage(browser);
+    const tracked = await staffOpenPerformanceFile('张秀英');
     const { page } = tracked;
-    await loginAs(page, 'staff');
-    await page.goto(`${baseUrl()}/deputies?q=${encodeURIComponent('张秀英')}`);
-    await page.getByRole('link', { name: '张秀英' }).first().click();
-    await expectHeading(page, '张秀英的履职档案');
     await expect.poll(() => page.getByText(/年度“七个一”/).count()).toBe(1);
     await expect.poll(() => page.getByText('联系身边一批群众').count()).toBe(1);
     await expect.poll(() => page.getByText('当前得分').count()).toBe(1);
@@ -185,6 +202,50 @@ describe('deputies and liaison stations', () => {
     );
     expect(await poster.text()).toContain('张秀英代表');
     await tracked.context.close();
+  });
+
+  it('staff upload a deputy’s photo; it shows on the performance file, the deputy’s own file and the public card on a phone', async () => {
+    const tracked = await staffOpenPerformanceFile('张秀英');
+    const { page } = tracked;
+    await expect.poll(() => page.getByText('暂无照片').count()).toBe(1);
+
+    // A file that is not a picture is refused in Chinese, and nothing changes.
+    await page
+      .locator('.deputy-photo input[type=file]')
+      .setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: Buffer.from('不是图片') });
+    await expect.poll(() => page.getByText('代表照片请上传 JPG 或 PNG 图片').count()).toBe(1);
+    await expect.poll(() => page.getByText('暂无照片').count()).toBe(1);
+    await expectOnlyRefusal(tracked, 415, 'photo refused');
+
+    await page
+      .locator('.deputy-photo input[type=file]')
+      .setInputFiles({ name: '张秀英.png', mimeType: 'image/png', buffer: samplePng(300, 400, [180, 40, 40]) });
+    await expect.poll(() => page.getByText('照片已保存').count()).toBe(1);
+    const photo = page.getByRole('img', { name: '张秀英的照片' });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(300);
+    await expect.poll(() => buttonNamed(page, '更换照片').count()).toBe(1);
+    await expectCleanPage(tracked, 'performance file with a photo');
+    const id = page.url().split('/').pop()!;
+    const { publicCode } = (await (await tracked.context.request.get(`${baseUrl()}/api/deputies/${id}`)).json()) as { publicCode: string };
+    await tracked.context.close();
+
+    const own = await openPage(browser, { mobile: true });
+    await loginAs(own.page, 'deputy');
+    await own.page.goto(`${baseUrl()}/deputies`);
+    await expectHeading(own.page, '张秀英的履职档案');
+    const ownPhoto = own.page.getByRole('img', { name: '张秀英的照片' });
+    await expect.poll(() => ownPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(300);
+    expect(await buttonNamed(own.page, '更换照片').count()).toBe(0);
+    await expectCleanPage(own, 'deputy’s own file with a photo');
+    await own.context.close();
+
+    const citizen = await openPage(browser, { mobile: true });
+    await citizen.page.goto(`${baseUrl()}/m/opinion?deputy=${publicCode}`);
+    await citizen.page.getByText('张秀英代表的名片和履职情况').click();
+    const cardPhoto = citizen.page.getByRole('img', { name: '张秀英代表照片' });
+    await expect.poll(() => cardPhoto.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(300);
+    await expectCleanPage(citizen, 'public card with a photo');
+    await citizen.context.close();
   });
 
   it('staff put deputies in a group and a grid cell, see the assessment ranking, and record a group activity for several deputies', async () => {

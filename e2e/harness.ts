@@ -108,6 +108,16 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 }
 
 /** What every page a user opens must satisfy: no console errors and no serious accessibility violations. */
+/** After a refusal the page shows: no accessibility faults, and no console errors but the refused request's own (Chromium logs every 4xx). */
+export async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: string) {
+  expect(await seriousA11yViolations(tracked.page), `${where}: accessibility`).toEqual([]);
+  expect(
+    tracked.errors.filter((e) => !e.includes(`status of ${status}`)),
+    `${where}: console errors`,
+  ).toEqual([]);
+  tracked.errors.length = 0;
+}
+
 export async function expectCleanPage(tracked: TrackedPage, where: string) {
   await networkSettled(tracked);
   // Judge the settled page: no colour caught halfway through a hover or focus transition.

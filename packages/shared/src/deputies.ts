@@ -59,6 +59,8 @@ export const deputy = z.object({
   /** Other bodies where the same person is a deputy (五级代表联动). */
   otherLevels: z.array(z.object({ deputyId: z.uuid(), bodyName: z.string(), level: bodyLevel, term: z.string() })),
   publicCode: z.string(),
+  /** The registry photo (JPG or PNG), served at /api/deputies/{id}/photo; null until one is uploaded. */
+  photoId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Deputy = z.infer<typeof deputy>;

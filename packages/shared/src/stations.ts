@@ -233,6 +233,8 @@ export const publicDeputyCard = z.object({
   post: z.string().nullable(),
   constituency: z.string().nullable(),
   publicContact: z.string().nullable(),
+  /** Address of the deputy's photo, null when the registry has none. */
+  photoUrl: z.string().nullable(),
   stations: z.array(z.object({ name: z.string(), address: z.string().nullable(), openingHours: z.string().nullable() })),
   commitments: z.array(z.object({ year: z.number().int(), text: z.string() })),
   thisYear: z.object({

@@ -37,12 +37,22 @@ export const allowedMimeTypes = new Set([
   'audio/mpeg',
 ]);
 
+/** The type read from the content; none when the content is cut short inside the part that names it. */
+async function detectType(data: Buffer) {
+  try {
+    return await fileTypeFromBuffer(data);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface PreparedFile {
   id: string;
   fileName: string;
   mimeType: string;
   size: number;
-  insert(tx: Executor, owner: { bodyId: string; ownerEntity: string; ownerId: string }): Promise<void>;
+  /** `uploadedBy` is the signed-in user, or absent for a citizen's public submission. */
+  insert(tx: Executor, owner: { bodyId: string; ownerEntity: string; ownerId: string; uploadedBy?: string }): Promise<void>;
   discard(): Promise<void>;
 }
 
@@ -87,7 +97,7 @@ export class Attachments {
     if (input.data.length === 0) throw new DomainError('FILE_EMPTY', '文件为空');
     if (input.data.length > this.maxBytes)
       throw new DomainError('FILE_TOO_LARGE', `文件超过 ${Math.round(this.maxBytes / 1024 / 1024)} MB 上限`, undefined, 413);
-    const type = await fileTypeFromBuffer(input.data);
+    const type = await detectType(input.data);
     if (!type || !allowedMimeTypes.has(type.mime))
       throw new DomainError(
         'FILE_TYPE_NOT_ALLOWED',
@@ -129,13 +139,20 @@ export class Attachments {
    * before the caller's transaction. `insert` adds the row inside that transaction; `discard`
    * removes the file when the transaction fails, so no file is left without a row.
    */
-  async prepare(input: { fileName: string; data: Buffer; allowed: ReadonlySet<string>; maxBytes: number }): Promise<PreparedFile> {
+  async prepare(input: {
+    fileName: string;
+    data: Buffer;
+    allowed: ReadonlySet<string>;
+    maxBytes: number;
+    /** What to tell the sender when the type is not allowed, e.g. which kinds are. */
+    typeRefusal?: string;
+  }): Promise<PreparedFile> {
     if (input.data.length === 0) throw new DomainError('FILE_EMPTY', '文件为空');
     if (input.data.length > input.maxBytes)
       throw new DomainError('FILE_TOO_LARGE', `文件超过 ${Math.round(input.maxBytes / 1024 / 1024)} MB 上限`, undefined, 413);
-    const type = await fileTypeFromBuffer(input.data);
+    const type = await detectType(input.data);
     if (!type || !input.allowed.has(type.mime))
-      throw new DomainError('FILE_TYPE_NOT_ALLOWED', '不支持的文件类型', { detected: type?.mime ?? null }, 415);
+      throw new DomainError('FILE_TYPE_NOT_ALLOWED', input.typeRefusal ?? '不支持的文件类型', { detected: type?.mime ?? null }, 415);
     const id = randomUUID();
     const file = this.fileOf(id);
     await mkdir(path.dirname(file), { recursive: true });
@@ -151,7 +168,7 @@ export class Attachments {
     return {
       ...meta,
       insert: async (tx, owner) => {
-        await tx.insert(attachments).values({ ...meta, ...owner, uploadedBy: null, createdAt: clock.now() });
+        await tx.insert(attachments).values({ uploadedBy: null, ...meta, ...owner, createdAt: clock.now() });
       },
       discard: () => rm(file, { force: true }),
     };
@@ -162,6 +179,19 @@ export class Attachments {
     const row = await db.query.attachments.findFirst({ where: eq(attachments.id, id) });
     if (!row) throw notFound('附件');
     await this.ownerBody(db, ctx, row.ownerEntity, row.ownerId);
+    return { attachment: present(row), stream: createReadStream(this.fileOf(id)) };
+  }
+
+  /**
+   * A stored file that must belong to the given record. For callers that have authorised the record
+   * themselves, e.g. a deputy's photo on the public card: the check here only stops one record's
+   * route from serving another record's file.
+   */
+  async openOwnedBy(db: Executor, owner: { ownerEntity: string; ownerId: string }, id: string) {
+    const row = await db.query.attachments.findFirst({
+      where: and(eq(attachments.id, id), eq(attachments.ownerEntity, owner.ownerEntity), eq(attachments.ownerId, owner.ownerId)),
+    });
+    if (!row) throw notFound('附件');
     return { attachment: present(row), stream: createReadStream(this.fileOf(id)) };
   }
 

@@ -160,6 +160,9 @@ describe('attachments', () => {
     const disguised = await upload('photo.png', Buffer.from('<script>alert(1)</script>'));
     expect(disguised.statusCode).toBe(415);
     expect(disguised.json().error.message).toContain('不支持的文件类型');
+    // Cut short inside the bytes that name its type: refused as unknown, not a server error.
+    const cut = await upload('photo.png', png.subarray(0, 12));
+    expect(cut.statusCode).toBe(415);
 
     const download = await admin.request('GET', `/api/attachments/${ok.json().id}/download`);
     expect(download.statusCode).toBe(200);

@@ -119,11 +119,11 @@ export const api = {
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  /** Sends a file with text fields as multipart/form-data. */
-  upload: <T>(path: string, fields: Record<string, string>, file: File) => {
+  /** Sends a file with text fields as multipart/form-data: POST adds a file, PUT replaces the one a record has. */
+  upload: <T>(path: string, fields: Record<string, string>, file: File, method: 'POST' | 'PUT' = 'POST') => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     form.append('file', file, file.name);
-    return request<T>('POST', path, form);
+    return request<T>(method, path, form);
   },
 };

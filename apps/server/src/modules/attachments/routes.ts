@@ -3,6 +3,7 @@ import { attachment } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { readOneFile } from '../../platform/multipart.js';
 
 const owner = z.object({ ownerEntity: z.string().min(1).max(40), ownerId: z.string().min(1).max(64) });
 
@@ -21,16 +22,7 @@ export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件', undefined, 415);
-      const fields: Record<string, string> = {};
-      let file: { fileName: string; data: Buffer } | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (file) throw new DomainError('ONE_FILE_ONLY', '一次只能上传一个文件');
-          file = { fileName: part.filename, data: await part.toBuffer() };
-        } else fields[part.fieldname] = String(part.value);
-      }
-      if (!file) throw new DomainError('FILE_REQUIRED', '请选择要上传的文件');
+      const { fields, file } = await readOneFile(request, '请选择要上传的文件');
       const parsed = owner.safeParse(fields);
       if (!parsed.success) throw new DomainError('ATTACHMENT_OWNER_REQUIRED', '缺少附件所属记录（ownerEntity、ownerId）');
       const saved = await attachments.save(db, actorContext(request), { ...parsed.data, ...file });

@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, bodies } from '../../db/schema.js';
+import { attachments, auditEvents, bodies } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { samplePng } from '../../test/images.js';
 import { multipart } from '../../test/multipart.js';
 import { withCheckCharacter } from './id-number.js';
 import { deputies } from './tables.js';
@@ -112,6 +113,113 @@ describe('deputies registry', () => {
     expect((await leader.request('POST', '/api/deputies', { bodyId: xiuzhouId, term: '第十届', name: '某某' })).statusCode).toBe(403);
     const unit = await t.login('unit');
     expect((await unit.request('GET', '/api/deputies')).statusCode).toBe(403);
+  });
+});
+
+describe('registry photo', () => {
+  const putPhoto = async (who: Awaited<ReturnType<TestApp['login']>>, id: string, fileName: string, data: Buffer) => {
+    const { payload, headers } = await multipart({}, [{ name: 'file', fileName, data }]);
+    return t.app.inject({
+      method: 'PUT',
+      url: `/api/deputies/${id}/photo`,
+      payload,
+      cookies: who.cookies,
+      headers: { ...headers, 'x-csrf-token': who.token },
+    });
+  };
+
+  it('takes a JPG or PNG, shows it to staff, on the public card and in the Word file, and audits each change', async () => {
+    const d = (
+      await staff.request('POST', '/api/deputies', { bodyId: xiuzhouId, term: '第十届', name: '照片甲', idNumber: idNumber(931) })
+    ).json();
+    expect(d.photoId).toBeNull();
+    expect((await staff.request('GET', `/api/deputies/${d.id}/photo`)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d.publicCode}` })).json().photoUrl).toBeNull();
+
+    const photo = samplePng(30, 40);
+    const set = await putPhoto(staff, d.id, '照片甲.png', photo);
+    expect(set.statusCode).toBe(200);
+    expect(set.json().photoId).toEqual(expect.any(String));
+    const served = await staff.request('GET', `/api/deputies/${d.id}/photo`);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(photo)).toBe(true);
+
+    const card = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d.publicCode}` })).json();
+    expect(card.photoUrl).toMatch(new RegExp(`^/api/public/deputies/${d.publicCode}/photo\\?v=`));
+    const pub = await t.app.inject({ method: 'GET', url: card.photoUrl });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.headers['cache-control']).toContain('public');
+    expect(pub.rawPayload.equals(photo)).toBe(true);
+
+    const docx = await staff.request('GET', `/api/deputies/${d.id}/performance.docx?from=2026-01-01&to=2026-12-31`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect((await zip.file(media[0]!)!.async('nodebuffer')).equals(photo)).toBe(true);
+    // 30×40 printed 140 pixels high keeps its proportions: 105×140 pixels, in EMU (9525 per pixel).
+    expect(await zip.file('word/document.xml')!.async('string')).toContain(`cx="${105 * 9525}" cy="${140 * 9525}"`);
+
+    const replaced = await putPhoto(staff, d.id, '新照片.png', samplePng(20, 20, [200, 0, 0]));
+    expect(replaced.json().photoId).not.toBe(set.json().photoId);
+    const newCard = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d.publicCode}` })).json();
+    expect(newCard.photoUrl).not.toBe(card.photoUrl);
+
+    const removed = await staff.request('DELETE', `/api/deputies/${d.id}/photo`);
+    expect(removed.json().photoId).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: card.photoUrl })).statusCode).toBe(404);
+    const again = await staff.request('DELETE', `/api/deputies/${d.id}/photo`);
+    expect(again.json().error).toMatchObject({ code: 'PHOTO_NONE', message: '该代表尚未上传照片' });
+
+    const trail = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, d.id));
+    expect(trail.map((e) => e.action).sort()).toEqual(['create', 'photo_remove', 'photo_set', 'photo_set']);
+  });
+
+  it('refuses files that are not a whole JPG or PNG, and writers other than staff, keeping the photo it had', async () => {
+    const d = (
+      await staff.request('POST', '/api/deputies', { bodyId: xiuzhouId, term: '第十届', name: '照片乙', idNumber: idNumber(932) })
+    ).json();
+    const first = (await putPhoto(staff, d.id, 'ok.png', samplePng(8, 8))).json();
+
+    const pdf = await putPhoto(staff, d.id, 'scan.png', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'));
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json().error).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', message: '代表照片请上传 JPG 或 PNG 图片' });
+    // Cut short inside its signature, and a whole signature with a damaged header after it.
+    const cut = await putPhoto(staff, d.id, 'cut.png', samplePng(8, 8).subarray(0, 12));
+    expect(cut.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    const damaged = Buffer.concat([samplePng(8, 8).subarray(0, 16), Buffer.alloc(64)]);
+    const noSize = await putPhoto(staff, d.id, 'damaged.png', damaged);
+    expect(noSize.json().error).toMatchObject({ code: 'PHOTO_UNREADABLE', message: '照片文件已损坏，无法读出尺寸，请重新选择' });
+    const big = await putPhoto(staff, d.id, 'big.png', Buffer.concat([samplePng(8, 8), Buffer.alloc(5 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const empty = await multipart({ note: 'x' }, []);
+    const none = await t.app.inject({
+      method: 'PUT',
+      url: `/api/deputies/${d.id}/photo`,
+      payload: empty.payload,
+      cookies: staff.cookies,
+      headers: { ...empty.headers, 'x-csrf-token': staff.token },
+    });
+    expect(none.json().error).toMatchObject({ code: 'FILE_REQUIRED', message: '请选择代表照片' });
+
+    const leader = await t.login('leader');
+    expect((await putPhoto(leader, d.id, 'x.png', samplePng())).statusCode).toBe(403);
+    const deputy = await t.login('deputy');
+    expect((await putPhoto(deputy, d.id, 'x.png', samplePng())).statusCode).toBe(403);
+
+    expect((await staff.request('GET', `/api/deputies/${d.id}`)).json().photoId).toBe(first.photoId);
+    const stored = await t.db.select({ n: count() }).from(attachments).where(eq(attachments.ownerId, d.id));
+    expect(stored[0]!.n).toBe(1);
+  });
+
+  it('shows no photo on the card of a deputy no longer in office', async () => {
+    const d = (
+      await staff.request('POST', '/api/deputies', { bodyId: xiuzhouId, term: '第十届', name: '照片丙', idNumber: idNumber(933) })
+    ).json();
+    await putPhoto(staff, d.id, 'c.png', samplePng(4, 4));
+    const url = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d.publicCode}` })).json().photoUrl;
+    await staff.request('POST', `/api/deputies/${d.id}/status`, { status: 'resigned', date: '2025-03-01' });
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
   });
 });
 

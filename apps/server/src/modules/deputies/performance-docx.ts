@@ -1,11 +1,35 @@
-import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, ImageRun, Packer, Paragraph } from 'docx';
 import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 import { bodyLevelLabel, deputyStatusLabel, dutyKindLabel, genderLabel, groupKindLabel, type PerformanceFile } from '@renda/shared';
 
 const para = (value: string, bold = false) => new Paragraph({ children: [reportText(value, bold)], spacing: { after: 80 } });
 
-/** 履职档案 as a Word document: profile, groups, counts, the seven ones, assessment and the activity list. */
-export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
+/** A registry photo as printed on a file: 140 pixels high, its own width. */
+export interface DocxPhoto {
+  data: Buffer;
+  mimeType: string;
+  width: number;
+  height: number;
+}
+const PHOTO_HEIGHT = 140;
+
+function photoParagraph(photo: DocxPhoto) {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 160 },
+    children: [
+      new ImageRun({
+        type: photo.mimeType === 'image/png' ? 'png' : 'jpg',
+        data: photo.data,
+        transformation: { width: Math.round((PHOTO_HEIGHT * photo.width) / photo.height), height: PHOTO_HEIGHT },
+        altText: { name: '代表照片', title: '代表照片', description: '代表照片' },
+      }),
+    ],
+  });
+}
+
+/** 履职档案 as a Word document: photo, profile, groups, counts, the seven ones, assessment and the activity list. */
+export async function performanceDocx(file: PerformanceFile, photo: DocxPhoto | null): Promise<Buffer> {
   const d = file.deputy;
   const profile: [string, string][] = [
     ['姓名', d.name],
@@ -46,6 +70,7 @@ export async function performanceDocx(file: PerformanceFile): Promise<Buffer> {
             children: [reportText(`统计期间：${file.period.from} 至 ${file.period.to}`)],
             spacing: { after: 240 },
           }),
+          ...(photo ? [photoParagraph(photo)] : []),
           reportHeading('一、基本情况'),
           reportTable(['项目', '内容'], profile, [30, 70]),
           reportHeading('二、所在小组与网格'),

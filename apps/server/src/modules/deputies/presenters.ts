@@ -25,6 +25,7 @@ function base(r: DeputyWithBody) {
     statusReason: d.statusReason,
     userId: d.userId,
     publicCode: d.publicCode,
+    photoId: d.photoAttachmentId,
     createdAt: d.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   assessmentQuery,
@@ -29,13 +29,15 @@ import {
   pageOf,
   performanceFile,
   performanceQuery,
+  type PerformanceFile,
   term,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, notFound } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { readOneFile } from '../../platform/multipart.js';
 import * as duties from './duties-service.js';
 import * as groups from './groups-service.js';
 import { importTemplate } from './import.js';
@@ -43,25 +45,21 @@ import * as performance from './performance-service.js';
 import { DOCX_MIME } from '../../platform/word.js';
 import { performanceDocx } from './performance-docx.js';
 import { opinionLink, posterHtml, qrPng } from './qr.js';
+import { openPhoto, photoForDocument, removePhoto, setPhoto } from './photo.js';
+import { publicCodeParam } from './public-code.js';
+import { findDeputyByPublicCode } from './repository.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['deputies'];
 const importTarget = z.object({ bodyId: z.uuid('请选择所属人大'), term });
 
-/** Reads a multipart upload of one Excel file plus text fields. */
+/** Reads a multipart upload of one Excel file plus the body and term it is for. */
 async function readUpload(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new DomainError('MULTIPART_REQUIRED', '请以 multipart/form-data 上传文件', undefined, 415);
-  const fields: Record<string, string> = {};
-  let data: Buffer | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') data = await part.toBuffer();
-    else fields[part.fieldname] = String(part.value);
-  }
-  if (!data) throw new DomainError('FILE_REQUIRED', '请选择要导入的 Excel 文件');
+  const { fields, file } = await readOneFile(request, '请选择要导入的 Excel 文件');
   const target = importTarget.safeParse(fields);
   if (!target.success) throw new DomainError('IMPORT_TARGET_INVALID', `请选择所属人大和届次：${target.error.issues[0]!.message}`);
-  return { target: target.data, data };
+  return { target: target.data, data: file.data };
 }
 
 export const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
@@ -215,7 +213,72 @@ export const deputyRoutes: ModuleRoutes = (app, { database: { db }, attachments 
     },
   );
 
+  // ---- registry photo ----
+  const sendPhoto = (reply: FastifyReply, photo: Awaited<ReturnType<typeof openPhoto>>, cache: string) =>
+    reply
+      .header('content-type', photo.attachment.mimeType)
+      .header('content-length', photo.attachment.size)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', cache)
+      .send(photo.stream);
+
+  app.put(
+    '/api/deputies/:id/photo',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '上传或更换代表照片（multipart：文件 file，JPG 或 PNG，不超过 5 MB）',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: deputy, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { file } = await readOneFile(request, '请选择代表照片');
+      return setPhoto(db, attachments, actorContext(request), request.params.id, file);
+    },
+  );
+
+  app.delete(
+    '/api/deputies/:id/photo',
+    { ...manage, schema: { tags, summary: '删除代表照片', params: idParams, response: { 200: deputy, ...errorResponses } } },
+    async (request) => removePhoto(db, actorContext(request), request.params.id),
+  );
+
+  app.get('/api/deputies/:id/photo', { ...read, schema: { tags, summary: '代表照片', params: idParams } }, async (request, reply) => {
+    const row = await service.requireDeputy(db, actorContext(request), request.params.id);
+    return sendPhoto(reply, await openPhoto(db, attachments, row), 'private, no-cache');
+  });
+
+  app.get('/api/me/deputy/photo', { ...self, schema: { tags, summary: '我的代表照片' } }, async (request, reply) => {
+    const row = await service.ownDeputy(db, actorContext(request));
+    return sendPhoto(reply, await openPhoto(db, attachments, row), 'private, no-cache');
+  });
+
+  app.get(
+    '/api/public/deputies/:code/photo',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: { tags, summary: '代表公开名片上的照片（在任代表）', security: [], params: z.object({ code: publicCodeParam }) },
+    },
+    async (request, reply) => {
+      const row = await findDeputyByPublicCode(db, request.params.code);
+      if (!row || row.deputy.status !== 'in_office') throw notFound('代表');
+      // The card's address carries the photo's id, so a new photo is a new address.
+      return sendPhoto(reply, await openPhoto(db, attachments, row), 'public, max-age=86400');
+    },
+  );
+
   // ---- 履职档案 and the deputy's own view ----
+  const sendPerformanceDocx = async (reply: FastifyReply, file: PerformanceFile) => {
+    const photo = await photoForDocument(db, attachments, file.deputy.id, file.deputy.photoId);
+    return reply
+      .header('content-type', DOCX_MIME)
+      .header('content-disposition', attachmentDisposition(`${file.deputy.name}履职档案.docx`))
+      .send(await performanceDocx(file, photo));
+  };
+
   app.get(
     '/api/deputies/:id/performance',
     {
@@ -236,10 +299,7 @@ export const deputyRoutes: ModuleRoutes = (app, { database: { db }, attachments 
     { ...read, schema: { tags, summary: '代表履职档案（Word）', params: idParams, querystring: performanceQuery } },
     async (request, reply) => {
       const file = await performance.performanceFile(db, actorContext(request), request.params.id, request.query.from, request.query.to);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', attachmentDisposition(`${file.deputy.name}履职档案.docx`))
-        .send(await performanceDocx(file));
+      return sendPerformanceDocx(reply, file);
     },
   );
 
@@ -286,10 +346,7 @@ export const deputyRoutes: ModuleRoutes = (app, { database: { db }, attachments 
       const ctx = actorContext(request);
       const period = { ...thisYear(), ...request.query };
       const file = await performance.performanceOf(db, ctx, await service.ownDeputy(db, ctx), period.from, period.to);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', attachmentDisposition(`${file.deputy.name}履职档案.docx`))
-        .send(await performanceDocx(file));
+      return sendPerformanceDocx(reply, file);
     },
   );
 

@@ -522,6 +522,10 @@ export async function publicDeputyCard(db: Db, publicCode: string, origin: strin
     post: d.post,
     constituency: d.constituency,
     publicContact: d.publicContact,
+    // The photo's id in the address lets a phone cache it until the photo changes.
+    photoUrl: d.photoAttachmentId
+      ? `/api/public/deputies/${encodeURIComponent(d.publicCode)}/photo?v=${d.photoAttachmentId.slice(0, 8)}`
+      : null,
     stations: stationsOn,
     commitments: commitments.filter((c) => c.year >= year - 1).sort((a, b) => b.year - a.year),
     thisYear: {

@@ -27,6 +27,7 @@ import { ApiError } from '../../app/api';
 import { Page } from '../../components/Page';
 import { deputyUrls, thisYear, usePerformance } from './api';
 import { DeputyFormModal } from './DeputyFormModal';
+import { DeputyPhoto } from './DeputyPhoto';
 import { DeputyStatusBadge } from './labels';
 import { PerformanceSections } from './PerformanceSections';
 import { StatusModal } from './StatusModal';
@@ -166,39 +167,42 @@ function PerformanceView({ file, period, onPeriod, docxUrl, staff }: ViewProps) 
       <Flex vertical gap="middle">
         <PeriodPicker period={period} onChange={onPeriod} />
         <Section title={t('deputies.performance.basics')}>
-          <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
-            <Descriptions.Item label={t('deputies.fields.body')}>{d.bodyName}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.term')}>{d.term}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.status')}>
-              <DeputyStatusBadge status={d.status} />
-              {d.status !== 'in_office' && d.statusDate ? ` ${d.statusDate}` : ''}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.gender')}>{d.gender ? t(`deputies.gender.${d.gender}`) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.ethnicity')}>{dash(d.ethnicity)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.birthDate')}>{dash(d.birthDate)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.party')}>{dash(d.party)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.employer')}>{dash(d.employer)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.post')}>{dash(d.post)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.constituency')}>{dash(d.constituency)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.phone')}>{dash(d.phone)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.fields.publicContact')}>{dash(d.publicContact)}</Descriptions.Item>
-            <Descriptions.Item label={t('deputies.performance.groups')}>
-              {file.groups.length
-                ? file.groups.map((g) => (
-                    <Tag key={g.id}>
-                      {g.name}
-                      {g.leader ? t('deputies.performance.leaderMark') : ''}
-                    </Tag>
-                  ))
-                : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('deputies.performance.gridCells')}>
-              {file.gridCells.map((c) => c.name).join('、') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('deputies.performance.otherLevels')}>
-              {d.otherLevels.map((o) => `${o.bodyName}${o.term}`).join('、') || '—'}
-            </Descriptions.Item>
-          </Descriptions>
+          <Flex gap="large" align="start" wrap>
+            <DeputyPhoto deputy={d} own={!staff} canManage={manage} />
+            <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" style={{ flex: 1, minWidth: 280 }}>
+              <Descriptions.Item label={t('deputies.fields.body')}>{d.bodyName}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.term')}>{d.term}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.status')}>
+                <DeputyStatusBadge status={d.status} />
+                {d.status !== 'in_office' && d.statusDate ? ` ${d.statusDate}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.gender')}>{d.gender ? t(`deputies.gender.${d.gender}`) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.ethnicity')}>{dash(d.ethnicity)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.birthDate')}>{dash(d.birthDate)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.party')}>{dash(d.party)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.employer')}>{dash(d.employer)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.post')}>{dash(d.post)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.constituency')}>{dash(d.constituency)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.phone')}>{dash(d.phone)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.publicContact')}>{dash(d.publicContact)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.performance.groups')}>
+                {file.groups.length
+                  ? file.groups.map((g) => (
+                      <Tag key={g.id}>
+                        {g.name}
+                        {g.leader ? t('deputies.performance.leaderMark') : ''}
+                      </Tag>
+                    ))
+                  : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deputies.performance.gridCells')}>
+                {file.gridCells.map((c) => c.name).join('、') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deputies.performance.otherLevels')}>
+                {d.otherLevels.map((o) => `${o.bodyName}${o.term}`).join('、') || '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Flex>
           {d.commitments.length > 0 && (
             <>
               <Typography.Title level={3} className="section-title">

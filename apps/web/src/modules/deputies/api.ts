@@ -17,6 +17,8 @@ export const deputyUrls = {
   poster: (id: string) => `/api/deputies/${id}/poster`,
   performanceDocx: (id: string, from: string, to: string) => `/api/deputies/${id}/performance.docx${queryString({ from, to })}`,
   ownPerformanceDocx: (from: string, to: string) => `/api/me/performance.docx${queryString({ from, to })}`,
+  /** The photo's id in the address makes a new photo a new address, so no stale copy is shown. */
+  photo: (id: string | null, photoId: string) => `${id ? `/api/deputies/${id}/photo` : '/api/me/deputy/photo'}?v=${photoId.slice(0, 8)}`,
 };
 
 export function useDeputy(id: string) {

@@ -47,6 +47,7 @@ function deputyCard(card: PublicDeputyCard) {
     'details',
     { class: 'card' },
     h('summary', {}, `${card.name}代表的名片和履职情况`),
+    card.photoUrl && h('img', { class: 'photo', src: card.photoUrl, alt: `${card.name}代表照片`, width: 84, height: 112, loading: 'lazy' }),
     h(
       'dl',
       { class: 'facts' },
