@@ -168,6 +168,28 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     expect(row!.repliedOnTime).toBe(false);
   });
 
+  it('tells the supervising leader of a key suggestion once when it is overdue', async () => {
+    clock.set(cst('2026-08-03T10:00:00'));
+    const id = await accepted('关于加快农村生活污水治理设施运维的建议');
+    await post('staff', id, 'assign', { leadUnitId: c.units.housing });
+    await post('unit', id, 'sign-for');
+    const leader = c.as.leader!.user.id;
+    const marked = await post('staff', id, 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: leader });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const told = async () =>
+      (await t.db.select().from(notifications).where(eq(notifications.userId, leader))).filter(
+        (n) => n.title === '督办的重点建议已逾期' && n.body.includes('农村生活污水'),
+      ).length;
+    const due = (await t.db.select().from(suggestions).where(eq(suggestions.id, id)))[0]!.dueAt!;
+    clock.set(new Date(due.getTime() - 60_000));
+    await scanDeadlines(t.db, t.deps.notifier);
+    expect(await told()).toBe(0);
+    clock.set(new Date(due.getTime() + 60_000));
+    await scanDeadlines(t.db, t.deps.notifier);
+    await scanDeadlines(t.db, t.deps.notifier);
+    expect(await told()).toBe(1);
+  });
+
   it('reports an assignment not signed for in time to the staff, once', async () => {
     clock.set(cst('2026-07-01T10:00:00'));
     await post('staff', await accepted('关于加强校园周边交通安全管理的建议'), 'assign', { leadUnitId: c.units.education });

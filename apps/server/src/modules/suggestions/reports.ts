@@ -17,6 +17,7 @@ import {
   bodies,
   deputies,
   handlingUnits,
+  keySuggestions,
   suggestionAssignments,
   suggestionCosigners,
   suggestionReplies,
@@ -262,11 +263,12 @@ export async function scanDeadlines(db: Db, notifier: Notifier) {
   const now = clock.now();
   const done = { reminded: 0, escalated: 0, signForOverdue: 0 };
   const open = await db
-    .select({ s: suggestions, path: bodies.path })
+    .select({ s: suggestions, path: bodies.path, supervisorUserId: keySuggestions.supervisorUserId })
     .from(suggestions)
     .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
+    .leftJoin(keySuggestions, eq(keySuggestions.suggestionId, suggestions.id))
     .where(and(inArray(suggestions.state, ['handling', 'rehandling']), sql`${suggestions.dueAt} IS NOT NULL`));
-  for (const { s, path } of open) {
+  for (const { s, path, supervisorUserId } of open) {
     const due = s.dueAt!;
     const link = `/suggestions/${s.id}`;
     await db.transaction(async (tx) => {
@@ -276,6 +278,14 @@ export async function scanDeadlines(db: Db, notifier: Notifier) {
         if (s.leadUnitId)
           for (const u of await repo.usersOfUnit(tx, s.leadUnitId))
             await notifier.notify(tx, { userId: u.id, title: '代表建议已逾期', body: `《${s.title}》已超过答复期限，请尽快答复`, link });
+        // 督办: the congress leader who supervises a key suggestion hears of it too.
+        if (supervisorUserId)
+          await notifier.notify(tx, {
+            userId: supervisorUserId,
+            title: '督办的重点建议已逾期',
+            body: `您督办的重点建议《${s.title}》已超过答复期限`,
+            link,
+          });
         await repo.updateSuggestion(tx, s.id, { escalatedAt: now });
         done.escalated++;
         return;
