@@ -1,17 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  baseUrl,
-  chooseOption,
-  expectCleanPage,
-  launchBrowser,
-  loginAs,
-  openPage,
-  seriousA11yViolations,
-  type TrackedPage,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, chooseOption, expectCleanPage, loginAs, openPage, seriousA11yViolations, type TrackedPage } from './harness.js';
 import { act, confirmPopover, expectState } from './suggestions-steps.js';
+import { openBrowserWithStation } from './opinions-steps.js';
 import { DOCX_MIME } from './ui.js';
 
 /** A real PNG (a 48×32 picture in two colours), made here so the server's check by content accepts it. */
@@ -109,19 +101,10 @@ async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: st
 let browser: Browser;
 let stationCode: string;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // Staff read the station's QR target from the API, as the QR poster prints it.
-  const staff = await openPage(browser);
-  await loginAs(staff.page, 'staff');
-  const res = await staff.context.request.get(`${baseUrl()}/api/stations?q=${encodeURIComponent('王江泾镇')}`);
-  expect(res.ok()).toBe(true);
-  const items = (await res.json()).items as { name: string; publicCode: string }[];
-  stationCode = items.find((s) => s.name === '王江泾镇人大代表联络站')!.publicCode;
-  expect(stationCode).toBeTruthy();
-  await staff.context.close();
+openBrowserWithStation((b, code) => {
+  browser = b;
+  stationCode = code;
 });
-afterAll(() => browser?.close());
 
 describe('a citizen’s opinion from the QR code to the rating', () => {
   it('is submitted with a photo on a phone, routed by staff, answered by the unit, approved, and rated by the citizen', async () => {

@@ -1,4 +1,4 @@
-import { TreeSelect, type TreeSelectProps } from 'antd';
+import { Form, TreeSelect, type TreeSelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Body } from '@renda/shared';
 import { api } from '../app/api';
@@ -72,5 +72,26 @@ export function BodyTreeSelect({ disabledId, 'aria-required': _ariaRequired, ...
       treeData={toTreeOptions(buildBodyTree(data ?? []), disabledId)}
       {...props}
     />
+  );
+}
+
+/** A page's choice of the body it shows (its own by default), above what it lists for that body. */
+export function BodyPicker({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (bodyId: string) => void;
+}) {
+  return (
+    <Form layout="inline">
+      <Form.Item label={label} htmlFor={id}>
+        <BodyTreeSelect id={id} value={value} onChange={(v) => onChange(v)} style={{ minWidth: 280 }} />
+      </Form.Item>
+    </Form>
   );
 }

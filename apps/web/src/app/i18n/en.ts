@@ -3,12 +3,15 @@ import type { Messages } from './zh-CN';
 import { deputiesEn, stationsEn } from './deputies-stations.en';
 import { reportBacksEn } from './reportbacks.en';
 import { contactsEn } from './contacts.en';
+import { opinionBulkEn, opinionCategoriesEn } from './opinions.en';
 
 export const en: Messages = {
   deputies: deputiesEn,
   stations: stationsEn,
   reportbacks: reportBacksEn,
   contacts: contactsEn,
+  opinionCategories: opinionCategoriesEn,
+  opinionBulk: opinionBulkEn,
   app: {
     name: "People's Congress Duty Service Platform",
     loading: 'Loading…',
@@ -326,8 +329,6 @@ export const en: Messages = {
     overdueYes: 'Overdue',
     overdueNo: 'Not overdue',
     bulkAccept: 'Accept selected ({{count}})',
-    bulkAccepted: '{{done}} accepted',
-    bulkPartly: '{{done}} accepted, {{failed}} could not be accepted: {{reasons}}',
     export: 'Export to Excel',
     select: 'Select',
     selectRow: 'Select {{code}}',

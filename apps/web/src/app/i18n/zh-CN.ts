@@ -33,6 +33,7 @@ import {
 import { deputiesZh, stationsZh } from './deputies-stations.zh-CN';
 import { reportBacksZh } from './reportbacks.zh-CN';
 import { contactsZh } from './contacts.zh-CN';
+import { opinionBulkZh, opinionCategoriesZh } from './opinions.zh-CN';
 
 /** Chinese texts. Labels of shared enums come from @renda/shared so the UI, letters and exports agree. */
 export const zhCN = {
@@ -40,6 +41,8 @@ export const zhCN = {
   stations: stationsZh,
   reportbacks: reportBacksZh,
   contacts: contactsZh,
+  opinionCategories: opinionCategoriesZh,
+  opinionBulk: opinionBulkZh,
   app: {
     name: '人大履职服务平台',
     loading: '加载中…',
@@ -226,8 +229,6 @@ export const zhCN = {
     overdueYes: '已超期',
     overdueNo: '未超期',
     bulkAccept: '批量受理（{{count}}）',
-    bulkAccepted: '已受理 {{done}} 条',
-    bulkPartly: '已受理 {{done}} 条，{{failed}} 条未能受理：{{reasons}}',
     export: '导出 Excel',
     select: '选择',
     selectRow: '选择 {{code}}',

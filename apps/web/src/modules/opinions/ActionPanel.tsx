@@ -24,6 +24,9 @@ const citizenOnly: readonly OpinionAction[] = ['rate', 'rateDissatisfied'];
 
 type Values = Record<string, unknown>;
 
+/** Routing starts on 信访转办, the most common way. */
+export const routeDefaults = { routeKind: 'petition_referral' } as const;
+
 function useSend(id: string) {
   return (input: OpinionActionInput) => api.post<OpinionDetail>(`/api/opinions/${id}/actions`, input);
 }
@@ -80,7 +83,7 @@ function ActionModal({ opinion, action, onClose }: { opinion: OpinionDetail; act
       title={t(`opinionAction.${action}`)}
       open
       form={form}
-      initialValues={action === 'route' ? { routeKind: 'petition_referral' } : {}}
+      initialValues={action === 'route' ? routeDefaults : {}}
       pending={pending}
       onFinish={(values) => {
         if (closeNeedsNote && !String(values.note ?? '').trim()) {
@@ -96,7 +99,7 @@ function ActionModal({ opinion, action, onClose }: { opinion: OpinionDetail; act
   );
 }
 
-function ReasonField({ extra }: { extra: string }) {
+export function ReasonField({ extra }: { extra: string }) {
   const { t } = useTranslation();
   return (
     <Form.Item name="reason" label={t('opinions.reason')} extra={extra} required>
@@ -118,7 +121,7 @@ function ActionFields({ opinion, action, closeNeedsNote }: { opinion: OpinionDet
     case 'attachDeputy':
       return <DeputyField />;
     case 'route':
-      return <RouteFields opinion={opinion} />;
+      return <RouteFields opinionId={opinion.id} />;
     case 'reply':
     case 'answer':
       return (
@@ -170,10 +173,11 @@ function RadioGroup({ 'aria-required': _ariaRequired, ...props }: RadioGroupProp
   return <Radio.Group {...props} />;
 }
 
-function RouteFields({ opinion }: { opinion: OpinionDetail }) {
+/** The unit, the way and a note; with one opinion, the due date routing it now would set (bulk routing explains the rule instead). */
+export function RouteFields({ opinionId }: { opinionId?: string }) {
   const { t } = useTranslation();
   const units = useUnitSource(undefined, true);
-  const due = useRouteDeadline(opinion.id, true);
+  const due = useRouteDeadline(opinionId ?? '', Boolean(opinionId));
   return (
     <>
       <Form.Item name="handlingUnitId" label={t('opinions.unitPick')} required>
@@ -185,7 +189,11 @@ function RouteFields({ opinion }: { opinion: OpinionDetail }) {
       <Form.Item name="note" label={t('opinions.routeNoteLabel')}>
         <Input.TextArea rows={3} maxLength={opinionLimits.reasonMax} showCount />
       </Form.Item>
-      {due.data && <Alert type="info" showIcon message={t('opinions.dueWillBe', { date: due.data.dueDate, rule: due.data.rule })} />}
+      {opinionId ? (
+        due.data && <Alert type="info" showIcon message={t('opinions.dueWillBe', { date: due.data.dueDate, rule: due.data.rule })} />
+      ) : (
+        <Alert type="info" showIcon message={t('opinionBulk.routeDueHint')} />
+      )}
     </>
   );
 }

@@ -1,52 +1,32 @@
 import { useState } from 'react';
-import { App, Button, Flex } from 'antd';
-import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can, opinionStatus, type OpinionListItem } from '@renda/shared';
-import { api, queryString } from '../../app/api';
+import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { bodyOptions, useBodies } from '../../components/bodies';
-import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { useDeputySource, useStationSource, useUnitSource } from '../../components/remoteSources';
 import { opinionsKey, useCategoryOptions } from './api';
+import { BulkActions, BulkOutcomeNotice, bulkSelectable, type BulkOutcome } from './BulkActions';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
 
-/** The staff inbox of a body (and the bodies below it): filters, bulk 受理, Excel export. */
+/** The staff inbox of a body (and the bodies below it): filters, bulk 受理 / 不予受理 / 转办, Excel export. */
 export function InboxPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const triage = can(user.role, 'opinions.triage');
   const list = usePagedList<OpinionListItem>([...opinionsKey, 'inbox'], '/api/opinions');
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState<OpinionListItem[]>([]);
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   const bodies = useBodies();
   const stations = useStationSource();
   const deputies = useDeputySource();
   const units = useUnitSource(undefined, true);
   const categories = useCategoryOptions(user);
-
-  const bulkAccept = useAction(
-    (ids: string[]) => api.post<{ done: string[]; failed: { message: string }[] }>('/api/opinions/bulk-accept', { ids }),
-    {
-      invalidate: opinionsKey,
-      successMessage: false,
-      onSuccess: (result) => {
-        setSelected([]);
-        if (result.failed.length === 0) void message.success(t('opinions.bulkAccepted', { done: result.done.length }));
-        else
-          void message.warning(
-            t('opinions.bulkPartly', {
-              done: result.done.length,
-              failed: result.failed.length,
-              reasons: [...new Set(result.failed.map((f) => f.message))].join('；'),
-            }),
-          );
-      },
-    },
-  );
 
   const showBody = (bodies.data?.length ?? 0) > 1;
   const filters: FilterField[] = [
@@ -77,6 +57,7 @@ export function InboxPage() {
 
   return (
     <Page title={t('opinions.inboxTitle')} extra={<OpinionsTabs />}>
+      <BulkOutcomeNotice outcome={outcome} onClose={() => setOutcome(null)} />
       <PagedTable<OpinionListItem>
         list={list}
         filters={filters}
@@ -84,15 +65,13 @@ export function InboxPage() {
         toolbar={
           <Flex gap="small" wrap>
             {triage && (
-              <Button
-                type="primary"
-                icon={<CheckOutlined />}
-                disabled={selected.length === 0}
-                loading={bulkAccept.isPending}
-                onClick={() => bulkAccept.mutate(selected)}
-              >
-                {t('opinions.bulkAccept', { count: selected.length })}
-              </Button>
+              <BulkActions
+                selected={selected}
+                onDone={(result) => {
+                  setSelected([]);
+                  setOutcome(result);
+                }}
+              />
             )}
             <Button icon={<DownloadOutlined />} href={exportHref}>
               {t('opinions.export')}
@@ -102,13 +81,13 @@ export function InboxPage() {
         rowSelection={
           triage
             ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys.map(String)),
+                selectedRowKeys: selected.map((o) => o.id),
+                onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
                 preserveSelectedRowKeys: true,
                 // No select-all box: the table's hidden measuring row would copy it (axe: aria-hidden-focus).
                 columnTitle: <span className="sr-only">{t('opinions.select')}</span>,
                 getCheckboxProps: (o) => ({
-                  disabled: o.status !== 'submitted',
+                  disabled: !bulkSelectable.has(o.status),
                   'aria-label': t('opinions.selectRow', { code: o.trackingCode }),
                 }),
               }

@@ -18,6 +18,11 @@ export const opinionRoutes: RouteObject[] = [
     element: <RequirePermission permission="campaigns.visit" />,
     children: [{ path: '/opinions/my-campaigns/:id', lazy: lazyPage(() => import('./campaigns/MyCampaignsPage'), 'MyCampaignPage') }],
   },
+  // The category dictionary citizens choose from (staff of a body, administrators).
+  {
+    element: <RequirePermission permission="opinions.categories" />,
+    children: [{ path: '/opinions/categories', lazy: lazyPage(() => import('./CategoriesPage'), 'CategoriesPage') }],
+  },
   // A deputy's own opinions, to turn into suggestions.
   {
     element: <RequirePermission permission="opinions.received" />,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { deadlineRuleInput, deadlineUnit, deadlineUnitLabel, type DeadlineRuleInput, type DeadlineRuleSetting } from '@renda/shared';
 import { api } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth/session';
-import { BodyTreeSelect, useBodies } from '../../../components/bodies';
+import { BodyPicker, useBodies } from '../../../components/bodies';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useAction, useFormMutation } from '../../../components/mutations';
@@ -92,11 +92,7 @@ export function DeadlineRulesPage() {
     <Page title={t('deadlineRules.title')}>
       <Flex vertical gap="middle">
         <Typography.Paragraph type="secondary">{t('deadlineRules.hint')}</Typography.Paragraph>
-        <Form layout="inline">
-          <Form.Item label={t('deadlineRules.body')} htmlFor="deadline-rules-body">
-            <BodyTreeSelect id="deadline-rules-body" value={bodyId} onChange={(v) => setBodyId(v)} style={{ minWidth: 280 }} />
-          </Form.Item>
-        </Form>
+        <BodyPicker id="deadline-rules-body" label={t('deadlineRules.body')} value={bodyId} onChange={setBodyId} />
         <Table<DeadlineRuleSetting>
           rowKey="key"
           size="small"

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, App, Button, Form } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { bulkDeclineInput, bulkRouteInput, type OpinionAction, type OpinionListItem } from '@renda/shared';
+import { api } from '../../app/api';
+import { FormModal } from '../../components/FormModal';
+import type { Schema } from '../../components/forms';
+import { useAction, useFormMutation } from '../../components/mutations';
+import { ReasonField, RouteFields, routeDefaults } from './ActionPanel';
+import { opinionsKey } from './api';
+
+interface BulkResult {
+  done: string[];
+  failed: { id: string; code: string; message: string }[];
+}
+type BulkAction = Extract<OpinionAction, 'accept' | 'decline' | 'route'>;
+/** What each bulk action is sent to; each item is the single action, answering on its own. */
+const endpoint: Record<BulkAction, string> = {
+  accept: '/api/opinions/bulk-accept',
+  decline: '/api/opinions/bulk-decline',
+  route: '/api/opinions/bulk-route',
+};
+/** The states a row may be selected in: 受理 and 不予受理 take 待受理 items, 转办 the accepted, returned and disputed ones. */
+export const bulkSelectable: ReadonlySet<OpinionListItem['status']> = new Set(['submitted', 'accepted', 'returned', 'dissatisfied']);
+
+export interface BulkOutcome {
+  action: BulkAction;
+  failed: { code: string; message: string }[];
+}
+
+/**
+ * 批量受理, 批量不予受理 (one reason) and 批量转办 (one unit and way) for the selected rows; afterwards a
+ * toast sums up and a notice lists each item that was refused, by tracking code, with the reason.
+ */
+export function BulkActions({ selected, onDone }: { selected: OpinionListItem[]; onDone: (outcome: BulkOutcome) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<'decline' | 'route' | null>(null);
+  const ids = selected.map((o) => o.id);
+
+  const report = (action: BulkAction) => (result: BulkResult) => {
+    const codes = new Map(selected.map((o) => [o.id, o.trackingCode]));
+    const counts = { action: t(`opinionAction.${action}`), done: result.done.length, failed: result.failed.length };
+    if (result.failed.length === 0) void message.success(t('opinionBulk.done', counts));
+    else void message.warning(t('opinionBulk.partly', counts));
+    setOpen(null);
+    onDone({ action, failed: result.failed.map((f) => ({ code: codes.get(f.id) ?? f.id, message: f.message })) });
+  };
+  const accept = useAction((list: string[]) => api.post<BulkResult>(endpoint.accept, { ids: list }), {
+    invalidate: opinionsKey,
+    successMessage: false,
+    onSuccess: report('accept'),
+  });
+
+  return (
+    <>
+      <Button type="primary" icon={<CheckOutlined />} disabled={!ids.length} loading={accept.isPending} onClick={() => accept.mutate(ids)}>
+        {t('opinions.bulkAccept', { count: ids.length })}
+      </Button>
+      <Button danger disabled={!ids.length} onClick={() => setOpen('decline')}>
+        {t('opinionBulk.decline', { count: ids.length })}
+      </Button>
+      <Button disabled={!ids.length} onClick={() => setOpen('route')}>
+        {t('opinionBulk.route', { count: ids.length })}
+      </Button>
+      {open && <BulkModal action={open} ids={ids} onResult={report(open)} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+/** The items a bulk action refused, by tracking code, each with its reason; shown above the list until closed. */
+export function BulkOutcomeNotice({ outcome, onClose }: { outcome: BulkOutcome | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  if (!outcome?.failed.length) return null;
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type="warning"
+      showIcon
+      closable
+      onClose={onClose}
+      message={t('opinionBulk.failedTitle', { failed: outcome.failed.length, action: t(`opinionAction.${outcome.action}`) })}
+      description={
+        <ul>
+          {outcome.failed.map((f) => (
+            <li key={f.code}>{t('opinionBulk.failedItem', f)}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+function BulkModal({
+  action,
+  ids,
+  onResult,
+  onClose,
+}: {
+  action: 'decline' | 'route';
+  ids: string[];
+  onResult: (result: BulkResult) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const schema: Schema<object> = action === 'decline' ? bulkDeclineInput : bulkRouteInput;
+  const { submit, pending } = useFormMutation({
+    form,
+    schema,
+    mutationFn: (input) => api.post<BulkResult>(endpoint[action], input),
+    invalidate: opinionsKey,
+    successMessage: false,
+    onSuccess: onResult,
+  });
+  return (
+    <FormModal<Record<string, unknown>>
+      name={`bulk-${action}`}
+      title={t(action === 'decline' ? 'opinionBulk.declineTitle' : 'opinionBulk.routeTitle', { count: ids.length })}
+      open
+      form={form}
+      initialValues={action === 'route' ? routeDefaults : {}}
+      pending={pending}
+      onFinish={(values) => submit({ ...values, ids })}
+      onClose={onClose}
+    >
+      {action === 'decline' ? <ReasonField extra={t('opinionBulk.declineHint')} /> : <RouteFields />}
+    </FormModal>
+  );
+}
