@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { outboxStatus } from './notifications.js';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const text = (label: string, max: number) =>
@@ -178,6 +179,8 @@ export const reportBackAttendee = z.object({
   /** The one-time rating code, printed on the sign-in list. */
   code: z.string(),
   used: z.boolean(),
+  /** The SMS that sent the code to the attendee's phone, or null when none was queued (no phone given). */
+  sms: z.object({ status: outboxStatus, queuedAt: z.iso.datetime() }).nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ReportBackAttendee = z.infer<typeof reportBackAttendee>;

@@ -21,6 +21,15 @@ export interface NewOutboxMessage {
   bodyId?: string | null;
 }
 
+/**
+ * A part of a message only its recipient may read (a one-time rating code). It is stored marked in
+ * the outbox row, handed to the sender plain and shown masked wherever staff list the outbox.
+ */
+export const secret = (text: string) => `⟦${text}⟧`;
+const SECRET = /⟦([^⟧]*)⟧/g;
+export const revealSecrets = (body: string) => body.replace(SECRET, '$1');
+export const maskSecrets = (body: string) => body.replace(SECRET, (_, part: string) => '*'.repeat(part.length));
+
 /** The outbox row enqueueMessage writes, for a caller that writes it inside a larger single statement. */
 export function outboxRow(m: NewOutboxMessage): typeof outboxMessages.$inferInsert {
   return { ...m, subject: m.subject ?? null, bodyId: m.bodyId ?? null, createdAt: clock.now() };
@@ -67,8 +76,10 @@ export class Notifier {
     await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${n.userId})`);
   }
 
-  async enqueueMessage(tx: Executor, m: NewOutboxMessage) {
-    await tx.insert(outboxMessages).values(outboxRow(m));
+  /** Queues an SMS or e-mail in the caller's transaction; returns the outbox row's id. */
+  async enqueueMessage(tx: Executor, m: NewOutboxMessage): Promise<string> {
+    const [row] = await tx.insert(outboxMessages).values(outboxRow(m)).returning({ id: outboxMessages.id });
+    return row!.id;
   }
 
   /** Hands pending messages to the sender; run by the outbox job. */
@@ -79,7 +90,9 @@ export class Notifier {
       let status: 'recorded' | 'sent' | 'failed';
       let error: string | null = null;
       try {
-        status = (await this.sender.send({ ...m, channel: m.channel as OutboxChannel })).delivered ? 'sent' : 'recorded';
+        status = (await this.sender.send({ ...m, body: revealSecrets(m.body), channel: m.channel as OutboxChannel })).delivered
+          ? 'sent'
+          : 'recorded';
       } catch (err) {
         status = 'failed';
         error = err instanceof Error ? err.message : String(err);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import type { Notifier } from '../../platform/notifications.js';
+import { maskSecrets, type Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
 import * as repo from './repository.js';
 
@@ -43,7 +43,8 @@ function presentOutboxMessage(m: Awaited<ReturnType<typeof repo.pageOutbox>>['ro
     channel: m.channel as OutboxMessage['channel'],
     recipient: m.recipient,
     subject: m.subject,
-    body: m.body,
+    // One-time codes in a message are for its recipient only.
+    body: maskSecrets(m.body),
     status: m.status as OutboxMessage['status'],
     attempts: m.attempts,
     error: m.error,

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendeeCodePattern } from '@renda/shared';
-import { auditEvents, bodies, deputies } from '../../db/schema.js';
+import { auditEvents, bodies, deputies, outboxMessages } from '../../db/schema.js';
+import { Notifier, revealSecrets, type NewOutboxMessage } from '../../platform/notifications.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { reportBackAttendees, reportBackRatings } from './tables.js';
 
@@ -185,6 +186,106 @@ describe('rating by registered attendees (一人一次, 凭签到评议码)', ()
     const noPhone = await rate(phoneEvent.publicCode, { rating: 'satisfied' });
     expect(noPhone.statusCode).toBe(400);
     expect(noPhone.json().error).toMatchObject({ code: 'PHONE_REQUIRED', message: '请填写 11 位手机号码' });
+  });
+});
+
+describe('rating codes by SMS (评议码短信)', () => {
+  type Attendee = { id: string; name: string; code: string; used: boolean; sms: { status: string; queuedAt: string } | null };
+  let id: string;
+  let publicCode: string;
+  let wang: Attendee;
+  let zhao: Attendee;
+  const list = async () => (await staff.request('GET', `/api/reportbacks/${id}/attendees`)).json().items as Attendee[];
+  const smsTo = (phone: string) =>
+    t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, phone)).orderBy(outboxMessages.createdAt);
+  const resend = (attendeeId: string, who = staff) => who.request('POST', `/api/reportbacks/${id}/attendees/${attendeeId}/sms`);
+
+  it('queues an SMS with the event, the rating link and the code for each attendee who gave a phone', async () => {
+    const created = (
+      await staff.request('POST', '/api/reportbacks', {
+        ...event,
+        heldOn: '2026-06-10',
+        title: '向选民述职并接受评议',
+        deputyId: zhangId,
+        ratingMode: 'attendee',
+      })
+    ).json();
+    id = created.id;
+    publicCode = created.publicCode;
+    const res = await staff.request('POST', `/api/reportbacks/${id}/attendees`, {
+      attendees: [{ name: '王芳', phone: '13722224444' }, { name: '赵敏' }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    [wang, zhao] = res.json().items as [Attendee, Attendee];
+    expect(wang.sms).toMatchObject({ status: 'pending' });
+    expect(zhao.sms).toBeNull();
+    const [sms, ...more] = await smsTo('13722224444');
+    expect(more).toEqual([]);
+    const text = revealSecrets(sms!.body);
+    expect(text).toContain('王芳您好');
+    expect(text).toContain('张秀英代表“向选民述职并接受评议”');
+    expect(text).toContain(`/m/reportback?code=${publicCode}`);
+    expect(text).toContain(`您的评议码：${wang.code}`);
+    expect(sms!.body).not.toContain(`：${wang.code}（`);
+    expect((await list()).map((a) => a.sms?.status ?? null)).toEqual(['pending', null]);
+  });
+
+  it('hands the sender the code in clear, shows administrators the outbox with the code masked, and keeps it out of the trail', async () => {
+    const sent: NewOutboxMessage[] = [];
+    const sender = { name: 'capture', send: async (m: NewOutboxMessage) => (sent.push(m), { delivered: true }) };
+    await new Notifier(t.database, sender).deliverPending();
+    expect(sent.find((m) => m.recipient === '13722224444')?.body).toContain(`您的评议码：${wang.code}（仅可使用一次）`);
+    expect((await list())[0]!.sms).toMatchObject({ status: 'sent' });
+
+    const admin = await t.login('admin');
+    const outbox = (await admin.request('GET', '/api/admin/outbox?pageSize=100')).json().items as { recipient: string; body: string }[];
+    const shown = outbox.find((m) => m.recipient === '13722224444')!;
+    expect(shown.body).toContain('您的评议码：********（仅可使用一次）');
+    expect(shown.body).not.toContain(wang.code);
+    const trail = JSON.stringify(
+      (await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, id))).map((e) => [e.before, e.after]),
+    );
+    expect(trail).not.toContain(wang.code);
+    expect(trail).not.toContain('13722224444');
+  });
+
+  it('resends a code to the phone of the first SMS, on staff’s request only', async () => {
+    const again = await resend(wang.id);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: wang.id, sms: { status: 'pending' } });
+    const messages = await smsTo('13722224444');
+    expect(messages).toHaveLength(2);
+    expect(revealSecrets(messages[1]!.body)).toContain(wang.code);
+    const trail = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'resendCode')));
+    expect(trail.map((e) => e.after)).toEqual([{ attendeeId: wang.id, name: '王芳', phone: '137****4444' }]);
+
+    const noPhone = await resend(zhao.id);
+    expect(noPhone.statusCode).toBe(400);
+    expect(noPhone.json().error).toMatchObject({
+      code: 'ATTENDEE_NO_PHONE',
+      message: '登记时未留该选民的手机号码，不能发送短信，请把签到表上的评议码交给本人',
+    });
+    expect((await resend('00000000-0000-7000-8000-000000000000')).statusCode).toBe(404);
+    expect((await resend(wang.id, leader)).statusCode).toBe(403);
+    expect((await resend(wang.id, xzstaff)).statusCode).toBe(404);
+  });
+
+  it('sends nothing for a used code or a closed event', async () => {
+    await staff.request('POST', `/api/reportbacks/${id}/actions/openRating`);
+    expect((await rate(publicCode, { attendeeCode: wang.code, rating: 'satisfied' })).statusCode).toBe(201);
+    const used = await resend(wang.id);
+    expect(used.statusCode).toBe(409);
+    expect(used.json().error).toMatchObject({ code: 'ATTENDEE_CODE_USED', message: '该选民已用评议码评价，无需再发送' });
+    const late = await staff.request('POST', `/api/reportbacks/${id}/attendees`, { attendees: [{ name: '钱伟', phone: '13722225555' }] });
+    expect(late.json().items[0].sms).toMatchObject({ status: 'pending' });
+    await staff.request('POST', `/api/reportbacks/${id}/actions/close`);
+    const closed = await resend(late.json().items[0].id);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error).toMatchObject({ code: 'REPORT_BACK_CLOSED', message: '本次述职评议已结束，不能再发送评议码' });
+    expect(await smsTo('13722225555')).toHaveLength(1);
   });
 });
 

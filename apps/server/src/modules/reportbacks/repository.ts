@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { VoterRating } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
-import { bodies, users } from '../../db/schema.js';
+import { bodies, outboxMessages, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
@@ -120,12 +120,29 @@ export async function ratingsOf(db: Executor, reportBackId: string, limit: numbe
 }
 
 // ---- attendees (rating by registered attendees) ----
-export async function attendeesOf(db: Executor, reportBackId: string) {
+/** The attendees of an event with the state of the SMS that sent each their code (never its text). */
+export async function attendeesOf(db: Executor, reportBackId: string, attendeeId?: string) {
   return db
-    .select()
+    .select({ attendee: reportBackAttendees, smsStatus: outboxMessages.status, smsQueuedAt: outboxMessages.createdAt })
     .from(reportBackAttendees)
-    .where(eq(reportBackAttendees.reportBackId, reportBackId))
+    .leftJoin(outboxMessages, eq(outboxMessages.id, reportBackAttendees.smsMessageId))
+    .where(and(eq(reportBackAttendees.reportBackId, reportBackId), attendeeId ? eq(reportBackAttendees.id, attendeeId) : undefined))
     .orderBy(asc(reportBackAttendees.createdAt), asc(reportBackAttendees.id));
+}
+export type AttendeeRow = Awaited<ReturnType<typeof attendeesOf>>[number];
+
+/** The phone the attendee's last code SMS went to: only the outbox row holds the full number. */
+export async function smsRecipientOf(db: Executor, attendeeId: string) {
+  const [row] = await db
+    .select({ recipient: outboxMessages.recipient })
+    .from(reportBackAttendees)
+    .innerJoin(outboxMessages, eq(outboxMessages.id, reportBackAttendees.smsMessageId))
+    .where(eq(reportBackAttendees.id, attendeeId));
+  return row?.recipient ?? null;
+}
+
+export async function setAttendeeSms(db: Executor, attendeeId: string, messageId: string) {
+  await db.update(reportBackAttendees).set({ smsMessageId: messageId }).where(eq(reportBackAttendees.id, attendeeId));
 }
 
 /** Registered and used codes per event. */

@@ -63,9 +63,13 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 /** The voters' rating page a report-back's QR code opens. */
 export const ratingLink = (base: string, publicCode: string) => `${base}/m/reportback?code=${encodeURIComponent(publicCode)}`;
 
-export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
+export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier }) => {
   const read = { preValidation: requirePermission('reportbacks.read') };
   const manage = { preValidation: requirePermission('reportbacks.manage') };
+  const codeSender = (request: FastifyRequest) => ({
+    notifier,
+    ratingLink: (publicCode: string) => ratingLink(origin(request), publicCode),
+  });
 
   // 晒: the results of every report-back appear in the deputy's performance file (履职档案).
   registerPerformanceSection('reportbacks', reportBackSection);
@@ -163,7 +167,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       ...manage,
       schema: {
         tags,
-        summary: '登记到会选民（名单或人数），每人生成一次性评议码',
+        summary: '登记到会选民（名单或人数），每人生成一次性评议码；留了手机号码的以短信发送评议码和评议链接',
         params: idParams,
         body: attendeesInput,
         response: {
@@ -173,7 +177,22 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.registerAttendees(db, actorContext(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await service.registerAttendees(db, actorContext(request), request.params.id, request.body, codeSender(request))),
+  );
+  app.post(
+    '/api/reportbacks/:id/attendees/:attendeeId/sms',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '重新向到会选民发送评议码短信（发往登记时的手机号码）',
+        params: idParams.extend({ attendeeId: z.uuid('编号格式不正确') }),
+        response: { 200: reportBackAttendee, ...errorResponses },
+      },
+    },
+    async (request) => service.resendCode(db, actorContext(request), request.params.id, request.params.attendeeId, codeSender(request)),
   );
   app.get(
     '/api/reportbacks/:id/attendees.xlsx',

@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, users } from '../../db/schema.js';
+import { bodies, outboxMessages, users } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 
 /** 回选区述职: a deputy reports to the voters of their constituency (述), shows the record (晒), voters rate it (评). */
@@ -70,6 +70,8 @@ export const reportBackAttendees = pgTable(
     phoneMasked: varchar('phone_masked', { length: 16 }),
     code: varchar('code', { length: 8 }).notNull(),
     usedAt: timestampColumn('used_at'),
+    /** The last SMS that sent the attendee their code (the full phone lives only in that outbox row). */
+    smsMessageId: uuid('sms_message_id').references(() => outboxMessages.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAtColumn(),
   },

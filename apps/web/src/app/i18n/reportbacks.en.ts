@@ -46,7 +46,7 @@ export const reportBacksEn: typeof reportBacksZh = {
   },
   attendees: {
     title: 'Attendees and rating codes',
-    hint: 'Each registered attendee gets a one-time code to rate with. Ratings are not linked to names.',
+    hint: 'Each registered attendee gets a one-time code to rate with. Ratings are not linked to names. Attendees who give a mobile number get the link and their code by SMS.',
     summary: '{{registered}} registered, {{used}} rated',
     register: 'Register attendees',
     names: 'List',
@@ -64,6 +64,12 @@ export const reportBacksEn: typeof reportBacksZh = {
     print: 'Print sign-in sheet',
     excel: 'Download sign-in sheet (Excel)',
     line: 'Line {{line}}: ',
+    sms: 'Code by SMS',
+    noSms: 'No phone',
+    smsQueued: '; {{count}} get their code by SMS',
+    resend: 'Resend SMS',
+    resendTo: ' (to {{name}})',
+    resent: 'Code sent again to {{name}}',
   },
   honours: {
     title: 'Model deputy selection',

@@ -60,7 +60,7 @@ export const reportBacksZh = {
   },
   attendees: {
     title: '到会选民及评议码',
-    hint: '登记到会的选民，每人领取一个一次性评议码；评议时凭码评价，每码一次。评价内容与选民姓名不关联。',
+    hint: '登记到会的选民，每人领取一个一次性评议码；评议时凭码评价，每码一次。评价内容与选民姓名不关联。留了手机号码的选民会收到附评议链接和评议码的短信。',
     summary: '已登记 {{registered}} 人，已评价 {{used}} 人',
     register: '登记到会选民',
     names: '名单',
@@ -78,6 +78,12 @@ export const reportBacksZh = {
     print: '打印签到表',
     excel: '下载签到表（Excel）',
     line: '第 {{line}} 行：',
+    sms: '评议码短信',
+    noSms: '未留手机',
+    smsQueued: '，其中 {{count}} 人已排队发送评议码短信',
+    resend: '重发短信',
+    resendTo: '（发给{{name}}）',
+    resent: '已重新向{{name}}发送评议码短信',
   },
   honours: {
     title: '最美人大代表评选',

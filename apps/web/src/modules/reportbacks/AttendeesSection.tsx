@@ -1,8 +1,8 @@
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
-import { attendeesInput, type AttendeesInput, type ReportBack, type ReportBackAttendee } from '@renda/shared';
+import { attendeesInput, type AttendeesInput, type OutboxStatus, type ReportBack, type ReportBackAttendee } from '@renda/shared';
 import { api } from '../../app/api';
 import { clearErrorsOnChange } from '../../components/forms';
 import { useAction } from '../../components/mutations';
@@ -11,7 +11,14 @@ import { reportBacksKey, reportBackUrls, useAttendees } from './api';
 import './print.css';
 
 type Values = { names?: string; count?: number | null };
-type Registered = { registered: number; skipped: number };
+type Registered = { registered: number; skipped: number; items: ReportBackAttendee[] };
+
+const smsColour: Record<OutboxStatus, string | undefined> = {
+  pending: tagColour.processing,
+  recorded: undefined,
+  sent: tagColour.success,
+  failed: tagColour.error,
+};
 
 /** "王芳 13711112222" or "王芳，13711112222" or just "王芳": one attendee per line. */
 export function parseAttendeeLines(text: string) {
@@ -35,10 +42,21 @@ export function AttendeesSection({ reportBack: r, manage }: { reportBack: Report
     invalidate: reportBacksKey,
     successMessage: false,
     onSuccess: (res) => {
-      void message.success(t('reportbacks.attendees.registered', res) + (res.skipped > 0 ? t('reportbacks.attendees.skipped', res) : ''));
+      const sms = res.items.filter((a) => a.sms).length;
+      void message.success(
+        t('reportbacks.attendees.registered', res) +
+          (sms > 0 ? t('reportbacks.attendees.smsQueued', { count: sms }) : '') +
+          (res.skipped > 0 ? t('reportbacks.attendees.skipped', res) : ''),
+      );
       form.resetFields();
     },
   });
+  const resend = useAction((a: ReportBackAttendee) => api.post<ReportBackAttendee>(`/api/reportbacks/${r.id}/attendees/${a.id}/sms`), {
+    invalidate: reportBacksKey,
+    successMessage: false,
+    onSuccess: (a) => void message.success(t('reportbacks.attendees.resent', { name: a.name })),
+  });
+  const canResend = (a: ReportBackAttendee) => manage && r.state !== 'closed' && a.sms !== null && !a.used;
   // The list is one text box: every problem, wherever in the list, is shown under it.
   const submit = (v: Values) => {
     const parsed = attendeesInput.safeParse({ attendees: parseAttendeeLines(v.names ?? ''), count: v.count ?? 0 });
@@ -61,6 +79,32 @@ export function AttendeesSection({ reportBack: r, manage }: { reportBack: Report
       dataIndex: 'used',
       render: (used: boolean) =>
         used ? <Tag color={tagColour.success}>{t('reportbacks.attendees.usedYes')}</Tag> : <Tag>{t('reportbacks.attendees.usedNo')}</Tag>,
+    },
+    {
+      // Whether the code went out by SMS: the message itself (with the code) is shown nowhere.
+      title: t('reportbacks.attendees.sms'),
+      key: 'sms',
+      className: 'no-print',
+      render: (_: unknown, a: ReportBackAttendee) => (
+        <Flex gap="small" align="center" wrap>
+          {a.sms ? (
+            <Tag color={smsColour[a.sms.status]}>{t(`outboxStatus.${a.sms.status}`)}</Tag>
+          ) : (
+            <Typography.Text type="secondary">{t('reportbacks.attendees.noSms')}</Typography.Text>
+          )}
+          {canResend(a) && (
+            <Button
+              size="small"
+              icon={<MessageOutlined />}
+              loading={resend.isPending && resend.variables?.id === a.id}
+              onClick={() => resend.mutate(a)}
+            >
+              {t('reportbacks.attendees.resend')}
+              <span className="sr-only">{t('reportbacks.attendees.resendTo', { name: a.name })}</span>
+            </Button>
+          )}
+        </Flex>
+      ),
     },
   ];
   return (

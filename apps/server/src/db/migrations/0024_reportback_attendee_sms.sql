@@ -1,0 +1,2 @@
+ALTER TABLE "report_back_attendees" ADD COLUMN "sms_message_id" uuid;--> statement-breakpoint
+ALTER TABLE "report_back_attendees" ADD CONSTRAINT "report_back_attendees_sms_message_id_outbox_messages_id_fk" FOREIGN KEY ("sms_message_id") REFERENCES "public"."outbox_messages"("id") ON DELETE no action ON UPDATE no action;
