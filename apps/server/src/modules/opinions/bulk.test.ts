@@ -187,3 +187,16 @@ describe('批量转办', () => {
     expect((await track(o.code)).status).toBe('accepted');
   });
 });
+
+describe('the API reference', () => {
+  it('documents the bulk actions and the category dictionary with Chinese summaries and their schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const summary = (path: string, method: string) => doc.paths[path][method].summary as string;
+    expect(summary('/api/opinions/bulk-decline', 'post')).toBe('批量不予受理（同一理由，各条分别告知群众）');
+    expect(summary('/api/opinions/bulk-route', 'post')).toMatch(/^批量转办/);
+    expect(summary('/api/opinions/categories', 'delete')).toMatch(/^恢复默认/);
+    expect(doc.paths['/api/opinions/bulk-route'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['ids', 'handlingUnitId', 'routeKind']),
+    );
+  });
+});
