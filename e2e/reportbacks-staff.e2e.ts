@@ -108,6 +108,28 @@ describe('report-backs run by staff, rated on phones', () => {
       return (await cell.textContent())!;
     };
     const wangCode = await codeOf('王芳');
+    // 王芳 left a phone: her code went out by SMS (queued, or recorded once the outbox job ran); 李强 did not.
+    const smsCell = (name: string) => page.getByRole('row').filter({ hasText: name }).getByRole('cell').last();
+    await expect.poll(() => smsCell('王芳').textContent()).toMatch(/待发送|已记录（未实际发送）/);
+    expect(await smsCell('李强').textContent()).toBe('未留手机');
+    expect(await page.getByRole('button', { name: /重发短信/ }).count()).toBe(1);
+    await page.getByRole('button', { name: /重发短信\s*（发给王芳）$/ }).click();
+    await expect.poll(() => page.getByText('已重新向王芳发送评议码短信').count()).toBe(1);
+    await expectCleanPage(tracked, 'attendees with their SMS state');
+    // The outbox administrators read shows the message with the code masked.
+    const admin = await openPage(browser);
+    await loginAs(admin.page, 'admin');
+    await admin.page.goto(`${baseUrl()}/admin/outbox`);
+    await expectHeading(admin.page, '短信邮件发件箱');
+    const rows = admin.page.getByRole('row').filter({ hasText: '13711112222' });
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.first().getByRole('button', { name: '展开行' }).click();
+    const body = admin.page.getByText(/您的评议码：/);
+    await expect.poll(() => body.textContent()).toContain('您的评议码：********（仅可使用一次）');
+    expect(await body.textContent()).toContain('向选区选民述职（签到评议）');
+    expect(await body.textContent()).not.toContain(wangCode);
+    await expectCleanPage(admin, 'outbox with a masked rating code');
+    await admin.context.close();
     await confirm(page, buttonNamed(page, '开启评议'), '开启评议');
     await expect.poll(() => page.getByText('评议中').count()).toBeGreaterThan(0);
     const link = await ratingLink(page);
@@ -134,6 +156,7 @@ describe('report-backs run by staff, rated on phones', () => {
     await confirm(page, buttonNamed(page, '结束评议'), '结束评议');
     await expect.poll(() => page.getByText('已结束').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /登记到会选民/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /重发短信/ }).count()).toBe(0);
     await tracked.context.close();
   });
 });
