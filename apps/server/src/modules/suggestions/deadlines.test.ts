@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { notifications, suggestions } from '../../db/schema.js';
+import { notifications, suggestionAssignments, suggestions } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { scanDeadlines } from './reports.js';
@@ -188,6 +188,30 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     await scanDeadlines(t.db, t.deps.notifier);
     await scanDeadlines(t.db, t.deps.notifier);
     expect(await told()).toBe(1);
+  });
+
+  it('reports a joint unit whose opinion is late to that unit, the staff and the lead unit, once', async () => {
+    clock.set(cst('2026-09-01T10:00:00'));
+    const id = await accepted('关于推进城乡学校食堂明厨亮灶建设的建议');
+    await post('staff', id, 'assign', { leadUnitId: c.units.housing, jointUnitIds: [c.units.education] });
+    await post('unit', id, 'sign-for');
+    await post('unit2', id, 'sign-for');
+    const [joint] = await t.db
+      .select()
+      .from(suggestionAssignments)
+      .where(and(eq(suggestionAssignments.suggestionId, id), eq(suggestionAssignments.role, 'joint')));
+    const told = async (who: string, title: string) =>
+      (await t.db.select().from(notifications).where(eq(notifications.userId, c.as[who]!.user.id))).filter(
+        (n) => n.title === title && n.body.includes('明厨亮灶'),
+      ).length;
+    clock.set(new Date(joint!.dueAt.getTime() - 60_000));
+    expect((await scanDeadlines(t.db, t.deps.notifier)).jointOverdue).toBe(0);
+    clock.set(new Date(joint!.dueAt.getTime() + 60_000));
+    expect((await scanDeadlines(t.db, t.deps.notifier)).jointOverdue).toBe(1);
+    expect((await scanDeadlines(t.db, t.deps.notifier)).jointOverdue).toBe(0);
+    expect(await told('unit2', '会办意见已逾期')).toBe(1);
+    expect(await told('staff', '会办单位逾期')).toBe(1);
+    expect(await told('unit', '会办单位逾期')).toBe(1);
   });
 
   it('reports an assignment not signed for in time to the staff, once', async () => {

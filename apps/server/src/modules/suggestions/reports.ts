@@ -261,7 +261,7 @@ export async function getPublished(db: Db, id: string): Promise<PublicSuggestion
  */
 export async function scanDeadlines(db: Db, notifier: Notifier) {
   const now = clock.now();
-  const done = { reminded: 0, escalated: 0, signForOverdue: 0 };
+  const done = { reminded: 0, escalated: 0, signForOverdue: 0, jointOverdue: 0 };
   const open = await db
     .select({ s: suggestions, path: bodies.path, supervisorUserId: keySuggestions.supervisorUserId })
     .from(suggestions)
@@ -330,6 +330,36 @@ export async function scanDeadlines(db: Db, notifier: Notifier) {
       await repo.updateAssignment(tx, a.id, { decisionNote: '逾期未签收，已报告交办机关' });
     });
     done.signForOverdue++;
+  }
+  // 会办: a joint unit's opinion has its own, shorter deadline; the lead unit waits on it.
+  const lateJoint = await db
+    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
+    .from(suggestionAssignments)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(
+      and(
+        eq(suggestionAssignments.role, 'joint'),
+        inArray(suggestionAssignments.state, ['assigned', 'signed_for']),
+        inArray(suggestions.state, ['handling', 'rehandling']),
+        sql`${suggestionAssignments.dueAt} < ${now}`,
+        isNull(suggestionAssignments.overdueReportedAt),
+      ),
+    );
+  for (const { a, s, unitName } of lateJoint) {
+    const link = `/suggestions/${s.id}`;
+    await db.transaction(async (tx) => {
+      for (const u of await repo.usersOfUnit(tx, a.unitId))
+        await notifier.notify(tx, { userId: u.id, title: '会办意见已逾期', body: `《${s.title}》的会办意见已超过期限，请尽快提交`, link });
+      const toldOf = `${unitName}未在期限内提交《${s.title}》的会办意见`;
+      for (const u of await repo.staffOfBody(tx, s.bodyId))
+        await notifier.notify(tx, { userId: u.id, title: '会办单位逾期', body: toldOf, link });
+      if (s.leadUnitId)
+        for (const u of await repo.usersOfUnit(tx, s.leadUnitId))
+          await notifier.notify(tx, { userId: u.id, title: '会办单位逾期', body: toldOf, link });
+      await repo.updateAssignment(tx, a.id, { overdueReportedAt: now });
+    });
+    done.jointOverdue++;
   }
   return done;
 }

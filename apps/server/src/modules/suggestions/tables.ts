@@ -180,6 +180,8 @@ export const suggestionAssignments = pgTable(
     decidedAt: timestampColumn('decided_at'),
     decisionNote: text('decision_note'),
     note: text('note'),
+    /** When the deadline job reported a joint unit's missing opinion as overdue (once). */
+    overdueReportedAt: timestampColumn('overdue_reported_at'),
   },
   (t) => [
     index('suggestion_assignments_suggestion_idx').on(t.suggestionId),

@@ -1,0 +1,1 @@
+ALTER TABLE "suggestion_assignments" ADD COLUMN "overdue_reported_at" timestamp with time zone;
