@@ -259,6 +259,16 @@ export async function getPublished(db: Db, id: string): Promise<PublicSuggestion
  * the reminder window, escalates once to the body's staff when the reply is overdue, and reports
  * assignments not signed for in time. Returns what it did, for the job log and the tests.
  */
+/** Assignments with their suggestion and unit name, for the deadline job's checks. */
+function assignmentsWhere(db: Db, condition: SQL) {
+  return db
+    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
+    .from(suggestionAssignments)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(condition);
+}
+
 export async function scanDeadlines(db: Db, notifier: Notifier) {
   const now = clock.now();
   const done = { reminded: 0, escalated: 0, signForOverdue: 0, jointOverdue: 0 };
@@ -305,18 +315,14 @@ export async function scanDeadlines(db: Db, notifier: Notifier) {
       }
     });
   }
-  const unsigned = await db
-    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
-    .from(suggestionAssignments)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
-    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
-    .where(
-      and(
-        eq(suggestionAssignments.state, 'assigned'),
-        sql`${suggestionAssignments.signForDueAt} < ${now}`,
-        isNull(suggestionAssignments.decisionNote),
-      ),
-    );
+  const unsigned = await assignmentsWhere(
+    db,
+    and(
+      eq(suggestionAssignments.state, 'assigned'),
+      sql`${suggestionAssignments.signForDueAt} < ${now}`,
+      isNull(suggestionAssignments.decisionNote),
+    )!,
+  );
   for (const { a, s, unitName } of unsigned) {
     await db.transaction(async (tx) => {
       for (const u of await repo.staffOfBody(tx, s.bodyId))
@@ -332,20 +338,16 @@ export async function scanDeadlines(db: Db, notifier: Notifier) {
     done.signForOverdue++;
   }
   // 会办: a joint unit's opinion has its own, shorter deadline; the lead unit waits on it.
-  const lateJoint = await db
-    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
-    .from(suggestionAssignments)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
-    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
-    .where(
-      and(
-        eq(suggestionAssignments.role, 'joint'),
-        inArray(suggestionAssignments.state, ['assigned', 'signed_for']),
-        inArray(suggestions.state, ['handling', 'rehandling']),
-        sql`${suggestionAssignments.dueAt} < ${now}`,
-        isNull(suggestionAssignments.overdueReportedAt),
-      ),
-    );
+  const lateJoint = await assignmentsWhere(
+    db,
+    and(
+      eq(suggestionAssignments.role, 'joint'),
+      inArray(suggestionAssignments.state, ['assigned', 'signed_for']),
+      inArray(suggestions.state, ['handling', 'rehandling']),
+      sql`${suggestionAssignments.dueAt} < ${now}`,
+      isNull(suggestionAssignments.overdueReportedAt),
+    )!,
+  );
   for (const { a, s, unitName } of lateJoint) {
     const link = `/suggestions/${s.id}`;
     await db.transaction(async (tx) => {
