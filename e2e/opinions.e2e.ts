@@ -1,46 +1,10 @@
-import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, loginAs, openPage, seriousA11yViolations, type TrackedPage } from './harness.js';
+import { samplePng } from '../apps/server/src/test/images.js';
+import { baseUrl, chooseOption, expectCleanPage, expectOnlyRefusal, loginAs, openPage, type TrackedPage } from './harness.js';
 import { act, confirmPopover, expectState } from './suggestions-steps.js';
 import { openBrowserWithStation } from './opinions-steps.js';
 import { DOCX_MIME } from './ui.js';
-
-/** A real PNG (a 48×32 picture in two colours), made here so the server's check by content accepts it. */
-function photoPng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const [width, height] = [48, 32];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) rows.set(y < height / 2 ? [70, 130, 180] : [90, 160, 60], y * (width * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** antd puts a space between the two characters of a two-character label; an icon's name may come first. */
 const button = (page: Page | Locator, label: string) =>
@@ -88,16 +52,6 @@ async function pickTyped(page: Page, field: Locator, typed: string, entry: strin
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entry }).first().click();
 }
 
-/** The page's only console errors are the refused request's own (Chromium logs every 4xx). */
-async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: string) {
-  expect(await seriousA11yViolations(tracked.page), `${where}: accessibility`).toEqual([]);
-  expect(
-    tracked.errors.filter((e) => !e.includes(`status of ${status}`)),
-    `${where}: console errors`,
-  ).toEqual([]);
-  tracked.errors.length = 0;
-}
-
 let browser: Browser;
 let stationCode: string;
 
@@ -119,7 +73,9 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     const text = '闻川路便民服务中心门口的人行道地砖大面积松动，下雨天踩上去溅水，老人容易滑倒，希望尽快修复。';
     await phone.getByLabel('意见类别').selectOption({ label: '城乡建设' });
     await phone.getByLabel('意见内容').fill(text);
-    await phone.locator('#photos').setInputFiles({ name: 'pavement.png', mimeType: 'image/png', buffer: photoPng() });
+    await phone
+      .locator('#photos')
+      .setInputFiles({ name: 'pavement.png', mimeType: 'image/png', buffer: samplePng(48, 32, [70, 130, 180]) });
     await expect.poll(() => phone.getByRole('img', { name: '照片1' }).count()).toBe(1);
     await phone.getByLabel('地点（选填）').fill('王江泾镇闻川路28号门口');
     await phone.getByLabel('手机号').fill('13905739876');

@@ -13,7 +13,8 @@ import { markEscalated, opinionsOfSuggestion } from './index.js';
 import { insertSubmissions, type SubmissionRows } from './repository.js';
 import { opinions } from './tables.js';
 import { multipart } from '../../test/multipart.js';
-import { makeStationAndDeputy, opinionsTestApp, tinyPng, unitIdByName } from './test-fixtures.js';
+import { samplePng } from '../../test/images.js';
+import { makeStationAndDeputy, opinionsTestApp, unitIdByName } from './test-fixtures.js';
 import { newTrackingCode } from './tracking-code.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -152,8 +153,8 @@ describe('submitting', () => {
         phone: '13800000002',
       },
       [
-        { name: 'photo', fileName: '积水.png', type: 'image/png', data: tinyPng() },
-        { name: 'photo', fileName: '积水2.png', type: 'image/png', data: tinyPng() },
+        { name: 'photo', fileName: '积水.png', type: 'image/png', data: samplePng() },
+        { name: 'photo', fileName: '积水2.png', type: 'image/png', data: samplePng() },
       ],
     );
     const res = await t.app.inject({
@@ -203,14 +204,14 @@ describe('submitting', () => {
     expect(r1.statusCode).toBe(415);
     expect(r1.json().error.message).toBe('照片格式不支持，请上传 JPG、PNG、WEBP 或 HEIC 图片');
     const big = await multipart(fields, [
-      { name: 'photo', fileName: 'big.png', type: 'image/png', data: Buffer.concat([tinyPng(), Buffer.alloc(5 * 1024 * 1024)]) },
+      { name: 'photo', fileName: 'big.png', type: 'image/png', data: Buffer.concat([samplePng(), Buffer.alloc(5 * 1024 * 1024)]) },
     ]);
     const r2 = await t.app.inject({ method: 'POST', url: '/api/public/opinions', ...big });
     expect(r2.statusCode).toBe(413);
     expect(r2.json().error.message).toBe('每张照片不能超过 5 MB');
     const four = await multipart(
       fields,
-      Array.from({ length: 4 }, (_, i) => ({ name: 'photo', fileName: `${i}.png`, type: 'image/png', data: tinyPng() })),
+      Array.from({ length: 4 }, (_, i) => ({ name: 'photo', fileName: `${i}.png`, type: 'image/png', data: samplePng() })),
     );
     const r3 = await t.app.inject({ method: 'POST', url: '/api/public/opinions', ...four });
     expect(r3.statusCode).toBe(413);
