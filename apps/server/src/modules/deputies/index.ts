@@ -49,4 +49,4 @@ export async function externalPerformanceSections(db: Executor, deputyId: string
 export { deputies, deputyGroupMembers, deputyGroups, dutyParticipants, dutyRecords } from './tables.js';
 export { findDeputiesByIds, findDeputyByPublicCode, getDeputyByUser, likePrefix } from './repository.js';
 export { insertDuty, setParticipants } from './duties-repository.js';
-export { newPublicCode } from './public-code.js';
+export { newPublicCode, publicCodeParam } from './public-code.js';

@@ -25,13 +25,13 @@ import {
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
-import { registerPerformanceSection } from '../deputies/index.js';
+import { publicCodeParam, registerPerformanceSection } from '../deputies/index.js';
 import * as honours from './honours-service.js';
 import { percent, reportBackSection } from './performance.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
-const codeParams = z.object({ publicCode: z.string().regex(/^[a-z2-7]{10,24}$/, '二维码无效') });
+const codeParams = z.object({ publicCode: publicCodeParam });
 const tags = ['deputies'];
 const exportQuery = reportBackQuery.omit({ page: true, pageSize: true });
 

@@ -21,7 +21,7 @@ import {
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
-import { registerSevenOnesSource } from '../deputies/index.js';
+import { publicCodeParam, registerSevenOnesSource } from '../deputies/index.js';
 import { opinionLink, posterHtml, qrPng } from '../deputies/qr.js';
 import { origin } from '../deputies/routes.js';
 import { concernsHeardBy } from './repository.js';
@@ -271,7 +271,7 @@ export const stationRoutes: ModuleRoutes = (app, { database: { db }, notifier, j
         tags,
         summary: '代表公开名片（扫代表码打开）',
         security: [],
-        params: z.object({ code: z.string().regex(/^[a-z2-7]{10,24}$/) }),
+        params: z.object({ code: publicCodeParam }),
         response: { 200: publicDeputyCard, 404: errorResponses[404] },
       },
     },
@@ -285,7 +285,7 @@ export const stationRoutes: ModuleRoutes = (app, { database: { db }, notifier, j
         tags,
         summary: '联络站公开信息（扫联络站码打开）',
         security: [],
-        params: z.object({ code: z.string().regex(/^[a-z2-7]{10,24}$/) }),
+        params: z.object({ code: publicCodeParam }),
         response: {
           200: z.object({
             name: z.string(),
