@@ -24,7 +24,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import { opinionCountsOfDeputy, registerVisitConcern } from '../opinions/index.js';
 import type { ActorContext } from '../../platform/context.js';
-import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { workbook } from '../../platform/documents.js';
 import { pageResult } from '../../platform/pagination.js';
@@ -179,9 +179,21 @@ async function insertRotaDay(
   return created!;
 }
 
+type RotaRow = Awaited<ReturnType<typeof repo.rotaOf>>[number];
+
+/** The station's entry on `day` whose hours overlap the given ones, if any. */
+const clashOf = (existing: RotaRow[], day: string, hours: { startTime: string; endTime: string }) =>
+  existing.find(({ rota: r }) => r.day === day && r.startTime < hours.endTime && hours.startTime < r.endTime);
+const describeEntry = (r: RotaRow['rota']) => `${r.startTime}—${r.endTime}“${r.topic}”`;
+
 export async function addRota(db: Db, ctx: ActorContext, stationId: string, input: RotaInput): Promise<RotaEntry> {
   return db.transaction(async (tx) => {
     const { station, deputyIds } = await checkRota(tx, ctx, stationId, input, { day: input.day, path: 'day' });
+    const clash = clashOf(await repo.rotaOf(tx, stationId, input.day, input.day), input.day, input);
+    if (clash)
+      throw conflict('ROTA_OVERLAP', `该站 ${input.day} 已有排班 ${describeEntry(clash.rota)}，时间不能重叠`, {
+        fields: [{ path: 'startTime', message: '与已有排班时间重叠' }],
+      });
     return insertRotaDay(tx, ctx, station, input, input.day, deputyIds);
   });
 }
@@ -207,8 +219,8 @@ export async function repeatRota(db: Db, ctx: ActorContext, stationId: string, i
     const skipped: RotaRepeatResult['skipped'] = plan.holidays.map((h) => ({ day: h.day, reason: 'holiday', note: h.name }));
     const days: string[] = [];
     for (const day of plan.days) {
-      const clash = existing.find(({ rota: r }) => r.day === day && r.startTime < input.endTime && input.startTime < r.endTime);
-      if (clash) skipped.push({ day, reason: 'overlap', note: `已有 ${clash.rota.startTime}—${clash.rota.endTime}“${clash.rota.topic}”` });
+      const clash = clashOf(existing, day, input);
+      if (clash) skipped.push({ day, reason: 'overlap', note: `已有 ${describeEntry(clash.rota)}` });
       else days.push(day);
     }
     skipped.sort((a, b) => a.day.localeCompare(b.day));

@@ -97,6 +97,16 @@ describe('stations', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().deputies).toEqual([{ id: deputy.id, name: '张秀英' }]);
+    // A second entry whose hours overlap the first is refused; one that follows it is taken.
+    const entry = { day: day(1), topic: '养老服务', responsibleName: '朱晓峰', responsiblePhone: '13957300001', deputyIds: [deputy.id] };
+    const overlap = await staff.request('POST', `/api/stations/${s.id}/rota`, { ...entry, startTime: '16:00', endTime: '17:30' });
+    expect(overlap.statusCode).toBe(409);
+    expect(overlap.json().error).toMatchObject({
+      code: 'ROTA_OVERLAP',
+      message: `该站 ${day(1)} 已有排班 14:00—16:30“垃圾分类”，时间不能重叠`,
+    });
+    const after = await staff.request('POST', `/api/stations/${s.id}/rota`, { ...entry, startTime: '16:30', endTime: '17:30' });
+    expect(after.statusCode, after.body).toBe(201);
     const sent = await remindRota(t.db, t.deps.notifier);
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(await remindRota(t.db, t.deps.notifier)).toBe(0);
