@@ -385,9 +385,10 @@ describe('deputies and liaison stations', () => {
     await expect.poll(() => page.getByRole('img', { name: '王江泾镇人大代表联络站的二维码' }).count()).toBe(1);
     await expectCleanPage(tracked, 'station detail');
 
-    // 四定: a reception day with its deputy, topic and responsible person.
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    // 四定: a reception day with its deputy, topic and responsible person. The demo rota already holds
+    // tomorrow morning (its hours would overlap), so the day after.
+    const next = new Date(Date.now() + 2 * 86_400_000);
+    const day = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
     await buttonNamed(page, '新增排班').click();
     const rota = page.getByRole('dialog');
     await rota.getByLabel('日期').fill(day);
