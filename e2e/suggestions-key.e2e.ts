@@ -4,6 +4,7 @@ import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, network
 import {
   act,
   confirmPopover,
+  decide,
   expectState,
   expectWordLetter,
   openItem as openTitled,
@@ -146,12 +147,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
 
       // Staff refuse the request: the unit keeps its part.
       await staff.page.reload();
-      await act(staff.page, '审定调整申请');
-      const decision = staff.page.getByRole('dialog');
-      await decision.getByLabel('不同意', { exact: true }).check();
-      await decision.getByLabel('说明').fill('涉及公交站点配套，请交通运输局会办');
-      await expectCleanPage(staff, 'reassignment decision');
-      await submitDialog(staff.page);
+      await decide(staff, '审定调整申请', '不同意', '涉及公交站点配套，请交通运输局会办', 'reassignment decision');
       await expectState(staff.page, '已交办');
 
       // The lead unit signs for it; the joint unit signs for it and sends its opinion to the lead unit.

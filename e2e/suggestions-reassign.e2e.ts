@@ -1,22 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
-import { act, confirmPopover, expectState, openItem, submitDialog } from './suggestions-steps.js';
+import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage } from './harness.js';
+import { act, apiAs, confirmPopover, expectState, openItem, submitDialog, unitId } from './suggestions-steps.js';
 import { dropdownClosed } from './ui.js';
 
 const TITLE = '关于规范老旧小区停车收费管理的建议';
 const CONTENT = '部分老旧小区停车收费标准不公开、收费主体不明确，居民意见较大。建议明确收费主体，公开收费标准和收支情况。';
-
-/**
- * Calls the API as the page's signed-in user. Only the set-up goes this way (drafting, acceptance and
- * assignment have their own browser tests); the steps under test go through the pages.
- */
-async function apiAs<T>(tracked: TrackedPage, method: 'GET' | 'POST', path: string, data?: object): Promise<T> {
-  const { csrfToken } = (await (await tracked.context.request.get(`${baseUrl()}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const res = await tracked.context.request.fetch(`${baseUrl()}${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,13 +30,8 @@ describe('a lead unit asks for reassignment and staff approve it', () => {
       const staff = await openPage(browser);
       await loginAs(staff.page, 'staff');
       const lead = '嘉兴市住房和城乡建设局';
-      const units = await apiAs<{ items: { id: string; name: string }[] }>(
-        staff,
-        'GET',
-        `/api/handling-units?q=${encodeURIComponent(lead)}`,
-      );
       await apiAs(staff, 'POST', `/api/suggestions/${id}/accept`, {});
-      await apiAs(staff, 'POST', `/api/suggestions/${id}/assign`, { leadUnitId: units.items.find((u) => u.name === lead)!.id });
+      await apiAs(staff, 'POST', `/api/suggestions/${id}/assign`, { leadUnitId: await unitId(staff, lead) });
 
       // 住建局 (刘明) asks, in the page, to hand the item on.
       const unit = await openPage(browser);

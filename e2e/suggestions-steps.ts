@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, expectCleanPage, type TrackedPage } from './harness.js';
 import { DOCX_MIME } from './ui.js';
@@ -42,6 +42,33 @@ export async function openItem(tracked: TrackedPage, id: string, title: string, 
   await tracked.page.goto(`${baseUrl()}/suggestions/${id}`);
   await expect.poll(() => tracked.page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
   await expectCleanPage(tracked, where);
+}
+
+/**
+ * Calls the API as the context's signed-in user. Only the set-up goes this way (drafting, acceptance and
+ * assignment have their own browser tests); the steps under test go through the pages.
+ */
+export async function apiAs<T>({ context }: { context: BrowserContext }, method: 'GET' | 'POST', path: string, data?: object): Promise<T> {
+  const { csrfToken } = (await (await context.request.get(`${baseUrl()}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await context.request.fetch(`${baseUrl()}${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** A handling unit's id by its name, as staff see it. */
+export async function unitId(staff: { context: BrowserContext }, name: string): Promise<string> {
+  const units = await apiAs<{ items: { id: string; name: string }[] }>(staff, 'GET', `/api/handling-units?q=${encodeURIComponent(name)}`);
+  return units.items.find((u) => u.name === name)!.id;
+}
+
+/** Staff decide a unit's request (调整, 延期) in its dialog: 同意 or 不同意, with a note. */
+export async function decide(staff: TrackedPage, action: string, choice: '同意' | '不同意', note: string, where: string) {
+  await act(staff.page, action);
+  const dialog = staff.page.getByRole('dialog');
+  await dialog.getByLabel(choice, { exact: true }).check();
+  await dialog.getByLabel('说明').fill(note);
+  await expectCleanPage(staff, where);
+  await submitDialog(staff.page);
 }
 
 /** Downloads a Word letter linked from the page and returns its text as Word shows it (word/document.xml). */

@@ -369,6 +369,8 @@ export const suggestionDetail = suggestionListItem.extend({
   content: z.string(),
   returnReason: z.string().nullable(),
   mergedIntoId: z.uuid().nullable(),
+  /** Items merged into this one (并案), those the viewer may see. */
+  mergedItems: z.array(z.object({ id: z.uuid(), title: z.string() })),
   complex: z.boolean(),
   round: z.number().int(),
   disclose: z.boolean(),

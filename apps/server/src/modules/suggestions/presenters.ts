@@ -94,6 +94,7 @@ export interface DetailParts {
   key: Rows<typeof repo.getKey>;
   keyReviews: Rows<typeof repo.keyReviewsOf>;
   timeline: Rows<typeof repo.timelineOf>;
+  mergedItems: Rows<typeof repo.mergedInto>;
   allowedActions: SuggestionAction[];
   /** Whether the viewer may read unreleased replies (staff and the lead unit). */
   seesDraftReplies: boolean;
@@ -106,6 +107,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     content: s.content,
     returnReason: s.returnReason,
     mergedIntoId: s.mergedIntoId,
+    mergedItems: p.mergedItems,
     complex: s.complex,
     round: s.round,
     disclose: s.disclose,

@@ -339,6 +339,15 @@ export async function insertSession(db: Executor, row: typeof suggestionSessions
   return created!;
 }
 
+/** Items merged into this one (并案) that the actor may see. */
+export function mergedInto(db: Executor, actor: Who, suggestionId: string) {
+  return db
+    .select({ id: suggestions.id, title: suggestions.title })
+    .from(suggestions)
+    .where(and(eq(suggestions.mergedIntoId, suggestionId), visibleTo(actor)))
+    .orderBy(asc(suggestions.submittedAt));
+}
+
 // ---- co-signers ----
 export function cosignersOf(db: Executor, suggestionId: string) {
   return db

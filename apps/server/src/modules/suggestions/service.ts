@@ -261,18 +261,20 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
   const item = await repo.getListRow(db, ctx.actor, id);
   if (!item) throw notFound('建议', { id });
   const standing = await standingOf(db, ctx, item.s);
-  const [cosigners, assignments, contacts, jointOpinions, replies, ratings, extensions, key, keyReviews, timeline] = await Promise.all([
-    repo.cosignersOf(db, id),
-    repo.assignmentsOf(db, id),
-    repo.contactsOf(db, id),
-    repo.jointOpinionsOf(db, id),
-    repo.repliesOf(db, id),
-    repo.ratingsOf(db, id),
-    repo.extensionsOf(db, id),
-    repo.getKey(db, id),
-    repo.keyReviewsOf(db, id),
-    repo.timelineOf(db, id),
-  ]);
+  const [cosigners, assignments, contacts, jointOpinions, replies, ratings, extensions, key, keyReviews, timeline, mergedItems] =
+    await Promise.all([
+      repo.cosignersOf(db, id),
+      repo.assignmentsOf(db, id),
+      repo.contactsOf(db, id),
+      repo.jointOpinionsOf(db, id),
+      repo.repliesOf(db, id),
+      repo.ratingsOf(db, id),
+      repo.extensionsOf(db, id),
+      repo.getKey(db, id),
+      repo.keyReviewsOf(db, id),
+      repo.timelineOf(db, id),
+      repo.mergedInto(db, ctx.actor, id),
+    ]);
   return presentDetail(
     {
       item,
@@ -286,6 +288,7 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       key,
       keyReviews,
       timeline,
+      mergedItems,
       allowedActions: allowedActions(item.s.state as SuggestionState, standing),
       seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.unit === 'lead',
     },

@@ -448,6 +448,33 @@ describe('a suggestion through every state', () => {
   });
 });
 
+describe('merging (并案)', () => {
+  it('links a duplicate and the accepted item it goes into, each to the other', async () => {
+    const [deputy, staff] = [c.as.deputy!, c.as.staff!];
+    const submit = async (title: string) => {
+      const res = await deputy.request('POST', '/api/suggestions', {
+        // Between sessions: numbered apart from the session's items counted below.
+        ...draft({ cosignerIds: [], period: 'between_sessions', sessionId: undefined }),
+        title,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {})).statusCode).toBe(200);
+      return res.json().id as string;
+    };
+    const target = await submit('关于加快推进城区雨污分流改造的建议');
+    const duplicate = await submit('关于解决老城区雨天污水外溢问题的建议');
+    const early = await staff.request('POST', `/api/suggestions/${duplicate}/merge`, { targetId: target });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toBe('只能并入本机关已受理的建议');
+    expect((await staff.request('POST', `/api/suggestions/${target}/accept`, {})).statusCode).toBe(200);
+    const merged = await staff.request('POST', `/api/suggestions/${duplicate}/merge`, { targetId: target, reason: '反映同一问题' });
+    expect(merged.json()).toMatchObject({ state: 'merged', mergedIntoId: target, mergedItems: [] });
+    const into = { id: duplicate, title: '关于解决老城区雨天污水外溢问题的建议' };
+    expect((await staff.request('GET', `/api/suggestions/${target}`)).json().mergedItems).toEqual([into]);
+    expect((await deputy.request('GET', `/api/suggestions/${target}`)).json().mergedItems).toEqual([into]);
+  });
+});
+
 describe('motions', () => {
   /** Nine more deputies of the city congress who confirmed: with the lead deputy, the ten the law asks of a city. */
   async function confirmedCosigners(id: string, howMany: number) {

@@ -754,6 +754,7 @@ export const en: Messages = {
       done: 'Done: {{action}}',
       returnReason: 'Returned: {{reason}}',
       mergedInto: 'Merged into another suggestion; open it',
+      mergedHere: 'Merged into this one: ',
       basics: 'Overview',
       body: 'Congress body',
       round: 'Round',

@@ -139,6 +139,23 @@ function Detail({ item }: { item: SuggestionDetail }) {
             message={<Link to={`/suggestions/${item.mergedIntoId}`}>{t('suggestions.detail.mergedInto')}</Link>}
           />
         )}
+        {item.mergedItems.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            message={
+              <>
+                {t('suggestions.detail.mergedHere')}
+                {item.mergedItems.map((m, i) => (
+                  <span key={m.id}>
+                    {i > 0 && '、'}
+                    <Link to={`/suggestions/${m.id}`}>{m.title}</Link>
+                  </span>
+                ))}
+              </>
+            }
+          />
+        )}
       </Flex>
 
       <Section title={t('suggestions.detail.basics')}>
