@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { baseUrl, expectCleanPage, type TrackedPage } from './harness.js';
+import { baseUrl, buttonNamed, expectCleanPage, type TrackedPage } from './harness.js';
 import { DOCX_MIME } from './ui.js';
 
 /** The steps of a suggestion's life shared by the browser tests of 建议议案. */
@@ -34,7 +34,8 @@ export async function confirmPopover(page: Page) {
 /** Fills and sends the action's form (a dialog titled with the action). */
 export async function submitDialog(page: Page) {
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: label('确定') }).click();
+  // After a refused send antd may leave the button's loading icon (named "loading") in place, faded out.
+  await buttonNamed(dialog, '确定').click();
   await expect.poll(() => page.getByRole('dialog').count(), { message: 'dialog closes' }).toBe(0);
 }
 
