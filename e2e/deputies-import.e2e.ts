@@ -8,7 +8,8 @@ import { baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, lo
 import { idNumber } from './ui.js';
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
-const given = ['建国', '秀英', '卫东', '丽华', '志强', '秋萍', '国平', '海燕', '明辉', '晓梅'];
+// Given names no demo deputy and no other browser test uses, so a search by name finds only its own.
+const given = ['若岚', '景行', '沐阳', '书瑶', '锦程', '思远', '慕青', '清扬', '逸凡', '书航'];
 const parties = ['中共党员', '群众', '民盟盟员', '九三学社社员'];
 
 /** 200 deputies, unique by ID number and phone; birth dates agree with the ID numbers. */

@@ -46,7 +46,8 @@ describe('deputies and liaison stations', () => {
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/deputies`);
     await expectHeading(page, '代表名册');
-    await expect.poll(() => page.getByRole('link', { name: '张秀英' }).count()).toBeGreaterThan(0);
+    // Any deputy will do: which are on the first page depends on what other test files imported.
+    await expect.poll(() => page.locator('main tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await expectCleanPage(tracked, 'deputies registry');
 
     // The sheet is written under the template's own headers, read from the API's template.
