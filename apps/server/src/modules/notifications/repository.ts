@@ -10,7 +10,13 @@ import type { Actor } from '../../platform/context.js';
 export async function pageOwnNotifications(db: Executor, userId: string, q: PageQuery & { unread?: boolean }) {
   const where = and(eq(notifications.userId, userId), q.unread ? isNull(notifications.readAt) : undefined);
   const [rows, [total]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(q.pageSize).offset(offsetOf(q)),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     db.select({ total: count() }).from(notifications).where(where),
   ]);
   return { rows, total: total?.total ?? 0 };
@@ -27,7 +33,13 @@ export async function markRead(db: Executor, userId: string, at: Date, id?: stri
 export async function pageOutbox(db: Executor, scope: Pick<Actor, 'bodyPath'>, q: PageQuery) {
   const where = inScope(outboxMessages.bodyId, scope);
   const [rows, [total]] = await Promise.all([
-    db.select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.createdAt)).limit(q.pageSize).offset(offsetOf(q)),
+    db
+      .select()
+      .from(outboxMessages)
+      .where(where)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     db.select({ total: count() }).from(outboxMessages).where(where),
   ]);
   return { rows, total: total?.total ?? 0 };
