@@ -24,8 +24,12 @@ describe('a themed campaign’s teams, a deputy’s own field visit and a clue t
     await dialog.getByLabel('工作安排').fill('各监督组每月至少开展一次实地监督，市人大代表就近参加所在区的监督组。');
     const firstTeam = dialog.locator('.clue-row').first();
     // A multiple select's search box takes typing once the field has focus.
-    await firstTeam.getByLabel('组内代表').click({ force: true });
+    const members = firstTeam.getByLabel('组内代表');
+    await members.click({ force: true });
+    // On a loaded machine the focus can arrive after the click returns; typed keys before it are lost.
+    await expect.poll(() => members.evaluate((el) => el === document.activeElement)).toBe(true);
     await desk.keyboard.type('张秀英');
+    await expect.poll(() => members.inputValue()).toBe('张秀英');
     await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '张秀英' }).first().click();
     await dialog.getByLabel('工作安排').click(); // closes the list
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
