@@ -25,8 +25,9 @@ describe('a themed campaign’s teams, a deputy’s own field visit and a clue t
     const firstTeam = dialog.locator('.clue-row').first();
     // A multiple select's search box takes typing once the field has focus.
     const members = firstTeam.getByLabel('组内代表');
-    await members.click({ force: true });
-    // On a loaded machine the focus can arrive after the click returns; typed keys before it are lost.
+    // Focused directly, not clicked: a click can land on whatever lies over the field at that moment,
+    // and typed keys then go nowhere.
+    await members.focus();
     await expect.poll(() => members.evaluate((el) => el === document.activeElement)).toBe(true);
     await desk.keyboard.type('张秀英');
     await expect.poll(() => members.inputValue()).toBe('张秀英');
