@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, notifications, outboxMessages, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
-import { opinions } from './tables.js';
-import { opinionsTestApp, type OpinionsTestApp } from './test-fixtures.js';
+import { opinionByCode, opinionsTestApp, type OpinionsTestApp } from './test-fixtures.js';
 
 let t: OpinionsTestApp['t'];
 let staff: Session;
@@ -27,10 +26,7 @@ async function submitted(station = cityQr.stationCode) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const code = res.json<{ trackingCode: string }>().trackingCode;
-  const [row] = await t.db
-    .select()
-    .from(opinions)
-    .where(eq(opinions.trackingCode, code.replaceAll('-', '')));
+  const row = await opinionByCode(t.db, code);
   return { id: row!.id, code, phone: row!.citizenPhone! };
 }
 async function accepted() {

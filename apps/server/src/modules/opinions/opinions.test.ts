@@ -14,7 +14,7 @@ import { insertSubmissions, type SubmissionRows } from './repository.js';
 import { opinions } from './tables.js';
 import { multipart } from '../../test/multipart.js';
 import { samplePng } from '../../test/images.js';
-import { makeStationAndDeputy, opinionsTestApp, unitIdByName } from './test-fixtures.js';
+import { makeStationAndDeputy, opinionByCode, opinionsTestApp, unitIdByName } from './test-fixtures.js';
 import { newTrackingCode } from './tracking-code.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -42,10 +42,7 @@ async function submitOk(extra: Record<string, unknown> = {}) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const code = res.json<{ trackingCode: string }>().trackingCode;
-  const [row] = await t.db
-    .select()
-    .from(opinions)
-    .where(eq(opinions.trackingCode, code.replaceAll('-', '')));
+  const row = await opinionByCode(t.db, code);
   return { code, id: row!.id };
 }
 

@@ -5,6 +5,7 @@ import { bodies, handlingUnits } from '../../db/schema.js';
 import { buildTestApp } from '../../test/app.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
+import { opinions } from './tables.js';
 
 /** Test data the other modules would normally register: a station and a deputy with QR codes. */
 export async function makeStationAndDeputy(db: Db, bodyId: string, suffix = '') {
@@ -50,4 +51,13 @@ export async function bodyIdByName(db: Db, name: string) {
 export async function unitIdByName(db: Db, name: string) {
   const [row] = await db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, name));
   return row!.id;
+}
+
+/** The stored opinion behind a tracking code as the citizen was shown it (with dashes). */
+export async function opinionByCode(db: Db, code: string) {
+  const [row] = await db
+    .select()
+    .from(opinions)
+    .where(eq(opinions.trackingCode, code.replaceAll('-', '')));
+  return row!;
 }
