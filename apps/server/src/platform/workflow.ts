@@ -1,0 +1,269 @@
+import type { AuditEntity, Role } from '@renda/shared';
+import type { Tx } from '../db/client.js';
+import { recordAudit } from './audit.js';
+import { clock } from './clock.js';
+import type { ActorContext } from './context.js';
+import { DomainError } from './errors.js';
+import type { Notifier } from './notifications.js';
+
+/**
+ * The one workflow engine. Every module with states writes its state machine as a table of
+ * transitions and moves through it with `applyAction`: check → effect → state change → audit →
+ * notifications, in the caller's transaction. The same table answers which buttons a page shows
+ * (`allowedActions`), what input an action needs (`needs`) and what the tests iterate.
+ */
+
+/** Who may take a step: a role, a citizen on a public page, or the system itself (a follow-up). */
+export type ActingRole = Role | 'citizen' | 'system';
+
+/** A field the action's input must fill, with its Chinese name for the refusal and the form. */
+export type Need<I = Record<string, unknown>> = readonly [field: keyof I & string, label: string];
+
+export interface Transition<S extends string, A extends string, P extends string = string, K extends string = string> {
+  from: S;
+  action: A;
+  to: S;
+  roles: readonly ActingRole[];
+  /** The actor's part in this item the row requires (lead or joint unit, lead or co-signing deputy…). */
+  party?: P;
+  /** The kinds of item the row applies to (suggestion or motion…). */
+  kinds?: readonly K[];
+  /**
+   * One action may end in several states depending on other rows (a reassignment decided while
+   * other requests are still open). Each end is its own row, chosen by the outcome the effect names;
+   * the table stays the only place that knows where an item can go.
+   */
+  outcome?: string;
+  needs?: readonly Need[];
+}
+
+/** What the actor is to this item. */
+export interface Standing<P extends string = string, K extends string = string> {
+  role: ActingRole;
+  party?: P | null;
+  kind?: K;
+}
+
+export interface WorkflowSpec<S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>> {
+  /** Prefix of the refusal codes: `${code}_ACTION_NOT_ALLOWED` (409), `${code}_ACTION_FORBIDDEN` (403). */
+  code: string;
+  stateLabel: Record<S, string>;
+  actionLabel: Record<A, string>;
+  /** How a party is named in a refusal (主办单位, 领衔代表). */
+  partyLabel?: Partial<Record<P, string>>;
+  /** The word for a state in refusals: 状态 by default, 阶段 for campaigns of several stages. */
+  stateWord?: string;
+  transitions: readonly T[];
+}
+
+export class Workflow<S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>> {
+  constructor(readonly spec: WorkflowSpec<S, A, P, K, T>) {}
+
+  get transitions(): readonly T[] {
+    return this.spec.transitions;
+  }
+
+  private fits(t: T, s: Standing<P, K>): boolean {
+    return (
+      t.roles.includes(s.role) &&
+      (!t.kinds || (s.kind !== undefined && t.kinds.includes(s.kind))) &&
+      // The system acts for the office, so a row's party does not bind it.
+      (!t.party || s.role === 'system' || t.party === s.party)
+    );
+  }
+
+  /** The first row that lets the actor take the action in this state. */
+  find(state: S, action: A, standing: Standing<P, K>): T | undefined {
+    return this.spec.transitions.find((t) => t.from === state && t.action === action && this.fits(t, standing));
+  }
+
+  /** The row, or the reason in Chinese why the action is refused: 409 for a wrong state, 403 for a wrong party. */
+  require(state: S, action: A, standing: Standing<P, K>): T {
+    const step = this.find(state, action, standing);
+    if (step) return step;
+    const { code, stateLabel, actionLabel, partyLabel, stateWord = '状态' } = this.spec;
+    const label = actionLabel[action];
+    const details = { state, action };
+    const inState = this.spec.transitions.filter((t) => t.from === state && t.action === action);
+    if (inState.length === 0)
+      throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `当前${stateWord}（${stateLabel[state]}）不能执行“${label}”`, details, 409);
+    if (inState.every((t) => t.kinds && (standing.kind === undefined || !t.kinds.includes(standing.kind))))
+      throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `“${label}”不适用于此类件`, { ...details, kind: standing.kind }, 409);
+    const party = standing.party ? partyLabel?.[standing.party] : undefined;
+    if (party && inState.some((t) => t.roles.includes(standing.role)))
+      throw new DomainError(
+        `${code}_ACTION_FORBIDDEN`,
+        `当前${stateWord}（${stateLabel[state]}）下，${party}不能执行“${label}”`,
+        details,
+        403,
+      );
+    throw new DomainError(`${code}_ACTION_FORBIDDEN`, `您不能执行“${label}”`, details, 403);
+  }
+
+  /** The actions the actor may take now, in table order: the buttons a page shows. */
+  allowedActions(state: S, standing: Standing<P, K> | null): A[] {
+    if (!standing) return [];
+    return [...new Set(this.spec.transitions.filter((t) => t.from === state && this.fits(t, standing)).map((t) => t.action))];
+  }
+
+  /** The Chinese names of the required fields the input leaves empty. */
+  missingFields(step: T, input: Record<string, unknown>): string[] {
+    return (step.needs ?? []).filter(([field]) => isEmpty(input[field])).map(([, label]) => label);
+  }
+
+  /** Refuses an input that leaves a required field empty, naming the fields for the form. */
+  requireInput(step: T, input: Record<string, unknown>): void {
+    const missing = (step.needs ?? []).filter(([field]) => isEmpty(input[field]));
+    if (missing.length)
+      throw new DomainError(`${this.spec.code}_FIELDS_MISSING`, `请填写${missing.map(([, l]) => l).join('、')}`, {
+        missing: missing.map(([, l]) => l),
+        fields: missing.map(([path, message]) => ({ path, message: `请填写${message}` })),
+      });
+  }
+
+  /** Where the step leads, for the outcome its effect named (the row without an outcome by default). */
+  target(step: T, outcome?: string): S {
+    if (outcome === undefined || outcome === step.outcome) return step.to;
+    const row = this.spec.transitions.find(
+      (t) => t.from === step.from && t.action === step.action && t.party === step.party && t.outcome === outcome,
+    );
+    if (!row) throw new Error(`workflow ${this.spec.code}: no row for ${step.from} → ${step.action} with outcome ${outcome}`);
+    return row.to;
+  }
+}
+
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && !v.length);
+
+export function defineWorkflow<S extends string, A extends string, P extends string = never, K extends string = never>(
+  spec: WorkflowSpec<S, A, P, K, Transition<S, A, P, K>>,
+): Workflow<S, A, P, K, Transition<S, A, P, K>>;
+export function defineWorkflow<S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>>(
+  spec: WorkflowSpec<S, A, P, K, T>,
+): Workflow<S, A, P, K, T>;
+export function defineWorkflow<S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>>(
+  spec: WorkflowSpec<S, A, P, K, T>,
+) {
+  return new Workflow(spec);
+}
+
+// ---- applying an action ----
+
+/** A notification the step sends once it is written; an SMS goes through the outbox in the same transaction. */
+export interface Notice {
+  userIds: readonly (string | null | undefined)[];
+  title: string;
+  body: string;
+  link?: string;
+  sms?: { phones: readonly (string | null | undefined)[]; body: string; bodyId?: string | null };
+}
+
+export interface StepArgs<Row, T, I> {
+  tx: Tx;
+  notifier: Notifier;
+  ctx: ActorContext;
+  item: Row;
+  input: I;
+  now: Date;
+  step: T;
+}
+
+export interface StepResult<Row, A extends string, I> {
+  /** Columns to write beside the new state. */
+  patch?: Partial<Row>;
+  /** Chooses among the rows of this action by their `outcome`. */
+  outcome?: string;
+  /** What the audit entry records beside the state. */
+  detail?: Record<string, unknown>;
+  notices?: readonly Notice[];
+  /** An action the system takes itself once this step is written (a dissatisfied rating reopens the item). */
+  then?: { action: A; input: I };
+}
+
+export type Effect<Row, T, A extends string, I> = (a: StepArgs<Row, T, I>) => Promise<StepResult<Row, A, I>>;
+
+/** A module's workflow bound to its rows: how to load, judge, change and record one item. */
+export interface Machine<Row, S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>, I> {
+  workflow: Workflow<S, A, P, K, T>;
+  entity: AuditEntity;
+  /** The item, locked for update and within the actor's scope; throws the module's 404. */
+  load(tx: Tx, ctx: ActorContext, id: string): Promise<Row>;
+  stateOf(item: Row): S;
+  bodyOf(item: Row): string | null;
+  standing(tx: Tx, ctx: ActorContext, item: Row): Promise<Standing<P, K>>;
+  /** Checks the input before the effect runs (beyond the table's `needs`). */
+  check?(a: StepArgs<Row, T, I>): Promise<void> | void;
+  /** What each action does besides moving the state; an action without one only moves it. */
+  effects: Partial<Record<A, Effect<Row, T, A, I>>>;
+  /** Writes the new state and the patch; returns the row as it is now. */
+  save(tx: Tx, item: Row, to: S, patch: Partial<Row>, now: Date): Promise<Row>;
+  /** The page a notice links to. */
+  link?(item: Row): string;
+}
+
+export interface Applied<Row, S> {
+  before: Row;
+  after: Row;
+  from: S;
+  to: S;
+}
+
+/**
+ * Check → effect → state change → audit → notifications, inside the caller's transaction, then the
+ * follow-up the effect asked for, taken by the system under the same table (only rows whose roles
+ * include 'system': no step runs under a role swapped for the occasion).
+ */
+export async function applyAction<
+  Row,
+  S extends string,
+  A extends string,
+  P extends string,
+  K extends string,
+  T extends Transition<S, A, P, K>,
+  I,
+>(
+  tx: Tx,
+  notifier: Notifier,
+  machine: Machine<Row, S, A, P, K, T, I>,
+  ctx: ActorContext,
+  id: string,
+  action: A,
+  input: I,
+  by: 'actor' | 'system' = 'actor',
+): Promise<Applied<Row, S>> {
+  const item = await machine.load(tx, ctx, id);
+  const from = machine.stateOf(item);
+  const standing = by === 'system' ? { role: 'system' as const } : await machine.standing(tx, ctx, item);
+  const step = machine.workflow.require(from, action, standing);
+  machine.workflow.requireInput(step, (input ?? {}) as Record<string, unknown>);
+  const now = clock.now();
+  const args: StepArgs<Row, T, I> = { tx, notifier, ctx, item, input, now, step };
+  await machine.check?.(args);
+  const effect = machine.effects[action];
+  const result: StepResult<Row, A, I> = effect ? await effect(args) : {};
+  const to = machine.workflow.target(step, result.outcome);
+  const after = await machine.save(tx, item, to, result.patch ?? {}, now);
+  await recordAudit(tx, ctx, {
+    entity: machine.entity,
+    entityId: id,
+    bodyId: machine.bodyOf(item),
+    action,
+    before: { state: from },
+    after: { state: to, ...(by === 'system' ? { by: 'system' } : {}), ...(result.detail ?? {}) },
+  });
+  await sendNotices(tx, notifier, result.notices ?? [], machine.link?.(item));
+  if (result.then) await applyAction(tx, notifier, machine, ctx, id, result.then.action, result.then.input, 'system');
+  return { before: item, after, from, to };
+}
+
+/** Sends each notice once per person, and its SMS once per phone. */
+export async function sendNotices(tx: Tx, notifier: Notifier, notices: readonly Notice[], defaultLink?: string) {
+  for (const n of notices) {
+    const link = n.link ?? defaultLink;
+    for (const userId of new Set(n.userIds.filter((u): u is string => !!u)))
+      await notifier.notify(tx, { userId, title: n.title, body: n.body, link });
+    if (n.sms)
+      for (const phone of new Set(n.sms.phones.filter((p): p is string => !!p)))
+        await notifier.enqueueMessage(tx, { channel: 'sms', recipient: phone, body: n.sms.body, bodyId: n.sms.bodyId ?? null });
+  }
+}
