@@ -1,7 +1,8 @@
 import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
-import { bodies, handlingUnits, suggestions } from '../../db/schema.js';
+import { bodies, handlingUnits } from '../../db/platform-tables.js';
+import { suggestions } from '../suggestions/tables.js';
 import { deputies } from '../deputies/tables.js';
 
 /** A themed campaign (专项监督) of a congress body, with its period. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
+import { bodies, handlingUnits, regions, users } from '../../db/platform-tables.js';
 import { deputies, deputyGroups, dutyRecords } from '../deputies/tables.js';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, varchar, uuid } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, regions, users } from '../../db/schema.js';
+import { bodies, regions, users } from '../../db/platform-tables.js';
 
 /**
  * A deputy (人大代表) of one congress body in one term (届). A person who is a deputy at several

@@ -13,7 +13,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
-import { bodies, handlingUnits } from '../../db/schema.js';
+import { bodies, handlingUnits } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
 

@@ -1,6 +1,6 @@
 import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, outboxMessages, users } from '../../db/schema.js';
+import { bodies, outboxMessages, users } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
 
 /** 回选区述职: a deputy reports to the voters of their constituency (述), shows the record (晒), voters rate it (评). */

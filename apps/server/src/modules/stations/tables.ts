@@ -1,6 +1,6 @@
 import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, varchar, uuid } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, regions, users } from '../../db/schema.js';
+import { bodies, regions, users } from '../../db/platform-tables.js';
 import { deputies, dutyRecords } from '../deputies/tables.js';
 
 /** A liaison station (代表之家 / 联络站 / 联络室 / 网上联络站 / 基层立法联系点). */

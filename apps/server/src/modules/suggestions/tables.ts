@@ -14,7 +14,8 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
-import { bodies, deputies, handlingUnits, users } from '../../db/schema.js';
+import { bodies, handlingUnits, users } from '../../db/platform-tables.js';
+import { deputies } from '../deputies/tables.js';
 
 /** A congress session (e.g. 嘉兴市第九届人民代表大会第三次会议): suggestions made during it are numbered within it. */
 export const suggestionSessions = pgTable(
