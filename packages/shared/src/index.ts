@@ -15,3 +15,4 @@ export * from './deputies.js';
 export * from './stations.js';
 export * from './reportbacks.js';
 export * from './contacts.js';
+export * from './workflow.js';
