@@ -54,7 +54,7 @@ async function drafted(deputy: { context: BrowserContext }, draft: Draft): Promi
 
 async function submitted(deputy: { context: BrowserContext }, draft: Draft): Promise<string> {
   const id = await drafted(deputy, draft);
-  await apiAs(deputy, 'POST', `/api/suggestions/${id}/submit`, {});
+  await apiAs(deputy, 'POST', `/api/suggestions/${id}/actions/submit`, {});
   return id;
 }
 
@@ -103,7 +103,7 @@ describe('并案: staff merge a duplicate suggestion into one already accepted',
       title: DUPLICATE,
       content: '每逢大雨，月河、建设街道一带窨井冒溢污水，居民反映强烈。建议对合流管网进行改造，从根本上解决污水外溢问题。',
     });
-    await apiAs(staff, 'POST', `/api/suggestions/${target}/accept`, {});
+    await apiAs(staff, 'POST', `/api/suggestions/${target}/actions/accept`, {});
 
     // Staff merge the duplicate into the accepted item; without a choice the form says what is missing.
     await openItem(staff, duplicate, DUPLICATE, 'duplicate under review');
@@ -147,9 +147,9 @@ describe('延期: the lead unit asks for more time and staff decide', () => {
       title: TITLE,
       content: '我市部分老旧小区燃气管道敷设已超过二十年，锈蚀老化严重，存在安全隐患。建议制定更新改造计划，分批实施。',
     });
-    await apiAs(staff, 'POST', `/api/suggestions/${id}/accept`, {});
-    await apiAs(staff, 'POST', `/api/suggestions/${id}/assign`, { leadUnitId: await unitId(staff, HOUSING) });
-    await apiAs(unit, 'POST', `/api/suggestions/${id}/sign-for`, {});
+    await apiAs(staff, 'POST', `/api/suggestions/${id}/actions/accept`, {});
+    await apiAs(staff, 'POST', `/api/suggestions/${id}/actions/assign`, { leadUnitId: await unitId(staff, HOUSING) });
+    await apiAs(unit, 'POST', `/api/suggestions/${id}/actions/signFor`, {});
 
     // 住建局 asks for two more months; a request without a reason is stopped by the form.
     await openItem(unit, id, TITLE, 'unit handling the item');
@@ -291,7 +291,7 @@ describe('议案: co-signers confirm, staff register one motion and turn another
         content: `${title.replace(/^关于|的议案$/g, '')}关系群众切身利益，现行规定已不适应实际需要。建议列入本次会议议程，由常委会组织起草，广泛听取群众意见。`,
       });
       const confirmAll = async (id: string, signers: typeof cosigners) => {
-        for (const c of signers) await apiAs(c.as, 'POST', `/api/suggestions/${id}/confirm-cosign`, {});
+        for (const c of signers) await apiAs(c.as, 'POST', `/api/suggestions/${id}/actions/confirmCosign`, {});
       };
 
       // 张秀英 leads a motion with nine co-signers; it cannot go in before they all answer.
@@ -352,7 +352,7 @@ describe('议案: co-signers confirm, staff register one motion and turn another
       const CONVERTED = '关于修订《嘉兴市城市绿化管理条例》的议案';
       const converted = await drafted(deputy, motion(CONVERTED, cosigners));
       await confirmAll(converted, cosigners);
-      await apiAs(deputy, 'POST', `/api/suggestions/${converted}/submit`, {});
+      await apiAs(deputy, 'POST', `/api/suggestions/${converted}/actions/submit`, {});
       await openItem(staff, converted, CONVERTED, 'staff reviewing a second motion');
       expect(await basic(staff.page, '类别')).toBe('议案');
       await act(staff.page, '议案转为建议');

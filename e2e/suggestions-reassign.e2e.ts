@@ -26,12 +26,12 @@ describe('a lead unit asks for reassignment and staff approve it', () => {
         content: CONTENT,
         field: 'urban',
       });
-      await apiAs(deputy, 'POST', `/api/suggestions/${id}/submit`, {});
+      await apiAs(deputy, 'POST', `/api/suggestions/${id}/actions/submit`, {});
       const staff = await openPage(browser);
       await loginAs(staff.page, 'staff');
       const lead = '嘉兴市住房和城乡建设局';
-      await apiAs(staff, 'POST', `/api/suggestions/${id}/accept`, {});
-      await apiAs(staff, 'POST', `/api/suggestions/${id}/assign`, { leadUnitId: await unitId(staff, lead) });
+      await apiAs(staff, 'POST', `/api/suggestions/${id}/actions/accept`, {});
+      await apiAs(staff, 'POST', `/api/suggestions/${id}/actions/assign`, { leadUnitId: await unitId(staff, lead) });
 
       // 住建局 (刘明) asks, in the page, to hand the item on.
       const unit = await openPage(browser);

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
-import { backfillSearchTokens } from './modules/suggestions/search.js';
+import { backfillSearchTokens } from './modules/suggestions/index.js';
 import { segmenter } from './platform/text.js';
 import { seedDemo } from './seed/demo.js';
 import { seedRegions } from './seed/regions.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineActions } from './workflow.js';
 import { pageQuery } from './pagination.js';
 
 /** 建议 (suggestion, criticism and opinion) or 议案 (motion). */
@@ -521,3 +522,35 @@ export const unitAssignmentItem = suggestionListItem.extend({
   }),
 });
 export type UnitAssignmentItem = z.infer<typeof unitAssignmentItem>;
+
+const noInput = z.object({});
+
+/** Every action on a suggestion, posted to /api/suggestions/<id>/actions/<action>, with its input. */
+export const suggestionActions = defineActions<SuggestionAction>('suggestions', {
+  confirmCosign: { input: noInput, summary: '联名代表确认联名' },
+  declineCosign: { input: noInput, summary: '联名代表拒绝联名' },
+  submit: { input: noInput, summary: '领衔代表提交' },
+  accept: { input: acceptInput, summary: '受理建议' },
+  register: { input: acceptInput, summary: '议案立案' },
+  convert: { input: acceptInput, summary: '议案转为建议' },
+  return: { input: returnInput, summary: '退回代表（须写明理由）' },
+  merge: { input: mergeInput, summary: '并案' },
+  assign: { input: assignInput, summary: '交办主办、会办单位' },
+  signFor: { input: noInput, summary: '承办单位签收' },
+  requestReassignment: { input: reassignmentRequestInput, summary: '申请调整承办单位' },
+  decideReassignment: { input: reassignmentDecisionInput, summary: '审定调整申请' },
+  contact: { input: contactInput, summary: '记录与代表的沟通（三个面对面）' },
+  jointOpinion: { input: jointOpinionInput, summary: '会办单位提交会办意见' },
+  requestExtension: { input: extensionRequestInput, summary: '申请延期' },
+  decideExtension: { input: extensionDecisionInput, summary: '审批延期' },
+  reply: { input: replyInput, summary: '主办单位答复代表' },
+  release: { input: noInput, summary: '审核发出答复' },
+  rejectReply: { input: rejectReplyInput, summary: '退回答复重办' },
+  rate: { input: rateInput, summary: '领衔代表满意度测评' },
+  reopen: { input: reopenInput, summary: '重新办理' },
+  close: { input: closeInput, summary: '办结' },
+  markKey: { input: markKeyInput, summary: '列为重点建议（领办、督办）' },
+  keyReview: { input: keyReviewInput, summary: '记录四方会审' },
+  keyComment: { input: keyCommentInput, summary: '领衔代表点评（双评）' },
+  keyVote: { input: keyVoteInput, summary: '常委会满意度测评（双评）' },
+});

@@ -52,7 +52,10 @@ describe('workflow engine', () => {
       status: 403,
       message: '当前状态（已发送）下，会办单位不能执行“签收”',
     });
-    expect(refusal(() => flow.require('sent', 'finish', { role: 'deputy' }))).toMatchObject({ status: 403, message: '您不能执行“完成”' });
+    expect(refusal(() => flow.require('sent', 'finish', { role: 'deputy' }))).toMatchObject({
+      status: 403,
+      message: '您不能对此件执行“完成”',
+    });
   });
 
   it('lists the allowed actions once each, in table order, and none without a standing', () => {

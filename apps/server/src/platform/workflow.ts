@@ -97,7 +97,7 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
         details,
         403,
       );
-    throw new DomainError(`${code}_ACTION_FORBIDDEN`, `您不能执行“${label}”`, details, 403);
+    throw new DomainError(`${code}_ACTION_FORBIDDEN`, `您不能对此件执行“${label}”`, details, 403);
   }
 
   /** The actions the actor may take now, in table order: the buttons a page shows. */

@@ -190,7 +190,7 @@ describe('deputies record their own field visits; staff edit the campaign; a clu
     const drafted = (await staff.request('GET', `/api/campaign-clues/${clueId}`)).json().suggestion.id;
     // A draft is the deputy's own: staff cannot see it, so cannot link it.
     expect((await post(staff, `/api/campaign-clues/${id}/suggestion`, { mode: 'link', suggestionId: drafted })).statusCode).toBe(404);
-    const submitted = await deputy.request('POST', `/api/suggestions/${drafted}/submit`, {});
+    const submitted = await deputy.request('POST', `/api/suggestions/${drafted}/actions/submit`, {});
     expect(submitted.statusCode, submitted.body).toBe(200);
     const linked = await post(staff, `/api/campaign-clues/${id}/suggestion`, { mode: 'link', suggestionId: drafted });
     expect(linked.statusCode, linked.body).toBe(200);

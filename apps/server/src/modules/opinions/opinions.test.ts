@@ -640,7 +640,7 @@ describe('the opinions a deputy received (意见转建议, for module 4)', () =>
       opinionIds: [first.id],
     });
     expect(draft.statusCode, draft.body).toBe(201);
-    expect((await deputy.request('POST', `/api/suggestions/${draft.json().id}/submit`, {})).statusCode).toBe(200);
+    expect((await deputy.request('POST', `/api/suggestions/${draft.json().id}/actions/submit`, {})).statusCode).toBe(200);
     const after = (await deputy.request('GET', '/api/me/opinions?pageSize=5')).json().items[0];
     expect(after).toMatchObject({ id: first.id, suggestionId: draft.json().id });
   });

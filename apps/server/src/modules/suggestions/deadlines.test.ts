@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notifications, suggestionAssignments, suggestions } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { scanDeadlines } from './reports.js';
+import { scanDeadlines } from './deadline-job.js';
 import { cast } from './test-helpers.js';
 
 let t: TestApp;
@@ -32,13 +32,13 @@ async function accepted(title = '关于增设城区公共自行车站点的建�
   });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
-  await c.as.deputy!.request('POST', `/api/suggestions/${id}/submit`, {});
-  const acc = await c.as.staff!.request('POST', `/api/suggestions/${id}/accept`, {});
+  await c.as.deputy!.request('POST', `/api/suggestions/${id}/actions/submit`, {});
+  const acc = await c.as.staff!.request('POST', `/api/suggestions/${id}/actions/accept`, {});
   expect(acc.statusCode, acc.body).toBe(200);
   return id;
 }
 const post = (who: string, id: string, path: string, body: object = {}) =>
-  c.as[who]!.request('POST', `/api/suggestions/${id}/${path}`, body);
+  c.as[who]!.request('POST', `/api/suggestions/${id}/actions/${path}`, body);
 
 describe('reply deadlines (代表法: three months, six for complex items; configurable per body)', () => {
   beforeEach(() => clock.set(cst('2026-03-15T10:00:00')));
@@ -83,7 +83,7 @@ describe('reassignment window, extensions and closing without a rating', () => {
     const id = await accepted();
     await post('staff', id, 'assign', { leadUnitId: c.units.housing });
     clock.set(cst('2026-03-26T08:00:00'));
-    const res = await post('unit', id, 'reassignment-requests', { reason: '不属于本局职责' });
+    const res = await post('unit', id, 'requestReassignment', { reason: '不属于本局职责' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'REASSIGNMENT_WINDOW_PASSED', message: '已超过签收期限，不能再申请调整承办单位' });
   });
@@ -92,14 +92,14 @@ describe('reassignment window, extensions and closing without a rating', () => {
     clock.set(cst('2026-03-16T10:00:00'));
     const id = await accepted();
     await post('staff', id, 'assign', { leadUnitId: c.units.housing });
-    await post('unit', id, 'sign-for');
-    const req = await post('unit', id, 'extensions', { months: 2, reason: '涉及多个部门，需统筹资金' });
+    await post('unit', id, 'signFor');
+    const req = await post('unit', id, 'requestExtension', { months: 2, reason: '涉及多个部门，需统筹资金' });
     expect(req.statusCode, req.body).toBe(200);
     const ext = req.json().extensions[0];
-    expect((await post('unit', id, 'extensions', { months: 1, reason: '再次申请' })).json().error.code).toBe('EXTENSION_PENDING');
-    const approved = await post('staff', id, 'extension-decisions', { extensionId: ext.id, approve: true });
+    expect((await post('unit', id, 'requestExtension', { months: 1, reason: '再次申请' })).json().error.code).toBe('EXTENSION_PENDING');
+    const approved = await post('staff', id, 'decideExtension', { extensionId: ext.id, approve: true });
     expect(approved.json().dueAt).toBe(endOf('2026-08-16'));
-    const tooLong = await post('unit', id, 'extensions', { months: 2, reason: '仍需时间' });
+    const tooLong = await post('unit', id, 'requestExtension', { months: 2, reason: '仍需时间' });
     expect(tooLong.statusCode).toBe(409);
     expect(tooLong.json().error.message).toBe('延期累计不能超过 3 个月（已延期 2 个月）');
   });
@@ -108,8 +108,8 @@ describe('reassignment window, extensions and closing without a rating', () => {
     clock.set(cst('2026-03-16T10:00:00'));
     const id = await accepted();
     await post('staff', id, 'assign', { leadUnitId: c.units.housing });
-    await post('unit', id, 'sign-for');
-    await post('unit', id, 'replies', {
+    await post('unit', id, 'signFor');
+    await post('unit', id, 'reply', {
       category: 'C',
       content: '该区域道路狭窄，暂不具备设站条件，我局将在道路改造时统筹考虑。',
       signer: '沈建明',
@@ -131,7 +131,7 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     clock.set(cst('2026-03-16T10:00:00'));
     const id = await accepted('关于规范老旧小区电动自行车集中充电设施的建议');
     await post('staff', id, 'assign', { leadUnitId: c.units.housing });
-    await post('unit', id, 'sign-for');
+    await post('unit', id, 'signFor');
     const unitUser = c.as.unit!.user.id;
     const staffUser = c.as.staff!.user.id;
     const count = async (userId: string, title: string) =>
@@ -157,7 +157,7 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     const overdue = await c.as.staff!.request('GET', '/api/suggestions/overdue');
     expect(overdue.json().items.map((i: { id: string }) => i.id)).toContain(id);
 
-    await post('unit', id, 'replies', {
+    await post('unit', id, 'reply', {
       category: 'B',
       content: '我局已将电动自行车集中充电设施建设纳入今年老旧小区改造计划，分批推进。',
       signer: '沈建明',
@@ -172,9 +172,9 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     clock.set(cst('2026-08-03T10:00:00'));
     const id = await accepted('关于加快农村生活污水治理设施运维的建议');
     await post('staff', id, 'assign', { leadUnitId: c.units.housing });
-    await post('unit', id, 'sign-for');
+    await post('unit', id, 'signFor');
     const leader = c.as.leader!.user.id;
-    const marked = await post('staff', id, 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: leader });
+    const marked = await post('staff', id, 'markKey', { leadOfficial: '副市长 陈伟', supervisorUserId: leader });
     expect(marked.statusCode, marked.body).toBe(200);
     const told = async () =>
       (await t.db.select().from(notifications).where(eq(notifications.userId, leader))).filter(
@@ -194,8 +194,8 @@ describe('the deadline job: reminders, overdue escalation, late sign-for', () =>
     clock.set(cst('2026-09-01T10:00:00'));
     const id = await accepted('关于推进城乡学校食堂明厨亮灶建设的建议');
     await post('staff', id, 'assign', { leadUnitId: c.units.housing, jointUnitIds: [c.units.education] });
-    await post('unit', id, 'sign-for');
-    await post('unit2', id, 'sign-for');
+    await post('unit', id, 'signFor');
+    await post('unit2', id, 'signFor');
     const [joint] = await t.db
       .select()
       .from(suggestionAssignments)

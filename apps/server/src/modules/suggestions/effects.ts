@@ -22,78 +22,48 @@ import {
   returnInput,
   type SuggestionAction,
   type SuggestionPeriod,
-  type SuggestionState,
 } from '@renda/shared';
 import type { z } from 'zod';
-import type { Tx } from '../../db/client.js';
-import type { ActorContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { dueAt } from '../../platform/deadlines.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Notifier } from '../../platform/notifications.js';
+import { leadersOfBody, staffOfBody, usersOfUnit } from '../../platform/recipients.js';
+import type { Effect as EngineEffect, Notice, StepArgs, StepResult } from '../../platform/workflow.js';
 import { markEscalated } from '../opinions/index.js';
 import { assignmentDeadlines, extendedDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
 import { motionProblem } from './motion-rules.js';
 import * as repo from './repository.js';
-import { applyAction } from './service.js';
 import type { Transition } from './workflow.js';
 
 export type ActionInput = Record<string, unknown>;
-
-interface EffectArgs {
-  tx: Tx;
-  notifier: Notifier;
-  ctx: ActorContext;
-  item: repo.SuggestionRow;
-  input: ActionInput;
-  now: Date;
-  step: Transition;
-}
-
-interface EffectResult {
-  patch?: Partial<repo.SuggestionRow>;
-  /** Overrides the table's target in the one case it depends on other rows (several reassignment requests). */
-  to?: SuggestionState;
-  /** What the audit entry records beside the state. */
-  detail?: Record<string, unknown>;
-  /** A follow-up step after this one is written (a dissatisfied rating reopens the item). */
-  followUp?: (() => Promise<void>) | undefined;
-}
-
-type Effect = (a: EffectArgs) => Promise<EffectResult>;
+type EffectArgs = StepArgs<repo.SuggestionRow, Transition, ActionInput>;
+type EffectResult = StepResult<repo.SuggestionRow, SuggestionAction, ActionInput>;
+type Effect = EngineEffect<repo.SuggestionRow, Transition, SuggestionAction, ActionInput>;
 
 /** Inputs are validated by the routes; services called from elsewhere (seed, jobs) get the same check here. */
 const parse = <S extends z.ZodType>(schema: S, input: ActionInput): z.infer<S> => schema.parse(input);
-const link = (id: string) => `/suggestions/${id}`;
 
-async function notifyUsers(a: EffectArgs, userIds: (string | null | undefined)[], title: string, body: string) {
-  for (const userId of new Set(userIds.filter((u): u is string => !!u)))
-    await a.notifier.notify(a.tx, { userId, title, body, link: link(a.item.id) });
-}
-const notifyStaff = async (a: EffectArgs, title: string, body: string) =>
-  notifyUsers(
-    a,
-    (await repo.staffOfBody(a.tx, a.item.bodyId)).map((u) => u.id),
+// ---- who hears about a step: notices the engine sends once the step is written ----
+const toUsers = (userIds: (string | null | undefined)[], title: string, body: string): Notice => ({ userIds, title, body });
+const toStaff = async (a: EffectArgs, title: string, body: string) =>
+  toUsers(
+    (await staffOfBody(a.tx, a.item.bodyId)).map((u) => u.id),
     title,
     body,
   );
-async function notifyUnit(a: EffectArgs, unitId: string, title: string, body: string, sms = false) {
-  const people = await repo.usersOfUnit(a.tx, unitId);
-  await notifyUsers(
-    a,
-    people.map((u) => u.id),
+async function toUnit(a: EffectArgs, unitId: string, title: string, body: string, sms = false): Promise<Notice> {
+  const people = await usersOfUnit(a.tx, unitId);
+  return {
+    userIds: people.map((u) => u.id),
     title,
     body,
-  );
-  if (sms)
-    for (const p of people)
-      if (p.phone)
-        await a.notifier.enqueueMessage(a.tx, { channel: 'sms', recipient: p.phone, body: `【人大建议】${body}`, bodyId: a.item.bodyId });
+    ...(sms ? { sms: { phones: people.map((p) => p.phone), body: `【人大建议】${body}`, bodyId: a.item.bodyId } } : {}),
+  };
 }
-async function notifyDeputies(a: EffectArgs, title: string, body: string, withCosigners = false) {
+async function toDeputies(a: EffectArgs, title: string, body: string, withCosigners = false): Promise<Notice> {
   const lead = await repo.getDeputy(a.tx, a.item.leadDeputyId);
   const cosigners = withCosigners ? (await repo.cosignersOf(a.tx, a.item.id)).filter(({ c }) => c.confirmedAt).map((c) => c.userId) : [];
-  await notifyUsers(a, [lead?.userId, ...cosigners], title, body);
+  return toUsers([lead?.userId, ...cosigners], title, body);
 }
 
 /** The acting unit's live assignment on this item. */
@@ -132,21 +102,23 @@ async function answerCosign(a: EffectArgs, confirm: boolean): Promise<EffectResu
     confirm ? { confirmedAt: a.now, declinedAt: null } : { confirmedAt: null, declinedAt: a.now },
   );
   const lead = await repo.getDeputy(a.tx, a.item.leadDeputyId);
-  await notifyUsers(
-    a,
+  const notice = toUsers(
     [lead?.userId],
     confirm ? '联名已确认' : '联名被拒绝',
     `${a.ctx.actor.displayName}${confirm ? '已确认' : '拒绝'}联名${title(a)}`,
   );
-  return { detail: { deputyId } };
+  return { detail: { deputyId }, notices: [notice] };
 }
 
 async function accept(a: EffectArgs, extra: Partial<repo.SuggestionRow> = {}): Promise<EffectResult> {
   const { disclose } = parse(acceptInput, a.input);
   const series = a.item.sessionId ?? `between:${a.item.year}`;
   const number = await repo.nextNumber(a.tx, a.item.bodyId, series);
-  await notifyDeputies(a, '建议已受理', `${title(a)}已受理，编号第${number}号`);
-  return { patch: { acceptedAt: a.now, numberSeries: series, number, disclose, ...extra }, detail: { number } };
+  return {
+    patch: { acceptedAt: a.now, numberSeries: series, number, disclose, ...extra },
+    detail: { number },
+    notices: [await toDeputies(a, '建议已受理', `${title(a)}已受理，编号第${number}号`)],
+  };
 }
 
 export const effects: Record<SuggestionAction, Effect> = {
@@ -164,11 +136,12 @@ export const effects: Record<SuggestionAction, Effect> = {
     }
     // 意见转建议: the citizens' opinions it grew from are marked escalated, in this transaction.
     if (a.item.opinionIds.length) await markEscalated(a.tx, a.ctx, a.item.opinionIds, a.item.id);
+    let ask = '请审查';
     if (a.item.period === 'between_sessions') {
       const review = await ruleInForce(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), suggestionRules.review.key);
-      await notifyStaff(a, '新的代表建议', `${title(a)}已提交，请在${review.amount}个工作日内审查交办`);
-    } else await notifyStaff(a, '新的代表建议', `${title(a)}已提交，请审查`);
-    return { patch: { submittedAt: a.now, returnReason: null } };
+      ask = `请在${review.amount}个工作日内审查交办`;
+    }
+    return { patch: { submittedAt: a.now, returnReason: null }, notices: [await toStaff(a, '新的代表建议', `${title(a)}已提交，${ask}`)] };
   },
 
   accept: (a) => accept(a),
@@ -177,8 +150,11 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async return(a) {
     const { reason } = parse(returnInput, a.input);
-    await notifyDeputies(a, '建议被退回', `${title(a)}被退回：${reason}`);
-    return { patch: { returnReason: reason }, detail: { reason } };
+    return {
+      patch: { returnReason: reason },
+      detail: { reason },
+      notices: [await toDeputies(a, '建议被退回', `${title(a)}被退回：${reason}`)],
+    };
   },
 
   async merge(a) {
@@ -192,8 +168,11 @@ export const effects: Record<SuggestionAction, Effect> = {
         { fields: [{ path: 'targetId', message: '请选择已受理的建议' }] },
         400,
       );
-    await notifyDeputies(a, '建议已并案办理', `${title(a)}已与《${target.title}》并案办理`);
-    return { patch: { mergedIntoId: targetId }, detail: { targetId } };
+    return {
+      patch: { mergedIntoId: targetId },
+      detail: { targetId },
+      notices: [await toDeputies(a, '建议已并案办理', `${title(a)}已与《${target.title}》并案办理`)],
+    };
   },
 
   async assign(a) {
@@ -217,12 +196,16 @@ export const effects: Record<SuggestionAction, Effect> = {
       rows.push({ suggestionId: a.item.id, unitId, role, state: 'assigned', round: 1, assignedAt: a.now, note: input.note, ...d });
     }
     const created = await repo.insertAssignments(a.tx, rows);
+    const notices = [];
     for (const r of created)
-      await notifyUnit(a, r.unitId, '新交办的代表建议', `${title(a)}已交由贵单位${r.role === 'lead' ? '主办' : '会办'}，请及时签收`, true);
+      notices.push(
+        await toUnit(a, r.unitId, '新交办的代表建议', `${title(a)}已交由贵单位${r.role === 'lead' ? '主办' : '会办'}，请及时签收`, true),
+      );
     const lead = created.find((r) => r.role === 'lead')!;
     return {
       patch: { assignedAt: a.now, leadUnitId: input.leadUnitId, dueAt: lead.dueAt, complex: input.complex },
       detail: { leadUnitId: input.leadUnitId, jointUnitIds: jointIds, dueAt: lead.dueAt.toISOString() },
+      notices,
     };
   },
 
@@ -247,8 +230,10 @@ export const effects: Record<SuggestionAction, Effect> = {
         409,
       );
     await repo.updateAssignment(a.tx, mine.id, { state: 'reassignment_requested', reassignReason: reason });
-    await notifyStaff(a, '承办单位申请调整', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请调整${title(a)}：${reason}`);
-    return { detail: { assignmentId: mine.id, reason } };
+    return {
+      detail: { assignmentId: mine.id, reason },
+      notices: [await toStaff(a, '承办单位申请调整', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请调整${title(a)}：${reason}`)],
+    };
   },
 
   async decideReassignment(a) {
@@ -257,6 +242,7 @@ export const effects: Record<SuggestionAction, Effect> = {
     const target = rows.find(({ a: x }) => x.id === input.assignmentId && x.state === 'reassignment_requested');
     if (!target) throw new DomainError('NO_REASSIGNMENT_REQUEST', '该承办单位没有待审定的调整申请', undefined, 409);
     const patch: Partial<repo.SuggestionRow> = {};
+    const notices: Notice[] = [];
     if (input.approve) {
       const newUnitId = input.newUnitId!;
       if (rows.some(({ a: x }) => x.unitId === newUnitId && x.state !== 'withdrawn'))
@@ -281,23 +267,28 @@ export const effects: Record<SuggestionAction, Effect> = {
         },
       ]);
       if (target.a.role === 'lead') Object.assign(patch, { leadUnitId: newUnitId, dueAt: created!.dueAt });
-      await notifyUnit(
-        a,
-        newUnitId,
-        '新交办的代表建议',
-        `${title(a)}调整由贵单位${target.a.role === 'lead' ? '主办' : '会办'}，请及时签收`,
-        true,
+      notices.push(
+        await toUnit(
+          a,
+          newUnitId,
+          '新交办的代表建议',
+          `${title(a)}调整由贵单位${target.a.role === 'lead' ? '主办' : '会办'}，请及时签收`,
+          true,
+        ),
+        await toUnit(a, target.a.unitId, '调整申请已同意', `${title(a)}已改由${unit.name}办理`),
       );
-      await notifyUnit(a, target.a.unitId, '调整申请已同意', `${title(a)}已改由${unit.name}办理`);
     } else {
       await repo.updateAssignment(a.tx, target.a.id, { state: 'assigned', decidedAt: a.now, decisionNote: input.note });
-      await notifyUnit(a, target.a.unitId, '调整申请未同意', `${title(a)}仍由贵单位办理，请签收${input.note ? `：${input.note}` : ''}`);
+      notices.push(
+        await toUnit(a, target.a.unitId, '调整申请未同意', `${title(a)}仍由贵单位办理，请签收${input.note ? `：${input.note}` : ''}`),
+      );
     }
-    const stillOpen = rows.some(({ a: x }) => x.id !== target.a.id && x.state === 'reassignment_requested');
+    const othersPending = rows.some(({ a: x }) => x.id !== target.a.id && x.state === 'reassignment_requested');
     return {
       patch,
-      ...(stillOpen && a.item.state === 'reassignment_requested' ? { to: 'reassignment_requested' as const } : {}),
+      ...(othersPending && a.item.state === 'reassignment_requested' ? { outcome: 'othersPending' } : {}),
       detail: { ...input },
+      notices,
     };
   },
 
@@ -327,8 +318,10 @@ export const effects: Record<SuggestionAction, Effect> = {
     });
     await repo.updateAssignment(a.tx, mine.id, { state: 'opinion_sent' });
     const lead = await leadAssignment(a);
-    await notifyUnit(a, lead.unitId, '收到会办意见', `${a.ctx.actor.handlingUnitName ?? '会办单位'}已就${title(a)}提交会办意见`);
-    return { detail: { jointOpinionId: row.id } };
+    return {
+      detail: { jointOpinionId: row.id },
+      notices: [await toUnit(a, lead.unitId, '收到会办意见', `${a.ctx.actor.handlingUnitName ?? '会办单位'}已就${title(a)}提交会办意见`)],
+    };
   },
 
   async requestExtension(a) {
@@ -353,8 +346,10 @@ export const effects: Record<SuggestionAction, Effect> = {
       state: 'pending',
       createdAt: a.now,
     });
-    await notifyStaff(a, '延期申请', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请${title(a)}延期 ${months} 个月：${reason}`);
-    return { detail: { extensionId: row.id, months, reason } };
+    return {
+      detail: { extensionId: row.id, months, reason },
+      notices: [await toStaff(a, '延期申请', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请${title(a)}延期 ${months} 个月：${reason}`)],
+    };
   },
 
   async decideExtension(a) {
@@ -374,13 +369,13 @@ export const effects: Record<SuggestionAction, Effect> = {
       await repo.updateAssignment(a.tx, lead.id, { dueAt: due });
       Object.assign(patch, { dueAt: due, escalatedAt: due > a.now ? null : a.item.escalatedAt, lastRemindedAt: null });
     }
-    await notifyUnit(
+    const notice = await toUnit(
       a,
       (await leadAssignment(a)).unitId,
       input.approve ? '延期已批准' : '延期未批准',
       `${title(a)}的延期申请${input.approve ? '已批准' : '未获批准'}`,
     );
-    return { patch, detail: { ...input } };
+    return { patch, detail: { ...input }, notices: [notice] };
   },
 
   async reply(a) {
@@ -402,11 +397,11 @@ export const effects: Record<SuggestionAction, Effect> = {
       ...input,
     });
     await repo.updateAssignment(a.tx, lead.id, { state: 'replied' });
-    await notifyStaff(a, '承办单位已答复', `${title(a)}已答复（${input.category}类），请审核后发出`);
     const first = a.item.firstRepliedAt == null;
     return {
       patch: first ? { firstRepliedAt: a.now, repliedOnTime: !!a.item.dueAt && a.now <= a.item.dueAt } : {},
       detail: { replyId: reply.id, category: input.category },
+      notices: [await toStaff(a, '承办单位已答复', `${title(a)}已答复（${input.category}类），请审核后发出`)],
     };
   },
 
@@ -416,13 +411,13 @@ export const effects: Record<SuggestionAction, Effect> = {
       .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
     if (!reply) throw new DomainError('NO_REPLY', '没有待发出的答复', undefined, 409);
     await repo.updateReply(a.tx, reply.r.id, { releasedAt: a.now, releasedBy: a.ctx.actor.id });
-    await notifyDeputies(
+    const notice = await toDeputies(
       a,
       '建议已答复',
       `${title(a)}已由${reply.unitName}答复（${replyCategoryLabel[reply.r.category as 'A']}），请进行满意度测评`,
       true,
     );
-    return { patch: { releasedAt: a.now, replyCategory: reply.r.category }, detail: { replyId: reply.r.id } };
+    return { patch: { releasedAt: a.now, replyCategory: reply.r.category }, detail: { replyId: reply.r.id }, notices: [notice] };
   },
 
   async rejectReply(a) {
@@ -434,8 +429,10 @@ export const effects: Record<SuggestionAction, Effect> = {
     await repo.updateReply(a.tx, reply.r.id, { rejectedReason: reason });
     const lead = await leadAssignment(a);
     await repo.updateAssignment(a.tx, lead.id, { state: 'signed_for' });
-    await notifyUnit(a, lead.unitId, '答复被退回', `${title(a)}的答复被退回重办：${reason}`);
-    return { detail: { replyId: reply.r.id, reason } };
+    return {
+      detail: { replyId: reply.r.id, reason },
+      notices: [await toUnit(a, lead.unitId, '答复被退回', `${title(a)}的答复被退回重办：${reason}`)],
+    };
   },
 
   async rate(a) {
@@ -451,20 +448,15 @@ export const effects: Record<SuggestionAction, Effect> = {
       comment,
       createdAt: a.now,
     });
-    await notifyStaff(a, '代表已测评', `${title(a)}测评结果：${ratingLabel[rating]}`);
-    await notifyUnit(a, reply.r.unitId, '代表已测评', `${title(a)}测评结果：${ratingLabel[rating]}`);
+    const result = `${title(a)}测评结果：${ratingLabel[rating]}`;
     return {
       patch: { rating },
       detail: { rating, comment },
-      // Dissatisfaction reopens it for re-handling with the re-handling deadline.
-      followUp:
-        rating === 'dissatisfied'
-          ? async () => {
-              await applyAction(a.tx, a.notifier, { ...a.ctx, actor: { ...a.ctx.actor, role: 'staff' } }, a.item.id, 'reopen', {
-                reason: `代表对答复不满意${comment ? `：${comment}` : ''}`,
-              });
-            }
-          : undefined,
+      notices: [await toStaff(a, '代表已测评', result), await toUnit(a, reply.r.unitId, '代表已测评', result)],
+      // Dissatisfaction reopens it for re-handling with the re-handling deadline, done by the system.
+      ...(rating === 'dissatisfied'
+        ? { then: { action: 'reopen' as const, input: { reason: `代表对答复不满意${comment ? `：${comment}` : ''}` } } }
+        : {}),
     };
   },
 
@@ -478,10 +470,10 @@ export const effects: Record<SuggestionAction, Effect> = {
       role: 'lead',
     });
     await repo.updateAssignment(a.tx, lead.id, { state: 'signed_for', round, dueAt: d.dueAt });
-    await notifyUnit(a, lead.unitId, '建议重新办理', `${title(a)}需重新办理（${reason}），请于期限内再次答复`, true);
     return {
       patch: { round, dueAt: d.dueAt, lastRemindedAt: null, escalatedAt: null },
       detail: { reason, round, dueAt: d.dueAt.toISOString() },
+      notices: [await toUnit(a, lead.unitId, '建议重新办理', `${title(a)}需重新办理（${reason}），请于期限内再次答复`, true)],
     };
   },
 
@@ -499,14 +491,13 @@ export const effects: Record<SuggestionAction, Effect> = {
           409,
         );
     }
-    await notifyDeputies(a, '建议已办结', `${title(a)}已办结`);
-    return { patch: { closedAt: a.now }, detail: { note } };
+    return { patch: { closedAt: a.now }, detail: { note }, notices: [await toDeputies(a, '建议已办结', `${title(a)}已办结`)] };
   },
 
   async markKey(a) {
     const { leadOfficial, supervisorUserId } = parse(markKeyInput, a.input);
     // 督办: a leader of the item's own congress, who then finds it under 我督办的.
-    const leader = (await repo.leadersOfBody(a.tx, a.item.bodyId)).find((u) => u.id === supervisorUserId);
+    const leader = (await leadersOfBody(a.tx, a.item.bodyId)).find((u) => u.id === supervisorUserId);
     if (!leader)
       throw new DomainError(
         'SUPERVISOR_NOT_LEADER',
@@ -516,9 +507,14 @@ export const effects: Record<SuggestionAction, Effect> = {
       );
     const before = await repo.getKey(a.tx, a.item.id);
     await repo.upsertKey(a.tx, { suggestionId: a.item.id, leadOfficial, supervisor: leader.name, supervisorUserId, createdAt: a.now });
-    if (before?.supervisorUserId !== supervisorUserId)
-      await notifyUsers(a, [supervisorUserId], '重点建议督办', `${title(a)}已列为重点建议，由您督办（领办：${leadOfficial}）`);
-    return { patch: { isKey: true }, detail: { leadOfficial, supervisor: leader.name, supervisorUserId } };
+    return {
+      patch: { isKey: true },
+      detail: { leadOfficial, supervisor: leader.name, supervisorUserId },
+      notices:
+        before?.supervisorUserId !== supervisorUserId
+          ? [toUsers([supervisorUserId], '重点建议督办', `${title(a)}已列为重点建议，由您督办（领办：${leadOfficial}）`)]
+          : [],
+    };
   },
 
   async keyReview(a) {

@@ -3,15 +3,15 @@
  * can become a deputy's suggestion: the campaigns module drafts it here for the deputy, or links a
  * suggestion the actor can see, and shows its number beside the clue.
  */
-import { inArray } from 'drizzle-orm';
 import type { SuggestionDraftInput, SuggestionDetail } from '@renda/shared';
-import type { Db, Executor, Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import type { Actor, ActorContext } from '../../platform/context.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { numberLabel } from './presenters.js';
-import { getListRow } from './repository.js';
+import { findByIds, getListRow, type SuggestionRow } from './repository.js';
 import { createDraft } from './service.js';
-import { suggestions } from './tables.js';
+
+export { backfillSearchTokens } from './search-repository.js';
 
 export interface SuggestionSummary {
   id: string;
@@ -23,7 +23,7 @@ export interface SuggestionSummary {
   leadDeputyId: string;
 }
 
-const summaryOf = (s: typeof suggestions.$inferSelect): SuggestionSummary => ({
+const summaryOf = (s: SuggestionRow): SuggestionSummary => ({
   id: s.id,
   number: numberLabel(s),
   title: s.title,
@@ -35,10 +35,7 @@ const summaryOf = (s: typeof suggestions.$inferSelect): SuggestionSummary => ({
 /** Not scoped: for showing a link the caller already holds (a clue's suggestion); the caller decides what to show. */
 export async function findSuggestionSummaries(db: Executor, ids: string[]): Promise<Map<string, SuggestionSummary>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .select()
-    .from(suggestions)
-    .where(inArray(suggestions.id, [...new Set(ids)]));
+  const rows = await findByIds(db, [...new Set(ids)]);
   return new Map(rows.map((s) => [s.id, summaryOf(s)]));
 }
 
@@ -58,5 +55,5 @@ export function createDraftInTransaction(
   ctx: ActorContext,
   input: SuggestionDraftInput,
 ): Promise<SuggestionDetail> {
-  return createDraft({ db: tx as unknown as Db, notifier }, ctx, input);
+  return createDraft({ db: tx, notifier }, ctx, input);
 }

@@ -17,11 +17,10 @@ import {
   suggestionReplies,
   suggestions,
   suggestionSessions,
-  users,
 } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
+import { inScope, likeContains } from '../../platform/scope.js';
 import { searchQuery, searchTokens } from '../../platform/text.js';
 import { withinChinaDates } from '../../platform/periods.js';
 
@@ -74,7 +73,7 @@ export type ListRow = {
  * LIKE's wildcards typed by the user are taken literally.
  */
 export function contains(column: AnyColumn, text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = likeContains(text);
   return text.toLowerCase() === text.toUpperCase() ? like(column, pattern) : ilike(column, pattern);
 }
 
@@ -510,39 +509,14 @@ export function timelineOf(db: Executor, suggestionId: string) {
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
 }
 
-// ---- people to notify ----
-export async function staffOfBody(db: Executor, bodyId: string) {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.bodyId, bodyId), eq(users.role, 'staff'), eq(users.active, true)));
-}
-/** Congress leaders (role leader) of the body, in office: who may supervise (督办) its key suggestions. */
-export async function leadersOfBody(db: Executor, bodyId: string) {
-  return db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.bodyId, bodyId), eq(users.role, 'leader'), eq(users.active, true)))
-    .orderBy(asc(users.displayName));
-}
-export async function usersOfUnit(db: Executor, unitId: string) {
-  return db
-    .select({ id: users.id, phone: users.phone })
-    .from(users)
-    .where(and(eq(users.handlingUnitId, unitId), eq(users.active, true)));
-}
-
 export async function getReply(db: Executor, id: string) {
   const [row] = await db.select().from(suggestionReplies).where(eq(suggestionReplies.id, id));
   return row;
 }
 
-export async function bodyInScope(db: Executor, actor: Who, bodyId: string) {
-  const [row] = await db
-    .select({ id: bodies.id })
-    .from(bodies)
-    .where(and(eq(bodies.id, bodyId), sql`${bodies.path} LIKE ${actor.bodyPath + '%'}`));
-  return !!row;
+/** Not scoped: for links the caller already holds. */
+export function findByIds(db: Executor, ids: string[]) {
+  return db.select().from(suggestions).where(inArray(suggestions.id, ids));
 }
 
 /** Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates). */

@@ -1,31 +1,13 @@
 import { z } from 'zod';
 import {
-  acceptInput,
-  assignInput,
-  closeInput,
-  contactInput,
   cosignerCandidate,
-  extensionDecisionInput,
-  extensionRequestInput,
-  jointOpinionInput,
-  keyCommentInput,
-  keyReviewInput,
-  keyVoteInput,
-  markKeyInput,
-  mergeInput,
   pageOf,
   pageQuery,
   publicSuggestion,
   publicSuggestionQuery,
   publicSuggestionSession,
-  rateInput,
   ratesQuery,
-  reassignmentDecisionInput,
-  reassignmentRequestInput,
-  rejectReplyInput,
-  reopenInput,
-  replyInput,
-  returnInput,
+  suggestionActions,
   suggestionDetail,
   suggestionDraftInput,
   suggestionListItem,
@@ -37,51 +19,22 @@ import {
   unitAssignmentItem,
   unitAssignmentQuery,
   unitRates,
-  type SuggestionAction,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { DOCX_MIME } from '../../platform/word.js';
 import { suggestionSection } from './performance.js';
-import * as reports from './reports.js';
+import { scanDeadlines } from './deadline-job.js';
+import { exportXlsx } from './export.js';
+import * as portal from './portal.js';
+import * as rates from './rates.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
 
 const tags = ['suggestions'];
-const idParams = z.object({ id: z.uuid('编号格式不正确') });
-
-/** Each status change is its own verb with its own body; all of them go through the workflow table. */
-const actionBodies: [SuggestionAction, string, z.ZodType, string][] = [
-  ['confirmCosign', 'confirm-cosign', z.object({}), '联名代表确认联名'],
-  ['declineCosign', 'decline-cosign', z.object({}), '联名代表拒绝联名'],
-  ['submit', 'submit', z.object({}), '领衔代表提交'],
-  ['accept', 'accept', acceptInput, '受理建议'],
-  ['register', 'register', acceptInput, '议案立案'],
-  ['convert', 'convert', acceptInput, '议案转为建议'],
-  ['return', 'return', returnInput, '退回代表（须写明理由）'],
-  ['merge', 'merge', mergeInput, '并案'],
-  ['assign', 'assign', assignInput, '交办主办、会办单位'],
-  ['signFor', 'sign-for', z.object({}), '承办单位签收'],
-  ['requestReassignment', 'reassignment-requests', reassignmentRequestInput, '申请调整承办单位'],
-  ['decideReassignment', 'reassignment-decisions', reassignmentDecisionInput, '审定调整申请'],
-  ['contact', 'contacts', contactInput, '记录与代表的沟通（三个面对面）'],
-  ['jointOpinion', 'joint-opinions', jointOpinionInput, '会办单位提交会办意见'],
-  ['requestExtension', 'extensions', extensionRequestInput, '申请延期'],
-  ['decideExtension', 'extension-decisions', extensionDecisionInput, '审批延期'],
-  ['reply', 'replies', replyInput, '主办单位答复代表'],
-  ['release', 'release', z.object({}), '审核发出答复'],
-  ['rejectReply', 'reject-reply', rejectReplyInput, '退回答复重办'],
-  ['rate', 'ratings', rateInput, '领衔代表满意度测评'],
-  ['reopen', 'reopen', reopenInput, '重新办理'],
-  ['close', 'close', closeInput, '办结'],
-  ['markKey', 'key', markKeyInput, '列为重点建议（领办、督办）'],
-  ['keyReview', 'key-reviews', keyReviewInput, '记录四方会审'],
-  ['keyComment', 'key-comment', keyCommentInput, '领衔代表点评（双评）'],
-  ['keyVote', 'key-vote', keyVoteInput, '常委会满意度测评（双评）'],
-];
 
 export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
   // Seed 003's seven ones: "提出一条以上有价值的意见建议" is counted from the suggestions themselves.
@@ -98,7 +51,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     return row ? { bodyId: row.s.bodyId } : null;
   });
 
-  jobs.define({ name: 'suggestions-deadlines', cron: '7 * * * *', handler: async () => void (await reports.scanDeadlines(db, notifier)) });
+  jobs.define({ name: 'suggestions-deadlines', cron: '7 * * * *', handler: async () => void (await scanDeadlines(db, notifier)) });
 
   app.get(
     '/api/suggestion-sessions',
@@ -145,7 +98,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     '/api/suggestions/export',
     { ...read, schema: { tags, summary: '导出建议议案（Excel）', querystring: suggestionQuery.omit({ page: true, pageSize: true }) } },
     async (request, reply) => {
-      const buffer = await reports.exportXlsx(db, actorContext(request), request.query);
+      const buffer = await exportXlsx(db, actorContext(request), request.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('代表建议.xlsx')).send(buffer);
     },
   );
@@ -185,9 +138,9 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     async (request) => {
       const ctx = actorContext(request);
       const [overall, byUnit, byBody] = await Promise.all([
-        reports.rates(db, ctx, request.query),
-        reports.ratesByUnit(db, ctx, request.query),
-        reports.ratesByBody(db, ctx, request.query),
+        rates.rates(db, ctx, request.query),
+        rates.ratesByUnit(db, ctx, request.query),
+        rates.ratesByBody(db, ctx, request.query),
       ]);
       return { overall, byUnit, byBody };
     },
@@ -272,12 +225,12 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     async (request) => service.getDetail(db, actorContext(request), request.params.id),
   );
 
-  for (const [action, path, body, summary] of actionBodies)
-    app.post(
-      `/api/suggestions/:id/${path}`,
-      { ...read, schema: { tags, summary, params: idParams, body, response: { 200: suggestionDetail, ...errorResponses } } },
-      async (request) => service.act(deps, actorContext(request), request.params.id, action, request.body as Record<string, unknown>),
-    );
+  registerActionRoutes(app, suggestionActions, {
+    tags,
+    route: read,
+    response: suggestionDetail,
+    run: (request, id, action, input) => service.act(deps, actorContext(request), id, action, input),
+  });
 
   app.get(
     '/api/suggestions/:id/assignments/:assignmentId/letter',
@@ -316,7 +269,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         response: { 200: pageOf(publicSuggestion) },
       },
     },
-    async (request) => reports.pagePublished(db, request.query),
+    async (request) => portal.pagePublished(db, request.query),
   );
 
   app.get(
@@ -330,7 +283,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         response: { 200: z.object({ items: z.array(publicSuggestionSession) }) },
       },
     },
-    async () => ({ items: await reports.publishedSessions(db) }),
+    async () => ({ items: await portal.publishedSessions(db) }),
   );
 
   app.get(
@@ -346,7 +299,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
       },
     },
     async (request) => {
-      const item = await reports.getPublished(db, request.params.id);
+      const item = await portal.getPublished(db, request.params.id);
       if (!item) throw notFound('公开的建议');
       return item;
     },

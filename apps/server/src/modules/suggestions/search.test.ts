@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestions } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { insertSuggestion, SEARCH_COUNT_CAP, updateSuggestion } from './repository.js';
-import { backfillSearchTokens } from './search.js';
+import { backfillSearchTokens } from './search-repository.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 type ListPage = { items: { id: string; title: string; leadDeputyName: string }[]; total: number; totalIsLowerBound?: boolean };

@@ -4,6 +4,7 @@ import type {
   SuggestionAction,
   SuggestionDetail,
   SuggestionDraftInput,
+  SuggestionKind,
   SuggestionListItem,
   SuggestionQuery,
   SuggestionSessionInput,
@@ -19,29 +20,33 @@ import type { ActorContext } from '../../platform/context.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
+import { applyAction as runAction, type Machine } from '../../platform/workflow.js';
 import { pageResult } from '../../platform/pagination.js';
+import { leadersOfBody } from '../../platform/recipients.js';
+import { requireBodyInScope } from '../../platform/scope.js';
 import { effects, type ActionInput } from './effects.js';
 import { assignmentLetter, replyLetter } from './letters.js';
 import { presentDetail, presentListItem, presentSession, presentUnitAssignment } from './presenters.js';
 import * as repo from './repository.js';
-import { allowedActions, requireTransition, type Standing } from './workflow.js';
+import { suggestionWorkflow, type Party, type Standing, type Transition } from './workflow.js';
 
 export interface SuggestionDeps {
-  db: Db;
+  /** A connection, or a caller's transaction (drafting from another module nests as a savepoint). */
+  db: Executor;
   notifier: Notifier;
 }
 
 /** What the actor is to this item: lead deputy or co-signer, lead or joint unit. */
 export async function standingOf(db: Executor, ctx: ActorContext, item: repo.SuggestionRow): Promise<Standing> {
-  const standing: Standing = { role: ctx.actor.role, kind: item.kind as Standing['kind'] };
+  const standing: Standing = { role: ctx.actor.role, kind: item.kind as SuggestionKind };
   if (ctx.actor.role === 'deputy') {
     const mine = new Set((await repo.deputiesOfUser(db, ctx.actor.id)).map((d) => d.id));
-    if (mine.has(item.leadDeputyId)) standing.deputy = 'lead';
-    else if ((await repo.cosignersOf(db, item.id)).some(({ c }) => mine.has(c.deputyId))) standing.deputy = 'cosigner';
+    if (mine.has(item.leadDeputyId)) standing.party = 'leadDeputy';
+    else if ((await repo.cosignersOf(db, item.id)).some(({ c }) => mine.has(c.deputyId))) standing.party = 'cosigner';
   }
   if (ctx.actor.role === 'handling_unit') {
     const mine = (await repo.assignmentsOf(db, item.id)).find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
-    standing.unit = (mine?.a.role as Standing['unit']) ?? null;
+    if (mine) standing.party = mine.a.role === 'lead' ? 'leadUnit' : 'jointUnit';
   }
   return standing;
 }
@@ -154,7 +159,7 @@ export async function updateDraft(
   await db.transaction(async (tx) => {
     const item = await requireItem(tx, ctx, id);
     const standing = await standingOf(tx, ctx, item);
-    if (standing.deputy !== 'lead') throw new DomainError('SUGGESTION_ACTION_FORBIDDEN', '只有领衔代表可以修改', undefined, 403);
+    if (standing.party !== 'leadDeputy') throw new DomainError('SUGGESTION_ACTION_FORBIDDEN', '只有领衔代表可以修改', undefined, 403);
     if (item.state !== 'draft' && item.state !== 'returned')
       throw new DomainError('SUGGESTION_ACTION_NOT_ALLOWED', '只有草稿或已退回的建议可以修改', { state: item.state }, 409);
     const { cosigners, year } = await checkDraft(tx, item.bodyId, item.leadDeputyId, input);
@@ -198,25 +203,22 @@ export async function act(
   return getDetail(deps.db, ctx, id);
 }
 
-/** Check → write → audit, inside the caller's transaction. Effects may chain a follow-up (a dissatisfied rating reopens). */
+/** The suggestion workflow bound to its rows, for the platform's one engine. */
+const machine: Machine<repo.SuggestionRow, SuggestionState, SuggestionAction, Party, SuggestionKind, Transition, ActionInput> = {
+  workflow: suggestionWorkflow,
+  entity: 'suggestion',
+  load: requireItem,
+  stateOf: (item) => item.state as SuggestionState,
+  bodyOf: (item) => item.bodyId,
+  standing: (tx, ctx, item) => standingOf(tx, ctx, item),
+  effects,
+  save: (tx, item, state, patch, now) => repo.updateSuggestion(tx, item.id, { ...patch, state, updatedAt: now }),
+  link: (item) => `/suggestions/${item.id}`,
+};
+
+/** Check → effect → state change → audit → notices, inside the caller's transaction (platform/workflow.ts). */
 export async function applyAction(tx: Tx, notifier: Notifier, ctx: ActorContext, id: string, action: SuggestionAction, input: ActionInput) {
-  const item = await requireItem(tx, ctx, id);
-  const standing = await standingOf(tx, ctx, item);
-  const step = requireTransition(item.state as SuggestionState, action, standing);
-  const now = clock.now();
-  const result = await effects[action]({ tx, notifier, ctx, item, input, now, step });
-  const to = result.to ?? step.to;
-  const after = await repo.updateSuggestion(tx, id, { ...result.patch, state: to, updatedAt: now });
-  await recordAudit(tx, ctx, {
-    entity: 'suggestion',
-    entityId: id,
-    bodyId: item.bodyId,
-    action,
-    before: { state: item.state },
-    after: { state: after.state, ...(result.detail ?? {}) },
-  });
-  if (result.followUp) await result.followUp();
-  return after;
+  return (await runAction(tx, notifier, machine, ctx, id, action, input)).after;
 }
 
 // ---- reading ----
@@ -232,6 +234,11 @@ export async function page(db: Db, ctx: ActorContext, q: SuggestionQuery): Promi
     ),
     totalIsLowerBound: capped,
   };
+}
+
+/** Items past their reply deadline in the actor's scope. */
+export async function overdueList(db: Db, ctx: ActorContext, q: SuggestionQuery) {
+  return repo.pageSuggestions(db, ctx.actor, { ...q, overdue: 'true' }, clock.now());
 }
 
 /** A handling unit's inbox: its own assignments with their deadlines. */
@@ -253,8 +260,8 @@ export async function cosignerCandidates(db: Db, ctx: ActorContext): Promise<Cos
 
 /** The congress leaders who may supervise (督办) the body's key suggestions. */
 export async function supervisorCandidates(db: Db, ctx: ActorContext, bodyId: string): Promise<SupervisorCandidate[]> {
-  if (!(await repo.bodyInScope(db, ctx.actor, bodyId))) throw notFound('人大机关', { bodyId });
-  return repo.leadersOfBody(db, bodyId);
+  await requireBodyInScope(db, ctx.actor, bodyId);
+  return (await leadersOfBody(db, bodyId)).map(({ id, name }) => ({ id, name }));
 }
 
 export async function getDetail(db: Executor, ctx: ActorContext, id: string): Promise<SuggestionDetail> {
@@ -289,8 +296,8 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       keyReviews,
       timeline,
       mergedItems,
-      allowedActions: allowedActions(item.s.state as SuggestionState, standing),
-      seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.unit === 'lead',
+      allowedActions: suggestionWorkflow.allowedActions(item.s.state as SuggestionState, standing),
+      seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.party === 'leadUnit',
     },
     clock.now(),
   );
@@ -304,7 +311,7 @@ export async function listSessions(db: Db, ctx: ActorContext) {
 
 export async function createSession(db: Db, ctx: ActorContext, input: SuggestionSessionInput) {
   return db.transaction(async (tx) => {
-    if (!(await repo.bodyInScope(tx, ctx.actor, input.bodyId))) throw notFound('人大机关', { bodyId: input.bodyId });
+    await requireBodyInScope(tx, ctx.actor, input.bodyId);
     if (input.endsOn < input.startsOn)
       throw new DomainError('SESSION_DATES', '闭幕日期不能早于开幕日期', {
         fields: [{ path: 'endsOn', message: '闭幕日期不能早于开幕日期' }],

@@ -48,7 +48,8 @@ afterAll(async () => {
 describe('a suggestion through every state', () => {
   let id: string;
   const as = (name: string) => c.as[name]!;
-  const act = async (who: string, path: string, body: object = {}) => as(who).request('POST', `/api/suggestions/${id}/${path}`, body);
+  const act = async (who: string, path: string, body: object = {}) =>
+    as(who).request('POST', `/api/suggestions/${id}/actions/${path}`, body);
   const ok = async (who: string, path: string, body: object = {}) => {
     const res = await act(who, path, body);
     expect(res.statusCode, `${who} ${path}: ${res.body}`).toBe(200);
@@ -75,7 +76,7 @@ describe('a suggestion through every state', () => {
 
     const invited = await as('deputy2').request('GET', `/api/suggestions/${id}`);
     expect(invited.json().allowedActions).toEqual(['confirmCosign', 'declineCosign']);
-    await ok('deputy2', 'confirm-cosign');
+    await ok('deputy2', 'confirmCosign');
     // The seven ones count the suggestion for the lead deputy and the confirmed co-signer, from the record itself.
     const year = new Date().getFullYear();
     const suggestionCount = async (who: string) =>
@@ -125,7 +126,7 @@ describe('a suggestion through every state', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().cosigners[0].confirmedAt).toBeNull();
     expect((await act('deputy', 'submit')).json().error.code).toBe('COSIGNERS_PENDING');
-    await ok('deputy2', 'confirm-cosign');
+    await ok('deputy2', 'confirmCosign');
     await ok('deputy', 'submit');
 
     // A suggestion is accepted, not registered: 立案 is for motions.
@@ -146,12 +147,12 @@ describe('a suggestion through every state', () => {
     const leader = candidates.json().items.find((u: { name: string }) => u.name === '陈建国');
     expect(leader).toBeDefined();
     expect(candidates.json().items.every((u: { id: string }) => u.id !== as('staff').user.id)).toBe(true);
-    const notLeader = await act('staff', 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: as('staff').user.id });
+    const notLeader = await act('staff', 'markKey', { leadOfficial: '副市长 陈伟', supervisorUserId: as('staff').user.id });
     expect(notLeader.statusCode).toBe(400);
     expect(notLeader.json().error).toMatchObject({ code: 'SUPERVISOR_NOT_LEADER', message: '督办领导须为本级人大常委会在任领导' });
     const unread = async () => (await as('leader').request('GET', '/api/notifications/unread-count')).json().count as number;
     const before = await unread();
-    const marked = await ok('staff', 'key', { leadOfficial: '副市长 陈伟', supervisorUserId: leader.id });
+    const marked = await ok('staff', 'markKey', { leadOfficial: '副市长 陈伟', supervisorUserId: leader.id });
     expect(marked.isKey).toBe(true);
     expect(marked.key).toMatchObject({ leadOfficial: '副市长 陈伟', supervisor: '陈建国', supervisorUserId: leader.id });
     // The leader is told, and finds it under 我督办的; other leaders' and unsupervised items are not there.
@@ -189,15 +190,15 @@ describe('a suggestion through every state', () => {
   });
 
   it('lets a joint unit ask for reassignment; staff move it to another unit; the lead signs for it', async () => {
-    const req = await ok('unit2', 'reassignment-requests', { reason: '加装电梯不属于教育部门职责，建议改由民政局会办' });
+    const req = await ok('unit2', 'requestReassignment', { reason: '加装电梯不属于教育部门职责，建议改由民政局会办' });
     expect(req.state).toBe('reassignment_requested');
-    const blocked = await act('unit', 'sign-for');
+    const blocked = await act('unit', 'signFor');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.message).toBe('当前状态（申请调整）下，主办单位不能执行“签收”');
 
     const withRequest = await as('staff').request('GET', `/api/suggestions/${id}`);
     const requested = withRequest.json().assignments.find((a: { state: string }) => a.state === 'reassignment_requested');
-    const decided = await ok('staff', 'reassignment-decisions', { assignmentId: requested.id, approve: true, newUnitId: c.units.civil });
+    const decided = await ok('staff', 'decideReassignment', { assignmentId: requested.id, approve: true, newUnitId: c.units.civil });
     expect(decided.state).toBe('assigned');
     expect(
       decided.assignments
@@ -208,8 +209,8 @@ describe('a suggestion through every state', () => {
     // The withdrawn unit no longer sees the item.
     expect((await as('unit2').request('GET', `/api/suggestions/${id}`)).statusCode).toBe(404);
 
-    expect((await ok('unit', 'sign-for')).state).toBe('handling');
-    expect((await ok('unit3', 'sign-for')).state).toBe('handling');
+    expect((await ok('unit', 'signFor')).state).toBe('handling');
+    expect((await ok('unit3', 'signFor')).state).toBe('handling');
 
     // Each unit's inbox lists its own part with its own deadline: the lead's three months, the new joint unit's one month.
     const inbox = async (who: string, query = '') => {
@@ -229,27 +230,27 @@ describe('a suggestion through every state', () => {
   });
 
   it('needs the joint opinion before the lead replies; records 三个面对面; staff review the reply before release', async () => {
-    await ok('unit', 'contacts', {
+    await ok('unit', 'contact', {
       stage: 'before',
       method: 'face_to_face',
       contactedOn: '2026-03-20',
       summary: '登门听取张秀英代表对加装电梯的具体意见',
     });
-    const early = await act('unit', 'replies', reply('B'));
+    const early = await act('unit', 'reply', reply('B'));
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toBe('尚有会办单位未提交会办意见：嘉兴市民政局');
     // Only the lead answers the deputy.
-    expect((await act('unit3', 'replies', reply('B'))).statusCode).toBe(403);
-    await ok('unit3', 'joint-opinions', { content: '民政局将把符合条件的老年人家庭纳入加装电梯补助优先范围。' });
+    expect((await act('unit3', 'reply', reply('B'))).statusCode).toBe(403);
+    await ok('unit3', 'jointOpinion', { content: '民政局将把符合条件的老年人家庭纳入加装电梯补助优先范围。' });
 
     clock.set(cst('2026-05-20T10:00:00'));
-    const replied = await ok('unit', 'replies', reply('B'));
+    const replied = await ok('unit', 'reply', reply('B'));
     expect(replied.state).toBe('replied');
     // The deputy does not see an unreleased reply.
     expect((await as('deputy').request('GET', `/api/suggestions/${id}`)).json().replies).toEqual([]);
-    const rejected = await ok('staff', 'reject-reply', { reason: '答复未说明补助标准，请补充后重新答复' });
+    const rejected = await ok('staff', 'rejectReply', { reason: '答复未说明补助标准，请补充后重新答复' });
     expect(rejected.state).toBe('handling');
-    await ok('unit', 'replies', reply('B'));
+    await ok('unit', 'reply', reply('B'));
     const released = await ok('staff', 'release');
     expect(released).toMatchObject({ state: 'reply_released', replyCategory: 'B' });
 
@@ -303,23 +304,23 @@ describe('a suggestion through every state', () => {
   it('reopens for re-handling with a one-month deadline when the deputy is dissatisfied, then closes', async () => {
     clock.set(cst('2026-05-25T10:00:00'));
     // A co-signer does not rate; the lead deputy does.
-    expect((await act('deputy2', 'ratings', { rating: 'satisfied' })).statusCode).toBe(403);
-    const reopened = await ok('deputy', 'ratings', { rating: 'dissatisfied', comment: '补助标准仍不明确' });
+    expect((await act('deputy2', 'rate', { rating: 'satisfied' })).statusCode).toBe(403);
+    const reopened = await ok('deputy', 'rate', { rating: 'dissatisfied', comment: '补助标准仍不明确' });
     expect(reopened).toMatchObject({ state: 'rehandling', round: 2, rating: 'dissatisfied' });
     expect(reopened.dueAt).toBe(cst('2026-06-25T23:59:59.999').toISOString());
     expect(reopened.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['rate', 'reopen']);
 
     clock.set(cst('2026-06-10T10:00:00'));
-    await ok('unit', 'contacts', {
+    await ok('unit', 'contact', {
       stage: 'after',
       method: 'site_visit',
       contactedOn: '2026-06-08',
       summary: '陪同代表察看已完成加装电梯的小区',
       deputyView: '认可',
     });
-    await ok('unit', 'replies', reply('A'));
+    await ok('unit', 'reply', reply('A'));
     await ok('staff', 'release');
-    expect((await ok('deputy', 'ratings', { rating: 'satisfied' })).state).toBe('rated');
+    expect((await ok('deputy', 'rate', { rating: 'satisfied' })).state).toBe('rated');
     const closed = await ok('staff', 'close');
     expect(closed.state).toBe('closed');
     expect(closed.contacts.map((x: { stage: string }) => x.stage)).toEqual(['before', 'after']);
@@ -402,7 +403,7 @@ describe('a suggestion through every state', () => {
   });
 
   it('records the key suggestion’s 四方会审 and 双评 (领办 and 督办 were set at acceptance)', async () => {
-    await ok('leader', 'key-reviews', {
+    await ok('leader', 'keyReview', {
       heldOn: '2026-06-20',
       place: '市人大常委会第一会议室',
       deputySide: '张秀英代表',
@@ -411,8 +412,8 @@ describe('a suggestion through every state', () => {
       congressSide: '市人大常委会代表工委',
       conclusion: '加装电梯补助标准明确，年内完成五十台。',
     });
-    await ok('deputy', 'key-comment', { comment: '办理态度好，问题基本解决。' });
-    const voted = await ok('staff', 'key-vote', { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1, votedOn: '2026-06-28' });
+    await ok('deputy', 'keyComment', { comment: '办理态度好，问题基本解决。' });
+    const voted = await ok('staff', 'keyVote', { satisfied: 40, basicallySatisfied: 5, dissatisfied: 1, votedOn: '2026-06-28' });
     expect(voted.key).toMatchObject({
       leadOfficial: '副市长 陈伟',
       supervisor: '陈建国',
@@ -458,16 +459,16 @@ describe('merging (并案)', () => {
         title,
       });
       expect(res.statusCode, res.body).toBe(201);
-      expect((await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {})).statusCode).toBe(200);
+      expect((await deputy.request('POST', `/api/suggestions/${res.json().id}/actions/submit`, {})).statusCode).toBe(200);
       return res.json().id as string;
     };
     const target = await submit('关于加快推进城区雨污分流改造的建议');
     const duplicate = await submit('关于解决老城区雨天污水外溢问题的建议');
-    const early = await staff.request('POST', `/api/suggestions/${duplicate}/merge`, { targetId: target });
+    const early = await staff.request('POST', `/api/suggestions/${duplicate}/actions/merge`, { targetId: target });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toBe('只能并入本机关已受理的建议');
-    expect((await staff.request('POST', `/api/suggestions/${target}/accept`, {})).statusCode).toBe(200);
-    const merged = await staff.request('POST', `/api/suggestions/${duplicate}/merge`, { targetId: target, reason: '反映同一问题' });
+    expect((await staff.request('POST', `/api/suggestions/${target}/actions/accept`, {})).statusCode).toBe(200);
+    const merged = await staff.request('POST', `/api/suggestions/${duplicate}/actions/merge`, { targetId: target, reason: '反映同一问题' });
     expect(merged.json()).toMatchObject({ state: 'merged', mergedIntoId: target, mergedItems: [] });
     const into = { id: duplicate, title: '关于解决老城区雨天污水外溢问题的建议' };
     expect((await staff.request('GET', `/api/suggestions/${target}`)).json().mergedItems).toEqual([into]);
@@ -495,7 +496,7 @@ describe('motions', () => {
       title: '关于制定《嘉兴市养犬管理条例》的议案',
     });
     await confirmedCosigners(few.json().id, 3);
-    const refused = await deputy.request('POST', `/api/suggestions/${few.json().id}/submit`, {});
+    const refused = await deputy.request('POST', `/api/suggestions/${few.json().id}/actions/submit`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({
       code: 'MOTION_NOT_ELIGIBLE',
@@ -508,7 +509,7 @@ describe('motions', () => {
     });
     expect(between.statusCode, between.body).toBe(201);
     await confirmedCosigners(between.json().id, 9);
-    const closedSession = await deputy.request('POST', `/api/suggestions/${between.json().id}/submit`, {});
+    const closedSession = await deputy.request('POST', `/api/suggestions/${between.json().id}/actions/submit`, {});
     expect(closedSession.json().error.message).toBe('议案须在人民代表大会会议期间提出；闭会期间请以建议形式提出');
   });
 
@@ -518,19 +519,21 @@ describe('motions', () => {
       const res = await deputy.request('POST', '/api/suggestions', { ...draft({ cosignerIds: [] }), kind: 'motion', title });
       expect(res.statusCode, res.body).toBe(201);
       await confirmedCosigners(res.json().id, 9);
-      const submitted = await deputy.request('POST', `/api/suggestions/${res.json().id}/submit`, {});
+      const submitted = await deputy.request('POST', `/api/suggestions/${res.json().id}/actions/submit`, {});
       expect(submitted.statusCode, submitted.body).toBe(200);
       return res.json().id as string;
     };
     const a = await create('关于制定《嘉兴市电梯安全管理条例》的议案');
     const b = await create('关于加强城市内河水环境治理的议案');
-    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/accept`, {})).json().error.message).toBe('“受理”不适用于此类件');
-    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/register`, {})).json()).toMatchObject({
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/actions/accept`, {})).json().error.message).toBe(
+      '“受理”不适用于此类件',
+    );
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${a}/actions/register`, {})).json()).toMatchObject({
       kind: 'motion',
       state: 'accepted',
       number: 2,
     });
-    expect((await c.as.staff!.request('POST', `/api/suggestions/${b}/convert`, {})).json()).toMatchObject({
+    expect((await c.as.staff!.request('POST', `/api/suggestions/${b}/actions/convert`, {})).json()).toMatchObject({
       kind: 'suggestion',
       state: 'accepted',
       number: 3,

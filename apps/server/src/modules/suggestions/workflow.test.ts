@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { suggestionAction, suggestionState, suggestionStateLabel, type SuggestionAction, type SuggestionState } from '@renda/shared';
 import { DomainError } from '../../platform/errors.js';
-import { allowedActions, requireTransition, type Standing } from './workflow.js';
+import { suggestionWorkflow, type Standing } from './workflow.js';
+
+const allowedActions = suggestionWorkflow.allowedActions.bind(suggestionWorkflow);
+const requireTransition = suggestionWorkflow.require.bind(suggestionWorkflow);
 
 const staff: Standing = { role: 'staff', kind: 'suggestion' };
 const staffMotion: Standing = { role: 'staff', kind: 'motion' };
-const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', deputy: 'lead' };
-const cosigner: Standing = { role: 'deputy', kind: 'suggestion', deputy: 'cosigner' };
-const leadUnit: Standing = { role: 'handling_unit', kind: 'suggestion', unit: 'lead' };
-const jointUnit: Standing = { role: 'handling_unit', kind: 'suggestion', unit: 'joint' };
+const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', party: 'leadDeputy' };
+const cosigner: Standing = { role: 'deputy', kind: 'suggestion', party: 'cosigner' };
+const leadUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'leadUnit' };
+const jointUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'jointUnit' };
 const leader: Standing = { role: 'leader', kind: 'suggestion' };
 
 /**
@@ -156,12 +159,7 @@ function appliesTo(action: SuggestionAction, listed: Standing, standing: Standin
     if (action === 'register' || action === 'convert') return standing.kind === 'motion';
     return true;
   }
-  return (
-    listed.role === standing.role &&
-    listed.kind === standing.kind &&
-    (listed.unit ?? null) === (standing.unit ?? null) &&
-    (listed.deputy ?? null) === (standing.deputy ?? null)
-  );
+  return listed.role === standing.role && listed.kind === standing.kind && (listed.party ?? null) === (standing.party ?? null);
 }
 
 describe('refusals name the reason', () => {
@@ -179,5 +177,20 @@ describe('refusals name the reason', () => {
   });
   it('refuses closing before the reply is released', () => {
     expect(() => requireTransition('handling', 'close', staff)).toThrow('当前状态（办理中）不能执行“办结”');
+  });
+});
+
+describe('the system and outcomes', () => {
+  const system: Standing = { role: 'system' };
+  it('lets the system reopen a rated item (a dissatisfied rating), and nothing a person must do', () => {
+    expect(suggestionWorkflow.find('rated', 'reopen', system)?.to).toBe('rehandling');
+    for (const state of suggestionState.options)
+      for (const action of suggestionAction.options)
+        if (action !== 'reopen') expect(suggestionWorkflow.find(state, action, system), `${state} ${action}`).toBeUndefined();
+  });
+  it("keeps an item waiting when another unit's reassignment request is still open", () => {
+    const step = requireTransition('reassignment_requested', 'decideReassignment', staff);
+    expect(suggestionWorkflow.target(step)).toBe('assigned');
+    expect(suggestionWorkflow.target(step, 'othersPending')).toBe('reassignment_requested');
   });
 });

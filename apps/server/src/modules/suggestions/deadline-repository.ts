@@ -1,0 +1,49 @@
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { bodies, handlingUnits, keySuggestions, suggestionAssignments, suggestions } from '../../db/schema.js';
+
+// What the deadline job reads: unscoped on purpose, it runs for every body.
+
+/** Items being handled that have a reply deadline, with their body's path and a key item's supervisor. */
+export function findItemsWithReplyDue(db: Executor) {
+  return db
+    .select({ s: suggestions, path: bodies.path, supervisorUserId: keySuggestions.supervisorUserId })
+    .from(suggestions)
+    .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
+    .leftJoin(keySuggestions, eq(keySuggestions.suggestionId, suggestions.id))
+    .where(and(inArray(suggestions.state, ['handling', 'rehandling']), sql`${suggestions.dueAt} IS NOT NULL`));
+}
+
+/** Assignments with their suggestion and unit name. */
+function assignmentsWhere(db: Executor, condition: SQL) {
+  return db
+    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
+    .from(suggestionAssignments)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(condition);
+}
+
+/** Assignments not signed for by their deadline and not yet reported (the decision note marks a report). */
+export const findUnsignedPastDue = (db: Executor, now: Date) =>
+  assignmentsWhere(
+    db,
+    and(
+      eq(suggestionAssignments.state, 'assigned'),
+      sql`${suggestionAssignments.signForDueAt} < ${now}`,
+      isNull(suggestionAssignments.decisionNote),
+    )!,
+  );
+
+/** Joint units (会办) whose opinion is past its own deadline while the item is handled, not yet reported. */
+export const findLateJointOpinions = (db: Executor, now: Date) =>
+  assignmentsWhere(
+    db,
+    and(
+      eq(suggestionAssignments.role, 'joint'),
+      inArray(suggestionAssignments.state, ['assigned', 'signed_for']),
+      inArray(suggestions.state, ['handling', 'rehandling']),
+      sql`${suggestionAssignments.dueAt} < ${now}`,
+      isNull(suggestionAssignments.overdueReportedAt),
+    )!,
+  );

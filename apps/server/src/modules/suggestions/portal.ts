@@ -1,0 +1,48 @@
+import type { Page, PublicSuggestion, PublicSuggestionQuery, PublicSuggestionSession } from '@renda/shared';
+import type { Db } from '../../db/client.js';
+import { pageResult } from '../../platform/pagination.js';
+import { findPublishedById, findPublishedPage, findPublishedSessions, type PublishedRow } from './portal-repository.js';
+import { numberLabel } from './presenters.js';
+
+// The public portal (公开): released replies of disclosed items, personal data removed. No login.
+
+/** Personal data a deputy or a unit may have written into the text: phone numbers, ID numbers, e-mail addresses. */
+export function redactPersonal(text: string): string {
+  return text
+    .replace(/\b\d{17}[\dXx]\b/g, '[身份证号已隐去]')
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[手机号已隐去]')
+    .replace(/(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, '[电话已隐去]')
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[邮箱已隐去]');
+}
+
+function presentPublic(r: PublishedRow): PublicSuggestion {
+  return {
+    id: r.s.id,
+    bodyName: r.bodyName,
+    sessionName: r.sessionName,
+    numberLabel: numberLabel(r.s),
+    kind: r.s.kind as PublicSuggestion['kind'],
+    title: r.s.title,
+    content: redactPersonal(r.s.content),
+    field: r.s.field as PublicSuggestion['field'],
+    leadDeputyName: r.deputyName,
+    cosignerNames: r.cosignerNames,
+    unitName: r.unitName,
+    replyCategory: r.replyCategory as PublicSuggestion['replyCategory'],
+    reply: redactPersonal(r.reply),
+    releasedAt: r.releasedAt!.toISOString(),
+  };
+}
+
+export async function pagePublished(db: Db, q: PublicSuggestionQuery): Promise<Page<PublicSuggestion>> {
+  const { rows, total } = await findPublishedPage(db, q);
+  return pageResult(rows.map(presentPublic), total, q);
+}
+
+/** Sessions with at least one published item, newest first: the portal's session filter. */
+export const publishedSessions = (db: Db): Promise<PublicSuggestionSession[]> => findPublishedSessions(db);
+
+export async function getPublished(db: Db, id: string): Promise<PublicSuggestion | null> {
+  const row = await findPublishedById(db, id);
+  return row ? presentPublic(row) : null;
+}
