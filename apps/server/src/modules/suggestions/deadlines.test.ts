@@ -104,6 +104,54 @@ describe('reassignment window, extensions and closing without a rating', () => {
     expect(tooLong.json().error.message).toBe('延期累计不能超过 3 个月（已延期 2 个月）');
   });
 
+  it('counts extended months from the assignment date itself and tells the deputy why (30 Nov → 30 May)', async () => {
+    clock.set(cst('2026-11-30T10:00:00'));
+    const id = await accepted('关于延长社区食堂供餐时间的建议');
+    expect((await post('staff', id, 'assign', { leadUnitId: c.units.housing })).json().dueAt).toBe(endOf('2027-02-28'));
+    await post('unit', id, 'signFor');
+    const ext = (await post('unit', id, 'requestExtension', { months: 3, reason: '需协调多个街道统一方案' })).json().extensions[0];
+    const approved = await post('staff', id, 'decideExtension', { extensionId: ext.id, approve: true });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().dueAt).toBe(endOf('2027-05-30'));
+    const told = (await t.db.select().from(notifications).where(eq(notifications.userId, c.as.deputy!.user.id))).filter(
+      (n) => n.title === '建议答复期限已延长' && n.link === `/suggestions/${id}`,
+    );
+    expect(told.map((n) => n.body)).toEqual([
+      '《关于延长社区食堂供餐时间的建议》的答复期限经批准延长至2027-05-30。延期理由：需协调多个街道统一方案',
+    ]);
+  });
+
+  it('refuses any extension of a complex item: six months from assignment is the ceiling', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const id = await accepted();
+    expect((await post('staff', id, 'assign', { leadUnitId: c.units.housing, complex: true })).json().dueAt).toBe(endOf('2026-09-16'));
+    await post('unit', id, 'signFor');
+    const res = await post('unit', id, 'requestExtension', { months: 1, reason: '涉及资金安排' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'EXTENSION_PAST_CEILING',
+      message: '延期后的答复期限不能晚于交办之日起的最长期限（2026-09-16）',
+    });
+  });
+
+  it('counts the ceiling from the first assignment when the lead unit was changed later', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const id = await accepted();
+    const assigned = (await post('staff', id, 'assign', { leadUnitId: c.units.housing })).json();
+    await post('unit', id, 'requestReassignment', { reason: '不属于本局职责' });
+    clock.set(cst('2026-03-20T10:00:00'));
+    const lead = assigned.assignments.find((x: { role: string }) => x.role === 'lead');
+    const moved = await post('staff', id, 'decideReassignment', { assignmentId: lead.id, approve: true, newUnitId: c.units.education });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().dueAt).toBe(endOf('2026-06-20'));
+    await post('unit2', id, 'signFor');
+    // Three months more would end on 20 September, past 16 September (six months from 16 March).
+    const res = await post('unit2', id, 'requestExtension', { months: 3, reason: '需重新调查' });
+    expect(res.json().error?.code).toBe('EXTENSION_PAST_CEILING');
+    const two = await post('unit2', id, 'requestExtension', { months: 2, reason: '需重新调查' });
+    expect(two.statusCode, two.body).toBe(200);
+  });
+
   it('closes an unrated reply only after the deputy’s 20 working days to rate', async () => {
     clock.set(cst('2026-03-16T10:00:00'));
     const id = await accepted();

@@ -93,7 +93,37 @@ export async function assignmentDeadlines(
   return { dueAt: dueAt(at, reply), signForDueAt: dueAt(at, signFor) };
 }
 
-/** A due date moved by an approved extension. */
+/**
+ * The reply deadline of a first-round lead assignment after `extraMonths` of approved extensions,
+ * counted from the assignment date itself: assigned on 30 November, three months and a three-month
+ * extension fall due on 30 May (not on 28 February + 3 months = 28 May). `due` may pass `ceiling`:
+ * a request that would is refused, an approval never writes more than the ceiling.
+ */
+export async function extendedReplyDue(
+  db: Executor,
+  bodyPath: string,
+  item: { assignedAt: Date; complex: boolean },
+  leadAssignedAt: Date,
+  extraMonths: number,
+): Promise<{ due: Date; ceiling: Date }> {
+  const base = await ruleInForce(db, bodyPath, item.complex ? suggestionRules.replyComplex.key : suggestionRules.reply.key);
+  const ceiling = await replyCeiling(db, bodyPath, item.assignedAt);
+  const due =
+    base.unit === 'calendar_months'
+      ? dueAt(leadAssignedAt, { amount: base.amount + extraMonths, unit: 'calendar_months' })
+      : dueAt(dueAt(leadAssignedAt, base), { amount: extraMonths, unit: 'calendar_months' });
+  return { due, ceiling };
+}
+
+/**
+ * 代表法第四十三条: a reply is due within six months of assignment at the latest, for complex items
+ * too and whatever extensions are approved: the complex rule counted from the item's first assignment.
+ */
+export async function replyCeiling(db: Executor, bodyPath: string, assignedAt: Date): Promise<Date> {
+  return dueAt(assignedAt, await ruleInForce(db, bodyPath, suggestionRules.replyComplex.key));
+}
+
+/** A re-handling deadline moved by an approved extension (the ceiling is about the first reply). */
 export function extendedDue(due: Date, months: number): Date {
   return dueAt(due, { amount: months, unit: 'calendar_months' });
 }

@@ -25,12 +25,12 @@ import {
 } from '@renda/shared';
 import type { z } from 'zod';
 import { ruleInForce } from '../../platform/deadline-rules.js';
-import { dueAt } from '../../platform/deadlines.js';
+import { chinaDate, dueAt } from '../../platform/deadlines.js';
 import { DomainError } from '../../platform/errors.js';
 import { leadersOfBody, staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import type { Effect as EngineEffect, Notice, StepArgs, StepResult } from '../../platform/workflow.js';
 import { markEscalated } from '../opinions/index.js';
-import { assignmentDeadlines, extendedDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
+import { assignmentDeadlines, extendedDue, extendedReplyDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
 import { motionProblem } from './motion-rules.js';
 import * as repo from './repository.js';
 import type { Transition } from './workflow.js';
@@ -87,6 +87,7 @@ async function requireKey(a: EffectArgs) {
   if (!a.item.isKey) throw new DomainError('NOT_KEY_SUGGESTION', '此件不是重点建议', undefined, 409);
 }
 const title = (a: EffectArgs) => `《${a.item.title}》`;
+const itemDates = (a: EffectArgs) => ({ assignedAt: a.item.assignedAt!, complex: a.item.complex });
 
 async function answerCosign(a: EffectArgs, confirm: boolean): Promise<EffectResult> {
   const cosigners = await repo.cosignersOf(a.tx, a.item.id);
@@ -330,7 +331,8 @@ export const effects: Record<SuggestionAction, Effect> = {
     const existing = await repo.extensionsOf(a.tx, a.item.id);
     if (existing.some(({ e }) => e.state === 'pending')) throw new DomainError('EXTENSION_PENDING', '已有待审批的延期申请', undefined, 409);
     const used = existing.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
-    const max = await maxExtensionMonths(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId));
+    const bodyPath = await repo.bodyPathOf(a.tx, a.item.bodyId);
+    const max = await maxExtensionMonths(a.tx, bodyPath);
     if (used + months > max)
       throw new DomainError(
         'EXTENSION_TOO_LONG',
@@ -338,6 +340,16 @@ export const effects: Record<SuggestionAction, Effect> = {
         { fields: [{ path: 'months', message: `最多还可延期 ${Math.max(0, max - used)} 个月` }] },
         409,
       );
+    if (a.item.round === 1 && a.item.assignedAt) {
+      const { due, ceiling } = await extendedReplyDue(a.tx, bodyPath, itemDates(a), lead.assignedAt, used + months);
+      if (due > ceiling)
+        throw new DomainError(
+          'EXTENSION_PAST_CEILING',
+          `延期后的答复期限不能晚于交办之日起的最长期限（${chinaDate(ceiling)}）`,
+          { ceiling: ceiling.toISOString(), fields: [{ path: 'months', message: `答复期限最晚至${chinaDate(ceiling)}` }] },
+          409,
+        );
+    }
     const row = await repo.insertExtension(a.tx, {
       suggestionId: a.item.id,
       assignmentId: lead.id,
@@ -354,7 +366,8 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async decideExtension(a) {
     const input = parse(extensionDecisionInput, a.input);
-    const ext = (await repo.extensionsOf(a.tx, a.item.id)).find(({ e }) => e.id === input.extensionId && e.state === 'pending');
+    const extensions = await repo.extensionsOf(a.tx, a.item.id);
+    const ext = extensions.find(({ e }) => e.id === input.extensionId && e.state === 'pending');
     if (!ext) throw new DomainError('NO_PENDING_EXTENSION', '没有待审批的延期申请', undefined, 409);
     await repo.updateExtension(a.tx, ext.e.id, {
       state: input.approve ? 'approved' : 'refused',
@@ -362,20 +375,38 @@ export const effects: Record<SuggestionAction, Effect> = {
       decidedAt: a.now,
       decisionNote: input.note,
     });
+    const lead = await leadAssignment(a);
     const patch: Partial<repo.SuggestionRow> = {};
+    const notices = [];
     if (input.approve) {
-      const lead = await leadAssignment(a);
-      const due = extendedDue(lead.dueAt, ext.e.months);
+      const approvedMonths = ext.e.months + extensions.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
+      let due = extendedDue(lead.dueAt, ext.e.months);
+      if (a.item.round === 1 && a.item.assignedAt) {
+        const first = await extendedReplyDue(
+          a.tx,
+          await repo.bodyPathOf(a.tx, a.item.bodyId),
+          itemDates(a),
+          lead.assignedAt,
+          approvedMonths,
+        );
+        due = first.due > first.ceiling ? first.ceiling : first.due;
+      }
       await repo.updateAssignment(a.tx, lead.id, { dueAt: due });
       Object.assign(patch, { dueAt: due, escalatedAt: due > a.now ? null : a.item.escalatedAt, lastRemindedAt: null });
+      // 福建省办法第十九条: an extension is explained to the deputy in writing.
+      notices.push(
+        await toDeputies(a, '建议答复期限已延长', `${title(a)}的答复期限经批准延长至${chinaDate(due)}。延期理由：${ext.e.reason}`, true),
+      );
     }
-    const notice = await toUnit(
-      a,
-      (await leadAssignment(a)).unitId,
-      input.approve ? '延期已批准' : '延期未批准',
-      `${title(a)}的延期申请${input.approve ? '已批准' : '未获批准'}`,
+    notices.push(
+      await toUnit(
+        a,
+        lead.unitId,
+        input.approve ? '延期已批准' : '延期未批准',
+        `${title(a)}的延期申请${input.approve ? '已批准' : '未获批准'}`,
+      ),
     );
-    return { patch, detail: { ...input }, notices: [notice] };
+    return { patch, detail: { ...input }, notices };
   },
 
   async reply(a) {
