@@ -218,6 +218,8 @@ export const suggestionDraftInput = z.object({
   cosignerIds: z.array(z.uuid()).max(50, '联名代表不能超过 50 人').default([]),
   /** Citizens' opinions the suggestion grew from. */
   opinionIds: z.array(z.uuid()).max(50).default([]),
+  /** 保密: the handling units see no name or contact of the deputies; staff do, and the reply still reaches them. */
+  confidential: z.boolean().default(false),
 });
 export type SuggestionDraftInput = z.infer<typeof suggestionDraftInput>;
 
@@ -375,6 +377,8 @@ export const suggestionDetail = suggestionListItem.extend({
   complex: z.boolean(),
   round: z.number().int(),
   disclose: z.boolean(),
+  /** The deputy's identity is withheld from the handling units (保密). */
+  confidential: z.boolean(),
   leadDeputyId: z.uuid(),
   opinionIds: z.array(z.uuid()),
   cosigners: z.array(
@@ -522,6 +526,9 @@ export const unitAssignmentItem = suggestionListItem.extend({
   }),
 });
 export type UnitAssignmentItem = z.infer<typeof unitAssignmentItem>;
+
+/** What a handling unit sees instead of a confidential deputy's name. */
+export const withheldDeputyName = '（代表要求保密）';
 
 const noInput = z.object({});
 

@@ -16,7 +16,7 @@ import * as repo from './repository.js';
 /** The list as the user filtered it, as an Excel workbook. */
 export async function exportXlsx(db: Db, ctx: ActorContext, q: Partial<SuggestionQuery>): Promise<Buffer> {
   const now = clock.now();
-  const rows = (await repo.listForExport(db, ctx.actor, q, now)).map((r) => presentListItem(r, now));
+  const rows = (await repo.listForExport(db, ctx.actor, q, now)).map((r) => presentListItem(r, now, ctx.actor.role));
   const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
   return workbook(
     '代表建议',

@@ -53,7 +53,7 @@ export function createDraftInTransaction(
   tx: Tx,
   notifier: Notifier,
   ctx: ActorContext,
-  input: SuggestionDraftInput,
+  input: Omit<SuggestionDraftInput, 'confidential'> & { confidential?: boolean },
 ): Promise<SuggestionDetail> {
-  return createDraft({ db: tx, notifier }, ctx, input);
+  return createDraft({ db: tx, notifier }, ctx, { ...input, confidential: input.confidential ?? false });
 }

@@ -46,7 +46,8 @@ export interface AssignmentLetter {
   numberLabel: string | null;
   title: string;
   content: string;
-  leadDeputyName: string;
+  /** Null when the deputy asked for confidentiality (保密): the unit's letter names no deputy. */
+  leadDeputyName: string | null;
   cosignerNames: string[];
   unitName: string;
   role: 'lead' | 'joint';
@@ -65,7 +66,7 @@ export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
     title('代表建议交办函'),
     p(`${l.unitName}：`),
     p(
-      `${where}，${l.leadDeputyName}代表${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${l.role === 'lead' ? '主办' : '会办'}。`,
+      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${l.role === 'lead' ? '主办' : '会办'}。`,
       { indent: true },
     ),
     p(
@@ -94,7 +95,8 @@ export interface ReplyLetter {
   sessionName: string | null;
   numberLabel: string | null;
   title: string;
-  leadDeputyName: string;
+  /** Null when printed by a unit for a confidential deputy (保密). */
+  leadDeputyName: string | null;
   category: ReplyCategory;
   content: string;
   signer: string;
@@ -108,7 +110,7 @@ export function replyLetter(l: ReplyLetter): Promise<Buffer> {
   return pack([
     p(`${l.category}类`, { align: AlignmentType.RIGHT, bold: true }),
     title(`关于${l.sessionName ?? ''}${l.numberLabel ? `${l.numberLabel}` : ''}建议的答复`),
-    p(`${l.leadDeputyName}代表：`),
+    p(l.leadDeputyName ? `${l.leadDeputyName}代表：` : '尊敬的代表：'),
     p(`您提出的《${l.title}》收悉，现答复如下：`, { indent: true }),
     ...paragraphs(l.content),
     p(`办理结果类别：${l.category}类（${replyCategoryLabel[l.category]}）。`, { indent: true }),

@@ -1,4 +1,10 @@
-import type { Page, PublicSuggestion, PublicSuggestionQuery, PublicSuggestionSession } from '@renda/shared';
+import {
+  withheldDeputyName,
+  type Page,
+  type PublicSuggestion,
+  type PublicSuggestionQuery,
+  type PublicSuggestionSession,
+} from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import { pageResult } from '../../platform/pagination.js';
 import { findPublishedById, findPublishedPage, findPublishedSessions, type PublishedRow } from './portal-repository.js';
@@ -25,8 +31,9 @@ function presentPublic(r: PublishedRow): PublicSuggestion {
     title: r.s.title,
     content: redactPersonal(r.s.content),
     field: r.s.field as PublicSuggestion['field'],
-    leadDeputyName: r.deputyName,
-    cosignerNames: r.cosignerNames,
+    // 保密: a deputy who withheld their name from the units is not named to the public either.
+    leadDeputyName: r.s.confidential ? withheldDeputyName : r.deputyName,
+    cosignerNames: r.s.confidential ? [] : r.cosignerNames,
     unitName: r.unitName,
     replyCategory: r.replyCategory as PublicSuggestion['replyCategory'],
     reply: redactPersonal(r.reply),

@@ -1,5 +1,6 @@
 import {
   suggestionActionLabel,
+  withheldDeputyName,
   type AssignmentRole,
   type AssignmentState,
   type ContactMethod,
@@ -7,6 +8,7 @@ import {
   type ExtensionState,
   type Rating,
   type ReplyCategory,
+  type Role,
   type SuggestionAction,
   type SuggestionDetail,
   type SuggestionField,
@@ -27,8 +29,17 @@ export function numberLabel(s: { number: number | null; period: string; year: nu
   return s.period === 'session' ? `第${s.number}号` : `${s.year}年闭会期间第${s.number}号`;
 }
 
-export function presentListItem(r: repo.ListRow, now: Date): SuggestionListItem {
+/**
+ * 保密: a handling unit sees no name of the deputies of a confidential item (staff, leaders and the
+ * deputies themselves do). Every presenter a unit reads goes through this.
+ */
+export const withholdsDeputies = (s: { confidential: boolean }, viewer: Role) => s.confidential && viewer === 'handling_unit';
+/** Timeline steps a deputy takes: their name is withheld with the rest. */
+const deputySteps = new Set(['create', 'update', 'submit', 'confirmCosign', 'declineCosign', 'rate', 'keyComment']);
+
+export function presentListItem(r: repo.ListRow, now: Date, viewer: Role): SuggestionListItem {
   const s = r.s;
+  const withheld = withholdsDeputies(s, viewer);
   const open = ['assigned', 'reassignment_requested', 'handling', 'rehandling'].includes(s.state);
   return {
     id: s.id,
@@ -43,7 +54,7 @@ export function presentListItem(r: repo.ListRow, now: Date): SuggestionListItem 
     title: s.title,
     field: s.field as SuggestionField,
     state: s.state as SuggestionState,
-    leadDeputyName: r.leadDeputyName,
+    leadDeputyName: withheld ? withheldDeputyName : r.leadDeputyName,
     cosignerCount: r.cosignerCount,
     leadUnitName: r.leadUnitName,
     isKey: s.isKey,
@@ -62,7 +73,7 @@ const pendingAssignment = ['assigned', 'signed_for', 'reassignment_requested'];
 export function presentUnitAssignment(r: repo.ListRow & { a: repo.AssignmentRow }, now: Date): UnitAssignmentItem {
   const a = r.a;
   return {
-    ...presentListItem(r, now),
+    ...presentListItem(r, now, 'handling_unit'),
     assignment: {
       id: a.id,
       role: a.role as AssignmentRole,
@@ -98,12 +109,14 @@ export interface DetailParts {
   allowedActions: SuggestionAction[];
   /** Whether the viewer may read unreleased replies (staff and the lead unit). */
   seesDraftReplies: boolean;
+  viewer: Role;
 }
 
 export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
   const s = p.item.s;
+  const withheld = withholdsDeputies(s, p.viewer);
   return {
-    ...presentListItem(p.item, now),
+    ...presentListItem(p.item, now, p.viewer),
     content: s.content,
     returnReason: s.returnReason,
     mergedIntoId: s.mergedIntoId,
@@ -111,11 +124,12 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     complex: s.complex,
     round: s.round,
     disclose: s.disclose,
+    confidential: s.confidential,
     leadDeputyId: s.leadDeputyId,
     opinionIds: s.opinionIds,
     cosigners: p.cosigners.map(({ c, name }) => ({
       deputyId: c.deputyId,
-      name,
+      name: withheld ? withheldDeputyName : name,
       confirmedAt: c.confirmedAt?.toISOString() ?? null,
       declinedAt: c.declinedAt?.toISOString() ?? null,
     })),
@@ -198,7 +212,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     allowedActions: p.allowedActions,
     timeline: p.timeline.map((t) => ({
       at: t.at.toISOString(),
-      actorName: t.actorName,
+      actorName: withheld && deputySteps.has(t.action) ? withheldDeputyName : t.actorName,
       action: t.action,
       label: timelineLabel[t.action] ?? t.action,
     })),

@@ -1,17 +1,18 @@
-import type {
-  CosignerCandidate,
-  Page,
-  SuggestionAction,
-  SuggestionDetail,
-  SuggestionDraftInput,
-  SuggestionKind,
-  SuggestionListItem,
-  SuggestionQuery,
-  SuggestionSessionInput,
-  SuggestionState,
-  SupervisorCandidate,
-  UnitAssignmentItem,
-  UnitAssignmentQuery,
+import {
+  withheldDeputyName,
+  type CosignerCandidate,
+  type Page,
+  type SuggestionAction,
+  type SuggestionDetail,
+  type SuggestionDraftInput,
+  type SuggestionKind,
+  type SuggestionListItem,
+  type SuggestionQuery,
+  type SuggestionSessionInput,
+  type SuggestionState,
+  type SupervisorCandidate,
+  type UnitAssignmentItem,
+  type UnitAssignmentQuery,
 } from '@renda/shared';
 import type { Db, Executor, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -133,6 +134,7 @@ export async function createDraft(
       createdBy: ctx.actor.id,
       state: 'draft',
       opinionIds: input.opinionIds,
+      confidential: input.confidential,
       createdAt: now,
       updatedAt: now,
     });
@@ -173,6 +175,7 @@ export async function updateDraft(
       content: input.content,
       field: input.field,
       opinionIds: input.opinionIds,
+      confidential: input.confidential,
       updatedAt: now,
     });
     await repo.replaceCosigners(
@@ -228,7 +231,7 @@ export async function page(db: Db, ctx: ActorContext, q: SuggestionQuery): Promi
   const { rows, total, capped } = await repo.pageSuggestions(db, ctx.actor, q, now);
   return {
     ...pageResult(
-      rows.map((r) => presentListItem(r, now)),
+      rows.map((r) => presentListItem(r, now, ctx.actor.role)),
       total,
       q,
     ),
@@ -298,6 +301,7 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       mergedItems,
       allowedActions: suggestionWorkflow.allowedActions(item.s.state as SuggestionState, standing),
       seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.party === 'leadUnit',
+      viewer: ctx.actor.role,
     },
     clock.now(),
   );
@@ -336,8 +340,9 @@ export async function assignmentLetterFile(db: Db, ctx: ActorContext, id: string
     numberLabel: detail.numberLabel,
     title: detail.title,
     content: detail.content,
-    leadDeputyName: detail.leadDeputyName,
-    cosignerNames: detail.cosigners.filter((c) => c.confirmedAt).map((c) => c.name),
+    // The letter goes to the unit: a confidential deputy's names stay out of it whoever prints it.
+    leadDeputyName: detail.confidential ? null : detail.leadDeputyName,
+    cosignerNames: detail.cosigners.filter((c) => c.confirmedAt).map((c) => (detail.confidential ? withheldDeputyName : c.name)),
     unitName: target.unitName,
     role: target.role,
     leadUnitName: live.find((a) => a.role === 'lead')?.unitName ?? '',
@@ -359,7 +364,7 @@ export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, rep
     sessionName: detail.sessionName,
     numberLabel: detail.numberLabel,
     title: detail.title,
-    leadDeputyName: detail.leadDeputyName,
+    leadDeputyName: detail.leadDeputyName === withheldDeputyName ? null : detail.leadDeputyName,
     category: reply.category,
     content: reply.content,
     signer: reply.signer,

@@ -68,6 +68,8 @@ export const suggestions = pgTable(
     round: integer('round').notNull().default(1),
     complex: boolean('complex').notNull().default(false),
     disclose: boolean('disclose').notNull().default(true),
+    /** The deputy asked that their identity be withheld from the handling units (保密); staff still see it. */
+    confidential: boolean('confidential').notNull().default(false),
     returnReason: text('return_reason'),
     mergedIntoId: uuid('merged_into_id'),
     /** Citizens' opinions it grew from; on submission they are also marked escalated in the opinions module (`markEscalated`). */

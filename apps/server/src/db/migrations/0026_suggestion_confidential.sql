@@ -1,0 +1,1 @@
+ALTER TABLE "suggestions" ADD COLUMN "confidential" boolean DEFAULT false NOT NULL;
