@@ -65,6 +65,7 @@ export const suggestionAction = z.enum([
   'decideReassignment',
   'contact',
   'jointOpinion',
+  'waiveJointOpinion',
   'requestExtension',
   'decideExtension',
   'reply',
@@ -94,6 +95,7 @@ export const suggestionActionLabel = {
   decideReassignment: '审定调整申请',
   contact: '记录联系代表（三个面对面）',
   jointOpinion: '提交会办意见',
+  waiveJointOpinion: '免除等待会办意见',
   requestExtension: '申请延期',
   decideExtension: '审批延期',
   reply: '答复代表',
@@ -132,7 +134,15 @@ export const assignmentRoleLabel = {
   joint: '会办',
 } satisfies Record<AssignmentRole, string>;
 
-export const assignmentState = z.enum(['assigned', 'signed_for', 'reassignment_requested', 'withdrawn', 'opinion_sent', 'replied']);
+export const assignmentState = z.enum([
+  'assigned',
+  'signed_for',
+  'reassignment_requested',
+  'withdrawn',
+  'opinion_sent',
+  'opinion_waived',
+  'replied',
+]);
 export type AssignmentState = z.infer<typeof assignmentState>;
 export const assignmentStateLabel = {
   assigned: '待签收',
@@ -140,6 +150,7 @@ export const assignmentStateLabel = {
   reassignment_requested: '申请调整',
   withdrawn: '已撤回',
   opinion_sent: '已提交会办意见',
+  opinion_waived: '逾期未提交，已免除等待',
   replied: '已答复',
 } satisfies Record<AssignmentState, string>;
 
@@ -257,6 +268,8 @@ export const contactInput = z.object({
 export type ContactInput = z.infer<typeof contactInput>;
 
 export const jointOpinionInput = z.object({ content: text('会办意见', 10, 10_000) });
+/** Staff let the lead unit reply without a joint unit that is past its deadline, for a recorded reason. */
+export const waiveJointOpinionInput = z.object({ assignmentId: z.uuid('请选择逾期的会办单位'), reason });
 
 export const extensionRequestInput = z.object({
   months: z.number().int().min(1, '至少延期 1 个月').max(3, '延期不能超过 3 个月'),
@@ -548,6 +561,7 @@ export const suggestionActions = defineActions<SuggestionAction>('suggestions', 
   decideReassignment: { input: reassignmentDecisionInput, summary: '审定调整申请' },
   contact: { input: contactInput, summary: '记录与代表的沟通（三个面对面）' },
   jointOpinion: { input: jointOpinionInput, summary: '会办单位提交会办意见' },
+  waiveJointOpinion: { input: waiveJointOpinionInput, summary: '会办单位逾期未提交意见时，准予主办单位先行答复（须写明理由）' },
   requestExtension: { input: extensionRequestInput, summary: '申请延期' },
   decideExtension: { input: extensionDecisionInput, summary: '审批延期' },
   reply: { input: replyInput, summary: '主办单位答复代表' },

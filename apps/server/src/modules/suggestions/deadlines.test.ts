@@ -4,7 +4,7 @@ import { notifications, suggestionAssignments, suggestions } from '../../db/sche
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { scanDeadlines } from './deadline-job.js';
-import { cast } from './test-helpers.js';
+import { cast, docxText } from './test-helpers.js';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof cast>>;
@@ -150,6 +150,38 @@ describe('reassignment window, extensions and closing without a rating', () => {
     expect(res.json().error?.code).toBe('EXTENSION_PAST_CEILING');
     const two = await post('unit2', id, 'requestExtension', { months: 2, reason: '需重新调查' });
     expect(two.statusCode, two.body).toBe(200);
+  });
+
+  it('lets staff release the lead from waiting on a joint unit past its deadline, with a reason the letter carries', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const id = await accepted('关于规范校外培训机构收费的建议');
+    const assigned = (await post('staff', id, 'assign', { leadUnitId: c.units.housing, jointUnitIds: [c.units.education] })).json();
+    const joint = assigned.assignments.find((x: { role: string }) => x.role === 'joint');
+    await post('unit', id, 'signFor');
+    const waive = { assignmentId: joint.id, reason: '教育局逾期未提交，经催办仍未反馈' };
+    const early = await post('staff', id, 'waiveJointOpinion', waive);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'JOINT_OPINION_NOT_OVERDUE',
+      message: '嘉兴市教育局的会办意见期限（2026-04-16）未到，不能免除',
+    });
+    clock.set(cst('2026-04-20T10:00:00'));
+    expect((await post('unit', id, 'waiveJointOpinion', waive)).statusCode).toBe(403);
+    const waived = await post('staff', id, 'waiveJointOpinion', waive);
+    expect(waived.statusCode, waived.body).toBe(200);
+    expect(waived.json().assignments.find((x: { id: string }) => x.id === joint.id).state).toBe('opinion_waived');
+    const replied = await post('unit', id, 'reply', {
+      category: 'B',
+      content: '我局将会同有关部门开展校外培训收费专项检查，规范收费行为。',
+      signer: '沈建明',
+      contactPerson: '刘明',
+      contactPhone: '0573-82011234',
+    });
+    expect(replied.statusCode, replied.body).toBe(200);
+    const letter = await c.as.unit!.request('GET', `/api/suggestions/${id}/replies/${replied.json().replies[0].id}/letter`);
+    expect(await docxText(letter.rawPayload)).toContain('嘉兴市教育局逾期未提交会办意见，经交办机关同意先行答复。');
+    // The joint unit can no longer be waived twice.
+    expect((await post('staff', id, 'waiveJointOpinion', waive)).statusCode).not.toBe(200);
   });
 
   it('closes an unrated reply only after the deputy’s 20 working days to rate', async () => {

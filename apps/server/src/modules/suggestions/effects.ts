@@ -16,6 +16,7 @@ import {
   reassignmentDecisionInput,
   reassignmentRequestInput,
   rejectReplyInput,
+  waiveJointOpinionInput,
   reopenInput,
   replyCategoryLabel,
   replyInput,
@@ -322,6 +323,43 @@ export const effects: Record<SuggestionAction, Effect> = {
     return {
       detail: { jointOpinionId: row.id },
       notices: [await toUnit(a, lead.unitId, '收到会办意见', `${a.ctx.actor.handlingUnitName ?? '会办单位'}已就${title(a)}提交会办意见`)],
+    };
+  },
+
+  async waiveJointOpinion(a) {
+    const { assignmentId, reason } = parse(waiveJointOpinionInput, a.input);
+    const joint = (await repo.assignmentsOf(a.tx, a.item.id)).find(
+      ({ a: x }) => x.id === assignmentId && x.role === 'joint' && ['assigned', 'signed_for'].includes(x.state),
+    );
+    if (!joint)
+      throw new DomainError('NO_PENDING_JOINT_OPINION', '该会办单位没有待提交的会办意见', {
+        fields: [{ path: 'assignmentId', message: '请选择尚未提交意见的会办单位' }],
+      });
+    if (a.now <= joint.a.dueAt)
+      throw new DomainError(
+        'JOINT_OPINION_NOT_OVERDUE',
+        `${joint.unitName}的会办意见期限（${chinaDate(joint.a.dueAt)}）未到，不能免除`,
+        { dueAt: joint.a.dueAt.toISOString() },
+        409,
+      );
+    await repo.updateAssignment(a.tx, joint.a.id, { state: 'opinion_waived', decisionNote: reason });
+    const lead = await leadAssignment(a);
+    return {
+      detail: { assignmentId, unitId: joint.a.unitId, reason },
+      notices: [
+        await toUnit(
+          a,
+          lead.unitId,
+          '可先行答复代表',
+          `${joint.unitName}逾期未提交${title(a)}的会办意见，经交办机关同意可先行答复：${reason}`,
+        ),
+        await toUnit(
+          a,
+          joint.a.unitId,
+          '会办意见已逾期',
+          `贵单位逾期未提交${title(a)}的会办意见，交办机关已准予主办单位先行答复：${reason}`,
+        ),
+      ],
     };
   },
 

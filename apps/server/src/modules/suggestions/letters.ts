@@ -99,6 +99,10 @@ export interface ReplyLetter {
   leadDeputyName: string | null;
   category: ReplyCategory;
   content: string;
+  /** 主办单位汇总会办意见后统一答复: the joint units' written opinions go with the reply. */
+  jointOpinions: { unitName: string; content: string }[];
+  /** Joint units staff released the lead from waiting on (逾期未提交). */
+  waivedUnitNames: string[];
   signer: string;
   contactPerson: string;
   contactPhone: string;
@@ -113,6 +117,9 @@ export function replyLetter(l: ReplyLetter): Promise<Buffer> {
     p(l.leadDeputyName ? `${l.leadDeputyName}代表：` : '尊敬的代表：'),
     p(`您提出的《${l.title}》收悉，现答复如下：`, { indent: true }),
     ...paragraphs(l.content),
+    ...(l.jointOpinions.length || l.waivedUnitNames.length ? [p('会办单位意见：', { bold: true })] : []),
+    ...l.jointOpinions.flatMap((o) => [p(`${o.unitName}：`, { indent: true }), ...paragraphs(o.content)]),
+    ...l.waivedUnitNames.map((name) => p(`${name}逾期未提交会办意见，经交办机关同意先行答复。`, { indent: true })),
     p(`办理结果类别：${l.category}类（${replyCategoryLabel[l.category]}）。`, { indent: true }),
     p('感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。', { indent: true }),
     p(''),

@@ -367,6 +367,8 @@ export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, rep
     leadDeputyName: detail.leadDeputyName === withheldDeputyName ? null : detail.leadDeputyName,
     category: reply.category,
     content: reply.content,
+    jointOpinions: detail.jointOpinions.map(({ unitName, content }) => ({ unitName, content })),
+    waivedUnitNames: detail.assignments.filter((a) => a.state === 'opinion_waived').map((a) => a.unitName),
     signer: reply.signer,
     contactPerson: row!.contactPerson,
     contactPhone: row!.contactPhone,

@@ -77,6 +77,8 @@ const table: readonly Transition[] = [
   }),
   ...selfLoops(['handling', 'rehandling'], { action: 'contact', roles: ['handling_unit'], party: 'jointUnit' }),
   ...selfLoops(['handling', 'rehandling'], { action: 'jointOpinion', roles: ['handling_unit'], party: 'jointUnit' }),
+  // One silent joint unit cannot block the reply for ever: staff release the lead from waiting on it.
+  ...selfLoops(['handling', 'rehandling'], { action: 'waiveJointOpinion', roles: ['staff'] }),
   ...selfLoops(['handling', 'rehandling'], { action: 'requestExtension', roles: ['handling_unit'], party: 'leadUnit' }),
   ...selfLoops(['handling', 'rehandling'], { action: 'decideExtension', roles: ['staff'] }),
   { from: 'handling', action: 'reply', to: 'replied', roles: ['handling_unit'], party: 'leadUnit' },
