@@ -10,14 +10,14 @@ import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { Section } from '../deputies/PerformancePage';
-import { Loaded } from './Loaded';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
 import { appointmentsKey, useAppointment } from './api';
 import { AppointmentStateTag } from './AppointmentsPage';
 
 export function AppointmentPage() {
   const { id = '' } = useParams();
-  return <Loaded query={useAppointment(id)}>{(l) => <AppointmentDetail appointment={l} />}</Loaded>;
+  return <DetailLoader query={useAppointment(id)}>{(l) => <AppointmentDetail appointment={l} />}</DetailLoader>;
 }
 
 function AppointmentDetail({ appointment: a }: { appointment: Appointment }) {

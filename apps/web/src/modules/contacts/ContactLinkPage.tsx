@@ -9,13 +9,13 @@ import { FormSelect } from '../../components/FormSelect';
 import { blankToNull, clearErrorsOnChange } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { Section } from '../deputies/PerformancePage';
-import { Loaded } from './Loaded';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
 import { contactLinksKey, useContactLink } from './api';
 
 export function ContactLinkPage() {
   const { id = '' } = useParams();
-  return <Loaded query={useContactLink(id)}>{(l) => <LinkDetail link={l} />}</Loaded>;
+  return <DetailLoader query={useContactLink(id)}>{(l) => <LinkDetail link={l} />}</DetailLoader>;
 }
 
 /** Who may write on this link: staff, the member on their own link, the deputy with their voters. */

@@ -12,7 +12,7 @@ import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useGroupOptions } from './api';
 import { DeputiesTabs } from './labels';
-import { Section } from './PerformancePage';
+import { Section } from '../../components/Section';
 
 const assessmentKey = ['assessment'] as const;
 type Weights = { weights: AssessmentWeight[]; setByBodyId: string | null };

@@ -6,7 +6,7 @@ import { attendeesInput, type AttendeesInput, type OutboxStatus, type ReportBack
 import { api } from '../../app/api';
 import { clearErrorsOnChange } from '../../components/forms';
 import { useAction } from '../../components/mutations';
-import { Section } from '../deputies/PerformancePage';
+import { Section } from '../../components/Section';
 import { reportBacksKey, reportBackUrls, useAttendees } from './api';
 import './print.css';
 

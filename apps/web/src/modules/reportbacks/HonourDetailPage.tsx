@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Popconfirm,
-  Result,
   Spin,
   Table,
   Tag,
@@ -20,33 +19,30 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
 import { can, nominationInput, type HonourCampaign, type HonourNominee, type HonourResultRow, type HonourVoter } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useDeputySearch } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
+import { Section } from '../../components/Section';
 import { honoursKey, useHonour, useHonourVoters } from './api';
 import { ConfirmedActions } from './ConfirmedActions';
 import { HonourFormModal } from './HonoursPage';
 import { HonourStateTag } from './labels';
+import { DetailLoader } from '../../components/DetailLoader';
 
 const CountsChart = lazy(() => import('./CountsChart'));
 
 export function HonourDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useHonour(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('reportbacks.honours.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <HonourDetail campaign={data} />;
+  return (
+    <DetailLoader query={useHonour(id)} notFoundTitle={t('reportbacks.honours.notFound')}>
+      {(campaign) => <HonourDetail campaign={campaign} />}
+    </DetailLoader>
+  );
 }
 
 function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {

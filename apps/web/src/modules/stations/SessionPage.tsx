@@ -1,18 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, List, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { closeSessionInput, concernInput, signInInput, type ReceptionSession, type ReceptionState } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull, clearErrorsOnChange } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useDeputySearch } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
+import { Section } from '../../components/Section';
 import { stationsKey, useReception } from './api';
+import { DetailLoader } from '../../components/DetailLoader';
 
 export function SessionStateBadge({ state }: { state: ReceptionState }) {
   const { t } = useTranslation();
@@ -23,15 +24,11 @@ export function SessionStateBadge({ state }: { state: ReceptionState }) {
 export function SessionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useReception(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('stations.session.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <Session session={data} />;
+  return (
+    <DetailLoader query={useReception(id)} notFoundTitle={t('stations.session.notFound')}>
+      {(session) => <Session session={session} />}
+    </DetailLoader>
+  );
 }
 
 function Session({ session }: { session: ReceptionSession }) {

@@ -1,25 +1,11 @@
 import { useState } from 'react';
-import {
-  Button,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, DatePicker, Descriptions, Flex, Form, Input, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { CalendarOutlined, DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, rotaInput, sessionInput, type ReceptionSession, type RotaEntry, type Station } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { FormModal } from '../../components/FormModal';
@@ -27,26 +13,23 @@ import { blankToNull } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { thisYear } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
+import { Section } from '../../components/Section';
 import { stationKey, stationUrls, useFigures, useRota, useSessions, useStation } from './api';
 import { Figures } from './Figures';
 import { SessionStateBadge } from './SessionPage';
 import { StationFormModal } from './StationFormModal';
 import { rotaDefaults, RotaRepeatModal } from './RotaRepeatModal';
 import { RotaFields, rotaFieldsInput, TopicFields, type RotaFieldValues } from './RotaFields';
+import { DetailLoader } from '../../components/DetailLoader';
 
 export function StationDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useStation(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('stations.detail.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <StationDetail station={data} />;
+  return (
+    <DetailLoader query={useStation(id)} notFoundTitle={t('stations.detail.notFound')}>
+      {(station) => <StationDetail station={station} />}
+    </DetailLoader>
+  );
 }
 
 function StationDetail({ station }: { station: Station }) {

@@ -3,9 +3,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { campaignUpdateInput, type CampaignDetail } from '@renda/shared';
-import { api } from '../../../app/api';
-import { FormModal } from '../../../components/FormModal';
-import { useFormMutation } from '../../../components/mutations';
+import { api } from '../../app/api';
+import { FormModal } from '../../components/FormModal';
+import { useFormMutation } from '../../components/mutations';
 import { campaignsKey } from './api';
 import { CampaignFields, DeputiesField, periodDates } from './forms';
 

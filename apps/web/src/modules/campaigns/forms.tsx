@@ -14,13 +14,13 @@ import {
   type CampaignDetail,
   type ClueAction,
 } from '@renda/shared';
-import { api } from '../../../app/api';
-import { blankToNull } from '../../../components/forms';
-import { FormModal } from '../../../components/FormModal';
-import { FormSelect } from '../../../components/FormSelect';
-import { useFormMutation } from '../../../components/mutations';
-import { RemoteSelect } from '../../../components/RemoteSelect';
-import { useDeputySource, useUnitSource } from '../../../components/remoteSources';
+import { api } from '../../app/api';
+import { blankToNull } from '../../components/forms';
+import { FormModal } from '../../components/FormModal';
+import { FormSelect } from '../../components/FormSelect';
+import { useFormMutation } from '../../components/mutations';
+import { RemoteSelect } from '../../components/RemoteSelect';
+import { useDeputySource, useUnitSource } from '../../components/remoteSources';
 import { campaignsKey } from './api';
 
 type Values = Record<string, unknown>;

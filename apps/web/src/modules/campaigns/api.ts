@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignDetail, DispatchReport, MyCampaign } from '@renda/shared';
-import { api } from '../../../app/api';
+import { api } from '../../app/api';
 
 export const campaignsKey = ['campaigns'] as const;
 export const campaignKey = (id: string) => [...campaignsKey, 'detail', id] as const;

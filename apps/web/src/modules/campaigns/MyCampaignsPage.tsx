@@ -6,15 +6,16 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign, type Page as PageOf } from '@renda/shared';
-import { api } from '../../../app/api';
-import { useFormMutation } from '../../../components/mutations';
-import { Page } from '../../../components/Page';
-import { useSectionPage } from '../../../components/PagedTable';
+import { api } from '../../app/api';
+import { useFormMutation } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { useSectionPage } from '../../components/PagedTable';
 import { myCampaignsKey, useMyCampaigns } from './api';
 import { ClueSuggestionLink, DraftSuggestionModal } from './ClueSuggestion';
 import { ClueRows, RadioGroup } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
-import { DeputyOpinionsTabs } from '../ReceivedOpinionsPage';
+import { DeputyOpinionsTabs } from '../opinions/ReceivedOpinionsPage';
+import { Section } from '../../components/Section';
 
 type Values = Record<string, unknown> & { visitedOn?: Dayjs; clues?: Record<string, unknown>[] };
 
@@ -206,19 +207,19 @@ export function MyCampaignPage() {
       <Typography.Paragraph>
         <CampaignStatusTag status={campaign.status} /> {campaign.startsOn} — {campaign.endsOn} · {campaign.theme}
       </Typography.Paragraph>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myRecordVisit')}</h2>}>
+      <Section title={t('campaigns.myRecordVisit')}>
         {campaign.status === 'active' ? (
           <VisitForm campaign={campaign} />
         ) : (
           <Alert type="info" showIcon message={t('campaigns.notRunning')} />
         )}
-      </Card>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myVisitsTitle')}</h2>}>
+      </Section>
+      <Section title={t('campaigns.myVisitsTitle')}>
         <MyVisits campaign={campaign} />
-      </Card>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myCluesTitle')}</h2>}>
+      </Section>
+      <Section title={t('campaigns.myCluesTitle')}>
         <MyClues campaign={campaign} />
-      </Card>
+      </Section>
     </Page>
   );
 }

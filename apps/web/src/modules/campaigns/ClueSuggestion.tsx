@@ -13,11 +13,11 @@ import {
   type SuggestionListItem,
   type SuggestionSourceClue,
 } from '@renda/shared';
-import { api } from '../../../app/api';
-import { useCurrentUser } from '../../../app/auth/session';
-import { FormModal } from '../../../components/FormModal';
-import { useFormMutation } from '../../../components/mutations';
-import { RemoteSelect, type RemoteSource } from '../../../components/RemoteSelect';
+import { api } from '../../app/api';
+import { useCurrentUser } from '../../app/auth/session';
+import { FormModal } from '../../components/FormModal';
+import { useFormMutation } from '../../components/mutations';
+import { RemoteSelect, type RemoteSource } from '../../components/RemoteSelect';
 import { campaignsKey } from './api';
 
 type Values = Record<string, unknown>;
