@@ -14,14 +14,14 @@ import {
   type CampaignVisit,
   type ClueAction,
 } from '@renda/shared';
-import { api, queryString } from '../../app/api';
+import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, useSectionPage, type FilterField } from '../../components/PagedTable';
 import { useUnitSource } from '../../components/remoteSources';
 import { OverdueTag } from '../opinions/StatusTag';
-import { campaignsKey, useCampaign, useDispatch, visitsKey } from './api';
+import { campaignsKey, useCampaign, useDispatch, visitsKey, actOnClue } from './api';
 import { CampaignEditModal } from './CampaignEditModal';
 import { ClueSuggestionLink, LinkSuggestionModal } from './ClueSuggestion';
 import { ClueActionModal, ClueFormModal, TeamFormModal, VisitFormModal } from './forms';
@@ -132,7 +132,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
   const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
   const [linking, setLinking] = useState<CampaignClue | null>(null);
   const units = useUnitSource(undefined, true);
-  const confirm = useAction((id: string) => api.post(`/api/campaign-clues/${id}/actions`, { action: 'confirm' }), {
+  const confirm = useAction((id: string) => actOnClue(id, { action: 'confirm' }), {
     invalidate: campaignsKey,
   });
   const filters: FilterField[] = [

@@ -1,16 +1,14 @@
 import { useState, type AriaAttributes, type ComponentProps } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, List, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign, type Page as PageOf } from '@renda/shared';
-import { api } from '../../app/api';
+import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign } from '@renda/shared';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useSectionPage } from '../../components/PagedTable';
-import { myCampaignsKey, useMyCampaigns } from './api';
+import { myCampaignsKey, useMyCampaigns, recordMyCampaignVisit, useMyCampaignClues } from './api';
 import { ClueSuggestionLink, DraftSuggestionModal } from './ClueSuggestion';
 import { ClueRows, RadioGroup } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
@@ -74,7 +72,7 @@ function VisitForm({ campaign }: { campaign: MyCampaign }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignVisitInput,
-    mutationFn: (input) => api.post<{ clueNumbers: string[] }>(`/api/my/campaigns/${campaign.id}/visits`, input),
+    mutationFn: (input) => recordMyCampaignVisit(campaign.id, input),
     invalidate: myCampaignsKey,
     successMessage: false,
     onSuccess: (result) => {
@@ -148,10 +146,7 @@ function MyVisits({ campaign }: { campaign: MyCampaign }) {
 function MyClues({ campaign }: { campaign: MyCampaign }) {
   const { t } = useTranslation();
   const [drafting, setDrafting] = useState<CampaignClue | null>(null);
-  const clues = useQuery({
-    queryKey: [...myCampaignsKey, campaign.id, 'clues'],
-    queryFn: () => api.get<PageOf<CampaignClue>>(`/api/my/campaigns/${campaign.id}/clues`, { pageSize: 100 }),
-  });
+  const clues = useMyCampaignClues(campaign.id);
   return (
     <>
       <List

@@ -1,5 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignDetail, DispatchReport, MyCampaign } from '@renda/shared';
+import type {
+  CampaignDetail,
+  DispatchReport,
+  MyCampaign,
+  CampaignClue,
+  CampaignClueDetail,
+  CampaignInput,
+  CampaignTeamInput,
+  CampaignUpdateInput,
+  CampaignVisitInput,
+  ClueActionInput,
+  ClueSuggestionInput,
+  Page,
+  StandaloneClueInput,
+  SuggestionSourceClue,
+} from '@renda/shared';
 import { api } from '../../app/api';
 
 export const campaignsKey = ['campaigns'] as const;
@@ -27,5 +42,40 @@ export function useMyCampaigns() {
     queryKey: myCampaignsKey,
     queryFn: () => api.get<{ items: MyCampaign[] }>('/api/my/campaigns'),
     select: (data) => data.items,
+  });
+}
+
+export const createCampaign = (input: CampaignInput) => api.post<CampaignDetail>('/api/campaigns', input);
+export const updateCampaign = (id: string, input: CampaignUpdateInput) => api.put<CampaignDetail>(`/api/campaigns/${id}`, input);
+export const addCampaignTeam = (id: string, input: CampaignTeamInput) => api.post(`/api/campaigns/${id}/teams`, input);
+/** Staff record a team's visit; the answer numbers the clues it raised. */
+export const recordCampaignVisit = (id: string, input: CampaignVisitInput) =>
+  api.post<{ clueNumbers: string[] }>(`/api/campaigns/${id}/visits`, input);
+export const addStandaloneClue = (id: string, input: StandaloneClueInput) => api.post(`/api/campaigns/${id}/clues`, input);
+
+/** One step of a clue's workflow (确认, 交办, 办结…). */
+export const actOnClue = (clueId: string, input: ClueActionInput) => api.post(`/api/campaign-clues/${clueId}/actions`, input);
+/** Links a clue to a suggestion, or turns it into a new draft. */
+export const linkClueSuggestion = (clueId: string, input: ClueSuggestionInput) =>
+  api.post<CampaignClueDetail>(`/api/campaign-clues/${clueId}/suggestion`, input);
+
+/** The campaign clues a suggestion came from. */
+export function useSuggestionSourceClues(suggestionId: string) {
+  return useQuery({
+    queryKey: [...campaignsKey, 'of-suggestion', suggestionId],
+    queryFn: () => api.get<{ items: SuggestionSourceClue[] }>(`/api/campaign-clues/of-suggestion/${suggestionId}`),
+    select: (data) => data.items,
+  });
+}
+
+/** A team member deputy records a visit on site; the answer numbers the clues it raised. */
+export const recordMyCampaignVisit = (id: string, input: CampaignVisitInput) =>
+  api.post<{ clueNumbers: string[] }>(`/api/my/campaigns/${id}/visits`, input);
+
+/** The clues of a campaign the signed-in deputy serves on. */
+export function useMyCampaignClues(id: string) {
+  return useQuery({
+    queryKey: [...myCampaignsKey, id, 'clues'],
+    queryFn: () => api.get<Page<CampaignClue>>(`/api/my/campaigns/${id}/clues`, { pageSize: 100 }),
   });
 }

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../app/auth/session';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { Section } from '../../components/Section';
-import { reportBacksKey, reportBackUrls, useRatings, useReportBack } from './api';
+import { reportBacksKey, reportBackUrls, useRatings, useReportBack, actOnReportBack } from './api';
 import { AttendeesSection } from './AttendeesSection';
 import { ConfirmedActions } from './ConfirmedActions';
 import { percent, ratingColour, ReportBackStateTag } from './labels';
@@ -42,7 +42,7 @@ function ReportBackDetail({ reportBack: r }: { reportBack: ReportBack }) {
             <ConfirmedActions
               actions={r.allowedActions}
               label={(a) => t(`reportbacks.action.${a}`)}
-              url={`/api/reportbacks/${r.id}/actions`}
+              act={(a) => actOnReportBack(r.id, a)}
               invalidate={reportBacksKey}
             />
           )}

@@ -5,7 +5,6 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, rotaInput, sessionInput, type ReceptionSession, type RotaEntry, type Station } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { FormModal } from '../../components/FormModal';
@@ -14,7 +13,17 @@ import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { thisYear } from '../deputies/api';
 import { Section } from '../../components/Section';
-import { stationKey, stationUrls, useFigures, useRota, useSessions, useStation } from './api';
+import {
+  stationKey,
+  stationUrls,
+  useFigures,
+  useRota,
+  useSessions,
+  useStation,
+  addRotaEntry,
+  deleteRotaEntry,
+  openReceptionSession,
+} from './api';
 import { Figures } from './Figures';
 import { SessionStateBadge } from './SessionPage';
 import { StationFormModal } from './StationFormModal';
@@ -110,7 +119,7 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
   const [adding, setAdding] = useState(false);
   const [repeating, setRepeating] = useState(false);
   const [opening, setOpening] = useState<RotaEntry | 'free' | null>(null);
-  const removeRota = useAction((rotaId: string) => api.delete(`/api/stations/${station.id}/rota/${rotaId}`), {
+  const removeRota = useAction((rotaId: string) => deleteRotaEntry(station.id, rotaId), {
     invalidate: stationKey(station.id),
   });
   const today = dayjs().format('YYYY-MM-DD');
@@ -205,7 +214,7 @@ function RotaModal({ station, onClose }: { station: Station; onClose: () => void
   const { submit, pending } = useFormMutation({
     form,
     schema: rotaInput,
-    mutationFn: (input) => api.post(`/api/stations/${station.id}/rota`, input),
+    mutationFn: (input) => addRotaEntry(station.id, input),
     invalidate: stationKey(station.id),
     onSuccess: onClose,
   });
@@ -246,7 +255,7 @@ function OpenSessionModal({
   const { submit, pending } = useFormMutation({
     form,
     schema: sessionInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/stations/${station.id}/sessions`, input),
+    mutationFn: (input) => openReceptionSession(station.id, input),
     invalidate: stationKey(station.id),
     successMessage: t('stations.session.opened'),
     onSuccess: onOpened,
