@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, clueSuggestionInput, type CampaignClue } from '@renda/shared';
+import { can, clueSuggestionInput, type CampaignClue, type CampaignClueDetail } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormModal } from '../../components/FormModal';
 import { useFormMutation } from '../../components/mutations';
@@ -25,17 +25,23 @@ export function ClueSuggestionLink({ clue }: { clue: CampaignClue }) {
 }
 
 /** Staff link a clue to a suggestion already submitted (found by title or number). */
-export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
-  const { t } = useTranslation();
+/** The form of a clue's suggestion (link or draft), sent through linkClueSuggestion. */
+function useClueSuggestionForm(clue: CampaignClue, onSuccess: (detail: CampaignClueDetail) => void) {
   const [form] = Form.useForm<Values>();
-  const source = useSuggestionSource();
-  const { submit, pending } = useFormMutation({
+  const mutation = useFormMutation({
     form,
     schema: clueSuggestionInput,
     mutationFn: (input) => linkClueSuggestion(clue.id, input),
     invalidate: campaignsKey,
-    onSuccess: onClose,
+    onSuccess,
   });
+  return { form, ...mutation };
+}
+
+export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
+  const { t } = useTranslation();
+  const source = useSuggestionSource();
+  const { form, submit, pending } = useClueSuggestionForm(clue, onClose);
   return (
     <FormModal<Values>
       name="clue-link"
@@ -57,16 +63,9 @@ export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onC
 export function DraftSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
-  const { submit, pending } = useFormMutation({
-    form,
-    schema: clueSuggestionInput,
-    mutationFn: (input) => linkClueSuggestion(clue.id, input),
-    invalidate: campaignsKey,
-    onSuccess: (detail) => {
-      onClose();
-      if (detail.suggestion) navigate(`/suggestions/${detail.suggestion.id}/edit`);
-    },
+  const { form, submit, pending } = useClueSuggestionForm(clue, (detail) => {
+    onClose();
+    if (detail.suggestion) navigate(`/suggestions/${detail.suggestion.id}/edit`);
   });
   return (
     <FormModal<Values>
