@@ -33,7 +33,7 @@ export function DetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   return (
-    <DetailLoader query={useSuggestion(id)} notFoundTitle={t('suggestions.detail.notFound')}>
+    <DetailLoader query={useSuggestion(id)} notFoundTitle={t('suggestions.detail.notFound')} keepDataOnError={false}>
       {(item) => <Detail item={item} />}
     </DetailLoader>
   );
