@@ -22,6 +22,7 @@ import type { RouteObject } from 'react-router-dom';
 import { platformModules, type Permission, type PlatformModuleKey } from '@renda/shared';
 import { lazyPage } from './lazyPage';
 import { opinionRoutes } from '../modules/opinions/routes';
+import { campaignRoutes } from '../modules/campaigns/routes';
 import { suggestionRoutes } from '../modules/suggestions/routes';
 import { deputyRoutes } from '../modules/deputies/routes';
 import { stationRoutes } from '../modules/stations/routes';
@@ -50,7 +51,7 @@ export const moduleNav = platformModules.map((m) => ({ key: m.key, path: `/${m.k
 export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   deputies: [...deputyRoutes, ...reportBackRoutes, ...contactRoutes],
   stations: stationRoutes,
-  opinions: opinionRoutes,
+  opinions: [...opinionRoutes, ...campaignRoutes],
   suggestions: suggestionRoutes,
 };
 

@@ -63,3 +63,6 @@ export function blankToNull<T extends Record<string, unknown>>(values: T): T {
     Object.entries(values).map(([key, value]) => [key, typeof value === 'string' && value.trim() === '' ? null : value]),
   ) as T;
 }
+
+/** What a shared schema accepts once valid: the type of the body an API function sends. */
+export type SchemaInput<S> = S extends Schema<infer T> ? T : never;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DeputyListItem, HandlingUnit, Page, Station } from '@renda/shared';
+import type { DeputyListItem, HandlingUnit, Page, Station, SuggestionDetail, SuggestionListItem } from '@renda/shared';
 import { api } from '../app/api';
 import type { Option } from './PagedTable';
 import type { RemoteSource } from './RemoteSelect';
@@ -59,4 +59,19 @@ export function useUnitSource(bodyId?: string, withBody = false): RemoteSource {
       },
     };
   }, [bodyId, withBody]);
+}
+
+/** Suggestions by title or number, labelled with their number. */
+export function useSuggestionSource(): RemoteSource {
+  return useMemo(() => {
+    const label = (s: Pick<SuggestionListItem, 'id' | 'numberLabel' | 'title'>) => ({
+      value: s.id,
+      label: `${s.numberLabel ? `${s.numberLabel} ` : ''}${s.title}`,
+    });
+    return {
+      key: ['suggestions', 'remote'],
+      search: async (q) => (await api.get<Page<SuggestionListItem>>('/api/suggestions', { q, pageSize: PAGE })).items.map(label),
+      resolve: async (id) => label(await api.get<SuggestionDetail>(`/api/suggestions/${id}`)),
+    };
+  }, []);
 }

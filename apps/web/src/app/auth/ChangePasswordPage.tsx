@@ -4,7 +4,7 @@ import { changePasswordInput } from '@renda/shared';
 import { clearErrorsOnChange } from '../../components/forms';
 import { Page } from '../../components/Page';
 import { useFormMutation } from '../../components/mutations';
-import { api } from '../api';
+import { changePassword } from './session';
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function ChangePasswordPage() {
   const { submit, pending } = useFormMutation({
     form,
     schema,
-    mutationFn: ({ currentPassword, newPassword }) => api.post('/api/auth/change-password', { currentPassword, newPassword }),
+    mutationFn: ({ currentPassword, newPassword }) => changePassword({ currentPassword, newPassword }),
     successMessage: t('changePassword.success'),
     onSuccess: () => form.resetFields(),
   });

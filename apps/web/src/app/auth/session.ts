@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CurrentUser, LoginInput, Session, SessionState } from '@renda/shared';
+import type { CurrentUser, LoginInput, Session, SessionState, ChangePasswordInput } from '@renda/shared';
 import { api } from '../api';
 
 export const sessionKey = ['session'] as const;
@@ -43,3 +43,5 @@ export function useLogout() {
     onSettled: () => setSession(queryClient, null),
   });
 }
+
+export const changePassword = (input: ChangePasswordInput) => api.post('/api/auth/change-password', input);

@@ -4,26 +4,25 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { appointmentActionInput, voterRating, type Appointment, type AppointmentAction } from '@renda/shared';
-import { api } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { Section } from '../deputies/PerformancePage';
-import { Loaded } from './Loaded';
-import { appointmentsKey, useAppointment } from './api';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
+import { appointmentsKey, useAppointment, actOnAppointment } from './api';
 import { AppointmentStateTag } from './AppointmentsPage';
 
 export function AppointmentPage() {
   const { id = '' } = useParams();
-  return <Loaded query={useAppointment(id)}>{(l) => <AppointmentDetail appointment={l} />}</Loaded>;
+  return <DetailLoader query={useAppointment(id)}>{(l) => <AppointmentDetail appointment={l} />}</DetailLoader>;
 }
 
 function AppointmentDetail({ appointment: a }: { appointment: Appointment }) {
   const { t } = useTranslation();
   const [acting, setActing] = useState<AppointmentAction | null>(null);
-  const approve = useAction(() => api.post<Appointment>(`/api/appointments/${a.id}/actions/approve`, {}), { invalidate: appointmentsKey });
+  const approve = useAction(() => actOnAppointment(a.id, 'approve'), { invalidate: appointmentsKey });
   const dash = (v: ReactNode) => v ?? '—';
   return (
     <Page
@@ -161,7 +160,7 @@ function ActionModal({ appointment, action, onClose }: { appointment: Appointmen
   const { submit, pending } = useFormMutation({
     form,
     schema: appointmentActionInput,
-    mutationFn: (input) => api.post<Appointment>(`/api/appointments/${appointment.id}/actions/${action}`, input),
+    mutationFn: (input) => actOnAppointment(appointment.id, action, input),
     invalidate: appointmentsKey,
     successMessage: t('contacts.appointment.done'),
     onSuccess: onClose,

@@ -5,7 +5,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour, type TagTone } from '../../components/tagColours';
 import { appointmentInput, appointmentState, can, type Appointment, type AppointmentState } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
@@ -14,7 +13,7 @@ import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { DeputiesTabs } from '../deputies/labels';
-import { appointmentsKey, useOwnGroupOptions, useUnitOptions } from './api';
+import { appointmentsKey, useOwnGroupOptions, useUnitOptions, requestAppointment } from './api';
 
 /** Status colours only (processing, success, default): their text keeps a readable contrast. */
 const stateColour: Record<AppointmentState, TagTone> = {
@@ -99,7 +98,7 @@ function RequestModal({ onClose }: { onClose: () => void }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: appointmentInput,
-    mutationFn: (input) => api.post<Appointment>('/api/appointments', input),
+    mutationFn: requestAppointment,
     invalidate: appointmentsKey,
     successMessage: t('contacts.appointments.requested'),
     onSuccess: (a) => navigate(`/deputies/appointments/${a.id}`),

@@ -3,19 +3,18 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, contactRecordInput, contactWay, type ContactLinkDetail, type ContactRecord } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull, clearErrorsOnChange } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { Section } from '../deputies/PerformancePage';
-import { Loaded } from './Loaded';
-import { contactLinksKey, useContactLink } from './api';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
+import { contactLinksKey, useContactLink, addContactRecord, deleteContactLink } from './api';
 
 export function ContactLinkPage() {
   const { id = '' } = useParams();
-  return <Loaded query={useContactLink(id)}>{(l) => <LinkDetail link={l} />}</Loaded>;
+  return <DetailLoader query={useContactLink(id)}>{(l) => <LinkDetail link={l} />}</DetailLoader>;
 }
 
 /** Who may write on this link: staff, the member on their own link, the deputy with their voters. */
@@ -29,7 +28,7 @@ function LinkDetail({ link }: { link: ContactLinkDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const remove = useAction(() => api.delete(`/api/contact-links/${link.id}`), {
+  const remove = useAction(() => deleteContactLink(link.id), {
     invalidate: contactLinksKey,
     successMessage: t('contacts.link.removed'),
     onSuccess: () => navigate('/deputies/contacts'),
@@ -108,7 +107,7 @@ function RecordForm({ link }: { link: ContactLinkDetail }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: contactRecordInput,
-    mutationFn: (input) => api.post<ContactLinkDetail>(`/api/contact-links/${link.id}/records`, input),
+    mutationFn: (input) => addContactRecord(link.id, input),
     invalidate: contactLinksKey,
     successMessage: t('contacts.link.recorded'),
     onSuccess: () => form.resetFields(['content', 'raised']),

@@ -4,8 +4,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { can, contactLinkInput, contactLinkKind, type ContactLink, type ContactLinkDetail } from '@renda/shared';
-import { api } from '../../app/api';
+import { can, contactLinkInput, contactLinkKind, type ContactLink } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { useBodies } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
@@ -17,7 +16,7 @@ import { PagedTable, usePagedList, type FilterField } from '../../components/Pag
 import { useDeputySearch, useOwnDeputy } from '../deputies/api';
 import { VillagePicker } from '../deputies/GridPage';
 import { DeputiesTabs } from '../deputies/labels';
-import { contactLinksKey, contactUrls, useMemberOptions } from './api';
+import { contactLinksKey, contactUrls, useMemberOptions, createContactLink } from './api';
 
 const thisYear = () => dayjs().year();
 
@@ -120,7 +119,7 @@ function LinkModal({ onClose }: { onClose: () => void }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: contactLinkInput,
-    mutationFn: (input) => api.post<ContactLinkDetail>('/api/contact-links', input),
+    mutationFn: createContactLink,
     invalidate: contactLinksKey,
     successMessage: t('contacts.links.created'),
     onSuccess: (link) => navigate(`/deputies/contacts/${link.id}`),

@@ -1,5 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Appointment, Choice, ContactLinkDetail, Membership } from '@renda/shared';
+import type {
+  Appointment,
+  Choice,
+  ContactLinkDetail,
+  Membership,
+  AppointmentAction,
+  AppointmentActionInput,
+  AppointmentInput,
+  ContactLinkInput,
+  ContactRecordInput,
+} from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
 export const contactLinksKey = ['contact-links'] as const;
@@ -49,3 +59,13 @@ export function useOwnGroupOptions() {
   });
   return { options: (query.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })), loading: query.isFetching };
 }
+
+export const createContactLink = (input: ContactLinkInput) => api.post<ContactLinkDetail>('/api/contact-links', input);
+export const deleteContactLink = (id: string) => api.delete(`/api/contact-links/${id}`);
+export const addContactRecord = (linkId: string, input: ContactRecordInput) =>
+  api.post<ContactLinkDetail>(`/api/contact-links/${linkId}/records`, input);
+
+export const requestAppointment = (input: AppointmentInput) => api.post<Appointment>('/api/appointments', input);
+/** One step of an appointment's workflow (approve, schedule, record the meeting, rate…). */
+export const actOnAppointment = (id: string, action: AppointmentAction, input: AppointmentActionInput | Record<string, never> = {}) =>
+  api.post<Appointment>(`/api/appointments/${id}/actions/${action}`, input);

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, dutyKind, type AssessmentRow, type AssessmentWeight } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { reportError } from '../../components/forms';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { useGroupOptions } from './api';
+import {
+  useGroupOptions,
+  assessmentKey,
+  publishAssessment,
+  saveAssessmentWeights,
+  useAssessmentRanking,
+  useAssessmentWeights,
+} from './api';
 import { DeputiesTabs } from './labels';
-import { Section } from './PerformancePage';
-
-const assessmentKey = ['assessment'] as const;
-type Weights = { weights: AssessmentWeight[]; setByBodyId: string | null };
+import { Section } from '../../components/Section';
 
 /** 量化考评: scores from the duty log under the body's weights, the ranking, and publishing it to the deputies. */
 export function AssessmentPage() {
@@ -29,13 +32,8 @@ export function AssessmentPage() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [groupId, setGroupId] = useState<string | undefined>();
   const ready = !!bodyId && /^第[一二三四五六七八九十]{1,3}届$/.test(term);
-  const ranking = useQuery({
-    queryKey: [...assessmentKey, 'ranking', bodyId, term, year, groupId],
-    queryFn: () => api.get<{ items: AssessmentRow[] }>('/api/assessment/ranking', { bodyId, term, year, groupId }),
-    enabled: ready,
-    select: (d) => d.items,
-  });
-  const publish = useAction(() => api.post<{ published: number }>('/api/assessment/publish', { bodyId, term, year }), {
+  const ranking = useAssessmentRanking({ bodyId, term, year, groupId }, ready);
+  const publish = useAction(() => publishAssessment({ bodyId, term, year }), {
     invalidate: assessmentKey,
     successMessage: false,
     onSuccess: (r) => void message.success(t('deputies.assessment.publishedCount', { count: r.published })),
@@ -128,10 +126,7 @@ function WeightsSection({ bodyId, manage }: { bodyId: string; manage: boolean })
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const weights = useQuery({
-    queryKey: [...assessmentKey, 'weights', bodyId],
-    queryFn: () => api.get<Weights>('/api/assessment/weights', { bodyId }),
-  });
+  const weights = useAssessmentWeights(bodyId);
   const [draft, setDraft] = useState<Record<string, { points: number; yearlyCap: number | null }>>({});
   const [saving, setSaving] = useState(false);
   const rows = (weights.data?.weights ?? []).map((w) => ({ ...w, ...draft[w.kind] }));
@@ -143,10 +138,10 @@ function WeightsSection({ bodyId, manage }: { bodyId: string; manage: boolean })
   const save = async () => {
     setSaving(true);
     try {
-      await api.put('/api/assessment/weights', {
+      await saveAssessmentWeights(
         bodyId,
-        weights: rows.map(({ kind, points, yearlyCap }) => ({ kind, points, yearlyCap })),
-      });
+        rows.map(({ kind, points, yearlyCap }) => ({ kind, points, yearlyCap })),
+      );
       setDraft({});
       await queryClient.invalidateQueries({ queryKey: assessmentKey });
       void message.success(t('common.saved'));

@@ -3,14 +3,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { deputyInput, deputyUpdateInput, gender, type Deputy, type DeputyListItem } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
-import { deputiesKey } from './api';
+import { deputiesKey, saveDeputy } from './api';
 
 type Values = Record<string, unknown> & { birthDate?: Dayjs | null };
 
@@ -25,7 +24,7 @@ export function DeputyFormModal({ deputy, onClose }: { deputy?: Deputy | DeputyL
   const { submit, pending } = useFormMutation<Record<string, unknown>, Deputy>({
     form,
     schema: editing ? deputyUpdateInput : deputyInput,
-    mutationFn: (input) => (editing ? api.patch<Deputy>(`/api/deputies/${deputy.id}`, input) : api.post<Deputy>('/api/deputies', input)),
+    mutationFn: (input) => saveDeputy(editing ? deputy.id : null, input),
     invalidate: deputiesKey,
     onSuccess: onClose,
   });

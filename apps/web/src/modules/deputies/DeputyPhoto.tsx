@@ -3,8 +3,8 @@ import { DeleteOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Deputy } from '@renda/shared';
-import { ApiError, api } from '../../app/api';
-import { deputiesKey, deputyUrls } from './api';
+import { ApiError } from '../../app/api';
+import { deputiesKey, deputyUrls, deleteDeputyPhoto, uploadDeputyPhoto } from './api';
 
 interface DeputyPhotoProps {
   deputy: Pick<Deputy, 'id' | 'name' | 'photoId'>;
@@ -23,12 +23,12 @@ export function DeputyPhoto({ deputy, own, canManage }: DeputyPhotoProps) {
   };
   const failed = (error: Error) => void message.error(error instanceof ApiError ? error.message : String(error));
   const upload = useMutation({
-    mutationFn: (file: File) => api.upload<Deputy>(`/api/deputies/${deputy.id}/photo`, {}, file, 'PUT'),
+    mutationFn: (file: File) => uploadDeputyPhoto(deputy.id, file),
     onSuccess: done(t('deputies.photo.uploaded')),
     onError: failed,
   });
   const remove = useMutation({
-    mutationFn: () => api.delete<Deputy>(`/api/deputies/${deputy.id}/photo`),
+    mutationFn: () => deleteDeputyPhoto(deputy.id),
     onSuccess: done(t('deputies.photo.removed')),
     onError: failed,
   });

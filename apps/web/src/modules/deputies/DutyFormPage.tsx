@@ -2,14 +2,13 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Typography
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { dutyKind, dutyRecordInput, type DutyRecord } from '@renda/shared';
-import { api } from '../../app/api';
+import { dutyKind, dutyRecordInput } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull, clearErrorsOnChange } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { dutiesKey, useDeputySearch, useGridCellOptions, useOwnDeputy } from './api';
+import { dutiesKey, useDeputySearch, useGridCellOptions, useOwnDeputy, recordDuty } from './api';
 
 type Values = {
   kind?: string;
@@ -36,7 +35,7 @@ export function DutyFormPage() {
   const { submit, pending } = useFormMutation({
     form,
     schema: dutyRecordInput,
-    mutationFn: (input) => api.post<DutyRecord>('/api/duties', input),
+    mutationFn: recordDuty,
     invalidate: dutiesKey,
     successMessage: t('deputies.duty.saved'),
     onSuccess: () => navigate('/deputies/duties'),

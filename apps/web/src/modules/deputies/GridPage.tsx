@@ -3,8 +3,7 @@ import { Button, Cascader, Form, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { can, gridCellInput, type GridCell, type Region } from '@renda/shared';
-import { api } from '../../app/api';
+import { can, gridCellInput, type GridCell } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect, useBodies } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
@@ -12,8 +11,9 @@ import { FormSelect } from '../../components/FormSelect';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList } from '../../components/PagedTable';
-import { gridCellsKey, useDeputySearch } from './api';
+import { gridCellsKey, useDeputySearch, createGridCell, setGridCellDeputies } from './api';
 import { DeputiesTabs } from './labels';
+import { fetchRegions } from '../../components/regions';
 
 /** 网格化履职: each village or community (网格) with the deputies who keep in touch with it. */
 export function GridPage() {
@@ -97,7 +97,7 @@ export function VillagePicker({
   const load = async (parentCode: string) => {
     const data = await queryClient.fetchQuery({
       queryKey: ['regions', parentCode],
-      queryFn: () => api.get<{ items: Region[] }>('/api/regions', { parentCode }),
+      queryFn: () => fetchRegions(parentCode),
       staleTime: Infinity,
     });
     return data.items.map((r) => ({ value: r.code, label: r.name, isLeaf: r.level === 'village' }));
@@ -143,10 +143,7 @@ function GridCellModal({ cell, onClose }: { cell?: GridCell; onClose: () => void
   const { submit, pending } = useFormMutation({
     form,
     schema: gridCellInput,
-    mutationFn: (input) =>
-      cell
-        ? api.put<GridCell>(`/api/grid-cells/${cell.id}/deputies`, { deputyIds: input.deputyIds })
-        : api.post<GridCell>('/api/grid-cells', input),
+    mutationFn: (input) => (cell ? setGridCellDeputies(cell.id, input.deputyIds) : createGridCell(input)),
     invalidate: gridCellsKey,
     onSuccess: onClose,
   });

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, Form, Input, Space, Spin, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   can,
@@ -12,7 +11,6 @@ import {
   type DeputyGroup,
   type DeputyGroupDetail,
 } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
@@ -21,7 +19,7 @@ import { blankToNull } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { groupsKey, useDeputySearch } from './api';
+import { groupsKey, useDeputySearch, saveDeputyGroup, setGroupMembers, useDeputyGroup } from './api';
 import { DeputiesTabs } from './labels';
 
 /** 代表小组 and 专业小组, with their leaders and members. */
@@ -109,7 +107,7 @@ function GroupFormModal({ group, onClose }: { group?: DeputyGroup; onClose: () =
   const { submit, pending } = useFormMutation({
     form,
     schema: deputyGroupInput,
-    mutationFn: (input) => (group ? api.patch(`/api/deputy-groups/${group.id}`, input) : api.post('/api/deputy-groups', input)),
+    mutationFn: (input) => saveDeputyGroup(group?.id ?? null, input),
     invalidate: groupsKey,
     onSuccess: onClose,
   });
@@ -165,10 +163,7 @@ function GroupFormModal({ group, onClose }: { group?: DeputyGroup; onClose: () =
 type MemberValues = { deputyIds?: string[]; leaderId?: string };
 
 function MembersModal({ group, onClose }: { group: DeputyGroup; onClose: () => void }) {
-  const detail = useQuery({
-    queryKey: [...groupsKey, 'detail', group.id],
-    queryFn: () => api.get<DeputyGroupDetail>(`/api/deputy-groups/${group.id}`),
-  });
+  const detail = useDeputyGroup(group.id);
   if (!detail.data) return detail.isPending ? <Spin /> : null;
   return <MembersForm group={detail.data} onClose={onClose} />;
 }
@@ -182,7 +177,7 @@ function MembersForm({ group, onClose }: { group: DeputyGroupDetail; onClose: ()
   const { submit, pending } = useFormMutation({
     form,
     schema: groupMembersInput,
-    mutationFn: (input) => api.put(`/api/deputy-groups/${group.id}/members`, input),
+    mutationFn: (input) => setGroupMembers(group.id, input),
     invalidate: [groupsKey[0]],
     onSuccess: onClose,
   });

@@ -4,10 +4,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DeputyImportPreview } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
-import { deputiesKey, deputyUrls } from './api';
+import { deputiesKey, deputyUrls, importDeputies, previewDeputyImport } from './api';
 
 type PreviewRow = DeputyImportPreview['rows'][number];
 
@@ -28,7 +28,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
 
   const fields = () => ({ bodyId: bodyId ?? '', term: term.trim() });
-  const send = async <T,>(path: string): Promise<T | null> => {
+  const send = async <T,>(upload: (fields: { bodyId: string; term: string }, file: File) => Promise<T>): Promise<T | null> => {
     if (!file) {
       setProblem(t('deputies.import.chooseFile'));
       return null;
@@ -36,7 +36,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      return await api.upload<T>(path, fields(), file);
+      return await upload(fields(), file);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
       if (error instanceof ApiError && error.code === 'IMPORT_ROWS_INVALID') setPreview(null);
@@ -47,11 +47,11 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   };
   const check = async () => {
     setPreview(null);
-    const result = await send<DeputyImportPreview>('/api/deputies/import/preview');
+    const result = await send(previewDeputyImport);
     if (result) setPreview(result);
   };
   const confirm = async () => {
-    const result = await send<{ imported: number }>('/api/deputies/import');
+    const result = await send(importDeputies);
     if (!result) return;
     await queryClient.invalidateQueries({ queryKey: deputiesKey });
     void message.success(t('deputies.import.done', { count: result.imported }));

@@ -1,16 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
-  Card,
   DatePicker,
   Descriptions,
   Flex,
   Form,
   List,
   Progress,
-  Result,
-  Spin,
   Statistic,
   Table,
   Tag,
@@ -23,7 +20,6 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { can, type PerformanceFile } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
-import { ApiError } from '../../app/api';
 import { Page } from '../../components/Page';
 import { deputyUrls, thisYear, usePerformance } from './api';
 import { DeputyFormModal } from './DeputyFormModal';
@@ -31,24 +27,10 @@ import { DeputyPhoto } from './DeputyPhoto';
 import { DeputyStatusBadge } from './labels';
 import { PerformanceSections } from './PerformanceSections';
 import { StatusModal } from './StatusModal';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
 
 type FileRecord = PerformanceFile['records'][number];
-
-export function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card
-      className="section-card"
-      title={
-        <Typography.Title level={2} className="section-title">
-          {title}
-        </Typography.Title>
-      }
-      extra={extra}
-    >
-      {children}
-    </Card>
-  );
-}
 
 function PeriodPicker({ period, onChange }: { period: { from: string; to: string }; onChange: (p: { from: string; to: string }) => void }) {
   const { t } = useTranslation();
@@ -68,41 +50,36 @@ function PeriodPicker({ period, onChange }: { period: { from: string; to: string
   );
 }
 
-function Failed({ error }: { error: Error | null }) {
-  const { t } = useTranslation();
-  return (
-    <Page title={t('deputies.performance.notFound')}>
-      <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-    </Page>
-  );
-}
-
 /** A deputy's 履职档案 as staff see it, with the deputy's QR code. */
 export function DeputyDetailPage() {
   const { id = '' } = useParams();
   const [period, setPeriod] = useState(thisYear);
-  const { data, error, isPending } = usePerformance(id, period.from, period.to);
-  if (isPending) return <Spin />;
-  if (!data) return <Failed error={error} />;
+  const { t } = useTranslation();
   return (
-    <PerformanceView
-      file={data}
-      period={period}
-      onPeriod={setPeriod}
-      docxUrl={deputyUrls.performanceDocx(id, period.from, period.to)}
-      staff
-    />
+    <DetailLoader query={usePerformance(id, period.from, period.to)} notFoundTitle={t('deputies.performance.notFound')}>
+      {(file) => (
+        <PerformanceView
+          file={file}
+          period={period}
+          onPeriod={setPeriod}
+          docxUrl={deputyUrls.performanceDocx(id, period.from, period.to)}
+          staff
+        />
+      )}
+    </DetailLoader>
   );
 }
 
 /** A deputy's own performance file (默认本年度). */
 export function MyPerformancePage() {
   const [period, setPeriod] = useState(thisYear);
-  const { data, error, isPending } = usePerformance(null, period.from, period.to);
-  if (isPending) return <Spin />;
-  if (!data) return <Failed error={error} />;
+  const { t } = useTranslation();
   return (
-    <PerformanceView file={data} period={period} onPeriod={setPeriod} docxUrl={deputyUrls.ownPerformanceDocx(period.from, period.to)} />
+    <DetailLoader query={usePerformance(null, period.from, period.to)} notFoundTitle={t('deputies.performance.notFound')}>
+      {(file) => (
+        <PerformanceView file={file} period={period} onPeriod={setPeriod} docxUrl={deputyUrls.ownPerformanceDocx(period.from, period.to)} />
+      )}
+    </DetailLoader>
   );
 }
 

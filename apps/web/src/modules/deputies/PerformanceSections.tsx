@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import type { PerformanceSection } from '@renda/shared';
-import { Section } from './PerformancePage';
+import { Section } from '../../components/Section';
 
 /**
  * Sections other modules add to the performance file (report-backs with the voters' ratings, …):

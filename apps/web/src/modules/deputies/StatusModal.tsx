@@ -2,11 +2,10 @@ import { DatePicker, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { deputyStatus, deputyStatusInput, type Deputy, type DeputyListItem } from '@renda/shared';
-import { api } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useFormMutation } from '../../components/mutations';
-import { deputiesKey } from './api';
+import { deputiesKey, changeDeputyStatus } from './api';
 
 type Values = { status?: string; date?: Dayjs; reason?: string };
 
@@ -17,7 +16,7 @@ export function StatusModal({ deputy, onClose }: { deputy: Deputy | DeputyListIt
   const { submit, pending } = useFormMutation({
     form,
     schema: deputyStatusInput,
-    mutationFn: (input) => api.post<Deputy>(`/api/deputies/${deputy.id}/status`, input),
+    mutationFn: (input) => changeDeputyStatus(deputy.id, input),
     invalidate: deputiesKey,
     onSuccess: onClose,
   });

@@ -1,6 +1,23 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Deputy, DeputyGroup, DeputyListItem, GridCell, Page, PerformanceFile } from '@renda/shared';
+import type {
+  Deputy,
+  DeputyGroup,
+  DeputyListItem,
+  GridCell,
+  Page,
+  PerformanceFile,
+  AssessmentRow,
+  AssessmentWeight,
+  DeputyGroupDetail,
+  DeputyGroupInput,
+  DeputyImportPreview,
+  DeputyStatusInput,
+  DutyRecord,
+  DutyRecordInput,
+  GridCellInput,
+  GroupMembersInput,
+} from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 import type { Option } from '../../components/PagedTable';
 
@@ -85,3 +102,61 @@ export function thisYear(): { from: string; to: string } {
   const pad = (n: number) => String(n).padStart(2, '0');
   return { from: `${now.getFullYear()}-01-01`, to: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` };
 }
+
+/** Adds a deputy (`id` null) or changes an existing one. */
+export const saveDeputy = (id: string | null, input: Record<string, unknown>) =>
+  id ? api.patch<Deputy>(`/api/deputies/${id}`, input) : api.post<Deputy>('/api/deputies', input);
+export const changeDeputyStatus = (id: string, input: DeputyStatusInput) => api.post<Deputy>(`/api/deputies/${id}/status`, input);
+export const uploadDeputyPhoto = (id: string, file: File) => api.upload<Deputy>(`/api/deputies/${id}/photo`, {}, file, 'PUT');
+export const deleteDeputyPhoto = (id: string) => api.delete<Deputy>(`/api/deputies/${id}/photo`);
+
+type ImportFields = { bodyId: string; term: string };
+/** Checks a registry file: every row with its problems; nothing is written. */
+export const previewDeputyImport = (fields: ImportFields, file: File) =>
+  api.upload<DeputyImportPreview>('/api/deputies/import/preview', fields, file);
+/** Imports a registry file: all rows or none. */
+export const importDeputies = (fields: ImportFields, file: File) => api.upload<{ imported: number }>('/api/deputies/import', fields, file);
+
+export const recordDuty = (input: DutyRecordInput) => api.post<DutyRecord>('/api/duties', input);
+
+/** Creates a deputy group (`id` null) or changes an existing one. */
+export const saveDeputyGroup = (id: string | null, input: DeputyGroupInput) =>
+  id ? api.patch(`/api/deputy-groups/${id}`, input) : api.post('/api/deputy-groups', input);
+export const setGroupMembers = (id: string, input: GroupMembersInput) => api.put(`/api/deputy-groups/${id}/members`, input);
+
+export function useDeputyGroup(id: string) {
+  return useQuery({
+    queryKey: [...groupsKey, 'detail', id],
+    queryFn: () => api.get<DeputyGroupDetail>(`/api/deputy-groups/${id}`),
+  });
+}
+
+export const createGridCell = (input: GridCellInput) => api.post<GridCell>('/api/grid-cells', input);
+export const setGridCellDeputies = (id: string, deputyIds: string[]) => api.put<GridCell>(`/api/grid-cells/${id}/deputies`, { deputyIds });
+
+export const assessmentKey = ['assessment'] as const;
+export type AssessmentWeights = { weights: AssessmentWeight[]; setByBodyId: string | null };
+export type AssessmentFilter = { bodyId?: string; term: string; year: number; groupId?: string };
+
+/** The deputies of a body and term ranked by their points in a year (量化考评). */
+export function useAssessmentRanking({ bodyId, term, year, groupId }: AssessmentFilter, enabled: boolean) {
+  return useQuery({
+    queryKey: [...assessmentKey, 'ranking', bodyId, term, year, groupId],
+    queryFn: () => api.get<{ items: AssessmentRow[] }>('/api/assessment/ranking', { bodyId, term, year, groupId }),
+    enabled,
+    select: (d) => d.items,
+  });
+}
+
+export const publishAssessment = (input: { bodyId?: string; term: string; year: number }) =>
+  api.post<{ published: number }>('/api/assessment/publish', input);
+
+export function useAssessmentWeights(bodyId: string) {
+  return useQuery({
+    queryKey: [...assessmentKey, 'weights', bodyId],
+    queryFn: () => api.get<AssessmentWeights>('/api/assessment/weights', { bodyId }),
+  });
+}
+
+export const saveAssessmentWeights = (bodyId: string, weights: Pick<AssessmentWeight, 'kind' | 'points' | 'yearlyCap'>[]) =>
+  api.put('/api/assessment/weights', { bodyId, weights });

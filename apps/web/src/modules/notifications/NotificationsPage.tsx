@@ -3,21 +3,20 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '@renda/shared';
-import { api } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { notificationsKey } from './api';
+import { notificationsKey, markAllNotificationsRead, markNotificationRead } from './api';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
   const list = usePagedList<Notification>([...notificationsKey, 'list'], '/api/notifications');
-  const markRead = useAction((id: string) => api.post(`/api/notifications/${id}/read`), {
+  const markRead = useAction(markNotificationRead, {
     invalidate: notificationsKey,
     successMessage: false,
   });
-  const markAllRead = useAction(() => api.post('/api/notifications/read-all'), {
+  const markAllRead = useAction(markAllNotificationsRead, {
     invalidate: notificationsKey,
     successMessage: t('notifications.allRead'),
   });

@@ -38,3 +38,6 @@ export function useUnreadCount() {
     refetchInterval: polling ? pollInterval : false,
   });
 }
+
+export const markNotificationRead = (id: string) => api.post(`/api/notifications/${id}/read`);
+export const markAllNotificationsRead = () => api.post('/api/notifications/read-all');

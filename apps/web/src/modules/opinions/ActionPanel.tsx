@@ -9,13 +9,12 @@ import {
   type OpinionActionInput,
   type OpinionDetail,
 } from '@renda/shared';
-import { api } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { RemoteSelect } from '../../components/RemoteSelect';
 import { useDeputySource, useUnitSource } from '../../components/remoteSources';
-import { opinionsKey, useOpinionSearch, useRouteDeadline } from './api';
+import { opinionsKey, useOpinionSearch, useRouteDeadline, actOnOpinion } from './api';
 
 /** Actions that need nothing but a click. */
 const immediate: readonly OpinionAction[] = ['accept', 'signFor', 'approveReply'];
@@ -28,7 +27,7 @@ type Values = Record<string, unknown>;
 export const routeDefaults = { routeKind: 'petition_referral' } as const;
 
 function useSend(id: string) {
-  return (input: OpinionActionInput) => api.post<OpinionDetail>(`/api/opinions/${id}/actions`, input);
+  return (input: OpinionActionInput) => actOnOpinion(id, input);
 }
 
 /** The buttons the workflow table allows this user now (the API's `actions`), each opening what it needs. */

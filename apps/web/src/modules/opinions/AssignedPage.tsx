@@ -4,7 +4,7 @@ import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { opinionsKey } from './api';
-import { AssignedClues } from './campaigns/AssignedClues';
+import { AssignedClues } from '../campaigns/AssignedClues';
 import { opinionColumns } from './columns';
 
 /** The states an item routed to a unit can be in, as the unit sees them. */

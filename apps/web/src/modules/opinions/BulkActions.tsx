@@ -2,25 +2,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Form } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { bulkDeclineInput, bulkRouteInput, type OpinionAction, type OpinionListItem } from '@renda/shared';
-import { api } from '../../app/api';
+import { bulkDeclineInput, bulkRouteInput, type OpinionListItem } from '@renda/shared';
 import { FormModal } from '../../components/FormModal';
 import type { Schema } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { ReasonField, RouteFields, routeDefaults } from './ActionPanel';
-import { opinionsKey } from './api';
+import { opinionsKey, actOnOpinions, type BulkAction, type BulkResult } from './api';
 
-interface BulkResult {
-  done: string[];
-  failed: { id: string; code: string; message: string }[];
-}
-type BulkAction = Extract<OpinionAction, 'accept' | 'decline' | 'route'>;
-/** What each bulk action is sent to; each item is the single action, answering on its own. */
-const endpoint: Record<BulkAction, string> = {
-  accept: '/api/opinions/bulk-accept',
-  decline: '/api/opinions/bulk-decline',
-  route: '/api/opinions/bulk-route',
-};
 /** The states a row may be selected in: 受理 and 不予受理 take 待受理 items, 转办 the accepted, returned and disputed ones. */
 export const bulkSelectable: ReadonlySet<OpinionListItem['status']> = new Set(['submitted', 'accepted', 'returned', 'dissatisfied']);
 
@@ -47,7 +35,7 @@ export function BulkActions({ selected, onDone }: { selected: OpinionListItem[];
     setOpen(null);
     onDone({ action, failed: result.failed.map((f) => ({ code: codes.get(f.id) ?? f.id, message: f.message })) });
   };
-  const accept = useAction((list: string[]) => api.post<BulkResult>(endpoint.accept, { ids: list }), {
+  const accept = useAction((list: string[]) => actOnOpinions('accept', { ids: list }), {
     invalidate: opinionsKey,
     successMessage: false,
     onSuccess: report('accept'),
@@ -109,7 +97,7 @@ function BulkModal({
   const { submit, pending } = useFormMutation({
     form,
     schema,
-    mutationFn: (input) => api.post<BulkResult>(endpoint[action], input),
+    mutationFn: (input) => actOnOpinions(action, input),
     invalidate: opinionsKey,
     successMessage: false,
     onSuccess: onResult,

@@ -1,19 +1,16 @@
 import { useState } from 'react';
 import { Button, Checkbox, Flex, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { opinionCategoriesInput, opinionCategoryLimits, type OpinionCategorySetting } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyPicker } from '../../components/bodies';
 import { clearErrorsOnChange, validate } from '../../components/forms';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { opinionsKey } from './api';
+import { categoriesKey, resetOpinionCategories, saveOpinionCategories, useOpinionCategories } from './api';
 import { OpinionsTabs } from './OpinionsTabs';
 
-const categoriesKey = [...opinionsKey, 'categories'] as const;
 type Item = OpinionCategorySetting['items'][number];
 
 /** A new category's code: stable once saved and never reused, so the opinions filed under it keep meaning one thing. */
@@ -24,10 +21,7 @@ export function CategoriesPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [bodyId, setBodyId] = useState(user.bodyId);
-  const setting = useQuery({
-    queryKey: [...categoriesKey, bodyId],
-    queryFn: () => api.get<OpinionCategorySetting>('/api/opinions/categories', { bodyId }),
-  });
+  const setting = useOpinionCategories(bodyId);
   return (
     <Page title={t('opinionCategories.title')} extra={<OpinionsTabs />}>
       <Flex vertical gap="middle">
@@ -50,11 +44,11 @@ function SourceTag({ setting }: { setting: OpinionCategorySetting }) {
 function CategoryEditor({ bodyId, setting }: { bodyId: string; setting: OpinionCategorySetting }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ items: Item[] }>();
-  const save = useAction((input: unknown) => api.put<OpinionCategorySetting>('/api/opinions/categories', input), {
+  const save = useAction(saveOpinionCategories, {
     invalidate: categoriesKey,
     form,
   });
-  const reset = useAction(() => api.delete<OpinionCategorySetting>(`/api/opinions/categories?bodyId=${bodyId}`), {
+  const reset = useAction(() => resetOpinionCategories(bodyId), {
     invalidate: categoriesKey,
     successMessage: t('opinionCategories.restored'),
   });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Descriptions, Flex, Image, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Image, Spin, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,7 @@ import { ActionPanel } from './ActionPanel';
 import { useOpinion, usePhotos } from './api';
 import { SimilarOpinions } from './SimilarOpinions';
 import { OverdueTag, StatusTag } from './StatusTag';
-
-function SectionCard({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card className="section-card" title={<h2 className="card-heading">{title}</h2>}>
-      {children}
-    </Card>
-  );
-}
+import { Section } from '../../components/Section';
 
 function Photos({ opinion }: { opinion: OpinionDetail }) {
   const { t } = useTranslation();
@@ -158,23 +151,23 @@ export function OpinionDetailPage() {
     );
   return (
     <Page title={t('opinions.detailTitle', { code: data.trackingCode })} extra={back}>
-      <SectionCard title={t('opinions.actionsTitle')}>
+      <Section title={t('opinions.actionsTitle')}>
         <ActionPanel opinion={data} />
-      </SectionCard>
-      <SectionCard title={t('opinions.basics')}>
+      </Section>
+      <Section title={t('opinions.basics')}>
         <Basics opinion={data} />
-      </SectionCard>
+      </Section>
       {data.actions.includes('merge') && (
-        <SectionCard title={t('opinions.similarTitle')}>
+        <Section title={t('opinions.similarTitle')}>
           <SimilarOpinions opinion={data} />
-        </SectionCard>
+        </Section>
       )}
-      <SectionCard title={t('opinions.handling')}>
+      <Section title={t('opinions.handling')}>
         <Handling opinion={data} />
-      </SectionCard>
-      <SectionCard title={t('opinions.timeline')}>
+      </Section>
+      <Section title={t('opinions.timeline')}>
         <Steps opinion={data} />
-      </SectionCard>
+      </Section>
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { can } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { AssignedPage } from './AssignedPage';
-import { MyCampaignsPage } from './campaigns/MyCampaignsPage';
+import { MyCampaignsPage } from '../campaigns/MyCampaignsPage';
 import { InboxPage } from './InboxPage';
 
 /**

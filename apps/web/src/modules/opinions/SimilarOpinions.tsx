@@ -1,22 +1,20 @@
 import { Alert, Button, Flex, List, Popconfirm, Progress, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { OpinionActionInput, OpinionDetail } from '@renda/shared';
-import { api } from '../../app/api';
+import type { OpinionDetail } from '@renda/shared';
 import { formatDateTime } from '../../components/format';
 import { useAction } from '../../components/mutations';
-import { opinionsKey, useSimilarOpinions } from './api';
+import { opinionsKey, useSimilarOpinions, actOnOpinion } from './api';
 import { StatusTag } from './StatusTag';
 
 /** Opinions that read like this one (jieba word similarity), each with a button to merge this one into it. */
 export function SimilarOpinions({ opinion }: { opinion: OpinionDetail }) {
   const { t } = useTranslation();
   const similar = useSimilarOpinions(opinion.id, true);
-  const merge = useAction(
-    (intoId: string) =>
-      api.post<OpinionDetail>(`/api/opinions/${opinion.id}/actions`, { action: 'merge', intoId } satisfies OpinionActionInput),
-    { invalidate: opinionsKey, successMessage: t('opinions.done', { action: t('opinionAction.merge') }) },
-  );
+  const merge = useAction((intoId: string) => actOnOpinion(opinion.id, { action: 'merge', intoId }), {
+    invalidate: opinionsKey,
+    successMessage: t('opinions.done', { action: t('opinionAction.merge') }),
+  });
   if (similar.isPending) return <Spin />;
   if (similar.error) return <Alert type="error" showIcon message={similar.error.message} />;
   // Our own text, not antd's empty state: its pale grey fails the contrast check.

@@ -3,7 +3,11 @@ import {
   defaultOpinionCategories,
   type Attachment,
   type CurrentUser,
+  type OpinionAction,
+  type OpinionActionInput,
+  type OpinionCategoriesInput,
   type OpinionCategory,
+  type OpinionCategorySetting,
   type OpinionDetail,
   type OpinionListItem,
   type Page,
@@ -75,3 +79,33 @@ export function useSimilarOpinions(id: string, enabled: boolean) {
     enabled,
   });
 }
+
+/** One step of an opinion's workflow (受理, 转办, 答复, 合并…). */
+export const actOnOpinion = (id: string, input: OpinionActionInput) => api.post<OpinionDetail>(`/api/opinions/${id}/actions`, input);
+
+export interface BulkResult {
+  done: string[];
+  failed: { id: string; code: string; message: string }[];
+}
+export type BulkAction = Extract<OpinionAction, 'accept' | 'decline' | 'route'>;
+/** What each bulk action is sent to; each item is the single action, answering on its own. */
+const bulkEndpoint: Record<BulkAction, string> = {
+  accept: '/api/opinions/bulk-accept',
+  decline: '/api/opinions/bulk-decline',
+  route: '/api/opinions/bulk-route',
+};
+/** 批量受理 / 不予受理 / 转办: `input` holds the ids and, for decline and route, what the single action takes. */
+export const actOnOpinions = (action: BulkAction, input: object) => api.post<BulkResult>(bulkEndpoint[action], input);
+
+export const categoriesKey = [...opinionsKey, 'categories'] as const;
+
+/** A body's category dictionary: its own, inherited or built in. */
+export function useOpinionCategories(bodyId: string) {
+  return useQuery({
+    queryKey: [...categoriesKey, bodyId],
+    queryFn: () => api.get<OpinionCategorySetting>('/api/opinions/categories', { bodyId }),
+  });
+}
+export const saveOpinionCategories = (input: OpinionCategoriesInput) => api.put<OpinionCategorySetting>('/api/opinions/categories', input);
+/** Deletes a body's own dictionary, so it follows the body above again. */
+export const resetOpinionCategories = (bodyId: string) => api.delete<OpinionCategorySetting>(`/api/opinions/categories?bodyId=${bodyId}`);

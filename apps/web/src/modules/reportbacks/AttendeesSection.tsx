@@ -3,16 +3,13 @@ import { DownloadOutlined, MessageOutlined, PrinterOutlined } from '@ant-design/
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
 import { attendeesInput, type AttendeesInput, type OutboxStatus, type ReportBack, type ReportBackAttendee } from '@renda/shared';
-import { api } from '../../app/api';
 import { clearErrorsOnChange } from '../../components/forms';
 import { useAction } from '../../components/mutations';
-import { Section } from '../deputies/PerformancePage';
-import { reportBacksKey, reportBackUrls, useAttendees } from './api';
+import { Section } from '../../components/Section';
+import { reportBacksKey, reportBackUrls, useAttendees, registerAttendees, resendAttendeeSms } from './api';
 import './print.css';
 
 type Values = { names?: string; count?: number | null };
-type Registered = { registered: number; skipped: number; items: ReportBackAttendee[] };
-
 const smsColour: Record<OutboxStatus, string | undefined> = {
   pending: tagColour.processing,
   recorded: undefined,
@@ -38,7 +35,7 @@ export function AttendeesSection({ reportBack: r, manage }: { reportBack: Report
   const attendees = useAttendees(r.id, true);
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const register = useAction((input: AttendeesInput) => api.post<Registered>(`/api/reportbacks/${r.id}/attendees`, input), {
+  const register = useAction((input: AttendeesInput) => registerAttendees(r.id, input), {
     invalidate: reportBacksKey,
     successMessage: false,
     onSuccess: (res) => {
@@ -51,7 +48,7 @@ export function AttendeesSection({ reportBack: r, manage }: { reportBack: Report
       form.resetFields();
     },
   });
-  const resend = useAction((a: ReportBackAttendee) => api.post<ReportBackAttendee>(`/api/reportbacks/${r.id}/attendees/${a.id}/sms`), {
+  const resend = useAction((a: ReportBackAttendee) => resendAttendeeSms(r.id, a.id), {
     invalidate: reportBacksKey,
     successMessage: false,
     onSuccess: (a) => void message.success(t('reportbacks.attendees.resent', { name: a.name })),

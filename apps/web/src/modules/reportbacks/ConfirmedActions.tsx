@@ -1,21 +1,20 @@
 import { Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { useAction } from '../../components/mutations';
 
 interface ConfirmedActionsProps<A extends string> {
   /** The verbs allowed now, in the order their buttons show. */
   actions: readonly A[];
   label: (action: A) => string;
-  /** `POST {url}/{action}` performs one. */
-  url: string;
+  /** Performs one, e.g. `(a) => actOnReportBack(id, a)`. */
+  act: (action: A) => Promise<unknown>;
   invalidate: readonly unknown[];
 }
 
 /** One button per allowed step of a workflow (开启评议, 结束投票…), each asking to confirm first. */
-export function ConfirmedActions<A extends string>({ actions, label, url, invalidate }: ConfirmedActionsProps<A>) {
+export function ConfirmedActions<A extends string>({ actions, label, act: perform, invalidate }: ConfirmedActionsProps<A>) {
   const { t } = useTranslation();
-  const act = useAction((action: A) => api.post(`${url}/${action}`), { invalidate });
+  const act = useAction(perform, { invalidate });
   return actions.map((action) => (
     <Popconfirm
       key={action}

@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Popconfirm,
-  Result,
   Spin,
   Table,
   Tag,
@@ -20,33 +19,37 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
 import { can, nominationInput, type HonourCampaign, type HonourNominee, type HonourResultRow, type HonourVoter } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useDeputySearch } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
-import { honoursKey, useHonour, useHonourVoters } from './api';
+import { Section } from '../../components/Section';
+import {
+  honoursKey,
+  useHonour,
+  useHonourVoters,
+  actOnHonourCampaign,
+  castHonourBallot,
+  nominateForHonour,
+  withdrawNomination,
+} from './api';
 import { ConfirmedActions } from './ConfirmedActions';
 import { HonourFormModal } from './HonoursPage';
 import { HonourStateTag } from './labels';
+import { DetailLoader } from '../../components/DetailLoader';
 
 const CountsChart = lazy(() => import('./CountsChart'));
 
 export function HonourDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useHonour(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('reportbacks.honours.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <HonourDetail campaign={data} />;
+  return (
+    <DetailLoader query={useHonour(id)} notFoundTitle={t('reportbacks.honours.notFound')}>
+      {(campaign) => <HonourDetail campaign={campaign} />}
+    </DetailLoader>
+  );
 }
 
 function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
@@ -55,7 +58,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
   const manage = can(user.role, 'honours.manage');
   const [nominating, setNominating] = useState(false);
   const [editing, setEditing] = useState(false);
-  const withdraw = useAction((nominationId: string) => api.delete<HonourCampaign>(`/api/honours/${c.id}/nominations/${nominationId}`), {
+  const withdraw = useAction((nominationId: string) => withdrawNomination(c.id, nominationId), {
     invalidate: honoursKey,
   });
   const nomineeColumns: TableColumnsType<HonourNominee> = [
@@ -94,7 +97,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
             <ConfirmedActions
               actions={(['openVoting', 'close'] as const).filter((a) => c.allowedActions.includes(a))}
               label={(a) => t(`reportbacks.honours.${a}`)}
-              url={`/api/honours/${c.id}/actions`}
+              act={(a) => actOnHonourCampaign(c.id, a)}
               invalidate={honoursKey}
             />
           </Flex>
@@ -144,7 +147,7 @@ function Ballot({ campaign: c }: { campaign: HonourCampaign }) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<string[]>([]);
   // The ballot's own notice ("您已投票") replaces the form: no toast besides.
-  const vote = useAction((nominationIds: string[]) => api.post<HonourCampaign>(`/api/honours/${c.id}/ballots`, { nominationIds }), {
+  const vote = useAction((nominationIds: string[]) => castHonourBallot(c.id, nominationIds), {
     invalidate: honoursKey,
     successMessage: false,
   });
@@ -258,7 +261,7 @@ function NominateModal({ campaign: c, onClose }: { campaign: HonourCampaign; onC
   const { submit, pending } = useFormMutation({
     form,
     schema: nominationInput,
-    mutationFn: (input) => api.post<HonourCampaign>(`/api/honours/${c.id}/nominations`, input),
+    mutationFn: (input) => nominateForHonour(c.id, input),
     invalidate: honoursKey,
     onSuccess: onClose,
   });

@@ -4,7 +4,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, honourCampaignEdit, honourCampaignInput, type HonourCampaign } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
@@ -12,7 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { DeputiesTabs } from '../deputies/labels';
-import { honoursKey, useHonours } from './api';
+import { honoursKey, useHonours, saveHonourCampaign } from './api';
 import { HonourStateTag } from './labels';
 
 /** 最美人大代表: the selections of the bodies in scope (the latest 100). */
@@ -79,8 +78,7 @@ export function HonourFormModal({
   const { submit, pending } = useFormMutation({
     form,
     schema: campaign ? honourCampaignEdit : honourCampaignInput,
-    mutationFn: (input) =>
-      campaign ? api.put<HonourCampaign>(`/api/honours/${campaign.id}`, input) : api.post<HonourCampaign>('/api/honours', input),
+    mutationFn: (input) => saveHonourCampaign(campaign?.id ?? null, input),
     invalidate: honoursKey,
     onSuccess: (c) => {
       onSaved?.(c);

@@ -1,34 +1,30 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Descriptions, Flex, Result, Spin, Statistic, Table, Typography } from 'antd';
+import { Button, Descriptions, Flex, Spin, Statistic, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, voterRating, type ReportBack, type ReportBackComment } from '@renda/shared';
-import { ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
-import { Section } from '../deputies/PerformancePage';
-import { reportBacksKey, reportBackUrls, useRatings, useReportBack } from './api';
+import { Section } from '../../components/Section';
+import { reportBacksKey, reportBackUrls, useRatings, useReportBack, actOnReportBack } from './api';
 import { AttendeesSection } from './AttendeesSection';
 import { ConfirmedActions } from './ConfirmedActions';
 import { percent, ratingColour, ReportBackStateTag } from './labels';
 import { ReportBackFormModal } from './ReportBackFormModal';
+import { DetailLoader } from '../../components/DetailLoader';
 
 const CountsChart = lazy(() => import('./CountsChart'));
 
 export function ReportBackDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useReportBack(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('reportbacks.detail.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <ReportBackDetail reportBack={data} />;
+  return (
+    <DetailLoader query={useReportBack(id)} notFoundTitle={t('reportbacks.detail.notFound')}>
+      {(reportBack) => <ReportBackDetail reportBack={reportBack} />}
+    </DetailLoader>
+  );
 }
 
 function ReportBackDetail({ reportBack: r }: { reportBack: ReportBack }) {
@@ -46,7 +42,7 @@ function ReportBackDetail({ reportBack: r }: { reportBack: ReportBack }) {
             <ConfirmedActions
               actions={r.allowedActions}
               label={(a) => t(`reportbacks.action.${a}`)}
-              url={`/api/reportbacks/${r.id}/actions`}
+              act={(a) => actOnReportBack(r.id, a)}
               invalidate={reportBacksKey}
             />
           )}

@@ -2,12 +2,11 @@ import { DatePicker, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ratingMode, reportBackInput, type ReportBack } from '@renda/shared';
-import { api } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { useFormMutation } from '../../components/mutations';
 import { useDeputySearch } from '../deputies/api';
-import { reportBacksKey } from './api';
+import { reportBacksKey, saveReportBack } from './api';
 
 type Values = Record<string, unknown> & { heldOn?: Dayjs; deputyId?: string };
 
@@ -32,8 +31,7 @@ export function ReportBackFormModal({
   const { submit, pending } = useFormMutation({
     form,
     schema: reportBackInput,
-    mutationFn: (input) =>
-      reportBack ? api.put<ReportBack>(`/api/reportbacks/${reportBack.id}`, input) : api.post<ReportBack>('/api/reportbacks', input),
+    mutationFn: (input) => saveReportBack(reportBack?.id ?? null, input),
     invalidate: reportBacksKey,
     onSuccess: (r) => {
       onSaved?.(r);

@@ -1,5 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { HonourCampaign, HonourVoter, ReportBack, ReportBackAttendee, ReportBackComment } from '@renda/shared';
+import type {
+  HonourCampaign,
+  HonourVoter,
+  ReportBack,
+  ReportBackAttendee,
+  ReportBackComment,
+  AttendeesInput,
+  HonourAction,
+  HonourCampaignEdit,
+  HonourCampaignInput,
+  NominationInput,
+  ReportBackAction,
+  ReportBackInput,
+} from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
 export const reportBacksKey = ['reportbacks'] as const;
@@ -55,3 +68,25 @@ export function useHonourVoters(id: string) {
     select: (d) => d.items,
   });
 }
+
+/** Creates a report-back (`id` null) or changes an existing one. */
+export const saveReportBack = (id: string | null, input: ReportBackInput) =>
+  id ? api.put<ReportBack>(`/api/reportbacks/${id}`, input) : api.post<ReportBack>('/api/reportbacks', input);
+/** One step of a report-back's workflow (开启评议, 结束评议). */
+export const actOnReportBack = (id: string, action: ReportBackAction) => api.post(`/api/reportbacks/${id}/actions/${action}`);
+export const registerAttendees = (id: string, input: AttendeesInput) =>
+  api.post<{ registered: number; skipped: number; items: ReportBackAttendee[] }>(`/api/reportbacks/${id}/attendees`, input);
+/** Sends an attendee's sign-in code by SMS again. */
+export const resendAttendeeSms = (id: string, attendeeId: string) =>
+  api.post<ReportBackAttendee>(`/api/reportbacks/${id}/attendees/${attendeeId}/sms`);
+
+/** Creates an honour campaign (`id` null) or changes an existing one. */
+export const saveHonourCampaign = (id: string | null, input: HonourCampaignInput | HonourCampaignEdit) =>
+  id ? api.put<HonourCampaign>(`/api/honours/${id}`, input) : api.post<HonourCampaign>('/api/honours', input);
+/** One step of an honour campaign (开始投票, 结束投票). */
+export const actOnHonourCampaign = (id: string, action: HonourAction) => api.post(`/api/honours/${id}/actions/${action}`);
+export const nominateForHonour = (id: string, input: NominationInput) => api.post<HonourCampaign>(`/api/honours/${id}/nominations`, input);
+export const withdrawNomination = (id: string, nominationId: string) =>
+  api.delete<HonourCampaign>(`/api/honours/${id}/nominations/${nominationId}`);
+export const castHonourBallot = (id: string, nominationIds: string[]) =>
+  api.post<HonourCampaign>(`/api/honours/${id}/ballots`, { nominationIds });

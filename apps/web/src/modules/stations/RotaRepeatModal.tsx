@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Flex, Form, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { rotaRepeatInput, weekdayLabel, type RotaRepeatResult, type Station } from '@renda/shared';
-import { api } from '../../app/api';
+import { rotaRepeatInput, weekdayLabel, type RotaRepeatResult, type Station, type RotaRepeatInput } from '@renda/shared';
 import { FormCheckboxGroup } from '../../components/FormCheckboxGroup';
 import { FormModal } from '../../components/FormModal';
 import { useFormMutation } from '../../components/mutations';
-import { stationKey } from './api';
+import { stationKey, repeatRota } from './api';
 import { RotaFields, rotaFieldsInput, type RotaFieldValues } from './RotaFields';
 
 export const rotaDefaults = { startTime: dayjs('09:00', 'HH:mm'), endTime: dayjs('11:30', 'HH:mm') };
@@ -35,7 +34,7 @@ export function RotaRepeatModal({ station, onClose }: { station: Station; onClos
   });
   const keyOf = (v: RepeatValues | undefined) => JSON.stringify(v ? input(v, true) : null);
   const current = preview && preview.key === keyOf(values) ? preview.result : null;
-  const send = (body: unknown) => api.post<RotaRepeatResult>(`/api/stations/${station.id}/rota/repeat`, body);
+  const send = (input: RotaRepeatInput) => repeatRota(station.id, input);
   const previewing = useFormMutation({
     form,
     schema: rotaRepeatInput,

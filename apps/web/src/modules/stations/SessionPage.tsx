@@ -1,18 +1,18 @@
-import { Alert, Badge, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, List, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, Descriptions, Flex, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { closeSessionInput, concernInput, signInInput, type ReceptionSession, type ReceptionState } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull, clearErrorsOnChange } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useDeputySearch } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
-import { stationsKey, useReception } from './api';
+import { Section } from '../../components/Section';
+import { stationsKey, useReception, closeReceptionSession, registerConcern, signInToSession } from './api';
+import { DetailLoader } from '../../components/DetailLoader';
 
 export function SessionStateBadge({ state }: { state: ReceptionState }) {
   const { t } = useTranslation();
@@ -23,15 +23,11 @@ export function SessionStateBadge({ state }: { state: ReceptionState }) {
 export function SessionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useReception(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('stations.session.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <Session session={data} />;
+  return (
+    <DetailLoader query={useReception(id)} notFoundTitle={t('stations.session.notFound')}>
+      {(session) => <Session session={session} />}
+    </DetailLoader>
+  );
 }
 
 function Session({ session }: { session: ReceptionSession }) {
@@ -108,7 +104,7 @@ function SignIn({ session }: { session: ReceptionSession }) {
 /** A deputy at the station signs in themself. */
 function SelfSignIn({ session }: { session: ReceptionSession }) {
   const { t } = useTranslation();
-  const self = useAction(() => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/sign-in`, {}), {
+  const self = useAction(() => signInToSession(session.id), {
     invalidate: stationsKey,
     successMessage: t('stations.session.signedInDone'),
   });
@@ -128,7 +124,7 @@ function StaffSignIn({ session }: { session: ReceptionSession }) {
   const staff = useFormMutation({
     form,
     schema: signInInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/sign-in`, input),
+    mutationFn: (input) => signInToSession(session.id, input),
     invalidate: stationsKey,
     successMessage: t('stations.session.signedInDone'),
     onSuccess: () => form.resetFields(),
@@ -162,7 +158,7 @@ function ConcernForm({ session }: { session: ReceptionSession }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: concernInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/concerns`, input),
+    mutationFn: (input) => registerConcern(session.id, input),
     invalidate: stationsKey,
     successMessage: t('stations.concern.saved'),
     onSuccess: () => form.resetFields(),
@@ -215,7 +211,7 @@ function CloseForm({ session }: { session: ReceptionSession }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: closeSessionInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/close`, input),
+    mutationFn: (input) => closeReceptionSession(session.id, input),
     invalidate: stationsKey,
     successMessage: t('stations.session.closed'),
   });

@@ -1,25 +1,10 @@
 import { useState } from 'react';
-import {
-  Button,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, DatePicker, Descriptions, Flex, Form, Input, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { CalendarOutlined, DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { can, rotaInput, sessionInput, type ReceptionSession, type RotaEntry, type Station } from '@renda/shared';
-import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { FormModal } from '../../components/FormModal';
@@ -27,26 +12,33 @@ import { blankToNull } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { thisYear } from '../deputies/api';
-import { Section } from '../deputies/PerformancePage';
-import { stationKey, stationUrls, useFigures, useRota, useSessions, useStation } from './api';
+import { Section } from '../../components/Section';
+import {
+  stationKey,
+  stationUrls,
+  useFigures,
+  useRota,
+  useSessions,
+  useStation,
+  addRotaEntry,
+  deleteRotaEntry,
+  openReceptionSession,
+} from './api';
 import { Figures } from './Figures';
 import { SessionStateBadge } from './SessionPage';
 import { StationFormModal } from './StationFormModal';
 import { rotaDefaults, RotaRepeatModal } from './RotaRepeatModal';
 import { RotaFields, rotaFieldsInput, TopicFields, type RotaFieldValues } from './RotaFields';
+import { DetailLoader } from '../../components/DetailLoader';
 
 export function StationDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, isPending } = useStation(id);
-  if (isPending) return <Spin />;
-  if (!data)
-    return (
-      <Page title={t('stations.detail.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <StationDetail station={data} />;
+  return (
+    <DetailLoader query={useStation(id)} notFoundTitle={t('stations.detail.notFound')}>
+      {(station) => <StationDetail station={station} />}
+    </DetailLoader>
+  );
 }
 
 function StationDetail({ station }: { station: Station }) {
@@ -127,7 +119,7 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
   const [adding, setAdding] = useState(false);
   const [repeating, setRepeating] = useState(false);
   const [opening, setOpening] = useState<RotaEntry | 'free' | null>(null);
-  const removeRota = useAction((rotaId: string) => api.delete(`/api/stations/${station.id}/rota/${rotaId}`), {
+  const removeRota = useAction((rotaId: string) => deleteRotaEntry(station.id, rotaId), {
     invalidate: stationKey(station.id),
   });
   const today = dayjs().format('YYYY-MM-DD');
@@ -222,7 +214,7 @@ function RotaModal({ station, onClose }: { station: Station; onClose: () => void
   const { submit, pending } = useFormMutation({
     form,
     schema: rotaInput,
-    mutationFn: (input) => api.post(`/api/stations/${station.id}/rota`, input),
+    mutationFn: (input) => addRotaEntry(station.id, input),
     invalidate: stationKey(station.id),
     onSuccess: onClose,
   });
@@ -263,7 +255,7 @@ function OpenSessionModal({
   const { submit, pending } = useFormMutation({
     form,
     schema: sessionInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/stations/${station.id}/sessions`, input),
+    mutationFn: (input) => openReceptionSession(station.id, input),
     invalidate: stationKey(station.id),
     successMessage: t('stations.session.opened'),
     onSuccess: onOpened,

@@ -1,14 +1,13 @@
 import { Form, Input, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { placeKind, stationInput, stationKind, type Station } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
 import { blankToNull } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
-import { stationsKey } from './api';
+import { stationsKey, saveStation } from './api';
 
 type Values = Record<string, unknown>;
 const texts = ['address', 'openingHours', 'contactName', 'contactPhone'] as const;
@@ -29,7 +28,7 @@ export function StationFormModal({
   const { submit, pending } = useFormMutation({
     form,
     schema: stationInput,
-    mutationFn: (input) => (station ? api.put<Station>(`/api/stations/${station.id}`, input) : api.post<Station>('/api/stations', input)),
+    mutationFn: (input) => saveStation(station?.id ?? null, input),
     invalidate: stationsKey,
     onSuccess: (s) => {
       onSaved?.(s);

@@ -1,6 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReceptionSession, RotaEntry, Station, StationFigures } from '@renda/shared';
+import type {
+  ReceptionSession,
+  RotaEntry,
+  Station,
+  StationFigures,
+  closeSessionInput,
+  concernInput,
+  RotaInput,
+  RotaRepeatInput,
+  RotaRepeatResult,
+  sessionInput,
+  signInInput,
+  StationInput,
+} from '@renda/shared';
 import { api } from '../../app/api';
+import type { SchemaInput } from '../../components/forms';
 
 export const stationsKey = ['stations'] as const;
 export const stationKey = (id: string) => [...stationsKey, 'detail', id] as const;
@@ -42,3 +56,23 @@ export function useFigures(params: { from: string; to: string; stationId?: strin
     queryFn: () => api.get<StationFigures>('/api/stations/figures', params),
   });
 }
+
+/** Creates a station (`id` null) or changes an existing one. */
+export const saveStation = (id: string | null, input: StationInput) =>
+  id ? api.put<Station>(`/api/stations/${id}`, input) : api.post<Station>('/api/stations', input);
+
+export const addRotaEntry = (stationId: string, input: RotaInput) => api.post(`/api/stations/${stationId}/rota`, input);
+export const deleteRotaEntry = (stationId: string, rotaId: string) => api.delete(`/api/stations/${stationId}/rota/${rotaId}`);
+/** Repeats a rota entry on weekdays of a period; with `preview` true it only says which days it would add or skip. */
+export const repeatRota = (stationId: string, input: RotaRepeatInput) =>
+  api.post<RotaRepeatResult>(`/api/stations/${stationId}/rota/repeat`, input);
+
+export const openReceptionSession = (stationId: string, input: SchemaInput<typeof sessionInput>) =>
+  api.post<ReceptionSession>(`/api/stations/${stationId}/sessions`, input);
+/** Signs a deputy in: the signed-in deputy themself without `input`, or the one staff choose. */
+export const signInToSession = (sessionId: string, input: SchemaInput<typeof signInInput> | Record<string, never> = {}) =>
+  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/sign-in`, input);
+export const registerConcern = (sessionId: string, input: SchemaInput<typeof concernInput>) =>
+  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/concerns`, input);
+export const closeReceptionSession = (sessionId: string, input: SchemaInput<typeof closeSessionInput>) =>
+  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/close`, input);

@@ -1,37 +1,21 @@
-import type { ReactNode } from 'react';
-import { Alert, Card, Descriptions, Flex, List, Result, Space, Spin, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, Descriptions, Flex, List, Space, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionDetail } from '@renda/shared';
-import { ApiError } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
-import { SuggestionSourceClues } from '../opinions/campaigns/ClueSuggestion';
+import { SuggestionSourceClues } from '../campaigns/ClueSuggestion';
 import { ActionBar } from './ActionBar';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { assignmentLetterUrl, replyLetterUrl, useSuggestion } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
+import { Section } from '../../components/Section';
+import { DetailLoader } from '../../components/DetailLoader';
 
 type Assignment = SuggestionDetail['assignments'][number];
 type Extension = SuggestionDetail['extensions'][number];
 type KeyReview = NonNullable<SuggestionDetail['key']>['reviews'][number];
-
-function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card
-      className="section-card"
-      title={
-        <Typography.Title level={2} className="section-title">
-          {title}
-        </Typography.Title>
-      }
-      extra={extra}
-    >
-      {children}
-    </Card>
-  );
-}
 
 function WordLink({ href, label }: { href: string; label: string }) {
   return (
@@ -48,15 +32,11 @@ function Paragraphs({ text }: { text: string }) {
 export function DetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data: item, error, isPending } = useSuggestion(id);
-  if (isPending) return <Spin />;
-  if (error || !item)
-    return (
-      <Page title={t('suggestions.detail.notFound')}>
-        <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} subTitle={error?.message} />
-      </Page>
-    );
-  return <Detail item={item} />;
+  return (
+    <DetailLoader query={useSuggestion(id)} notFoundTitle={t('suggestions.detail.notFound')} keepDataOnError={false}>
+      {(item) => <Detail item={item} />}
+    </DetailLoader>
+  );
 }
 
 function Detail({ item }: { item: SuggestionDetail }) {

@@ -9,7 +9,6 @@ import {
   type SuggestionDetail,
   type SuggestionDraftInput,
 } from '@renda/shared';
-import { api } from '../../app/api';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { FormRadioGroup } from './FormRadioGroup';
 import { FormSelect } from '../../components/FormSelect';
@@ -17,7 +16,7 @@ import { clearErrorsOnChange } from '../../components/forms';
 import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import type { OpinionsForDraft } from '../opinions/ReceivedOpinionsPage';
-import { suggestionsKey, useCosignerCandidates, useSessions, useSuggestion } from './api';
+import { suggestionsKey, useCosignerCandidates, useSessions, useSuggestion, saveSuggestionDraft } from './api';
 
 type Values = Partial<SuggestionDraftInput>;
 
@@ -48,8 +47,7 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
   const { submit, pending } = useFormMutation<SuggestionDraftInput, SuggestionDetail>({
     form,
     schema: suggestionDraftInput,
-    mutationFn: (input) =>
-      item ? api.put<SuggestionDetail>(`/api/suggestions/${item.id}`, input) : api.post<SuggestionDetail>('/api/suggestions', input),
+    mutationFn: (input) => saveSuggestionDraft(item?.id ?? null, input),
     invalidate: suggestionsKey,
     successMessage: t('suggestions.draft.saved'),
     onSuccess: (saved) => navigate(`/suggestions/${saved.id}`),

@@ -1,24 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { Alert, Card, Col, Flex, Form, Row, Select, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Page as PageOf, SuggestionListItem, SuggestionRates } from '@renda/shared';
-import { api } from '../../app/api';
+import type { SuggestionListItem, SuggestionRates } from '@renda/shared';
 import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
-import { suggestionsKey, useSessions } from './api';
+import { useSessions, useOverdueSuggestions, useSuggestionRates, type BodyRow, type UnitRow } from './api';
 import { StateBadge, formatDate, percent, rateKeys, type RateKey } from './labels';
 
 const RatesChart = lazy(() => import('./RatesChart'));
-
-type UnitRow = SuggestionRates & { unitId: string; unitName: string };
-type BodyRow = SuggestionRates & { bodyId: string; bodyName: string };
-interface RatesAnswer {
-  overall: SuggestionRates;
-  byUnit: UnitRow[];
-  byBody: BodyRow[];
-}
 
 function useRateColumns<T extends SuggestionRates>(nameTitle: string, name: (row: T) => string): TableColumnsType<T> {
   const { t } = useTranslation();
@@ -41,12 +31,7 @@ export function RatesPage() {
   const [chosen, setChosen] = useState<string | undefined>();
   const [bodyId, setBodyId] = useState<string | undefined>();
   const sessionId = chosen ?? sessions.data?.[0]?.id;
-  const rates = useQuery({
-    queryKey: [...suggestionsKey, 'rates', sessionId, bodyId],
-    queryFn: () => api.get<RatesAnswer>('/api/suggestions/rates', { sessionId, bodyId }),
-    enabled: sessions.isSuccess,
-    placeholderData: keepPreviousData,
-  });
+  const rates = useSuggestionRates(sessionId, bodyId, sessions.isSuccess);
   const labels = Object.fromEntries(rateKeys.map((k) => [k, t(`suggestions.rates.${k}`)])) as Record<RateKey, string>;
   const unitColumns = useRateColumns<UnitRow>(t('suggestions.fields.leadUnit'), (r) => r.unitName);
   const bodyColumns = useRateColumns<BodyRow>(t('suggestions.detail.body'), (r) => r.bodyName);
@@ -155,11 +140,7 @@ export function RatesPage() {
 function OverdueList({ sessionId, bodyId }: { sessionId?: string; bodyId?: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
-  const { data, isFetching, error } = useQuery({
-    queryKey: [...suggestionsKey, 'overdue', sessionId, bodyId, page],
-    queryFn: () => api.get<PageOf<SuggestionListItem>>('/api/suggestions', { overdue: 'true', sessionId, bodyId, ...page }),
-    placeholderData: keepPreviousData,
-  });
+  const { data, isFetching, error } = useOverdueSuggestions(sessionId, bodyId, page);
   const columns: TableColumnsType<SuggestionListItem> = [
     { title: t('suggestions.fields.number'), dataIndex: 'numberLabel', render: (v: string | null) => v ?? '—' },
     { title: t('suggestions.fields.title'), key: 'title', render: (_, item) => <Link to={`/suggestions/${item.id}`}>{item.title}</Link> },

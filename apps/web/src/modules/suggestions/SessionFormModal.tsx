@@ -2,12 +2,11 @@ import { DatePicker, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { suggestionSessionInput } from '@renda/shared';
-import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
 import { useFormMutation } from '../../components/mutations';
-import { sessionsKey } from './api';
+import { sessionsKey, createSuggestionSession } from './api';
 
 type Values = { bodyId?: string; name?: string; year?: number; startsOn?: Dayjs; endsOn?: Dayjs };
 
@@ -19,7 +18,7 @@ export function SessionFormModal({ onClose }: { onClose: () => void }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: suggestionSessionInput,
-    mutationFn: (input) => api.post('/api/suggestion-sessions', input),
+    mutationFn: createSuggestionSession,
     invalidate: sessionsKey,
     onSuccess: onClose,
   });

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Radio, Switch } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import {
@@ -27,26 +26,20 @@ import {
   replyCategory,
   replyInput,
   returnInput,
-  type Page,
   type SuggestionAction,
   type SuggestionDetail,
-  type SuggestionListItem,
-  type SupervisorCandidate,
 } from '@renda/shared';
-import { api } from '../../app/api';
 import { FormRadioGroup } from './FormRadioGroup';
 import { FormSelect } from '../../components/FormSelect';
 import type { Schema } from '../../components/forms';
 import { formatDate } from './labels';
 import { UnitSelect } from './UnitSelect';
+import { useMergeCandidates, useSupervisorCandidates } from './api';
 
 /** 督办: a congress leader's account of the item's congress, who then follows it under 我督办的. */
 function SupervisorSelect({ bodyId }: { bodyId: string }) {
   const { t } = useTranslation();
-  const { data, isFetching } = useQuery({
-    queryKey: ['suggestions', 'supervisor-candidates', bodyId],
-    queryFn: () => api.get<{ items: SupervisorCandidate[] }>('/api/suggestions/supervisor-candidates', { bodyId }),
-  });
+  const { data, isFetching } = useSupervisorCandidates(bodyId);
   return (
     <Form.Item name="supervisorUserId" label={t('suggestions.forms.supervisor')} extra={t('suggestions.forms.supervisorHint')} required>
       <FormSelect loading={isFetching} options={(data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
@@ -107,10 +100,7 @@ function Approve() {
 /** Accepted items of the same body the item may be merged into (并案), found by title. */
 function MergeTarget({ item }: { item: SuggestionDetail }) {
   const { t } = useTranslation();
-  const { data, isFetching } = useQuery({
-    queryKey: ['suggestions', 'merge-targets', item.bodyId, item.sessionId],
-    queryFn: () => api.get<Page<SuggestionListItem>>('/api/suggestions', { bodyId: item.bodyId, sessionId: item.sessionId, pageSize: 200 }),
-  });
+  const { data, isFetching } = useMergeCandidates(item);
   const open = (data?.items ?? []).filter((s) => s.id !== item.id && !['draft', 'submitted', 'returned', 'merged'].includes(s.state));
   return (
     <Form.Item name="targetId" label={t('suggestions.forms.mergeTarget')} required>

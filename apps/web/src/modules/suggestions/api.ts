@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import {
   actionUrl,
   suggestionActions,
@@ -6,8 +6,16 @@ import {
   type SuggestionAction,
   type SuggestionDetail,
   type SuggestionSession,
+  type HandlingUnit,
+  type Page,
+  type SuggestionDraftInput,
+  type SuggestionListItem,
+  type SuggestionRates,
+  type SuggestionSessionInput,
+  type SupervisorCandidate,
 } from '@renda/shared';
 import { api } from '../../app/api';
+import type { Option } from '../../components/PagedTable';
 
 export const suggestionsKey = ['suggestions'] as const;
 export const suggestionKey = (id: string) => [...suggestionsKey, 'detail', id] as const;
@@ -42,3 +50,63 @@ export function useCosignerCandidates() {
 
 export const assignmentLetterUrl = (id: string, assignmentId: string) => `/api/suggestions/${id}/assignments/${assignmentId}/letter`;
 export const replyLetterUrl = (id: string, replyId: string) => `/api/suggestions/${id}/replies/${replyId}/letter`;
+
+/** Saves a draft: a new one (`id` null) or changes to an existing one. */
+export const saveSuggestionDraft = (id: string | null, input: SuggestionDraftInput) =>
+  id ? api.put<SuggestionDetail>(`/api/suggestions/${id}`, input) : api.post<SuggestionDetail>('/api/suggestions', input);
+
+export const createSuggestionSession = (input: SuggestionSessionInput) => api.post('/api/suggestion-sessions', input);
+
+export type UnitRow = SuggestionRates & { unitId: string; unitName: string };
+export type BodyRow = SuggestionRates & { bodyId: string; bodyName: string };
+export interface RatesAnswer {
+  overall: SuggestionRates;
+  byUnit: UnitRow[];
+  byBody: BodyRow[];
+}
+
+/** 办理统计 of a session: overall, per unit and per body; the last answer stays while the next loads. */
+export function useSuggestionRates(sessionId: string | undefined, bodyId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...suggestionsKey, 'rates', sessionId, bodyId],
+    queryFn: () => api.get<RatesAnswer>('/api/suggestions/rates', { sessionId, bodyId }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the overdue suggestions of a session (and body). */
+export function useOverdueSuggestions(sessionId: string | undefined, bodyId: string | undefined, page: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...suggestionsKey, 'overdue', sessionId, bodyId, page],
+    queryFn: () => api.get<Page<SuggestionListItem>>('/api/suggestions', { overdue: 'true', sessionId, bodyId, ...page }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The users of a body who may supervise a key suggestion. */
+export function useSupervisorCandidates(bodyId: string) {
+  return useQuery({
+    queryKey: ['suggestions', 'supervisor-candidates', bodyId],
+    queryFn: () => api.get<{ items: SupervisorCandidate[] }>('/api/suggestions/supervisor-candidates', { bodyId }),
+  });
+}
+
+/** The suggestions of the same body and session another may be merged into (filtered by the caller). */
+export function useMergeCandidates(item: SuggestionDetail) {
+  return useQuery({
+    queryKey: ['suggestions', 'merge-targets', item.bodyId, item.sessionId],
+    queryFn: () => api.get<Page<SuggestionListItem>>('/api/suggestions', { bodyId: item.bodyId, sessionId: item.sessionId, pageSize: 200 }),
+  });
+}
+
+/** The active handling units of one body (the API's largest page, 200, holds a body's units). */
+export function useUnitOptions(bodyId: string | undefined): { options: Option[]; loading: boolean } {
+  const { data, isFetching } = useQuery({
+    queryKey: ['handling-units', 'options', bodyId],
+    queryFn: () => api.get<Page<HandlingUnit>>('/api/handling-units', { bodyId, pageSize: 200 }),
+    enabled: !!bodyId,
+    staleTime: 60_000,
+  });
+  return { options: (data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), loading: isFetching };
+}

@@ -1,12 +1,12 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bodyInput, bodyLevel, type Body } from '@renda/shared';
-import { api } from '../../../app/api';
 import { BodyTreeSelect, bodiesKey } from '../../../components/bodies';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
 import { RegionPicker } from './RegionPicker';
+import { saveBody } from './api';
 
 /** What the modal edits: an existing body, or a new one (under `parentId` when given). */
 export type BodyDraft = { body: Body } | { parentId: string | null };
@@ -20,7 +20,7 @@ export function BodyFormModal({ draft, onClose }: { draft: BodyDraft | null; onC
   const { submit, pending } = useFormMutation({
     form,
     schema: bodyInput,
-    mutationFn: (input) => (editing ? api.patch(`/api/admin/bodies/${editing.id}`, input) : api.post('/api/admin/bodies', input)),
+    mutationFn: (input) => saveBody(editing?.id ?? null, input),
     invalidate: bodiesKey,
     onSuccess: onClose,
   });

@@ -3,7 +3,7 @@ import { App, Cascader } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '@renda/shared';
-import { api } from '../../../app/api';
+import { fetchRegions } from '../../../components/regions';
 
 interface RegionOption {
   value: string;
@@ -29,7 +29,7 @@ function useRegionLoader() {
   return async (parentCode?: string) => {
     const data = await queryClient.fetchQuery({
       queryKey: ['regions', parentCode ?? null],
-      queryFn: () => api.get<{ items: Region[] }>('/api/regions', { parentCode }),
+      queryFn: () => fetchRegions(parentCode),
       staleTime: Infinity,
     });
     return data.items.map(toOption);

@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import { Button, Flex, Form, InputNumber, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { deadlineRuleInput, deadlineUnit, deadlineUnitLabel, type DeadlineRuleInput, type DeadlineRuleSetting } from '@renda/shared';
-import { api } from '../../../app/api';
 import { useCurrentUser } from '../../../app/auth/session';
 import { BodyPicker, useBodies } from '../../../components/bodies';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useAction, useFormMutation } from '../../../components/mutations';
 import { Page } from '../../../components/Page';
-
-const rulesKey = ['admin', 'deadline-rules'] as const;
-type Settings = { items: DeadlineRuleSetting[] };
+import { deadlineRulesKey, setDeadlineRule, useDeadlineRules } from './api';
 
 const periodText = (rule: DeadlineRuleInput) => `${rule.amount} ${deadlineUnitLabel[rule.unit]}`;
 
@@ -23,14 +19,8 @@ export function DeadlineRulesPage() {
   const bodies = useBodies();
   const [bodyId, setBodyId] = useState(user.bodyId);
   const [editing, setEditing] = useState<DeadlineRuleSetting | null>(null);
-  const settings = useQuery({
-    queryKey: [...rulesKey, bodyId],
-    queryFn: () => api.get<Settings>(`/api/admin/deadline-rules?bodyId=${bodyId}`),
-  });
-  const reset = useAction(
-    (key: string) => api.put<Settings>(`/api/admin/deadline-rules/${encodeURIComponent(key)}`, { bodyId, rule: null }),
-    { invalidate: rulesKey },
-  );
+  const settings = useDeadlineRules(bodyId);
+  const reset = useAction((key: string) => setDeadlineRule(key, bodyId, null), { invalidate: deadlineRulesKey });
   const bodyName = (id: string) => bodies.data?.find((b) => b.id === id)?.name ?? id;
 
   const columns: TableColumnsType<DeadlineRuleSetting> = [
@@ -114,8 +104,8 @@ function RuleModal({ bodyId, setting, onClose }: { bodyId: string; setting: Dead
   const { submit, pending } = useFormMutation({
     form,
     schema: deadlineRuleInput,
-    mutationFn: (rule) => api.put<Settings>(`/api/admin/deadline-rules/${encodeURIComponent(setting.key)}`, { bodyId, rule }),
-    invalidate: rulesKey,
+    mutationFn: (rule) => setDeadlineRule(setting.key, bodyId, rule),
+    invalidate: deadlineRulesKey,
     onSuccess: onClose,
   });
   return (

@@ -1,13 +1,12 @@
 import { Form, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { handlingUnitInput, handlingUnitKind, type HandlingUnit } from '@renda/shared';
-import { api } from '../../../app/api';
 import { BodyTreeSelect } from '../../../components/bodies';
 import { blankToNull } from '../../../components/forms';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
-import { handlingUnitsKey } from './api';
+import { handlingUnitsKey, saveHandlingUnit } from './api';
 
 type Values = Record<string, unknown>;
 
@@ -19,8 +18,7 @@ export function HandlingUnitFormModal({ unit, onClose }: { unit: HandlingUnit | 
   const { submit, pending } = useFormMutation({
     form,
     schema: handlingUnitInput,
-    mutationFn: (input) =>
-      editing ? api.patch(`/api/admin/handling-units/${editing.id}`, input) : api.post('/api/admin/handling-units', input),
+    mutationFn: (input) => saveHandlingUnit(editing?.id ?? null, input),
     invalidate: handlingUnitsKey,
     onSuccess: onClose,
   });

@@ -1,9 +1,9 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { resetPasswordInput, type User } from '@renda/shared';
-import { api } from '../../../app/api';
 import { FormModal } from '../../../components/FormModal';
 import { useFormMutation } from '../../../components/mutations';
+import { resetUserPassword } from './api';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -11,7 +11,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const { submit, pending } = useFormMutation({
     form,
     schema: resetPasswordInput,
-    mutationFn: (input) => api.post(`/api/admin/users/${user?.id}/reset-password`, input),
+    mutationFn: (input) => resetUserPassword(user?.id, input),
     successMessage: t('users.resetDone'),
     onSuccess: onClose,
   });

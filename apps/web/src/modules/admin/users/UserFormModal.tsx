@@ -1,14 +1,13 @@
 import { Form, Input, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roles, userCreateInput, userUpdateInput, type User, type UserCreateInput, type UserUpdateInput } from '@renda/shared';
-import { api } from '../../../app/api';
 import { BodyTreeSelect } from '../../../components/bodies';
 import { blankToNull } from '../../../components/forms';
 import { FormModal } from '../../../components/FormModal';
 import { FormSelect } from '../../../components/FormSelect';
 import { useFormMutation } from '../../../components/mutations';
 import { HandlingUnitSelect } from '../handling-units/HandlingUnitSelect';
-import { usersKey } from './api';
+import { saveUser, usersKey } from './api';
 
 type Values = Record<string, unknown> & { role?: string; handlingUnitId?: string | null };
 
@@ -22,7 +21,7 @@ export function UserFormModal({ user, onClose }: { user: User | 'new' | null; on
   const { submit, pending } = useFormMutation<UserCreateInput | UserUpdateInput, void>({
     form,
     schema: editing ? userUpdateInput : userCreateInput,
-    mutationFn: (input) => (editing ? api.patch(`/api/admin/users/${editing.id}`, input) : api.post('/api/admin/users', input)),
+    mutationFn: (input) => saveUser(editing?.id ?? null, input),
     invalidate: usersKey,
     onSuccess: onClose,
   });

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, List, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, DatePicker, Descriptions, Flex, List, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -14,18 +14,19 @@ import {
   type CampaignVisit,
   type ClueAction,
 } from '@renda/shared';
-import { api, queryString } from '../../../app/api';
-import { useCurrentUser } from '../../../app/auth/session';
-import { useAction } from '../../../components/mutations';
-import { Page } from '../../../components/Page';
-import { PagedTable, usePagedList, useSectionPage, type FilterField } from '../../../components/PagedTable';
-import { useUnitSource } from '../../../components/remoteSources';
-import { OverdueTag } from '../StatusTag';
-import { campaignsKey, useCampaign, useDispatch, visitsKey } from './api';
+import { queryString } from '../../app/api';
+import { useCurrentUser } from '../../app/auth/session';
+import { useAction } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { PagedTable, usePagedList, useSectionPage, type FilterField } from '../../components/PagedTable';
+import { useUnitSource } from '../../components/remoteSources';
+import { OverdueTag } from '../opinions/StatusTag';
+import { campaignsKey, useCampaign, useDispatch, visitsKey, actOnClue } from './api';
 import { CampaignEditModal } from './CampaignEditModal';
 import { ClueSuggestionLink, LinkSuggestionModal } from './ClueSuggestion';
 import { ClueActionModal, ClueFormModal, TeamFormModal, VisitFormModal } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
+import { Section } from '../../components/Section';
 
 const figureKeys: { key: keyof CampaignFigures; label: string }[] = [
   { key: 'visits', label: 'campaigns.visits' },
@@ -39,14 +40,6 @@ const figureKeys: { key: keyof CampaignFigures; label: string }[] = [
   { key: 'open', label: 'campaigns.openClues' },
   { key: 'overdue', label: 'campaigns.overdue' },
 ];
-
-function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
-  return (
-    <Card className="section-card" title={<h2 className="card-heading">{title}</h2>} extra={extra}>
-      {children}
-    </Card>
-  );
-}
 
 function Figures({ figures }: { figures: CampaignFigures }) {
   const { t } = useTranslation();
@@ -139,7 +132,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
   const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
   const [linking, setLinking] = useState<CampaignClue | null>(null);
   const units = useUnitSource(undefined, true);
-  const confirm = useAction((id: string) => api.post(`/api/campaign-clues/${id}/actions`, { action: 'confirm' }), {
+  const confirm = useAction((id: string) => actOnClue(id, { action: 'confirm' }), {
     invalidate: campaignsKey,
   });
   const filters: FilterField[] = [

@@ -4,17 +4,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { campaignInput, can, type CampaignDetail, type CampaignListItem } from '@renda/shared';
-import { api } from '../../../app/api';
-import { useCurrentUser } from '../../../app/auth/session';
-import { BodyTreeSelect } from '../../../components/bodies';
-import { blankToNull } from '../../../components/forms';
-import { FormModal } from '../../../components/FormModal';
-import { useFormMutation } from '../../../components/mutations';
-import { Page } from '../../../components/Page';
-import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
-import { OpinionsTabs } from '../OpinionsTabs';
-import { campaignsKey } from './api';
+import { campaignInput, can, type CampaignListItem } from '@renda/shared';
+import { useCurrentUser } from '../../app/auth/session';
+import { BodyTreeSelect } from '../../components/bodies';
+import { blankToNull } from '../../components/forms';
+import { FormModal } from '../../components/FormModal';
+import { useFormMutation } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
+import { OpinionsTabs } from '../opinions/OpinionsTabs';
+import { campaignsKey, createCampaign } from './api';
 import { CampaignFields, periodDates } from './forms';
 import { CampaignStatusTag } from './tags';
 
@@ -28,7 +27,7 @@ function CampaignFormModal({ open, onClose }: { open: boolean; onClose: () => vo
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignInput,
-    mutationFn: (input) => api.post<CampaignDetail>('/api/campaigns', input),
+    mutationFn: createCampaign,
     invalidate: campaignsKey,
     onSuccess: (created) => {
       onClose();

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CampaignStatus, ClueStatus } from '@renda/shared';
-import { tagColour, type TagTone } from '../../../components/tagColours';
+import { tagColour, type TagTone } from '../../components/tagColours';
 
 const campaignTones: Record<CampaignStatus, TagTone> = { planned: 'grey', active: 'processing', ended: 'success' };
 const clueTones: Record<ClueStatus, TagTone> = {

@@ -14,14 +14,13 @@ import {
   type CampaignDetail,
   type ClueAction,
 } from '@renda/shared';
-import { api } from '../../../app/api';
-import { blankToNull } from '../../../components/forms';
-import { FormModal } from '../../../components/FormModal';
-import { FormSelect } from '../../../components/FormSelect';
-import { useFormMutation } from '../../../components/mutations';
-import { RemoteSelect } from '../../../components/RemoteSelect';
-import { useDeputySource, useUnitSource } from '../../../components/remoteSources';
-import { campaignsKey } from './api';
+import { blankToNull } from '../../components/forms';
+import { FormModal } from '../../components/FormModal';
+import { FormSelect } from '../../components/FormSelect';
+import { useFormMutation } from '../../components/mutations';
+import { RemoteSelect } from '../../components/RemoteSelect';
+import { useDeputySource, useUnitSource } from '../../components/remoteSources';
+import { campaignsKey, actOnClue, addCampaignTeam, addStandaloneClue, recordCampaignVisit } from './api';
 
 type Values = Record<string, unknown>;
 const day = (d: unknown) => (d ? (d as Dayjs).format('YYYY-MM-DD') : undefined);
@@ -75,7 +74,7 @@ export function TeamFormModal({ campaign, open, onClose }: { campaign: CampaignD
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignTeamInput,
-    mutationFn: (input) => api.post(`/api/campaigns/${campaign.id}/teams`, input),
+    mutationFn: (input) => addCampaignTeam(campaign.id, input),
     invalidate: campaignsKey,
     onSuccess: onClose,
   });
@@ -153,7 +152,7 @@ export function VisitFormModal({ campaign, open, onClose }: { campaign: Campaign
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignVisitInput,
-    mutationFn: (input) => api.post<{ clueNumbers: string[] }>(`/api/campaigns/${campaign.id}/visits`, input),
+    mutationFn: (input) => recordCampaignVisit(campaign.id, input),
     invalidate: campaignsKey,
     successMessage: false,
     onSuccess: onClose,
@@ -205,7 +204,7 @@ export function ClueFormModal({ campaign, open, onClose }: { campaign: CampaignD
   const { submit, pending } = useFormMutation({
     form,
     schema: standaloneClueInput,
-    mutationFn: (input) => api.post(`/api/campaigns/${campaign.id}/clues`, input),
+    mutationFn: (input) => addStandaloneClue(campaign.id, input),
     invalidate: campaignsKey,
     onSuccess: onClose,
   });
@@ -242,7 +241,7 @@ export function ClueActionModal({ clue, action, onClose }: { clue: CampaignClue;
   const { submit, pending } = useFormMutation({
     form,
     schema: clueActionInput,
-    mutationFn: (input) => api.post(`/api/campaign-clues/${clue.id}/actions`, input),
+    mutationFn: (input) => actOnClue(clue.id, input),
     invalidate: campaignsKey,
     onSuccess: onClose,
   });

@@ -1,24 +1,13 @@
-import { useMemo } from 'react';
 import { Alert, Form, Input, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import {
-  can,
-  clueSuggestionInput,
-  type CampaignClue,
-  type CampaignClueDetail,
-  type Page,
-  type SuggestionDetail,
-  type SuggestionListItem,
-  type SuggestionSourceClue,
-} from '@renda/shared';
-import { api } from '../../../app/api';
-import { useCurrentUser } from '../../../app/auth/session';
-import { FormModal } from '../../../components/FormModal';
-import { useFormMutation } from '../../../components/mutations';
-import { RemoteSelect, type RemoteSource } from '../../../components/RemoteSelect';
-import { campaignsKey } from './api';
+import { can, clueSuggestionInput, type CampaignClue, type CampaignClueDetail } from '@renda/shared';
+import { useCurrentUser } from '../../app/auth/session';
+import { FormModal } from '../../components/FormModal';
+import { useFormMutation } from '../../components/mutations';
+import { RemoteSelect } from '../../components/RemoteSelect';
+import { campaignsKey, linkClueSuggestion, useSuggestionSourceClues } from './api';
+import { useSuggestionSource } from '../../components/remoteSources';
 
 type Values = Record<string, unknown>;
 
@@ -35,32 +24,24 @@ export function ClueSuggestionLink({ clue }: { clue: CampaignClue }) {
   );
 }
 
-function useSuggestionSource(): RemoteSource {
-  return useMemo(() => {
-    const label = (s: Pick<SuggestionListItem, 'id' | 'numberLabel' | 'title'>) => ({
-      value: s.id,
-      label: `${s.numberLabel ? `${s.numberLabel} ` : ''}${s.title}`,
-    });
-    return {
-      key: ['suggestions', 'remote'],
-      search: async (q) => (await api.get<Page<SuggestionListItem>>('/api/suggestions', { q, pageSize: 20 })).items.map(label),
-      resolve: async (id) => label(await api.get<SuggestionDetail>(`/api/suggestions/${id}`)),
-    };
-  }, []);
-}
-
 /** Staff link a clue to a suggestion already submitted (found by title or number). */
-export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
-  const { t } = useTranslation();
+/** The form of a clue's suggestion (link or draft), sent through linkClueSuggestion. */
+function useClueSuggestionForm(clue: CampaignClue, onSuccess: (detail: CampaignClueDetail) => void) {
   const [form] = Form.useForm<Values>();
-  const source = useSuggestionSource();
-  const { submit, pending } = useFormMutation({
+  const mutation = useFormMutation({
     form,
     schema: clueSuggestionInput,
-    mutationFn: (input) => api.post<CampaignClueDetail>(`/api/campaign-clues/${clue.id}/suggestion`, input),
+    mutationFn: (input) => linkClueSuggestion(clue.id, input),
     invalidate: campaignsKey,
-    onSuccess: onClose,
+    onSuccess,
   });
+  return { form, ...mutation };
+}
+
+export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
+  const { t } = useTranslation();
+  const source = useSuggestionSource();
+  const { form, submit, pending } = useClueSuggestionForm(clue, onClose);
   return (
     <FormModal<Values>
       name="clue-link"
@@ -82,16 +63,9 @@ export function LinkSuggestionModal({ clue, onClose }: { clue: CampaignClue; onC
 export function DraftSuggestionModal({ clue, onClose }: { clue: CampaignClue; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
-  const { submit, pending } = useFormMutation({
-    form,
-    schema: clueSuggestionInput,
-    mutationFn: (input) => api.post<CampaignClueDetail>(`/api/campaign-clues/${clue.id}/suggestion`, input),
-    invalidate: campaignsKey,
-    onSuccess: (detail) => {
-      onClose();
-      if (detail.suggestion) navigate(`/suggestions/${detail.suggestion.id}/edit`);
-    },
+  const { form, submit, pending } = useClueSuggestionForm(clue, (detail) => {
+    onClose();
+    if (detail.suggestion) navigate(`/suggestions/${detail.suggestion.id}/edit`);
   });
   return (
     <FormModal<Values>
@@ -116,11 +90,7 @@ export function DraftSuggestionModal({ clue, onClose }: { clue: CampaignClue; on
 export function SuggestionSourceClues({ suggestionId }: { suggestionId: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const clues = useQuery({
-    queryKey: [...campaignsKey, 'of-suggestion', suggestionId],
-    queryFn: () => api.get<{ items: SuggestionSourceClue[] }>(`/api/campaign-clues/of-suggestion/${suggestionId}`),
-    select: (data) => data.items,
-  });
+  const clues = useSuggestionSourceClues(suggestionId);
   if (!clues.data?.length) return null;
   const campaignPages = can(user.role, 'campaigns.read');
   return (

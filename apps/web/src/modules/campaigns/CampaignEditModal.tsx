@@ -3,10 +3,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { campaignUpdateInput, type CampaignDetail } from '@renda/shared';
-import { api } from '../../../app/api';
-import { FormModal } from '../../../components/FormModal';
-import { useFormMutation } from '../../../components/mutations';
-import { campaignsKey } from './api';
+import { FormModal } from '../../components/FormModal';
+import { useFormMutation } from '../../components/mutations';
+import { campaignsKey, updateCampaign } from './api';
 import { CampaignFields, DeputiesField, periodDates } from './forms';
 
 interface TeamValues {
@@ -24,7 +23,7 @@ export function CampaignEditModal({ campaign, onClose }: { campaign: CampaignDet
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignUpdateInput,
-    mutationFn: (input) => api.put<CampaignDetail>(`/api/campaigns/${campaign.id}`, input),
+    mutationFn: (input) => updateCampaign(campaign.id, input),
     invalidate: campaignsKey,
     onSuccess: onClose,
   });

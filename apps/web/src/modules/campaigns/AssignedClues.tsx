@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CampaignClue, ClueAction } from '@renda/shared';
-import { useSectionPage } from '../../../components/PagedTable';
-import { OverdueTag } from '../StatusTag';
+import { useSectionPage } from '../../components/PagedTable';
+import { OverdueTag } from '../opinions/StatusTag';
 import { campaignsKey } from './api';
 import { ClueActionModal } from './forms';
 import { ClueStatusTag } from './tags';
+import { Section } from '../../components/Section';
 
 /** A government's (handling unit's) part of the campaigns: the clues transferred to it, to report rectified. */
 export function AssignedClues() {
@@ -59,7 +60,7 @@ export function AssignedClues() {
     },
   ];
   return (
-    <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.assignedTitle')}</h2>}>
+    <Section title={t('campaigns.assignedTitle')}>
       <Table<CampaignClue>
         rowKey="id"
         size="small"
@@ -70,6 +71,6 @@ export function AssignedClues() {
         pagination={pagination}
       />
       {acting && <ClueActionModal clue={acting.clue} action={acting.action} onClose={() => setActing(null)} />}
-    </Card>
+    </Section>
   );
 }

@@ -1,20 +1,19 @@
 import { useState, type AriaAttributes, type ComponentProps } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, List, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign, type Page as PageOf } from '@renda/shared';
-import { api } from '../../../app/api';
-import { useFormMutation } from '../../../components/mutations';
-import { Page } from '../../../components/Page';
-import { useSectionPage } from '../../../components/PagedTable';
-import { myCampaignsKey, useMyCampaigns } from './api';
+import { campaignVisitInput, type CampaignClue, type CampaignVisit, type MyCampaign } from '@renda/shared';
+import { useFormMutation } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { useSectionPage } from '../../components/PagedTable';
+import { myCampaignsKey, useMyCampaigns, recordMyCampaignVisit, useMyCampaignClues } from './api';
 import { ClueSuggestionLink, DraftSuggestionModal } from './ClueSuggestion';
 import { ClueRows, RadioGroup } from './forms';
 import { CampaignStatusTag, ClueStatusTag } from './tags';
-import { DeputyOpinionsTabs } from '../ReceivedOpinionsPage';
+import { DeputyOpinionsTabs } from '../opinions/ReceivedOpinionsPage';
+import { Section } from '../../components/Section';
 
 type Values = Record<string, unknown> & { visitedOn?: Dayjs; clues?: Record<string, unknown>[] };
 
@@ -73,7 +72,7 @@ function VisitForm({ campaign }: { campaign: MyCampaign }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: campaignVisitInput,
-    mutationFn: (input) => api.post<{ clueNumbers: string[] }>(`/api/my/campaigns/${campaign.id}/visits`, input),
+    mutationFn: (input) => recordMyCampaignVisit(campaign.id, input),
     invalidate: myCampaignsKey,
     successMessage: false,
     onSuccess: (result) => {
@@ -147,10 +146,7 @@ function MyVisits({ campaign }: { campaign: MyCampaign }) {
 function MyClues({ campaign }: { campaign: MyCampaign }) {
   const { t } = useTranslation();
   const [drafting, setDrafting] = useState<CampaignClue | null>(null);
-  const clues = useQuery({
-    queryKey: [...myCampaignsKey, campaign.id, 'clues'],
-    queryFn: () => api.get<PageOf<CampaignClue>>(`/api/my/campaigns/${campaign.id}/clues`, { pageSize: 100 }),
-  });
+  const clues = useMyCampaignClues(campaign.id);
   return (
     <>
       <List
@@ -206,19 +202,19 @@ export function MyCampaignPage() {
       <Typography.Paragraph>
         <CampaignStatusTag status={campaign.status} /> {campaign.startsOn} — {campaign.endsOn} · {campaign.theme}
       </Typography.Paragraph>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myRecordVisit')}</h2>}>
+      <Section title={t('campaigns.myRecordVisit')}>
         {campaign.status === 'active' ? (
           <VisitForm campaign={campaign} />
         ) : (
           <Alert type="info" showIcon message={t('campaigns.notRunning')} />
         )}
-      </Card>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myVisitsTitle')}</h2>}>
+      </Section>
+      <Section title={t('campaigns.myVisitsTitle')}>
         <MyVisits campaign={campaign} />
-      </Card>
-      <Card className="section-card" title={<h2 className="card-heading">{t('campaigns.myCluesTitle')}</h2>}>
+      </Section>
+      <Section title={t('campaigns.myCluesTitle')}>
         <MyClues campaign={campaign} />
-      </Card>
+      </Section>
     </Page>
   );
 }
