@@ -169,6 +169,11 @@ function Detail({ item }: { item: SuggestionDetail }) {
               label: t('suggestions.forms.disclose'),
               children: item.disclose ? t('suggestions.list.yes') : t('suggestions.list.no'),
             },
+            {
+              key: 'confidential',
+              label: t('suggestions.draft.confidential'),
+              children: item.confidential ? t('suggestions.list.yes') : t('suggestions.list.no'),
+            },
             { key: 'submitted', label: t('suggestions.detail.submittedAt'), children: formatDateTime(item.submittedAt) },
             {
               key: 'category',

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Spin } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Spin } from 'antd';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -62,8 +62,16 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
         content: item.content,
         field: item.field,
         cosignerIds: item.cosigners.map((c) => c.deputyId),
+        confidential: item.confidential,
       }
-    : { kind: 'suggestion', period: 'between_sessions', field: 'other', cosignerIds: [], content: fromOpinions?.content };
+    : {
+        kind: 'suggestion',
+        period: 'between_sessions',
+        field: 'other',
+        cosignerIds: [],
+        content: fromOpinions?.content,
+        confidential: false,
+      };
 
   return (
     <Page title={t(item ? 'suggestions.draft.editTitle' : 'suggestions.draft.title')}>
@@ -128,6 +136,9 @@ function DraftForm({ item }: { item?: SuggestionDetail }) {
             loading={candidates.isFetching}
             options={(candidates.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
           />
+        </Form.Item>
+        <Form.Item name="confidential" valuePropName="checked" extra={t('suggestions.draft.confidentialHint')}>
+          <Checkbox>{t('suggestions.draft.confidential')}</Checkbox>
         </Form.Item>
         {item ? (
           <Form.Item label={t('suggestions.detail.attachments')}>

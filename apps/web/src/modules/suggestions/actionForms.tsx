@@ -22,6 +22,7 @@ import {
   reassignmentDecisionInput,
   reassignmentRequestInput,
   rejectReplyInput,
+  waiveJointOpinionInput,
   reopenInput,
   replyCategory,
   replyInput,
@@ -156,6 +157,27 @@ function ReassignmentDecisionFields({ item }: { item: SuggestionDetail }) {
         </Form.Item>
       )}
       <Note />
+    </>
+  );
+}
+
+/** Joint units past their deadline without an opinion: the ones staff may release the lead from waiting on. */
+function WaiveJointOpinionFields({ item }: { item: SuggestionDetail }) {
+  const { t } = useTranslation();
+  const late = item.assignments.filter(
+    (a) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state) && new Date(a.dueAt).getTime() < Date.now(),
+  );
+  return (
+    <>
+      <Form.Item name="assignmentId" label={t('suggestions.forms.lateJointUnit')} required>
+        <FormSelect
+          options={late.map((a) => ({
+            value: a.id,
+            label: `${a.unitName}（${t('suggestions.forms.dueOn', { due: formatDate(a.dueAt) })}）`,
+          }))}
+        />
+      </Form.Item>
+      <Reason label={t('suggestions.forms.waiveReason')} />
     </>
   );
 }
@@ -312,6 +334,7 @@ export function useActionForms(): Partial<Record<SuggestionAction, ActionForm>> 
       fields: () => <ContactFields />,
       initial: () => ({ stage: 'before', method: 'face_to_face', contactedOn: today() }),
     },
+    waiveJointOpinion: { schema: waiveJointOpinionInput, fields: (item) => <WaiveJointOpinionFields item={item} /> },
     jointOpinion: {
       schema: jointOpinionInput,
       fields: () => <TextField name="content" label={t('suggestions.forms.jointOpinion')} rows={5} />,

@@ -81,6 +81,8 @@ export const suggestionsZh = {
     cosignersHint: '被邀请的代表会收到通知，全部确认（或拒绝）后才能提交。',
     save: '保存草稿',
     saved: '草稿已保存',
+    confidential: '对承办单位保密',
+    confidentialHint: '承办单位看不到您和联名代表的姓名，答复仍会送达您；机关工作人员可以看到。',
   },
   detail: {
     attachments: '附件',
@@ -130,6 +132,9 @@ export const suggestionsZh = {
     timeline: '办理过程',
   },
   forms: {
+    lateJointUnit: '逾期未提交意见的会办单位',
+    dueOn: '期限 {{due}}',
+    waiveReason: '准予先行答复的理由',
     reason: '理由',
     note: '说明',
     disclose: '答复后公开',
