@@ -3,7 +3,14 @@ import { Button, DatePicker, Descriptions, Form, Input, Popconfirm } from 'antd'
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { appointmentActionInput, voterRating, type Appointment, type AppointmentAction } from '@renda/shared';
+import {
+  actionUrl,
+  appointmentActionInput,
+  appointmentActions,
+  voterRating,
+  type Appointment,
+  type AppointmentAction,
+} from '@renda/shared';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
@@ -23,7 +30,9 @@ export function AppointmentPage() {
 function AppointmentDetail({ appointment: a }: { appointment: Appointment }) {
   const { t } = useTranslation();
   const [acting, setActing] = useState<AppointmentAction | null>(null);
-  const approve = useAction(() => api.post<Appointment>(`/api/appointments/${a.id}/actions/approve`, {}), { invalidate: appointmentsKey });
+  const approve = useAction(() => api.post<Appointment>(actionUrl(appointmentActions, a.id, 'approve'), {}), {
+    invalidate: appointmentsKey,
+  });
   const dash = (v: ReactNode) => v ?? '—';
   return (
     <Page
@@ -161,7 +170,7 @@ function ActionModal({ appointment, action, onClose }: { appointment: Appointmen
   const { submit, pending } = useFormMutation({
     form,
     schema: appointmentActionInput,
-    mutationFn: (input) => api.post<Appointment>(`/api/appointments/${appointment.id}/actions/${action}`, input),
+    mutationFn: (input) => api.post<Appointment>(actionUrl(appointmentActions, appointment.id, action), input),
     invalidate: appointmentsKey,
     successMessage: t('contacts.appointment.done'),
     onSuccess: onClose,

@@ -1,7 +1,15 @@
 import { DatePicker, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { deputyStatus, deputyStatusInput, type Deputy, type DeputyListItem } from '@renda/shared';
+import {
+  actionUrl,
+  deputyActions,
+  deputyStatus,
+  deputyStatusActionFor,
+  deputyStatusInput,
+  type Deputy,
+  type DeputyListItem,
+} from '@renda/shared';
 import { api } from '../../app/api';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
@@ -17,7 +25,8 @@ export function StatusModal({ deputy, onClose }: { deputy: Deputy | DeputyListIt
   const { submit, pending } = useFormMutation({
     form,
     schema: deputyStatusInput,
-    mutationFn: (input) => api.post<Deputy>(`/api/deputies/${deputy.id}/status`, input),
+    // Each status has its own verb (resign, remove, recordDeath, reinstate); the form still asks for the status.
+    mutationFn: ({ status, ...input }) => api.post<Deputy>(actionUrl(deputyActions, deputy.id, deputyStatusActionFor[status]), input),
     invalidate: deputiesKey,
     onSuccess: onClose,
   });

@@ -3,7 +3,15 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { closeSessionInput, concernInput, signInInput, type ReceptionSession, type ReceptionState } from '@renda/shared';
+import {
+  actionUrl,
+  closeSessionInput,
+  concernInput,
+  receptionActions,
+  signInInput,
+  type ReceptionSession,
+  type ReceptionState,
+} from '@renda/shared';
 import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormSelect } from '../../components/FormSelect';
@@ -108,7 +116,7 @@ function SignIn({ session }: { session: ReceptionSession }) {
 /** A deputy at the station signs in themself. */
 function SelfSignIn({ session }: { session: ReceptionSession }) {
   const { t } = useTranslation();
-  const self = useAction(() => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/sign-in`, {}), {
+  const self = useAction(() => api.post<ReceptionSession>(actionUrl(receptionActions, session.id, 'signIn'), {}), {
     invalidate: stationsKey,
     successMessage: t('stations.session.signedInDone'),
   });
@@ -128,7 +136,7 @@ function StaffSignIn({ session }: { session: ReceptionSession }) {
   const staff = useFormMutation({
     form,
     schema: signInInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/sign-in`, input),
+    mutationFn: (input) => api.post<ReceptionSession>(actionUrl(receptionActions, session.id, 'signIn'), input),
     invalidate: stationsKey,
     successMessage: t('stations.session.signedInDone'),
     onSuccess: () => form.resetFields(),
@@ -162,7 +170,7 @@ function ConcernForm({ session }: { session: ReceptionSession }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: concernInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/concerns`, input),
+    mutationFn: (input) => api.post<ReceptionSession>(actionUrl(receptionActions, session.id, 'addConcern'), input),
     invalidate: stationsKey,
     successMessage: t('stations.concern.saved'),
     onSuccess: () => form.resetFields(),
@@ -215,7 +223,7 @@ function CloseForm({ session }: { session: ReceptionSession }) {
   const { submit, pending } = useFormMutation({
     form,
     schema: closeSessionInput,
-    mutationFn: (input) => api.post<ReceptionSession>(`/api/reception-sessions/${session.id}/close`, input),
+    mutationFn: (input) => api.post<ReceptionSession>(actionUrl(receptionActions, session.id, 'close'), input),
     invalidate: stationsKey,
     successMessage: t('stations.session.closed'),
   });
