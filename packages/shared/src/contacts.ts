@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
 import { voterRating } from './reportbacks.js';
+import { defineActions } from './workflow.js';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const text = (label: string, max: number) =>
@@ -196,6 +197,17 @@ export const appointmentActionInput = z.object({
   comment: z.string().trim().max(500, '评价意见最多 500 字').optional(),
 });
 export type AppointmentActionInput = z.infer<typeof appointmentActionInput>;
+
+/** An appointment's steps, each posted to /api/appointments/<id>/actions/<action>; the table names the fields each needs. */
+export const appointmentActions = defineActions('appointments', {
+  approve: { input: appointmentActionInput, summary: '同意约见' },
+  decline: { input: appointmentActionInput, summary: '不同意约见（附理由）' },
+  schedule: { input: appointmentActionInput, summary: '安排约见时间地点' },
+  recordMeeting: { input: appointmentActionInput, summary: '登记约见情况（记入代表履职登记）' },
+  recordOutcome: { input: appointmentActionInput, summary: '国家机关反馈办理承诺及结果' },
+  rate: { input: appointmentActionInput, summary: '代表评价办理结果' },
+  cancel: { input: appointmentActionInput, summary: '撤回约见（附理由）' },
+} satisfies Record<AppointmentAction, unknown>);
 
 export const appointmentQuery = pageQuery.extend({
   state: appointmentState.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bodyLevel } from './tenancy.js';
 import { pageQuery } from './pagination.js';
+import { defineActions } from './workflow.js';
 
 // ---- registry ----
 export const deputyStatus = z.enum(['in_office', 'resigned', 'removed', 'deceased']);
@@ -108,6 +109,34 @@ export const deputyStatusInput = z.object({
   reason: z.string().trim().max(200).nullable().default(null),
 });
 export type DeputyStatusInput = z.infer<typeof deputyStatusInput>;
+
+/**
+ * Each status change is a verb of its own (辞职、罢免、去世, and reinstatement by correcting a wrongly
+ * recorded resignation or removal), posted to /api/deputies/<id>/actions/<action> with its date.
+ */
+export const deputyStatusAction = z.enum(['resign', 'remove', 'recordDeath', 'reinstate']);
+export type DeputyStatusAction = z.infer<typeof deputyStatusAction>;
+export const deputyStatusActionLabel = {
+  resign: '辞职',
+  remove: '罢免',
+  recordDeath: '去世',
+  reinstate: '恢复在任',
+} satisfies Record<DeputyStatusAction, string>;
+/** The verb that leads to each status: what the status form posts for the status chosen. */
+export const deputyStatusActionFor = {
+  in_office: 'reinstate',
+  resigned: 'resign',
+  removed: 'remove',
+  deceased: 'recordDeath',
+} as const satisfies Record<DeputyStatus, DeputyStatusAction>;
+export const deputyStatusChangeInput = deputyStatusInput.omit({ status: true });
+export type DeputyStatusChangeInput = z.infer<typeof deputyStatusChangeInput>;
+export const deputyActions = defineActions('deputies', {
+  resign: { input: deputyStatusChangeInput, summary: '代表辞职（附生效日期）' },
+  remove: { input: deputyStatusChangeInput, summary: '罢免代表（附生效日期和原因）' },
+  recordDeath: { input: deputyStatusChangeInput, summary: '代表去世（附日期）' },
+  reinstate: { input: deputyStatusChangeInput, summary: '恢复在任（更正误录的辞职或罢免，仅管理员，附原因）' },
+} satisfies Record<DeputyStatusAction, unknown>);
 
 export const deputySort = z.enum(['name', 'birthDate', 'createdAt']);
 export const deputyQuery = pageQuery.extend({
@@ -415,3 +444,30 @@ export const performanceFile = z.object({
   sections: z.array(performanceSection).optional(),
 });
 export type PerformanceFile = z.infer<typeof performanceFile>;
+
+// ---- public card ----
+export const publicDeputyCard = z.object({
+  name: z.string(),
+  bodyName: z.string(),
+  term: z.string(),
+  post: z.string().nullable(),
+  constituency: z.string().nullable(),
+  publicContact: z.string().nullable(),
+  /** Address of the deputy's photo, null when the registry has none. */
+  photoUrl: z.string().nullable(),
+  stations: z.array(z.object({ name: z.string(), address: z.string().nullable(), openingHours: z.string().nullable() })),
+  commitments: z.array(z.object({ year: z.number().int(), text: z.string() })),
+  thisYear: z.object({
+    year: z.number().int(),
+    activities: z.number().int(),
+    votersReceived: z.number().int(),
+    concernsHeard: z.number().int(),
+    resolvedOnSite: z.number().int(),
+    /** What the deputy did with the opinions sent to them (their QR code, or taken up by them). */
+    opinionsReceived: z.number().int(),
+    opinionsReplied: z.number().int(),
+    opinionsSolved: z.number().int(),
+  }),
+  opinionLink: z.string(),
+});
+export type PublicDeputyCard = z.infer<typeof publicDeputyCard>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
 import { deputyRef } from './deputies.js';
+import { defineActions } from './workflow.js';
 
 export const stationKind = z.enum(['deputies_home', 'liaison_station', 'liaison_room', 'online_station', 'legislative_point']);
 export type StationKind = z.infer<typeof stationKind>;
@@ -209,6 +210,13 @@ export const closeSessionInput = z.object({
 });
 export const signInInput = z.object({ deputyId: z.uuid('请选择代表') });
 
+/** A reception's steps, each posted to /api/reception-sessions/<id>/actions/<action>. */
+export const receptionActions = defineActions('reception-sessions', {
+  signIn: { input: signInInput.partial(), summary: '代表签到（代表本人或工作人员代签）' },
+  addConcern: { input: concernInput, summary: '登记群众反映事项' },
+  close: { input: closeSessionInput, summary: '结束接待（写入签到代表的履职记录）' },
+} satisfies Record<ReceptionAction, unknown>);
+
 export const stationFigures = z.object({
   sessions: z.number().int(),
   deputyVisits: z.number().int(),
@@ -224,30 +232,3 @@ export const stationFigures = z.object({
   opinionsSolved: z.number().int(),
 });
 export type StationFigures = z.infer<typeof stationFigures>;
-
-// ---- public card ----
-export const publicDeputyCard = z.object({
-  name: z.string(),
-  bodyName: z.string(),
-  term: z.string(),
-  post: z.string().nullable(),
-  constituency: z.string().nullable(),
-  publicContact: z.string().nullable(),
-  /** Address of the deputy's photo, null when the registry has none. */
-  photoUrl: z.string().nullable(),
-  stations: z.array(z.object({ name: z.string(), address: z.string().nullable(), openingHours: z.string().nullable() })),
-  commitments: z.array(z.object({ year: z.number().int(), text: z.string() })),
-  thisYear: z.object({
-    year: z.number().int(),
-    activities: z.number().int(),
-    votersReceived: z.number().int(),
-    concernsHeard: z.number().int(),
-    resolvedOnSite: z.number().int(),
-    /** What the deputy did with the opinions sent to them (their QR code, or taken up by them). */
-    opinionsReceived: z.number().int(),
-    opinionsReplied: z.number().int(),
-    opinionsSolved: z.number().int(),
-  }),
-  opinionLink: z.string(),
-});
-export type PublicDeputyCard = z.infer<typeof publicDeputyCard>;

@@ -4,7 +4,8 @@ import { bodies, handlingUnits, regions, users } from '../db/schema.js';
 import { recordAudit } from '../platform/audit.js';
 import { clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
-import { deputies, insertDuty, setParticipants } from '../modules/deputies/index.js';
+import { recordDuty } from '../modules/deputies/index.js';
+import { deputies } from '../modules/deputies/tables.js';
 import { appointments, contactLinks, contactRecords } from '../modules/contacts/tables.js';
 
 const daysAgo = (n: number) => new Date(clock.now().getTime() - n * 86_400_000).toISOString().slice(0, 10);
@@ -44,20 +45,7 @@ export async function seedContacts(tx: Tx, ctx: RequestContext) {
     occurredOn: string,
     title: string,
     extra: { place: string | null; description: string | null; votersReceived: number },
-  ) => {
-    const id = await insertDuty(tx, {
-      bodyId: city.id,
-      kind,
-      occurredOn,
-      title,
-      ...extra,
-      source: 'contact',
-      recordedBy: staff.id,
-      createdAt: now,
-    });
-    await setParticipants(tx, { id, occurredOn, kind, gridCellId: null }, [deputyId]);
-    return id;
-  };
+  ) => recordDuty(tx, { bodyId: city.id, kind, occurredOn, title, ...extra, source: 'contact', recordedBy: staff.id }, [deputyId]);
 
   for (const deputy of [zhang, zhou]) {
     const [link] = await tx

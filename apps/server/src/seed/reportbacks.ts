@@ -5,7 +5,8 @@ import { bodies } from '../db/schema.js';
 import { recordAudit } from '../platform/audit.js';
 import { clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
-import { deputies, newPublicCode } from '../modules/deputies/index.js';
+import { newPublicCode } from '../modules/deputies/index.js';
+import { deputies } from '../modules/deputies/tables.js';
 import { maskPhone, phoneHash } from '../modules/reportbacks/rules.js';
 import { honourCampaigns, honourNominations, reportBackRatings, reportBacks } from '../modules/reportbacks/tables.js';
 

@@ -17,10 +17,12 @@ import type { ActorContext } from '../../platform/context.js';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
-import { findDeputiesByIds, insertDuty, setParticipants } from '../deputies/index.js';
+import { usersOfUnit } from '../../platform/recipients.js';
+import { applyAction, type Effect, type Machine, type Notice } from '../../platform/workflow.js';
+import { findDeputiesByIds, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
 import { ownOf, today } from './service.js';
-import { allowedActions, findTransition, missingFields } from './workflow.js';
+import { appointmentWorkflow } from './workflow.js';
 
 function present(r: repo.AppointmentRow, ctx: ActorContext): Appointment {
   const a = r.appointment;
@@ -51,7 +53,7 @@ function present(r: repo.AppointmentRow, ctx: ActorContext): Appointment {
     rating: (a.rating as VoterRating | null) ?? null,
     ratingComment: a.ratingComment,
     cancelReason: a.cancelReason,
-    allowedActions: allowedActions(state, ctx.actor.role),
+    allowedActions: appointmentWorkflow.allowedActions(state, { role: ctx.actor.role }),
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt?.toISOString() ?? null,
   };
@@ -102,75 +104,113 @@ export async function requestAppointment(db: Db, ctx: ActorContext, input: Appoi
   });
 }
 
-/** What an action writes on the appointment, after its required fields have been checked. */
-function effects(action: AppointmentAction, input: AppointmentActionInput) {
-  switch (action) {
-    case 'decline':
-      return { declineReason: input.reason ?? null };
-    case 'schedule':
-      return { scheduledAt: new Date(input.scheduledAt!), place: input.place ?? null };
-    case 'recordMeeting':
-      return { heldOn: input.heldOn ?? null, attendees: input.attendees ?? null, meetingNotes: input.meetingNotes ?? null };
-    case 'recordOutcome':
-      return { commitment: input.commitment ?? null, followUp: input.followUp ?? null };
-    case 'rate':
-      return { rating: input.rating ?? null, ratingComment: input.comment ?? null };
-    case 'cancel':
-      return { cancelReason: input.reason ?? null };
-    case 'approve':
-      return {};
-  }
-}
+// ---- the steps of an appointment, on the shared workflow engine ----
+/** An appointment with the names around it: the deputy (and their account), the agency, the group. */
+type Item = repo.AppointmentRow['appointment'] & Omit<repo.AppointmentRow, 'appointment'>;
+type Step = (typeof appointmentWorkflow.transitions)[number];
+type AppointmentEffect = Effect<Item, Step, AppointmentAction, AppointmentActionInput>;
 
-function checkDates(action: AppointmentAction, input: AppointmentActionInput) {
-  if (action === 'schedule' && new Date(input.scheduledAt!) < clock.now())
-    throw new DomainError('APPOINTMENT_TIME_PAST', '约见时间不能早于现在', { fields: [{ path: 'scheduledAt', message: '不能早于现在' }] });
-  if (action === 'recordMeeting' && input.heldOn! > today())
-    throw new DomainError('APPOINTMENT_DATE_FUTURE', '约见日期不能晚于今天', { fields: [{ path: 'heldOn', message: '不能晚于今天' }] });
-}
-
-/** The meeting is part of the deputy's work: it enters the duty log once, when it is recorded. */
-async function writeDuty(tx: Executor, r: repo.AppointmentRow, heldOn: string, actorId: string) {
-  const a = r.appointment;
-  const id = await insertDuty(tx, {
-    bodyId: a.bodyId,
-    kind: 'other',
-    occurredOn: heldOn,
-    place: a.place,
-    title: `约见${r.unitName}${a.official}：${a.topic}`,
-    description: null,
-    votersReceived: 0,
-    source: 'contact',
-    recordedBy: actorId,
-    createdAt: clock.now(),
-  });
-  await setParticipants(tx, { id, occurredOn: heldOn, kind: 'other', gridCellId: null }, [a.deputyId]);
-  return id;
-}
+const itemOf = ({ appointment, ...names }: repo.AppointmentRow): Item => ({ ...appointment, ...names });
 
 /** Times in messages as people there read them (Beijing time), e.g. 2026/12/01 10:00. */
 const beijingTime = (at: Date) =>
   at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
 
 /** Who hears of a step: the deputy of what staff decided, the agency of what it must attend to. */
-async function notifyStep(tx: Executor, notifier: Notifier, r: repo.AppointmentRow, action: AppointmentAction) {
-  const a = r.appointment;
-  const link = `/deputies/appointments/${a.id}`;
-  const toDeputy = async (body: string) => {
-    if (r.deputyUserId) await notifier.notify(tx, { userId: r.deputyUserId, title: '约见进展', body, link });
-  };
-  const toUnit = async (body: string) => {
-    for (const u of await repo.unitUsers(tx, a.unitId)) await notifier.notify(tx, { userId: u.id, title: '代表约见', body, link });
-  };
-  if (action === 'approve') await toDeputy(`您提出的约见“${a.topic}”已同意，时间地点安排后另行通知。`);
-  if (action === 'decline') await toDeputy(`您提出的约见“${a.topic}”未获同意：${a.declineReason ?? ''}`);
-  if (action === 'schedule') {
-    const when = `${a.scheduledAt ? beijingTime(a.scheduledAt) : ''}，${a.place ?? ''}`;
-    await toDeputy(`约见“${a.topic}”已安排：${when}。`);
-    await toUnit(`${r.deputyName}代表约见${a.official}，事项“${a.topic}”，时间地点：${when}。`);
+const toDeputy = (a: Item, body: string): Notice => ({ userIds: [a.deputyUserId], title: '约见进展', body });
+const toUnit = async (tx: Executor, a: Item, body: string): Promise<Notice> => ({
+  userIds: (await usersOfUnit(tx, a.unitId)).map((u) => u.id),
+  title: '代表约见',
+  body,
+});
+
+/** What each step writes beside the new state, recorded in the trail as written. */
+const written = (patch: Partial<Item>, notices: Notice[] = []) => ({ patch, detail: patch, notices });
+
+/** The meeting is part of the deputy's work: it enters the duty log once, when it is recorded. */
+const writeDuty = (tx: Executor, a: Item, heldOn: string, actorId: string) =>
+  recordDuty(
+    tx,
+    {
+      bodyId: a.bodyId,
+      kind: 'other',
+      occurredOn: heldOn,
+      place: a.place,
+      title: `约见${a.unitName}${a.official}：${a.topic}`,
+      description: null,
+      votersReceived: 0,
+      source: 'contact',
+      recordedBy: actorId,
+    },
+    [a.deputyId],
+  );
+
+const effects: Partial<Record<AppointmentAction, AppointmentEffect>> = {
+  approve: async ({ item: a }) => written({}, [toDeputy(a, `您提出的约见“${a.topic}”已同意，时间地点安排后另行通知。`)]),
+  decline: async ({ item: a, input }) =>
+    written({ declineReason: input.reason ?? null }, [toDeputy(a, `您提出的约见“${a.topic}”未获同意：${input.reason ?? ''}`)]),
+  schedule: async ({ tx, item: a, input, now }) => {
+    const scheduledAt = new Date(input.scheduledAt!);
+    if (scheduledAt < now)
+      throw new DomainError('APPOINTMENT_TIME_PAST', '约见时间不能早于现在', {
+        fields: [{ path: 'scheduledAt', message: '不能早于现在' }],
+      });
+    const when = `${beijingTime(scheduledAt)}，${input.place ?? ''}`;
+    return written({ scheduledAt, place: input.place ?? null }, [
+      toDeputy(a, `约见“${a.topic}”已安排：${when}。`),
+      await toUnit(tx, a, `${a.deputyName}代表约见${a.official}，事项“${a.topic}”，时间地点：${when}。`),
+    ]);
+  },
+  recordMeeting: async ({ tx, ctx, item: a, input }) => {
+    if (input.heldOn! > today())
+      throw new DomainError('APPOINTMENT_DATE_FUTURE', '约见日期不能晚于今天', { fields: [{ path: 'heldOn', message: '不能晚于今天' }] });
+    const dutyRecordId = await writeDuty(tx, a, input.heldOn!, ctx.actor.id);
+    return written(
+      { heldOn: input.heldOn ?? null, attendees: input.attendees ?? null, meetingNotes: input.meetingNotes ?? null, dutyRecordId },
+      [await toUnit(tx, a, `${a.deputyName}代表约见事项“${a.topic}”已约见，请反馈办理承诺及结果。`)],
+    );
+  },
+  recordOutcome: async ({ item: a, input }) =>
+    written({ commitment: input.commitment ?? null, followUp: input.followUp ?? null }, [
+      toDeputy(a, `${a.unitName}已反馈约见事项“${a.topic}”的办理结果，请评价。`),
+    ]),
+  rate: async ({ input }) => written({ rating: input.rating ?? null, ratingComment: input.comment ?? null }),
+  cancel: async ({ input }) => written({ cancelReason: input.reason ?? null }),
+};
+
+const appointmentMachine: Machine<Item, AppointmentState, AppointmentAction, never, never, Step, AppointmentActionInput> = {
+  workflow: appointmentWorkflow,
+  entity: 'appointment',
+  load: async (tx, ctx, id) => itemOf(await requireAppointment(tx, ctx, id, true)),
+  stateOf: (a) => a.state as AppointmentState,
+  bodyOf: (a) => a.bodyId,
+  standing: async (_tx, ctx) => ({ role: ctx.actor.role }),
+  effects,
+  async save(tx, a, to, patch, now) {
+    const columns = { ...patch, state: to, updatedAt: now };
+    await repo.updateAppointment(tx, a.id, columns);
+    return { ...a, ...columns };
+  },
+  link: (a) => `/deputies/appointments/${a.id}`,
+};
+
+/**
+ * Before the shared engine every refused step answered 409 in the words of the state, whoever asked;
+ * the web app and its tests still read it so.
+ */
+function appointmentRefusal(err: unknown): never {
+  if (err instanceof DomainError && err.code === 'APPOINTMENT_ACTION_FORBIDDEN') {
+    const { state, action } = err.details as { state: AppointmentState; action: AppointmentAction };
+    throw conflict(
+      'APPOINTMENT_ACTION_NOT_ALLOWED',
+      `当前状态（${appointmentStateLabel[state]}）不能执行“${appointmentActionLabel[action]}”`,
+      {
+        state,
+        action,
+      },
+    );
   }
-  if (action === 'recordMeeting') await toUnit(`${r.deputyName}代表约见事项“${a.topic}”已约见，请反馈办理承诺及结果。`);
-  if (action === 'recordOutcome') await toDeputy(`${r.unitName}已反馈约见事项“${a.topic}”的办理结果，请评价。`);
+  throw err;
 }
 
 export async function act(
@@ -182,34 +222,7 @@ export async function act(
   input: AppointmentActionInput,
 ) {
   return db.transaction(async (tx) => {
-    const row = await requireAppointment(tx, ctx, id, true);
-    const state = row.appointment.state as AppointmentState;
-    const step = findTransition(state, action, ctx.actor.role);
-    if (!step)
-      throw conflict(
-        'APPOINTMENT_ACTION_NOT_ALLOWED',
-        `当前状态（${appointmentStateLabel[state]}）不能执行“${appointmentActionLabel[action]}”`,
-        {
-          state,
-          action,
-        },
-      );
-    const missing = missingFields(step, input);
-    if (missing.length) throw new DomainError('APPOINTMENT_FIELDS_MISSING', `请填写${missing.join('、')}`, { missing });
-    checkDates(action, input);
-    const patch = { state: step.to, ...effects(action, input), updatedAt: clock.now() };
-    const dutyRecordId = action === 'recordMeeting' ? await writeDuty(tx, row, input.heldOn!, ctx.actor.id) : undefined;
-    await repo.updateAppointment(tx, id, { ...patch, ...(dutyRecordId ? { dutyRecordId } : {}) });
-    const after = await requireAppointment(tx, ctx, id);
-    await notifyStep(tx, notifier, after, action);
-    await recordAudit(tx, ctx, {
-      entity: 'appointment',
-      entityId: id,
-      bodyId: row.appointment.bodyId,
-      action,
-      before: { state },
-      after: { ...patch, dutyRecordId },
-    });
-    return present(after, ctx);
+    await applyAction(tx, notifier, appointmentMachine, ctx, id, action, input).catch(appointmentRefusal);
+    return getAppointment(tx, ctx, id);
   });
 }

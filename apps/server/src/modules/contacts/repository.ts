@@ -3,13 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AppointmentQuery, ContactLinkQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
-import { deputies, deputyGroupMembers, deputyGroups, likePrefix } from '../deputies/index.js';
+import { inScope, likeContains, likePrefix, type Scope } from '../../platform/scope.js';
+import { deputies, deputyGroupMembers, deputyGroups } from '../deputies/tables.js';
 import { appointments, contactLinks, contactRecords } from './tables.js';
 
-type Scope = Pick<Actor, 'bodyPath'>;
 /** Narrows a list to what one person may see: a deputy their own links and requests, a unit its appointments. */
 export interface Own {
   deputyId?: string | undefined;
@@ -191,7 +189,7 @@ export async function pageAppointments(db: Executor, scope: Scope, f: Appointmen
     f.state ? eq(appointments.state, f.state) : undefined,
     f.deputyId ? eq(appointments.deputyId, f.deputyId) : undefined,
     f.unitId ? eq(appointments.unitId, f.unitId) : undefined,
-    f.q ? or(like(appointments.topic, `%${likePrefix(f.q)}`), like(deputies.name, likePrefix(f.q))) : undefined,
+    f.q ? or(like(appointments.topic, likeContains(f.q)), like(deputies.name, likePrefix(f.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     appointmentSelect(db).where(w).orderBy(desc(appointments.createdAt), desc(appointments.id)).limit(f.pageSize).offset(offsetOf(f)),
@@ -222,14 +220,6 @@ export async function findUnit(db: Executor, scope: Scope, id: string) {
     .from(handlingUnits)
     .where(and(eq(handlingUnits.id, id), eq(handlingUnits.active, true), inScope(handlingUnits.bodyId, scope)));
   return row;
-}
-
-/** The users who answer for a unit (its handling-unit accounts), to notify them. */
-export async function unitUsers(db: Executor, unitId: string) {
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.handlingUnitId, unitId), eq(users.active, true)));
 }
 
 export async function groupOfDeputy(db: Executor, groupId: string, deputyId: string) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import {
   appointment,
-  appointmentAction,
-  appointmentActionInput,
+  appointmentActions,
   appointmentInput,
   appointmentQuery,
   choice,
@@ -15,14 +14,13 @@ import {
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import * as appointments from './appointments-service.js';
 import { appointmentSection, memberContactSection } from './performance.js';
 import { opinionsRaisedWith } from './repository.js';
 import * as service from './service.js';
 
-const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['deputies'];
 
 export const contactRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
@@ -150,18 +148,10 @@ export const contactRoutes: ModuleRoutes = (app, { database: { db }, notifier })
     { ...request, schema: { tags, summary: '代表提出约见', body: appointmentInput, response: { 201: appointment, ...errorResponses } } },
     async (req, reply) => reply.status(201).send(await appointments.requestAppointment(db, actorContext(req), req.body)),
   );
-  app.post(
-    '/api/appointments/:id/actions/:action',
-    {
-      ...readAppointments,
-      schema: {
-        tags,
-        summary: '约见流程操作（同意、不同意、安排、登记约见情况、反馈结果、评价、撤回）',
-        params: idParams.extend({ action: appointmentAction }),
-        body: appointmentActionInput,
-        response: { 200: appointment, ...errorResponses },
-      },
-    },
-    async (req) => appointments.act(db, notifier, actorContext(req), req.params.id, req.params.action, req.body),
-  );
+  registerActionRoutes(app, appointmentActions, {
+    tags,
+    route: readAppointments,
+    response: appointment,
+    run: (req, id, action, input) => appointments.act(db, notifier, actorContext(req), id, action, input),
+  });
 };

@@ -18,7 +18,7 @@ import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { workbook } from '../../platform/documents.js';
 import { pageResult } from '../../platform/pagination.js';
-import { findDeputiesByIds, getDeputyByUser, insertDuty, setParticipants } from '../deputies/index.js';
+import { findDeputiesByIds, getDeputyByUser, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
 
 export const today = () => clock.now().toISOString().slice(0, 10);
@@ -202,21 +202,21 @@ export async function addRecord(db: Db, ctx: ActorContext, linkId: string, input
       });
     let dutyRecordId: string | null = null;
     if (link.kind === 'deputy_voter') {
-      dutyRecordId = await insertDuty(tx, {
-        bodyId: link.bodyId,
-        kind: 'voter_reception',
-        occurredOn: input.occurredOn,
-        place: row.regionName,
-        title: `联系群众（${contactWayLabel[input.way]}）：${link.voterName}`,
-        description: [input.content, input.raised ? `反映：${input.raised}` : null].filter(Boolean).join('\n'),
-        votersReceived: 1,
-        source: 'contact',
-        recordedBy: ctx.actor.id,
-        createdAt: clock.now(),
-      });
-      await setParticipants(tx, { id: dutyRecordId, occurredOn: input.occurredOn, kind: 'voter_reception', gridCellId: null }, [
-        link.deputyId,
-      ]);
+      dutyRecordId = await recordDuty(
+        tx,
+        {
+          bodyId: link.bodyId,
+          kind: 'voter_reception',
+          occurredOn: input.occurredOn,
+          place: row.regionName,
+          title: `联系群众（${contactWayLabel[input.way]}）：${link.voterName}`,
+          description: [input.content, input.raised ? `反映：${input.raised}` : null].filter(Boolean).join('\n'),
+          votersReceived: 1,
+          source: 'contact',
+          recordedBy: ctx.actor.id,
+        },
+        [link.deputyId],
+      );
     }
     const id = await repo.insertRecord(tx, { ...input, linkId, dutyRecordId, recordedBy: ctx.actor.id, createdAt: clock.now() });
     await recordAudit(tx, ctx, {

@@ -96,11 +96,11 @@ describe('deputies registry', () => {
     expect(badTerm.json().error.message).toContain('届次应写作');
     const upd = await staff.request('PATCH', `/api/deputies/${d.id}`, { employer: '王江泾镇人民政府', post: '副镇长' });
     expect(upd.json()).toMatchObject({ employer: '王江泾镇人民政府', post: '副镇长' });
-    const removedNoReason = await staff.request('POST', `/api/deputies/${d.id}/status`, { status: 'removed', date: '2025-03-01' });
+    const removedNoReason = await staff.request('POST', `/api/deputies/${d.id}/actions/remove`, { date: '2025-03-01' });
     expect(removedNoReason.json().error.code).toBe('REASON_REQUIRED');
-    const resigned = await staff.request('POST', `/api/deputies/${d.id}/status`, { status: 'resigned', date: '2025-03-01' });
+    const resigned = await staff.request('POST', `/api/deputies/${d.id}/actions/resign`, { date: '2025-03-01' });
     expect(resigned.json()).toMatchObject({ status: 'resigned', statusDate: '2025-03-01' });
-    const back = await staff.request('POST', `/api/deputies/${d.id}/status`, { status: 'in_office', date: '2025-03-02', reason: '误录' });
+    const back = await staff.request('POST', `/api/deputies/${d.id}/actions/reinstate`, { date: '2025-03-02', reason: '误录' });
     expect(back.statusCode).toBe(400);
     expect(back.json().error.message).toBe('代表当前为“辞职”，不能改为“在任”');
     const events = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, d.id));
@@ -218,7 +218,7 @@ describe('registry photo', () => {
     ).json();
     await putPhoto(staff, d.id, 'c.png', samplePng(4, 4));
     const url = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d.publicCode}` })).json().photoUrl;
-    await staff.request('POST', `/api/deputies/${d.id}/status`, { status: 'resigned', date: '2025-03-01' });
+    await staff.request('POST', `/api/deputies/${d.id}/actions/resign`, { date: '2025-03-01' });
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
   });
 });

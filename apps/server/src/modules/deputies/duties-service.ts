@@ -5,9 +5,10 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
+import { findBodyInScope } from '../../platform/scope.js';
 import * as repo from './duties-repository.js';
 import * as groups from './groups-repository.js';
-import { findBodyInScope, findDeputiesByIds, getDeputyByUser } from './repository.js';
+import { findDeputiesByIds, getDeputyByUser } from './repository.js';
 
 async function present(db: Executor, rows: repo.DutyRow[]): Promise<DutyRecord[]> {
   const participants = await repo.participantsOf(
@@ -146,4 +147,27 @@ export async function dutyOwner(db: Db, ctx: ActorContext, id: string) {
   } catch {
     return null;
   }
+}
+
+/** A duty written by another module's step: a reception closed, a voter contacted, an appointment held. */
+export interface DutyFromElsewhere {
+  bodyId: string;
+  kind: DutyKind;
+  occurredOn: string;
+  place: string | null;
+  title: string;
+  description: string | null;
+  votersReceived: number;
+  source: 'station' | 'contact';
+  recordedBy: string;
+}
+
+/**
+ * Writes the record with its participants, so the step counts in each deputy's duty log, seven ones
+ * and assessment without being typed again; the caller audits its own step.
+ */
+export async function recordDuty(tx: Executor, duty: DutyFromElsewhere, deputyIds: string[]): Promise<string> {
+  const id = await repo.insertDuty(tx, { ...duty, gridCellId: null, createdAt: clock.now() });
+  await repo.setParticipants(tx, { id, occurredOn: duty.occurredOn, kind: duty.kind, gridCellId: null }, deputyIds);
+  return id;
 }

@@ -1,12 +1,9 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, regions } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
+import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies, gridCells } from './tables.js';
-
-type Scope = Pick<Actor, 'bodyPath'>;
 
 // ---- groups ----
 export interface GroupFilter {
@@ -132,7 +129,7 @@ export async function pageGridCells(
   const where = and(
     inScope(gridCells.bodyId, scope),
     f.bodyId ? eq(gridCells.bodyId, f.bodyId) : undefined,
-    f.townshipCode ? sql`${gridCells.regionCode} LIKE ${f.townshipCode + '%'}` : undefined,
+    f.townshipCode ? like(gridCells.regionCode, likePrefix(f.townshipCode)) : undefined,
   );
   const township = sql<string | null>`(SELECT t.name FROM ${regions} t WHERE t.code = ${regions.parentCode})`;
   const [rows, [total]] = await Promise.all([

@@ -15,8 +15,9 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
+import { requireBodyInScope } from '../../platform/scope.js';
 import * as repo from './groups-repository.js';
-import { findBodyInScope, findDeputiesByIds } from './repository.js';
+import { findDeputiesByIds } from './repository.js';
 
 function presentGroup(r: repo.GroupRow): DeputyGroup {
   const g = r.group;
@@ -53,7 +54,7 @@ export async function getGroup(db: Executor, ctx: ActorContext, id: string): Pro
 }
 
 async function checkGroupInput(db: Executor, ctx: ActorContext, input: DeputyGroupInput) {
-  if (!(await findBodyInScope(db, ctx.actor, input.bodyId))) throw notFound('人大机关', { bodyId: input.bodyId });
+  await requireBodyInScope(db, ctx.actor, input.bodyId);
   if (input.regionCode && !(await repo.findRegion(db, input.regionCode)))
     throw new DomainError('REGION_NOT_FOUND', `行政区划代码 ${input.regionCode} 不存在`, {
       fields: [{ path: 'regionCode', message: '区划代码不存在' }],
@@ -189,8 +190,7 @@ async function checkCellDeputies(db: Executor, ctx: ActorContext, deputyIds: str
 /** A grid cell is a village or community (12-digit code) inside the body's own region. */
 export async function createGridCell(db: Db, ctx: ActorContext, input: GridCellInput): Promise<GridCell> {
   return db.transaction(async (tx) => {
-    const body = await findBodyInScope(tx, ctx.actor, input.bodyId);
-    if (!body) throw notFound('人大机关', { bodyId: input.bodyId });
+    const body = await requireBodyInScope(tx, ctx.actor, input.bodyId);
     const region = await repo.findRegion(tx, input.regionCode);
     if (!region || region.level !== 'village')
       throw new DomainError('GRID_REGION_INVALID', '网格须是村（社区）一级的行政区划', {

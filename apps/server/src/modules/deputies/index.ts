@@ -1,9 +1,10 @@
 /**
- * What other modules may use from the deputies module. Modules that hold part of a deputy's work
- * (stations, opinions, suggestions) report their counts for the "seven ones" here, so progress is
- * always derived from where the work was recorded.
+ * What other modules may use from the deputies module: functions only. Modules that hold part of a
+ * deputy's work (stations, opinions, suggestions, contacts) plug it in here — their counts for the
+ * "seven ones", their sections of the performance file, their part of the public card — so deputies
+ * depends on no other module and progress is always derived from where the work was recorded.
  */
-import type { PerformanceSection, SevenOnesKey } from '@renda/shared';
+import type { PerformanceSection, PublicDeputyCard, SevenOnesKey } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 
 export type SevenOnesSource = (db: Executor, deputyId: string, from: string, to: string) => Promise<Partial<Record<SevenOnesKey, number>>>;
@@ -46,7 +47,40 @@ export async function externalPerformanceSections(db: Executor, deputyId: string
   return found;
 }
 
-export { deputies, deputyGroupMembers, deputyGroups, dutyParticipants, dutyRecords } from './tables.js';
-export { findDeputiesByIds, findDeputyByPublicCode, getDeputyByUser, likePrefix } from './repository.js';
-export { insertDuty, setParticipants } from './duties-repository.js';
+/** The figures of this year's card that other modules hold; a figure no source reports is 0. */
+type CardFigures = Omit<PublicDeputyCard['thisYear'], 'year' | 'activities' | 'votersReceived'>;
+
+/**
+ * What another module adds to a deputy's public card (代表码): the stations the deputy receives
+ * voters at, the concerns heard there, the opinions sent to them.
+ */
+export interface PublicCardPart {
+  stations?: PublicDeputyCard['stations'];
+  thisYear?: Partial<CardFigures>;
+}
+export type PublicCardSource = (db: Executor, deputyId: string, from: string, to: string) => Promise<PublicCardPart>;
+
+const cardSources = new Map<string, PublicCardSource>();
+
+export function registerPublicCardSource(name: string, source: PublicCardSource) {
+  cardSources.set(name, source);
+}
+
+/** Every registered part, together: stations listed in registration order, figures summed. */
+export async function externalPublicCard(db: Executor, deputyId: string, from: string, to: string) {
+  const parts = await Promise.all([...cardSources.values()].map((source) => source(db, deputyId, from, to)));
+  const thisYear: CardFigures = {
+    concernsHeard: 0,
+    resolvedOnSite: 0,
+    opinionsReceived: 0,
+    opinionsReplied: 0,
+    opinionsSolved: 0,
+  };
+  for (const part of parts) for (const [key, n] of Object.entries(part.thisYear ?? {}) as [keyof CardFigures, number][]) thisYear[key] += n;
+  return { stations: parts.flatMap((p) => p.stations ?? []), thisYear };
+}
+
+export { recordDuty, type DutyFromElsewhere } from './duties-service.js';
+export { findDeputiesByIds, getDeputyByUser } from './repository.js';
 export { newPublicCode, publicCodeParam } from './public-code.js';
+export { opinionLink, posterHtml, qrPng, requestOrigin } from './qr.js';

@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import {
   dutyKindLabel,
   type AssessmentResult,
@@ -10,25 +9,25 @@ import {
   type PerformanceFile,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
-import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
+import { bodyAndAncestors, requireBodyInScope } from '../../platform/scope.js';
+import * as assessments from './assessment-repository.js';
 import { defaultWeights, rankByScore, scoreOf, type Weight } from './assessment.js';
 import * as duties from './duties-repository.js';
 import * as groups from './groups-repository.js';
 import { externalPerformanceSections, externalSevenOnes } from './index.js';
-import { findBodyInScope, otherLevels, type DeputyWithBody } from './repository.js';
+import { otherLevels, type DeputyWithBody } from './repository.js';
 import { presentDeputy } from './presenters.js';
 import { requireDeputy } from './service.js';
 import { allDutyKinds, sevenOnesOf } from './seven-ones.js';
-import { assessmentResults, assessmentWeights } from './tables.js';
 
 // ---- weights: a body's own, else the nearest ancestor's, else the defaults ----
 export async function weightsInForce(db: Executor, bodyPath: string): Promise<{ weights: Weight[]; setBy: string | null }> {
-  const ancestors = bodyPath.split('/').filter(Boolean).reverse();
-  const rows = await db.select().from(assessmentWeights).where(inArray(assessmentWeights.bodyId, ancestors));
+  const ancestors = bodyAndAncestors(bodyPath).reverse();
+  const rows = await assessments.weightsOfBodies(db, ancestors);
   for (const bodyId of ancestors) {
     const own = rows.filter((r) => r.bodyId === bodyId);
     if (own.length)
@@ -43,11 +42,7 @@ export async function weightsInForce(db: Executor, bodyPath: string): Promise<{ 
   return { weights: [...defaultWeights], setBy: null };
 }
 
-async function requireBody(db: Executor, ctx: ActorContext, bodyId: string) {
-  const body = await findBodyInScope(db, ctx.actor, bodyId);
-  if (!body) throw notFound('人大机关', { bodyId });
-  return body;
-}
+const requireBody = (db: Executor, ctx: ActorContext, bodyId: string) => requireBodyInScope(db, ctx.actor, bodyId);
 
 export async function getWeights(
   db: Db,
@@ -65,8 +60,11 @@ export async function setWeights(db: Db, ctx: ActorContext, bodyId: string, weig
   await db.transaction(async (tx) => {
     const body = await requireBody(tx, ctx, bodyId);
     const before = await weightsInForce(tx, body.path);
-    await tx.delete(assessmentWeights).where(eq(assessmentWeights.bodyId, bodyId));
-    await tx.insert(assessmentWeights).values(weights.map((w) => ({ bodyId, ...w, updatedAt: clock.now() })));
+    await assessments.replaceWeights(
+      tx,
+      bodyId,
+      weights.map((w) => ({ ...w, updatedAt: clock.now() })),
+    );
     await recordAudit(tx, ctx, {
       entity: 'assessment_weights',
       entityId: bodyId,
@@ -118,17 +116,10 @@ export async function publish(db: Db, ctx: ActorContext, q: { bodyId: string; te
     const rows = await ranking(tx, ctx, q);
     if (rows.length === 0) throw new DomainError('ASSESSMENT_EMPTY', '该届次没有在任代表，无法发布');
     const publishedAt = clock.now();
-    await tx.delete(assessmentResults).where(
-      and(
-        eq(assessmentResults.bodyId, q.bodyId),
-        eq(assessmentResults.year, q.year),
-        inArray(
-          assessmentResults.deputyId,
-          rows.map((r) => r.deputyId),
-        ),
-      ),
-    );
-    await tx.insert(assessmentResults).values(
+    await assessments.replaceResults(
+      tx,
+      q.bodyId,
+      q.year,
       rows.map((r) => ({
         bodyId: q.bodyId,
         year: q.year,
@@ -152,10 +143,7 @@ export async function publish(db: Db, ctx: ActorContext, q: { bodyId: string; te
 }
 
 export async function publishedResult(db: Executor, deputyId: string, year: number): Promise<AssessmentResult | null> {
-  const [row] = await db
-    .select()
-    .from(assessmentResults)
-    .where(and(eq(assessmentResults.deputyId, deputyId), eq(assessmentResults.year, year)));
+  const row = await assessments.publishedResultOf(db, deputyId, year);
   if (!row) return null;
   return {
     year,
@@ -188,7 +176,7 @@ export async function performanceOf(
   const deputyId = row.deputy.id;
   const year = Number(to.slice(0, 4));
   const ys = yearRange(year);
-  const bodyPath = (await db.select({ path: bodies.path }).from(bodies).where(eq(bodies.id, row.deputy.bodyId)))[0]!.path;
+  const bodyPath = await assessments.bodyPathOf(db, row.deputy.bodyId);
   const [deputy, memberOf, cells, counts, voters, records, yearCounts, yearVoters, external, weights, published] = await Promise.all([
     getDeputyForFile(db, ctx, row),
     membershipsOf(db, deputyId),

@@ -1,4 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
+
+/** The address the caller reached the server at, for links printed in QR codes. */
+export const requestOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** The public opinion page a QR code opens (served by the opinions module). */
 export function opinionLink(origin: string, target: 'station' | 'deputy', publicCode: string): string {

@@ -2,12 +2,10 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-o
 import type { DeputyQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, users } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
+import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies } from './tables.js';
 
-type Scope = Pick<Actor, 'bodyPath'>;
 export type DeputyRow = typeof deputies.$inferSelect;
 export interface DeputyWithBody {
   deputy: DeputyRow;
@@ -16,9 +14,6 @@ export interface DeputyWithBody {
 }
 
 const withBody = { deputy: deputies, bodyName: bodies.name, bodyLevel: bodies.level };
-
-/** Escapes LIKE wildcards in user input. */
-export const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function listWhere(scope: Scope, f: Omit<DeputyQuery, 'page' | 'pageSize' | 'sort' | 'order'>): SQL | undefined {
   return and(
@@ -111,6 +106,16 @@ export async function findDeputyByPublicCode(db: Executor, publicCode: string): 
   return row;
 }
 
+/** The deputy's own row, locked until the transaction ends (a status change). */
+export async function lockDeputy(db: Executor, scope: Scope, id: string): Promise<DeputyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(deputies)
+    .where(and(eq(deputies.id, id), inScope(deputies.bodyId, scope)))
+    .for('update');
+  return row;
+}
+
 /** Same person at other levels (五级代表联动), visible to the actor. */
 export function otherLevels(db: Executor, scope: Scope, deputy: DeputyRow) {
   if (!deputy.personKey) return Promise.resolve([]);
@@ -160,13 +165,5 @@ export async function findDeputyUser(db: Executor, scope: Scope, userId: string)
     .select({ id: users.id, role: users.role })
     .from(users)
     .where(and(eq(users.id, userId), inScope(users.bodyId, scope)));
-  return row;
-}
-
-export async function findBodyInScope(db: Executor, scope: Scope, bodyId: string) {
-  const [row] = await db
-    .select()
-    .from(bodies)
-    .where(and(eq(bodies.id, bodyId), sql`${bodies.path} LIKE ${scope.bodyPath + '%'}`));
   return row;
 }

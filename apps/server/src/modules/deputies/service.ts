@@ -1,13 +1,4 @@
-import type {
-  Deputy,
-  DeputyImportPreview,
-  DeputyInput,
-  DeputyListItem,
-  DeputyQuery,
-  DeputyStatusInput,
-  DeputyUpdateInput,
-  Page,
-} from '@renda/shared';
+import type { Deputy, DeputyImportPreview, DeputyInput, DeputyListItem, DeputyQuery, DeputyUpdateInput, Page } from '@renda/shared';
 import { deputyStatusLabel, genderLabel } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -16,12 +7,12 @@ import type { ActorContext } from '../../platform/context.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
+import { requireBodyInScope } from '../../platform/scope.js';
 import { personKeyOf, isValidIdNumber } from './id-number.js';
 import { previewOf, readImportSheet, validateImportRows } from './import.js';
 import { presentDeputy, presentDeputyListItem } from './presenters.js';
 import { newPublicCode } from './public-code.js';
 import * as repo from './repository.js';
-import { findStatusChange } from './workflow.js';
 
 export async function pageDeputies(db: Db, ctx: ActorContext, q: DeputyQuery): Promise<Page<DeputyListItem>> {
   const { rows, total } = await repo.pageDeputies(db, ctx.actor, q);
@@ -68,11 +59,7 @@ export async function ownDeputy(db: Executor, ctx: ActorContext) {
   return row;
 }
 
-async function checkBody(db: Executor, ctx: ActorContext, bodyId: string) {
-  const body = await repo.findBodyInScope(db, ctx.actor, bodyId);
-  if (!body) throw notFound('人大机关', { bodyId });
-  return body;
-}
+const checkBody = (db: Executor, ctx: ActorContext, bodyId: string) => requireBodyInScope(db, ctx.actor, bodyId);
 
 async function checkUser(db: Executor, ctx: ActorContext, userId: string | null | undefined) {
   if (!userId) return;
@@ -128,28 +115,6 @@ export async function updateDeputy(db: Db, ctx: ActorContext, id: string, input:
     await repo.updateDeputy(tx, id, { ...fields, ...(personKey === undefined ? {} : { personKey }), updatedAt: clock.now() });
     const after = await getDeputy(tx, ctx, id);
     await recordAudit(tx, ctx, { entity: 'deputy', entityId: id, bodyId: before.bodyId, action: 'update', before, after });
-    return after;
-  });
-}
-
-/** 辞职、罢免、去世 (and reinstatement by correction) only through this verb, with the date it took effect. */
-export async function changeStatus(db: Db, ctx: ActorContext, id: string, input: DeputyStatusInput): Promise<Deputy> {
-  return db.transaction(async (tx) => {
-    const before = await getDeputy(tx, ctx, id);
-    const step = findStatusChange(before.status, input.status, ctx.actor.role);
-    if (!step)
-      throw new DomainError(
-        'DEPUTY_STATUS_NOT_ALLOWED',
-        `代表当前为“${deputyStatusLabel[before.status]}”，不能改为“${deputyStatusLabel[input.status]}”`,
-        { from: before.status, to: input.status },
-      );
-    if (step.needsReason && !input.reason)
-      throw new DomainError('REASON_REQUIRED', '请填写原因', { fields: [{ path: 'reason', message: '请填写原因' }] });
-    if (input.date > clock.now().toISOString().slice(0, 10))
-      throw new DomainError('DATE_IN_FUTURE', '生效日期不能晚于今天', { fields: [{ path: 'date', message: '不能晚于今天' }] });
-    await repo.updateDeputy(tx, id, { status: input.status, statusDate: input.date, statusReason: input.reason, updatedAt: clock.now() });
-    const after = await getDeputy(tx, ctx, id);
-    await recordAudit(tx, ctx, { entity: 'deputy', entityId: id, bodyId: before.bodyId, action: `status_${input.status}`, before, after });
     return after;
   });
 }

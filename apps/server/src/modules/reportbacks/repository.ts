@@ -5,7 +5,7 @@ import { bodies, outboxMessages, users } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
-import { deputies } from '../deputies/index.js';
+import { deputies } from '../deputies/tables.js';
 import {
   honourCampaigns,
   honourNominations,

@@ -1,15 +1,11 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, regions } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
-import { deputies } from '../deputies/index.js';
+import { inScope, likeContains, type Scope } from '../../platform/scope.js';
+import { deputies } from '../deputies/tables.js';
 import { opinionCountsOfStations } from '../opinions/index.js';
 import { receptionConcerns, receptionSessions, receptionSignins, stationRota, stationRotaDeputies, stations } from './tables.js';
-
-type Scope = Pick<Actor, 'bodyPath'>;
-const likeAny = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export type StationRow = { station: typeof stations.$inferSelect; bodyName: string; regionName: string | null };
 const stationColumns = { station: stations, bodyName: bodies.name, regionName: regions.name };
@@ -21,7 +17,7 @@ export async function pageStations(
 ) {
   const where = and(
     inScope(stations.bodyId, scope),
-    f.q ? sql`(${stations.name} ILIKE ${likeAny(f.q)} OR ${stations.address} ILIKE ${likeAny(f.q)})` : undefined,
+    f.q ? sql`(${stations.name} ILIKE ${likeContains(f.q)} OR ${stations.address} ILIKE ${likeContains(f.q)})` : undefined,
     f.bodyId ? eq(stations.bodyId, f.bodyId) : undefined,
     f.kind ? eq(stations.kind, f.kind) : undefined,
   );
@@ -152,6 +148,14 @@ export function pageSessions(db: Executor, stationId: string, limit: number) {
     .where(eq(receptionSessions.stationId, stationId))
     .orderBy(desc(receptionSessions.heldOn), desc(receptionSessions.createdAt))
     .limit(limit);
+}
+
+export type SessionRow = typeof receptionSessions.$inferSelect;
+
+/** The session, locked until the transaction ends (a step of the reception). */
+export async function lockSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(receptionSessions).where(eq(receptionSessions.id, id)).for('update');
+  return row;
 }
 
 export async function getSession(db: Executor, id: string) {

@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { opinions } from '../opinions/tables.js';
 import { clock } from '../../platform/clock.js';
 import { stationRota } from './tables.js';
-import { remindRota } from './service.js';
+import { remindRota } from './rota-service.js';
 import { allowedActions, findTransition, transitions } from './workflow.js';
 
 let t: TestApp;
@@ -133,22 +133,22 @@ describe('stations', () => {
     expect(session.statusCode).toBe(201);
     const id = session.json().id;
     expect(session.json().allowedActions).toEqual(['signIn', 'addConcern', 'close']);
-    const noDeputy = await staff.request('POST', `/api/reception-sessions/${id}/close`, { votersReceived: 3 });
+    const noDeputy = await staff.request('POST', `/api/reception-sessions/${id}/actions/close`, { votersReceived: 3 });
     expect(noDeputy.json().error.message).toBe('还没有代表签到，不能结束接待');
     const deputy = await t.login('deputy');
-    const self = await deputy.request('POST', `/api/reception-sessions/${id}/sign-in`, {});
+    const self = await deputy.request('POST', `/api/reception-sessions/${id}/actions/signIn`, {});
     expect(self.statusCode).toBe(200);
     expect(self.json().signedIn.map((d: { name: string }) => d.name)).toEqual(['张秀英']);
-    const twice = await deputy.request('POST', `/api/reception-sessions/${id}/sign-in`, {});
+    const twice = await deputy.request('POST', `/api/reception-sessions/${id}/actions/signIn`, {});
     expect(twice.statusCode).toBe(409);
     const other = (await staff.request('GET', `/api/deputies?bodyId=${xiuzhouId}&status=in_office&pageSize=1`)).json().items[0];
-    await staff.request('POST', `/api/reception-sessions/${id}/sign-in`, { deputyId: other.id });
-    await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
+    await staff.request('POST', `/api/reception-sessions/${id}/actions/signIn`, { deputyId: other.id });
+    await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, {
       content: '小区加装电梯资金分摊有争议',
       visitorName: '王先生',
       visitorPhone: '13800001111',
     });
-    const withConcerns = await staff.request('POST', `/api/reception-sessions/${id}/concerns`, {
+    const withConcerns = await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, {
       content: '楼道堆物清理，已当场协调物业',
       resolvedOnSite: true,
     });
@@ -157,14 +157,14 @@ describe('stations', () => {
     expect(settled!.opinionId).toBeNull();
     const opinion = (await staff.request('GET', `/api/opinions/${open!.opinionId}`)).json();
     expect(opinion).toMatchObject({ status: 'submitted', channel: 'visit', stationId: s.id, content: '小区加装电梯资金分摊有争议' });
-    const tooFew = await staff.request('POST', `/api/reception-sessions/${id}/close`, { votersReceived: 1 });
+    const tooFew = await staff.request('POST', `/api/reception-sessions/${id}/actions/close`, { votersReceived: 1 });
     expect(tooFew.json().error.code).toBe('VOTERS_FEWER_THAN_CONCERNS');
-    const closed = await staff.request('POST', `/api/reception-sessions/${id}/close`, {
+    const closed = await staff.request('POST', `/api/reception-sessions/${id}/actions/close`, {
       votersReceived: 6,
       notes: '群众反映集中在加装电梯。',
     });
     expect(closed.json()).toMatchObject({ state: 'closed', votersReceived: 6, allowedActions: [] });
-    const after = await staff.request('POST', `/api/reception-sessions/${id}/concerns`, { content: '再补一条意见内容' });
+    const after = await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, { content: '再补一条意见内容' });
     expect(after.json().error.message).toBe('接待当前为“已结束”，不能登记反映事项');
     const duty = await staff.request('GET', `/api/duties/${closed.json().dutyRecordId}`);
     expect(duty.json()).toMatchObject({ kind: 'voter_reception', source: 'station', votersReceived: 6 });

@@ -1,26 +1,25 @@
-import type { Role, ReceptionAction, ReceptionState } from '@renda/shared';
-
-export interface Transition {
-  from: ReceptionState;
-  action: ReceptionAction;
-  to: ReceptionState;
-  roles: readonly Role[];
-}
+import { receptionActionLabel, receptionStateLabel, type ReceptionAction, type ReceptionState } from '@renda/shared';
+import { defineWorkflow, type ActingRole } from '../../platform/workflow.js';
 
 /**
  * A reception session (接待) is open while deputies sign in and voters are heard; closing it writes
- * the duty record of every deputy signed in, after which nothing more is added.
+ * the duty record of every deputy signed in, after which nothing more is added. A deputy signs in
+ * themself; staff sign in anyone, record what voters raised and close the session.
  */
-export const transitions = [
-  { from: 'open', action: 'signIn', to: 'open', roles: ['staff', 'admin', 'deputy'] },
-  { from: 'open', action: 'addConcern', to: 'open', roles: ['staff', 'admin'] },
-  { from: 'open', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
-] as const satisfies readonly Transition[];
+export const receptionWorkflow = defineWorkflow<ReceptionState, ReceptionAction>({
+  code: 'RECEPTION',
+  stateLabel: receptionStateLabel,
+  actionLabel: receptionActionLabel,
+  transitions: [
+    { from: 'open', action: 'signIn', to: 'open', roles: ['staff', 'admin', 'deputy'] },
+    { from: 'open', action: 'addConcern', to: 'open', roles: ['staff', 'admin'] },
+    { from: 'open', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
+  ],
+});
 
-export function findTransition(state: ReceptionState, action: ReceptionAction, role: Role): Transition | undefined {
-  return (transitions as readonly Transition[]).find((t) => t.from === state && t.action === action && t.roles.includes(role));
-}
+export const transitions = receptionWorkflow.transitions;
 
-export function allowedActions(state: ReceptionState, role: Role): ReceptionAction[] {
-  return (transitions as readonly Transition[]).filter((t) => t.from === state && t.roles.includes(role)).map((t) => t.action);
-}
+export const findTransition = (state: ReceptionState, action: ReceptionAction, role: ActingRole) =>
+  receptionWorkflow.find(state, action, { role });
+
+export const allowedActions = (state: ReceptionState, role: ActingRole) => receptionWorkflow.allowedActions(state, { role });

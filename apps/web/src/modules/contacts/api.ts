@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  Appointment,
-  Choice,
-  ContactLinkDetail,
-  Membership,
-  AppointmentAction,
-  AppointmentActionInput,
-  AppointmentInput,
-  ContactLinkInput,
-  ContactRecordInput,
+import {
+  actionUrl,
+  appointmentActions,
+  type Appointment,
+  type Choice,
+  type ContactLinkDetail,
+  type Membership,
+  type AppointmentAction,
+  type AppointmentActionInput,
+  type AppointmentInput,
+  type ContactLinkInput,
+  type ContactRecordInput,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
@@ -68,4 +70,4 @@ export const addContactRecord = (linkId: string, input: ContactRecordInput) =>
 export const requestAppointment = (input: AppointmentInput) => api.post<Appointment>('/api/appointments', input);
 /** One step of an appointment's workflow (approve, schedule, record the meeting, rate…). */
 export const actOnAppointment = (id: string, action: AppointmentAction, input: AppointmentActionInput | Record<string, never> = {}) =>
-  api.post<Appointment>(`/api/appointments/${id}/actions/${action}`, input);
+  api.post<Appointment>(actionUrl(appointmentActions, id, action), input);

@@ -1,22 +1,25 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type {
-  Deputy,
-  DeputyGroup,
-  DeputyListItem,
-  GridCell,
-  Page,
-  PerformanceFile,
-  AssessmentRow,
-  AssessmentWeight,
-  DeputyGroupDetail,
-  DeputyGroupInput,
-  DeputyImportPreview,
-  DeputyStatusInput,
-  DutyRecord,
-  DutyRecordInput,
-  GridCellInput,
-  GroupMembersInput,
+import {
+  actionUrl,
+  deputyActions,
+  deputyStatusActionFor,
+  type Deputy,
+  type DeputyGroup,
+  type DeputyListItem,
+  type GridCell,
+  type Page,
+  type PerformanceFile,
+  type AssessmentRow,
+  type AssessmentWeight,
+  type DeputyGroupDetail,
+  type DeputyGroupInput,
+  type DeputyImportPreview,
+  type DeputyStatusInput,
+  type DutyRecord,
+  type DutyRecordInput,
+  type GridCellInput,
+  type GroupMembersInput,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 import type { Option } from '../../components/PagedTable';
@@ -106,7 +109,9 @@ export function thisYear(): { from: string; to: string } {
 /** Adds a deputy (`id` null) or changes an existing one. */
 export const saveDeputy = (id: string | null, input: Record<string, unknown>) =>
   id ? api.patch<Deputy>(`/api/deputies/${id}`, input) : api.post<Deputy>('/api/deputies', input);
-export const changeDeputyStatus = (id: string, input: DeputyStatusInput) => api.post<Deputy>(`/api/deputies/${id}/status`, input);
+/** Each status change has its own verb (resign, remove, recordDeath, reinstate); the form asks for the status. */
+export const changeDeputyStatus = (id: string, { status, ...input }: DeputyStatusInput) =>
+  api.post<Deputy>(actionUrl(deputyActions, id, deputyStatusActionFor[status]), input);
 export const uploadDeputyPhoto = (id: string, file: File) => api.upload<Deputy>(`/api/deputies/${id}/photo`, {}, file, 'PUT');
 export const deleteDeputyPhoto = (id: string) => api.delete<Deputy>(`/api/deputies/${id}/photo`);
 

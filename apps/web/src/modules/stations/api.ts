@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  ReceptionSession,
-  RotaEntry,
-  Station,
-  StationFigures,
-  closeSessionInput,
-  concernInput,
-  RotaInput,
-  RotaRepeatInput,
-  RotaRepeatResult,
-  sessionInput,
-  signInInput,
-  StationInput,
+import {
+  actionUrl,
+  receptionActions,
+  type ReceptionSession,
+  type RotaEntry,
+  type Station,
+  type StationFigures,
+  type closeSessionInput,
+  type concernInput,
+  type RotaInput,
+  type RotaRepeatInput,
+  type RotaRepeatResult,
+  type sessionInput,
+  type signInInput,
+  type StationInput,
 } from '@renda/shared';
 import { api } from '../../app/api';
 import type { SchemaInput } from '../../components/forms';
@@ -71,8 +73,8 @@ export const openReceptionSession = (stationId: string, input: SchemaInput<typeo
   api.post<ReceptionSession>(`/api/stations/${stationId}/sessions`, input);
 /** Signs a deputy in: the signed-in deputy themself without `input`, or the one staff choose. */
 export const signInToSession = (sessionId: string, input: SchemaInput<typeof signInInput> | Record<string, never> = {}) =>
-  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/sign-in`, input);
+  api.post<ReceptionSession>(actionUrl(receptionActions, sessionId, 'signIn'), input);
 export const registerConcern = (sessionId: string, input: SchemaInput<typeof concernInput>) =>
-  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/concerns`, input);
+  api.post<ReceptionSession>(actionUrl(receptionActions, sessionId, 'addConcern'), input);
 export const closeReceptionSession = (sessionId: string, input: SchemaInput<typeof closeSessionInput>) =>
-  api.post<ReceptionSession>(`/api/reception-sessions/${sessionId}/close`, input);
+  api.post<ReceptionSession>(actionUrl(receptionActions, sessionId, 'close'), input);

@@ -1,0 +1,87 @@
+import { stationKindLabel, type Page, type PlaceKind, type Station, type StationInput, type StationKind } from '@renda/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { pageResult } from '../../platform/pagination.js';
+import { requireBodyInScope } from '../../platform/scope.js';
+import { newPublicCode } from '../deputies/index.js';
+import * as repo from './repository.js';
+
+function presentStation(r: repo.StationRow): Station {
+  const s = r.station;
+  return {
+    id: s.id,
+    bodyId: s.bodyId,
+    bodyName: r.bodyName,
+    kind: s.kind as StationKind,
+    name: s.name,
+    regionCode: s.regionCode,
+    regionName: r.regionName,
+    address: s.address,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    placeKind: (s.placeKind as PlaceKind | null) ?? null,
+    openingHours: s.openingHours,
+    contactName: s.contactName,
+    contactPhone: s.contactPhone,
+    rules: s.rules,
+    active: s.active,
+    publicCode: s.publicCode,
+    createdAt: s.createdAt.toISOString(),
+  };
+}
+
+export async function pageStations(db: Db, ctx: ActorContext, f: Parameters<typeof repo.pageStations>[2]): Promise<Page<Station>> {
+  const { rows, total } = await repo.pageStations(db, ctx.actor, f);
+  return pageResult(rows.map(presentStation), total, f);
+}
+
+export async function requireStation(db: Executor, ctx: ActorContext, id: string) {
+  const row = await repo.getStation(db, ctx.actor, id);
+  if (!row) throw notFound('联络站', { id });
+  return row;
+}
+
+export async function getStation(db: Executor, ctx: ActorContext, id: string) {
+  return presentStation(await requireStation(db, ctx, id));
+}
+
+const checkBody = (db: Executor, ctx: ActorContext, bodyId: string) => requireBodyInScope(db, ctx.actor, bodyId);
+
+export async function createStation(db: Db, ctx: ActorContext, input: StationInput): Promise<Station> {
+  return db.transaction(async (tx) => {
+    await checkBody(tx, ctx, input.bodyId);
+    const id = await repo.insertStation(tx, { ...input, publicCode: newPublicCode(), createdAt: clock.now() });
+    const created = await getStation(tx, ctx, id);
+    await recordAudit(tx, ctx, { entity: 'station', entityId: id, bodyId: input.bodyId, action: 'create', after: created });
+    return created;
+  });
+}
+
+export async function updateStation(db: Db, ctx: ActorContext, id: string, input: StationInput): Promise<Station> {
+  return db.transaction(async (tx) => {
+    const before = await getStation(tx, ctx, id);
+    await checkBody(tx, ctx, input.bodyId);
+    await repo.updateStation(tx, id, { ...input, updatedAt: clock.now() });
+    const after = await getStation(tx, ctx, id);
+    await recordAudit(tx, ctx, { entity: 'station', entityId: id, bodyId: input.bodyId, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** Public data only: what the station's QR code opens. */
+export async function publicStation(db: Db, publicCode: string) {
+  const s = await repo.findStationByPublicCode(db, publicCode);
+  if (!s || !s.active) throw notFound('联络站');
+  return {
+    name: s.name,
+    kind: s.kind as StationKind,
+    kindLabel: stationKindLabel[s.kind as StationKind],
+    address: s.address,
+    openingHours: s.openingHours,
+    contactName: s.contactName,
+    contactPhone: s.contactPhone,
+  };
+}
