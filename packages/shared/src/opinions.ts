@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
-import { defineActions } from './workflow.js';
+import { actionInputUnion, defineActions } from './workflow.js';
 
 /**
  * Citizens' opinions (群众意见, 社情民意): seed 000's "群众有意见、码上提，人大马上办、及时回".
@@ -375,11 +375,7 @@ export type OpinionDetail = z.infer<typeof opinionDetail>;
 
 const reason = z.string().trim().min(2, '请填写理由').max(opinionLimits.reasonMax, `理由最多 ${opinionLimits.reasonMax} 个字`);
 
-const replyText = z
-  .string()
-  .trim()
-  .min(5, '答复至少 5 个字')
-  .max(opinionLimits.replyMax, `答复最多 ${opinionLimits.replyMax} 个字`);
+const replyText = z.string().trim().min(5, '答复至少 5 个字').max(opinionLimits.replyMax, `答复最多 ${opinionLimits.replyMax} 个字`);
 const note = z.string().trim().max(opinionLimits.reasonMax).optional();
 
 /** The actions staff and handling units take on an opinion (the citizen rates on the public tracking page). */
@@ -418,23 +414,8 @@ export const opinionActions = defineActions('opinions', {
   close: { input: opinionActionInputs.close, summary: '办结（群众不满意的须说明理由）' },
 });
 
-const tagged = <A extends OpinionStaffAction>(action: A) => opinionActionInputs[action].extend({ action: z.literal(action) });
-
 /** One body per action, the action named inside: what the web forms validate before posting to the action's URL. */
-export const opinionActionInput = z.discriminatedUnion('action', [
-  tagged('accept'),
-  tagged('decline'),
-  tagged('merge'),
-  tagged('attachDeputy'),
-  tagged('route'),
-  tagged('signFor'),
-  tagged('return'),
-  tagged('reply'),
-  tagged('answer'),
-  tagged('approveReply'),
-  tagged('rejectReply'),
-  tagged('close'),
-]);
+export const opinionActionInput = actionInputUnion(opinionActionInputs);
 export type OpinionActionInput = z.infer<typeof opinionActionInput>;
 
 /** What routing now would give: the due date under the rule in force for the opinion's body. */

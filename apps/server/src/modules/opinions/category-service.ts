@@ -1,9 +1,4 @@
-import {
-  defaultOpinionCategories,
-  type OpinionCategoriesInput,
-  type OpinionCategory,
-  type OpinionCategorySetting,
-} from '@renda/shared';
+import { defaultOpinionCategories, type OpinionCategoriesInput, type OpinionCategory, type OpinionCategorySetting } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { ActorContext } from '../../platform/context.js';

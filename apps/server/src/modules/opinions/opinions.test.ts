@@ -47,7 +47,8 @@ async function submitOk(extra: Record<string, unknown> = {}) {
 }
 
 const track = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/public/opinions/${code}` })).json();
-const act = (s: Session, id: string, body: Record<string, unknown>) => s.request('POST', `/api/opinions/${id}/actions/${body.action}`, body);
+const act = (s: Session, id: string, body: Record<string, unknown>) =>
+  s.request('POST', `/api/opinions/${id}/actions/${body.action}`, body);
 
 beforeAll(async () => {
   ({ t, staff, unit, leader, xzstaff, cityQr: qr, xzQr, housingUnitId } = await opinionsTestApp());

@@ -252,7 +252,12 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
 
   // Bulk actions: the single action on each item, each answering on its own.
   const triagers = { preValidation: requirePermission('opinions.triage') };
-  const bulk = <A extends 'accept' | 'decline' | 'route'>(request: FastifyRequest, ids: string[], action: A, input: OpinionActionInputs[A]) =>
+  const bulk = <A extends 'accept' | 'decline' | 'route'>(
+    request: FastifyRequest,
+    ids: string[],
+    action: A,
+    input: OpinionActionInputs[A],
+  ) =>
     bulkAct(db, notifier, actorContext(request), ids, action, input, (err, id) =>
       request.log.error({ err, opinionId: id }, 'bulk opinion action failed'),
     );

@@ -98,4 +98,3 @@ export async function routeDeadline(db: Executor, ctx: ActorContext, id: string)
   const at = dueAt(clock.now(), rule);
   return { dueAt: at.toISOString(), dueDate: chinaDate(at), rule: describeRule(rule) };
 }
-

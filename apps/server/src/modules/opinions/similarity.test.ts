@@ -44,7 +44,8 @@ beforeAll(async () => {
     liftOtherBody: await submit(xiuzhou.stationCode, lift),
   };
   expect(
-    (await staff.request('POST', `/api/opinions/${ids.liftDeclined}/actions/decline`, { action: 'decline', reason: '重复提交' })).statusCode,
+    (await staff.request('POST', `/api/opinions/${ids.liftDeclined}/actions/decline`, { action: 'decline', reason: '重复提交' }))
+      .statusCode,
   ).toBe(200);
   await t.db
     .update(opinions)

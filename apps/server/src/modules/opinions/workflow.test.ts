@@ -9,7 +9,7 @@ import {
   type OpinionAction,
   type OpinionStatus,
 } from '@renda/shared';
-import { DomainError } from '../../platform/errors.js';
+import { refusal } from '../../test/refusal.js';
 import type { ActingRole } from '../../platform/workflow.js';
 import { finalStatuses, opinionWorkflow, transitions } from './workflow.js';
 
@@ -42,16 +42,6 @@ function expectedTarget(state: OpinionStatus, action: OpinionAction, role: Actin
 }
 
 const cases = opinionStatus.options.flatMap((s) => opinionAction.options.flatMap((a) => everyRole.map((r) => [s, a, r] as const)));
-
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, status: err.status, message: err.message };
-    throw err;
-  }
-  throw new Error('not refused');
-}
 
 describe('opinion workflow table', () => {
   it.each(cases)('%s × %s as %s', (state, action, role) => {

@@ -2,7 +2,9 @@ import { useState, type AriaAttributes } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Radio, Typography, type RadioGroupProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  actionUrl,
   opinionActionInput,
+  opinionActions,
   opinionLimits,
   routeKind,
   type OpinionAction,
@@ -28,7 +30,7 @@ type Values = Record<string, unknown>;
 export const routeDefaults = { routeKind: 'petition_referral' } as const;
 
 function useSend(id: string) {
-  return (input: OpinionActionInput) => api.post<OpinionDetail>(`/api/opinions/${id}/actions`, input);
+  return (input: OpinionActionInput) => api.post<OpinionDetail>(actionUrl(opinionActions, id, input.action), input);
 }
 
 /** The buttons the workflow table allows this user now (the API's `actions`), each opening what it needs. */

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, List, Popconfirm, Progress, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { OpinionActionInput, OpinionDetail } from '@renda/shared';
+import { actionUrl, opinionActions, type OpinionActionInputs, type OpinionDetail } from '@renda/shared';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../components/format';
 import { useAction } from '../../components/mutations';
@@ -14,7 +14,7 @@ export function SimilarOpinions({ opinion }: { opinion: OpinionDetail }) {
   const similar = useSimilarOpinions(opinion.id, true);
   const merge = useAction(
     (intoId: string) =>
-      api.post<OpinionDetail>(`/api/opinions/${opinion.id}/actions`, { action: 'merge', intoId } satisfies OpinionActionInput),
+      api.post<OpinionDetail>(actionUrl(opinionActions, opinion.id, 'merge'), { intoId } satisfies OpinionActionInputs['merge']),
     { invalidate: opinionsKey, successMessage: t('opinions.done', { action: t('opinionAction.merge') }) },
   );
   if (similar.isPending) return <Spin />;

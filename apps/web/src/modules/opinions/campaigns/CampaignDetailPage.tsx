@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
+  actionUrl,
   can,
+  clueActions,
   clueKind,
   clueStatus,
   type CampaignClue,
@@ -139,7 +141,7 @@ function Ledger({ campaign, manage }: { campaign: CampaignDetail; manage: boolea
   const [acting, setActing] = useState<{ clue: CampaignClue; action: ClueAction } | null>(null);
   const [linking, setLinking] = useState<CampaignClue | null>(null);
   const units = useUnitSource(undefined, true);
-  const confirm = useAction((id: string) => api.post(`/api/campaign-clues/${id}/actions`, { action: 'confirm' }), {
+  const confirm = useAction((id: string) => api.post(actionUrl(clueActions, id, 'confirm'), {}), {
     invalidate: campaignsKey,
   });
   const filters: FilterField[] = [

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { AriaAttributes, ReactNode } from 'react';
 import type { Dayjs } from 'dayjs';
 import {
+  actionUrl,
   campaignTeamInput,
   campaignVisitInput,
   clueActionInput,
+  clueActions,
   clueKind,
   standaloneClueInput,
   transferLevel,
@@ -242,7 +244,7 @@ export function ClueActionModal({ clue, action, onClose }: { clue: CampaignClue;
   const { submit, pending } = useFormMutation({
     form,
     schema: clueActionInput,
-    mutationFn: (input) => api.post(`/api/campaign-clues/${clue.id}/actions`, input),
+    mutationFn: (input) => api.post(actionUrl(clueActions, clue.id, input.action), input),
     invalidate: campaignsKey,
     onSuccess: onClose,
   });
