@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { actionInputUnion, defineActions } from './workflow.js';
 
 /**
  * Themed campaigns (专项监督) of seed 000: "生态文明建设监督……建立台账化、月调度工作机制"; deputies go on
@@ -97,18 +98,32 @@ export const standaloneClueInput = clueInput.extend({ foundOn: isoDate, visitId:
 export type StandaloneClueInput = z.infer<typeof standaloneClueInput>;
 
 const reason = text('理由', 2, 500);
-export const clueActionInput = z.discriminatedUnion('action', [
-  z.object({
-    action: z.literal('transfer'),
+
+/** Each clue action's input, declared once: the server validates with it, the web forms too. */
+export const clueActionInputs = {
+  transfer: z.object({
     handlingUnitId: z.uuid('请选择承办的政府或部门'),
     level: transferLevel,
     note: optionalText('转办说明', 500),
   }),
-  z.object({ action: z.literal('reportRectified'), note: text('整改情况', 5, 2000) }),
-  z.object({ action: z.literal('confirm') }),
-  z.object({ action: z.literal('reject'), reason }),
-  z.object({ action: z.literal('dismiss'), reason }),
-]);
+  reportRectified: z.object({ note: text('整改情况', 5, 2000) }),
+  confirm: z.object({}),
+  reject: z.object({ reason }),
+  dismiss: z.object({ reason }),
+} satisfies Record<ClueAction, z.ZodObject>;
+export type ClueActionInputs = { [A in ClueAction]: z.infer<(typeof clueActionInputs)[A]> };
+
+/** POST /api/campaign-clues/:id/actions/<action>; the server checks the action against the ledger's table. */
+export const clueActions = defineActions('campaign-clues', {
+  transfer: { input: clueActionInputs.transfer, summary: '转办（转属地政府办理，或转本级人民政府督促办理）' },
+  reportRectified: { input: clueActionInputs.reportRectified, summary: '报告整改情况' },
+  confirm: { input: clueActionInputs.confirm, summary: '销号' },
+  reject: { input: clueActionInputs.reject, summary: '退回继续整改' },
+  dismiss: { input: clueActionInputs.dismiss, summary: '核实不予立项' },
+});
+
+/** One body per action, the action named inside: what the web forms validate before posting to the action's URL. */
+export const clueActionInput = actionInputUnion(clueActionInputs);
 export type ClueActionInput = z.infer<typeof clueActionInput>;
 
 export const campaignFigures = z.object({

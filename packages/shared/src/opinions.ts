@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { actionInputUnion, defineActions } from './workflow.js';
 
 /**
  * Citizens' opinions (群众意见, 社情民意): seed 000's "群众有意见、码上提，人大马上办、及时回".
@@ -374,32 +375,47 @@ export type OpinionDetail = z.infer<typeof opinionDetail>;
 
 const reason = z.string().trim().min(2, '请填写理由').max(opinionLimits.reasonMax, `理由最多 ${opinionLimits.reasonMax} 个字`);
 
-/** One body per action; the server checks the action against the workflow table. */
-export const opinionActionInput = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('decline'), reason }),
-  z.object({ action: z.literal('merge'), intoId: z.uuid('请选择合并到的意见') }),
-  z.object({ action: z.literal('attachDeputy'), deputyId: z.uuid('请选择代表') }),
-  z.object({
-    action: z.literal('route'),
-    handlingUnitId: z.uuid('请选择承办单位'),
-    routeKind,
-    note: z.string().trim().max(opinionLimits.reasonMax).optional(),
-  }),
-  z.object({ action: z.literal('signFor') }),
-  z.object({ action: z.literal('return'), reason }),
-  z.object({
-    action: z.literal('reply'),
-    text: z.string().trim().min(5, '答复至少 5 个字').max(opinionLimits.replyMax, `答复最多 ${opinionLimits.replyMax} 个字`),
-  }),
-  z.object({
-    action: z.literal('answer'),
-    text: z.string().trim().min(5, '答复至少 5 个字').max(opinionLimits.replyMax, `答复最多 ${opinionLimits.replyMax} 个字`),
-  }),
-  z.object({ action: z.literal('approveReply') }),
-  z.object({ action: z.literal('rejectReply'), reason }),
-  z.object({ action: z.literal('close'), note: z.string().trim().max(opinionLimits.reasonMax).optional() }),
-]);
+const replyText = z.string().trim().min(5, '答复至少 5 个字').max(opinionLimits.replyMax, `答复最多 ${opinionLimits.replyMax} 个字`);
+const note = z.string().trim().max(opinionLimits.reasonMax).optional();
+
+/** The actions staff and handling units take on an opinion (the citizen rates on the public tracking page). */
+export type OpinionStaffAction = Exclude<OpinionAction, 'rate' | 'rateDissatisfied'>;
+
+/** Each action's input, declared once: the server validates with it, the web forms too. */
+export const opinionActionInputs = {
+  accept: z.object({}),
+  decline: z.object({ reason }),
+  merge: z.object({ intoId: z.uuid('请选择合并到的意见') }),
+  attachDeputy: z.object({ deputyId: z.uuid('请选择代表') }),
+  route: z.object({ handlingUnitId: z.uuid('请选择承办单位'), routeKind, note }),
+  signFor: z.object({}),
+  return: z.object({ reason }),
+  reply: z.object({ text: replyText }),
+  answer: z.object({ text: replyText }),
+  approveReply: z.object({}),
+  rejectReply: z.object({ reason }),
+  close: z.object({ note }),
+} satisfies Record<OpinionStaffAction, z.ZodObject>;
+export type OpinionActionInputs = { [A in OpinionStaffAction]: z.infer<(typeof opinionActionInputs)[A]> };
+
+/** POST /api/opinions/:id/actions/<action>; the server checks the action against the workflow table. */
+export const opinionActions = defineActions('opinions', {
+  accept: { input: opinionActionInputs.accept, summary: '受理' },
+  decline: { input: opinionActionInputs.decline, summary: '不予受理（理由告知群众）' },
+  merge: { input: opinionActionInputs.merge, summary: '合并重复意见' },
+  attachDeputy: { input: opinionActionInputs.attachDeputy, summary: '代表领办' },
+  route: { input: opinionActionInputs.route, summary: '转办（答复期限按本机关现行期限规则）' },
+  signFor: { input: opinionActionInputs.signFor, summary: '承办单位签收' },
+  return: { input: opinionActionInputs.return, summary: '承办单位退回' },
+  reply: { input: opinionActionInputs.reply, summary: '承办单位答复（经审核后群众可见）' },
+  answer: { input: opinionActionInputs.answer, summary: '工作人员直接答复（经审核后群众可见）' },
+  approveReply: { input: opinionActionInputs.approveReply, summary: '审核通过答复' },
+  rejectReply: { input: opinionActionInputs.rejectReply, summary: '退回重新答复' },
+  close: { input: opinionActionInputs.close, summary: '办结（群众不满意的须说明理由）' },
+});
+
+/** One body per action, the action named inside: what the web forms validate before posting to the action's URL. */
+export const opinionActionInput = actionInputUnion(opinionActionInputs);
 export type OpinionActionInput = z.infer<typeof opinionActionInput>;
 
 /** What routing now would give: the due date under the rule in force for the opinion's body. */

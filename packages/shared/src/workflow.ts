@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Every module's state-changing actions share one URL shape, POST /api/<resource>/<id>/actions/<action>,
@@ -25,3 +25,10 @@ export const defineActions = <A extends string>(resource: string, actions: Recor
 /** The URL to post an action to. */
 export const actionUrl = <A extends string>(set: ActionSet<A>, id: string, action: A) =>
   `/api/${set.resource}/${encodeURIComponent(id)}/actions/${action}`;
+
+/** Each action's input with the action named inside, as one union: what a form validates before posting to the action's URL. */
+export function actionInputUnion<I extends Record<string, z.ZodObject>>(inputs: I) {
+  type Tagged = { [A in keyof I & string]: z.ZodObject<I[A]['shape'] & { action: z.ZodLiteral<A> }> }[keyof I & string];
+  const tagged = Object.entries(inputs).map(([action, input]) => input.extend({ action: z.literal(action) }));
+  return z.discriminatedUnion('action', tagged as unknown as [Tagged, ...Tagged[]]);
+}

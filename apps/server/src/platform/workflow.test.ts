@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors.js';
+import { refusal } from '../test/refusal.js';
 import { defineWorkflow } from './workflow.js';
 
 type State = 'draft' | 'sent' | 'done';
@@ -18,16 +18,6 @@ const flow = defineWorkflow<State, Action, 'lead' | 'joint', 'letter' | 'motion'
     { from: 'done', action: 'reopen', to: 'sent', roles: ['staff', 'system'] },
   ],
 });
-
-function refusal(fn: () => unknown) {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return { code: err.code, status: err.status, message: err.message };
-    throw err;
-  }
-  throw new Error('not refused');
-}
 
 describe('workflow engine', () => {
   it('finds the row that fits role, party and kind', () => {
@@ -82,5 +72,14 @@ describe('workflow engine', () => {
   it('lets the system take only the rows that name it, whatever their party', () => {
     expect(flow.find('done', 'reopen', { role: 'system' })?.to).toBe('sent');
     expect(flow.find('sent', 'finish', { role: 'system' })).toBeUndefined();
+  });
+
+  it('says “此操作” for a wrong state where the module asks for it', () => {
+    const plain = defineWorkflow<State, Action>({ ...flow.spec, partyLabel: {}, unnamedAction: true, transitions: [] });
+    expect(refusal(() => plain.require('done', 'send', { role: 'staff' }))).toEqual({
+      code: 'TEST_ACTION_NOT_ALLOWED',
+      status: 409,
+      message: '当前状态（已完成）不能执行此操作',
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { AuditEntity, Role } from '@renda/shared';
 import type { Tx } from '../db/client.js';
 import { recordAudit } from './audit.js';
 import { clock } from './clock.js';
-import type { ActorContext } from './context.js';
+import type { ActorContext, RequestContext } from './context.js';
 import { DomainError } from './errors.js';
 import type { Notifier } from './notifications.js';
 
@@ -53,6 +53,11 @@ export interface WorkflowSpec<S extends string, A extends string, P extends stri
   partyLabel?: Partial<Record<P, string>>;
   /** The word for a state in refusals: 状态 by default, 阶段 for campaigns of several stages. */
   stateWord?: string;
+  /**
+   * A wrong state's refusal says “不能执行此操作” instead of naming the action, for modules whose pages
+   * (the bulk results of the opinion inbox, say) have always shown it so.
+   */
+  unnamedAction?: boolean;
   transitions: readonly T[];
 }
 
@@ -81,12 +86,17 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
   require(state: S, action: A, standing: Standing<P, K>): T {
     const step = this.find(state, action, standing);
     if (step) return step;
-    const { code, stateLabel, actionLabel, partyLabel, stateWord = '状态' } = this.spec;
+    const { code, stateLabel, actionLabel, partyLabel, stateWord = '状态', unnamedAction } = this.spec;
     const label = actionLabel[action];
     const details = { state, action };
     const inState = this.spec.transitions.filter((t) => t.from === state && t.action === action);
     if (inState.length === 0)
-      throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `当前${stateWord}（${stateLabel[state]}）不能执行“${label}”`, details, 409);
+      throw new DomainError(
+        `${code}_ACTION_NOT_ALLOWED`,
+        `当前${stateWord}（${stateLabel[state]}）不能执行${unnamedAction ? '此操作' : `“${label}”`}`,
+        details,
+        409,
+      );
     if (inState.every((t) => t.kinds && (standing.kind === undefined || !t.kinds.includes(standing.kind))))
       throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `“${label}”不适用于此类件`, { ...details, kind: standing.kind }, 409);
     const party = standing.party ? partyLabel?.[standing.party] : undefined;
@@ -158,10 +168,11 @@ export interface Notice {
   sms?: { phones: readonly (string | null | undefined)[]; body: string; bodyId?: string | null };
 }
 
-export interface StepArgs<Row, T, I> {
+/** The context an action runs in: a signed-in actor, or (for a citizen's step on a public page) a request without one. */
+export interface StepArgs<Row, T, I, C extends RequestContext = ActorContext> {
   tx: Tx;
   notifier: Notifier;
-  ctx: ActorContext;
+  ctx: C;
   item: Row;
   input: I;
   now: Date;
@@ -175,30 +186,58 @@ export interface StepResult<Row, A extends string, I> {
   outcome?: string;
   /** What the audit entry records beside the state. */
   detail?: Record<string, unknown>;
+  /** What the module's own timeline says of the step (a reason, where the item went). */
+  note?: string | null;
   notices?: readonly Notice[];
   /** An action the system takes itself once this step is written (a dissatisfied rating reopens the item). */
   then?: { action: A; input: I };
 }
 
-export type Effect<Row, T, A extends string, I> = (a: StepArgs<Row, T, I>) => Promise<StepResult<Row, A, I>>;
+export type Effect<Row, T, A extends string, I, C extends RequestContext = ActorContext> = (
+  a: StepArgs<Row, T, I, C>,
+) => Promise<StepResult<Row, A, I>>;
 
 /** A module's workflow bound to its rows: how to load, judge, change and record one item. */
-export interface Machine<Row, S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>, I> {
+export interface Machine<
+  Row,
+  S extends string,
+  A extends string,
+  P extends string,
+  K extends string,
+  T extends Transition<S, A, P, K>,
+  I,
+  C extends RequestContext = ActorContext,
+> {
   workflow: Workflow<S, A, P, K, T>;
   entity: AuditEntity;
   /** The item, locked for update and within the actor's scope; throws the module's 404. */
-  load(tx: Tx, ctx: ActorContext, id: string): Promise<Row>;
+  load(tx: Tx, ctx: C, id: string): Promise<Row>;
   stateOf(item: Row): S;
   bodyOf(item: Row): string | null;
-  standing(tx: Tx, ctx: ActorContext, item: Row): Promise<Standing<P, K>>;
+  standing(tx: Tx, ctx: C, item: Row): Promise<Standing<P, K>>;
   /** Checks the input before the effect runs (beyond the table's `needs`). */
-  check?(a: StepArgs<Row, T, I>): Promise<void> | void;
+  check?(a: StepArgs<Row, T, I, C>): Promise<void> | void;
   /** What each action does besides moving the state; an action without one only moves it. */
-  effects: Partial<Record<A, Effect<Row, T, A, I>>>;
+  effects: Partial<Record<A, Effect<Row, T, A, I, C>>>;
   /** Writes the new state and the patch; returns the row as it is now. */
   save(tx: Tx, item: Row, to: S, patch: Partial<Row>, now: Date): Promise<Row>;
+  /** Writes the step into the module's own timeline (the citizen's tracking page, the clue's history), after `save`. */
+  recordStep?(tx: Tx, ctx: C, step: RecordedStep<Row, S, A, T>): Promise<void>;
   /** The page a notice links to. */
   link?(item: Row): string;
+}
+
+/** One step as written: what the module's timeline records. */
+export interface RecordedStep<Row, S, A, T> {
+  item: Row;
+  after: Row;
+  action: A;
+  transition: T;
+  from: S;
+  to: S;
+  now: Date;
+  note: string | null;
+  by: 'actor' | 'system';
 }
 
 export interface Applied<Row, S> {
@@ -221,11 +260,12 @@ export async function applyAction<
   K extends string,
   T extends Transition<S, A, P, K>,
   I,
+  C extends RequestContext = ActorContext,
 >(
   tx: Tx,
   notifier: Notifier,
-  machine: Machine<Row, S, A, P, K, T, I>,
-  ctx: ActorContext,
+  machine: Machine<Row, S, A, P, K, T, I, C>,
+  ctx: C,
   id: string,
   action: A,
   input: I,
@@ -237,12 +277,13 @@ export async function applyAction<
   const step = machine.workflow.require(from, action, standing);
   machine.workflow.requireInput(step, (input ?? {}) as Record<string, unknown>);
   const now = clock.now();
-  const args: StepArgs<Row, T, I> = { tx, notifier, ctx, item, input, now, step };
+  const args: StepArgs<Row, T, I, C> = { tx, notifier, ctx, item, input, now, step };
   await machine.check?.(args);
   const effect = machine.effects[action];
   const result: StepResult<Row, A, I> = effect ? await effect(args) : {};
   const to = machine.workflow.target(step, result.outcome);
   const after = await machine.save(tx, item, to, result.patch ?? {}, now);
+  await machine.recordStep?.(tx, ctx, { item, after, action, transition: step, from, to, now, note: result.note ?? null, by });
   await recordAudit(tx, ctx, {
     entity: machine.entity,
     entityId: id,

@@ -39,7 +39,8 @@ afterAll(() => {
 });
 
 const post = (s: Session, url: string, body: unknown) => s.request('POST', url, body);
-const act = (s: Session, clueId: string, body: Record<string, unknown>) => post(s, `/api/campaign-clues/${clueId}/actions`, body);
+const act = (s: Session, clueId: string, body: Record<string, unknown>) =>
+  post(s, `/api/campaign-clues/${clueId}/actions/${body.action}`, body);
 
 describe('a themed campaign from teams and field visits to the monthly dispatch report', () => {
   let campaignId: string;

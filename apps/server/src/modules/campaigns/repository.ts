@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
+import { inScope, likeContains } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import {
   campaignClueEvents,
@@ -24,8 +24,6 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-
 // ---- campaigns ----
 
 export async function insertCampaign(db: Executor, row: typeof campaigns.$inferInsert): Promise<CampaignRow> {
@@ -41,7 +39,7 @@ export async function pageCampaigns(
   const where = and(
     inScope(campaigns.bodyId, actor),
     q.bodyId ? eq(campaigns.bodyId, q.bodyId) : undefined,
-    q.q ? or(ilike(campaigns.title, escapeLike(q.q)), ilike(campaigns.theme, escapeLike(q.q))) : undefined,
+    q.q ? or(ilike(campaigns.title, likeContains(q.q)), ilike(campaigns.theme, likeContains(q.q))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -334,7 +332,7 @@ function clueWhere(
     month ? sql`${campaignClues.foundOn} BETWEEN ${month.from} AND ${month.to}` : undefined,
     q.overdue === 'true' ? overdueClue(now) : undefined,
     q.overdue === 'false' ? sql`NOT coalesce(${overdueClue(now)}, false)` : undefined,
-    q.q ? or(ilike(campaignClues.content, escapeLike(q.q)), ilike(campaignClues.location, escapeLike(q.q))) : undefined,
+    q.q ? or(ilike(campaignClues.content, likeContains(q.q)), ilike(campaignClues.location, likeContains(q.q))) : undefined,
   );
 }
 

@@ -12,7 +12,7 @@ import {
   campaignVisit,
   campaignVisitInput,
   can,
-  clueActionInput,
+  clueActions,
   clueQuery,
   clueSuggestionInput,
   dispatchQuery,
@@ -27,7 +27,7 @@ import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { forbidden, unauthorized } from '../../platform/errors.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { DOCX_MIME } from '../../platform/word.js';
 import { dispatchDocx } from './dispatch-docx.js';
 import * as deputyService from './deputy-service.js';
@@ -36,7 +36,6 @@ import * as service from './service.js';
 import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
 
 const tags = ['opinions'];
-const idParams = z.object({ id: z.uuid('编号格式不正确') });
 
 function requireAny(...list: Permission[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -240,20 +239,13 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
     async (request) => service.getClue(db, actorContext(request), request.params.id),
   );
 
-  app.post(
-    '/api/campaign-clues/:id/actions',
-    {
-      preValidation: requireAny('campaigns.manage', 'campaigns.handle'),
-      schema: {
-        tags,
-        summary: '问题线索办理：转办、报告整改、销号、退回继续整改、不予立项',
-        params: idParams,
-        body: clueActionInput,
-        response: { 200: campaignClueDetail, ...errorResponses },
-      },
-    },
-    async (request) => service.actOnClue(db, actorContext(request), request.params.id, request.body),
-  );
+  // 问题线索办理：转办、报告整改、销号、退回继续整改、不予立项, one URL each.
+  registerActionRoutes(app, clueActions, {
+    tags,
+    route: { preValidation: requireAny('campaigns.manage', 'campaigns.handle') },
+    response: campaignClueDetail,
+    run: (request, id, action, input) => service.actOnClue(db, notifier, actorContext(request), id, action, input as never),
+  });
 
   // ---- a deputy's own campaigns (mobile page) ----
   const visit = { preValidation: requirePermission('campaigns.visit') };

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   clueKindLabel,
   clueStatusLabel,
@@ -11,7 +10,8 @@ import {
   type CampaignTeamInput,
   type CampaignVisitInput,
   type ClueSuggestionRef,
-  type ClueActionInput,
+  type ClueAction,
+  type ClueActionInputs,
   type ClueQuery,
   type ClueStatus,
   type DispatchReport,
@@ -19,25 +19,25 @@ import {
   type StandaloneClueInput,
 } from '@renda/shared';
 import type { Db, Executor, Tx } from '../../db/client.js';
-import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import { ruleInForce } from '../../platform/deadline-rules.js';
-import { chinaDate, dueAt, endOfChinaDay } from '../../platform/deadlines.js';
+import { chinaDate, endOfChinaDay } from '../../platform/deadlines.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/scope.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { requireBodyInScope } from '../../platform/scope.js';
+import { applyAction } from '../../platform/workflow.js';
 import { findSuggestionSummaries } from '../suggestions/index.js';
 import { clueNumber, presentCampaign, presentClue, presentClueDetail, presentVisit } from './presenters.js';
 import * as repo from './repository.js';
 import type { Period } from './repository.js';
-import { EXPORT_LIMIT, rectifyDeadline } from './rules.js';
-import { allowedClueActions, findClueTransition, type ClueActorRole } from './workflow.js';
+import { EXPORT_LIMIT } from './rules.js';
+import { clueMachine } from './clue-machine.js';
+import { clueWorkflow } from './workflow.js';
 
-function clueRole(ctx: ActorContext): ClueActorRole | null {
-  return ctx.actor.role === 'staff' || ctx.actor.role === 'handling_unit' ? ctx.actor.role : null;
-}
+/** The buttons of a clue: the actions the ledger's table allows the actor now. */
+const clueActionsFor = (ctx: ActorContext, status: string) => clueWorkflow.allowedActions(status as ClueStatus, { role: ctx.actor.role });
 
 export const today = () => chinaDate(clock.now());
 
@@ -72,11 +72,7 @@ function present(f: repo.FigureRow): CampaignFigures {
 
 export async function createCampaign(db: Db, ctx: ActorContext, input: CampaignInput): Promise<CampaignDetail> {
   return db.transaction(async (tx) => {
-    const [body] = await tx
-      .select({ id: bodies.id, name: bodies.name })
-      .from(bodies)
-      .where(and(eq(bodies.id, input.bodyId), inScope(bodies.id, ctx.actor)));
-    if (!body) throw notFound('人大机关', { id: input.bodyId });
+    await requireBodyInScope(tx, ctx.actor, input.bodyId);
     const created = await repo.insertCampaign(tx, {
       ...input,
       createdBy: ctx.actor.id,
@@ -299,11 +295,10 @@ export async function pageClues(
 ): Promise<Page<CampaignClue>> {
   if (campaignId && !campaignChecked) await requireCampaign(db, ctx, campaignId);
   const now = clock.now();
-  const role = clueRole(ctx);
   const { rows, total } = await repo.pageClues(db, ctx.actor, campaignId, q, now, q.month ? monthBounds(q.month) : undefined);
   const refs = await suggestionRefs(db, ctx, rows);
   return {
-    items: rows.map((r) => presentClue(r, allowedClueActions(r.clue.status as ClueStatus, role), now, refOf(refs, r))),
+    items: rows.map((r) => presentClue(r, clueActionsFor(ctx, r.clue.status), now, refOf(refs, r))),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -314,7 +309,7 @@ export async function getClue(db: Executor, ctx: ActorContext, id: string): Prom
   const row = await repo.getClue(db, ctx.actor, id);
   if (!row) throw notFound('问题线索', { id });
   const [events, refs] = await Promise.all([repo.listClueEvents(db, id), suggestionRefs(db, ctx, [row])]);
-  return presentClueDetail(row, allowedClueActions(row.clue.status as ClueStatus, clueRole(ctx)), events, clock.now(), refOf(refs, row));
+  return presentClueDetail(row, clueActionsFor(ctx, row.clue.status), events, clock.now(), refOf(refs, row));
 }
 
 /** The suggestions the clues became; a draft's title is its deputy's until submitted (staff see that a draft exists). */
@@ -333,80 +328,17 @@ async function suggestionRefs(db: Executor, ctx: ActorContext, rows: repo.ClueLi
 const refOf = (refs: Map<string, ClueSuggestionRef>, r: repo.ClueListRow) =>
   r.clue.suggestionId ? (refs.get(r.clue.suggestionId) ?? null) : null;
 
-export async function actOnClue(db: Db, ctx: ActorContext, id: string, input: ClueActionInput): Promise<CampaignClueDetail> {
+/** The one way a clue moves along the ledger: the table's row, the action's effect, its history, the audit entry, in one transaction. */
+export async function actOnClue<A extends ClueAction>(
+  db: Db,
+  notifier: Notifier,
+  ctx: ActorContext,
+  id: string,
+  action: A,
+  input: ClueActionInputs[A],
+): Promise<CampaignClueDetail> {
   return db.transaction(async (tx) => {
-    const row = await repo.getClue(tx, ctx.actor, id, true);
-    if (!row) throw notFound('问题线索', { id });
-    const c = row.clue;
-    const from = c.status as ClueStatus;
-    const role = clueRole(ctx);
-    const step = role ? findClueTransition(from, input.action, role) : undefined;
-    if (!step)
-      throw new DomainError(
-        'CLUE_ACTION_NOT_ALLOWED',
-        `当前状态（${clueStatusLabel[from]}）不能执行此操作`,
-        { status: from, action: input.action },
-        409,
-      );
-    const now = clock.now();
-    let patch: Partial<repo.NewClueRow> = {};
-    let note: string | null = null;
-    switch (input.action) {
-      case 'transfer': {
-        const unit = await repo.findUnitInScope(tx, ctx.actor, input.handlingUnitId);
-        if (!unit) throw notFound('承办单位', { id: input.handlingUnitId });
-        if (!unit.active) throw new DomainError('HANDLING_UNIT_INACTIVE', `${unit.name}已停用，不能转办`);
-        const rule = await ruleInForce(tx, await repo.bodyPathOf(tx, c.bodyId), rectifyDeadline.key);
-        patch = {
-          handlingUnitId: unit.id,
-          transferLevel: input.level,
-          transferNote: input.note,
-          transferredAt: now,
-          firstTransferredAt: c.firstTransferredAt ?? now,
-          dueAt: dueAt(now, rule),
-          rectifiedAt: null,
-          rectificationNote: null,
-        };
-        note = `${transferLevelLabel[input.level]}：${unit.name}${input.note ? `；${input.note}` : ''}`;
-        break;
-      }
-      case 'reportRectified':
-        patch = { rectifiedAt: now, rectificationNote: input.note };
-        note = input.note;
-        break;
-      case 'confirm':
-        patch = { closedAt: now };
-        break;
-      case 'reject':
-        patch = { rectifiedAt: null, reason: input.reason };
-        note = input.reason;
-        break;
-      case 'dismiss':
-        patch = { closedAt: now, reason: input.reason };
-        note = input.reason;
-        break;
-    }
-    await repo.updateClue(tx, id, { ...patch, status: step.to, updatedAt: now });
-    await repo.insertClueEvents(tx, [
-      {
-        clueId: id,
-        at: now,
-        action: input.action,
-        fromStatus: from,
-        toStatus: step.to,
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.displayName,
-        note,
-      },
-    ]);
-    await recordAudit(tx, ctx, {
-      entity: 'campaign_clue',
-      entityId: id,
-      bodyId: c.bodyId,
-      action: input.action,
-      before: { status: from },
-      after: { status: step.to, ...patch },
-    });
+    await applyAction(tx, notifier, clueMachine, ctx, id, action, input);
     return getClue(tx, ctx, id);
   });
 }

@@ -31,7 +31,7 @@ async function submitted(station = cityQr.stationCode) {
 }
 async function accepted() {
   const o = await submitted();
-  expect((await staff.request('POST', `/api/opinions/${o.id}/actions`, { action: 'accept' })).statusCode).toBe(200);
+  expect((await staff.request('POST', `/api/opinions/${o.id}/actions/accept`, { action: 'accept' })).statusCode).toBe(200);
   return o;
 }
 const track = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/public/opinions/${code}` })).json();

@@ -4,8 +4,10 @@ import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { chinaDate, workingDaysLeft } from '../../platform/deadlines.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { notifyStaff, notifyUnit, summaryOf } from './notify.js';
-import * as repo from './repository.js';
+import { sendNotices } from '../../platform/workflow.js';
+import { findDueForReminder, findNewlyOverdue } from './deadline-repository.js';
+import { opinionLink, staffNotice, summaryOf, unitNotice } from './notify.js';
+import * as repo from './opinion-repository.js';
 import { REMINDER_WORKING_DAYS } from './rules.js';
 
 const jobCtx: RequestContext = { actor: null, requestId: 'job:opinions-deadlines', ip: null };
@@ -21,7 +23,7 @@ export async function scanDeadlines(db: Db, notifier: Notifier): Promise<{ remin
   let reminded = 0;
   // Working days are at most a few calendar weeks away; the exact count is checked per item.
   const horizon = new Date(now.getTime() + (REMINDER_WORKING_DAYS + 14) * 86_400_000);
-  for (const { opinion } of await repo.findDueForReminder(db, now, horizon, BATCH)) {
+  for (const { opinion } of await findDueForReminder(db, now, horizon, BATCH)) {
     if (!opinion.dueAt || workingDaysLeft(opinion.dueAt, now) > REMINDER_WORKING_DAYS) continue;
     await db.transaction(async (tx) => {
       await repo.updateOpinion(tx, opinion.id, { remindedAt: now });
@@ -33,12 +35,13 @@ export async function scanDeadlines(db: Db, notifier: Notifier): Promise<{ remin
         note: `答复期限 ${chinaDate(opinion.dueAt!)}`,
         public: false,
       });
-      await notifyUnit(tx, notifier, opinion, '群众意见即将到期', `${summaryOf(opinion)}；请于 ${chinaDate(opinion.dueAt!)} 前答复`);
+      const text = `${summaryOf(opinion)}；请于 ${chinaDate(opinion.dueAt!)} 前答复`;
+      await sendNotices(tx, notifier, [await unitNotice(tx, opinion, '群众意见即将到期', text)], opinionLink(opinion.id));
     });
     reminded++;
   }
   let overdue = 0;
-  for (const { opinion, bodyPath } of await repo.findNewlyOverdue(db, now, BATCH)) {
+  for (const { opinion, bodyPath } of await findNewlyOverdue(db, now, BATCH)) {
     await db.transaction(async (tx) => {
       await repo.updateOpinion(tx, opinion.id, { overdueAt: now });
       const due = chinaDate(opinion.dueAt!);
@@ -58,9 +61,12 @@ export async function scanDeadlines(db: Db, notifier: Notifier): Promise<{ remin
         after: { dueAt: opinion.dueAt },
       });
       const text = `${summaryOf(opinion)}；答复期限 ${due}`;
-      await notifyUnit(tx, notifier, opinion, '群众意见已超期，请尽快答复', text);
-      await notifyStaff(tx, notifier, opinion, bodyPath, '群众意见超期未答复', text);
-      await notifyStaff(tx, notifier, opinion, bodyPath, '群众意见超期督办', text, 'leader');
+      const notices = [
+        await unitNotice(tx, opinion, '群众意见已超期，请尽快答复', text),
+        await staffNotice(tx, bodyPath, '群众意见超期未答复', text),
+        await staffNotice(tx, bodyPath, '群众意见超期督办', text, 'leader'),
+      ];
+      await sendNotices(tx, notifier, notices, opinionLink(opinion.id));
     });
     overdue++;
   }

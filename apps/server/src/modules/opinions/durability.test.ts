@@ -188,7 +188,7 @@ describe('the server killed between accept and routing', () => {
     let call = await staffSession(server.url);
     const inbox = (await (await call('GET', `/api/opinions?q=${trackingCode}`)).json()) as { items: { id: string }[] };
     const id = inbox.items[0]!.id;
-    expect((await call('POST', `/api/opinions/${id}/actions`, { action: 'accept' })).status).toBe(200);
+    expect((await call('POST', `/api/opinions/${id}/actions/accept`, { action: 'accept' })).status).toBe(200);
 
     await kill(server); // no graceful shutdown: the process is gone the moment the answer left
 
@@ -202,7 +202,7 @@ describe('the server killed between accept and routing', () => {
       expect(view.timeline.map((s) => s.label)).toEqual(['意见已提交', '已受理']);
       call = await staffSession(server.url);
       const units = (await (await call('GET', '/api/handling-units?q=交通运输局')).json()) as { items: { id: string }[] };
-      const routed = await call('POST', `/api/opinions/${id}/actions`, {
+      const routed = await call('POST', `/api/opinions/${id}/actions/route`, {
         action: 'route',
         handlingUnitId: units.items[0]!.id,
         routeKind: 'petition_referral',

@@ -2,16 +2,14 @@
  * What other modules may call. The suggestions module (module 4) links the opinions a deputy turns
  * into a suggestion through `markEscalated`, inside its own transaction.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/scope.js';
+import * as repo from './opinion-repository.js';
+import type { OpinionRow } from './opinion-repository.js';
 import { formatTrackingCode, newTrackingCode } from './tracking-code.js';
-import * as repo from './repository.js';
-import { opinions } from './tables.js';
 
 export interface LinkedOpinion {
   id: string;
@@ -28,11 +26,7 @@ export interface LinkedOpinion {
 export async function markEscalated(tx: Executor, ctx: ActorContext, opinionIds: string[], suggestionId: string): Promise<LinkedOpinion[]> {
   const ids = [...new Set(opinionIds)];
   if (!ids.length) return [];
-  const rows = await tx
-    .select()
-    .from(opinions)
-    .where(and(inArray(opinions.id, ids), inScope(opinions.bodyId, ctx.actor)))
-    .for('update');
+  const rows = await repo.lockInScope(tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('群众意见', { ids: ids.filter((id) => !rows.some((r) => r.id === id)) });
   const now = clock.now();
   for (const row of rows) {
@@ -57,15 +51,10 @@ export async function markEscalated(tx: Executor, ctx: ActorContext, opinionIds:
 
 /** The opinions a suggestion came from, within the actor's scope. */
 export async function opinionsOfSuggestion(db: Executor, ctx: ActorContext, suggestionId: string): Promise<LinkedOpinion[]> {
-  const rows = await db
-    .select()
-    .from(opinions)
-    .where(and(eq(opinions.suggestionId, suggestionId), inScope(opinions.bodyId, ctx.actor)))
-    .orderBy(opinions.createdAt);
-  return rows.map(present);
+  return (await repo.opinionsOfSuggestion(db, ctx.actor, suggestionId)).map(present);
 }
 
-function present(r: typeof opinions.$inferSelect): LinkedOpinion {
+function present(r: OpinionRow): LinkedOpinion {
   return {
     id: r.id,
     trackingCode: formatTrackingCode(r.trackingCode),
@@ -131,4 +120,4 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
 }
 
 /** For the stations' figures and the deputy's public card (seed 002: 收集、办理、反馈): collected, replied to, solved. */
-export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './repository.js';
+export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './figures-repository.js';

@@ -13,12 +13,14 @@ import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { outboxRow, type Notifier } from '../../platform/notifications.js';
+import { applyAction } from '../../platform/workflow.js';
 import { citizenSms } from './notify.js';
 import { presentPublic } from './presenters.js';
-import * as repo from './repository.js';
-import { abuseLimits, photoTypes } from './rules.js';
-import { applyStep } from './service.js';
 import { Batcher } from './batch.js';
+import * as repo from './intake-repository.js';
+import { citizenMachine } from './machine.js';
+import { listEvents } from './opinion-repository.js';
+import { abuseLimits, photoTypes } from './rules.js';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tracking-code.js';
 
 const badQr = () => new DomainError('OPINION_QR_INVALID', '二维码无效或已停用，请向联络站工作人员咨询', undefined, 404);
@@ -223,7 +225,7 @@ export async function track(db: Db, code: string): Promise<PublicOpinionView> {
   const row = await requireByCode(db, code);
   const own = row.opinion;
   const handling = own.mergedIntoId ? await repo.findPublicById(db, own.mergedIntoId) : { opinion: own, unitName: row.unitName };
-  const events = await repo.listEvents(db, own.id, true);
+  const events = await listEvents(db, own.id, true);
   return presentPublic(own, row.stationName ?? row.deputyName, events, handling ?? { opinion: own, unitName: null });
 }
 
@@ -247,12 +249,8 @@ export async function rate(
         { status: row.status },
         409,
       );
-    const target = await repo.bodyOf(tx, row.bodyId);
-    const comment = input.comment || null;
-    await applyStep(tx, notifier, ctx, row, target.name, target.path, input.rating === 'dissatisfied' ? 'rateDissatisfied' : 'rate', {
-      patch: { rating: input.rating, ratingComment: comment, ratedAt: clock.now() },
-      note: comment,
-    });
+    // The citizen's step goes through the same table as the staff's (the rows for 'citizen').
+    await applyAction(tx, notifier, citizenMachine, ctx, row.id, input.rating === 'dissatisfied' ? 'rateDissatisfied' : 'rate', input);
   });
   return track(db, normalized);
 }

@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/client.js';
-import type { NewOutboxMessage, Notifier } from '../../platform/notifications.js';
-import * as repo from './repository.js';
-import type { OpinionRow } from './repository.js';
+import type { NewOutboxMessage } from '../../platform/notifications.js';
+import { usersAboveByPath, usersOfUnit } from '../../platform/recipients.js';
+import type { Notice } from '../../platform/workflow.js';
+import type { OpinionRow } from './opinion-repository.js';
 import { formatTrackingCode } from './tracking-code.js';
 
 /** The SMS a citizen who left a phone number gets for a public step, or null without a number. */
@@ -19,31 +20,29 @@ export function citizenSms(
   };
 }
 
-/** The citizen who left a phone number hears of each public step by SMS, through the outbox. */
-export async function smsCitizen(tx: Executor, notifier: Notifier, opinion: OpinionRow, bodyName: string, what: string) {
+/** The citizen who left a phone number hears of a public step by SMS, through the outbox. */
+export function citizenNotice(opinion: OpinionRow, bodyName: string, what: string): Notice[] {
   const sms = citizenSms(opinion, bodyName, what);
-  if (sms) await notifier.enqueueMessage(tx, sms);
+  return sms ? [{ userIds: [], title: '', body: '', sms: { phones: [sms.recipient], body: sms.body, bodyId: sms.bodyId } }] : [];
 }
 
-const link = (id: string) => `/opinions/${id}`;
+export const opinionLink = (id: string) => `/opinions/${id}`;
 
-export async function notifyUnit(tx: Executor, notifier: Notifier, opinion: OpinionRow, title: string, body: string) {
-  if (!opinion.handlingUnitId) return;
-  for (const u of await repo.activeUsersOfUnit(tx, opinion.handlingUnitId))
-    await notifier.notify(tx, { userId: u.id, title, body, link: link(opinion.id) });
+/** The accounts of the unit the opinion is routed to. */
+export async function unitNotice(tx: Executor, opinion: OpinionRow, title: string, body: string): Promise<Notice> {
+  const people = opinion.handlingUnitId ? await usersOfUnit(tx, opinion.handlingUnitId) : [];
+  return { userIds: people.map((u) => u.id), title, body };
 }
 
-export async function notifyStaff(
+/** Staff (or leaders) of the opinion's body and of the bodies above it: whoever may act on it. */
+export async function staffNotice(
   tx: Executor,
-  notifier: Notifier,
-  opinion: OpinionRow,
   bodyPath: string,
   title: string,
   body: string,
   role: 'staff' | 'leader' = 'staff',
-) {
-  for (const u of await repo.activeUsersAbove(tx, bodyPath, role))
-    await notifier.notify(tx, { userId: u.id, title, body, link: link(opinion.id) });
+): Promise<Notice> {
+  return { userIds: (await usersAboveByPath(tx, bodyPath, role)).map((u) => u.id), title, body };
 }
 
 export function summaryOf(opinion: OpinionRow) {

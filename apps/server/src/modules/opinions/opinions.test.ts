@@ -10,7 +10,7 @@ import type { TestApp } from '../../test/app.js';
 import { Batcher } from './batch.js';
 import { scanDeadlines } from './deadline-scan.js';
 import { markEscalated, opinionsOfSuggestion } from './index.js';
-import { insertSubmissions, type SubmissionRows } from './repository.js';
+import { insertSubmissions, type SubmissionRows } from './intake-repository.js';
 import { opinions } from './tables.js';
 import { multipart } from '../../test/multipart.js';
 import { samplePng } from '../../test/images.js';
@@ -47,7 +47,8 @@ async function submitOk(extra: Record<string, unknown> = {}) {
 }
 
 const track = async (code: string) => (await t.app.inject({ method: 'GET', url: `/api/public/opinions/${code}` })).json();
-const act = (s: Session, id: string, body: Record<string, unknown>) => s.request('POST', `/api/opinions/${id}/actions`, body);
+const act = (s: Session, id: string, body: Record<string, unknown>) =>
+  s.request('POST', `/api/opinions/${id}/actions/${body.action}`, body);
 
 beforeAll(async () => {
   ({ t, staff, unit, leader, xzstaff, cityQr: qr, xzQr, housingUnitId } = await opinionsTestApp());

@@ -12,12 +12,12 @@ import {
   type RouteKind,
 } from '@renda/shared';
 import { chinaDate, isOverdue } from '../../platform/deadlines.js';
-import type { OpinionDetailRow, OpinionListRow, OpinionRow } from './repository.js';
-import type { opinionEvents } from './tables.js';
+import type { OpinionListRow } from './inbox-repository.js';
+import type { OpinionDetailRow, OpinionEventRow, OpinionRow } from './opinion-repository.js';
 import { formatTrackingCode } from './tracking-code.js';
 import { runningStatuses } from './workflow.js';
 
-type EventRow = typeof opinionEvents.$inferSelect;
+type EventRow = OpinionEventRow;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -8,7 +8,7 @@ import {
   bulkResult,
   can,
   errorBody,
-  opinionActionInput,
+  opinionActions,
   opinionCategoriesInput,
   opinionCategorySetting,
   opinionDetail,
@@ -25,24 +25,26 @@ import {
   receivedOpinion,
   routeDeadlinePreview,
   similarOpinions,
-  type OpinionActionInput,
+  type OpinionActionInputs,
   type Permission,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { DomainError, forbidden, unauthorized } from '../../platform/errors.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { registerSevenOnesSource } from '../deputies/index.js';
+import { act, bulkAct } from './action-service.js';
+import * as categories from './category-service.js';
 import { scanDeadlines } from './deadline-scan.js';
+import { countReceivedByDeputy } from './figures-repository.js';
 import * as intake from './intake.js';
 import type { Photo } from './intake.js';
-import { registerSevenOnesSource } from '../deputies/index.js';
-import * as repo from './repository.js';
+import { getVisible } from './opinion-repository.js';
 import { abuseLimits } from './rules.js';
 import * as service from './service.js';
 import { similarOpinions as findSimilar } from './similarity.js';
 
 const tags = ['opinions'];
-const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const codeParams = z.object({ code: z.string().max(40) });
 const publicErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
 
@@ -79,11 +81,11 @@ async function readSubmission(request: FastifyRequest): Promise<{ fields: Record
 export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier, jobs }) => {
   // Opinions a deputy received count toward their seven ones (收集社情民意, 解决具体问题).
   registerSevenOnesSource('opinions', async (tx, deputyId, from, to) => {
-    const { received, solved } = await repo.countReceivedByDeputy(tx, deputyId, from, to);
+    const { received, solved } = await countReceivedByDeputy(tx, deputyId, from, to);
     return { collectOpinions: received, solveProblem: solved };
   });
   attachments.registerOwner('opinion', async (tx, ctx, ownerId) => {
-    const row = z.uuid().safeParse(ownerId).success ? await repo.getVisible(tx, ctx.actor, ownerId) : undefined;
+    const row = z.uuid().safeParse(ownerId).success ? await getVisible(tx, ctx.actor, ownerId) : undefined;
     return row ? { bodyId: row.opinion.bodyId } : null;
   });
   jobs.define({ name: 'opinions-deadlines', cron: '*/30 * * * *', handler: async () => void (await scanDeadlines(db, notifier)) });
@@ -217,7 +219,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
         response: { 200: opinionCategorySetting, ...errorResponses },
       },
     },
-    async (request) => service.getCategories(db, actorContext(request), request.query.bodyId),
+    async (request) => categories.getCategories(db, actorContext(request), request.query.bodyId),
   );
 
   app.put(
@@ -231,7 +233,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
         response: { 200: opinionCategorySetting, ...errorResponses },
       },
     },
-    async (request) => service.setCategories(db, actorContext(request), request.body),
+    async (request) => categories.setCategories(db, actorContext(request), request.body),
   );
 
   app.delete(
@@ -245,20 +247,25 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
         response: { 200: opinionCategorySetting, ...errorResponses },
       },
     },
-    async (request) => service.resetCategories(db, actorContext(request), request.query.bodyId),
+    async (request) => categories.resetCategories(db, actorContext(request), request.query.bodyId),
   );
 
   // Bulk actions: the single action on each item, each answering on its own.
   const triagers = { preValidation: requirePermission('opinions.triage') };
-  const bulk = (request: FastifyRequest, ids: string[], input: OpinionActionInput) =>
-    service.bulkAct(db, notifier, actorContext(request), ids, input, (err, id) =>
+  const bulk = <A extends 'accept' | 'decline' | 'route'>(
+    request: FastifyRequest,
+    ids: string[],
+    action: A,
+    input: OpinionActionInputs[A],
+  ) =>
+    bulkAct(db, notifier, actorContext(request), ids, action, input, (err, id) =>
       request.log.error({ err, opinionId: id }, 'bulk opinion action failed'),
     );
 
   app.post(
     '/api/opinions/bulk-accept',
     { ...triagers, schema: { tags, summary: '批量受理', body: bulkAcceptInput, response: { 200: bulkResult, ...errorResponses } } },
-    async (request) => bulk(request, request.body.ids, { action: 'accept' }),
+    async (request) => bulk(request, request.body.ids, 'accept', {}),
   );
 
   app.post(
@@ -272,7 +279,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
         response: { 200: bulkResult, ...errorResponses },
       },
     },
-    async (request) => bulk(request, request.body.ids, { action: 'decline', reason: request.body.reason }),
+    async (request) => bulk(request, request.body.ids, 'decline', { reason: request.body.reason }),
   );
 
   app.post(
@@ -288,7 +295,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
     },
     async (request) => {
       const { ids, ...route } = request.body;
-      return bulk(request, ids, { action: 'route', ...route });
+      return bulk(request, ids, 'route', route);
     },
   );
 
@@ -334,18 +341,11 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
     async (request) => service.routeDeadline(db, actorContext(request), request.params.id),
   );
 
-  app.post(
-    '/api/opinions/:id/actions',
-    {
-      preValidation: requireAny('opinions.triage', 'opinions.handle'),
-      schema: {
-        tags,
-        summary: '办理操作：受理、不予受理、合并、代表领办、转办、签收、退回、答复、审核答复、办结',
-        params: idParams,
-        body: opinionActionInput,
-        response: { 200: opinionDetail, ...errorResponses },
-      },
-    },
-    async (request) => service.act(db, notifier, actorContext(request), request.params.id, request.body),
-  );
+  // 办理操作：受理、不予受理、合并、代表领办、转办、签收、退回、答复、审核答复、办结, one URL each.
+  registerActionRoutes(app, opinionActions, {
+    tags,
+    route: { preValidation: requireAny('opinions.triage', 'opinions.handle') },
+    response: opinionDetail,
+    run: (request, id, action, input) => act(db, notifier, actorContext(request), id, action, input as never),
+  });
 };

@@ -44,7 +44,8 @@ beforeAll(async () => {
     liftOtherBody: await submit(xiuzhou.stationCode, lift),
   };
   expect(
-    (await staff.request('POST', `/api/opinions/${ids.liftDeclined}/actions`, { action: 'decline', reason: '重复提交' })).statusCode,
+    (await staff.request('POST', `/api/opinions/${ids.liftDeclined}/actions/decline`, { action: 'decline', reason: '重复提交' }))
+      .statusCode,
   ).toBe(200);
   await t.db
     .update(opinions)
@@ -72,7 +73,7 @@ describe('similar opinions (GET /api/opinions/:id/similar)', () => {
   it('lets staff merge the duplicate it found; a merged opinion is no longer offered', async () => {
     const [top] = (await similar(staff, ids.liftAgain)).json<{ items: Item[] }>().items;
     expect(top?.id).toBe(ids.lift);
-    const merged = await staff.request('POST', `/api/opinions/${ids.liftAgain}/actions`, { action: 'merge', intoId: top!.id });
+    const merged = await staff.request('POST', `/api/opinions/${ids.liftAgain}/actions/merge`, { action: 'merge', intoId: top!.id });
     expect(merged.json()).toMatchObject({ status: 'merged', mergedIntoId: ids.lift });
     const after = (await similar(staff, ids.lift)).json<{ items: Item[] }>().items;
     expect(after.map((i) => i.id)).not.toContain(ids.liftAgain);

@@ -1,13 +1,10 @@
-import { and, desc, eq, gte, ne, notInArray } from 'drizzle-orm';
 import type { OpinionStatus, SimilarOpinion } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/scope.js';
 import { similarity, termWeights } from '../../platform/text.js';
-import * as repo from './repository.js';
-import { opinions } from './tables.js';
+import * as repo from './opinion-repository.js';
 import { formatTrackingCode } from './tracking-code.js';
 
 /** How far back duplicates are looked for, before the opinion was submitted (or before now). */
@@ -30,28 +27,7 @@ export async function similarOpinions(db: Executor, ctx: ActorContext, id: strin
   if (!row) throw notFound('群众意见', { id });
   const o = row.opinion;
   const from = Math.min(clock.now().getTime(), o.createdAt.getTime()) - SIMILAR_WINDOW_DAYS * 86_400_000;
-  const candidates = await db
-    .select({
-      id: opinions.id,
-      trackingCode: opinions.trackingCode,
-      status: opinions.status,
-      categoryLabel: opinions.categoryLabel,
-      content: opinions.content,
-      location: opinions.location,
-      createdAt: opinions.createdAt,
-    })
-    .from(opinions)
-    .where(
-      and(
-        inScope(opinions.bodyId, ctx.actor),
-        eq(opinions.bodyId, o.bodyId),
-        ne(opinions.id, o.id),
-        notInArray(opinions.status, ['declined', 'merged']),
-        gte(opinions.createdAt, new Date(from)),
-      ),
-    )
-    .orderBy(desc(opinions.createdAt))
-    .limit(CANDIDATES);
+  const candidates = await repo.mergeCandidates(db, ctx.actor, o, new Date(from), CANDIDATES);
   const mine = termWeights(textOf(o));
   return candidates
     .map((c) => ({ c, score: similarity(mine, termWeights(textOf(c))) }))

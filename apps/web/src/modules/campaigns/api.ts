@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  CampaignDetail,
-  DispatchReport,
-  MyCampaign,
-  CampaignClue,
-  CampaignClueDetail,
-  CampaignInput,
-  CampaignTeamInput,
-  CampaignUpdateInput,
-  CampaignVisitInput,
-  ClueActionInput,
-  ClueSuggestionInput,
-  Page,
-  StandaloneClueInput,
-  SuggestionSourceClue,
+import {
+  actionUrl,
+  clueActions,
+  type CampaignDetail,
+  type DispatchReport,
+  type MyCampaign,
+  type CampaignClue,
+  type CampaignClueDetail,
+  type CampaignInput,
+  type CampaignTeamInput,
+  type CampaignUpdateInput,
+  type CampaignVisitInput,
+  type ClueActionInput,
+  type ClueSuggestionInput,
+  type Page,
+  type StandaloneClueInput,
+  type SuggestionSourceClue,
 } from '@renda/shared';
 import { api } from '../../app/api';
 
@@ -54,7 +56,8 @@ export const recordCampaignVisit = (id: string, input: CampaignVisitInput) =>
 export const addStandaloneClue = (id: string, input: StandaloneClueInput) => api.post(`/api/campaigns/${id}/clues`, input);
 
 /** One step of a clue's workflow (确认, 交办, 办结…). */
-export const actOnClue = (clueId: string, input: ClueActionInput) => api.post(`/api/campaign-clues/${clueId}/actions`, input);
+/** One action on a problem clue, posted to /api/campaign-clues/<id>/actions/<action>. */
+export const actOnClue = (clueId: string, input: ClueActionInput) => api.post(actionUrl(clueActions, clueId, input.action), input);
 /** Links a clue to a suggestion, or turns it into a new draft. */
 export const linkClueSuggestion = (clueId: string, input: ClueSuggestionInput) =>
   api.post<CampaignClueDetail>(`/api/campaign-clues/${clueId}/suggestion`, input);

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
+  actionUrl,
+  opinionActions,
   defaultOpinionCategories,
   type Attachment,
   type CurrentUser,
@@ -81,7 +83,9 @@ export function useSimilarOpinions(id: string, enabled: boolean) {
 }
 
 /** One step of an opinion's workflow (受理, 转办, 答复, 合并…). */
-export const actOnOpinion = (id: string, input: OpinionActionInput) => api.post<OpinionDetail>(`/api/opinions/${id}/actions`, input);
+/** One action on one opinion, posted to /api/opinions/<id>/actions/<action>. */
+export const actOnOpinion = (id: string, input: OpinionActionInput) =>
+  api.post<OpinionDetail>(actionUrl(opinionActions, id, input.action), input);
 
 export interface BulkResult {
   done: string[];
