@@ -5,6 +5,7 @@ import { auditEvents, bodies, deputies, notifications, outboxMessages } from '..
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { opinions } from '../opinions/tables.js';
 import { clock } from '../../platform/clock.js';
+import { chinaDate } from '../../platform/deadlines.js';
 import { stationRota } from './tables.js';
 import { remindRota } from './rota-service.js';
 import { allowedActions, findTransition, transitions } from './workflow.js';
@@ -19,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// China calendar dates, as the platform counts them: after 16:00 UTC it is already tomorrow in China.
+const day = (offset: number) => chinaDate(new Date(Date.now() + offset * 86_400_000));
 
 describe('reception workflow table', () => {
   it.each(transitions.flatMap((tr) => tr.roles.map((r) => [tr.from, tr.action, r, tr.to] as const)))(
