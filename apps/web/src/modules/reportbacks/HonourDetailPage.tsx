@@ -19,7 +19,15 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
-import { can, nominationInput, type HonourCampaign, type HonourNominee, type HonourResultRow, type HonourVoter } from '@renda/shared';
+import {
+  can,
+  honourActions,
+  nominationInput,
+  type HonourCampaign,
+  type HonourNominee,
+  type HonourResultRow,
+  type HonourVoter,
+} from '@renda/shared';
 import { api, ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { FormModal } from '../../components/FormModal';
@@ -94,7 +102,8 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
             <ConfirmedActions
               actions={(['openVoting', 'close'] as const).filter((a) => c.allowedActions.includes(a))}
               label={(a) => t(`reportbacks.honours.${a}`)}
-              url={`/api/honours/${c.id}/actions`}
+              set={honourActions}
+              id={c.id}
               invalidate={honoursKey}
             />
           </Flex>

@@ -3,7 +3,7 @@ import { Button, Descriptions, Flex, Result, Spin, Statistic, Table, Typography 
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, voterRating, type ReportBack, type ReportBackComment } from '@renda/shared';
+import { can, reportBackActions, voterRating, type ReportBack, type ReportBackComment } from '@renda/shared';
 import { ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { formatDateTime } from '../../components/format';
@@ -46,7 +46,8 @@ function ReportBackDetail({ reportBack: r }: { reportBack: ReportBack }) {
             <ConfirmedActions
               actions={r.allowedActions}
               label={(a) => t(`reportbacks.action.${a}`)}
-              url={`/api/reportbacks/${r.id}/actions`}
+              set={reportBackActions}
+              id={r.id}
               invalidate={reportBacksKey}
             />
           )}
