@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
 import { outboxStatus } from './notifications.js';
+import { defineActions } from './workflow.js';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const text = (label: string, max: number) =>
@@ -22,6 +23,15 @@ export const reportBackActionLabel = {
   openRating: '开启评议',
   close: '结束评议',
 } satisfies Record<ReportBackAction, string>;
+
+/** An action that takes no input: the client may post `{}` or no body at all. */
+const noInput = z.object({}).nullish();
+
+/** POST /api/reportbacks/:id/actions/<action>. */
+export const reportBackActions = defineActions<ReportBackAction>('reportbacks', {
+  openRating: { input: noInput, summary: '开启评议（凭签到评议码评议的，须先登记到会选民）' },
+  close: { input: noInput, summary: '结束评议（此后不再接受评价，结果为最终结果）' },
+});
 
 export const voterRating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], '请选择满意、基本满意或不满意');
 export type VoterRating = z.infer<typeof voterRating>;
@@ -203,6 +213,14 @@ export const honourActionLabel = {
   openVoting: '开始投票',
   close: '结束投票并公布结果',
 } satisfies Record<HonourAction, string>;
+
+/** The actions that move a selection to its next stage; the slate is changed through its own routes. */
+export type HonourStageAction = Extract<HonourAction, 'openVoting' | 'close'>;
+/** POST /api/honours/:id/actions/<action>. */
+export const honourActions = defineActions<HonourStageAction>('honours', {
+  openVoting: { input: noInput, summary: '开始投票（候选人不少于名额；此后不能再修改评选或提名）' },
+  close: { input: noInput, summary: '结束投票并公布排名结果' },
+});
 
 export const honourOutcome = z.enum(['honoured', 'tied', 'not_honoured']);
 export type HonourOutcome = z.infer<typeof honourOutcome>;

@@ -171,4 +171,32 @@ describe('handling units and users', () => {
       .items.find((r: { key: string }) => r.key === 'test.reply');
     expect(back).toMatchObject({ inForce: { amount: 3 }, setByBodyId: null });
   });
+
+  it('searches for % and _ as the characters themselves, not as LIKE wildcards', async () => {
+    const city = byName('嘉兴市人大常委会');
+    for (const name of ['满意率100%服务中心', '第_号便民服务点'])
+      expect((await admin.request('POST', '/api/admin/handling-units', { bodyId: city.id, name, kind: 'other' })).statusCode).toBe(201);
+    const units = async (q: string) =>
+      ((await admin.request('GET', `/api/handling-units?pageSize=100&q=${encodeURIComponent(q)}`)).json().items as { name: string }[]).map(
+        (u) => u.name,
+      );
+    expect(await units('%')).toEqual(['满意率100%服务中心']);
+    expect(await units('_')).toEqual(['第_号便民服务点']);
+    expect(await units('0%服')).toEqual(['满意率100%服务中心']);
+
+    const created = await admin.request('POST', '/api/admin/users', {
+      username: 'li_ming',
+      displayName: '李明',
+      role: 'staff',
+      bodyId: city.id,
+      password: 'LiMing2026ab',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const users = async (q: string) =>
+      ((await admin.request('GET', `/api/admin/users?pageSize=100&q=${encodeURIComponent(q)}`)).json().items as { username: string }[]).map(
+        (u) => u.username,
+      );
+    expect(await users('_')).toEqual(['li_ming']);
+    expect(await users('%')).toEqual([]);
+  });
 });

@@ -2,11 +2,8 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { HandlingUnitKind, PageQuery, Role } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
-
-type Scope = Pick<Actor, 'bodyPath'>;
+import { inScope, likeContains, pathInScope, type Scope } from '../../platform/scope.js';
 
 // ---- regions (public reference data) ----
 export function findRegionChildren(db: Executor, parentCode: string | null) {
@@ -27,7 +24,7 @@ export function listBodies(db: Executor, scope: Scope) {
     .select({ body: bodies, regionName: regions.name })
     .from(bodies)
     .leftJoin(regions, eq(regions.code, bodies.regionCode))
-    .where(sql`${bodies.path} LIKE ${scope.bodyPath + '%'}`)
+    .where(pathInScope(bodies.path, scope))
     .orderBy(asc(bodies.path));
 }
 
@@ -36,7 +33,7 @@ export async function getBody(db: Executor, scope: Scope, id: string) {
     .select({ body: bodies, regionName: regions.name })
     .from(bodies)
     .leftJoin(regions, eq(regions.code, bodies.regionCode))
-    .where(and(eq(bodies.id, id), sql`${bodies.path} LIKE ${scope.bodyPath + '%'}`));
+    .where(and(eq(bodies.id, id), pathInScope(bodies.path, scope)));
   return row;
 }
 
@@ -50,12 +47,12 @@ export async function updateBody(db: Executor, id: string, patch: Partial<typeof
   return updated!;
 }
 
-/** Moving a body rewrites the path prefix of everything below it. */
+/** Moving a body rewrites the path prefix of everything below it (the subtree is the old path's scope). */
 export async function rewriteSubtreePaths(db: Executor, oldPrefix: string, newPrefix: string) {
   await db
     .update(bodies)
     .set({ path: sql`${newPrefix} || substr(${bodies.path}, ${oldPrefix.length + 1})` })
-    .where(sql`${bodies.path} LIKE ${oldPrefix + '%'}`);
+    .where(pathInScope(bodies.path, { bodyPath: oldPrefix }));
 }
 
 // ---- handling units ----
@@ -76,7 +73,7 @@ const handlingUnitColumns = {
 function handlingUnitWhere(scope: Scope, f: Omit<HandlingUnitFilter, 'page' | 'pageSize'>): SQL | undefined {
   return and(
     inScope(handlingUnits.bodyId, scope),
-    f.q ? ilike(handlingUnits.name, `%${f.q}%`) : undefined,
+    f.q ? ilike(handlingUnits.name, likeContains(f.q)) : undefined,
     f.kind ? eq(handlingUnits.kind, f.kind) : undefined,
     f.bodyId ? eq(handlingUnits.bodyId, f.bodyId) : undefined,
     f.id ? eq(handlingUnits.id, f.id) : undefined,
@@ -133,7 +130,7 @@ const userColumns = {
 export async function pageUsers(db: Executor, scope: Scope, f: UserFilter) {
   const where = and(
     inScope(users.bodyId, scope),
-    f.q ? or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`)) : undefined,
+    f.q ? or(ilike(users.username, likeContains(f.q)), ilike(users.displayName, likeContains(f.q))) : undefined,
     f.role ? eq(users.role, f.role) : undefined,
     f.bodyId ? eq(users.bodyId, f.bodyId) : undefined,
   );

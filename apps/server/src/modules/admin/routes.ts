@@ -18,7 +18,10 @@ import {
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import * as repo from './repository.js';
-import * as service from './service.js';
+import * as bodies from './bodies-service.js';
+import * as deadlineRules from './deadline-rules-service.js';
+import * as units from './handling-units-service.js';
+import * as users from './users-service.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['admin'];
@@ -46,7 +49,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
         response: { 200: z.object({ items: z.array(region) }) },
       },
     },
-    async (request) => ({ items: await service.regionChildren(db, request.query.parentCode ?? null) }),
+    async (request) => ({ items: await bodies.regionChildren(db, request.query.parentCode ?? null) }),
   );
 
   app.get(
@@ -55,19 +58,19 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
       preValidation: requirePermission('bodies.read'),
       schema: { tags, summary: '本机关及下级人大机关', response: { 200: z.object({ items: z.array(body) }), ...errorResponses } },
     },
-    async (request) => ({ items: await service.listBodies(db, actorContext(request)) }),
+    async (request) => ({ items: await bodies.listBodies(db, actorContext(request)) }),
   );
 
   app.post(
     '/api/admin/bodies',
     { ...manage, schema: { tags, summary: '新建人大机关', body: bodyInput, response: { 201: body, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createBody(db, actorContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await bodies.createBody(db, actorContext(request), request.body)),
   );
 
   app.patch(
     '/api/admin/bodies/:id',
     { ...manage, schema: { tags, summary: '修改人大机关', params: idParams, body: bodyInput, response: { 200: body, ...errorResponses } } },
-    async (request) => service.updateBody(db, actorContext(request), request.params.id, request.body),
+    async (request) => bodies.updateBody(db, actorContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -76,13 +79,13 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
       preValidation: requirePermission('handlingUnits.read'),
       schema: { tags, summary: '承办单位列表', querystring: handlingUnitQuery, response: { 200: pageOf(handlingUnit), ...errorResponses } },
     },
-    async (request) => service.pageHandlingUnits(db, actorContext(request), request.query),
+    async (request) => units.pageHandlingUnits(db, actorContext(request), request.query),
   );
 
   app.post(
     '/api/admin/handling-units',
     { ...manage, schema: { tags, summary: '新建承办单位', body: handlingUnitInput, response: { 201: handlingUnit, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createHandlingUnit(db, actorContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await units.createHandlingUnit(db, actorContext(request), request.body)),
   );
 
   app.patch(
@@ -97,7 +100,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
         response: { 200: handlingUnit, ...errorResponses },
       },
     },
-    async (request) => service.updateHandlingUnit(db, actorContext(request), request.params.id, request.body),
+    async (request) => units.updateHandlingUnit(db, actorContext(request), request.params.id, request.body),
   );
 
   app.get(
@@ -111,7 +114,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
         response: { 200: z.object({ items: z.array(deadlineRuleSetting) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await service.deadlineRuleSettings(db, actorContext(request), request.query.bodyId) }),
+    async (request) => ({ items: await deadlineRules.deadlineRuleSettings(db, actorContext(request), request.query.bodyId) }),
   );
 
   app.put(
@@ -127,20 +130,20 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
       },
     },
     async (request) => ({
-      items: await service.setDeadlineRule(db, actorContext(request), request.body.bodyId, request.params.key, request.body.rule),
+      items: await deadlineRules.setDeadlineRule(db, actorContext(request), request.body.bodyId, request.params.key, request.body.rule),
     }),
   );
 
   app.get(
     '/api/admin/users',
     { ...manage, schema: { tags, summary: '用户列表', querystring: userQuery, response: { 200: pageOf(user), ...errorResponses } } },
-    async (request) => service.pageUsers(db, actorContext(request), request.query),
+    async (request) => users.pageUsers(db, actorContext(request), request.query),
   );
 
   app.post(
     '/api/admin/users',
     { ...manage, schema: { tags, summary: '新建用户', body: userCreateInput, response: { 201: user, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await service.createUser(db, actorContext(request), request.body)),
+    async (request, reply) => reply.status(201).send(await users.createUser(db, actorContext(request), request.body)),
   );
 
   app.patch(
@@ -155,7 +158,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
         response: { 200: user, ...errorResponses },
       },
     },
-    async (request) => service.updateUser(db, actorContext(request), request.params.id, request.body),
+    async (request) => users.updateUser(db, actorContext(request), request.params.id, request.body),
   );
 
   app.post(
@@ -165,7 +168,7 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
       schema: { tags, summary: '重置用户密码', params: idParams, body: resetPasswordInput, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
-      await service.resetPassword(db, actorContext(request), request.params.id, request.body.password);
+      await users.resetPassword(db, actorContext(request), request.params.id, request.body.password);
       return reply.status(204).send(null);
     },
   );
@@ -173,6 +176,6 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
   app.post(
     '/api/admin/users/:id/unlock',
     { ...manage, schema: { tags, summary: '解锁账号', params: idParams, response: { 200: user, ...errorResponses } } },
-    async (request) => service.unlockUser(db, actorContext(request), request.params.id),
+    async (request) => users.unlockUser(db, actorContext(request), request.params.id),
   );
 };

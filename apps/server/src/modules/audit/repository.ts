@@ -2,13 +2,12 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { auditEvents, bodies } from '../../db/schema.js';
-import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
-import { inScope } from '../../platform/scope.js';
+import { inScope, type Scope } from '../../platform/scope.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
 
-function where(scope: Pick<Actor, 'bodyPath'>, f: AuditFilter): SQL | undefined {
+function where(scope: Scope, f: AuditFilter): SQL | undefined {
   return and(
     inScope(auditEvents.bodyId, scope),
     f.entity ? eq(auditEvents.entity, f.entity) : undefined,
@@ -25,7 +24,7 @@ function select(db: Executor) {
   return db.select({ event: auditEvents, bodyName: bodies.name }).from(auditEvents).leftJoin(bodies, eq(bodies.id, auditEvents.bodyId));
 }
 
-export async function pageAuditEvents(db: Executor, scope: Pick<Actor, 'bodyPath'>, q: AuditQuery) {
+export async function pageAuditEvents(db: Executor, scope: Scope, q: AuditQuery) {
   const condition = where(scope, q);
   const [rows, [total]] = await Promise.all([
     select(db).where(condition).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset(offsetOf(q)),
@@ -34,6 +33,6 @@ export async function pageAuditEvents(db: Executor, scope: Pick<Actor, 'bodyPath
   return { rows, total: total?.total ?? 0 };
 }
 
-export function listAuditEvents(db: Executor, scope: Pick<Actor, 'bodyPath'>, f: AuditFilter, limit: number) {
+export function listAuditEvents(db: Executor, scope: Scope, f: AuditFilter, limit: number) {
   return select(db).where(where(scope, f)).orderBy(desc(auditEvents.id)).limit(limit);
 }

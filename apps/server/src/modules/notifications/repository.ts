@@ -1,10 +1,9 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { notifications, outboxMessages } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
 import type { PageQuery } from '@renda/shared';
-import { inScope } from '../../platform/scope.js';
-import type { Actor } from '../../platform/context.js';
+import { offsetOf } from '../../platform/pagination.js';
+import { inScope, type Scope } from '../../platform/scope.js';
 
 /** Notifications are the user's own: the scope is the user id. */
 export async function pageOwnNotifications(db: Executor, userId: string, q: PageQuery & { unread?: boolean }) {
@@ -30,7 +29,7 @@ export async function markRead(db: Executor, userId: string, at: Date, id?: stri
     .returning({ id: notifications.id });
 }
 
-export async function pageOutbox(db: Executor, scope: Pick<Actor, 'bodyPath'>, q: PageQuery) {
+export async function pageOutbox(db: Executor, scope: Scope, q: PageQuery) {
   const where = inScope(outboxMessages.bodyId, scope);
   const [rows, [total]] = await Promise.all([
     db

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   honourStateLabel,
   type BallotInput,
@@ -6,21 +5,23 @@ import {
   type HonourCampaign,
   type HonourCampaignEdit,
   type HonourCampaignInput,
+  type HonourStageAction,
   type HonourState,
   type HonourVoter,
   type NominationInput,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
-import { bodies } from '../../db/schema.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
-import { inScope } from '../../platform/scope.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { requireBodyInScope } from '../../platform/scope.js';
+import { applyAction, type Machine } from '../../platform/workflow.js';
 import { findDeputiesByIds, getDeputyByUser } from '../deputies/index.js';
-import * as repo from './repository.js';
+import * as repo from './honours-repository.js';
 import { ballotProblem, rankHonours } from './rules.js';
-import { honourFlow } from './workflow.js';
+import { honourWorkflow, type Step } from './workflow.js';
 
 /** Eligible voters (seed 003, 评选“最美人大代表”): the body's deputies in office and its staff. */
 async function isEligible(db: Executor, ctx: ActorContext, bodyId: string): Promise<boolean> {
@@ -64,7 +65,7 @@ async function present(db: Executor, ctx: ActorContext, row: repo.CampaignRow): 
     eligible,
     voted,
     results,
-    allowedActions: honourFlow.allowedActions(state, ctx.actor.role),
+    allowedActions: honourWorkflow.allowedActions(state, { role: ctx.actor.role }),
     createdAt: c.createdAt.toISOString(),
   };
 }
@@ -88,49 +89,88 @@ const reload = async (tx: Executor, ctx: ActorContext, id: string) => present(tx
 
 export async function createCampaign(db: Db, ctx: ActorContext, input: HonourCampaignInput) {
   return db.transaction(async (tx) => {
-    const [body] = await tx
-      .select({ id: bodies.id })
-      .from(bodies)
-      .where(and(eq(bodies.id, input.bodyId), inScope(bodies.id, ctx.actor)));
-    if (!body) throw notFound('人大机关', { bodyId: input.bodyId });
+    await requireBodyInScope(tx, ctx.actor, input.bodyId);
     const id = await repo.insertCampaign(tx, { ...input, state: 'nominating', createdAt: clock.now() });
     await recordAudit(tx, ctx, { entity: 'honour_campaign', entityId: id, bodyId: input.bodyId, action: 'create', after: input });
     return reload(tx, ctx, id);
   });
 }
 
-function stepOrThrow(state: HonourState, action: HonourAction, ctx: ActorContext) {
-  const step = honourFlow.findTransition(state, action, ctx.actor.role);
-  if (!step) throw new DomainError('HONOUR_ACTION_NOT_ALLOWED', `当前阶段（${honourStateLabel[state]}）不能执行此操作`, { state, action });
-  return step;
-}
+/** What the slate's steps take: the nomination (提名) or the nomination to withdraw (撤销提名). */
+type HonourInput = Partial<NominationInput> & { nominationId?: string };
 
-export async function nominate(db: Db, ctx: ActorContext, id: string, input: NominationInput) {
-  return db.transaction(async (tx) => {
-    const { campaign } = await requireCampaign(tx, ctx, id, true);
-    stepOrThrow(campaign.state as HonourState, 'nominate', ctx);
-    const [deputy] = await findDeputiesByIds(tx, ctx.actor, [input.deputyId]);
-    if (!deputy || deputy.bodyId !== campaign.bodyId)
-      throw new DomainError('NOMINEE_NOT_OF_BODY', '只能提名本机关的代表', { fields: [{ path: 'deputyId', message: '不是本机关的代表' }] });
-    if (deputy.status !== 'in_office') throw new DomainError('DEPUTY_NOT_IN_OFFICE', `${deputy.name}已不在任，不能提名`);
-    const inserted = await repo.insertNomination(tx, {
-      campaignId: id,
-      deputyId: deputy.id,
-      reason: input.reason,
-      nominatedBy: ctx.actor.id,
-      createdAt: clock.now(),
-    });
-    if (!inserted) throw conflict('NOMINATION_DUPLICATE', `${deputy.name}已被提名，不能重复提名`);
-    await recordAudit(tx, ctx, { entity: 'honour_campaign', entityId: id, bodyId: campaign.bodyId, action: 'nominate', after: input });
+/**
+ * The selection's steps (see workflow.ts): the slate changes while nominating, then the vote opens
+ * and closes. Each in one transaction with its audit entry.
+ */
+const honourMachine: Machine<repo.CampaignRecord, HonourState, HonourAction, never, never, Step<HonourState, HonourAction>, HonourInput> = {
+  workflow: honourWorkflow,
+  entity: 'honour_campaign',
+  load: async (tx, ctx, id) => (await requireCampaign(tx, ctx, id, true)).campaign,
+  stateOf: (c) => c.state as HonourState,
+  bodyOf: (c) => c.bodyId,
+  standing: async (_tx, ctx) => ({ role: ctx.actor.role }),
+  effects: {
+    nominate: async ({ tx, ctx, item: campaign, input, now }) => {
+      const { deputyId, reason } = input as NominationInput;
+      const [deputy] = await findDeputiesByIds(tx, ctx.actor, [deputyId]);
+      if (!deputy || deputy.bodyId !== campaign.bodyId)
+        throw new DomainError('NOMINEE_NOT_OF_BODY', '只能提名本机关的代表', {
+          fields: [{ path: 'deputyId', message: '不是本机关的代表' }],
+        });
+      if (deputy.status !== 'in_office') throw new DomainError('DEPUTY_NOT_IN_OFFICE', `${deputy.name}已不在任，不能提名`);
+      const inserted = await repo.insertNomination(tx, {
+        campaignId: campaign.id,
+        deputyId: deputy.id,
+        reason,
+        nominatedBy: ctx.actor.id,
+        createdAt: now,
+      });
+      if (!inserted) throw conflict('NOMINATION_DUPLICATE', `${deputy.name}已被提名，不能重复提名`);
+      return { detail: { deputyId, reason } };
+    },
+    /** Takes a nominee off the slate before voting opens (a nomination made in error, or declined). */
+    withdrawNomination: async ({ tx, item: campaign, input }) => {
+      const nominationId = input.nominationId!;
+      const removed = await repo.deleteNomination(tx, campaign.id, nominationId);
+      if (!removed) throw notFound('提名', { nominationId });
+      return { detail: { nominationId, ...removed } };
+    },
+    openVoting: async ({ tx, item: campaign, now }) => {
+      const nominees = await repo.nomineesOf(tx, campaign.id);
+      if (nominees.length < campaign.places)
+        throw new DomainError('HONOUR_TOO_FEW_NOMINEES', `候选人（${nominees.length} 名）少于名额（${campaign.places} 名），不能开始投票`);
+      return { patch: { votingOpenedAt: now } };
+    },
+    close: async ({ now }) => ({ patch: { closedAt: now } }),
+  },
+  save: (tx, item, to, patch) => repo.updateCampaign(tx, item.id, { ...patch, state: to }),
+};
+
+const step = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, action: HonourAction, input: HonourInput) =>
+  db.transaction(async (tx) => {
+    await applyAction(tx, notifier, honourMachine, ctx, id, action, input);
     return reload(tx, ctx, id);
   });
-}
 
-/** Changes the terms before voting opens; the body stays (its electorate is fixed by it). */
+export const nominate = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, input: NominationInput) =>
+  step(db, notifier, ctx, id, 'nominate', input);
+
+export const withdrawNomination = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, nominationId: string) =>
+  step(db, notifier, ctx, id, 'withdrawNomination', { nominationId });
+
+/** 开始投票, 结束投票并公布结果. */
+export const act = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, action: HonourStageAction) =>
+  step(db, notifier, ctx, id, action, {});
+
+/**
+ * Changes the terms before voting opens; the body stays (its electorate is fixed by it). The table
+ * decides when (the 修改评选 row); the trail records it as the campaign's update, like any edit.
+ */
 export async function editCampaign(db: Db, ctx: ActorContext, id: string, input: HonourCampaignEdit) {
   return db.transaction(async (tx) => {
     const { campaign } = await requireCampaign(tx, ctx, id, true);
-    stepOrThrow(campaign.state as HonourState, 'edit', ctx);
+    honourWorkflow.require(campaign.state as HonourState, 'edit', { role: ctx.actor.role });
     const before = { title: campaign.title, description: campaign.description, places: campaign.places, maxChoices: campaign.maxChoices };
     await repo.updateCampaign(tx, id, input);
     await recordAudit(tx, ctx, {
@@ -140,48 +180,6 @@ export async function editCampaign(db: Db, ctx: ActorContext, id: string, input:
       action: 'update',
       before,
       after: input,
-    });
-    return reload(tx, ctx, id);
-  });
-}
-
-/** Takes a nominee off the slate before voting opens (a nomination made in error, or declined). */
-export async function withdrawNomination(db: Db, ctx: ActorContext, id: string, nominationId: string) {
-  return db.transaction(async (tx) => {
-    const { campaign } = await requireCampaign(tx, ctx, id, true);
-    stepOrThrow(campaign.state as HonourState, 'withdrawNomination', ctx);
-    const removed = await repo.deleteNomination(tx, id, nominationId);
-    if (!removed) throw notFound('提名', { nominationId });
-    await recordAudit(tx, ctx, {
-      entity: 'honour_campaign',
-      entityId: id,
-      bodyId: campaign.bodyId,
-      action: 'withdrawNomination',
-      before: { nominationId, ...removed },
-    });
-    return reload(tx, ctx, id);
-  });
-}
-
-export async function act(db: Db, ctx: ActorContext, id: string, action: 'openVoting' | 'close') {
-  return db.transaction(async (tx) => {
-    const { campaign } = await requireCampaign(tx, ctx, id, true);
-    const state = campaign.state as HonourState;
-    const step = stepOrThrow(state, action, ctx);
-    if (action === 'openVoting') {
-      const nominees = await repo.nomineesOf(tx, id);
-      if (nominees.length < campaign.places)
-        throw new DomainError('HONOUR_TOO_FEW_NOMINEES', `候选人（${nominees.length} 名）少于名额（${campaign.places} 名），不能开始投票`);
-    }
-    const now = clock.now();
-    await repo.updateCampaign(tx, id, { state: step.to, ...(action === 'openVoting' ? { votingOpenedAt: now } : { closedAt: now }) });
-    await recordAudit(tx, ctx, {
-      entity: 'honour_campaign',
-      entityId: id,
-      bodyId: campaign.bodyId,
-      action,
-      before: { state },
-      after: { state: step.to },
     });
     return reload(tx, ctx, id);
   });

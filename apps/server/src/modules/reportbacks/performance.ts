@@ -1,5 +1,6 @@
 import { reportBackStateLabel, type PerformanceSection, type ReportBackState } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
+import { ratingCounts } from './ratings-repository.js';
 import * as repo from './repository.js';
 import { resultsOf } from './rules.js';
 
@@ -9,7 +10,7 @@ export const percent = (rate: number | null) => (rate === null ? '—' : `${(rat
 export async function reportBackSection(db: Executor, deputyId: string, from: string, to: string): Promise<PerformanceSection | null> {
   const events = await repo.reportBacksOfDeputy(db, deputyId, from, to);
   if (events.length === 0) return null;
-  const counts = await repo.ratingCounts(
+  const counts = await ratingCounts(
     db,
     events.map((e) => e.id),
   );

@@ -3,18 +3,12 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import {
   attendeesInput,
-  ballotInput,
-  honourCampaign,
-  honourCampaignEdit,
-  honourCampaignInput,
-  honourVoter,
-  nominationInput,
   pageOf,
   publicRatingInput,
   publicReportBack,
   ratingModeLabel,
   reportBack,
-  reportBackAction,
+  reportBackActions,
   reportBackAttendee,
   reportBackComment,
   reportBackInput,
@@ -24,13 +18,14 @@ import {
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { publicCodeParam, registerPerformanceSection } from '../deputies/index.js';
-import * as honours from './honours-service.js';
+import * as attendees from './attendees-service.js';
+import { honourRoutes } from './honours-routes.js';
 import { percent, reportBackSection } from './performance.js';
+import * as ratings from './ratings-service.js';
 import * as service from './service.js';
 
-const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const codeParams = z.object({ publicCode: publicCodeParam });
 const tags = ['deputies'];
 const exportQuery = reportBackQuery.omit({ page: true, pageSize: true });
@@ -63,7 +58,12 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 /** The voters' rating page a report-back's QR code opens. */
 export const ratingLink = (base: string, publicCode: string) => `${base}/m/reportback?code=${encodeURIComponent(publicCode)}`;
 
-export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier }) => {
+export const reportBackRoutes: ModuleRoutes = (app, deps) => {
+  const {
+    database: { db },
+    attachments,
+    notifier,
+  } = deps;
   const read = { preValidation: requirePermission('reportbacks.read') };
   const manage = { preValidation: requirePermission('reportbacks.manage') };
   const codeSender = (request: FastifyRequest) => ({
@@ -114,7 +114,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
         response: { 200: z.object({ items: z.array(reportBackComment) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await service.comments(db, actorContext(request), request.params.id) }),
+    async (request) => ({ items: await ratings.comments(db, actorContext(request), request.params.id) }),
   );
   app.post(
     '/api/reportbacks',
@@ -135,19 +135,12 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
     },
     async (request) => service.updateReportBack(db, actorContext(request), request.params.id, request.body),
   );
-  app.post(
-    '/api/reportbacks/:id/actions/:action',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '开启评议 / 结束评议',
-        params: idParams.extend({ action: reportBackAction }),
-        response: { 200: reportBack, ...errorResponses },
-      },
-    },
-    async (request) => service.act(db, actorContext(request), request.params.id, request.params.action),
-  );
+  registerActionRoutes(app, reportBackActions, {
+    tags,
+    route: manage,
+    response: reportBack,
+    run: (request, id, action) => service.act(db, notifier, actorContext(request), id, action),
+  });
   app.get(
     '/api/reportbacks/:id/attendees',
     {
@@ -159,7 +152,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
         response: { 200: z.object({ items: z.array(reportBackAttendee) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await service.attendees(db, actorContext(request), request.params.id) }),
+    async (request) => ({ items: await attendees.attendees(db, actorContext(request), request.params.id) }),
   );
   app.post(
     '/api/reportbacks/:id/attendees',
@@ -179,7 +172,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
     async (request, reply) =>
       reply
         .status(201)
-        .send(await service.registerAttendees(db, actorContext(request), request.params.id, request.body, codeSender(request))),
+        .send(await attendees.registerAttendees(db, actorContext(request), request.params.id, request.body, codeSender(request))),
   );
   app.post(
     '/api/reportbacks/:id/attendees/:attendeeId/sms',
@@ -192,7 +185,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
         response: { 200: reportBackAttendee, ...errorResponses },
       },
     },
-    async (request) => service.resendCode(db, actorContext(request), request.params.id, request.params.attendeeId, codeSender(request)),
+    async (request) => attendees.resendCode(db, actorContext(request), request.params.id, request.params.attendeeId, codeSender(request)),
   );
   app.get(
     '/api/reportbacks/:id/attendees.xlsx',
@@ -200,7 +193,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
     async (request, reply) => {
       const ctx = actorContext(request);
       const row = await service.requireReportBack(db, ctx, request.params.id);
-      const items = await service.attendees(db, ctx, request.params.id);
+      const items = await attendees.attendees(db, ctx, request.params.id);
       return reply
         .header('content-type', XLSX_MIME)
         .header('content-disposition', attachmentDisposition(`${row.deputyName}述职签到表.xlsx`))
@@ -244,7 +237,7 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
         response: { 200: publicReportBack, 404: errorResponses[404] },
       },
     },
-    async (request) => service.publicReportBack(db, request.params.publicCode),
+    async (request) => ratings.publicReportBack(db, request.params.publicCode),
   );
   app.post(
     '/api/public/reportbacks/:publicCode/ratings',
@@ -266,119 +259,8 @@ export const reportBackRoutes: ModuleRoutes = (app, { database: { db }, attachme
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.rate(db, requestContext(request), request.params.publicCode, request.body)),
+      reply.status(201).send(await ratings.rate(db, requestContext(request), request.params.publicCode, request.body)),
   );
 
-  // ---- 最美人大代表 ----
-  const honoursRead = { preValidation: requirePermission('honours.read') };
-  const honoursManage = { preValidation: requirePermission('honours.manage') };
-  app.get(
-    '/api/honours',
-    {
-      ...honoursRead,
-      schema: {
-        tags,
-        summary: '“最美人大代表”评选（最近 100 次）',
-        response: { 200: z.object({ items: z.array(honourCampaign) }), ...errorResponses },
-      },
-    },
-    async (request) => ({ items: await honours.listCampaigns(db, actorContext(request)) }),
-  );
-  app.get(
-    '/api/honours/:id',
-    {
-      ...honoursRead,
-      schema: { tags, summary: '评选详情（结束后含排名结果）', params: idParams, response: { 200: honourCampaign, ...errorResponses } },
-    },
-    async (request) => honours.getCampaign(db, actorContext(request), request.params.id),
-  );
-  app.post(
-    '/api/honours',
-    {
-      ...honoursManage,
-      schema: { tags, summary: '发起评选', body: honourCampaignInput, response: { 201: honourCampaign, ...errorResponses } },
-    },
-    async (request, reply) => reply.status(201).send(await honours.createCampaign(db, actorContext(request), request.body)),
-  );
-  app.put(
-    '/api/honours/:id',
-    {
-      ...honoursManage,
-      schema: {
-        tags,
-        summary: '修改评选（名称、说明、名额、每票可选人数；仅提名阶段）',
-        params: idParams,
-        body: honourCampaignEdit,
-        response: { 200: honourCampaign, ...errorResponses },
-      },
-    },
-    async (request) => honours.editCampaign(db, actorContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/api/honours/:id/nominations',
-    {
-      ...honoursManage,
-      schema: {
-        tags,
-        summary: '提名代表（附提名理由）',
-        params: idParams,
-        body: nominationInput,
-        response: { 200: honourCampaign, ...errorResponses },
-      },
-    },
-    async (request) => honours.nominate(db, actorContext(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/api/honours/:id/nominations/:nominationId',
-    {
-      ...honoursManage,
-      schema: {
-        tags,
-        summary: '撤销提名（仅提名阶段）',
-        params: idParams.extend({ nominationId: z.uuid('提名编号格式不正确') }),
-        response: { 200: honourCampaign, ...errorResponses },
-      },
-    },
-    async (request) => honours.withdrawNomination(db, actorContext(request), request.params.id, request.params.nominationId),
-  );
-  app.post(
-    '/api/honours/:id/actions/:action',
-    {
-      ...honoursManage,
-      schema: {
-        tags,
-        summary: '开始投票 / 结束投票',
-        params: idParams.extend({ action: z.enum(['openVoting', 'close']) }),
-        response: { 200: honourCampaign, ...errorResponses },
-      },
-    },
-    async (request) => honours.act(db, actorContext(request), request.params.id, request.params.action),
-  );
-  app.get(
-    '/api/honours/:id/voters',
-    {
-      ...honoursManage,
-      schema: {
-        tags,
-        summary: '投票人名单及是否已投票（不含所投对象）',
-        params: idParams,
-        response: { 200: z.object({ items: z.array(honourVoter) }), ...errorResponses },
-      },
-    },
-    async (request) => ({ items: await honours.voters(db, actorContext(request), request.params.id) }),
-  );
-  app.post(
-    '/api/honours/:id/ballots',
-    {
-      preValidation: requirePermission('honours.vote'),
-      schema: {
-        tags,
-        summary: '投票（每人一票，可选多名候选人）',
-        params: idParams,
-        body: ballotInput,
-        response: { 200: honourCampaign, ...errorResponses },
-      },
-    },
-    async (request) => honours.vote(db, actorContext(request), request.params.id, request.body),
-  );
+  honourRoutes(app, deps);
 };

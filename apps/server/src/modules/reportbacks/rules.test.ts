@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ballotProblem, maskPhone, phoneHash, rankHonours, resultsOf } from './rules.js';
-import { honourFlow, honourTransitions, reportBackFlow, reportBackTransitions } from './workflow.js';
 
 describe('satisfaction rate = (满意 + 基本满意) / all', () => {
   it.each([
@@ -61,23 +60,5 @@ describe('ballot rules', () => {
     [['a', 'x'], 2, '所选人员不是本次评选的候选人'],
   ] as const)('%o with up to %i choices → %s', (choices, max, problem) => {
     expect(ballotProblem(choices, nominees, max)).toBe(problem);
-  });
-});
-
-describe('workflow tables', () => {
-  it.each(reportBackTransitions.flatMap((t) => t.roles.map((r) => [t.from, t.action, r, t.to] as const)))(
-    'report-back %s --%s (%s)--> %s',
-    (from, action, role, to) => expect(reportBackFlow.findTransition(from, action, role)?.to).toBe(to),
-  );
-  it.each(honourTransitions.flatMap((t) => t.roles.map((r) => [t.from, t.action, r, t.to] as const)))(
-    'honours %s --%s (%s)--> %s',
-    (from, action, role, to) => expect(honourFlow.findTransition(from, action, role)?.to).toBe(to),
-  );
-  it('nothing happens after closing, and leaders and deputies only watch', () => {
-    expect(reportBackFlow.allowedActions('closed', 'staff')).toEqual([]);
-    expect(reportBackFlow.allowedActions('draft', 'leader')).toEqual([]);
-    expect(honourFlow.allowedActions('closed', 'staff')).toEqual([]);
-    expect(honourFlow.allowedActions('voting', 'deputy')).toEqual([]);
-    expect(honourFlow.findTransition('voting', 'nominate', 'staff')).toBeUndefined();
   });
 });

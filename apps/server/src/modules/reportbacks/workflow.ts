@@ -1,19 +1,35 @@
-import type { HonourAction, HonourState, ReportBackAction, ReportBackState, Role } from '@renda/shared';
+import {
+  honourActionLabel,
+  honourStateLabel,
+  reportBackActionLabel,
+  reportBackStateLabel,
+  type HonourAction,
+  type HonourState,
+  type ReportBackAction,
+  type ReportBackState,
+} from '@renda/shared';
+import { DomainError } from '../../platform/errors.js';
+import { Workflow, type Standing, type Transition, type WorkflowSpec } from '../../platform/workflow.js';
 
-export interface Transition<S extends string, A extends string> {
-  from: S;
-  action: A;
-  to: S;
-  roles: readonly Role[];
+/** A row of these tables: no parties, no kinds of item. */
+export type Step<S extends string, A extends string> = Transition<S, A, never, never>;
+
+/**
+ * The engine's table, with the refusal these pages have always given for a step the current state
+ * does not offer: 400 and “当前状态（…）不能执行此操作” (the tests and the web show it as is). A
+ * wrong role is the engine's own 403.
+ */
+class PlainRefusalWorkflow<S extends string, A extends string> extends Workflow<S, A, never, never, Step<S, A>> {
+  override require(state: S, action: A, standing: Standing<never, never>): Step<S, A> {
+    const { code, stateLabel, stateWord = '状态', transitions } = this.spec;
+    if (!transitions.some((t) => t.from === state && t.action === action))
+      throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `当前${stateWord}（${stateLabel[state]}）不能执行此操作`, { state, action });
+    return super.require(state, action, standing);
+  }
 }
 
-function finder<S extends string, A extends string>(table: readonly Transition<S, A>[]) {
-  return {
-    findTransition: (state: S, action: A, role: Role) =>
-      table.find((t) => t.from === state && t.action === action && t.roles.includes(role)),
-    allowedActions: (state: S, role: Role) => table.filter((t) => t.from === state && t.roles.includes(role)).map((t) => t.action),
-  };
-}
+const definePlainRefusalWorkflow = <S extends string, A extends string>(spec: WorkflowSpec<S, A, never, never, Step<S, A>>) =>
+  new PlainRefusalWorkflow(spec);
 
 /**
  * 回选区述职: staff prepare the event, open it for the voters' ratings (评) when the deputy has
@@ -22,7 +38,14 @@ function finder<S extends string, A extends string>(table: readonly Transition<S
 export const reportBackTransitions = [
   { from: 'draft', action: 'openRating', to: 'rating', roles: ['staff', 'admin'] },
   { from: 'rating', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
-] as const satisfies readonly Transition<ReportBackState, ReportBackAction>[];
+] as const satisfies readonly Step<ReportBackState, ReportBackAction>[];
+
+export const reportBackWorkflow = definePlainRefusalWorkflow<ReportBackState, ReportBackAction>({
+  code: 'REPORT_BACK',
+  stateLabel: reportBackStateLabel,
+  actionLabel: reportBackActionLabel,
+  transitions: reportBackTransitions,
+});
 
 /**
  * 最美人大代表: nominations first, then the vote; closing publishes the ranked result. The terms and
@@ -30,11 +53,26 @@ export const reportBackTransitions = [
  */
 export const honourTransitions = [
   { from: 'nominating', action: 'edit', to: 'nominating', roles: ['staff', 'admin'] },
-  { from: 'nominating', action: 'nominate', to: 'nominating', roles: ['staff', 'admin'] },
-  { from: 'nominating', action: 'withdrawNomination', to: 'nominating', roles: ['staff', 'admin'] },
+  {
+    from: 'nominating',
+    action: 'nominate',
+    to: 'nominating',
+    roles: ['staff', 'admin'],
+    needs: [
+      ['deputyId', '被提名代表'],
+      ['reason', '提名理由'],
+    ],
+  },
+  { from: 'nominating', action: 'withdrawNomination', to: 'nominating', roles: ['staff', 'admin'], needs: [['nominationId', '提名']] },
   { from: 'nominating', action: 'openVoting', to: 'voting', roles: ['staff', 'admin'] },
   { from: 'voting', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
-] as const satisfies readonly Transition<HonourState, HonourAction>[];
+] as const satisfies readonly Step<HonourState, HonourAction>[];
 
-export const reportBackFlow = finder<ReportBackState, ReportBackAction>(reportBackTransitions);
-export const honourFlow = finder<HonourState, HonourAction>(honourTransitions);
+/** A selection runs in stages (提名、投票), so its refusals speak of the 阶段. */
+export const honourWorkflow = definePlainRefusalWorkflow<HonourState, HonourAction>({
+  code: 'HONOUR',
+  stateLabel: honourStateLabel,
+  actionLabel: honourActionLabel,
+  stateWord: '阶段',
+  transitions: honourTransitions,
+});

@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  HonourCampaign,
-  HonourVoter,
-  ReportBack,
-  ReportBackAttendee,
-  ReportBackComment,
-  AttendeesInput,
-  HonourAction,
-  HonourCampaignEdit,
-  HonourCampaignInput,
-  NominationInput,
-  ReportBackAction,
-  ReportBackInput,
+import {
+  actionUrl,
+  honourActions,
+  reportBackActions,
+  type HonourCampaign,
+  type HonourVoter,
+  type ReportBack,
+  type ReportBackAttendee,
+  type ReportBackComment,
+  type AttendeesInput,
+  type HonourAction,
+  type HonourCampaignEdit,
+  type HonourCampaignInput,
+  type NominationInput,
+  type ReportBackAction,
+  type ReportBackInput,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
@@ -73,7 +76,7 @@ export function useHonourVoters(id: string) {
 export const saveReportBack = (id: string | null, input: ReportBackInput) =>
   id ? api.put<ReportBack>(`/api/reportbacks/${id}`, input) : api.post<ReportBack>('/api/reportbacks', input);
 /** One step of a report-back's workflow (开启评议, 结束评议). */
-export const actOnReportBack = (id: string, action: ReportBackAction) => api.post(`/api/reportbacks/${id}/actions/${action}`);
+export const actOnReportBack = (id: string, action: ReportBackAction) => api.post(actionUrl(reportBackActions, id, action));
 export const registerAttendees = (id: string, input: AttendeesInput) =>
   api.post<{ registered: number; skipped: number; items: ReportBackAttendee[] }>(`/api/reportbacks/${id}/attendees`, input);
 /** Sends an attendee's sign-in code by SMS again. */
@@ -84,7 +87,7 @@ export const resendAttendeeSms = (id: string, attendeeId: string) =>
 export const saveHonourCampaign = (id: string | null, input: HonourCampaignInput | HonourCampaignEdit) =>
   id ? api.put<HonourCampaign>(`/api/honours/${id}`, input) : api.post<HonourCampaign>('/api/honours', input);
 /** One step of an honour campaign (开始投票, 结束投票). */
-export const actOnHonourCampaign = (id: string, action: HonourAction) => api.post(`/api/honours/${id}/actions/${action}`);
+export const actOnHonourCampaign = (id: string, action: HonourAction) => api.post(actionUrl(honourActions, id, action));
 export const nominateForHonour = (id: string, input: NominationInput) => api.post<HonourCampaign>(`/api/honours/${id}/nominations`, input);
 export const withdrawNomination = (id: string, nominationId: string) =>
   api.delete<HonourCampaign>(`/api/honours/${id}/nominations/${nominationId}`);

@@ -1,0 +1,2 @@
+/** What other modules may ask of auth. */
+export { endSessionsOfUser } from './sessions.js';
