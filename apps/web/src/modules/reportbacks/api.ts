@@ -9,7 +9,7 @@ import {
   type ReportBackAttendee,
   type ReportBackComment,
   type AttendeesInput,
-  type HonourAction,
+  type HonourStageAction,
   type HonourCampaignEdit,
   type HonourCampaignInput,
   type NominationInput,
@@ -87,7 +87,7 @@ export const resendAttendeeSms = (id: string, attendeeId: string) =>
 export const saveHonourCampaign = (id: string | null, input: HonourCampaignInput | HonourCampaignEdit) =>
   id ? api.put<HonourCampaign>(`/api/honours/${id}`, input) : api.post<HonourCampaign>('/api/honours', input);
 /** One step of an honour campaign (开始投票, 结束投票). */
-export const actOnHonourCampaign = (id: string, action: HonourAction) => api.post(actionUrl(honourActions, id, action));
+export const actOnHonourCampaign = (id: string, action: HonourStageAction) => api.post(actionUrl(honourActions, id, action));
 export const nominateForHonour = (id: string, input: NominationInput) => api.post<HonourCampaign>(`/api/honours/${id}/nominations`, input);
 export const withdrawNomination = (id: string, nominationId: string) =>
   api.delete<HonourCampaign>(`/api/honours/${id}/nominations/${nominationId}`);
