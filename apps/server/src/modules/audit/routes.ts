@@ -4,6 +4,7 @@ import { clock } from '../../platform/clock.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import * as service from './service.js';
+import { chinaDate } from '../../platform/deadlines.js';
 
 export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
   const guard = { preValidation: requirePermission('audit.read') };
@@ -34,7 +35,7 @@ export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
     },
     async (request, reply) => {
       const file = await service.exportAuditEvents(db, actorContext(request), request.query);
-      const day = clock.now().toISOString().slice(0, 10);
+      const day = chinaDate(clock.now());
       return reply
         .header('content-type', XLSX_MIME)
         .header('content-disposition', attachmentDisposition(`审计日志-${day}.xlsx`))

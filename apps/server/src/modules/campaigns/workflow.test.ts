@@ -57,7 +57,7 @@ describe('problem-clue ledger workflow', () => {
     expect(refusal(() => flow.require('rectified', 'confirm', { role: 'handling_unit' }))).toEqual({
       code: 'CLUE_ACTION_FORBIDDEN',
       status: 403,
-      message: '您不能执行“销号”',
+      message: '您不能对此件执行“销号”',
     });
   });
 

@@ -1,5 +1,4 @@
 import {
-  appointmentActionLabel,
   appointmentStateLabel,
   type Appointment,
   type AppointmentAction,
@@ -14,7 +13,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
 import { usersOfUnit } from '../../platform/recipients.js';
@@ -194,25 +193,6 @@ const appointmentMachine: Machine<Item, AppointmentState, AppointmentAction, nev
   link: (a) => `/deputies/appointments/${a.id}`,
 };
 
-/**
- * Before the shared engine every refused step answered 409 in the words of the state, whoever asked;
- * the web app and its tests still read it so.
- */
-function appointmentRefusal(err: unknown): never {
-  if (err instanceof DomainError && err.code === 'APPOINTMENT_ACTION_FORBIDDEN') {
-    const { state, action } = err.details as { state: AppointmentState; action: AppointmentAction };
-    throw conflict(
-      'APPOINTMENT_ACTION_NOT_ALLOWED',
-      `当前状态（${appointmentStateLabel[state]}）不能执行“${appointmentActionLabel[action]}”`,
-      {
-        state,
-        action,
-      },
-    );
-  }
-  throw err;
-}
-
 export async function act(
   db: Db,
   notifier: Notifier,
@@ -222,7 +202,7 @@ export async function act(
   input: AppointmentActionInput,
 ) {
   return db.transaction(async (tx) => {
-    await applyAction(tx, notifier, appointmentMachine, ctx, id, action, input).catch(appointmentRefusal);
+    await applyAction(tx, notifier, appointmentMachine, ctx, id, action, input);
     return getAppointment(tx, ctx, id);
   });
 }

@@ -268,7 +268,7 @@ describe('appointments (代表约见国家机关负责人)', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toBe('当前状态（待审核）不能执行“反馈办理结果”');
     const self = await act(deputy, 'approve');
-    expect(self.statusCode).toBe(409);
+    expect(self.statusCode).toBe(403);
     const noReason = await act(staff, 'decline');
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.message).toBe('请填写不同意的理由');
@@ -320,7 +320,7 @@ describe('appointments (代表约见国家机关负责人)', () => {
 
     const answered = await act(unit, 'recordOutcome', { commitment: '两周内完成审批，年底前开工', followUp: '每月向代表通报进度' });
     expect(answered.json()).toMatchObject({ state: 'answered', commitment: '两周内完成审批，年底前开工' });
-    expect((await act(staff, 'rate', { rating: 'satisfied' })).statusCode).toBe(409);
+    expect((await act(staff, 'rate', { rating: 'satisfied' })).statusCode).toBe(403);
     const closed = await act(deputy, 'rate', { rating: 'satisfied', comment: '态度积极' });
     expect(closed.json()).toMatchObject({ state: 'closed', stateLabel: '已评价', rating: 'satisfied', allowedActions: [] });
 

@@ -20,8 +20,10 @@ import { workbook } from '../../platform/documents.js';
 import { pageResult } from '../../platform/pagination.js';
 import { findDeputiesByIds, getDeputyByUser, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
+import { chinaDate } from '../../platform/deadlines.js';
 
-export const today = () => clock.now().toISOString().slice(0, 10);
+/** Today's China calendar date. */
+export const today = () => chinaDate(clock.now());
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
 /**

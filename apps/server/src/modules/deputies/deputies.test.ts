@@ -97,12 +97,12 @@ describe('deputies registry', () => {
     const upd = await staff.request('PATCH', `/api/deputies/${d.id}`, { employer: '王江泾镇人民政府', post: '副镇长' });
     expect(upd.json()).toMatchObject({ employer: '王江泾镇人民政府', post: '副镇长' });
     const removedNoReason = await staff.request('POST', `/api/deputies/${d.id}/actions/remove`, { date: '2025-03-01' });
-    expect(removedNoReason.json().error.code).toBe('REASON_REQUIRED');
+    expect(removedNoReason.json().error.code).toBe('DEPUTY_FIELDS_MISSING');
     const resigned = await staff.request('POST', `/api/deputies/${d.id}/actions/resign`, { date: '2025-03-01' });
     expect(resigned.json()).toMatchObject({ status: 'resigned', statusDate: '2025-03-01' });
     const back = await staff.request('POST', `/api/deputies/${d.id}/actions/reinstate`, { date: '2025-03-02', reason: '误录' });
-    expect(back.statusCode).toBe(400);
-    expect(back.json().error.message).toBe('代表当前为“辞职”，不能改为“在任”');
+    expect(back.statusCode).toBe(403);
+    expect(back.json().error.message).toBe('您不能对此件执行“恢复在任”');
     const events = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, d.id));
     expect(events[0]!.n).toBe(3);
   });

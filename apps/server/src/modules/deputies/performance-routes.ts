@@ -21,12 +21,13 @@ import { performanceDocx } from './performance-docx.js';
 import * as performance from './performance-service.js';
 import { photoForDocument } from './photo.js';
 import * as service from './service.js';
+import { chinaDate } from '../../platform/deadlines.js';
 
 const tags = ['deputies'];
 
 const thisYear = () => {
   const y = clock.now().getFullYear();
-  return { from: `${y}-01-01`, to: clock.now().toISOString().slice(0, 10) };
+  return { from: `${y}-01-01`, to: chinaDate(clock.now()) };
 };
 
 /** 履职档案 and 量化考评: a deputy's file for staff, the deputy's own view of it, the weights, ranking and published results. */

@@ -1,4 +1,4 @@
-import { deputyStatusLabel, type Deputy, type DeputyStatus, type DeputyStatusAction, type DeputyStatusChangeInput } from '@renda/shared';
+import { type Deputy, type DeputyStatus, type DeputyStatusAction, type DeputyStatusChangeInput } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -7,6 +7,7 @@ import { applyAction, type Effect, type Machine } from '../../platform/workflow.
 import * as repo from './repository.js';
 import { getDeputy } from './service.js';
 import { statusWorkflow } from './workflow.js';
+import { chinaDate } from '../../platform/deadlines.js';
 
 type Step = (typeof statusWorkflow.transitions)[number];
 
@@ -28,7 +29,7 @@ const statusMachine: Machine<repo.DeputyRow, DeputyStatus, DeputyStatusAction, n
   bodyOf: (row) => row.bodyId,
   standing: async (_tx, ctx) => ({ role: ctx.actor.role }),
   check({ input, now }) {
-    if (input.date > now.toISOString().slice(0, 10))
+    if (input.date > chinaDate(now))
       throw new DomainError('DATE_IN_FUTURE', '生效日期不能晚于今天', { fields: [{ path: 'date', message: '不能晚于今天' }] });
   },
   effects: { resign: recordChange, remove: recordChange, recordDeath: recordChange, reinstate: recordChange },
@@ -38,26 +39,6 @@ const statusMachine: Machine<repo.DeputyRow, DeputyStatus, DeputyStatusAction, n
     return { ...row, ...changed };
   },
 };
-
-/**
- * The web app and its tests were told of a refused status change in the registry's own words
- * before the shared engine: keep them (400, "代表当前为…，不能改为…", and REASON_REQUIRED).
- */
-function registryRefusal(action: DeputyStatusAction) {
-  return (err: unknown): never => {
-    if (!(err instanceof DomainError)) throw err;
-    if (err.code === 'DEPUTY_ACTION_NOT_ALLOWED' || err.code === 'DEPUTY_ACTION_FORBIDDEN') {
-      const { state } = err.details as { state: DeputyStatus };
-      const to = statusWorkflow.transitions.find((t) => t.action === action)!.to;
-      throw new DomainError('DEPUTY_STATUS_NOT_ALLOWED', `代表当前为“${deputyStatusLabel[state]}”，不能改为“${deputyStatusLabel[to]}”`, {
-        from: state,
-        to,
-      });
-    }
-    if (err.code === 'DEPUTY_FIELDS_MISSING') throw new DomainError('REASON_REQUIRED', err.message, err.details);
-    throw err;
-  };
-}
 
 /** 辞职、罢免、去世 (and reinstatement by correction) only through these verbs, with the date each took effect. */
 export async function changeStatus(
@@ -69,7 +50,7 @@ export async function changeStatus(
   input: DeputyStatusChangeInput,
 ): Promise<Deputy> {
   return db.transaction(async (tx) => {
-    await applyAction(tx, notifier, statusMachine, ctx, id, action, input).catch(registryRefusal(action));
+    await applyAction(tx, notifier, statusMachine, ctx, id, action, input);
     return getDeputy(tx, ctx, id);
   });
 }

@@ -121,7 +121,7 @@ describe('report-back to voters (述、晒、评)', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toEqual({ code: 'REPORT_BACK_CLOSED', message: '本次述职评议已结束，不能再提交评价' });
     const twice = await staff.request('POST', `/api/reportbacks/${id}/actions/close`);
-    expect(twice.statusCode).toBe(400);
+    expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('当前状态（已结束）不能执行此操作');
     expect((await staff.request('GET', `/api/reportbacks/${id}`)).json().results.total).toBe(4);
   });

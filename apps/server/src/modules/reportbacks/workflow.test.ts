@@ -40,7 +40,7 @@ const refused = (fields: { code: string; status: number; message?: unknown }) =>
 /**
  * The whole matrix of one table: for every state × action × role, `find`, `allowedActions` and
  * `require` agree with the steps written out by hand; a step the state does not offer is refused with
- * the plain 400 these pages have always shown, a step for someone else with the engine's 403.
+ * the engine's 409, a step for someone else with the engine's 403.
  */
 function checkEveryStep<S extends string, A extends string>(
   workflow: Workflow<S, A, never, never, { from: S; action: A; to: S; roles: readonly ActingRole[] }>,
@@ -67,7 +67,7 @@ function checkEveryStep<S extends string, A extends string>(
         ? refused({ code: `${refusal.code}_ACTION_FORBIDDEN`, status: 403 })
         : refused({
             code: `${refusal.code}_ACTION_NOT_ALLOWED`,
-            status: 400,
+            status: 409,
             message: expect.stringMatching(new RegExp(`^当前${refusal.word}（.+）不能执行此操作$`)),
           }),
     );
@@ -87,7 +87,7 @@ describe('回选区述职: every state × action × role', () => {
     expect(() => reportBackWorkflow.require('closed', 'close', { role: 'staff' })).toThrow(
       refused({
         code: 'REPORT_BACK_ACTION_NOT_ALLOWED',
-        status: 400,
+        status: 409,
         message: '当前状态（已结束）不能执行此操作',
       }),
     );
@@ -101,7 +101,7 @@ describe('回选区述职: every state × action × role', () => {
       refused({
         code: 'REPORT_BACK_ACTION_FORBIDDEN',
         status: 403,
-        message: '您不能执行“结束评议”',
+        message: '您不能对此件执行“结束评议”',
       }),
     );
   });
@@ -123,7 +123,7 @@ describe('最美人大代表: every stage × action × role', () => {
       expect(() => honourWorkflow.require('voting', action, { role: 'staff' })).toThrow(
         refused({
           code: 'HONOUR_ACTION_NOT_ALLOWED',
-          status: 400,
+          status: 409,
           message: '当前阶段（投票中）不能执行此操作',
         }),
       );

@@ -8,28 +8,10 @@ import {
   type ReportBackAction,
   type ReportBackState,
 } from '@renda/shared';
-import { DomainError } from '../../platform/errors.js';
-import { Workflow, type Standing, type Transition, type WorkflowSpec } from '../../platform/workflow.js';
+import { defineWorkflow, type Transition } from '../../platform/workflow.js';
 
 /** A row of these tables: no parties, no kinds of item. */
 export type Step<S extends string, A extends string> = Transition<S, A, never, never>;
-
-/**
- * The engine's table, with the refusal these pages have always given for a step the current state
- * does not offer: 400 and “当前状态（…）不能执行此操作” (the tests and the web show it as is). A
- * wrong role is the engine's own 403.
- */
-class PlainRefusalWorkflow<S extends string, A extends string> extends Workflow<S, A, never, never, Step<S, A>> {
-  override require(state: S, action: A, standing: Standing<never, never>): Step<S, A> {
-    const { code, stateLabel, stateWord = '状态', transitions } = this.spec;
-    if (!transitions.some((t) => t.from === state && t.action === action))
-      throw new DomainError(`${code}_ACTION_NOT_ALLOWED`, `当前${stateWord}（${stateLabel[state]}）不能执行此操作`, { state, action });
-    return super.require(state, action, standing);
-  }
-}
-
-const definePlainRefusalWorkflow = <S extends string, A extends string>(spec: WorkflowSpec<S, A, never, never, Step<S, A>>) =>
-  new PlainRefusalWorkflow(spec);
 
 /**
  * 回选区述职: staff prepare the event, open it for the voters' ratings (评) when the deputy has
@@ -40,7 +22,8 @@ export const reportBackTransitions = [
   { from: 'rating', action: 'close', to: 'closed', roles: ['staff', 'admin'] },
 ] as const satisfies readonly Step<ReportBackState, ReportBackAction>[];
 
-export const reportBackWorkflow = definePlainRefusalWorkflow<ReportBackState, ReportBackAction>({
+export const reportBackWorkflow = defineWorkflow<ReportBackState, ReportBackAction>({
+  unnamedAction: true,
   code: 'REPORT_BACK',
   stateLabel: reportBackStateLabel,
   actionLabel: reportBackActionLabel,
@@ -69,7 +52,8 @@ export const honourTransitions = [
 ] as const satisfies readonly Step<HonourState, HonourAction>[];
 
 /** A selection runs in stages (提名、投票), so its refusals speak of the 阶段. */
-export const honourWorkflow = definePlainRefusalWorkflow<HonourState, HonourAction>({
+export const honourWorkflow = defineWorkflow<HonourState, HonourAction>({
+  unnamedAction: true,
   code: 'HONOUR',
   stateLabel: honourStateLabel,
   actionLabel: honourActionLabel,

@@ -1,4 +1,4 @@
-import { receptionActionLabel, receptionStateLabel, type ReceptionAction, type ReceptionSession, type ReceptionState } from '@renda/shared';
+import { receptionStateLabel, type ReceptionAction, type ReceptionSession, type ReceptionState } from '@renda/shared';
 import type { z } from 'zod';
 import type { closeSessionInput, concernInput, signInInput } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -206,25 +206,10 @@ const receptionMachine: Machine<Reception, ReceptionState, ReceptionAction, neve
   },
 };
 
-/**
- * The web app and its tests were told of a refused step in the reception's own words before the
- * shared engine: keep them (400, "接待当前为…，不能…").
- */
-function receptionRefusal(err: unknown): never {
-  if (err instanceof DomainError && (err.code === 'RECEPTION_ACTION_NOT_ALLOWED' || err.code === 'RECEPTION_ACTION_FORBIDDEN')) {
-    const { state, action } = err.details as { state: ReceptionState; action: ReceptionAction };
-    throw new DomainError('SESSION_ACTION_NOT_ALLOWED', `接待当前为“${receptionStateLabel[state]}”，不能${receptionActionLabel[action]}`, {
-      state,
-      action,
-    });
-  }
-  throw err;
-}
-
 /** Signs a deputy in, records a concern or closes the reception; answers the session as it is now. */
 export async function act(db: Db, notifier: Notifier, ctx: ActorContext, id: string, action: ReceptionAction, input: Input) {
   return db.transaction(async (tx) => {
-    await applyAction(tx, notifier, receptionMachine, ctx, id, action, input).catch(receptionRefusal);
+    await applyAction(tx, notifier, receptionMachine, ctx, id, action, input);
     return getSession(tx, ctx, id);
   });
 }

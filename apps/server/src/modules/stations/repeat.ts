@@ -1,8 +1,9 @@
 import { clock } from '../../platform/clock.js';
-import { addCalendarDays, officialDaysOff } from '../../platform/deadlines.js';
+import { chinaDate, addCalendarDays, officialDaysOff } from '../../platform/deadlines.js';
 
 /** Today's date (UTC), the day a rota or a reception may not be set before or after. */
-export const today = () => clock.now().toISOString().slice(0, 10);
+/** Today's China calendar date: after 16:00 UTC it is already tomorrow in China. */
+export const today = () => chinaDate(clock.now());
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {

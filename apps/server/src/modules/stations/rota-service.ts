@@ -9,6 +9,7 @@ import { findDeputiesByIds } from '../deputies/index.js';
 import { periodLength, today, weeklyDays } from './repeat.js';
 import * as repo from './repository.js';
 import { requireStation } from './stations-service.js';
+import { chinaDate } from '../../platform/deadlines.js';
 
 /** 四定: who receives voters at a station when (进站定人), on what topic (活动定题) and who follows it up (办理定责). */
 async function presentRota(db: Executor, rows: Awaited<ReturnType<typeof repo.rotaOf>>): Promise<RotaEntry[]> {
@@ -143,7 +144,7 @@ export async function deleteRota(db: Db, ctx: ActorContext, stationId: string, r
 
 /** Tomorrow's deputies on the rota get a notice in the platform and an SMS to their phone, once. */
 export async function remindRota(db: Db, notifier: Notifier): Promise<number> {
-  const tomorrow = new Date(clock.now().getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const tomorrow = chinaDate(new Date(clock.now().getTime() + 24 * 3600 * 1000));
   return db.transaction(async (tx) => {
     const due = await repo.rotaDueForReminder(tx, tomorrow);
     for (const d of due) {

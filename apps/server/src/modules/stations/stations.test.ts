@@ -167,7 +167,7 @@ describe('stations', () => {
     });
     expect(closed.json()).toMatchObject({ state: 'closed', votersReceived: 6, allowedActions: [] });
     const after = await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, { content: '再补一条意见内容' });
-    expect(after.json().error.message).toBe('接待当前为“已结束”，不能登记反映事项');
+    expect(after.json().error.message).toBe('当前状态（已结束）不能执行“登记反映事项”');
     const duty = await staff.request('GET', `/api/duties/${closed.json().dutyRecordId}`);
     expect(duty.json()).toMatchObject({ kind: 'voter_reception', source: 'station', votersReceived: 6 });
     expect(duty.json().participants).toHaveLength(2);
