@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { Attachments } from './platform/attachments.js';
 import { registerSessionResolver } from './platform/auth.js';
-import { registerErrorHandler, sendRouteNotFound } from './platform/errors.js';
+import { registerErrorHandler, sendFrameworkError, sendRouteNotFound } from './platform/errors.js';
 import type { AppDeps, ModuleRoutes, ZodApp } from './platform/http.js';
 import { createJobs } from './platform/jobs.js';
 import { Notifier } from './platform/notifications.js';
@@ -67,6 +67,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID().slice(0, 8),
+    // A malformed escape or an over-long path parameter is refused before routing: same shape, in Chinese.
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -29,6 +29,12 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * Login attempts per minute from one address. A county congress office logs in from behind one
+   * government NAT address on a Monday morning; guessing one account's password is stopped by the
+   * account lock (423), so this limit only slows spraying many accounts.
+   */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(60),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** Serve cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appointmentActionLabel } from './contacts.js';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 
 export const auditEvent = z.object({
   id: z.string(),
@@ -19,7 +20,7 @@ export const auditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEvent>;
 
-export const auditQuery = pageQuery.extend({
+const auditFilters = z.object({
   entity: z.string().max(40).optional(),
   action: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
@@ -28,7 +29,10 @@ export const auditQuery = pageQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+export const auditQuery = inOrder(pageQuery.extend(auditFilters.shape));
 export type AuditQuery = z.infer<typeof auditQuery>;
+/** The export takes the list's filters without its paging. */
+export const auditExportQuery = inOrder(auditFilters);
 
 /**
  * Every kind of record the audit trail names, with its Chinese name for the audit page and exports.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 import { actionInputUnion, defineActions } from './workflow.js';
 
 /**
@@ -9,8 +10,8 @@ import { actionInputUnion, defineActions } from './workflow.js';
  * or, for common problems within the government's own powers, to the government at the campaign's level
  * (转区人民政府督促办理); a monthly dispatch report (月调度) gives the month's figures.
  */
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
-const monthPattern = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const isoDate = z.iso.date();
+const monthPattern = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不正确，应如 2026-05');
 
 export const campaignStatus = z.enum(['planned', 'active', 'ended']);
 export type CampaignStatus = z.infer<typeof campaignStatus>;
@@ -56,16 +57,18 @@ const text = (label: string, min: number, max: number) =>
     .max(max, `${label}最多 ${max} 个字`);
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullable().default(null);
 
-export const campaignInput = z
-  .object({
+export const campaignInput = inOrder(
+  z.object({
     bodyId: z.uuid('请选择机关'),
     title: text('专项名称', 4, 60),
     theme: text('监督主题', 2, 100),
     description: optionalText('工作安排', 4000),
     startsOn: isoDate,
     endsOn: isoDate,
-  })
-  .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] });
+  }),
+  'startsOn',
+  'endsOn',
+);
 export type CampaignInput = z.infer<typeof campaignInput>;
 
 export const campaignTeamInput = z.object({
@@ -298,17 +301,18 @@ export const campaignTeamEdit = campaignTeamInput.extend({ id: z.uuid().optional
 export type CampaignTeamEdit = z.infer<typeof campaignTeamEdit>;
 
 /** Staff edit a campaign's title, theme, period and teams; the body stays (its ledger numbers and scope depend on it). */
-export const campaignUpdateInput = z
-  .object({
+export const campaignUpdateInput = inOrder(
+  z.object({
     title: text('专项名称', 4, 60),
     theme: text('监督主题', 2, 100),
     description: optionalText('工作安排', 4000),
     startsOn: isoDate,
     endsOn: isoDate,
     teams: z.array(campaignTeamEdit).max(50),
-  })
-  .refine((v) => v.endsOn >= v.startsOn, { message: '结束日期不能早于开始日期', path: ['endsOn'] })
-  .refine((v) => new Set(v.teams.map((t) => t.name)).size === v.teams.length, { message: '监督组名称不能重复', path: ['teams'] });
+  }),
+  'startsOn',
+  'endsOn',
+).refine((v) => new Set(v.teams.map((t) => t.name)).size === v.teams.length, { message: '监督组名称不能重复', path: ['teams'] });
 export type CampaignUpdateInput = z.infer<typeof campaignUpdateInput>;
 
 // ---- a deputy's own campaigns (mobile page) ----

@@ -3,7 +3,7 @@ import { pageQuery } from './pagination.js';
 import { voterRating } from './reportbacks.js';
 import { defineActions } from './workflow.js';
 
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const isoDate = z.iso.date();
 const text = (label: string, max: number) =>
   z.string(`请填写${label}`).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
 const optionalText = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`).nullable().default(null);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bodyLevel } from './tenancy.js';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 import { defineActions } from './workflow.js';
 
 // ---- registry ----
@@ -23,7 +24,7 @@ export const term = z
   .trim()
   .regex(/^第[一二三四五六七八九十]{1,3}届$/, '届次应写作“第十届”这样的格式');
 
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const isoDate = z.iso.date();
 const mobile = z
   .string()
   .trim()
@@ -330,13 +331,15 @@ export const dutyRecordInput = z.object({
 });
 export type DutyRecordInput = z.infer<typeof dutyRecordInput>;
 
-export const dutyQuery = pageQuery.extend({
-  deputyId: z.uuid().optional(),
-  bodyId: z.uuid().optional(),
-  kind: dutyKind.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
+export const dutyQuery = inOrder(
+  pageQuery.extend({
+    deputyId: z.uuid().optional(),
+    bodyId: z.uuid().optional(),
+    kind: dutyKind.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  }),
+);
 export type DutyQuery = z.infer<typeof dutyQuery>;
 
 // ---- 七个一 (seed 003) ----
@@ -412,7 +415,9 @@ export const assessmentResult = z.object({
 export type AssessmentResult = z.infer<typeof assessmentResult>;
 
 // ---- 履职档案 ----
-export const performanceQuery = z.object({ from: isoDate, to: isoDate });
+export const performanceQuery = inOrder(z.object({ from: isoDate, to: isoDate }));
+/** A deputy's own file: the period defaults when left out. */
+export const myPerformanceQuery = inOrder(z.object({ from: isoDate.optional(), to: isoDate.optional() }));
 /** A part of the file another module contributes (e.g. 回选区述职 with the voters' ratings), as a titled table. */
 export const performanceSection = z.object({
   key: z.string(),

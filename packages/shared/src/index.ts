@@ -2,6 +2,7 @@ import './locale.js';
 export * from './roles.js';
 export * from './tenancy.js';
 export * from './pagination.js';
+export * from './range.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './admin.js';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 import { outboxStatus } from './notifications.js';
 import { defineActions } from './workflow.js';
 
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const isoDate = z.iso.date();
 const text = (label: string, max: number) =>
   z.string(`请填写${label}`).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
 
@@ -67,10 +68,10 @@ export type ReportBackInput = z.infer<typeof reportBackInput>;
 /** A day, also accepted as the start of a local date-time (the list filter sends `2026-04-10T00:00:00+08:00`). */
 const dayParam = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式应为 YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式不正确，应如 2026-05-01')
   .transform((v) => v.slice(0, 10));
 
-export const reportBackQuery = pageQuery.extend({
+const reportBackFilters = z.object({
   deputyId: z.uuid().optional(),
   bodyId: z.uuid().optional(),
   state: reportBackState.optional(),
@@ -78,7 +79,10 @@ export const reportBackQuery = pageQuery.extend({
   from: dayParam.optional(),
   to: dayParam.optional(),
 });
+export const reportBackQuery = inOrder(pageQuery.extend(reportBackFilters.shape));
 export type ReportBackQuery = z.infer<typeof reportBackQuery>;
+/** The export takes the list's filters without its paging. */
+export const reportBackExportQuery = inOrder(reportBackFilters);
 
 export const reportBackResults = z.object({
   total: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 import { deputyRef } from './deputies.js';
 import { defineActions } from './workflow.js';
 
@@ -81,7 +82,7 @@ export const stationQuery = pageQuery.extend({
 });
 
 // ---- 四定 duty rota ----
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式不正确，应如 09:30');
 export const rotaEntry = z.object({
   id: z.uuid(),
   stationId: z.uuid(),
@@ -112,24 +113,29 @@ const rotaFields = z.object({
 });
 const endAfterStart = <S extends z.ZodType<{ startTime: string; endTime: string }>>(schema: S) =>
   schema.refine((r) => r.startTime < r.endTime, { message: '结束时间须晚于开始时间', path: ['endTime'] });
-export const rotaInput = endAfterStart(rotaFields.extend({ day: z.iso.date('日期格式应为 YYYY-MM-DD') }));
+export const rotaInput = endAfterStart(rotaFields.extend({ day: z.iso.date() }));
 export type RotaInput = z.infer<typeof rotaInput>;
-export const rotaQuery = z.object({ from: z.iso.date(), to: z.iso.date() });
+const period = z.object({ from: z.iso.date(), to: z.iso.date() });
+export const rotaQuery = inOrder(period);
+/** A station's or body's reception figures over a period. */
+export const stationFiguresQuery = inOrder(period.extend({ bodyId: z.uuid().optional(), stationId: z.uuid().optional() }));
 
 /** 周接待: ISO weekdays, 1 = 星期一 … 7 = 星期日. */
 export const weekday = z.number().int().min(1).max(7);
 export const weekdayLabel = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'] as const;
 /** The longest period one weekly repeat may fill (a rota is planned a year at a time at most). */
 export const rotaRepeatMaxDays = 366;
-export const rotaRepeatInput = endAfterStart(
-  rotaFields.extend({
-    from: z.iso.date('日期格式应为 YYYY-MM-DD'),
-    to: z.iso.date('日期格式应为 YYYY-MM-DD'),
-    weekdays: z.array(weekday).min(1, '请至少选择一个星期几').max(7),
-    /** true: only say which days would be created and which skipped; nothing is written. */
-    preview: z.boolean().default(false),
-  }),
-).refine((r) => r.from <= r.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export const rotaRepeatInput = inOrder(
+  endAfterStart(
+    rotaFields.extend({
+      from: z.iso.date(),
+      to: z.iso.date(),
+      weekdays: z.array(weekday).min(1, '请至少选择一个星期几').max(7),
+      /** true: only say which days would be created and which skipped; nothing is written. */
+      preview: z.boolean().default(false),
+    }),
+  ),
+);
 export type RotaRepeatInput = z.infer<typeof rotaRepeatInput>;
 /** Why a matching day got no entry: an official holiday (法定节假日/调休放假) or an overlapping entry already on the rota. */
 export const rotaSkipReason = z.enum(['holiday', 'overlap']);
@@ -199,7 +205,7 @@ export const receptionSession = z.object({
 export type ReceptionSession = z.infer<typeof receptionSession>;
 export const sessionInput = z.object({
   rotaId: z.uuid().nullable().default(null),
-  heldOn: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  heldOn: z.iso.date(),
   topic: z.string().trim().min(2, '活动主题至少 2 个字').max(100),
   responsibleName: z.string().trim().min(2, '请填写办理责任人').max(40),
   committee: optionalText(60),

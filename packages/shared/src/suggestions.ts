@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineActions } from './workflow.js';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 
 /** 建议 (suggestion, criticism and opinion) or 议案 (motion). */
 export const suggestionKind = z.enum(['suggestion', 'motion']);
@@ -209,13 +210,17 @@ export const suggestionSession = z.object({
 });
 export type SuggestionSession = z.infer<typeof suggestionSession>;
 
-export const suggestionSessionInput = z.object({
-  bodyId: z.uuid('请选择人大机关'),
-  name: text('会议名称', 4, 80),
-  year: z.number().int().min(1990).max(2100),
-  startsOn: z.iso.date('请填写开幕日期'),
-  endsOn: z.iso.date('请填写闭幕日期'),
-});
+export const suggestionSessionInput = inOrder(
+  z.object({
+    bodyId: z.uuid('请选择人大机关'),
+    name: text('会议名称', 4, 80),
+    year: z.number().int().min(1990).max(2100),
+    startsOn: z.iso.date('请填写开幕日期'),
+    endsOn: z.iso.date('请填写闭幕日期'),
+  }),
+  'startsOn',
+  'endsOn',
+);
 export type SuggestionSessionInput = z.infer<typeof suggestionSessionInput>;
 
 export const suggestionDraftInput = z.object({

@@ -1,4 +1,4 @@
-import { auditEvent, auditQuery, pageOf } from '@renda/shared';
+import { auditEvent, auditExportQuery, auditQuery, pageOf } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
@@ -30,7 +30,7 @@ export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
       schema: {
         tags: ['admin'],
         summary: '导出审计日志（Excel，最多 5 万条）',
-        querystring: auditQuery.omit({ page: true, pageSize: true }),
+        querystring: auditExportQuery,
       },
     },
     async (request, reply) => {

@@ -7,13 +7,6 @@ import * as service from './service.js';
 
 const csrfToken = z.object({ csrfToken: z.string() });
 
-/**
- * Login attempts per minute from one address. A county congress office logs in from behind one
- * government NAT address on a Monday morning; guessing one account's password is stopped by the
- * account lock (423), so this limit only slows spraying many accounts.
- */
-export const LOGIN_ATTEMPTS_PER_MINUTE = 60;
-
 export const authRoutes: ModuleRoutes = (app, { database: { db }, config }) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.COOKIE_SECURE };
 
@@ -26,7 +19,7 @@ export const authRoutes: ModuleRoutes = (app, { database: { db }, config }) => {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: config.LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '用户名密码登录',

@@ -132,7 +132,7 @@ describe('deputies record their own field visits; staff edit the campaign; a clu
       [{ endsOn: '2026-05-05' }, 400, '已有 2026-05-06 的实地监督或线索记录，结束日期不能早于该日'],
       [{ startsOn: '2026-05-07' }, 400, '已有 2026-05-06 的实地监督或线索记录，开始日期不能晚于该日'],
       [{ teams: input.teams.slice(1) }, 409, '监督组“第一监督组”已有实地监督记录，不能删除'],
-      [{ teams: [input.teams[0], { ...input.teams[1], name: '第一监督组' }] }, 400, '提交的内容有误（teams）：监督组名称不能重复'],
+      [{ teams: [input.teams[0], { ...input.teams[1], name: '第一监督组' }] }, 400, '提交的内容有误：监督组名称不能重复'],
     ];
     for (const [patch, status, message] of cases) {
       const res = await staff.request('PUT', url, { ...input, ...patch });

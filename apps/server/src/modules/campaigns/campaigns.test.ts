@@ -116,7 +116,7 @@ describe('a themed campaign from teams and field visits to the monthly dispatch 
     const cases: [Record<string, unknown>, string][] = [
       [{ visitedOn: '2026-02-27' }, '日期应在专项监督期间（2026-03-01 至 2026-12-31）内'],
       [{ visitedOn: '2026-03-11' }, '日期不能晚于今天'],
-      [{ deputyIds: [] }, '提交的内容有误（deputyIds）：请选择参加监督的代表'],
+      [{ deputyIds: [] }, '提交的内容有误：请选择参加监督的代表'],
       [{ teamId: '00000000-0000-4000-8000-000000000000' }, '所选监督组不属于本专项监督'],
     ];
     for (const [change, message] of cases) {
@@ -333,6 +333,6 @@ describe('a themed campaign from teams and field visits to the monthly dispatch 
       endsOn: '2026-04-01',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('提交的内容有误（endsOn）：结束日期不能早于开始日期');
+    expect(res.json().error.message).toBe('提交的内容有误：结束日期不能早于开始日期');
   });
 });

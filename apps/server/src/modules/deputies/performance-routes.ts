@@ -9,6 +9,7 @@ import {
   deputy,
   membership,
   performanceFile,
+  myPerformanceQuery,
   performanceQuery,
   type PerformanceFile,
 } from '@renda/shared';
@@ -93,7 +94,7 @@ export const performanceRoutes: ModuleRoutes = (app, { database: { db }, attachm
       schema: {
         tags,
         summary: '我的履职档案（默认本年度）',
-        querystring: performanceQuery.partial(),
+        querystring: myPerformanceQuery,
         response: { 200: performanceFile, ...errorResponses },
       },
     },
@@ -106,7 +107,7 @@ export const performanceRoutes: ModuleRoutes = (app, { database: { db }, attachm
 
   app.get(
     '/api/me/performance.docx',
-    { ...self, schema: { tags, summary: '我的履职档案（Word）', querystring: performanceQuery.partial() } },
+    { ...self, schema: { tags, summary: '我的履职档案（Word）', querystring: myPerformanceQuery } },
     async (request, reply) => {
       const ctx = actorContext(request);
       const period = { ...thisYear(), ...request.query };

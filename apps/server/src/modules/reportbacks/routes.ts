@@ -12,6 +12,7 @@ import {
   reportBackAttendee,
   reportBackComment,
   reportBackInput,
+  reportBackExportQuery,
   reportBackQuery,
   type ReportBack,
   type ReportBackAttendee,
@@ -28,7 +29,6 @@ import * as service from './service.js';
 
 const codeParams = z.object({ publicCode: publicCodeParam });
 const tags = ['deputies'];
-const exportQuery = reportBackQuery.omit({ page: true, pageSize: true });
 
 const exportColumns: Column<ReportBack>[] = [
   { header: '述职日期', key: 'heldOn', width: 12, value: (r) => r.heldOn },
@@ -89,7 +89,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
   );
   app.get(
     '/api/reportbacks/export.xlsx',
-    { ...read, schema: { tags, summary: '导出述职活动及评议结果（Excel，最多 5000 条）', querystring: exportQuery } },
+    { ...read, schema: { tags, summary: '导出述职活动及评议结果（Excel，最多 5000 条）', querystring: reportBackExportQuery } },
     async (request, reply) => {
       const rows = await service.listForExport(db, actorContext(request), request.query);
       return reply

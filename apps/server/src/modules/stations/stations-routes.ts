@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, station, stationFigures, stationInput, stationKind, stationQuery } from '@renda/shared';
+import { pageOf, station, stationFigures, stationFiguresQuery, stationInput, stationKind, stationQuery } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, type ModuleRoutes } from '../../platform/http.js';
 import { opinionLink, posterHtml, publicCodeParam, qrPng, requestOrigin } from '../deputies/index.js';
@@ -7,7 +7,6 @@ import { figures as figuresOf } from './figures-service.js';
 import * as stations from './stations-service.js';
 
 const tags = ['stations'];
-const period = z.object({ from: z.iso.date(), to: z.iso.date() });
 
 /** 代表之家、联络站: the places, their figures, their QR code and poster, and what the code opens. */
 export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
@@ -34,7 +33,7 @@ export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
       schema: {
         tags,
         summary: '进站接待统计（场次、进站代表人次、接待选民、意见及办理）',
-        querystring: period.extend({ bodyId: z.uuid().optional(), stationId: z.uuid().optional() }),
+        querystring: stationFiguresQuery,
         response: { 200: stationFigures, ...errorResponses },
       },
     },
