@@ -8,7 +8,7 @@ import { blankToNull } from '../../components/forms';
 import { FormModal } from '../../components/FormModal';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { postAction, suggestionsKey } from './api';
-import { useActionForms, type ActionForm } from './actionForms';
+import { pendingJointUnits, useActionForms, type ActionForm } from './actionForms';
 
 /** Forward steps get the primary look; the rest are plain buttons. */
 const primary = new Set<SuggestionAction>([
@@ -82,13 +82,15 @@ export function ActionBar({ item }: { item: SuggestionDetail }) {
     onSuccess: () => setSending(null),
   });
   const editable = (item.state === 'draft' || item.state === 'returned') && item.allowedActions.includes('submit');
-  if (item.allowedActions.length === 0 && !editable) return null;
+  // 免除等待会办意见 is offered only while some joint unit's opinion is awaited.
+  const offered = item.allowedActions.filter((action) => action !== 'waiveJointOpinion' || pendingJointUnits(item).length > 0);
+  if (offered.length === 0 && !editable) return null;
   const openForm = open ? forms[open] : undefined;
 
   return (
     <Flex gap="small" wrap role="group" aria-label={t('suggestions.detail.actions')}>
       {editable && <Button onClick={() => navigate(`/suggestions/${item.id}/edit`)}>{t('suggestions.detail.edit')}</Button>}
-      {item.allowedActions.map((action) => {
+      {offered.map((action) => {
         const label = t(`suggestions.action.${action}`);
         const type = primary.has(action) ? 'primary' : 'default';
         if (forms[action])

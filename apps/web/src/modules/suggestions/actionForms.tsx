@@ -161,20 +161,29 @@ function ReassignmentDecisionFields({ item }: { item: SuggestionDetail }) {
   );
 }
 
-/** Joint units past their deadline without an opinion: the ones staff may release the lead from waiting on. */
+/** Joint units whose opinion the lead still waits for (the server's own test in waiveJointOpinion). */
+export const pendingJointUnits = (item: SuggestionDetail) =>
+  item.assignments.filter((a) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state));
+
+/**
+ * The joint units whose opinion is awaited: those past their deadline may be chosen (staff may release the
+ * lead from waiting on them); the others show their deadline and cannot be chosen yet.
+ */
 function WaiveJointOpinionFields({ item }: { item: SuggestionDetail }) {
   const { t } = useTranslation();
-  const late = item.assignments.filter(
-    (a) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state) && new Date(a.dueAt).getTime() < Date.now(),
-  );
   return (
     <>
       <Form.Item name="assignmentId" label={t('suggestions.forms.lateJointUnit')} required>
         <FormSelect
-          options={late.map((a) => ({
-            value: a.id,
-            label: `${a.unitName}（${t('suggestions.forms.dueOn', { due: formatDate(a.dueAt) })}）`,
-          }))}
+          options={pendingJointUnits(item).map((a) => {
+            const late = new Date(a.dueAt).getTime() < Date.now();
+            const due = formatDate(a.dueAt);
+            return {
+              value: a.id,
+              disabled: !late,
+              label: `${a.unitName}（${t(late ? 'suggestions.forms.dueOn' : 'suggestions.forms.dueOnNotYet', { due })}）`,
+            };
+          })}
         />
       </Form.Item>
       <Reason label={t('suggestions.forms.waiveReason')} />

@@ -216,6 +216,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
   forms: {
     lateJointUnit: 'Joint unit past its deadline',
     dueOn: 'due {{due}}',
+    dueOnNotYet: 'due {{due}}, not yet',
     waiveReason: 'Why the lead may reply without it',
     reason: 'Reason',
     note: 'Note',

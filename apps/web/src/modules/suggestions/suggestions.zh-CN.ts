@@ -134,6 +134,7 @@ export const suggestionsZh = {
   forms: {
     lateJointUnit: '逾期未提交意见的会办单位',
     dueOn: '期限 {{due}}',
+    dueOnNotYet: '期限 {{due}}，未到',
     waiveReason: '准予先行答复的理由',
     reason: '理由',
     note: '说明',
