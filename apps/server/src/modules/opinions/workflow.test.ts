@@ -127,7 +127,7 @@ describe('opinion workflow table', () => {
     expect(refusal(() => flow.require('routed', 'signFor', { role: 'staff' }))).toEqual({
       code: 'OPINION_ACTION_FORBIDDEN',
       status: 403,
-      message: '您不能执行“签收”',
+      message: '您不能对此件执行“签收”',
     });
     expect(refusal(() => flow.require('reply_approved', 'rate', { role: 'staff' }))).toMatchObject({ status: 403 });
     expect(refusal(() => flow.require('submitted', 'accept', { role: 'leader' }))).toMatchObject({ status: 403 });
