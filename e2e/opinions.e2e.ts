@@ -104,6 +104,8 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await heading(desk, `群众意见 ${code}`);
     await expect.poll(() => desk.getByRole('img', { name: '群众上传的照片 1' }).count()).toBe(1);
     await expect.poll(() => desk.getByText(text).count()).toBeGreaterThan(0);
+    // Staff see the phone the citizen left (the read is audited); the citizen did not tick 同意承办单位联系我.
+    await expect.poll(() => desk.getByText('13905739876').count()).toBe(1);
     await clean(staff, 'opinion detail (submitted)');
 
     await button(desk, '受理').click();
@@ -132,6 +134,9 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await clean(unit, 'unit list');
     await office.getByRole('link', { name: code }).click();
     await heading(office, `群众意见 ${code}`);
+    // Without the citizen's consent the unit gets no phone, and is told why (个人信息保护法第二十三条).
+    await expect.poll(() => office.getByText(/群众未同意向承办单位提供姓名和手机号/).count()).toBe(1);
+    expect(await office.getByText('13905739876').count()).toBe(0);
     await clean(unit, 'unit detail (routed)');
     await button(office, '签收').click();
     await statusShown(office, '办理中');

@@ -85,6 +85,8 @@ export const auditActionLabel: Record<string, string> = {
   unlock: '解锁',
   upload: '上传',
   read: '已读',
+  // 群众意见: a read of the citizen's name and phone (个人信息保护法), never the phone itself.
+  readContact: '查看群众联系方式',
   // Themed campaigns (专项监督): the clue ledger's steps.
   record: '登记',
   transfer: '转办',

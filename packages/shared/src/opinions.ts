@@ -220,6 +220,7 @@ export const publicOpinionInput = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,40}$/)
       .optional(),
+    /** 同意承办单位联系我: the citizen's separate consent to give their name and phone to the handling unit. */
     contactConsent: z
       .union([z.boolean(), z.enum(['true', 'false', 'on'])])
       .transform((v) => v === true || v === 'true' || v === 'on')
@@ -347,7 +348,10 @@ export const opinionDetail = opinionListItem.extend({
   longitude: z.number().nullable(),
   citizenName: z.string().nullable(),
   citizenPhone: z.string().nullable(),
+  /** 同意承办单位联系我, as the citizen chose it. */
   contactConsent: z.boolean(),
+  /** The citizen left a name or phone but did not consent to the handling unit seeing them: the unit gets neither. */
+  contactWithheld: z.boolean(),
   declineReason: z.string().nullable(),
   mergedIntoId: z.uuid().nullable(),
   takenByDeputyId: z.uuid().nullable(),

@@ -21,7 +21,7 @@ export async function act<A extends OpinionStaffAction>(
 ): Promise<OpinionDetail> {
   return db.transaction(async (tx) => {
     await applyAction(tx, notifier, opinionMachine, ctx, id, action, input);
-    return getDetail(tx, ctx, id);
+    return getDetail(tx, ctx, id, 'action');
   });
 }
 
@@ -49,7 +49,8 @@ export async function bulkAct<A extends 'accept' | 'decline' | 'route'>(
   const result: BulkResult = { done: [], failed: [] };
   for (const id of [...new Set(ids)]) {
     try {
-      await act(db, notifier, ctx, id, action, input);
+      // The step alone: a bulk answer carries no detail, so no citizen's contact is read.
+      await db.transaction((tx) => applyAction(tx, notifier, opinionMachine, ctx, id, action, input));
       result.done.push(id);
     } catch (err) {
       if (err instanceof DomainError) result.failed.push({ id, code: err.code, message: err.message });

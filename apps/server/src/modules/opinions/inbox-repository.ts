@@ -126,7 +126,15 @@ export async function pageInbox(db: Executor, actor: Actor, f: OpinionQuery, now
 /** Every matching row for the Excel export, newest first, up to `limit`. */
 export async function exportInbox(db: Executor, actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, now: Date, limit: number) {
   const rows = await db
-    .select({ ...listColumns, content: opinions.content, replyText: opinions.replyText, rating: opinions.rating })
+    .select({
+      ...listColumns,
+      content: opinions.content,
+      replyText: opinions.replyText,
+      rating: opinions.rating,
+      citizenName: opinions.citizenName,
+      citizenPhone: opinions.citizenPhone,
+      contactConsent: opinions.contactConsent,
+    })
     .from(opinions)
     .innerJoin(bodies, eq(bodies.id, opinions.bodyId))
     .leftJoin(stations, eq(stations.id, opinions.stationId))
@@ -135,5 +143,12 @@ export async function exportInbox(db: Executor, actor: Actor, f: Omit<OpinionQue
     .where(inboxWhere(actor, f, now, await scopeBodyIds(db, actor)))
     .orderBy(...newestFirst)
     .limit(limit);
-  return rows as (OpinionListRow & { content: string; replyText: string | null; rating: string | null })[];
+  return rows as (OpinionListRow & {
+    content: string;
+    replyText: string | null;
+    rating: string | null;
+    citizenName: string | null;
+    citizenPhone: string | null;
+    contactConsent: boolean;
+  })[];
 }

@@ -70,6 +70,11 @@ export interface VisitConcern {
   content: string;
   citizenName: string | null;
   citizenPhone: string | null;
+  /**
+   * 同意承办单位联系我, asked by the staff who register the concern. A phone left with the station is not
+   * consent to hand it on (个人信息保护法第二十三条): without the visitor's yes, the unit does not see it.
+   */
+  contactConsent?: boolean;
 }
 
 /**
@@ -93,7 +98,7 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
     longitude: null,
     citizenName: concern.citizenName,
     citizenPhone: concern.citizenPhone,
-    contactConsent: Boolean(concern.citizenPhone),
+    contactConsent: Boolean(concern.citizenPhone) && (concern.contactConsent ?? false),
     status: 'submitted',
     submitIp: null,
     clientToken: null,

@@ -9,11 +9,13 @@ import {
   type OpinionRating,
   type OpinionStatus,
   type PublicOpinionView,
+  type Role,
   type RouteKind,
 } from '@renda/shared';
 import { chinaDate, isOverdue } from '../../platform/deadlines.js';
 import type { OpinionListRow } from './inbox-repository.js';
 import type { OpinionDetailRow, OpinionEventRow, OpinionRow } from './opinion-repository.js';
+import { mayReadContact } from './rules.js';
 import { formatTrackingCode } from './tracking-code.js';
 import { runningStatuses } from './workflow.js';
 
@@ -77,7 +79,15 @@ export function presentEvent(e: EventRow) {
   };
 }
 
-export function presentDetail(r: OpinionDetailRow, events: EventRow[], actions: OpinionAction[], now: Date): OpinionDetail {
+/** The citizen's name and phone as `viewer` may read them (rules.ts `mayReadContact`), and whether any were withheld. */
+export function contactFor(o: Pick<OpinionRow, 'citizenName' | 'citizenPhone' | 'contactConsent'>, viewer: Role) {
+  const left = Boolean(o.citizenName || o.citizenPhone);
+  return mayReadContact(viewer, o.contactConsent)
+    ? { citizenName: o.citizenName, citizenPhone: o.citizenPhone, contactWithheld: false }
+    : { citizenName: null, citizenPhone: null, contactWithheld: left };
+}
+
+export function presentDetail(r: OpinionDetailRow, events: EventRow[], actions: OpinionAction[], now: Date, viewer: Role): OpinionDetail {
   const o = r.opinion;
   return {
     ...presentListItem(
@@ -94,8 +104,7 @@ export function presentDetail(r: OpinionDetailRow, events: EventRow[], actions: 
     location: o.location,
     latitude: o.latitude,
     longitude: o.longitude,
-    citizenName: o.citizenName,
-    citizenPhone: o.citizenPhone,
+    ...contactFor(o, viewer),
     contactConsent: o.contactConsent,
     declineReason: o.declineReason,
     mergedIntoId: o.mergedIntoId,

@@ -196,8 +196,12 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
   app.get(
     '/api/opinions/export',
     {
-      preValidation: requirePermission('opinions.read'),
-      schema: { tags, summary: '导出群众意见（Excel）', querystring: opinionQuery.omit({ page: true, pageSize: true }) },
+      ...readers,
+      schema: {
+        tags,
+        summary: '导出群众意见（Excel；承办单位导出本单位的，群众未同意的不含姓名和手机号；含联系方式的导出记入审计）',
+        querystring: opinionQuery.omit({ page: true, pageSize: true }),
+      },
     },
     async (request, reply) => {
       const file = await service.exportInbox(db, actorContext(request), request.query);

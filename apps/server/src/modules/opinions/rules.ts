@@ -1,3 +1,4 @@
+import type { Role } from '@renda/shared';
 import { defineDeadlineRule } from '../../platform/deadline-rules.js';
 
 /**
@@ -28,3 +29,15 @@ export const abuseLimits = {
 
 /** Photos a citizen may attach: checked by content, never by name. */
 export const photoTypes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/gif']);
+
+/**
+ * Who reads the citizen's name and phone. 个人信息保护法第二十三条: personal information goes to another
+ * handler (the handling unit) only with the person's separate consent (单独同意), the citizen's
+ * "同意承办单位联系我" (`contactConsent`, off unless ticked, 第十四条). The congress staff who take the
+ * opinion in and triage it hold it for their statutory duty (第十三条第一款第三项, 第三十四条): they see it,
+ * and every read is audited. Deputies and anyone else never see it here.
+ */
+export function mayReadContact(role: Role, contactConsent: boolean): boolean {
+  if (role === 'staff' || role === 'leader') return true;
+  return role === 'handling_unit' && contactConsent;
+}

@@ -12,6 +12,7 @@ import {
   type ReceivedOpinion,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
@@ -23,7 +24,7 @@ import { pageReceivedByDeputy } from './figures-repository.js';
 import { exportInbox as exportRows, pageInbox as pageRows } from './inbox-repository.js';
 import { standingOf } from './machine.js';
 import * as repo from './opinion-repository.js';
-import { presentDetail, presentListItem } from './presenters.js';
+import { contactFor, presentDetail, presentListItem } from './presenters.js';
 import { replyDeadline } from './rules.js';
 import { formatTrackingCode } from './tracking-code.js';
 import { opinionWorkflow } from './workflow.js';
@@ -42,6 +43,10 @@ export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuer
   const now = clock.now();
   const rows = await exportRows(db, ctx.actor, q, now, EXPORT_LIMIT);
   type R = (typeof rows)[number];
+  const contactOf = (r: R) => contactFor(r, ctx.actor.role);
+  // One audit entry for the whole file, naming every opinion whose contact details it carries.
+  const read = rows.filter((r) => hasContact(contactOf(r))).map((r) => r.opinion.id);
+  if (read.length) await recordAudit(db, ctx, { entity: 'opinion', action: 'readContact', after: { via: 'export', opinionIds: read } });
   const cst = (d: Date | null) => (d ? d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
   const columns: Column<R>[] = [
     { header: '查询码', key: 'code', width: 22, value: (r) => formatTrackingCode(r.opinion.trackingCode) },
@@ -51,6 +56,9 @@ export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuer
     { header: '内容', key: 'content', width: 60, value: (r) => r.content },
     { header: '联络站', key: 'station', width: 24, value: (r) => r.stationName },
     { header: '代表', key: 'deputy', width: 10, value: (r) => r.deputyName },
+    { header: '反映人', key: 'citizen', width: 10, value: (r) => contactOf(r).citizenName },
+    { header: '手机号', key: 'phone', width: 14, value: (r) => contactOf(r).citizenPhone },
+    { header: '同意承办单位联系', key: 'consent', width: 10, value: (r) => (r.contactConsent ? '是' : '否') },
     { header: '状态', key: 'status', width: 14, value: (r) => opinionStatusLabel[r.opinion.status as OpinionStatus] },
     { header: '承办单位', key: 'unit', width: 26, value: (r) => r.unitName },
     { header: '答复期限', key: 'due', width: 20, value: (r) => cst(r.opinion.dueAt) },
@@ -83,11 +91,29 @@ export async function pageReceived(db: Db, ctx: ActorContext, q: PageQuery): Pro
   };
 }
 
-export async function getDetail(db: Executor, ctx: ActorContext, id: string): Promise<OpinionDetail> {
+const hasContact = (c: { citizenName: string | null; citizenPhone: string | null }) => Boolean(c.citizenName || c.citizenPhone);
+
+/**
+ * The opinion as the actor may see it. A detail that carries the citizen's name or phone is recorded as
+ * a read of them (who and when; which fields, never their values) before it leaves: 个人信息保护法.
+ */
+export async function getDetail(db: Executor, ctx: ActorContext, id: string, via: 'detail' | 'action' = 'detail'): Promise<OpinionDetail> {
   const row = await repo.getVisible(db, ctx.actor, id);
   if (!row) throw notFound('群众意见', { id });
   const events = await repo.listEvents(db, id, false);
-  return presentDetail(row, events, opinionWorkflow.allowedActions(row.opinion.status as OpinionStatus, standingOf(ctx)), clock.now());
+  const actions = opinionWorkflow.allowedActions(row.opinion.status as OpinionStatus, standingOf(ctx));
+  const detail = presentDetail(row, events, actions, clock.now(), ctx.actor.role);
+  if (hasContact(detail)) {
+    const fields = [detail.citizenName && 'name', detail.citizenPhone && 'phone'].filter(Boolean);
+    await recordAudit(db, ctx, {
+      entity: 'opinion',
+      entityId: id,
+      bodyId: row.opinion.bodyId,
+      action: 'readContact',
+      after: { via, fields },
+    });
+  }
+  return detail;
 }
 
 /** The due date routing now would set, so staff see it before they route. */

@@ -1,5 +1,8 @@
+import { Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OpinionListItem, OpinionStatus } from '@renda/shared';
+import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
@@ -10,7 +13,10 @@ import { opinionColumns } from './columns';
 /** The states an item routed to a unit can be in, as the unit sees them. */
 const unitStatuses: OpinionStatus[] = ['routed', 'signed_for', 'replied', 'reply_approved', 'returned', 'dissatisfied', 'rated', 'closed'];
 
-/** A handling unit's list: what was routed to it, to sign for, return or reply. */
+/**
+ * A handling unit's list: what was routed to it, to sign for, return or reply. Its export carries a
+ * citizen's name and phone only where the citizen agreed to be contacted by the unit.
+ */
 export function AssignedPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -35,7 +41,16 @@ export function AssignedPage() {
   ];
   return (
     <Page title={t('opinions.assignedTitle')} extra={user.handlingUnitName}>
-      <PagedTable<OpinionListItem> list={list} filters={filters} columns={opinionColumns(t, { showBody: true })} />
+      <PagedTable<OpinionListItem>
+        list={list}
+        filters={filters}
+        columns={opinionColumns(t, { showBody: true })}
+        toolbar={
+          <Button icon={<DownloadOutlined />} href={`/api/opinions/export${queryString(list.filters)}`}>
+            {t('opinions.export')}
+          </Button>
+        }
+      />
       <AssignedClues />
     </Page>
   );

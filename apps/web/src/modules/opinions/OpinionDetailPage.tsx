@@ -48,8 +48,16 @@ function Basics({ opinion: o }: { opinion: OpinionDetail }) {
       <Descriptions.Item label={t('opinions.body')}>{o.bodyName}</Descriptions.Item>
       <Descriptions.Item label={t('opinions.submittedAt')}>{formatDateTime(o.createdAt)}</Descriptions.Item>
       <Descriptions.Item label={t('opinions.location')}>{o.location ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('opinions.citizen')}>{o.citizenName ?? t('opinions.anonymous')}</Descriptions.Item>
-      <Descriptions.Item label={t('opinions.phone')}>{o.citizenPhone ?? '—'}</Descriptions.Item>
+      {o.contactWithheld ? (
+        <Descriptions.Item label={t('opinions.citizen')} span="filled">
+          {t('opinions.contactWithheld')}
+        </Descriptions.Item>
+      ) : (
+        <>
+          <Descriptions.Item label={t('opinions.citizen')}>{o.citizenName ?? t('opinions.anonymous')}</Descriptions.Item>
+          <Descriptions.Item label={t('opinions.phone')}>{o.citizenPhone ?? '—'}</Descriptions.Item>
+        </>
+      )}
       <Descriptions.Item label={t('opinions.contactConsent')}>{o.contactConsent ? t('opinions.yes') : t('opinions.no')}</Descriptions.Item>
       <Descriptions.Item label={t('opinions.content')} span="filled">
         <p className="pre-line">{o.content}</p>

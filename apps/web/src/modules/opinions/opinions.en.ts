@@ -107,7 +107,9 @@ export const opinionsEn: Widen<typeof opinionsZh> = {
   citizen: 'Citizen',
   anonymous: 'No name given',
   phone: 'Mobile',
-  contactConsent: 'Agrees to be contacted',
+  contactConsent: 'Agrees to be contacted by the handling unit',
+  contactWithheld:
+    'The citizen did not agree to give their name and mobile to the handling unit; once approved, the reply reaches them by SMS and tracking code from the platform',
   yes: 'Yes',
   no: 'No',
   photos: 'Photos',

@@ -163,7 +163,7 @@ async function showForm(target: { station?: string; deputy?: string }) {
     autocomplete: 'tel',
     pattern: '1[0-9]{10}',
   });
-  const consent = h('input', { id: 'consent', name: 'contactConsent', type: 'checkbox' });
+  const consent = h('input', { id: 'consent', name: 'contactConsent', type: 'checkbox', 'aria-describedby': 'consent-hint' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '提交意见');
 
   const el = h(
@@ -196,7 +196,13 @@ async function showForm(target: { station?: string; deputy?: string }) {
         phone,
         h('p', { class: 'hint' }, '留下手机号，办理进展将以短信告知您'),
       ),
-      h('div', { class: 'check' }, consent, h('label', { for: 'consent' }, '同意工作人员与我联系核实情况')),
+      // 个人信息保护法第二十三条: the unit gets the name and phone only with this separate, unticked-by-default consent.
+      h('div', { class: 'check' }, consent, h('label', { for: 'consent' }, '同意承办单位联系我')),
+      h(
+        'p',
+        { class: 'hint', id: 'consent-hint' },
+        '勾选后，承办单位可看到您的姓名和手机号，用于联系核实情况；不勾选，只有人大工作人员能看到，办理结果仍以短信和查询码告知您',
+      ),
     ),
     errors,
     submit,
