@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import { baseUrl, buttonNamed, expectCleanPage, expectHeading, expectOnlyRefusal, launchBrowser, loginAs, openPage } from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('the official calendar', () => {
     await dialog.getByLabel('调休上班日').fill('2027-02-17');
     await buttonNamed(dialog, '保存').click();
     await expect.poll(() => dialog.getByText('调休上班日 2027-02-17 应是周六或周日').count()).toBe(1);
-    await expectCleanPage(tracked, 'calendar form with errors');
+    await expectOnlyRefusal(tracked, 400, 'calendar form refused by the server');
 
     await dialog.getByLabel('调休上班日').fill('2027-01-31、2027-02-20');
     await buttonNamed(dialog, '保存').click();
