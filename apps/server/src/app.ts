@@ -21,6 +21,7 @@ import type { AppDeps, ModuleRoutes, ZodApp } from './platform/http.js';
 import { createJobs } from './platform/jobs.js';
 import { Notifier } from './platform/notifications.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { deputyRoutes } from './modules/deputies/routes.js';
 import { stationRoutes } from './modules/stations/routes.js';
 import { reportBackRoutes } from './modules/reportbacks/routes.js';
@@ -39,6 +40,7 @@ const modules: ModuleRoutes[] = [
   healthRoutes,
   authRoutes,
   adminRoutes,
+  calendarRoutes,
   auditRoutes,
   notificationRoutes,
   attachmentRoutes,

@@ -46,6 +46,7 @@ export const auditEntityLabel = {
   attachment: '附件',
   notification: '通知',
   deadline_rule: '期限规则',
+  calendar_year: '法定节假日安排',
   deputy: '代表',
   deputy_group: '代表小组',
   grid_cell: '履职网格',

@@ -17,3 +17,4 @@ export * from './stations.js';
 export * from './reportbacks.js';
 export * from './contacts.js';
 export * from './workflow.js';
+export * from './calendar.js';

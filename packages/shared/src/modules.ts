@@ -34,6 +34,9 @@ export const permissions = {
   'notifications.own': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'attachments.upload': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'outbox.read': ['admin'],
+  // The official calendar (法定节假日与调休): everyone signed in reads which years are entered; administrators enter a year.
+  'calendar.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'calendar.manage': ['admin'],
   // Suggestions and motions: reading is scoped further by role (a deputy sees own items, a unit its assignments).
   'suggestions.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'suggestions.draft': ['deputy'],

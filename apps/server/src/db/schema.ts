@@ -7,3 +7,4 @@ export * from '../modules/suggestions/tables.js';
 export * from '../modules/campaigns/tables.js';
 export * from '../modules/reportbacks/tables.js';
 export * from '../modules/contacts/tables.js';
+export * from '../modules/calendar/tables.js';

@@ -1,13 +1,12 @@
-// chinese-days ships CommonJS; Node's ESM loader sees only its default export.
-import chineseDays from 'chinese-days';
 import { deadlineUnitLabel, type DeadlineRuleInput } from '@renda/shared';
-
-const { findWorkday, getDayDetail, getHolidaysInRange, isWorkday } = chineseDays;
+import { officialCalendar } from './official-calendar.js';
 
 /**
  * One deadline engine for every module. Deadlines are calendar dates in China (UTC+8, no DST):
  * an item is due by the end of its due date. Working days follow China's official holidays and
- * make-up working days (调休) from the chinese-days package.
+ * make-up working days (调休) from the official calendar (platform/official-calendar.ts: the calendar
+ * table, seeded from the chinese-days package and extended by administrators). In a year whose
+ * arrangement is not entered only weekends are days off, and a date there is provisional (暂定).
  */
 export type DeadlineRule = DeadlineRuleInput;
 
@@ -21,6 +20,60 @@ export function chinaDate(at: Date): string {
 /** The last millisecond of a China calendar date, as an instant. */
 export function endOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T23:59:59.999Z`) - CHINA_OFFSET_MS);
+}
+
+/** Whether a China calendar date is a working day: a make-up working day, or a weekday that is not an official day off. */
+export function isWorkday(date: string): boolean {
+  const entry = officialCalendar.day(date);
+  if (entry) return entry.kind === 'work';
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The n-th working day after a date (n ≥ 1), or before it for a negative n; for 0, the date itself
+ * when it is a working day, else the next one.
+ */
+export function findWorkday(n: number, from: string): string {
+  if (n === 0) {
+    let day = from;
+    while (!isWorkday(day)) day = addCalendarDays(day, 1);
+    return day;
+  }
+  const step = n > 0 ? 1 : -1;
+  let day = from;
+  for (let left = Math.abs(n); left > 0;) {
+    day = addCalendarDays(day, step);
+    if (isWorkday(day)) left -= 1;
+  }
+  return day;
+}
+
+/**
+ * The last year up to which the official calendar is entered without a gap (the arrangements of every
+ * year from the first one entered through it are known), or null when none is.
+ */
+export function calendarKnownThrough(): number | null {
+  const years = officialCalendar.knownYears();
+  if (!years.length) return null;
+  let last = years[0]!;
+  while (officialCalendar.knows(last + 1)) last += 1;
+  return last;
+}
+
+/**
+ * Whether a date lies in a year whose official arrangement is not entered (or after such a year): a
+ * working-day deadline falling there, or counted across it, may move when the year is entered (暂定).
+ */
+export function isProvisional(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  const through = calendarKnownThrough();
+  return through === null || year > through || !officialCalendar.knows(year);
+}
+
+/** Whether a due date counted from a start by a rule depends on a year the calendar does not know yet. */
+export function isDueDateProvisional(start: Date, rule: DeadlineRule): boolean {
+  return rule.unit === 'working_days' && isProvisional(dueDate(start, rule));
 }
 
 export function addCalendarDays(date: string, days: number): string {
@@ -75,11 +128,16 @@ export function workingDaysLeft(due: Date, now: Date): number {
 /**
  * China's official days off between two dates (inclusive): the statutory holidays with the rest days
  * moved next to them (调休放假), each with its Chinese name (国庆节…). Ordinary weekends are not in it,
- * and neither are the make-up working weekends (调休上班). A year whose arrangement the State Council
- * has not published yet (and chinese-days therefore lacks) has none.
+ * and neither are the make-up working weekends (调休上班). A year whose arrangement is not entered in
+ * the official calendar yet has none (its dates are provisional: see isProvisional).
  */
 export function officialDaysOff(from: string, to: string): Map<string, string> {
-  return new Map(getHolidaysInRange(from, to, false).map((d) => [d, getDayDetail(d).name.split(',')[1] ?? '法定节假日']));
+  const off = new Map<string, string>();
+  for (let day = from; day <= to; day = addCalendarDays(day, 1)) {
+    const entry = officialCalendar.day(day);
+    if (entry?.kind === 'off') off.set(day, entry.name);
+  }
+  return off;
 }
 
 export function describeRule(rule: DeadlineRule): string {

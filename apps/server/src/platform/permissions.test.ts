@@ -12,6 +12,8 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'notifications.own': { method: 'GET', url: '/api/notifications/unread-count' },
   'attachments.upload': { method: 'GET', url: '/api/attachments?ownerEntity=body&ownerId=00000000-0000-0000-0000-000000000000' },
   'outbox.read': { method: 'GET', url: '/api/admin/outbox' },
+  'calendar.read': { method: 'GET', url: '/api/calendar/coverage' },
+  'calendar.manage': { method: 'GET', url: '/api/admin/calendar/years' },
   'deputies.read': { method: 'GET', url: '/api/deputies' },
   'deputies.manage': { method: 'GET', url: '/api/deputies/import-template.xlsx' },
   'deputies.self': { method: 'GET', url: '/api/me/deputy' },

@@ -57,7 +57,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
 
 interface AdminNavItem {
   path: string;
-  label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.deadlineRules' | 'nav.audit' | 'nav.outbox';
+  label: 'nav.users' | 'nav.bodies' | 'nav.handlingUnits' | 'nav.deadlineRules' | 'nav.calendar' | 'nav.audit' | 'nav.outbox';
   icon: ReactNode;
   permission: Permission;
   page: RouteObject['lazy'];
@@ -92,6 +92,13 @@ export const adminNav: AdminNavItem[] = [
     icon: <FieldTimeOutlined />,
     permission: 'admin.manage',
     page: lazyPage(() => import('../modules/admin/deadline-rules/DeadlineRulesPage'), 'DeadlineRulesPage'),
+  },
+  {
+    path: '/admin/calendar',
+    label: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar.manage',
+    page: lazyPage(() => import('../modules/admin/calendar/CalendarPage'), 'CalendarPage'),
   },
   {
     path: '/admin/audit',

@@ -35,6 +35,7 @@ export const adminEn: Widen<typeof adminZh> = {
     attachment: 'Attachment',
     notification: 'Notification',
     deadline_rule: 'Deadline rule',
+    calendar_year: 'Official holidays of a year',
     deputy: 'Deputy',
     deputy_group: 'Deputy group',
     grid_cell: 'Grid cell',

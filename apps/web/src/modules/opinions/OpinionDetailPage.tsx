@@ -11,6 +11,7 @@ import { useOpinion, usePhotos } from './api';
 import { SimilarOpinions } from './SimilarOpinions';
 import { OverdueTag, StatusTag } from './StatusTag';
 import { Section } from '../../components/Section';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 
 function Photos({ opinion }: { opinion: OpinionDetail }) {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ function Handling({ opinion: o }: { opinion: OpinionDetail }) {
       <Flex gap="small" align="center">
         {formatDateTime(o.dueAt).slice(0, 10)}
         {o.overdue && <OverdueTag />}
+        <ProvisionalTag date={o.dueAt} />
       </Flex>
     ),
   );

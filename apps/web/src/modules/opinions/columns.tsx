@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { OpinionListItem } from '@renda/shared';
 import { formatDateTime } from '../../components/format';
 import { OverdueTag, StatusTag } from './StatusTag';
+import { ProvisionalTag } from '../../components/ProvisionalTag';
 
 /** The columns both the inbox and the handling unit's list show. */
 export function opinionColumns(t: TFunction, { showBody }: { showBody: boolean }): TableColumnsType<OpinionListItem> {
@@ -39,6 +40,7 @@ export function opinionColumns(t: TFunction, { showBody }: { showBody: boolean }
         <Flex gap="small" align="center" wrap>
           <span>{o.dueAt ? formatDateTime(o.dueAt).slice(0, 10) : '—'}</span>
           {o.overdue && <OverdueTag />}
+          <ProvisionalTag date={o.dueAt} />
         </Flex>
       ),
     },

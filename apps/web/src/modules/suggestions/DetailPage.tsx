@@ -12,6 +12,7 @@ import { assignmentLetterUrl, replyLetterUrl, useSuggestion } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
 import { Section } from '../../components/Section';
 import { DetailLoader } from '../../components/DetailLoader';
+import { DueDate } from '../../components/ProvisionalTag';
 
 type Assignment = SuggestionDetail['assignments'][number];
 type Extension = SuggestionDetail['extensions'][number];
@@ -60,7 +61,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
     { title: t('suggestions.unit.assignedAt'), dataIndex: 'assignedAt', render: formatDate },
     { title: t('suggestions.unit.signForDueAt'), dataIndex: 'signForDueAt', render: formatDate },
     { title: t('suggestions.detail.signedForAt'), dataIndex: 'signedForAt', render: formatDate },
-    { title: t('suggestions.unit.dueAt'), dataIndex: 'dueAt', render: formatDate },
+    { title: t('suggestions.unit.dueAt'), dataIndex: 'dueAt', render: (at: string | null) => <DueDate at={at} /> },
     { title: t('suggestions.detail.reassignReason'), dataIndex: 'reassignReason', render: (v: string | null) => v ?? '—' },
     {
       title: t('suggestions.detail.letter'),
@@ -157,7 +158,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 : t('suggestions.detail.none'),
             },
             { key: 'unit', label: t('suggestions.fields.leadUnit'), children: item.leadUnitName ?? '—' },
-            { key: 'due', label: t('suggestions.fields.dueAt'), children: formatDate(item.dueAt) },
+            { key: 'due', label: t('suggestions.fields.dueAt'), children: <DueDate at={item.dueAt} /> },
             { key: 'round', label: t('suggestions.detail.round'), children: item.round },
             {
               key: 'complex',

@@ -10,9 +10,10 @@ import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { useUnitSource } from '../../components/remoteSources';
 import { suggestionsKey, useSessions } from './api';
-import { ItemMarks, StateBadge, formatDate } from './labels';
+import { ItemMarks, StateBadge } from './labels';
 import { SessionFormModal } from './SessionFormModal';
 import { UnitAssignmentsPage } from './UnitAssignmentsPage';
+import { DueDate } from '../../components/ProvisionalTag';
 
 /** The columns every list of items shares. */
 export function useItemColumns<T extends SuggestionListItem>(): TableColumnsType<T> {
@@ -33,7 +34,7 @@ export function useItemColumns<T extends SuggestionListItem>(): TableColumnsType
     { title: t('suggestions.fields.state'), dataIndex: 'state', render: (s: T['state']) => <StateBadge state={s} /> },
     { title: t('suggestions.fields.leadDeputy'), dataIndex: 'leadDeputyName' },
     { title: t('suggestions.fields.leadUnit'), dataIndex: 'leadUnitName', render: (v: string | null) => v ?? '—' },
-    { title: t('suggestions.fields.dueAt'), dataIndex: 'dueAt', render: formatDate },
+    { title: t('suggestions.fields.dueAt'), dataIndex: 'dueAt', render: (at: string | null) => <DueDate at={at} /> },
     {
       title: t('suggestions.fields.category'),
       dataIndex: 'replyCategory',

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { suggestionsKey, useSessions } from './api';
 import { ItemMarks, StateBadge, formatDate } from './labels';
+import { DueDate } from '../../components/ProvisionalTag';
 
 /** 承办件: what was assigned to the user's unit, with the unit's own part and deadlines. */
 export function UnitAssignmentsPage() {
@@ -62,7 +63,7 @@ export function UnitAssignmentsPage() {
       key: 'dueAt',
       render: (_, item) => (
         <Space size={4}>
-          {formatDate(item.assignment.dueAt)}
+          <DueDate at={item.assignment.dueAt} />
           {item.assignment.overdue && <Tag color="red">{t('suggestions.fields.overdueMark')}</Tag>}
         </Space>
       ),

@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, buttonNamed, expectCleanPage, expectHeading, expectOnlyRefusal, launchBrowser, loginAs, openPage } from './harness.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the official calendar', () => {
+  it('an administrator enters 2027 from the State Council notice; a reversed range and a weekday make-up day are refused in Chinese', async () => {
+    const tracked = await openPage(browser);
+    const { page } = tracked;
+    await loginAs(page, 'admin');
+    await page.goto(`${baseUrl()}/admin/calendar`);
+    await expectHeading(page, '法定节假日安排');
+    await expect.poll(() => page.getByText('已录入至 2026 年').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: '2026', exact: true }).count()).toBe(1);
+    await expectCleanPage(tracked, 'calendar page');
+
+    await page.getByRole('button', { name: /录入年度安排/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('2027年放假和调休安排').count()).toBe(1);
+    await dialog.getByLabel('依据通知').fill('国务院办公厅关于2027年部分节假日安排的通知');
+    await dialog.getByLabel('节日').fill('春节');
+    await dialog.getByLabel('放假开始').fill('2027-02-13');
+    await dialog.getByLabel('放假结束').fill('2027-02-06');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.getByText('放假结束日期不能早于开始日期').count()).toBe(1);
+
+    await dialog.getByLabel('放假开始').fill('2027-02-06');
+    await dialog.getByLabel('放假结束').fill('2027-02-13');
+    await dialog.getByLabel('调休上班日').fill('2027-02-17');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.getByText('调休上班日 2027-02-17 应是周六或周日').count()).toBe(1);
+    await expectOnlyRefusal(tracked, 400, 'calendar form refused by the server');
+
+    await dialog.getByLabel('调休上班日').fill('2027-01-31、2027-02-20');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: '国务院办公厅关于2027年部分节假日安排的通知' });
+    await expect.poll(() => row.filter({ hasText: '管理员录入' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('已录入至 2027 年').count()).toBe(1);
+
+    await page.goto(`${baseUrl()}/admin/audit`);
+    await expect.poll(() => page.getByRole('cell', { name: '法定节假日安排' }).count()).toBeGreaterThan(0);
+    await tracked.context.close();
+  });
+});
