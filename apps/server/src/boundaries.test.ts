@@ -15,7 +15,7 @@ describe('module boundaries in the linter', () => {
   it("refuses a service reaching into another module's repository", async () => {
     const found = await problems(
       "import { findById } from '../deputies/repository.js';\nexport const x = findById;\n",
-      'apps/server/src/modules/stations/service.ts',
+      'apps/server/src/modules/stations/stations-service.ts',
     );
     expect(found).toContainEqual(expect.stringMatching(/^import\/no-restricted-paths: .*deputies only through deputies\/index\.ts/));
   });
@@ -23,7 +23,7 @@ describe('module boundaries in the linter', () => {
   it('refuses SQL outside a repository', async () => {
     const found = await problems(
       "import { eq } from 'drizzle-orm';\nexport const x = eq;\n",
-      'apps/server/src/modules/stations/service.ts',
+      'apps/server/src/modules/stations/stations-service.ts',
     );
     expect(found).toContainEqual(expect.stringMatching(/^no-restricted-imports: .*Queries belong in a repository/));
   });
@@ -31,7 +31,7 @@ describe('module boundaries in the linter', () => {
   it('lets a module call another through its index.ts', async () => {
     const found = await problems(
       "import { registerSevenOnesSource } from '../deputies/index.js';\nexport const x = registerSevenOnesSource;\n",
-      'apps/server/src/modules/stations/service.ts',
+      'apps/server/src/modules/stations/stations-service.ts',
     );
     expect(found.filter((p) => p.startsWith('import/') || p.startsWith('no-restricted-imports'))).toEqual([]);
   });

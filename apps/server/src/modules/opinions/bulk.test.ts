@@ -163,7 +163,7 @@ describe('批量转办', () => {
     expect(xzUnit.json()).toEqual({ done: [], failed: [{ id: o.id, code: 'NOT_FOUND', message: '群众意见不存在或无权查看' }] });
     const noWay = await staff.request('POST', '/api/opinions/bulk-route', { ids: [o.id], handlingUnitId: housingUnitId });
     expect(noWay.statusCode).toBe(400);
-    expect(noWay.json().error.details.fields).toEqual([{ path: 'routeKind', message: '请选择转办方式' }]);
+    expect(noWay.json().error.details.fields).toMatchObject([{ path: 'routeKind', message: '请选择转办方式' }]);
     const noUnit = await staff.request('POST', '/api/opinions/bulk-route', { ids: [o.id], routeKind: 'petition_referral' });
     expect(noUnit.json().error.details.fields).toEqual([{ path: 'handlingUnitId', message: '请选择承办单位' }]);
     const unknownUnit = await staff.request('POST', '/api/opinions/bulk-route', {

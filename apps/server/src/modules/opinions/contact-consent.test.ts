@@ -59,8 +59,8 @@ const contactReads = (actorId: string) =>
     .where(and(eq(auditEvents.entity, 'opinion'), eq(auditEvents.action, 'readContact'), eq(auditEvents.actorId, actorId)))
     .orderBy(auditEvents.id);
 
-async function sheetOf(s: Session) {
-  const res = await s.request('GET', '/api/opinions/export');
+async function sheetOf(s: Session, url = '/api/opinions/export') {
+  const res = await s.request('GET', url);
   expect(res.statusCode, res.body).toBe(200);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -147,7 +147,7 @@ describe('the handling unit', () => {
 
   it('exports its opinions with the phone only where the citizen consented; the export is audited once', async () => {
     const before = (await contactReads(unit.user.id)).length;
-    const rows = await sheetOf(unit);
+    const rows = await sheetOf(unit, '/api/opinions/assigned/export');
     expect(rows, JSON.stringify(rows)).toHaveLength(2);
     expect(rows.find((r) => r.id === withoutConsent)).toEqual({ id: withoutConsent, name: null, phone: null, consent: '否' });
     expect(rows.find((r) => r.id === withConsent)).toEqual({

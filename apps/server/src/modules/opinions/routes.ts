@@ -193,21 +193,22 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
     async (request) => service.pageInbox(db, actorContext(request), request.query),
   );
 
-  app.get(
-    '/api/opinions/export',
-    {
-      ...readers,
-      schema: {
-        tags,
-        summary: '导出群众意见（Excel；承办单位导出本单位的，群众未同意的不含姓名和手机号；含联系方式的导出记入审计）',
-        querystring: opinionQuery.omit({ page: true, pageSize: true }),
+  // Staff export their inbox, a unit the opinions routed to it (without contact details the citizen did not consent to).
+  for (const [url, permission, summary] of [
+    ['/api/opinions/export', 'opinions.read', '导出群众意见（Excel；含联系方式的导出记入审计）'],
+    ['/api/opinions/assigned/export', 'opinions.handle', '承办单位导出转办本单位的群众意见（Excel；群众未同意的不含姓名和手机号）'],
+  ] as const)
+    app.get(
+      url,
+      {
+        preValidation: requirePermission(permission),
+        schema: { tags, summary, querystring: opinionQuery.omit({ page: true, pageSize: true }) },
       },
-    },
-    async (request, reply) => {
-      const file = await service.exportInbox(db, actorContext(request), request.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('群众意见.xlsx')).send(file);
-    },
-  );
+      async (request, reply) => {
+        const file = await service.exportInbox(db, actorContext(request), request.query);
+        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('群众意见.xlsx')).send(file);
+      },
+    );
 
   const categoryEditors = { preValidation: requirePermission('opinions.categories') };
   const bodyQuery = z.object({ bodyId: z.uuid('请选择机关') });

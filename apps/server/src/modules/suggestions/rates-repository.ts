@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, suggestions } from '../../db/schema.js';
 import { inScope, type Scope } from '../../platform/scope.js';
+import { handledStates } from './workflow.js';
 
 export interface RatesFilter {
   sessionId?: string | undefined;
@@ -10,17 +11,7 @@ export interface RatesFilter {
 }
 
 /** Only items that went past review count: drafts, returned and merged items are not handled items. */
-const counted = inArray(suggestions.state, [
-  'accepted',
-  'assigned',
-  'reassignment_requested',
-  'handling',
-  'replied',
-  'reply_released',
-  'rated',
-  'rehandling',
-  'closed',
-]);
+const counted = inArray(suggestions.state, [...handledStates]);
 
 const aggregates = {
   total: sql<number>`count(*)::int`,

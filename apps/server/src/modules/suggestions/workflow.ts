@@ -32,7 +32,8 @@ const afterAcceptance = [
   'rated',
   'rehandling',
 ] as const satisfies readonly SuggestionState[];
-const keyStates = [...afterAcceptance, 'closed'] as const satisfies readonly SuggestionState[];
+/** Items that went past review: what key-suggestion steps apply to and what the rates count. */
+export const handledStates = [...afterAcceptance, 'closed'] as const satisfies readonly SuggestionState[];
 
 const selfLoops = (states: readonly SuggestionState[], row: Omit<Transition, 'from' | 'to'>): Transition[] =>
   states.map((s) => ({ ...row, from: s, to: s }));
@@ -96,7 +97,7 @@ const table: readonly Transition[] = [
 
   // Key suggestions (重点建议): chosen, reviewed by four parties, rated twice (双评).
   ...selfLoops(afterAcceptance, { action: 'markKey', roles: ['staff'] }),
-  ...selfLoops(keyStates, { action: 'keyReview', roles: ['staff', 'leader'] }),
+  ...selfLoops(handledStates, { action: 'keyReview', roles: ['staff', 'leader'] }),
   ...selfLoops(['reply_released', 'rated', 'rehandling', 'closed'], { action: 'keyComment', roles: ['deputy'], party: 'leadDeputy' }),
   ...selfLoops(['reply_released', 'rated', 'closed'], { action: 'keyVote', roles: ['staff'] }),
 ];

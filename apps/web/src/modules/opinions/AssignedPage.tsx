@@ -46,7 +46,7 @@ export function AssignedPage() {
         filters={filters}
         columns={opinionColumns(t, { showBody: true })}
         toolbar={
-          <Button icon={<DownloadOutlined />} href={`/api/opinions/export${queryString(list.filters)}`}>
+          <Button icon={<DownloadOutlined />} href={`/api/opinions/assigned/export${queryString(list.filters)}`}>
             {t('opinions.export')}
           </Button>
         }
