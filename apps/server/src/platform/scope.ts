@@ -1,6 +1,6 @@
 import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { bodies } from '../db/schema.js';
+import { bodies, handlingUnits } from '../db/schema.js';
 import type { Actor } from './context.js';
 import { notFound } from './errors.js';
 
@@ -38,6 +38,15 @@ export async function requireBodyInScope(db: Executor, scope: Scope, bodyId: str
   const body = await findBodyInScope(db, scope, bodyId);
   if (!body) throw notFound('人大机关', { bodyId });
   return body;
+}
+
+/** A handling unit of a body the actor sees (active or not: the caller says why an inactive one is refused). */
+export async function findUnitInScope(db: Executor, scope: Scope, id: string) {
+  const [row] = await db
+    .select({ id: handlingUnits.id, name: handlingUnits.name, active: handlingUnits.active })
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.id, id), inScope(handlingUnits.bodyId, scope)));
+  return row;
 }
 
 /** Path of a body given its parent's path: ancestors' ids joined by '/', ending with the body's own id. */

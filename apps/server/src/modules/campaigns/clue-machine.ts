@@ -6,6 +6,7 @@ import type { Machine, StepArgs, StepResult, Transition } from '../../platform/w
 import * as repo from './repository.js';
 import { rectifyDeadline } from './rules.js';
 import { clueWorkflow } from './workflow.js';
+import { findUnitInScope } from '../../platform/scope.js';
 
 type ClueInput = ClueActionInputs[ClueAction];
 type Args = StepArgs<repo.ClueRow, Transition<ClueStatus, ClueAction, never, never>, ClueInput>;
@@ -18,7 +19,7 @@ const inputOf = <A extends ClueAction>(a: Args, _action: A) => a.input as ClueAc
 const effects: Record<ClueAction, (a: Args) => Promise<Result>> = {
   async transfer(a) {
     const input = inputOf(a, 'transfer');
-    const unit = await repo.findUnitInScope(a.tx, a.ctx.actor, input.handlingUnitId);
+    const unit = await findUnitInScope(a.tx, a.ctx.actor, input.handlingUnitId);
     if (!unit) throw notFound('承办单位', { id: input.handlingUnitId });
     if (!unit.active) throw new DomainError('HANDLING_UNIT_INACTIVE', `${unit.name}已停用，不能转办`);
     const rule = await ruleInForce(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), rectifyDeadline.key);

@@ -395,14 +395,6 @@ export async function bodyPathOf(db: Executor, bodyId: string) {
   return row!.path;
 }
 
-export async function findUnitInScope(db: Executor, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ id: handlingUnits.id, name: handlingUnits.name, active: handlingUnits.active })
-    .from(handlingUnits)
-    .where(and(eq(handlingUnits.id, id), inScope(handlingUnits.bodyId, actor)));
-  return row;
-}
-
 // ---- figures for the campaign page and the monthly dispatch report ----
 
 export interface Period {

@@ -18,6 +18,7 @@ import type { NewOpinionRow, OpinionRow } from './opinion-repository.js';
 import { replyDeadline } from './rules.js';
 import { formatTrackingCode } from './tracking-code.js';
 import type { OpinionTransition } from './workflow.js';
+import { findUnitInScope } from '../../platform/scope.js';
 
 /** An opinion as a step sees it: the row and the body it belongs to (its name signs the SMS, its path finds the deadline rule). */
 export type OpinionItem = OpinionRow & { bodyName: string; bodyPath: string };
@@ -76,7 +77,7 @@ const perAction: Partial<Record<OpinionAction, (a: Args) => Promise<Result>>> = 
 
   async route(a) {
     const input = inputOf(a, 'route');
-    const unit = await repo.findUnitInScope(a.tx, actorOf(a), input.handlingUnitId);
+    const unit = await findUnitInScope(a.tx, actorOf(a), input.handlingUnitId);
     if (!unit) throw notFound('承办单位', { id: input.handlingUnitId });
     if (!unit.active) throw new DomainError('HANDLING_UNIT_INACTIVE', `${unit.name}已停用，不能转办`);
     const rule = await ruleInForce(a.tx, a.item.bodyPath, replyDeadline.key);

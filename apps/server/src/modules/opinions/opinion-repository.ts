@@ -87,14 +87,6 @@ export async function findDeputyInScope(db: Executor, actor: Actor, id: string) 
   return row;
 }
 
-export async function findUnitInScope(db: Executor, actor: Actor, id: string) {
-  const [row] = await db
-    .select({ id: handlingUnits.id, name: handlingUnits.name, active: handlingUnits.active })
-    .from(handlingUnits)
-    .where(and(eq(handlingUnits.id, id), inScope(handlingUnits.bodyId, actor)));
-  return row;
-}
-
 // ---- opinions that became a suggestion (意见转建议) ----
 
 /** The opinions among `ids` in the actor's scope, locked. */
