@@ -68,6 +68,7 @@ export const auditEntityLabel = {
   suggestion_session: '代表大会会议',
   contact_link: '双联系',
   appointment: '代表约见',
+  vote: '表决',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 
