@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
 import { bodies, outboxMessages, users } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
