@@ -57,6 +57,7 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    vote: 'Vote',
   },
   auditAction: {
     create: 'Create',
