@@ -37,6 +37,9 @@ const items = Array.from({ length: 15 }, (_, i) => ({ key: `p${i + 1}`, label: `
 
 await withBenchDatabase('votes', async (bench) => {
   const { db } = bench.database;
+  const t0 = performance.now();
+  const step = (what: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${what}`);
+  step('database seeded');
   const [city] = await db.select().from(bodies).where(eq(bodies.regionCode, '330400'));
   // Setup (not timed): 3,000 deputies with accounts and signed-in sessions.
   const hash = await hashPassword('Renda2026demo');
@@ -69,6 +72,7 @@ await withBenchDatabase('votes', async (bench) => {
       .values(made.map((u, i) => ({ tokenHash: tokens[i]!.tokenHash, userId: u.id, expiresAt: new Date(Date.now() + 86_400_000) })));
     cookies.push(...tokens.map((t) => t.token));
   }
+  step(`${VOTERS} deputies with accounts and sessions`);
   const { app } = await startApp(bench);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -100,6 +104,7 @@ await withBenchDatabase('votes', async (bench) => {
   });
   const voteId = ((await created.json()) as { id: string }).id;
   await call('POST', `/api/votes/${voteId}/actions/open`, staff.cookies.renda_session);
+  step('vote created and opened; casting');
 
   // Each deputy chooses 10 of 15 candidates, skewed so the result has a clear order.
   const choicesOf = (i: number): BallotChoices => {
@@ -132,6 +137,7 @@ await withBenchDatabase('votes', async (bench) => {
     }
   });
   const castSeconds = (performance.now() - started) / 1000;
+  step('cast done; closing');
   times.sort((a, b) => a - b);
 
   const closeStart = performance.now();
