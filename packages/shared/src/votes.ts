@@ -195,7 +195,6 @@ export const castReceipt = z.object({
   ballotCode: z.string(),
   /** True when this answer repeats an earlier success (same idempotency key). */
   repeated: z.boolean(),
-  vote: voteView,
 });
 export type CastReceipt = z.infer<typeof castReceipt>;
 

@@ -68,11 +68,8 @@ export const voteRoutes: ModuleRoutes = (app, { database: { db }, notifier }) =>
         response: { 200: castReceipt, ...errorResponses },
       },
     },
-    async (request) => {
-      const ctx = actorContext(request);
-      const receipt = await service.castBallot(db, ctx, request.params.id, request.body.choices, request.headers[idempotencyHeader]);
-      return { ...receipt, vote: await service.getVote(db, ctx, request.params.id) };
-    },
+    async (request) =>
+      service.castBallot(db, actorContext(request), request.params.id, request.body.choices, request.headers[idempotencyHeader]),
   );
   app.get(
     '/api/votes/:id/qr.png',
