@@ -77,6 +77,14 @@ export const permissions = {
   // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
   'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'appointments.request': ['deputy'],
+  // 民生实事票决: everyone signed in reads the cycles of their scope (a unit only the projects it carries out);
+  // staff run the cycle; deputies and departments propose; staff and the deputies of a project's group inspect.
+  'livelihood.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'livelihood.manage': ['staff'],
+  'livelihood.propose': ['staff', 'deputy', 'handling_unit'],
+  'livelihood.inspect': ['staff', 'deputy'],
+  'livelihood.handle': ['handling_unit'],
+  'livelihood.settings': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 
