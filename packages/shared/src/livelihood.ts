@@ -182,7 +182,17 @@ export const proposalActionLabel = {
   decline: '不予采纳',
 } satisfies Record<ProposalAction, string>;
 
-export const livelihoodCategory = z.enum(['education', 'health', 'elderly', 'transport', 'water', 'housing', 'environment', 'culture', 'other']);
+export const livelihoodCategory = z.enum([
+  'education',
+  'health',
+  'elderly',
+  'transport',
+  'water',
+  'housing',
+  'environment',
+  'culture',
+  'other',
+]);
 export type LivelihoodCategory = z.infer<typeof livelihoodCategory>;
 export const livelihoodCategoryLabel = {
   education: '教育',

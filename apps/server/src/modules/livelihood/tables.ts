@@ -1,4 +1,17 @@
-import { boolean, date, index, integer, numeric, pgTable, primaryKey, smallint, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
 import { bodies, handlingUnits, regions, users } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';

@@ -26,7 +26,11 @@ describe('livelihood cycle table', () => {
   });
   it('refuses a vote before the candidates are fixed, in Chinese', () => {
     expect(() => cycleWorkflow.require('screening', 'openVote', { role: 'staff' })).toThrow(
-      expect.objectContaining({ code: 'LIVELIHOOD_CYCLE_ACTION_NOT_ALLOWED', status: 409, message: '当前阶段（筛选候选项目）不能执行“提交代表票决”' }),
+      expect.objectContaining({
+        code: 'LIVELIHOOD_CYCLE_ACTION_NOT_ALLOWED',
+        status: 409,
+        message: '当前阶段（筛选候选项目）不能执行“提交代表票决”',
+      }),
     );
     expect(() => cycleWorkflow.require('voting', 'announce', { role: 'staff' })).toThrow(
       expect.objectContaining({ code: 'LIVELIHOOD_CYCLE_ACTION_FORBIDDEN', status: 403 }),
