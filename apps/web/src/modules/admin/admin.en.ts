@@ -57,6 +57,12 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    livelihood_cycle: 'Livelihood-project cycle',
+    livelihood_proposal: 'Livelihood-project proposal',
+    livelihood_project: 'Livelihood project',
+    livelihood_inspection: 'Livelihood-project inspection',
+    livelihood_task: 'Inspection follow-up task',
+    livelihood_settings: 'Livelihood vote rules',
   },
   auditAction: {
     create: 'Create',
