@@ -69,6 +69,7 @@ export const auditEntityLabel = {
   suggestion_session: '代表大会会议',
   contact_link: '双联系',
   appointment: '代表约见',
+  vote: '表决',
   livelihood_cycle: '民生实事票决年度',
   livelihood_proposal: '民生实事项目建议',
   livelihood_project: '民生实事项目',

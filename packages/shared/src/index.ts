@@ -18,4 +18,5 @@ export * from './reportbacks.js';
 export * from './contacts.js';
 export * from './workflow.js';
 export * from './calendar.js';
+export * from './votes.js';
 export * from './livelihood.js';

@@ -77,6 +77,11 @@ export const permissions = {
   // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
   'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'appointments.request': ['deputy'],
+  // The one vote component: staff run votes and enter paper ballots; deputies (and, for 评选, staff) vote;
+  // the service checks the voter is on the vote's roll.
+  'votes.read': ['admin', 'staff', 'leader', 'deputy'],
+  'votes.manage': ['admin', 'staff'],
+  'votes.vote': ['staff', 'deputy', 'leader'],
   // 民生实事票决: everyone signed in reads the cycles of their scope (a unit only the projects it carries out);
   // staff run the cycle; deputies and departments propose; staff and the deputies of a project's group inspect.
   'livelihood.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
