@@ -10,7 +10,8 @@ import type { Db } from '../../db/client.js';
 import { DomainError } from '../../platform/errors.js';
 import * as repo from './repository.js';
 import { evaluationRuleText, voteRuleText } from './rules.js';
-import { settingsFor, today } from './service.js';
+import { today } from './service.js';
+import { settingsFor } from './settings.js';
 
 /** The vote's figures are public once the result is announced; the evaluation's once it is finished. */
 const announced: CycleState[] = ['announced', 'implementing', 'evaluating', 'closed'];

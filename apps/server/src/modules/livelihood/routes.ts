@@ -42,7 +42,10 @@ import { qrPng, requestOrigin } from '../deputies/index.js';
 import * as projects from './projects-service.js';
 import * as proposals from './proposals-service.js';
 import * as portal from './public-service.js';
+import { onVoteClosed } from '../votes/index.js';
+import { livelihoodVoteClosed } from './outcomes.js';
 import * as service from './service.js';
+import * as settingsService from './settings.js';
 
 const tags = ['livelihood-projects'];
 const publicErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 429: errorBody };
@@ -61,6 +64,8 @@ export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier
 
   // Inspection photos are attachments, seen by whoever sees the project.
   attachments.registerOwner('livelihood_inspection', projects.inspectionOwner);
+  // The candidate vote and the year-end evaluation move the cycle on when they close.
+  onVoteClosed('livelihood', livelihoodVoteClosed(notifier));
 
   // ---- cycles ----
   app.get(
@@ -106,7 +111,7 @@ export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier
       ...read,
       schema: { tags, summary: '本级票决与测评规则及依据', params: bodyParams, response: { 200: livelihoodSettings, ...errorResponses } },
     },
-    async (request) => service.getSettings(db, actorContext(request), request.params.bodyId),
+    async (request) => settingsService.getSettings(db, actorContext(request), request.params.bodyId),
   );
   app.post(
     '/api/livelihood/settings/:bodyId',
@@ -120,7 +125,7 @@ export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier
         response: { 200: livelihoodSettings, ...errorResponses },
       },
     },
-    async (request) => service.setSettings(db, actorContext(request), request.params.bodyId, request.body),
+    async (request) => settingsService.setSettings(db, actorContext(request), request.params.bodyId, request.body),
   );
 
   app.get(

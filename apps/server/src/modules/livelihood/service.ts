@@ -27,42 +27,20 @@ import { applyAction, type Effect, type Machine, type Notice } from '../../platf
 import { newTrackingCode } from '../opinions/index.js';
 import * as repo from './repository.js';
 import { defaultSettings, enoughCandidates, evaluationRuleText, voteRuleText } from './rules.js';
+import { openCandidateVote, openEvaluationVote } from './ballots.js';
+import { settingsFor } from './settings.js';
 import { cycleWorkflow } from './workflow.js';
 
 export const today = () => chinaDate(clock.now());
 
 /** The platform itself acting (a vote's close moving the cycle on): no actor, no scope. */
+/** Steps people take run with their actor; only the system's own steps run without one. */
+function actorOf(ctx: RequestContext): ActorContext {
+  if (!ctx.actor) throw new Error('a person’s step without an actor');
+  return ctx as ActorContext;
+}
+
 export const systemContext = (requestId = 'system'): RequestContext => ({ actor: null, requestId, ip: null });
-
-// ---- settings (票决办法) ----
-export async function settingsFor(db: Executor, bodyId: string, bodyPath: string): Promise<LivelihoodSettings> {
-  const found = await repo.settingsInForce(db, bodyPath);
-  if (!found) return { bodyId, ...defaultSettings, setBy: null, setByName: null };
-  const s = found.s;
-  return {
-    bodyId,
-    voteThreshold: s.voteThreshold as VoteThreshold,
-    voteSource: s.voteSource,
-    evaluationThreshold: s.evaluationThreshold as VoteThreshold,
-    evaluationSource: s.evaluationSource,
-    setBy: s.bodyId,
-    setByName: found.bodyName,
-  };
-}
-
-export async function getSettings(db: Db, ctx: ActorContext, bodyId: string) {
-  const body = await requireBodyInScope(db, ctx.actor, bodyId);
-  return settingsFor(db, body.id, body.path);
-}
-
-export async function setSettings(db: Db, ctx: ActorContext, bodyId: string, input: LivelihoodSettingsInput) {
-  return db.transaction(async (tx) => {
-    const body = await requireBodyInScope(tx, ctx.actor, bodyId);
-    await repo.upsertSettings(tx, { bodyId, ...input, updatedAt: clock.now() });
-    await recordAudit(tx, ctx, { entity: 'livelihood_settings', entityId: bodyId, bodyId, action: 'update', after: input });
-    return settingsFor(tx, body.id, body.path);
-  });
-}
 
 // ---- cycles ----
 function presentCycle(r: repo.CycleListRow, ctx: RequestContext): Cycle {
@@ -150,21 +128,6 @@ type CycleItem = repo.CycleListRow;
 type CycleStep = (typeof cycleWorkflow.transitions)[number];
 type CycleEffect = Effect<CycleItem, CycleStep, CycleAction, CycleActionInput, RequestContext>;
 
-/**
- * The votes behind the cycle: the deputies' vote on the candidates and the year-end evaluation. Bound at
- * start by the module's routes to the votes module, so the cycle's rules do not depend on its HTTP.
- */
-export interface CycleVotes {
-  openCandidateVote(tx: Executor, ctx: RequestContext, cycle: CycleItem): Promise<string>;
-  openEvaluationVote(tx: Executor, ctx: RequestContext, cycle: CycleItem): Promise<string>;
-}
-let votes: CycleVotes | null = null;
-export const bindCycleVotes = (v: CycleVotes) => void (votes = v);
-function requireVotes(): CycleVotes {
-  if (!votes) throw new DomainError('LIVELIHOOD_VOTES_UNAVAILABLE', '投票组件未启用，暂不能提交票决', undefined, 409);
-  return votes;
-}
-
 const staffNotice = async (tx: Executor, bodyId: string, title: string, body: string): Promise<Notice> => ({
   userIds: (await staffOfBody(tx, bodyId)).map((u) => u.id),
   title,
@@ -185,7 +148,7 @@ const cycleEffects: Partial<Record<CycleAction, CycleEffect>> = {
   },
   reopenScreening: async ({ input }) => ({ detail: { reason: input.reason ?? null } }),
   openVote: async ({ tx, ctx, item }) => {
-    const voteId = await requireVotes().openCandidateVote(tx, ctx, item);
+    const voteId = await openCandidateVote(tx, actorOf(ctx), item);
     return { patch: { cycle: { ...item.cycle, voteId } }, detail: { voteId } };
   },
   startImplementation: async ({ tx, item }) => {
@@ -213,7 +176,7 @@ const cycleEffects: Partial<Record<CycleAction, CycleEffect>> = {
     detail: { reportedOn: input.reportedOn },
   }),
   openEvaluation: async ({ tx, ctx, item }) => {
-    const evaluationVoteId = await requireVotes().openEvaluationVote(tx, ctx, item);
+    const evaluationVoteId = await openEvaluationVote(tx, actorOf(ctx), item);
     return {
       patch: { cycle: { ...item.cycle, evaluationVoteId } },
       detail: { evaluationVoteId },

@@ -57,6 +57,7 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    vote: 'Vote',
     livelihood_cycle: 'Livelihood-project cycle',
     livelihood_proposal: 'Livelihood-project proposal',
     livelihood_project: 'Livelihood project',
