@@ -8,10 +8,7 @@ import {
   type CycleQuery,
   type CycleState,
   type LivelihoodFigures,
-  type LivelihoodSettings,
-  type LivelihoodSettingsInput,
   type Page,
-  type VoteThreshold,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -26,7 +23,7 @@ import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Effect, type Machine, type Notice } from '../../platform/workflow.js';
 import { newTrackingCode } from '../opinions/index.js';
 import * as repo from './repository.js';
-import { defaultSettings, enoughCandidates, evaluationRuleText, voteRuleText } from './rules.js';
+import { enoughCandidates, evaluationRuleText, voteRuleText } from './rules.js';
 import { openCandidateVote, openEvaluationVote } from './ballots.js';
 import { settingsFor } from './settings.js';
 import { cycleWorkflow } from './workflow.js';
