@@ -311,6 +311,10 @@ export const honourCampaign = z.object({
   voted: z.boolean(),
   /** Ranked results, published when the vote is closed. */
   results: z.array(honourResultRow).nullable(),
+  /** The vote (投票) the selection runs on, from the opening of voting. */
+  voteId: z.uuid().nullable(),
+  /** In the answer to the voter's own ballot only: the code to find it in the published ballot list. */
+  ballotCode: z.string().optional(),
   allowedActions: z.array(honourAction),
   createdAt: z.iso.datetime(),
 });

@@ -28,6 +28,7 @@ import { deputyRoutes } from '../modules/deputies/routes';
 import { stationRoutes } from '../modules/stations/routes';
 import { reportBackRoutes } from '../modules/reportbacks/routes';
 import { contactRoutes } from '../modules/contacts/routes';
+import { voteRoutes } from '../modules/votes/routes';
 import { livelihoodRoutes } from '../modules/livelihood/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
@@ -54,6 +55,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   stations: stationRoutes,
   opinions: [...opinionRoutes, ...campaignRoutes],
   suggestions: suggestionRoutes,
+  meetings: voteRoutes,
   'livelihood-projects': livelihoodRoutes,
 };
 

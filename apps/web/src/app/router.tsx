@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
 import { lazyPage } from './lazyPage';
 import { adminNav, moduleNav, modulePages, notificationsNav } from './navigation';
+import { ballotRoute, verifyRoute } from '../modules/votes/routes';
 
 const standaloneError = (
   <main className="app-content">
@@ -28,10 +29,12 @@ const pages: RouteObject[] = [
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: standaloneError },
+  { ...verifyRoute, errorElement: standaloneError },
   {
     element: <RequireAuth />,
     errorElement: standaloneError,
     children: [
+      ballotRoute,
       {
         element: <AppLayout />,
         // A failing page keeps the header and menu; only the content shows the error.

@@ -6,6 +6,7 @@ import {
   honourCampaignEdit,
   honourCampaignInput,
   honourVoter,
+  idempotencyHeader,
   nominationInput,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
@@ -112,12 +113,13 @@ export const honourRoutes: ModuleRoutes = (app, { database: { db }, notifier }) 
       preValidation: requirePermission('honours.vote'),
       schema: {
         tags,
-        summary: '投票（每人一票，可选多名候选人）',
+        summary: '投票（每人一票，可选多名候选人；返回选票码，结束后可在公布的选票清单中查到）',
         params: idParams,
+        headers: z.object({ [idempotencyHeader]: z.string().min(16, '投票凭据格式不正确').max(128).optional() }),
         body: ballotInput,
         response: { 200: honourCampaign, ...errorResponses },
       },
     },
-    async (request) => honours.vote(db, actorContext(request), request.params.id, request.body),
+    async (request) => honours.vote(db, actorContext(request), request.params.id, request.body, request.headers[idempotencyHeader]),
   );
 };

@@ -19,8 +19,9 @@ import type { Notifier } from '../../platform/notifications.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
 import { findDeputiesByIds, getDeputyByUser } from '../deputies/index.js';
+import { applyVoteAction, castBallot, createVote, getVote, membersOf, rollOf } from '../votes/index.js';
 import * as repo from './honours-repository.js';
-import { ballotProblem, rankHonours } from './rules.js';
+import { ballotProblem, honourRanking, honourRule } from './rules.js';
 import { honourWorkflow, type Step } from './workflow.js';
 
 /** Eligible voters (seed 003, 评选“最美人大代表”): the body's deputies in office and its staff. */
@@ -33,23 +34,22 @@ async function isEligible(db: Executor, ctx: ActorContext, bodyId: string): Prom
   return false;
 }
 
-async function present(db: Executor, ctx: ActorContext, row: repo.CampaignRow): Promise<HonourCampaign> {
+async function present(db: Executor, ctx: ActorContext, row: repo.CampaignRow, ballotCode?: string): Promise<HonourCampaign> {
   const c = row.campaign;
   const state = c.state as HonourState;
   // One after another: inside a transaction the queries share one connection.
   const nominees = await repo.nomineesOf(db, c.id);
-  const cast = await repo.ballotsCast(db, c.id);
-  const eligible = await isEligible(db, ctx, c.bodyId);
-  const voted = await repo.hasVoted(db, c.id, ctx.actor.id);
+  // The roll, the ballots and the tally are the vote's (votes module), from the moment voting opens.
+  const vote = c.voteId ? await getVote(db, ctx, c.voteId) : null;
+  const eligible = vote ? vote.eligible : await isEligible(db, ctx, c.bodyId);
   // The tally is shown only once the vote is closed, so running figures cannot sway the voters.
-  let results: HonourCampaign['results'] = null;
-  if (state === 'closed') {
-    const votes = await repo.voteCounts(db, c.id);
-    results = rankHonours(
-      nominees.map((n) => ({ nominationId: n.id, deputyId: n.deputyId, deputyName: n.deputyName, votes: votes.get(n.id) ?? 0 })),
-      c.places,
-    );
-  }
+  const results =
+    state === 'closed' && vote?.result
+      ? honourRanking(
+          nominees.map((n) => ({ ...n, nominationId: n.id })),
+          vote.result,
+        )
+      : null;
   return {
     id: c.id,
     bodyId: c.bodyId,
@@ -61,10 +61,21 @@ async function present(db: Executor, ctx: ActorContext, row: repo.CampaignRow): 
     state,
     stateLabel: honourStateLabel[state],
     nominees: nominees.map((n) => ({ ...n, nominatedBy: n.nominatedBy ?? '—' })),
-    ballotsCast: cast,
+    ballotsCast: vote?.turnout.voted ?? 0,
     eligible,
-    voted,
-    results,
+    voted: vote?.youVoted ?? false,
+    results:
+      results?.map(({ nominationId, deputyId, deputyName, votes, rank, outcome, outcomeLabel }) => ({
+        nominationId,
+        deputyId,
+        deputyName,
+        votes,
+        rank,
+        outcome,
+        outcomeLabel,
+      })) ?? null,
+    voteId: c.voteId,
+    ...(ballotCode ? { ballotCode } : {}),
     allowedActions: honourWorkflow.allowedActions(state, { role: ctx.actor.role }),
     createdAt: c.createdAt.toISOString(),
   };
@@ -136,13 +147,33 @@ const honourMachine: Machine<repo.CampaignRecord, HonourState, HonourAction, nev
       if (!removed) throw notFound('提名', { nominationId });
       return { detail: { nominationId, ...removed } };
     },
-    openVoting: async ({ tx, item: campaign, now }) => {
+    /** Puts the slate to a secret vote of the body's deputies and staff (votes module) and opens it. */
+    openVoting: async ({ tx, notifier, ctx, item: campaign, now }) => {
       const nominees = await repo.nomineesOf(tx, campaign.id);
       if (nominees.length < campaign.places)
         throw new DomainError('HONOUR_TOO_FEW_NOMINEES', `候选人（${nominees.length} 名）少于名额（${campaign.places} 名），不能开始投票`);
-      return { patch: { votingOpenedAt: now } };
+      const { id: voteId } = await createVote(tx, ctx, {
+        bodyId: campaign.bodyId,
+        title: campaign.title,
+        subject: { module: 'honours', id: campaign.id },
+        electorate: { kind: 'deputies_and_staff' },
+        ballotKind: 'approve',
+        maxChoices: campaign.maxChoices,
+        secret: true,
+        items: nominees.map((n) => ({ key: n.id, label: n.deputyName, description: n.reason })),
+        rule: honourRule(campaign.places),
+      });
+      await applyVoteAction(tx, notifier, ctx, voteId, 'open', 'system');
+      return { patch: { votingOpenedAt: now, voteId }, detail: { voteId } };
     },
-    close: async ({ now }) => ({ patch: { closedAt: now } }),
+    /** Closes the vote, recounts it from the published ballot list and announces the result. */
+    close: async ({ tx, notifier, ctx, item: campaign, now }) => {
+      if (campaign.voteId) {
+        await applyVoteAction(tx, notifier, ctx, campaign.voteId, 'close', 'system');
+        await applyVoteAction(tx, notifier, ctx, campaign.voteId, 'announce', 'system');
+      }
+      return { patch: { closedAt: now } };
+    },
   },
   save: (tx, item, to, patch) => repo.updateCampaign(tx, item.id, { ...patch, state: to }),
 };
@@ -185,36 +216,33 @@ export async function editCampaign(db: Db, ctx: ActorContext, id: string, input:
   });
 }
 
-/** Who may vote and who has (the turnout), for the staff running the selection. */
+/** Who may vote and who has (the turnout), for the staff running the selection: people with an account. */
 export async function voters(db: Executor, ctx: ActorContext, id: string): Promise<HonourVoter[]> {
   const { campaign } = await requireCampaign(db, ctx, id);
-  const rows = await repo.eligibleVoters(db, id, campaign.bodyId);
-  return rows.map((r) => {
-    const kind = r.role === 'deputy' ? ('deputy' as const) : ('staff' as const);
-    return { userId: r.userId, name: r.name, kind, kindLabel: kind === 'deputy' ? '代表' : '工作人员', voted: Boolean(r.voted) };
-  });
+  const rows = campaign.voteId
+    ? await rollOf(db, campaign.voteId)
+    : (await membersOf(db, campaign.bodyId, { kind: 'deputies_and_staff' })).map((m) => ({ ...m, voted: false }));
+  return rows
+    .filter((r) => r.userId !== null)
+    .map((r) => {
+      const kind = r.deputyId ? ('deputy' as const) : ('staff' as const);
+      return { userId: r.userId!, name: r.name, kind, kindLabel: kind === 'deputy' ? '代表' : '工作人员', voted: r.voted };
+    });
 }
 
-/** One ballot per eligible voter, with 1..maxChoices distinct nominees; the choices are stored apart from the voter. */
-export async function vote(db: Db, ctx: ActorContext, id: string, input: BallotInput) {
-  return db.transaction(async (tx) => {
-    const { campaign } = await requireCampaign(tx, ctx, id, true);
-    if (campaign.state !== 'voting')
-      throw conflict('HONOUR_NOT_VOTING', `当前阶段（${honourStateLabel[campaign.state as HonourState]}）不能投票`);
-    if (!(await isEligible(tx, ctx, campaign.bodyId))) throw forbidden('您不是本次评选的投票人（仅限本机关的代表和工作人员）');
-    const nominees = await repo.nomineesOf(tx, id);
-    const problem = ballotProblem(input.nominationIds, new Set(nominees.map((n) => n.id)), campaign.maxChoices);
-    if (problem) throw new DomainError('BALLOT_INVALID', problem, { fields: [{ path: 'nominationIds', message: problem }] });
-    const cast = await repo.castBallot(tx, id, ctx.actor.id, input.nominationIds, clock.now());
-    if (!cast) throw conflict('BALLOT_DUPLICATE', '您已投过票，每人只能投一票');
-    // The trail records that this person voted, not for whom (secret ballot).
-    await recordAudit(tx, ctx, {
-      entity: 'honour_campaign',
-      entityId: id,
-      bodyId: campaign.bodyId,
-      action: 'vote',
-      after: { choices: input.nominationIds.length },
-    });
-    return reload(tx, ctx, id);
-  });
+/**
+ * One ballot per eligible voter, with 1..maxChoices distinct nominees, cast on the selection's vote
+ * (votes module): the roll and the ballot box are kept apart there, and the voter gets a ballot code.
+ */
+export async function vote(db: Db, ctx: ActorContext, id: string, input: BallotInput, key?: string) {
+  const { campaign } = await requireCampaign(db, ctx, id);
+  if (campaign.state !== 'voting' || !campaign.voteId)
+    throw conflict('HONOUR_NOT_VOTING', `当前阶段（${honourStateLabel[campaign.state as HonourState]}）不能投票`);
+  if (!(await getVote(db, ctx, campaign.voteId)).eligible) throw forbidden('您不是本次评选的投票人（仅限本机关的代表和工作人员）');
+  const nominees = await repo.nomineesOf(db, id);
+  const problem = ballotProblem(input.nominationIds, new Set(nominees.map((n) => n.id)), campaign.maxChoices);
+  if (problem) throw new DomainError('BALLOT_INVALID', problem, { fields: [{ path: 'nominationIds', message: problem }] });
+  const choices = Object.fromEntries(input.nominationIds.map((n) => [n, 'chosen' as const]));
+  const { ballotCode } = await castBallot(db, ctx, campaign.voteId, choices, key);
+  return present(db, ctx, await requireCampaign(db, ctx, id), ballotCode);
 }

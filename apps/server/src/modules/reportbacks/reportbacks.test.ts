@@ -173,6 +173,7 @@ describe('report-back to voters (述、晒、评)', () => {
 describe('最美人大代表', () => {
   let id: string;
   let nominees: { id: string; deputyId: string }[];
+  let deputyBallotCode: string;
 
   it('refuses a campaign whose ballot allows fewer choices than places', async () => {
     const bad = await staff.request('POST', '/api/honours', { bodyId: cityId, title: '评选', places: 3, maxChoices: 2 });
@@ -264,7 +265,13 @@ describe('最美人大代表', () => {
     expect(same.json().error.message).toBe('同一候选人只能选择一次');
     const ok = await deputy.request('POST', `/api/honours/${id}/ballots`, { nominationIds: [nominees[0]!.id, nominees[1]!.id] });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ voted: true, ballotsCast: 1, results: null });
+    expect(ok.json()).toMatchObject({
+      voted: true,
+      ballotsCast: 1,
+      results: null,
+      ballotCode: expect.stringMatching(/^[A-Z2-9-]{14}$/) as string,
+    });
+    deputyBallotCode = ok.json().ballotCode;
     const again = await deputy.request('POST', `/api/honours/${id}/ballots`, { nominationIds: [nominees[2]!.id] });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toEqual({ code: 'BALLOT_DUPLICATE', message: '您已投过票，每人只能投一票' });
@@ -306,13 +313,18 @@ describe('最美人大代表', () => {
       [nominees[1]!.id, 1, 2, '未当选'],
       [nominees[2]!.id, 0, 3, '未当选'],
     ]);
+    // The voter finds their ballot in the published list by its code.
+    const list = await t.app.inject({ method: 'GET', url: `/api/public/votes/${closed.json().voteId}/ballots?code=${deputyBallotCode}` });
+    expect(list.json().items).toEqual([{ code: deputyBallotCode, choices: { [nominees[0]!.id]: 'chosen', [nominees[1]!.id]: 'chosen' } }]);
   });
 
   it('keeps the ballot secret: the audit trail says who voted, not for whom', async () => {
+    // The ballots are cast on the selection's vote (votes module), which audits each cast without its choices.
+    const { voteId } = (await staff.request('GET', `/api/honours/${id}`)).json();
     const trail = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'vote')));
+      .where(and(eq(auditEvents.entity, 'vote'), eq(auditEvents.entityId, voteId), eq(auditEvents.action, 'cast')));
     expect(trail).toHaveLength(2);
     for (const e of trail) expect(JSON.stringify(e.after)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ballotProblem, maskPhone, phoneHash, rankHonours, resultsOf } from './rules.js';
+import type { BallotChoices } from '@renda/shared';
+import { decideVote } from '../votes/index.js';
+import { ballotProblem, honourRanking, honourRule, maskPhone, phoneHash, resultsOf } from './rules.js';
 
 describe('satisfaction rate = (满意 + 基本满意) / all', () => {
   it.each([
@@ -25,7 +27,18 @@ describe('phone numbers', () => {
 });
 
 const n = (deputyName: string, votes: number) => ({ nominationId: deputyName, deputyName, votes });
-const outcomes = (rows: ReturnType<typeof rankHonours>) => rows.map((r) => `${r.deputyName}:${r.rank}:${r.outcome}`);
+const outcomes = (rows: ReturnType<typeof honourRanking>) => rows.map((r) => `${r.deputyName}:${r.rank}:${r.outcome}`);
+
+/** The selection's tally through the vote component: `votes` single-choice ballots per nominee, decided by the 评选 rule. */
+function rankHonours(rows: readonly { nominationId: string; deputyName: string; votes: number }[], places: number) {
+  const ballots: BallotChoices[] = rows.flatMap((r) => Array.from({ length: r.votes }, () => ({ [r.nominationId]: 'chosen' as const })));
+  const items = rows.map((r) => ({ key: r.nominationId, label: r.deputyName }));
+  const result = decideVote('approve', items, honourRule(places), ballots, 100);
+  return honourRanking(
+    rows.map((r) => ({ ...r, deputyId: r.nominationId })),
+    result,
+  );
+}
 
 describe('honours tally', () => {
   it.each([

@@ -1,5 +1,13 @@
 import { createHmac, randomInt } from 'node:crypto';
-import { attendeeCodeAlphabet, honourOutcomeLabel, type HonourOutcome, type ReportBackResults, type VoterRating } from '@renda/shared';
+import {
+  attendeeCodeAlphabet,
+  honourOutcomeLabel,
+  type HonourOutcome,
+  type ReportBackResults,
+  type VoteResult,
+  type VoteRule,
+  type VoterRating,
+} from '@renda/shared';
 
 /** Seed 004 (测评): satisfaction rate = (满意 + 基本满意) / all ratings; none while nobody has rated. */
 export function resultsOf(counts: Partial<Record<VoterRating, number>>): ReportBackResults {
@@ -30,26 +38,33 @@ export function newAttendeeCode(taken: ReadonlySet<string>): string {
 
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
-export interface Tally {
+/** The rule of a 评选 (seed 003): the most votes win the places; a tie at the last place is left to a run-off. */
+export const honourRule = (places: number): VoteRule => ({
+  basis: 'cast',
+  threshold: 'at_least',
+  thresholdCount: 1,
+  places,
+  source:
+    '“最美人大代表”评选办法（雁江区做法，见 seed 003）：按得票多少确定，得票为零者不当选；名额内得票相同的均当选，末位得票相同的就得票相同者重新投票',
+});
+
+export interface Nominee {
   nominationId: string;
+  deputyId: string;
   deputyName: string;
-  votes: number;
 }
 
 /**
- * Ranks nominees by votes (ties share a rank: 1, 1, 3). The top `places` are honoured, but only
- * with at least one vote; when a tie straddles the last place, the tied nominees are marked
- * `tied` for the body to decide (e.g. a run-off), never picked by name order.
+ * The ranked result of a 评选 from its vote's result: rank as the vote counted it (ties share a rank:
+ * 1, 1, 3), honoured when chosen, tied when the vote left the last place to a run-off.
  */
-export function rankHonours<T extends Tally>(rows: readonly T[], places: number) {
-  const sorted = [...rows].sort((a, b) => b.votes - a.votes || a.deputyName.localeCompare(b.deputyName, 'zh-CN'));
-  return sorted.map((row) => {
-    const rank = 1 + sorted.filter((o) => o.votes > row.votes).length;
-    const sameVotes = sorted.filter((o) => o.votes === row.votes).length;
-    const lastRankOfGroup = rank + sameVotes - 1;
-    const outcome: HonourOutcome = row.votes === 0 || rank > places ? 'not_honoured' : lastRankOfGroup <= places ? 'honoured' : 'tied';
-    return { ...row, rank, outcome, outcomeLabel: honourOutcomeLabel[outcome] };
+export function honourRanking<T extends Nominee>(nominees: readonly T[], result: VoteResult) {
+  const rows = nominees.map((n) => {
+    const item = result.items.find((i) => i.key === n.nominationId);
+    const outcome: HonourOutcome = item?.chosen ? 'honoured' : result.tie?.keys.includes(n.nominationId) ? 'tied' : 'not_honoured';
+    return { ...n, votes: item?.votes ?? 0, rank: item?.rank ?? nominees.length, outcome, outcomeLabel: honourOutcomeLabel[outcome] };
   });
+  return rows.sort((a, b) => b.votes - a.votes || a.deputyName.localeCompare(b.deputyName, 'zh-CN'));
 }
 
 /** Ballot rules: 1..maxChoices distinct nominees of this campaign. Returns a Chinese message or null. */

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
 import { bodies, outboxMessages, users } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
@@ -98,6 +98,8 @@ export const honourCampaigns = pgTable(
     createdAt: createdAtColumn(),
     votingOpenedAt: timestampColumn('voting_opened_at'),
     closedAt: timestampColumn('closed_at'),
+    /** The vote (votes module) that opens with voting: the roll, the ballots and the tally live there. */
+    voteId: uuid('vote_id'),
   },
   (t) => [index('honour_campaigns_body_idx').on(t.bodyId)],
 );
@@ -117,37 +119,4 @@ export const honourNominations = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('honour_nominations_deputy_unique').on(t.campaignId, t.deputyId)],
-);
-
-/** Who has voted: one row per voter and campaign (the one-ballot rule), without their choices. */
-export const honourVoters = pgTable(
-  'honour_voters',
-  {
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => honourCampaigns.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    votedAt: createdAtColumn(),
-  },
-  (t) => [primaryKey({ columns: [t.campaignId, t.userId] })],
-);
-
-/** The choices, kept apart from the voter register so a ballot cannot be traced to its voter (secret ballot). */
-export const honourVotes = pgTable(
-  'honour_votes',
-  {
-    // Random (v4), not time-ordered like other ids, so vote ids do not line up with the voters' times.
-    id: uuid('id')
-      .primaryKey()
-      .$defaultFn(() => crypto.randomUUID()),
-    campaignId: uuid('campaign_id')
-      .notNull()
-      .references(() => honourCampaigns.id),
-    nominationId: uuid('nomination_id')
-      .notNull()
-      .references(() => honourNominations.id),
-  },
-  (t) => [index('honour_votes_campaign_idx').on(t.campaignId, t.nominationId)],
 );

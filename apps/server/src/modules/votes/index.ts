@@ -8,8 +8,11 @@ export {
   createVote,
   electorateOf,
   getVote,
+  membersOf,
   onVoteClosed,
+  rollOf,
   voteResult,
   type ClosedVote,
   type VoteClosedHandler,
 } from './service.js';
+export { decide as decideVote } from './rules.js';

@@ -235,3 +235,12 @@ export async function listVotes(db: Executor, scope: Scope, filter: { subjectMod
     .orderBy(sql`${votes.createdAt} desc`, sql`${votes.id} desc`)
     .limit(limit);
 }
+
+/** The roll as fixed at opening: who may vote and whether they have (never what). */
+export async function rollOf(db: Executor, voteId: string) {
+  return db
+    .select({ voterId: voteRoll.voterId, deputyId: voteRoll.deputyId, userId: voteRoll.userId, name: voteRoll.name, voted: voteRoll.voted })
+    .from(voteRoll)
+    .where(eq(voteRoll.voteId, voteId))
+    .orderBy(sql`${voteRoll.deputyId} is null`, asc(voteRoll.name), asc(voteRoll.voterId));
+}

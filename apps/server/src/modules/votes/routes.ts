@@ -16,6 +16,7 @@ import {
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { qrPng, requestOrigin } from '../deputies/index.js';
 import * as service from './service.js';
 
 const tags = ['meetings'];
@@ -71,6 +72,15 @@ export const voteRoutes: ModuleRoutes = (app, { database: { db }, notifier }) =>
       const ctx = actorContext(request);
       const receipt = await service.castBallot(db, ctx, request.params.id, request.body.choices, request.headers[idempotencyHeader]);
       return { ...receipt, vote: await service.getVote(db, ctx, request.params.id) };
+    },
+  );
+  app.get(
+    '/api/votes/:id/qr.png',
+    { ...manage, schema: { tags, summary: '会场投票二维码（PNG，打开手机投票页，须登录）', params: idParams } },
+    async (request, reply) => {
+      const vote = await service.getVote(db, actorContext(request), request.params.id);
+      const png = await qrPng(`${requestOrigin(request)}/votes/${vote.id}/ballot`);
+      return reply.header('content-type', 'image/png').send(png);
     },
   );
   app.get(

@@ -458,3 +458,14 @@ export async function listVotes(db: Executor, ctx: ActorContext, filter: { subje
 /** Staff create a vote directly (a standalone 表决); owner modules call createVote in their own transactions. */
 export const createAndShow = (db: Db, ctx: ActorContext, spec: VoteSpec) =>
   db.transaction(async (tx) => getVote(tx, ctx, (await createVote(tx, ctx, spec)).id));
+
+/**
+ * Who may vote and whether they have: the roll once the vote is open, the electorate as it stands
+ * before (deputies first, then staff). Never what anyone voted.
+ */
+export async function rollOf(db: Executor, voteId: string) {
+  const v = await repo.getVote(db, null, voteId);
+  if (!v) throw notFound('投票', { id: voteId });
+  if (v.state !== 'draft') return repo.rollOf(db, voteId);
+  return (await membersOf(db, v.bodyId, v.electorate as Electorate)).map((m) => ({ ...m, voted: false }));
+}

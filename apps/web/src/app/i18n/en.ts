@@ -7,6 +7,7 @@ import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
 import { reportBacksEn } from '../../modules/reportbacks/reportbacks.en';
+import { votesEn } from '../../modules/votes/votes.en';
 import { stationsEn } from '../../modules/stations/stations.en';
 import { suggestionsEn } from '../../modules/suggestions/suggestions.en';
 import type { Messages } from './zh-CN';
@@ -163,6 +164,7 @@ export const en: Messages = {
   deputies: deputiesEn,
   stations: stationsEn,
   reportbacks: reportBacksEn,
+  votes: votesEn,
   contacts: contactsEn,
   livelihood: livelihoodEn,
   opinions: opinionsEn,

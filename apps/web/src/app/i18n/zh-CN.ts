@@ -7,6 +7,7 @@ import { deputiesZh } from '../../modules/deputies/deputies.zh-CN';
 import { notificationsZh } from '../../modules/notifications/notifications.zh-CN';
 import { opinionBulkZh, opinionCategoriesZh, opinionLabelsZh, opinionsZh } from '../../modules/opinions/opinions.zh-CN';
 import { reportBacksZh } from '../../modules/reportbacks/reportbacks.zh-CN';
+import { votesZh } from '../../modules/votes/votes.zh-CN';
 import { stationsZh } from '../../modules/stations/stations.zh-CN';
 import { suggestionsZh } from '../../modules/suggestions/suggestions.zh-CN';
 import type { Widen } from './types';
@@ -159,6 +160,7 @@ export const zhCN = {
   deputies: deputiesZh,
   stations: stationsZh,
   reportbacks: reportBacksZh,
+  votes: votesZh,
   contacts: contactsZh,
   livelihood: livelihoodZh,
   opinions: opinionsZh,
