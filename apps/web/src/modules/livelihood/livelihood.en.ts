@@ -90,6 +90,8 @@ export const livelihoodEn: Widen<typeof livelihoodZh> = {
     vote: "Deputies' vote",
     voteHint: 'The vote runs on the vote component: open, deputies vote by phone or paper ballots are keyed in, close and announce.',
     evaluationVote: 'Year-end satisfaction vote',
+    runoff: 'run-off',
+    ballot: 'Vote now',
     noVote: 'No vote yet',
     acted: 'Done',
     reason: 'Reason',

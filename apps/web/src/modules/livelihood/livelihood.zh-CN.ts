@@ -57,6 +57,8 @@ export const livelihoodZh = {
     vote: '代表票决',
     voteHint: '票决在投票组件中进行：开始投票、代表用手机投票或录入纸质选票、结束投票并公布结果。',
     evaluationVote: '年终满意度测评',
+    runoff: '末位得票相同，重新投票',
+    ballot: '去投票',
     noVote: '尚未建立投票',
     acted: '已完成操作',
     reason: '理由',
