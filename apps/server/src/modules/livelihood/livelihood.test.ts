@@ -5,7 +5,7 @@ import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { giveDeputiesAccounts } from '../votes/test-voters.js';
+import { giveDeputiesAccounts } from '../../test/voters.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 let t: TestApp;
