@@ -35,6 +35,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { opinionRoutes } from './modules/opinions/routes.js';
 import { campaignRoutes } from './modules/campaigns/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
+import { livelihoodRoutes } from './modules/livelihood/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -53,6 +54,7 @@ const modules: ModuleRoutes[] = [
   reportBackRoutes,
   contactRoutes,
   voteRoutes,
+  livelihoodRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

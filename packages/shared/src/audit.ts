@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appointmentActionLabel } from './contacts.js';
+import { cycleActionLabel, projectActionLabel, proposalActionLabel } from './livelihood.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -69,6 +70,12 @@ export const auditEntityLabel = {
   contact_link: '双联系',
   appointment: '代表约见',
   vote: '表决',
+  livelihood_cycle: '民生实事票决年度',
+  livelihood_proposal: '民生实事项目建议',
+  livelihood_project: '民生实事项目',
+  livelihood_inspection: '民生实事项目督查',
+  livelihood_task: '督查整改任务',
+  livelihood_settings: '民生实事票决规则',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 
@@ -105,4 +112,20 @@ export const auditActionLabel: Record<string, string> = {
   add_record: '登记联系记录',
   request: '提出约见',
   ...appointmentActionLabel,
+  // 民生实事票决 (its proposal's decline and the unit's reportRectified read as the labels above).
+  ...cycleActionLabel,
+  adopt: proposalActionLabel.adopt,
+  merge: proposalActionLabel.merge,
+  choose: projectActionLabel.choose,
+  drop: projectActionLabel.drop,
+  reportCompletion: projectActionLabel.reportCompletion,
+  pass: projectActionLabel.pass,
+  rectify: projectActionLabel.rectify,
+  propose: '提出项目建议',
+  classify: '分类',
+  set_group: '组建代表监督小组',
+  add_milestone: '新增实施节点',
+  milestone_done: '节点完成',
+  inspect: '督查',
+  task_done: '整改任务落实',
 };

@@ -82,6 +82,14 @@ export const permissions = {
   'votes.read': ['admin', 'staff', 'leader', 'deputy'],
   'votes.manage': ['admin', 'staff'],
   'votes.vote': ['staff', 'deputy', 'leader'],
+  // 民生实事票决: everyone signed in reads the cycles of their scope (a unit only the projects it carries out);
+  // staff run the cycle; deputies and departments propose; staff and the deputies of a project's group inspect.
+  'livelihood.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'livelihood.manage': ['staff'],
+  'livelihood.propose': ['staff', 'deputy', 'handling_unit'],
+  'livelihood.inspect': ['staff', 'deputy'],
+  'livelihood.handle': ['handling_unit'],
+  'livelihood.settings': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

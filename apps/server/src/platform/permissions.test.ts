@@ -47,6 +47,12 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'contacts.record': { method: 'POST', url: '/api/contact-links' },
   'appointments.read': { method: 'GET', url: '/api/appointments' },
   'appointments.request': { method: 'GET', url: '/api/appointments/units' },
+  'livelihood.read': { method: 'GET', url: '/api/livelihood/cycles' },
+  'livelihood.manage': { method: 'POST', url: '/api/livelihood/cycles' },
+  'livelihood.propose': { method: 'POST', url: '/api/livelihood/proposals' },
+  'livelihood.inspect': { method: 'POST', url: '/api/livelihood/projects/00000000-0000-0000-0000-000000000000/inspections' },
+  'livelihood.handle': { method: 'POST', url: '/api/livelihood/tasks/00000000-0000-0000-0000-000000000000/done' },
+  'livelihood.settings': { method: 'POST', url: '/api/livelihood/settings/00000000-0000-0000-0000-000000000000' },
 };
 
 let t: TestApp;

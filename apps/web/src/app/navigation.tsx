@@ -29,6 +29,7 @@ import { stationRoutes } from '../modules/stations/routes';
 import { reportBackRoutes } from '../modules/reportbacks/routes';
 import { contactRoutes } from '../modules/contacts/routes';
 import { voteRoutes } from '../modules/votes/routes';
+import { livelihoodRoutes } from '../modules/livelihood/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -55,6 +56,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   opinions: [...opinionRoutes, ...campaignRoutes],
   suggestions: suggestionRoutes,
   meetings: voteRoutes,
+  'livelihood-projects': livelihoodRoutes,
 };
 
 interface AdminNavItem {

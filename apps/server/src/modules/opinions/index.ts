@@ -124,5 +124,52 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
   return present(created);
 }
 
+export interface OpinionForProposal {
+  id: string;
+  bodyId: string;
+  content: string;
+  location: string | null;
+  citizenName: string | null;
+  /** Kept by the proposal only to tell the citizen by SMS when it is chosen and completed. */
+  citizenPhone: string | null;
+  status: string;
+}
+
+/**
+ * An opinion a staff member proposes as a livelihood project candidate (module 5: 群众意见转为民生实事项目建议).
+ * Declined or merged opinions are refused; the step is written in the opinion's public timeline.
+ */
+export async function opinionForProposal(tx: Executor, ctx: ActorContext, opinionId: string): Promise<OpinionForProposal> {
+  const row = await repo.getVisible(tx, ctx.actor, opinionId);
+  if (!row) throw notFound('群众意见', { opinionId });
+  const o = row.opinion;
+  if (o.status === 'declined' || o.status === 'merged')
+    throw new DomainError(
+      'OPINION_NOT_PROPOSABLE',
+      `意见 ${formatTrackingCode(o.trackingCode)} 已不予受理或已合并，不能作为民生实事项目建议`,
+    );
+  await repo.insertEvent(tx, {
+    opinionId: o.id,
+    at: clock.now(),
+    action: 'propose',
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    note: '已作为民生实事项目建议征集',
+    public: true,
+  });
+  return {
+    id: o.id,
+    bodyId: o.bodyId,
+    content: o.content,
+    location: o.location,
+    citizenName: o.citizenName,
+    citizenPhone: o.citizenPhone,
+    status: o.status,
+  };
+}
+
+/** The random, unguessable codes citizens hold (opinions, livelihood proposals), one format for all. */
+export { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tracking-code.js';
+
 /** For the stations' figures and the deputy's public card (seed 002: 收集、办理、反馈): collected, replied to, solved. */
 export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './figures-repository.js';

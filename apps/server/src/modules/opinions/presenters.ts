@@ -40,6 +40,7 @@ export const publicStepLabel: Record<string, string> = {
   rateDissatisfied: '您评价不满意，已转回复核',
   close: '已办结',
   escalate: '已由人大代表转为代表建议',
+  propose: '已作为民生实事项目建议征集',
 };
 
 export function presentListItem(r: OpinionListRow, now: Date): OpinionListItem {

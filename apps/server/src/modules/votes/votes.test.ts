@@ -5,7 +5,7 @@ import { voteBallots, voteRoll } from '../../db/schema.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { deputies } from '../deputies/tables.js';
-import { giveDeputiesAccounts } from './test-voters.js';
+import { giveDeputiesAccounts } from '../../test/voters.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 

@@ -2,6 +2,7 @@ import { platformModules, type PlatformModuleKey } from '@renda/shared';
 import { adminEn } from '../../modules/admin/admin.en';
 import { campaignLabelsEn, campaignsEn } from '../../modules/campaigns/campaigns.en';
 import { contactsEn } from '../../modules/contacts/contacts.en';
+import { livelihoodEn } from '../../modules/livelihood/livelihood.en';
 import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
@@ -165,6 +166,7 @@ export const en: Messages = {
   reportbacks: reportBacksEn,
   votes: votesEn,
   contacts: contactsEn,
+  livelihood: livelihoodEn,
   opinions: opinionsEn,
   opinionCategories: opinionCategoriesEn,
   opinionBulk: opinionBulkEn,

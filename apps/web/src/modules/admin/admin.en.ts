@@ -58,6 +58,12 @@ export const adminEn: Widen<typeof adminZh> = {
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
     vote: 'Vote',
+    livelihood_cycle: 'Livelihood-project cycle',
+    livelihood_proposal: 'Livelihood-project proposal',
+    livelihood_project: 'Livelihood project',
+    livelihood_inspection: 'Livelihood-project inspection',
+    livelihood_task: 'Inspection follow-up task',
+    livelihood_settings: 'Livelihood vote rules',
   },
   auditAction: {
     create: 'Create',

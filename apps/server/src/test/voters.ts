@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import { users } from '../../db/schema.js';
-import { hashPassword } from '../../platform/passwords.js';
-import { deputies } from '../deputies/tables.js';
+import type { Executor } from '../db/client.js';
+import { users } from '../db/schema.js';
+import { hashPassword } from '../platform/passwords.js';
+import { deputies } from '../modules/deputies/tables.js';
 
 /**
  * Test and benchmark support: gives the first `n` deputies of a body without an account a login
