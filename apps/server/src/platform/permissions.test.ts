@@ -44,6 +44,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'contacts.record': { method: 'POST', url: '/api/contact-links' },
   'appointments.read': { method: 'GET', url: '/api/appointments' },
   'appointments.request': { method: 'GET', url: '/api/appointments/units' },
+  'meetings.read': { method: 'GET', url: '/api/meetings' },
+  'meetings.manage': { method: 'POST', url: '/api/meetings' },
+  'meetings.attend': { method: 'GET', url: '/api/my/meetings' },
 };
 
 let t: TestApp;
