@@ -2,6 +2,7 @@ import { platformModules, type PlatformModuleKey } from '@renda/shared';
 import { adminEn } from '../../modules/admin/admin.en';
 import { campaignLabelsEn, campaignsEn } from '../../modules/campaigns/campaigns.en';
 import { contactsEn } from '../../modules/contacts/contacts.en';
+import { meetingsEn } from '../../modules/meetings/meetings.en';
 import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
@@ -163,6 +164,7 @@ export const en: Messages = {
   stations: stationsEn,
   reportbacks: reportBacksEn,
   contacts: contactsEn,
+  meetings: meetingsEn,
   opinions: opinionsEn,
   opinionCategories: opinionCategoriesEn,
   opinionBulk: opinionBulkEn,

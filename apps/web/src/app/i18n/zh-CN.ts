@@ -2,6 +2,7 @@ import { platformModules, roleLabel, type PlatformModuleKey } from '@renda/share
 import { adminZh } from '../../modules/admin/admin.zh-CN';
 import { campaignLabelsZh, campaignsZh } from '../../modules/campaigns/campaigns.zh-CN';
 import { contactsZh } from '../../modules/contacts/contacts.zh-CN';
+import { meetingsZh } from '../../modules/meetings/meetings.zh-CN';
 import { deputiesZh } from '../../modules/deputies/deputies.zh-CN';
 import { notificationsZh } from '../../modules/notifications/notifications.zh-CN';
 import { opinionBulkZh, opinionCategoriesZh, opinionLabelsZh, opinionsZh } from '../../modules/opinions/opinions.zh-CN';
@@ -159,6 +160,7 @@ export const zhCN = {
   stations: stationsZh,
   reportbacks: reportBacksZh,
   contacts: contactsZh,
+  meetings: meetingsZh,
   opinions: opinionsZh,
   opinionCategories: opinionCategoriesZh,
   opinionBulk: opinionBulkZh,

@@ -57,6 +57,11 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    meeting: 'Meeting',
+    meeting_item: 'Agenda item',
+    meeting_attendee: 'Meeting attendee',
+    major_matter: 'Major matter',
+    major_matter_task: 'Major-matter task',
   },
   auditAction: {
     create: 'Create',
