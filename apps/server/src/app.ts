@@ -26,6 +26,7 @@ import { deputyRoutes } from './modules/deputies/routes.js';
 import { stationRoutes } from './modules/stations/routes.js';
 import { reportBackRoutes } from './modules/reportbacks/routes.js';
 import { contactRoutes } from './modules/contacts/routes.js';
+import { voteRoutes } from './modules/votes/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -53,6 +54,7 @@ const modules: ModuleRoutes[] = [
   reportBackRoutes,
   contactRoutes,
   meetingRoutes,
+  voteRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -74,6 +74,7 @@ export const auditEntityLabel = {
   meeting_attendee: '参会人员',
   major_matter: '重大事项',
   major_matter_task: '重大事项落实任务',
+  vote: '表决',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 

@@ -82,6 +82,11 @@ export const permissions = {
   'meetings.read': ['admin', 'staff', 'leader'],
   'meetings.manage': ['staff'],
   'meetings.attend': ['deputy'],
+  // The one vote component: staff run votes and enter paper ballots; deputies (and, for 评选, staff) vote;
+  // the service checks the voter is on the vote's roll.
+  'votes.read': ['admin', 'staff', 'leader', 'deputy'],
+  'votes.manage': ['admin', 'staff'],
+  'votes.vote': ['staff', 'deputy', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

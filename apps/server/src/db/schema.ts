@@ -9,3 +9,4 @@ export * from '../modules/reportbacks/tables.js';
 export * from '../modules/contacts/tables.js';
 export * from '../modules/calendar/tables.js';
 export * from '../modules/meetings/tables.js';
+export * from '../modules/votes/tables.js';

@@ -208,6 +208,22 @@ export async function seedDeputies(tx: Tx, ctx: RequestContext) {
     .values(rows)
     .returning({ id: deputies.id, name: deputies.name, bodyId: deputies.bodyId, constituency: deputies.constituency });
   const cityRows = inserted.filter((d) => d.bodyId === city.id);
+
+  // 常委会组成人员: a standing committee of a dozen for the city (the demo city has 26 deputies) and of
+  // five for each county; committee votes and quorum count on this full membership.
+  const seats = (n: number) => [
+    'chair',
+    'vice_chair',
+    'vice_chair',
+    'secretary_general',
+    ...Array<string>(Math.max(0, n - 4)).fill('member'),
+  ];
+  const committees: [string, number][] = [[city.id, 12], ...countyBodies.map((b) => [b.id, 5] as [string, number])];
+  for (const [bodyId, size] of committees) {
+    const members = inserted.filter((d) => d.bodyId === bodyId).slice(0, size);
+    for (const [i, role] of seats(members.length).entries())
+      await tx.update(deputies).set({ committeeRole: role }).where(eq(deputies.id, members[i]!.id));
+  }
   const byName = (name: string, bodyId = city.id) => inserted.find((d) => d.name === name && d.bodyId === bodyId)!;
 
   // 代表小组 by constituency and 专业小组 by field (seed 003: "双组"并行).

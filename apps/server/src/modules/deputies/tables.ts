@@ -41,6 +41,8 @@ export const deputies = pgTable(
     statusReason: text('status_reason'),
     photoAttachmentId: uuid('photo_attachment_id'),
     updatedAt: timestampColumn('updated_at'),
+    /** Seat on the standing committee of this body (主任、副主任、秘书长、委员), null when not a member. */
+    committeeRole: varchar('committee_role', { length: 24 }),
   },
   (t) => [
     index('deputies_body_term_idx').on(t.bodyId, t.term, t.status),

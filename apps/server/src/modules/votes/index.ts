@@ -1,0 +1,15 @@
+/**
+ * The one vote component: what other modules may use. They create a vote for their subject, embed
+ * the web VotePanel, and read the result; they never keep ballots of their own.
+ */
+export {
+  applyVoteAction,
+  castBallot,
+  createVote,
+  electorateOf,
+  getVote,
+  onVoteClosed,
+  voteResult,
+  type ClosedVote,
+  type VoteClosedHandler,
+} from './service.js';

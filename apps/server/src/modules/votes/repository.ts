@@ -1,0 +1,237 @@
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { BallotChoices } from '@renda/shared';
+import type { Executor } from '../../db/client.js';
+import { bodies, users } from '../../db/schema.js';
+import { inScope, type Scope } from '../../platform/scope.js';
+import { deputies } from '../deputies/tables.js';
+import { voteBallots, voteNamedBallots, votePaperPending, voteRoll, votes } from './tables.js';
+
+export type VoteRecord = typeof votes.$inferSelect;
+export type RollRow = typeof voteRoll.$inferInsert;
+
+export async function insertVote(db: Executor, row: typeof votes.$inferInsert) {
+  const [created] = await db.insert(votes).values(row).returning({ id: votes.id });
+  return created!.id;
+}
+
+/** The vote within the actor's scope (null scope: any, for public pages and owner modules). */
+export async function getVote(db: Executor, scope: Scope | null, id: string, lock?: 'update' | 'share') {
+  const query = db
+    .select()
+    .from(votes)
+    .where(scope ? and(eq(votes.id, id), inScope(votes.bodyId, scope)) : eq(votes.id, id));
+  const [row] = lock ? await query.for(lock) : await query;
+  return row;
+}
+
+export async function bodyName(db: Executor, bodyId: string) {
+  const [row] = await db.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, bodyId));
+  return row?.name ?? '';
+}
+
+export async function updateVote(db: Executor, id: string, patch: Partial<typeof votes.$inferInsert>) {
+  const [row] = await db.update(votes).set(patch).where(eq(votes.id, id)).returning();
+  return row!;
+}
+
+// ---- the electorate ----
+
+const inOffice = (bodyId: string) => and(eq(deputies.bodyId, bodyId), eq(deputies.status, 'in_office'));
+
+export interface Member {
+  voterId: string;
+  deputyId: string | null;
+  userId: string | null;
+  name: string;
+}
+
+export async function congressMembers(db: Executor, bodyId: string): Promise<Member[]> {
+  const rows = await db
+    .select({ deputyId: deputies.id, userId: deputies.userId, name: deputies.name })
+    .from(deputies)
+    .where(inOffice(bodyId))
+    .orderBy(asc(deputies.name), asc(deputies.id));
+  return rows.map((r) => ({ voterId: r.deputyId, ...r }));
+}
+
+export async function committeeMembers(db: Executor, bodyId: string): Promise<Member[]> {
+  const rows = await db
+    .select({ deputyId: deputies.id, userId: deputies.userId, name: deputies.name })
+    .from(deputies)
+    .where(and(inOffice(bodyId), isNotNull(deputies.committeeRole)))
+    .orderBy(asc(deputies.name), asc(deputies.id));
+  return rows.map((r) => ({ voterId: r.deputyId, ...r }));
+}
+
+export async function listedMembers(db: Executor, bodyId: string, deputyIds: readonly string[]): Promise<Member[]> {
+  if (deputyIds.length === 0) return [];
+  const rows = await db
+    .select({ deputyId: deputies.id, userId: deputies.userId, name: deputies.name })
+    .from(deputies)
+    .where(and(inOffice(bodyId), inArray(deputies.id, [...deputyIds])))
+    .orderBy(asc(deputies.name), asc(deputies.id));
+  return rows.map((r) => ({ voterId: r.deputyId, ...r }));
+}
+
+/** Active staff accounts of the body (the staff part of a 评选's electorate). */
+export async function staffMembers(db: Executor, bodyId: string): Promise<Member[]> {
+  const rows = await db
+    .select({ userId: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.bodyId, bodyId), eq(users.role, 'staff'), eq(users.active, true)))
+    .orderBy(asc(users.displayName), asc(users.id));
+  return rows.map((r) => ({ voterId: r.userId, deputyId: null, userId: r.userId, name: r.name }));
+}
+
+export async function insertRoll(db: Executor, voteId: string, members: readonly Member[]) {
+  for (let i = 0; i < members.length; i += 1000)
+    await db.insert(voteRoll).values(members.slice(i, i + 1000).map((m) => ({ voteId, ...m })));
+}
+
+/** The actor's line on the roll, if they are on it. */
+export async function rollLineOfUser(db: Executor, voteId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(voteRoll)
+    .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.userId, userId)));
+  return row;
+}
+
+export async function rollLine(db: Executor, voteId: string, voterId: string) {
+  const [row] = await db
+    .select()
+    .from(voteRoll)
+    .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voterId, voterId)));
+  return row;
+}
+
+/** Marks the voter as having voted; false when they already had (one ballot per voter). */
+export async function markVoted(db: Executor, voteId: string, voterId: string, channel: 'app' | 'paper'): Promise<boolean> {
+  const marked = await db
+    .update(voteRoll)
+    .set({ voted: true, channel })
+    .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voterId, voterId), eq(voteRoll.voted, false)))
+    .returning({ voterId: voteRoll.voterId });
+  return marked.length === 1;
+}
+
+export async function turnout(db: Executor, voteId: string) {
+  const rows = await db
+    .select({ channel: voteRoll.channel, n: count() })
+    .from(voteRoll)
+    .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voted, true)))
+    .groupBy(voteRoll.channel);
+  const by = { app: 0, paper: 0 };
+  for (const r of rows) by[r.channel === 'paper' ? 'paper' : 'app'] += Number(r.n);
+  return by;
+}
+
+export async function notVoted(db: Executor, voteId: string) {
+  return db
+    .select({ voterId: voteRoll.voterId, name: voteRoll.name })
+    .from(voteRoll)
+    .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.voted, false)))
+    .orderBy(asc(voteRoll.name), asc(voteRoll.voterId));
+}
+
+// ---- the ballot box ----
+
+/** Puts a ballot in the box; false when the code is taken. */
+export async function insertBallot(db: Executor, voteId: string, code: string, choices: Record<string, string>): Promise<boolean> {
+  const inserted = await db
+    .insert(voteBallots)
+    .values({ voteId, code, choices })
+    .onConflictDoNothing()
+    .returning({ code: voteBallots.code });
+  return inserted.length === 1;
+}
+
+export async function ballotExists(db: Executor, voteId: string, code: string) {
+  const [row] = await db
+    .select({ code: voteBallots.code })
+    .from(voteBallots)
+    .where(and(eq(voteBallots.voteId, voteId), eq(voteBallots.code, code)));
+  return !!row;
+}
+
+/** Every ballot of the vote, sorted by code (the published order; says nothing of when each was cast). */
+export async function ballotsOf(db: Executor, voteId: string) {
+  const rows = await db
+    .select({ code: voteBallots.code, choices: voteBallots.choices })
+    .from(voteBallots)
+    .where(eq(voteBallots.voteId, voteId))
+    .orderBy(sql`${voteBallots.code} collate "C"`);
+  return rows as { code: string; choices: BallotChoices }[];
+}
+
+export async function ballotCount(db: Executor, voteId: string) {
+  const [row] = await db.select({ n: count() }).from(voteBallots).where(eq(voteBallots.voteId, voteId));
+  return Number(row?.n ?? 0);
+}
+
+export async function insertNamedBallot(db: Executor, voteId: string, code: string, voterId: string) {
+  await db.insert(voteNamedBallots).values({ voteId, code, voterId });
+}
+
+// ---- paper ballots awaiting confirmation ----
+
+export async function insertPending(db: Executor, voteId: string, choices: Record<string, string>, enteredBy: string) {
+  const [row] = await db.insert(votePaperPending).values({ voteId, choices, enteredBy }).returning({ id: votePaperPending.id });
+  return row!.id;
+}
+
+export async function pendingOf(db: Executor, voteId: string) {
+  return db
+    .select({
+      id: votePaperPending.id,
+      choices: votePaperPending.choices,
+      enteredBy: votePaperPending.enteredBy,
+      enteredByName: users.displayName,
+    })
+    .from(votePaperPending)
+    .innerJoin(users, eq(users.id, votePaperPending.enteredBy))
+    .where(eq(votePaperPending.voteId, voteId))
+    .orderBy(asc(votePaperPending.id));
+}
+
+export async function pendingCount(db: Executor, voteId: string) {
+  const [row] = await db.select({ n: count() }).from(votePaperPending).where(eq(votePaperPending.voteId, voteId));
+  return Number(row?.n ?? 0);
+}
+
+export async function takePending(db: Executor, voteId: string, id: string) {
+  const [row] = await db
+    .delete(votePaperPending)
+    .where(and(eq(votePaperPending.voteId, voteId), eq(votePaperPending.id, id)))
+    .returning();
+  return row;
+}
+
+export async function peekPending(db: Executor, voteId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(votePaperPending)
+    .where(and(eq(votePaperPending.voteId, voteId), eq(votePaperPending.id, id)));
+  return row;
+}
+
+/** Drops the paper ballots nobody confirmed (at closing: they are not counted). */
+export async function dropPending(db: Executor, voteId: string) {
+  const dropped = await db.delete(votePaperPending).where(eq(votePaperPending.voteId, voteId)).returning({ id: votePaperPending.id });
+  return dropped.length;
+}
+
+export async function listVotes(db: Executor, scope: Scope, filter: { subjectModule?: string; subjectId?: string }, limit: number) {
+  return db
+    .select()
+    .from(votes)
+    .where(
+      and(
+        inScope(votes.bodyId, scope),
+        filter.subjectModule ? eq(votes.subjectModule, filter.subjectModule) : undefined,
+        filter.subjectId ? eq(votes.subjectId, filter.subjectId) : undefined,
+      ),
+    )
+    .orderBy(sql`${votes.createdAt} desc`, sql`${votes.id} desc`)
+    .limit(limit);
+}
