@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDetail, MyMeeting } from '@renda/shared';
 import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, notifications, users } from '../../db/schema.js';
@@ -7,6 +7,8 @@ import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { multipart } from '../../test/multipart.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { DEMO_PASSWORD } from '../../seed/demo.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 let t: TestApp;
@@ -20,6 +22,26 @@ let observerId: string;
 let unitId: string;
 
 const today = () => chinaDate(clock.now());
+
+/** Gives these deputies a login (those without one) and signs each in. */
+async function accountsFor(deputyIds: string[]) {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const sessions: Session[] = [];
+  for (const id of deputyIds) {
+    const d = (await t.db.query.deputies.findFirst({ where: eq(deputies.id, id) }))!;
+    let username = d.userId ? (await t.db.query.users.findFirst({ where: eq(users.id, d.userId) }))!.username : `m${id.slice(-10)}`;
+    if (!d.userId) {
+      const [u] = await t.db
+        .insert(users)
+        .values({ bodyId: d.bodyId, username, displayName: d.name, role: 'deputy', passwordHash: hash })
+        .returning();
+      await t.db.update(deputies).set({ userId: u!.id }).where(eq(deputies.id, id));
+      username = u!.username;
+    }
+    sessions.push(await t.login(username));
+  }
+  return sessions;
+}
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -61,7 +83,8 @@ describe('a standing-committee meeting from notice to minutes', () => {
     expect(meeting).toMatchObject({ state: 'planned', stateLabel: '筹备中', kindLabel: '常委会会议', allowedActions: ['notify'] });
     expect(meeting.quorum).toMatchObject({ members: members().length, present: 0, reached: false });
     const bad = await staff.request('POST', '/api/meetings', {
-      ...res.json(),
+      title: '联席会议',
+      place: '第二会议室',
       bodyId: cityId,
       kind: 'joint',
       number: 1,
@@ -181,6 +204,70 @@ describe('a standing-committee meeting from notice to minutes', () => {
     expect(meeting.quorum.reached).toBe(true);
   });
 
+  it('votes open and secret: absent members make a motion fail that a count of those present would pass; wrong ballots refused', async () => {
+    const voteOn = (itemId: string, secret: boolean) => staff.request('POST', `${url()}/items/${itemId}/vote`, { secret });
+    const second = meeting.agenda.find((i) => i.toVote)!;
+    const first = meeting.agenda.find((i) => !i.toVote)!;
+    // Below quorum no vote opens.
+    const someone = meeting.attendees.find((a) => a.role === 'member' && a.signedInAt && a.deputyId !== zhangId)!;
+    await staff.request('POST', `${url()}/attendees/${someone.id}/attendance`, { action: 'signOut' });
+    const refused = await voteOn(second.id, false);
+    expect(refused.json().error).toMatchObject({ code: 'MEETING_NO_QUORUM' });
+    expect(refused.json().error.message).toContain('不能发起表决');
+    expect((await voteOn(first.id, false)).json().error.message).toBe('该议题不提请表决');
+    await signIn(someone.id);
+    // One more member comes: present = required + 1 (8 of 12), everyone present gets a login to vote.
+    const absent = meeting.attendees.filter((a) => a.role === 'member' && !a.signedInAt);
+    meeting = (await signIn(absent[0]!.id)).json();
+    const present = meeting.attendees.filter((a) => a.role === 'member' && a.signedInAt && !a.leftAt);
+    expect(present).toHaveLength(meeting.quorum.required + 1);
+    const voters = await accountsFor(present.map((a) => a.deputyId!));
+    const stranger = await accountsFor([
+      (await t.db.query.deputies.findFirst({ where: and(eq(deputies.bodyId, cityId), isNull(deputies.committeeRole)) }))!.id,
+    ]);
+    const cast = (who: Session, voteId: string, choice: string, key = `key-${who.user.id}-${voteId}`) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/votes/${voteId}/ballots`,
+        payload: { choices: { motion: choice } },
+        cookies: who.cookies,
+        headers: { 'x-csrf-token': who.token, 'idempotency-key': key.padEnd(16, '0') },
+      });
+
+    // Open (记名) vote: for = members − required… short of more than half of ALL members, though most of those present.
+    meeting = (await voteOn(second.id, false)).json();
+    const openVote = meeting.agenda.find((i) => i.id === second.id)!.voteId!;
+    const forCount = meeting.quorum.required - 1;
+    for (const [i, v] of voters.entries()) {
+      const res = await cast(v, openVote, i < forCount ? 'for' : i === forCount ? 'against' : 'abstain');
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    }
+    expect(forCount).toBeGreaterThan(present.length / 2);
+    const twice = await cast(voters[0]!, openVote, 'against', 'another-key-for-a-second-ballot');
+    expect(twice.statusCode).toBe(409);
+    const notMember = await cast(stranger[0]!, openVote, 'for');
+    expect(notMember.statusCode).toBeGreaterThanOrEqual(403);
+    expect((await staff.request('POST', `/api/votes/${openVote}/actions/close`, {})).statusCode).toBe(200);
+    const afterClose = await cast(voters[1]!, openVote, 'for', 'a-late-ballot-after-close');
+    expect(afterClose.statusCode).toBe(409);
+
+    // Secret (无记名) vote on a new item: exactly more than half of all members for → passes.
+    meeting = (
+      await staff.request('POST', `${url()}/items`, { kind: 'other', title: '关于接受辞职请求的决定（草案）', toVote: true })
+    ).json();
+    const third = meeting.agenda.at(-1)!;
+    meeting = (await voteOn(third.id, true)).json();
+    const secretVote = meeting.agenda.at(-1)!.voteId!;
+    for (const [i, v] of voters.entries()) await cast(v, secretVote, i < meeting.quorum.required ? 'for' : 'against');
+    await staff.request('POST', `/api/votes/${secretVote}/actions/close`, {});
+
+    meeting = (await staff.request('GET', url())).json();
+    const [failed, passed] = [meeting.agenda.find((i) => i.id === second.id)!, meeting.agenda.at(-1)!];
+    expect(failed).toMatchObject({ outcome: 'failed', secret: false });
+    expect(failed.resultText).toContain('过半数');
+    expect(passed).toMatchObject({ outcome: 'passed', secret: true });
+  });
+
   it('closing counts the observers’ attendance in their duty log; minutes and attendance come out', async () => {
     const observer = meeting.attendees.find((a) => a.role === 'observer')!;
     await signIn(observer.id);
@@ -195,6 +282,8 @@ describe('a standing-committee meeting from notice to minutes', () => {
     expect(xml).toContain('市九届人大常委会第十二次会议纪要');
     expect(xml).toContain('符合法定人数');
     expect(xml).toContain('听取和审议市政府关于生态环境保护工作情况的报告');
+    expect(xml).toContain('未通过');
+    expect(xml).toContain('无记名表决');
     const year = Number(today().slice(0, 4));
     const attendance = (await staff.request('GET', `/api/meetings/attendance?bodyId=${cityId}&year=${year}`)).json().items;
     expect(attendance.find((r: { deputyId: string }) => r.deputyId === zhangId)).toMatchObject({ expected: 1, present: 1, absent: 0 });

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, ne, sql } from 'drizzle-orm';
-import type { MeetingKind } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { attachments, bodies } from '../../db/schema.js';
 import { offsetOf } from '../../platform/pagination.js';
@@ -12,21 +11,18 @@ export type MeetingRow = { meeting: MeetingRecord; bodyName: string };
 export type ItemRecord = typeof meetingItems.$inferSelect;
 export type AttendeeRecord = typeof meetingAttendees.$inferSelect;
 
-/**
- * The full membership a meeting of this kind expects, from the registry. The one place that knows
- * who the members are: until the registry records standing-committee membership (the votes
- * component's `electorateOf`), every kind counts the body's deputies in office of the latest term.
- */
-export async function membersOf(db: Executor, bodyId: string, _kind: MeetingKind): Promise<{ deputyId: string; name: string }[]> {
-  const [latest] = await db
-    .select({ term: max(deputies.term) })
-    .from(deputies)
-    .where(and(eq(deputies.bodyId, bodyId), eq(deputies.status, 'in_office')));
-  if (!latest?.term) return [];
+/** 主任会议 (and the congress side of a 联席会议): the standing committee's chair, vice-chairs and secretary-general. */
+export function chairpersons(db: Executor, bodyId: string): Promise<{ deputyId: string; name: string }[]> {
   return db
     .select({ deputyId: deputies.id, name: deputies.name })
     .from(deputies)
-    .where(and(eq(deputies.bodyId, bodyId), eq(deputies.status, 'in_office'), eq(deputies.term, latest.term)))
+    .where(
+      and(
+        eq(deputies.bodyId, bodyId),
+        eq(deputies.status, 'in_office'),
+        inArray(deputies.committeeRole, ['chair', 'vice_chair', 'secretary_general']),
+      ),
+    )
     .orderBy(sql`${deputies.name} COLLATE "C"`, deputies.id);
 }
 

@@ -6,6 +6,7 @@ import {
   attendanceQuery,
   attendanceRecord,
   inviteInput,
+  itemVoteInput,
   meeting,
   meetingActions,
   meetingDetail,
@@ -30,6 +31,7 @@ import { minutesDocx } from './documents.js';
 import { majorMatterRoutes } from './majors-routes.js';
 import { itemHasMatter } from './majors-service.js';
 import * as service from './service.js';
+import { registerVoteOutcomes, startVote } from './voting.js';
 
 const tags = ['meetings'];
 const itemParams = idParams.extend({ itemId: z.uuid('编号格式不正确') });
@@ -74,6 +76,7 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
   const attend = { preValidation: requirePermission('meetings.attend') };
 
   // An agenda item's documents: staff and leaders by the meeting's scope; deputies read them through /api/my/meetings.
+  registerVoteOutcomes();
   attachments.registerOwner('meeting_item', (tx, ctx, itemId) => service.itemOwner(tx, ctx, itemId));
 
   app.get(
@@ -214,6 +217,20 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
       },
     },
     async (request) => service.reorderItems(db, actorContext(request), request.params.id, request.body.itemIds),
+  );
+  app.post(
+    '/api/meetings/:id/items/:itemId/vote',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '对议题发起表决（赞成/反对/弃权；记名或无记名；须达到法定人数）',
+        params: itemParams,
+        body: itemVoteInput,
+        response: { 200: meetingDetail, ...errorResponses },
+      },
+    },
+    async (request) => startVote(db, notifier, actorContext(request), request.params.id, request.params.itemId, request.body.secret),
   );
   app.post(
     '/api/meetings/:id/invitations',

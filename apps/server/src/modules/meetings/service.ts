@@ -4,6 +4,7 @@ import {
   type MeetingAction,
   type MeetingDetail,
   type MeetingInput,
+  type MeetingKind,
   type MeetingQuery,
   type MeetingState,
   type Page,
@@ -18,6 +19,7 @@ import { pageResult } from '../../platform/pagination.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
 import { newPublicCode, recordDuty } from '../deputies/index.js';
+import { electorateOf } from '../votes/index.js';
 import { presentAttendee, presentItem, presentMeeting, quorumOfAttendees } from './presenters.js';
 import * as repo from './repository.js';
 import type { MeetingRecord, MeetingRow } from './repository.js';
@@ -67,6 +69,17 @@ export async function listForExport(db: Db, ctx: ActorContext, q: repo.MeetingFi
   return presentRows(db, ctx, await repo.listMeetings(db, ctx.actor, q, EXPORT_LIMIT));
 }
 
+/**
+ * The full membership a meeting of this kind expects, from the registry: all deputies in office for a
+ * congress session, the standing committee's members for its meeting (the vote component's
+ * electorates, so quorum and thresholds count the same people), the chairpersons for 主任会议 and 联席会议.
+ */
+export async function membersOf(db: Executor, bodyId: string, kind: MeetingKind) {
+  if (kind === 'congress_session') return electorateOf(db, bodyId, { kind: 'congress' });
+  if (kind === 'standing_committee') return electorateOf(db, bodyId, { kind: 'standing_committee' });
+  return repo.chairpersons(db, bodyId);
+}
+
 const meetingColumns = (input: MeetingInput) => ({
   kind: input.kind,
   midYear: input.kind === 'congress_session' && input.midYear,
@@ -86,7 +99,7 @@ const meetingColumns = (input: MeetingInput) => ({
 export async function createMeeting(db: Db, ctx: ActorContext, input: MeetingInput) {
   return db.transaction(async (tx) => {
     await requireBodyInScope(tx, ctx.actor, input.bodyId);
-    const members = await repo.membersOf(tx, input.bodyId, input.kind);
+    const members = await membersOf(tx, input.bodyId, input.kind);
     if (!members.length)
       throw new DomainError('MEETING_NO_MEMBERS', `登记册中没有该机关的在任组成人员，不能安排${meetingKindLabel[input.kind]}`);
     const id = await repo.insertMeeting(tx, {
@@ -187,6 +200,8 @@ const meetingMachine: Machine<
     },
     // 列席 counts in each observing deputy's duty log (seed 002/004: 邀请代表列席常委会会议).
     close: async ({ tx, ctx, item, now }) => {
+      const open = (await repo.listItems(tx, item.id)).filter((i) => i.voteId && !i.outcome);
+      if (open.length) throw new DomainError('MEETING_VOTE_OPEN', `“${open[0]!.title}”的表决尚未结束，不能闭会`, undefined, 409);
       const observers = (await repo.listAttendees(tx, item.id)).filter((a) => a.role === 'observer' && a.signedInAt && a.deputyId);
       const dutyRecordId = observers.length
         ? await recordDuty(
