@@ -62,6 +62,7 @@ export const adminEn: Widen<typeof adminZh> = {
     meeting_attendee: 'Meeting attendee',
     major_matter: 'Major matter',
     major_matter_task: 'Major-matter task',
+    vote: 'Vote',
   },
   auditAction: {
     create: 'Create',

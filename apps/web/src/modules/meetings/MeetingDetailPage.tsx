@@ -15,6 +15,7 @@ import { actOnMeeting, deleteItem, markAttendance, meetingKey, meetingUrls, publ
 import { AgendaItemModal } from './AgendaItemModal';
 import { InviteModal } from './InviteModal';
 import { MeetingStateTag, QuorumTag, StepButtons } from './labels';
+import { RunningVote, StartVoteButtons } from './VoteParts';
 
 export function MeetingDetailPage() {
   const { id = '' } = useParams();
@@ -78,7 +79,18 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
         </Space>
       ),
     },
-    { title: t('meetings.detail.result'), key: 'result', render: (_, i) => <ItemResult item={i} /> },
+    {
+      title: t('meetings.detail.result'),
+      key: 'result',
+      render: (_, i) =>
+        i.voteId && !i.outcome && can(user.role, 'meetings.manage') ? (
+          <RunningVote meetingId={m.id} voteId={i.voteId} />
+        ) : i.toVote && !i.voteId && manage && m.state === 'in_session' ? (
+          <StartVoteButtons meetingId={m.id} itemId={i.id} />
+        ) : (
+          <ItemResult item={i} />
+        ),
+    },
     ...(manage
       ? [
           {

@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { meetingUrls, myMeetingsKey, replyToMeeting, signInByCode, useMyMeeting } from './api';
 import { MeetingStateTag } from './labels';
 import { ItemResult } from './MeetingDetailPage';
+import { Ballot } from './VoteParts';
 
 /** A member's or observer's meeting on the phone: agenda and materials, 出席 / 请假, and the hall's QR sign-in (?signIn=code). */
 export function MyMeetingPage() {
@@ -109,6 +110,7 @@ function MyMeetingView({ meeting: m }: { meeting: MyMeeting }) {
                     {d.fileName}
                   </a>
                 ))}
+                {i.voteId && !i.outcome && you.role === 'member' && <Ballot voteId={i.voteId} />}
                 <ItemResult item={i} />
               </Space>
             </List.Item>

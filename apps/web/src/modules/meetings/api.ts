@@ -49,7 +49,7 @@ export function useMyMeetings() {
 }
 
 export function useMyMeeting(id: string) {
-  return useQuery({ queryKey: [...myMeetingsKey, id], queryFn: () => api.get<MyMeeting>(`/api/my/meetings/${id}`) });
+  return useQuery({ queryKey: [...myMeetingsKey, id], queryFn: () => api.get<MyMeeting>(`/api/my/meetings/${id}`), refetchInterval: 5000 });
 }
 
 export function useAttendance(bodyId: string | undefined, year: number) {

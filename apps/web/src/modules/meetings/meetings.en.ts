@@ -92,6 +92,18 @@ export const meetingsEn: typeof meetingsZh = {
     confirmAction: '{{action}}?',
   },
   screen: { quorum: 'Quorum', agenda: 'Agenda and results' },
+  vote: {
+    open: 'Open vote',
+    secret: 'Secret vote',
+    start: 'Start the vote',
+    confirmStart: 'A vote opens only at quorum. Start it?',
+    close: 'Close the vote',
+    confirmClose: 'Close the vote and count?',
+    turnout: '{{voted}} of {{size}} voted',
+    cast: 'Ballot cast',
+    youVoted: 'You have voted',
+    choice: { for: 'For', against: 'Against', abstain: 'Abstain' },
+  },
   my: {
     title: 'My meetings',
     empty: 'No meeting notices',

@@ -83,6 +83,18 @@ export const meetingsZh = {
     confirmAction: '确定要{{action}}吗？',
   },
   screen: { quorum: '法定人数', agenda: '议程与表决结果' },
+  vote: {
+    open: '记名表决',
+    secret: '无记名表决',
+    start: '发起表决',
+    confirmStart: '发起表决前须达到法定人数，确定发起吗？',
+    close: '结束表决',
+    confirmClose: '结束表决并计票？',
+    turnout: '已投 {{voted}} / 应投 {{size}}',
+    cast: '已投票',
+    youVoted: '您已投票',
+    choice: { for: '赞成', against: '反对', abstain: '弃权' },
+  },
   my: {
     title: '我的会议',
     empty: '暂无会议通知',
