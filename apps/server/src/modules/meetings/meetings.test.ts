@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeetingDetail, MyMeeting } from '@renda/shared';
+import type { AttendanceRecord, MeetingDetail, MyMeeting } from '@renda/shared';
 import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, notifications, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
@@ -56,11 +56,13 @@ afterAll(() => t.close());
 
 describe('a standing-committee meeting from notice to minutes', () => {
   let meeting: MeetingDetail;
+  let baseline: AttendanceRecord[] = [];
   const url = () => `/api/meetings/${meeting.id}`;
   const signIn = (attendeeId: string) => staff.request('POST', `${url()}/attendees/${attendeeId}/attendance`, { action: 'signIn' });
   const members = () => meeting.attendees.filter((a) => a.role === 'member');
 
   it('staff arrange it; its members are the full membership from the registry', async () => {
+    baseline = (await staff.request('GET', `/api/meetings/attendance?bodyId=${cityId}&year=${today().slice(0, 4)}`)).json().items;
     const res = await staff.request('POST', '/api/meetings', {
       bodyId: cityId,
       kind: 'standing_committee',
@@ -285,11 +287,20 @@ describe('a standing-committee meeting from notice to minutes', () => {
     expect(xml).toContain('未通过');
     expect(xml).toContain('无记名表决');
     const year = Number(today().slice(0, 4));
-    const attendance = (await staff.request('GET', `/api/meetings/attendance?bodyId=${cityId}&year=${year}`)).json().items;
-    expect(attendance.find((r: { deputyId: string }) => r.deputyId === zhangId)).toMatchObject({ expected: 1, present: 1, absent: 0 });
-    const absentee = attendance.find((r: { expected: number; present: number }) => r.expected === 1 && r.present === 0);
-    expect(attendance.find((r: { deputyId: string }) => r.deputyId === observerId)).toMatchObject({ expected: 0, observed: 1 });
-    expect(absentee).toMatchObject({ expected: 1, absent: 1 });
+    const attendance: AttendanceRecord[] = (await staff.request('GET', `/api/meetings/attendance?bodyId=${cityId}&year=${year}`)).json()
+      .items;
+    const delta = (deputyId: string) => {
+      const [now, before] = [attendance, baseline].map((list) => list.find((r) => r.deputyId === deputyId));
+      return {
+        expected: (now?.expected ?? 0) - (before?.expected ?? 0),
+        present: (now?.present ?? 0) - (before?.present ?? 0),
+        absent: (now?.absent ?? 0) - (before?.absent ?? 0),
+      };
+    };
+    expect(delta(zhangId)).toEqual({ expected: 1, present: 1, absent: 0 });
+    const absentMember = meeting.attendees.find((a) => a.role === 'member' && !a.signedInAt && a.response !== 'leave')!;
+    expect(delta(absentMember.deputyId!)).toEqual({ expected: 1, present: 0, absent: 1 });
+    expect(attendance.find((r) => r.deputyId === observerId)).toMatchObject({ expected: 0, observed: 1 });
     const xlsx = await staff.request('GET', `/api/meetings/attendance.xlsx?bodyId=${cityId}&year=${year}`);
     expect(xlsx.statusCode).toBe(200);
     expect((await staff.request('GET', '/api/meetings/export.xlsx')).statusCode).toBe(200);
