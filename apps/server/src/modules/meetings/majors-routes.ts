@@ -11,8 +11,7 @@ import {
   type MajorMatterActionInput,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { resolutionDocx } from './documents.js';
 import * as service from './majors-service.js';
 
@@ -92,13 +91,7 @@ export const majorMatterRoutes: ModuleRoutes = (app, deps) => {
     { ...read, schema: { tags, summary: '决定（决议）文本（Word）', params: idParams } },
     async (request, reply) => {
       const matter = await service.getMatter(db, actorContext(request), request.params.id);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="resolution.docx"; filename*=UTF-8''${encodeURIComponent(`关于${matter.title}的决定.docx`)}`,
-        )
-        .send(await resolutionDocx(matter));
+      return sendDownload(reply, `关于${matter.title}的决定.docx`, await resolutionDocx(matter));
     },
   );
 };

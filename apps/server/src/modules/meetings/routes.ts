@@ -22,9 +22,8 @@ import {
   type Meeting,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { workbook, type Column } from '../../platform/documents.js';
+import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { qrPng, requestOrigin } from '../deputies/index.js';
 import * as attendance from './attendance-service.js';
 import { minutesDocx } from './documents.js';
@@ -88,10 +87,11 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
     '/api/meetings/export.xlsx',
     { ...read, schema: { tags, summary: '导出会议列表（Excel）', querystring: meetingExportQuery } },
     async (request, reply) =>
-      reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition('会议列表.xlsx'))
-        .send(await workbook('会议', meetingColumns, await service.listForExport(db, actorContext(request), request.query))),
+      sendDownload(
+        reply,
+        '会议列表.xlsx',
+        await workbook('会议', meetingColumns, await service.listForExport(db, actorContext(request), request.query)),
+      ),
   );
   app.get(
     '/api/meetings/attendance',
@@ -112,10 +112,7 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
     async (request, reply) => {
       const { bodyId, year } = request.query;
       const rows = await attendance.attendanceOfYear(db, actorContext(request), bodyId, year);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition(`${year}年出席情况.xlsx`))
-        .send(await workbook(`${year}年出席情况`, attendanceColumns, rows));
+      return sendDownload(reply, `${year}年出席情况.xlsx`, await workbook(`${year}年出席情况`, attendanceColumns, rows));
     },
   );
   app.get(
@@ -275,13 +272,7 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
     { ...read, schema: { tags, summary: '会议纪要（Word）', params: idParams } },
     async (request, reply) => {
       const detail = await service.getMeeting(db, actorContext(request), request.params.id);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="minutes.docx"; filename*=UTF-8''${encodeURIComponent(`${detail.title}纪要.docx`)}`,
-        )
-        .send(await minutesDocx(detail));
+      return sendDownload(reply, `${detail.title}纪要.docx`, await minutesDocx(detail));
     },
   );
 
