@@ -36,6 +36,7 @@ import { opinionRoutes } from './modules/opinions/routes.js';
 import { campaignRoutes } from './modules/campaigns/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
 import { livelihoodRoutes } from './modules/livelihood/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -53,6 +54,7 @@ const modules: ModuleRoutes[] = [
   stationRoutes,
   reportBackRoutes,
   contactRoutes,
+  meetingRoutes,
   voteRoutes,
   livelihoodRoutes,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appointmentActionLabel } from './contacts.js';
 import { cycleActionLabel, projectActionLabel, proposalActionLabel } from './livelihood.js';
+import { majorMatterActionLabel, meetingActionLabel } from './meetings.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -69,6 +70,11 @@ export const auditEntityLabel = {
   suggestion_session: '代表大会会议',
   contact_link: '双联系',
   appointment: '代表约见',
+  meeting: '会议',
+  meeting_item: '会议议程',
+  meeting_attendee: '参会人员',
+  major_matter: '重大事项',
+  major_matter_task: '重大事项落实任务',
   vote: '表决',
   livelihood_cycle: '民生实事票决年度',
   livelihood_proposal: '民生实事项目建议',
@@ -128,4 +134,21 @@ export const auditActionLabel: Record<string, string> = {
   milestone_done: '节点完成',
   inspect: '督查',
   task_done: '整改任务落实',
+  // 会议与表决, 重大事项决定.
+  notify: meetingActionLabel.notify,
+  open: '开启',
+  close: '结束',
+  evaluate: majorMatterActionLabel.evaluate,
+  placeOnAgenda: majorMatterActionLabel.placeOnAgenda,
+  decide: majorMatterActionLabel.decide,
+  fail: majorMatterActionLabel.fail,
+  invite: '邀请列席或报告',
+  reply: '回复出席或请假',
+  signIn: '签到',
+  signOut: '离席',
+  publishMaterials: '发布会议材料',
+  startVote: '发起表决',
+  recordVoteOutcome: '登记表决结果',
+  add_task: '布置落实任务',
+  complete_task: '报告任务落实',
 };

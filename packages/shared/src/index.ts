@@ -18,5 +18,6 @@ export * from './reportbacks.js';
 export * from './contacts.js';
 export * from './workflow.js';
 export * from './calendar.js';
+export * from './meetings.js';
 export * from './votes.js';
 export * from './livelihood.js';

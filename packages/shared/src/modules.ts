@@ -77,6 +77,11 @@ export const permissions = {
   // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
   'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'appointments.request': ['deputy'],
+  // Meetings and votes (会议与表决) and decisions on major matters (重大事项决定): staff run them, leaders read;
+  // a deputy reaches only the meetings they are a member of or invited to (materials, 请假, 扫码签到).
+  'meetings.read': ['admin', 'staff', 'leader'],
+  'meetings.manage': ['staff'],
+  'meetings.attend': ['deputy'],
   // The one vote component: staff run votes and enter paper ballots; deputies (and, for 评选, staff) vote;
   // the service checks the voter is on the vote's roll.
   'votes.read': ['admin', 'staff', 'leader', 'deputy'],

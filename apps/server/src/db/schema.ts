@@ -8,5 +8,6 @@ export * from '../modules/campaigns/tables.js';
 export * from '../modules/reportbacks/tables.js';
 export * from '../modules/contacts/tables.js';
 export * from '../modules/calendar/tables.js';
+export * from '../modules/meetings/tables.js';
 export * from '../modules/votes/tables.js';
 export * from '../modules/livelihood/tables.js';

@@ -53,6 +53,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'livelihood.inspect': { method: 'POST', url: '/api/livelihood/projects/00000000-0000-0000-0000-000000000000/inspections' },
   'livelihood.handle': { method: 'POST', url: '/api/livelihood/tasks/00000000-0000-0000-0000-000000000000/done' },
   'livelihood.settings': { method: 'POST', url: '/api/livelihood/settings/00000000-0000-0000-0000-000000000000' },
+  'meetings.read': { method: 'GET', url: '/api/meetings' },
+  'meetings.manage': { method: 'POST', url: '/api/meetings' },
+  'meetings.attend': { method: 'GET', url: '/api/my/meetings' },
 };
 
 let t: TestApp;

@@ -16,6 +16,7 @@ import { seedCampaigns } from './campaigns.js';
 import { seedReportBacks } from './reportbacks.js';
 import { seedContacts } from './contacts.js';
 import { seedLivelihood } from './livelihood.js';
+import { seedMeetings } from './meetings.js';
 import { seedVillages } from './regions.js';
 
 /** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
@@ -149,6 +150,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedReportBacks(tx, ctx);
     await seedContacts(tx, ctx);
     await seedLivelihood(tx, ctx);
+    await seedMeetings(tx, ctx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

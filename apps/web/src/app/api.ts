@@ -51,7 +51,7 @@ const ownUnauthorized = new Set(['/api/auth/login']);
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 async function send(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...extra };
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   // A FormData body (file upload) sets its own multipart content type.
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
@@ -96,9 +96,9 @@ async function fetchCsrfToken() {
   rememberCsrfToken(await request('GET', '/api/auth/csrf'));
 }
 
-async function request<T>(method: string, path: string, body?: unknown, retried = false, headers?: Record<string, string>): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, retried = false, extra?: Record<string, string>): Promise<T> {
   if (unsafeMethods.has(method) && !csrfToken) await fetchCsrfToken();
-  const response = await send(method, path, body, headers);
+  const response = await send(method, path, body, extra);
   const payload = await readJson(response);
   if (response.ok) {
     rememberCsrfToken(payload);
@@ -107,7 +107,7 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
   const error = toError(response.status, payload);
   if (response.status === 403 && /csrf/i.test(error.code) && !retried) {
     await fetchCsrfToken();
-    return request<T>(method, path, body, true, headers);
+    return request<T>(method, path, body, true, extra);
   }
   if (response.status === 401 && !ownUnauthorized.has(path)) onUnauthorized();
   throw error;
@@ -115,10 +115,8 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
 
 export const api = {
   get: <T>(path: string, params?: QueryParams) => request<T>('GET', path + queryString(params)),
-  post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  /** A POST with request headers of its own (the ballot's idempotency key). */
-  postWithHeaders: <T = void>(path: string, body: unknown, headers: Record<string, string>) =>
-    request<T>('POST', path, body, false, headers),
+  /** `headers`: extra request headers (an Idempotency-Key so a retried ballot is stored once). */
+  post: <T = void>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, false, headers),
   patch: <T = void>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),

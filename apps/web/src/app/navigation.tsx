@@ -30,6 +30,7 @@ import { reportBackRoutes } from '../modules/reportbacks/routes';
 import { contactRoutes } from '../modules/contacts/routes';
 import { voteRoutes } from '../modules/votes/routes';
 import { livelihoodRoutes } from '../modules/livelihood/routes';
+import { meetingRoutes } from '../modules/meetings/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -55,8 +56,8 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   stations: stationRoutes,
   opinions: [...opinionRoutes, ...campaignRoutes],
   suggestions: suggestionRoutes,
-  meetings: voteRoutes,
   'livelihood-projects': livelihoodRoutes,
+  meetings: [...meetingRoutes, ...voteRoutes],
 };
 
 interface AdminNavItem {

@@ -112,6 +112,7 @@ export async function createDuty(db: Db, ctx: ActorContext, input: DutyRecordInp
 function checkEditable(row: repo.DutyRow, own: Awaited<ReturnType<typeof actingDeputy>>) {
   if (row.record.source === 'station') throw new DomainError('DUTY_FROM_STATION', '联络站接待生成的履职记录请在接待记录中修改');
   if (row.record.source === 'contact') throw new DomainError('DUTY_FROM_CONTACT', '双联系生成的履职记录请在联系记录中修改');
+  if (row.record.source === 'meeting') throw new DomainError('DUTY_FROM_MEETING', '会议签到生成的列席记录请在会议中修改');
   if (own && row.record.source !== 'deputy') throw forbidden('机关登记的集体活动只能由机关工作人员修改');
 }
 
@@ -159,7 +160,7 @@ export interface DutyFromElsewhere {
   title: string;
   description: string | null;
   votersReceived: number;
-  source: 'station' | 'contact';
+  source: 'station' | 'contact' | 'meeting';
   recordedBy: string;
 }
 

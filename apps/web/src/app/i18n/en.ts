@@ -3,6 +3,7 @@ import { adminEn } from '../../modules/admin/admin.en';
 import { campaignLabelsEn, campaignsEn } from '../../modules/campaigns/campaigns.en';
 import { contactsEn } from '../../modules/contacts/contacts.en';
 import { livelihoodEn } from '../../modules/livelihood/livelihood.en';
+import { meetingsEn } from '../../modules/meetings/meetings.en';
 import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
@@ -167,6 +168,7 @@ export const en: Messages = {
   votes: votesEn,
   contacts: contactsEn,
   livelihood: livelihoodEn,
+  meetings: meetingsEn,
   opinions: opinionsEn,
   opinionCategories: opinionCategoriesEn,
   opinionBulk: opinionBulkEn,

@@ -3,6 +3,7 @@ import { adminZh } from '../../modules/admin/admin.zh-CN';
 import { campaignLabelsZh, campaignsZh } from '../../modules/campaigns/campaigns.zh-CN';
 import { contactsZh } from '../../modules/contacts/contacts.zh-CN';
 import { livelihoodZh } from '../../modules/livelihood/livelihood.zh-CN';
+import { meetingsZh } from '../../modules/meetings/meetings.zh-CN';
 import { deputiesZh } from '../../modules/deputies/deputies.zh-CN';
 import { notificationsZh } from '../../modules/notifications/notifications.zh-CN';
 import { opinionBulkZh, opinionCategoriesZh, opinionLabelsZh, opinionsZh } from '../../modules/opinions/opinions.zh-CN';
@@ -163,6 +164,7 @@ export const zhCN = {
   votes: votesZh,
   contacts: contactsZh,
   livelihood: livelihoodZh,
+  meetings: meetingsZh,
   opinions: opinionsZh,
   opinionCategories: opinionCategoriesZh,
   opinionBulk: opinionBulkZh,

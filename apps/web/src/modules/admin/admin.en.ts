@@ -64,6 +64,11 @@ export const adminEn: Widen<typeof adminZh> = {
     livelihood_inspection: 'Livelihood-project inspection',
     livelihood_task: 'Inspection follow-up task',
     livelihood_settings: 'Livelihood vote rules',
+    meeting: 'Meeting',
+    meeting_item: 'Agenda item',
+    meeting_attendee: 'Meeting attendee',
+    major_matter: 'Major matter',
+    major_matter_task: 'Major-matter task',
   },
   auditAction: {
     create: 'Create',

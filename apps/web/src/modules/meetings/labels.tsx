@@ -1,0 +1,71 @@
+import { Button, Popconfirm, Segmented, Tag } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { can, type MeetingState, type Permission, type Quorum } from '@renda/shared';
+import { useCurrentUser } from '../../app/auth/session';
+import { useAction } from '../../components/mutations';
+
+const tabs: { path: string; label: 'meetings' | 'majorMatters' | 'attendance' | 'mine'; permission: Permission }[] = [
+  { path: '/meetings', label: 'meetings', permission: 'meetings.read' },
+  { path: '/meetings/major-matters', label: 'majorMatters', permission: 'meetings.read' },
+  { path: '/meetings/attendance', label: 'attendance', permission: 'meetings.read' },
+  { path: '/meetings/my', label: 'mine', permission: 'meetings.attend' },
+];
+
+/** 会议 · 重大事项 · 出席情况 (staff and leaders) or 我的会议 (deputies). */
+export function MeetingsTabs() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const shown = tabs.filter((tab) => can(user.role, tab.permission));
+  const value = shown.find((p) => p.path !== '/meetings' && pathname.startsWith(p.path))?.path ?? '/meetings';
+  if (shown.length < 2) return null;
+  return (
+    <Segmented
+      aria-label={t('module.meetings')}
+      value={value}
+      onChange={(path) => navigate(path)}
+      options={shown.map((p) => ({ value: p.path, label: t(`meetings.tabs.${p.label}`) }))}
+    />
+  );
+}
+
+const stateColour: Record<MeetingState, string> = { planned: 'default', notified: 'blue', in_session: 'green', closed: 'purple' };
+export function MeetingStateTag({ state }: { state: MeetingState }) {
+  const { t } = useTranslation();
+  return <Tag color={stateColour[state]}>{t(`meetings.state.${state}`)}</Tag>;
+}
+
+export function QuorumTag({ quorum }: { quorum: Quorum }) {
+  return <Tag color={quorum.reached ? 'green' : 'red'}>{`${quorum.present} / ${quorum.members}（过半数 ${quorum.required}）`}</Tag>;
+}
+
+/** One button per allowed step of a workflow, each asking to confirm first. */
+export function StepButtons<A extends string>({
+  actions,
+  label,
+  act: perform,
+  invalidate,
+}: {
+  actions: readonly A[];
+  label: (action: A) => string;
+  act: (action: A) => Promise<unknown>;
+  invalidate: readonly unknown[];
+}) {
+  const { t } = useTranslation();
+  const act = useAction(perform, { invalidate });
+  return actions.map((action) => (
+    <Popconfirm
+      key={action}
+      title={t('meetings.detail.confirmAction', { action: label(action) })}
+      okText={label(action)}
+      cancelText={t('common.cancel')}
+      onConfirm={() => act.mutate(action)}
+    >
+      <Button type="primary" loading={act.isPending}>
+        {label(action)}
+      </Button>
+    </Popconfirm>
+  ));
+}
