@@ -15,7 +15,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour } from '../../components/tagColours';
 import { can, nominationInput, type HonourCampaign, type HonourNominee, type HonourResultRow, type HonourVoter } from '@renda/shared';
@@ -133,6 +133,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
           <Table rowKey="id" size="small" dataSource={c.nominees} columns={nomineeColumns} pagination={false} />
         </Section>
         {c.state === 'voting' && <Ballot campaign={c} />}
+        {c.state === 'closed' && c.voteId && <Link to={`/votes/${c.voteId}/verify`}>{t('votes.verifyLink')}</Link>}
         {manage && <Voters campaign={c} />}
         <Outcome campaign={c} />
       </Flex>
@@ -146,15 +147,22 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
 function Ballot({ campaign: c }: { campaign: HonourCampaign }) {
   const { t } = useTranslation();
   const [choices, setChoices] = useState<string[]>([]);
+  const [code, setCode] = useState<string>();
   // The ballot's own notice ("您已投票") replaces the form: no toast besides.
   const vote = useAction((nominationIds: string[]) => castHonourBallot(c.id, nominationIds), {
     invalidate: honoursKey,
     successMessage: false,
+    onSuccess: (result) => setCode(result.ballotCode),
   });
   const body = !c.eligible ? (
     <Alert type="info" showIcon message={t('reportbacks.honours.notEligible')} />
   ) : c.voted ? (
-    <Alert type="success" showIcon message={t('reportbacks.honours.voted')} />
+    <Alert
+      type="success"
+      showIcon
+      message={t('reportbacks.honours.voted')}
+      description={code ? `${t('votes.ballot.yourCode')}：${code}。${t('votes.ballot.codeHint')}` : undefined}
+    />
   ) : (
     <Flex vertical gap="middle" align="start">
       <Typography.Text id="ballot-hint">{t('reportbacks.honours.ballotHint', { max: c.maxChoices })}</Typography.Text>
