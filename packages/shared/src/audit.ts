@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appointmentActionLabel } from './contacts.js';
+import { planActionLabel, pointActionLabel, supervisionActionLabel } from './supervision.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -68,6 +69,10 @@ export const auditEntityLabel = {
   suggestion_session: '代表大会会议',
   contact_link: '双联系',
   appointment: '代表约见',
+  supervision_plan: '监督工作计划',
+  supervision_item: '监督事项',
+  supervision_point: '督办清单问题',
+  joint_meeting: '联席会议',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 
@@ -104,4 +109,18 @@ export const auditActionLabel: Record<string, string> = {
   add_record: '登记联系记录',
   request: '提出约见',
   ...appointmentActionLabel,
+  // 监督: the plan, the items' stages and the issue list's points.
+  ...planActionLabel,
+  ...supervisionActionLabel,
+  ...pointActionLabel,
+  addItem: '列入计划',
+  changeItem: '调整计划事项',
+  addPoint: '列入督办清单',
+  recordVisit: '登记实地检查',
+  addTask: '布置任务',
+  completeTask: '任务完成',
+  addQuestion: '登记询问问题',
+  answerQuestion: '记录询问答复',
+  addDecision: '议定事项',
+  completeDecision: '议定事项完成',
 };

@@ -294,8 +294,8 @@ export const dutyKindLabel = {
   other: '其他',
 } satisfies Record<DutyKind, string>;
 
-export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact']);
-export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待', contact: '双联系' } satisfies Record<
+export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact', 'supervision']);
+export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待', contact: '双联系', supervision: '监督工作' } satisfies Record<
   z.infer<typeof dutySource>,
   string
 >;

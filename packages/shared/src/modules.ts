@@ -77,6 +77,11 @@ export const permissions = {
   // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
   'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'appointments.request': ['deputy'],
+  // Supervision (监督): staff run the plan and the items; an organ under supervision signs in as a handling
+  // unit and reads only its own items and points; a deputy reads the items they take part in.
+  'supervision.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'supervision.manage': ['staff'],
+  'supervision.handle': ['handling_unit'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -44,6 +44,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'contacts.record': { method: 'POST', url: '/api/contact-links' },
   'appointments.read': { method: 'GET', url: '/api/appointments' },
   'appointments.request': { method: 'GET', url: '/api/appointments/units' },
+  'supervision.read': { method: 'GET', url: '/api/supervision-points' },
+  'supervision.manage': { method: 'GET', url: '/api/joint-meetings' },
+  'supervision.handle': { method: 'GET', url: '/api/supervision-points/assigned' },
 };
 
 let t: TestApp;

@@ -159,7 +159,7 @@ export interface DutyFromElsewhere {
   title: string;
   description: string | null;
   votersReceived: number;
-  source: 'station' | 'contact';
+  source: 'station' | 'contact' | 'supervision';
   recordedBy: string;
 }
 
