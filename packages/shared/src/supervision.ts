@@ -190,6 +190,7 @@ export const supervisionItemSummary = z.object({
   stage: supervisionStage,
   stageLabel: z.string(),
   round: z.number().int(),
+  deputyIds: z.array(z.string()),
   openPoints: z.number().int(),
   overduePoints: z.number().int(),
 });
@@ -344,6 +345,8 @@ export const pointInput = z.object({
   dueOn: isoDate.nullable().default(null),
 });
 export type PointInput = z.infer<typeof pointInput>;
+/** Several points at once: a deliberation opinion split into its points. */
+export const pointsInput = z.object({ points: z.array(pointInput).min(1, '请至少填写一个问题').max(100) });
 
 export const supervisionPoint = z.object({
   id: z.string(),

@@ -32,6 +32,12 @@ export async function requireItem(db: Executor, ctx: ActorContext, id: string, f
   return row;
 }
 
+/** The owner of an item's documents (attachments): the item, as the actor may see it. */
+export async function itemOwner(db: Executor, ctx: ActorContext, id: string) {
+  const row = await repo.getItem(db, ctx.actor, id);
+  return row ? { bodyId: row.item.bodyId } : null;
+}
+
 /** The actor's part: the organ under supervision, or none. */
 const standingOf = (ctx: ActorContext, item: repo.ItemRow) => ({
   role: ctx.actor.role,

@@ -44,6 +44,7 @@ export function presentItemSummary(r: repo.ItemWithNames): SupervisionItemSummar
     stage,
     stageLabel: supervisionStageLabel[stage],
     round: i.round,
+    deputyIds: r.deputyIds,
     openPoints: r.openPoints,
     overduePoints: r.overduePoints,
   };

@@ -95,6 +95,7 @@ const itemColumns = {
   bodyPath: bodies.path,
   organName: handlingUnits.name,
   planState: supervisionPlans.state,
+  deputyIds: sql<string[]>`(SELECT coalesce(array_agg(d.deputy_id::text), '{}') FROM ${supervisionItemDeputies} d WHERE d.item_id = ${supervisionItems.id})`,
   openPoints: sql<number>`(SELECT count(*)::int FROM ${supervisionPoints} p WHERE p.item_id = ${supervisionItems.id} AND p.state IN ('open','answered'))`,
   overduePoints: sql<number>`(SELECT count(*)::int FROM ${supervisionPoints} p WHERE p.item_id = ${supervisionItems.id} AND p.state = 'open' AND p.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date)`,
 };
@@ -104,6 +105,7 @@ export type ItemWithNames = {
   bodyPath: string;
   organName: string;
   planState: string;
+  deputyIds: string[];
   openPoints: number;
   overduePoints: number;
 };

@@ -12,7 +12,7 @@ import {
   planItemInput,
   planSummary,
   pointActions,
-  pointInput,
+  pointsInput,
   pointQuery,
   questionInput,
   supervisionActions,
@@ -45,7 +45,9 @@ const tags = ['supervision'];
 const docxDisposition = (fileName: string) => `attachment; filename="supervision.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Supervision (监督): the annual plan, the items and their stages, the issue list, joint meetings. */
-export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs }) => {
+export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
+  attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
   const read = { preValidation: requirePermission('supervision.read') };
   const manage = { preValidation: requirePermission('supervision.manage') };
   // 09:00 China time every day: points past their deadline escalate once.
@@ -221,7 +223,7 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
         tags,
         summary: '将审议意见、检查发现问题逐条列入督办清单',
         params: idParams,
-        body: z.object({ points: z.array(pointInput).min(1, '请至少填写一个问题').max(100) }),
+        body: pointsInput,
         response: { 200: supervisionItem, ...errorResponses },
       },
     },

@@ -1,6 +1,7 @@
 import { platformModules, type PlatformModuleKey } from '@renda/shared';
 import { adminEn } from '../../modules/admin/admin.en';
 import { campaignLabelsEn, campaignsEn } from '../../modules/campaigns/campaigns.en';
+import { supervisionLabelsEn, supervisionEn } from '../../modules/supervision/supervision.en';
 import { contactsEn } from '../../modules/contacts/contacts.en';
 import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
@@ -159,6 +160,7 @@ export const en: Messages = {
   },
   ...opinionLabelsEn,
   ...campaignLabelsEn,
+  ...supervisionLabelsEn,
   deputies: deputiesEn,
   stations: stationsEn,
   reportbacks: reportBacksEn,
@@ -167,6 +169,7 @@ export const en: Messages = {
   opinionCategories: opinionCategoriesEn,
   opinionBulk: opinionBulkEn,
   campaigns: campaignsEn,
+  supervision: supervisionEn,
   suggestions: suggestionsEn,
   notifications: notificationsEn,
 };

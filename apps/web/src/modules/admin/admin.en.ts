@@ -57,6 +57,10 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    supervision_plan: 'Supervision plan',
+    supervision_item: 'Supervision item',
+    supervision_point: 'Issue-list point',
+    joint_meeting: 'Joint meeting',
   },
   auditAction: {
     create: 'Create',
