@@ -95,7 +95,9 @@ const itemColumns = {
   bodyPath: bodies.path,
   organName: handlingUnits.name,
   planState: supervisionPlans.state,
-  deputyIds: sql<string[]>`(SELECT coalesce(array_agg(d.deputy_id::text), '{}') FROM ${supervisionItemDeputies} d WHERE d.item_id = ${supervisionItems.id})`,
+  deputyIds: sql<
+    string[]
+  >`(SELECT coalesce(array_agg(d.deputy_id::text), '{}') FROM ${supervisionItemDeputies} d WHERE d.item_id = ${supervisionItems.id})`,
   openPoints: sql<number>`(SELECT count(*)::int FROM ${supervisionPoints} p WHERE p.item_id = ${supervisionItems.id} AND p.state IN ('open','answered'))`,
   overduePoints: sql<number>`(SELECT count(*)::int FROM ${supervisionPoints} p WHERE p.item_id = ${supervisionItems.id} AND p.state = 'open' AND p.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date)`,
 };
