@@ -7,13 +7,13 @@ import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { findUnitInScope } from '../../platform/scope.js';
 import { applyAction, sendNotices, type Machine, type StepArgs, type StepResult } from '../../platform/workflow.js';
 import { pointStanding, presentPoint } from './presenters.js';
 import * as repo from './repository.js';
-import { EXPORT_LIMIT, pointDeadline, pointNumber } from './rules.js';
+import { pointDeadline, pointNumber } from './rules.js';
 import { pointWorkflow, type PointStep } from './workflow.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);

@@ -30,9 +30,7 @@ import {
 import { clock } from '../../platform/clock.js';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { chinaDate } from '../../platform/deadlines.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { escalateOverduePoints } from './deadline-job.js';
 import { inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
 import * as items from './item-service.js';
@@ -42,7 +40,6 @@ import * as points from './point-service.js';
 import * as work from './work-service.js';
 
 const tags = ['supervision'];
-const docxDisposition = (fileName: string) => `attachment; filename="supervision.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Supervision (监督): the annual plan, the items and their stages, the issue list, joint meetings. */
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
@@ -235,10 +232,7 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
     async (request, reply) => {
       const item = await items.getItem(db, actorContext(request), request.params.id);
       const file = await opinionsLetterDocx(item, chinaDate(clock.now()));
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', docxDisposition(`关于${item.subject}的审议意见.docx`))
-        .send(file);
+      return sendDownload(reply, `关于${item.subject}的审议意见.docx`, file);
     },
   );
   app.get(
@@ -247,10 +241,7 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
     async (request, reply) => {
       const item = await items.getItem(db, actorContext(request), request.params.id);
       const file = await inquiryRecordDocx(item);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', docxDisposition(`${item.subject}专题询问记录.docx`))
-        .send(file);
+      return sendDownload(reply, `${item.subject}专题询问记录.docx`, file);
     },
   );
 
@@ -286,10 +277,7 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
     { ...read, schema: { tags, summary: '导出督办清单（Excel）', querystring: pointQuery } },
     async (request, reply) => {
       const file = await pointsWorkbook(await points.allPoints(db, actorContext(request), request.query));
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition(`督办清单${chinaDate(clock.now())}.xlsx`))
-        .send(file);
+      return sendDownload(reply, `督办清单${chinaDate(clock.now())}.xlsx`, file);
     },
   );
   registerActionRoutes(app, pointActions, {

@@ -21,8 +21,5 @@ export const taskDeadline = defineDeadlineRule({
   source: '平台默认值',
 });
 
-/** Largest list export, as for the other modules' lists. */
-export const EXPORT_LIMIT = 50_000;
-
 /** A point's number: the item's sequence and, after a re-review, its round (第2轮). */
 export const pointNumber = (seq: number, round: number) => `${round > 1 ? `再审${round - 1}-` : ''}${String(seq).padStart(3, '0')}`;
