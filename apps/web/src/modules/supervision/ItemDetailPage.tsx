@@ -24,6 +24,7 @@ import { Page } from '../../components/Page';
 import { useDeputySource } from '../../components/remoteSources';
 import { Section } from '../../components/Section';
 import * as api from './api';
+import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
 
@@ -96,12 +97,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
           {
             key: 'stage',
             label: t('supervision.stage'),
-            children: (
-              <>
-                <Tag color={item.stage === 'closed' ? 'green' : 'blue'}>{item.stageLabel}</Tag>
-                {item.round > 1 && <Tag color="orange">{t('supervision.roundN', { n: item.round })}</Tag>}
-              </>
-            ),
+            children: <StageTags item={item} />,
           },
           { key: 'plan', label: t('supervision.plan'), children: <Link to={`/supervision/plans/${item.planId}`}>{`${item.year}`}</Link> },
           { key: 'deputies', label: t('supervision.deputies'), children: item.deputies.map((d) => d.name).join('、') || '—' },

@@ -5,6 +5,7 @@ import { supervisionKind, type SupervisionItemSummary } from '@renda/shared';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { supervisionKey } from './api';
+import { StageTags } from './StageTags';
 import { SupervisionTabs } from './SupervisionTabs';
 
 /** 监督事项: every item the user may see (staff their bodies', an organ its own, a deputy those they take part in). */
@@ -41,12 +42,7 @@ export function useItemColumns(): TableColumnsType<SupervisionItemSummary> {
     {
       title: t('supervision.stage'),
       key: 'stage',
-      render: (_, i) => (
-        <>
-          <Tag color={i.stage === 'closed' ? 'green' : 'blue'}>{i.stageLabel}</Tag>
-          {i.round > 1 && <Tag color="orange">{t('supervision.roundN', { n: i.round })}</Tag>}
-        </>
-      ),
+      render: (_, i) => <StageTags item={i} />,
     },
     {
       title: t('supervision.openPoints'),
