@@ -295,10 +295,13 @@ export const dutyKindLabel = {
 } satisfies Record<DutyKind, string>;
 
 export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact', 'supervision']);
-export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待', contact: '双联系', supervision: '监督工作' } satisfies Record<
-  z.infer<typeof dutySource>,
-  string
->;
+export const dutySourceLabel = {
+  deputy: '代表登记',
+  staff: '机关登记',
+  station: '联络站接待',
+  contact: '双联系',
+  supervision: '监督工作',
+} satisfies Record<z.infer<typeof dutySource>, string>;
 
 export const dutyRecord = z.object({
   id: z.uuid(),

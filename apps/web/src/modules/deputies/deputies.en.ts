@@ -27,7 +27,13 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     group_activity: 'Group activity',
     other: 'Other',
   },
-  dutySource: { deputy: 'By the deputy', staff: 'By staff', station: 'Station reception', contact: 'Contact link', supervision: 'Supervision' },
+  dutySource: {
+    deputy: 'By the deputy',
+    staff: 'By staff',
+    station: 'Station reception',
+    contact: 'Contact link',
+    supervision: 'Supervision',
+  },
   sevenOnes: {
     contactVoters: 'Keep in touch with a group of voters',
     collectOpinions: 'Collect and pass on public opinions',
