@@ -37,6 +37,7 @@ import { campaignRoutes } from './modules/campaigns/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
 import { livelihoodRoutes } from './modules/livelihood/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
+import { supervisionRoutes } from './modules/supervision/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -57,6 +58,7 @@ const modules: ModuleRoutes[] = [
   meetingRoutes,
   voteRoutes,
   livelihoodRoutes,
+  supervisionRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appointmentActionLabel } from './contacts.js';
 import { cycleActionLabel, projectActionLabel, proposalActionLabel } from './livelihood.js';
 import { majorMatterActionLabel, meetingActionLabel } from './meetings.js';
+import { planActionLabel, pointActionLabel, supervisionActionLabel } from './supervision.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -82,6 +83,10 @@ export const auditEntityLabel = {
   livelihood_inspection: '民生实事项目督查',
   livelihood_task: '督查整改任务',
   livelihood_settings: '民生实事票决规则',
+  supervision_plan: '监督工作计划',
+  supervision_item: '监督事项',
+  supervision_point: '督办清单问题',
+  joint_meeting: '联席会议',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 
@@ -120,7 +125,6 @@ export const auditActionLabel: Record<string, string> = {
   ...appointmentActionLabel,
   // 民生实事票决 (its proposal's decline and the unit's reportRectified read as the labels above).
   ...cycleActionLabel,
-  adopt: proposalActionLabel.adopt,
   merge: proposalActionLabel.merge,
   choose: projectActionLabel.choose,
   drop: projectActionLabel.drop,
@@ -151,4 +155,20 @@ export const auditActionLabel: Record<string, string> = {
   recordVoteOutcome: '登记表决结果',
   add_task: '布置落实任务',
   complete_task: '报告任务落实',
+  // 监督: the plan, the items' stages and the issue list's points.
+  publish: planActionLabel.publish,
+  // One name, two records: a plan is adopted (通过), a proposal is adopted as a candidate (列为候选项目).
+  adopt: '通过或采纳',
+  ...supervisionActionLabel,
+  ...pointActionLabel,
+  addItem: '列入计划',
+  changeItem: '调整计划事项',
+  addPoint: '列入督办清单',
+  recordVisit: '登记实地检查',
+  addTask: '布置任务',
+  completeTask: '任务完成',
+  addQuestion: '登记询问问题',
+  answerQuestion: '记录询问答复',
+  addDecision: '议定事项',
+  completeDecision: '议定事项完成',
 };

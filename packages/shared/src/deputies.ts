@@ -294,11 +294,15 @@ export const dutyKindLabel = {
   other: '其他',
 } satisfies Record<DutyKind, string>;
 
-export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact', 'meeting']);
-export const dutySourceLabel = { deputy: '代表登记', staff: '机关登记', station: '联络站接待', contact: '双联系', meeting: '会议签到' } satisfies Record<
-  z.infer<typeof dutySource>,
-  string
->;
+export const dutySource = z.enum(['deputy', 'staff', 'station', 'contact', 'meeting', 'supervision']);
+export const dutySourceLabel = {
+  deputy: '代表登记',
+  staff: '机关登记',
+  station: '联络站接待',
+  contact: '双联系',
+  meeting: '会议签到',
+  supervision: '监督工作',
+} satisfies Record<z.infer<typeof dutySource>, string>;
 
 export const dutyRecord = z.object({
   id: z.uuid(),

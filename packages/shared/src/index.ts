@@ -21,3 +21,4 @@ export * from './calendar.js';
 export * from './meetings.js';
 export * from './votes.js';
 export * from './livelihood.js';
+export * from './supervision.js';

@@ -324,13 +324,13 @@ export const majorMatterActions = defineActions('major-matters', {
   fail: { input: majorMatterActionInput, summary: '表决未通过，办结该事项' },
 });
 
-export const taskInput = z.object({
+export const majorMatterTaskInput = z.object({
   title: text('落实任务', 200),
   unitId: z.uuid('请选择责任单位'),
   /** Working days from today to the deadline (the platform's deadline engine). */
   workingDays: z.coerce.number().int('请填写期限').min(1, '期限至少 1 个工作日').max(250, '期限过长'),
 });
-export type TaskInput = z.infer<typeof taskInput>;
+export type MajorMatterTaskInput = z.infer<typeof majorMatterTaskInput>;
 
 export const majorMatterTask = z.object({
   id: z.uuid(),

@@ -95,6 +95,11 @@ export const permissions = {
   'livelihood.inspect': ['staff', 'deputy'],
   'livelihood.handle': ['handling_unit'],
   'livelihood.settings': ['admin', 'staff'],
+  // Supervision (监督): staff run the plan and the items; an organ under supervision signs in as a handling
+  // unit and reads only its own items and points; a deputy reads the items they take part in.
+  'supervision.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  'supervision.manage': ['staff'],
+  'supervision.handle': ['handling_unit'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

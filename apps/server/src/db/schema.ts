@@ -11,3 +11,4 @@ export * from '../modules/calendar/tables.js';
 export * from '../modules/meetings/tables.js';
 export * from '../modules/votes/tables.js';
 export * from '../modules/livelihood/tables.js';
+export * from '../modules/supervision/tables.js';

@@ -56,6 +56,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'meetings.read': { method: 'GET', url: '/api/meetings' },
   'meetings.manage': { method: 'POST', url: '/api/meetings' },
   'meetings.attend': { method: 'GET', url: '/api/my/meetings' },
+  'supervision.read': { method: 'GET', url: '/api/supervision-points' },
+  'supervision.manage': { method: 'GET', url: '/api/joint-meetings' },
+  'supervision.handle': { method: 'GET', url: '/api/supervision-points/assigned' },
 };
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import { seedDeputies } from './deputies.js';
 import { seedSuggestions } from './suggestions.js';
 import { seedOpinions } from './opinions.js';
 import { seedCampaigns } from './campaigns.js';
+import { seedSupervision } from './supervision.js';
 import { seedReportBacks } from './reportbacks.js';
 import { seedContacts } from './contacts.js';
 import { seedLivelihood } from './livelihood.js';
@@ -151,6 +152,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedContacts(tx, ctx);
     await seedLivelihood(tx, ctx);
     await seedMeetings(tx, ctx);
+    await seedSupervision(tx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

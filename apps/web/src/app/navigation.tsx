@@ -24,6 +24,7 @@ import { lazyPage } from './lazyPage';
 import { opinionRoutes } from '../modules/opinions/routes';
 import { campaignRoutes } from '../modules/campaigns/routes';
 import { suggestionRoutes } from '../modules/suggestions/routes';
+import { supervisionRoutes } from '../modules/supervision/routes';
 import { deputyRoutes } from '../modules/deputies/routes';
 import { stationRoutes } from '../modules/stations/routes';
 import { reportBackRoutes } from '../modules/reportbacks/routes';
@@ -58,6 +59,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   suggestions: suggestionRoutes,
   'livelihood-projects': livelihoodRoutes,
   meetings: [...meetingRoutes, ...voteRoutes],
+  supervision: supervisionRoutes,
 };
 
 interface AdminNavItem {

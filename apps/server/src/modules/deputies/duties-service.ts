@@ -160,7 +160,7 @@ export interface DutyFromElsewhere {
   title: string;
   description: string | null;
   votersReceived: number;
-  source: 'station' | 'contact' | 'meeting';
+  source: 'station' | 'contact' | 'meeting' | 'supervision';
   recordedBy: string;
 }
 

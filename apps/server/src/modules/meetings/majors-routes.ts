@@ -7,7 +7,7 @@ import {
   pageOf,
   pageQuery,
   majorMatterTaskDoneInput,
-  taskInput,
+  majorMatterTaskInput,
   type MajorMatterActionInput,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
@@ -66,7 +66,7 @@ export const majorMatterRoutes: ModuleRoutes = (app, deps) => {
         tags,
         summary: '布置决定的落实任务（责任单位、期限按工作日计算）',
         params: idParams,
-        body: taskInput,
+        body: majorMatterTaskInput,
         response: { 200: majorMatter, ...errorResponses },
       },
     },

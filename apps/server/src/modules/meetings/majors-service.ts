@@ -7,7 +7,7 @@ import {
   type MajorMatterState,
   type Page,
   type PassThreshold,
-  type TaskInput,
+  type MajorMatterTaskInput,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -172,7 +172,7 @@ export async function act(
 }
 
 /** 公布与实施: a decided matter's follow-up task, due a number of working days from today. */
-export async function addTask(db: Db, notifier: Notifier, ctx: ActorContext, id: string, input: TaskInput) {
+export async function addTask(db: Db, notifier: Notifier, ctx: ActorContext, id: string, input: MajorMatterTaskInput) {
   return db.transaction(async (tx) => {
     const row = await requireMatter(tx, ctx, id, true);
     if (row.matter.state !== 'decided')

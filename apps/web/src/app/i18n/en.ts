@@ -1,6 +1,7 @@
 import { platformModules, type PlatformModuleKey } from '@renda/shared';
 import { adminEn } from '../../modules/admin/admin.en';
 import { campaignLabelsEn, campaignsEn } from '../../modules/campaigns/campaigns.en';
+import { supervisionLabelsEn, supervisionEn } from '../../modules/supervision/supervision.en';
 import { contactsEn } from '../../modules/contacts/contacts.en';
 import { livelihoodEn } from '../../modules/livelihood/livelihood.en';
 import { meetingsEn } from '../../modules/meetings/meetings.en';
@@ -162,6 +163,7 @@ export const en: Messages = {
   },
   ...opinionLabelsEn,
   ...campaignLabelsEn,
+  ...supervisionLabelsEn,
   deputies: deputiesEn,
   stations: stationsEn,
   reportbacks: reportBacksEn,
@@ -173,6 +175,7 @@ export const en: Messages = {
   opinionCategories: opinionCategoriesEn,
   opinionBulk: opinionBulkEn,
   campaigns: campaignsEn,
+  supervision: supervisionEn,
   suggestions: suggestionsEn,
   notifications: notificationsEn,
 };

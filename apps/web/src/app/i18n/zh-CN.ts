@@ -1,6 +1,7 @@
 import { platformModules, roleLabel, type PlatformModuleKey } from '@renda/shared';
 import { adminZh } from '../../modules/admin/admin.zh-CN';
 import { campaignLabelsZh, campaignsZh } from '../../modules/campaigns/campaigns.zh-CN';
+import { supervisionLabelsZh, supervisionZh } from '../../modules/supervision/supervision.zh-CN';
 import { contactsZh } from '../../modules/contacts/contacts.zh-CN';
 import { livelihoodZh } from '../../modules/livelihood/livelihood.zh-CN';
 import { meetingsZh } from '../../modules/meetings/meetings.zh-CN';
@@ -158,6 +159,7 @@ export const zhCN = {
   },
   ...opinionLabelsZh,
   ...campaignLabelsZh,
+  ...supervisionLabelsZh,
   deputies: deputiesZh,
   stations: stationsZh,
   reportbacks: reportBacksZh,
@@ -169,6 +171,7 @@ export const zhCN = {
   opinionCategories: opinionCategoriesZh,
   opinionBulk: opinionBulkZh,
   campaigns: campaignsZh,
+  supervision: supervisionZh,
   suggestions: suggestionsZh,
   notifications: notificationsZh,
 };

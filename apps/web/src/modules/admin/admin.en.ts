@@ -69,6 +69,10 @@ export const adminEn: Widen<typeof adminZh> = {
     meeting_attendee: 'Meeting attendee',
     major_matter: 'Major matter',
     major_matter_task: 'Major-matter task',
+    supervision_plan: 'Supervision plan',
+    supervision_item: 'Supervision item',
+    supervision_point: 'Issue-list point',
+    joint_meeting: 'Joint meeting',
   },
   auditAction: {
     create: 'Create',

@@ -33,6 +33,7 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     station: 'Station reception',
     contact: 'Contact link',
     meeting: 'Meeting sign-in',
+    supervision: 'Supervision',
   },
   sevenOnes: {
     contactVoters: 'Keep in touch with a group of voters',

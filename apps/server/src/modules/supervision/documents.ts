@@ -1,0 +1,81 @@
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import type { SupervisionItem, SupervisionPoint } from '@renda/shared';
+import { workbook, type Column } from '../../platform/documents.js';
+import { reportHeading, reportTable, reportText } from '../../platform/word.js';
+
+const para = (value: string) => new Paragraph({ children: [reportText(value)], spacing: { after: 120 }, indent: { firstLine: 480 } });
+const centered = (value: string, size: number, after = 120) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: [reportText(value, true, size)], spacing: { after } });
+const dateCn = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+const pack = (title: string, children: (Paragraph | ReturnType<typeof reportTable>)[]) =>
+  Packer.toBuffer(new Document({ creator: '人大履职服务平台', title, sections: [{ children }] }));
+
+/**
+ * 审议意见书: the standing committee's deliberation opinions on the organ's report, point by point,
+ * each with its deadline (seed 004: 审议意见办理, 清单式督办), and the request to report how they were handled.
+ */
+export function opinionsLetterDocx(item: SupervisionItem, today: string): Promise<Buffer> {
+  const points = item.points.filter((p) => p.round === item.round && p.state !== 'carried_over');
+  return pack(`关于${item.subject}的审议意见`, [
+    centered(item.bodyName, 32),
+    centered(`关于${item.subject}的审议意见${item.round > 1 ? `（再审）` : ''}`, 36, 240),
+    new Paragraph({ children: [reportText(`${item.organName}：`)], spacing: { after: 120 } }),
+    para(
+      `${item.meetingOn ? dateCn(item.meetingOn) : ''}${item.meeting ?? '常务委员会会议'}听取和审议了${item.organName}关于${item.subject}的报告。` +
+        `现将常委会组成人员的审议意见梳理为 ${points.length} 个问题，列入督办清单，请认真研究处理，并在各问题的整改期限内报送整改情况及佐证材料。`,
+    ),
+    reportHeading('督办清单'),
+    reportTable(
+      ['编号', '问题（意见）', '责任单位', '整改期限'],
+      points.map((p) => [p.number, p.content, p.organName, p.dueOn]),
+      [10, 56, 20, 14],
+    ),
+    para('研究处理情况报告经常委会有关工作机构征求意见后，提请常务委员会审议，并进行满意度测评。'),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [reportText(item.bodyName)], spacing: { before: 480 } }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [reportText(dateCn(today))] }),
+  ]);
+}
+
+/** 专题询问记录: each question, who asked, which official answered and the answer; the commitments made. */
+export function inquiryRecordDocx(item: SupervisionItem): Promise<Buffer> {
+  const commitments = item.points.filter((p) => p.source === 'commitment');
+  return pack(`${item.subject}专题询问记录`, [
+    centered(item.bodyName, 32),
+    centered(`${item.subject}专题询问记录`, 36, 240),
+    para(
+      `应询单位：${item.organName}。${item.meetingOn ? `询问日期：${dateCn(item.meetingOn)}。` : ''}${item.meeting ? `会议：${item.meeting}。` : ''}`,
+    ),
+    ...item.questions.flatMap((q) => [
+      reportHeading(`问题${q.seq}`),
+      para(`询问人：${q.askerName}（${q.askerKindLabel}）`),
+      para(`问：${q.question}`),
+      para(`应询人：${q.officialName ?? '（未答复）'}`),
+      para(`答：${q.answer ?? '（未答复）'}`),
+    ]),
+    reportHeading('承诺事项（列入督办清单）'),
+    commitments.length
+      ? reportTable(
+          ['编号', '承诺事项', '整改期限', '状态'],
+          commitments.map((p) => [p.number, p.content, p.dueOn, p.stateLabel]),
+          [10, 60, 15, 15],
+        )
+      : para('无。'),
+  ]);
+}
+
+const pointColumns: Column<SupervisionPoint>[] = [
+  { header: '编号', key: 'number', width: 10, value: (p) => p.number },
+  { header: '监督事项', key: 'item', width: 36, value: (p) => `${p.itemKindLabel}：${p.itemSubject}` },
+  { header: '来源', key: 'source', width: 12, value: (p) => p.sourceLabel },
+  { header: '问题（意见）', key: 'content', width: 50, value: (p) => p.content },
+  { header: '责任单位', key: 'organ', width: 24, value: (p) => p.organName },
+  { header: '整改期限', key: 'due', width: 12, value: (p) => p.dueOn },
+  { header: '状态', key: 'state', width: 16, value: (p) => `${p.stateLabel}${p.overdue ? '（逾期）' : ''}` },
+  { header: '整改情况及佐证', key: 'evidence', width: 50, value: (p) => p.evidence ?? '' },
+  { header: '认定意见', key: 'judgement', width: 30, value: (p) => p.judgement ?? '' },
+  { header: '原问题编号（再审）', key: 'previous', width: 14, value: (p) => p.previousNumber ?? '' },
+];
+
+/** 督办清单 as Excel, the columns staff follow it by. */
+export const pointsWorkbook = (points: SupervisionPoint[]) => workbook('督办清单', pointColumns, points);

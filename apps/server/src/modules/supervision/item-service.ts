@@ -1,0 +1,251 @@
+import {
+  supervisionStageLabel,
+  supervisionStages,
+  type ItemQuery,
+  type SupervisionAction,
+  type SupervisionActionInputs,
+  type SupervisionItem,
+  type SupervisionKind,
+  type SupervisionStage,
+} from '@renda/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { chinaDate, dueDate } from '../../platform/deadlines.js';
+import { DomainError, notFound } from '../../platform/errors.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { pageResult } from '../../platform/pagination.js';
+import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
+import { applyAction, type Machine, type StepArgs, type StepResult } from '../../platform/workflow.js';
+import { carryOverPoint } from './point-service.js';
+import { presentEvent, presentItemSummary, presentPoint, presentQuestion } from './presenters.js';
+import * as repo from './repository.js';
+import { pointDeadline } from './rules.js';
+import { itemWorkflow, type ItemStep } from './workflow.js';
+
+const ids = (people: { id: string }[]) => people.map((p) => p.id);
+
+export async function requireItem(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
+  const row = await repo.getItem(db, ctx.actor, id, forUpdate);
+  if (!row) throw notFound('监督事项', { id });
+  return row;
+}
+
+/** The owner of an item's documents (attachments): the item, as the actor may see it. */
+export async function itemOwner(db: Executor, ctx: ActorContext, id: string) {
+  const row = await repo.getItem(db, ctx.actor, id);
+  return row ? { bodyId: row.item.bodyId } : null;
+}
+
+/** The actor's part: the organ under supervision, or none. */
+const standingOf = (ctx: ActorContext, item: repo.ItemRow) => ({
+  role: ctx.actor.role,
+  kind: item.kind as SupervisionKind,
+  party: ctx.actor.role === 'handling_unit' && ctx.actor.handlingUnitId === item.organUnitId ? ('organ' as const) : null,
+});
+
+export async function getItem(db: Executor, ctx: ActorContext, id: string): Promise<SupervisionItem> {
+  const row = await requireItem(db, ctx, id);
+  const i = row.item;
+  const kind = i.kind as SupervisionKind;
+  const stage = i.stage as SupervisionStage;
+  const today = chinaDate(clock.now());
+  // One after another: inside a transaction the queries share one connection.
+  const deputies = await repo.itemDeputies(db, id);
+  const tasks = await repo.tasksOf(db, id);
+  const reports = await repo.reportsOf(db, id);
+  const visits = await repo.visitsOf(db, id);
+  const names = new Map((await repo.deputyNames(db, [...new Set(visits.flatMap((v) => v.deputyIds))])).map((d) => [d.id, d.name]));
+  const questions = await repo.questionsOf(db, id);
+  const points = await repo.pointsOfItem(db, ctx.actor, id);
+  const events = await repo.eventsOf(db, id);
+  const stages: readonly SupervisionStage[] = supervisionStages[kind];
+  const at = stages.indexOf(stage);
+  return {
+    ...presentItemSummary(row),
+    planState: row.planState as SupervisionItem['planState'],
+    stages: stages.map((s, n) => ({ stage: s, label: supervisionStageLabel[s], done: n < at || stage === 'closed', current: s === stage })),
+    deputies,
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      stage: t.stage as SupervisionStage,
+      stageLabel: supervisionStageLabel[t.stage as SupervisionStage],
+      title: t.title,
+      responsible: t.responsible,
+      dueOn: t.dueOn,
+      done: t.doneAt !== null,
+      overdue: t.doneAt === null && t.dueOn < today,
+    })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      stage: r.stage as SupervisionStage,
+      stageLabel: supervisionStageLabel[r.stage as SupervisionStage],
+      title: r.title,
+      content: r.content,
+      period: r.period,
+      submittedByName: r.submittedByName,
+      submittedAt: r.submittedAt.toISOString(),
+    })),
+    visits: visits.map((v) => ({
+      id: v.id,
+      visitedOn: v.visitedOn,
+      place: v.place,
+      summary: v.summary,
+      deputies: v.deputyIds.map((d) => ({ id: d, name: names.get(d) ?? '—' })),
+    })),
+    questions: questions.map(presentQuestion),
+    points: points.map((p) => presentPoint(p, ctx.actor, today)),
+    events: events.map(presentEvent),
+    allowedActions: itemWorkflow.allowedActions(stage, standingOf(ctx, i)),
+    canManage: ctx.actor.role === 'staff' && stage !== 'closed',
+  };
+}
+
+export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
+  const { rows, total } = await repo.pageItems(db, ctx.actor, q);
+  return pageResult(rows.map(presentItemSummary), total, q);
+}
+
+type Input = SupervisionActionInputs[SupervisionAction];
+type Args = StepArgs<repo.ItemRow, ItemStep, Input>;
+type Result = StepResult<repo.ItemRow, SupervisionAction, Input>;
+
+/** Checks before leaving a stage: the plan adopted before work starts, the list written before it is followed, the list clear before closing. */
+async function checkAdvance(a: Args, to: SupervisionStage) {
+  const item = a.item;
+  if (item.stage === 'planned') {
+    const plan = await repo.getPlan(a.tx, a.ctx.actor, item.planId);
+    if (!plan || plan.plan.state === 'drafted')
+      throw new DomainError('SUPERVISION_PLAN_NOT_ADOPTED', '年度监督工作计划尚未通过，事项不能开始办理');
+  }
+  if (item.stage === 'opinions' && !(await repo.openPointsOf(a.tx, item.id)).length)
+    throw new DomainError('SUPERVISION_NO_POINTS', '请先将审议意见（检查发现问题）逐条列入督办清单');
+  if (item.stage === 'inquiry') {
+    const open = (await repo.questionsOf(a.tx, item.id)).filter((q) => !q.answer);
+    if (open.length) throw new DomainError('SUPERVISION_QUESTIONS_UNANSWERED', `尚有 ${open.length} 个询问问题未记录答复`);
+  }
+  if (to === 'closed') {
+    const open = await repo.openPointsOf(a.tx, item.id);
+    if (open.length)
+      throw new DomainError('SUPERVISION_POINTS_OPEN', `督办清单尚有 ${open.length} 个问题未销号，不能办结（未解决的可启动再审）`);
+  }
+}
+
+const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> = {
+  async advance(a) {
+    await checkAdvance(a, a.step.to);
+    const { note } = a.input as SupervisionActionInputs['advance'];
+    return { patch: { stageStartedAt: a.now }, note, detail: note ? { note } : {} };
+  },
+  async submitReport(a) {
+    const input = a.input as SupervisionActionInputs['submitReport'];
+    if (a.item.kind === 'major_project' && !input.period)
+      throw new DomainError('SUPERVISION_FIELDS_MISSING', '请填写季度', { fields: [{ path: 'period', message: '请填写季度' }] });
+    await repo.insertReport(a.tx, {
+      itemId: a.item.id,
+      stage: a.item.stage,
+      title: input.title,
+      content: input.content,
+      period: input.period,
+      submittedBy: a.ctx.actor.id,
+      submittedByName: a.ctx.actor.handlingUnitName ?? a.ctx.actor.displayName,
+      submittedAt: a.now,
+    });
+    return {
+      note: input.title,
+      detail: { title: input.title, period: input.period },
+      notices: [
+        {
+          userIds: ids(await staffOfBody(a.tx, a.item.bodyId)),
+          title: '被监督单位报送了报告',
+          body: `《${a.item.subject}》：${input.title}`,
+        },
+      ],
+    };
+  },
+  /** Seed 001 再审: every point not solved goes to a new round with a new deadline, linked to the old. */
+  async rereview(a) {
+    const { reason } = a.input as SupervisionActionInputs['rereview'];
+    const round = a.item.round + 1;
+    const open = await repo.openPointsOf(a.tx, a.item.id);
+    const rule = await ruleInForce(a.tx, await bodyPath(a.tx, a), pointDeadline.key);
+    const seqs = await repo.takePointSeqs(a.tx, a.item.id, open.length);
+    for (const p of open) await carryOverPoint(a.tx, a.notifier, a.ctx, p.id);
+    await repo.insertPoints(
+      a.tx,
+      open.map((p, n) => ({
+        itemId: p.itemId,
+        bodyId: p.bodyId,
+        seq: seqs[n]!,
+        round,
+        source: p.source,
+        content: p.content,
+        organUnitId: p.organUnitId,
+        dueOn: dueDate(a.now, rule),
+        state: 'open',
+        previousPointId: p.id,
+        createdAt: a.now,
+      })),
+    );
+    return {
+      patch: { round, stageStartedAt: a.now },
+      note: reason,
+      detail: { reason, round, reopened: open.length },
+      notices: [
+        {
+          userIds: ids(await usersOfUnit(a.tx, a.item.organUnitId)),
+          title: '监督事项启动再审',
+          body: `《${a.item.subject}》启动再审，${open.length} 个未解决问题重新交办：${reason}`,
+        },
+      ],
+    };
+  },
+};
+
+async function bodyPath(tx: Executor, a: Args) {
+  return (await requireItem(tx, a.ctx, a.item.id)).bodyPath;
+}
+
+export const itemMachine: Machine<repo.ItemRow, SupervisionStage, SupervisionAction, 'organ', SupervisionKind, ItemStep, Input> = {
+  workflow: itemWorkflow,
+  entity: 'supervision_item',
+  load: async (tx, ctx, id) => (await requireItem(tx, ctx, id, true)).item,
+  stateOf: (i) => i.stage as SupervisionStage,
+  bodyOf: (i) => i.bodyId,
+  standing: async (_tx, ctx, item) => standingOf(ctx, item),
+  effects,
+  save: (tx, item, to, patch) => repo.updateItem(tx, item.id, { ...patch, stage: to }),
+  recordStep: (tx, ctx, s) =>
+    repo.insertEvent(tx, {
+      itemId: s.item.id,
+      at: s.now,
+      action: s.action,
+      fromStatus: s.from,
+      toStatus: s.to,
+      actorId: ctx.actor.id,
+      actorName: s.by === 'system' ? '系统' : ctx.actor.displayName,
+      note: s.note,
+    }),
+  link: (i) => `/supervision/items/${i.id}`,
+};
+
+export const itemAct = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, action: SupervisionAction, input: Input) =>
+  db.transaction(async (tx) => {
+    await applyAction(tx, notifier, itemMachine, ctx, id, action, input);
+    return getItem(tx, ctx, id);
+  });
+
+/**
+ * The re-review a failed satisfaction vote triggers (满意度测评不满意 → 再审): taken by the system under
+ * the item's table, in the caller's transaction (the vote's closing).
+ */
+export async function rereviewAfterVote(
+  tx: Parameters<typeof applyAction>[0],
+  notifier: Notifier,
+  ctx: ActorContext,
+  itemId: string,
+  reason: string,
+) {
+  await applyAction(tx, notifier, itemMachine, ctx, itemId, 'rereview', { reason }, 'system');
+}

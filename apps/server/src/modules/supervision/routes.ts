@@ -1,0 +1,332 @@
+import { z } from 'zod';
+import {
+  answerInput,
+  decisionInput,
+  itemQuery,
+  jointMeeting,
+  jointMeetingInput,
+  pageOf,
+  planActions,
+  planInput,
+  planItemEdit,
+  planItemInput,
+  planSummary,
+  pointActions,
+  pointsInput,
+  pointQuery,
+  questionInput,
+  supervisionActions,
+  supervisionItem,
+  supervisionItemSummary,
+  supervisionPlan,
+  supervisionPoint,
+  taskInput,
+  visitInput,
+  type PointAction,
+  type PointActionInputs,
+  type SupervisionAction,
+  type SupervisionActionInputs,
+} from '@renda/shared';
+import { clock } from '../../platform/clock.js';
+import { actorContext, requirePermission } from '../../platform/auth.js';
+import { chinaDate } from '../../platform/deadlines.js';
+import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
+import { escalateOverduePoints } from './deadline-job.js';
+import { inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
+import * as items from './item-service.js';
+import * as meetings from './meetings-service.js';
+import * as plans from './plan-service.js';
+import * as points from './point-service.js';
+import * as work from './work-service.js';
+
+const tags = ['supervision'];
+
+/** Supervision (监督): the annual plan, the items and their stages, the issue list, joint meetings. */
+export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
+  attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
+  const read = { preValidation: requirePermission('supervision.read') };
+  const manage = { preValidation: requirePermission('supervision.manage') };
+  // 09:00 China time every day: points past their deadline escalate once.
+  jobs.define({ name: 'supervision-deadlines', cron: '0 1 * * *', handler: async () => void (await escalateOverduePoints(db, notifier)) });
+
+  // ---- the annual plan ----
+  app.get(
+    '/api/supervision/plans',
+    {
+      ...read,
+      schema: { tags, summary: '年度监督工作计划', response: { 200: z.object({ items: z.array(planSummary) }), ...errorResponses } },
+    },
+    async (request) => ({ items: await plans.listPlans(db, actorContext(request)) }),
+  );
+  app.post(
+    '/api/supervision/plans',
+    {
+      ...manage,
+      schema: { tags, summary: '起草年度监督工作计划', body: planInput, response: { 201: supervisionPlan, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await plans.createPlan(db, actorContext(request), request.body)),
+  );
+  app.get(
+    '/api/supervision/plans/:id',
+    { ...read, schema: { tags, summary: '监督工作计划及其事项', params: idParams, response: { 200: supervisionPlan, ...errorResponses } } },
+    async (request) => plans.getPlan(db, actorContext(request), request.params.id),
+  );
+  app.post(
+    '/api/supervision/plans/:id/items',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '将监督事项列入计划（计划通过后须说明理由）',
+        params: idParams,
+        body: planItemInput.extend({ reason: z.string().trim().max(500).nullable().default(null) }),
+        response: { 200: supervisionPlan, ...errorResponses },
+      },
+    },
+    async (request) => plans.addItem(db, actorContext(request), request.params.id, request.body),
+  );
+  registerActionRoutes(app, planActions, {
+    tags,
+    route: manage,
+    response: supervisionPlan,
+    run: (request, id, action, input) => plans.planAct(db, notifier, actorContext(request), id, action, input),
+  });
+
+  // ---- items ----
+  app.get(
+    '/api/supervision-items',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '监督事项（分页）',
+        querystring: itemQuery,
+        response: { 200: pageOf(supervisionItemSummary), ...errorResponses },
+      },
+    },
+    async (request) => items.listItems(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/supervision-items/:id',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '监督事项详情（阶段、任务、报告、检查、询问、督办清单）',
+        params: idParams,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => items.getItem(db, actorContext(request), request.params.id),
+  );
+  app.put(
+    '/api/supervision-items/:id',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '调整计划事项（计划通过后须说明理由）',
+        params: idParams,
+        body: planItemEdit,
+        response: { 200: supervisionPlan, ...errorResponses },
+      },
+    },
+    async (request) => plans.changeItem(db, actorContext(request), request.params.id, request.body),
+  );
+  // The table decides who takes each step (staff advance; the organ reports), so the route only asks to read.
+  registerActionRoutes(app, supervisionActions, {
+    tags,
+    route: read,
+    response: supervisionItem,
+    run: (request, id, action, input) =>
+      items.itemAct(
+        db,
+        notifier,
+        actorContext(request),
+        id,
+        action as SupervisionAction,
+        input as SupervisionActionInputs[SupervisionAction],
+      ),
+  });
+
+  const taskParams = idParams.extend({ taskId: z.uuid('编号格式不正确') });
+  app.post(
+    '/api/supervision-items/:id/tasks',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '布置当前阶段的任务',
+        params: idParams,
+        body: taskInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.addTask(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/tasks/:taskId/done',
+    { ...manage, schema: { tags, summary: '任务完成', params: taskParams, response: { 200: supervisionItem, ...errorResponses } } },
+    async (request) => work.completeTask(db, actorContext(request), request.params.id, request.params.taskId),
+  );
+  app.post(
+    '/api/supervision-items/:id/visits',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记实地检查（计入代表履职记录）',
+        params: idParams,
+        body: visitInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.recordVisit(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/questions',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记询问问题',
+        params: idParams,
+        body: questionInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.addQuestion(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/questions/:questionId/answer',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '记录应询人答复（承诺事项列入督办清单）',
+        params: idParams.extend({ questionId: z.uuid('编号格式不正确') }),
+        body: answerInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.answerQuestion(db, notifier, actorContext(request), request.params.id, request.params.questionId, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/points',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '将审议意见、检查发现问题逐条列入督办清单',
+        params: idParams,
+        body: pointsInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.addItemPoints(db, notifier, actorContext(request), request.params.id, request.body.points),
+  );
+  app.get(
+    '/api/supervision-items/:id/opinions.docx',
+    { ...read, schema: { tags, summary: '审议意见书（Word）', params: idParams } },
+    async (request, reply) => {
+      const item = await items.getItem(db, actorContext(request), request.params.id);
+      const file = await opinionsLetterDocx(item, chinaDate(clock.now()));
+      return sendDownload(reply, `关于${item.subject}的审议意见.docx`, file);
+    },
+  );
+  app.get(
+    '/api/supervision-items/:id/inquiry-record.docx',
+    { ...read, schema: { tags, summary: '专题询问记录（Word）', params: idParams } },
+    async (request, reply) => {
+      const item = await items.getItem(db, actorContext(request), request.params.id);
+      const file = await inquiryRecordDocx(item);
+      return sendDownload(reply, `${item.subject}专题询问记录.docx`, file);
+    },
+  );
+
+  // ---- the issue list ----
+  app.get(
+    '/api/supervision-points',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '督办清单（被监督单位只见本单位的问题）',
+        querystring: pointQuery,
+        response: { 200: pageOf(supervisionPoint), ...errorResponses },
+      },
+    },
+    async (request) => points.listPoints(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/supervision-points/assigned',
+    {
+      preValidation: requirePermission('supervision.handle'),
+      schema: {
+        tags,
+        summary: '本单位的督办问题（被监督单位）',
+        querystring: pointQuery,
+        response: { 200: pageOf(supervisionPoint), ...errorResponses },
+      },
+    },
+    async (request) => points.listPoints(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/supervision-points/export.xlsx',
+    { ...read, schema: { tags, summary: '导出督办清单（Excel）', querystring: pointQuery } },
+    async (request, reply) => {
+      const file = await pointsWorkbook(await points.allPoints(db, actorContext(request), request.query));
+      return sendDownload(reply, `督办清单${chinaDate(clock.now())}.xlsx`, file);
+    },
+  );
+  registerActionRoutes(app, pointActions, {
+    tags,
+    route: read,
+    response: supervisionPoint,
+    run: (request, id, action, input) =>
+      points.pointAct(db, notifier, actorContext(request), id, action as PointAction, input as PointActionInputs[PointAction]),
+  });
+
+  // ---- joint meetings ----
+  app.get(
+    '/api/joint-meetings',
+    { ...manage, schema: { tags, summary: '联席会议', response: { 200: z.object({ items: z.array(jointMeeting) }), ...errorResponses } } },
+    async (request) => ({ items: await meetings.listMeetings(db, actorContext(request)) }),
+  );
+  app.post(
+    '/api/joint-meetings',
+    {
+      ...manage,
+      schema: { tags, summary: '登记联席会议（议程、出席）', body: jointMeetingInput, response: { 201: jointMeeting, ...errorResponses } },
+    },
+    async (request, reply) => reply.status(201).send(await meetings.createMeeting(db, actorContext(request), request.body)),
+  );
+  app.post(
+    '/api/joint-meetings/:id/decisions',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '议定事项（责任单位、期限）',
+        params: idParams,
+        body: decisionInput,
+        response: { 200: jointMeeting, ...errorResponses },
+      },
+    },
+    async (request) => meetings.addDecision(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/joint-meetings/:id/decisions/:decisionId/done',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '议定事项完成',
+        params: idParams.extend({ decisionId: z.uuid('编号格式不正确') }),
+        response: { 200: jointMeeting, ...errorResponses },
+      },
+    },
+    async (request) => meetings.completeDecision(db, actorContext(request), request.params.id, request.params.decisionId),
+  );
+};

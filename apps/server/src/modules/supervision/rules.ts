@@ -1,0 +1,25 @@
+import { defineDeadlineRule } from '../../platform/deadline-rules.js';
+
+/**
+ * 监督法 (2024 修正) 第十四条: the government studies the standing committee's deliberation opinions and
+ * reports in writing how it handled them; it names no time limit, and local rules (审议意见办理办法, seed
+ * 004) commonly give two or three months. Two calendar months is this platform's default; each body may
+ * set its own.
+ */
+export const pointDeadline = defineDeadlineRule({
+  key: 'supervision.point.answer',
+  label: '监督督办清单问题整改报送期限',
+  default: { amount: 2, unit: 'calendar_months' },
+  source: '平台默认值（监督法第十四条未规定期限；各地审议意见办理办法多为两至三个月，种子004“清单式督办”）',
+});
+
+/** A stage's task is due, unless staff name a date, fifteen working days after it is set. */
+export const taskDeadline = defineDeadlineRule({
+  key: 'supervision.stage.task',
+  label: '监督事项阶段任务默认期限',
+  default: { amount: 15, unit: 'working_days' },
+  source: '平台默认值',
+});
+
+/** A point's number: the item's sequence and, after a re-review, its round (第2轮). */
+export const pointNumber = (seq: number, round: number) => `${round > 1 ? `再审${round - 1}-` : ''}${String(seq).padStart(3, '0')}`;

@@ -1,0 +1,235 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
+import { bodies, handlingUnits } from '../../db/platform-tables.js';
+import { deputies } from '../deputies/tables.js';
+
+/** A standing committee's annual supervision plan (年度监督工作计划). */
+export const supervisionPlans = pgTable(
+  'supervision_plans',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    state: varchar('state', { length: 16 }).notNull(),
+    adoptedAt: timestampColumn('adopted_at'),
+    publishedAt: timestampColumn('published_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('supervision_plans_body_year_unique').on(t.bodyId, t.year)],
+);
+
+/** One item of the plan, of one kind, moving through its kind's stages. */
+export const supervisionItems = pgTable(
+  'supervision_items',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => supervisionPlans.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    year: integer('year').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    subject: text('subject').notNull(),
+    committee: text('committee').notNull(),
+    /** The organ under supervision: a government department, the supervision commission, a court or procuratorate. */
+    organUnitId: uuid('organ_unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    meeting: text('meeting'),
+    meetingOn: date('meeting_on'),
+    stage: varchar('stage', { length: 16 }).notNull(),
+    stageStartedAt: timestampColumn('stage_started_at').notNull().defaultNow(),
+    /** 1, then 2 after the first re-review (再审)… */
+    round: integer('round').notNull().default(1),
+    nextPointSeq: integer('next_point_seq').notNull().default(1),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    index('supervision_items_body_year_idx').on(t.bodyId, t.year.desc(), t.id),
+    index('supervision_items_plan_idx').on(t.planId),
+    index('supervision_items_organ_idx').on(t.organUnitId),
+  ],
+);
+
+/** Deputies invited to take part (邀请代表参与). */
+export const supervisionItemDeputies = pgTable(
+  'supervision_item_deputies',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    deputyId: uuid('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.deputyId] }), index('supervision_item_deputies_deputy_idx').on(t.deputyId)],
+);
+
+/** A task of a stage, with the person responsible and a due date. */
+export const supervisionTasks = pgTable(
+  'supervision_tasks',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    stage: varchar('stage', { length: 16 }).notNull(),
+    title: text('title').notNull(),
+    responsible: text('responsible').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneAt: timestampColumn('done_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('supervision_tasks_item_idx').on(t.itemId, t.dueOn)],
+);
+
+/** What the organ reports: the draft report, the handling report, a quarterly report (季度专报). */
+export const supervisionReports = pgTable(
+  'supervision_reports',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    stage: varchar('stage', { length: 16 }).notNull(),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    period: varchar('period', { length: 8 }),
+    submittedBy: uuid('submitted_by'),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: createdAtColumn(),
+  },
+  (t) => [index('supervision_reports_item_idx').on(t.itemId, t.submittedAt)],
+);
+
+/** A field inspection (实地检查) with the deputies who went: their duty record is written beside it. */
+export const supervisionVisits = pgTable(
+  'supervision_visits',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    visitedOn: date('visited_on').notNull(),
+    place: text('place').notNull(),
+    summary: text('summary'),
+    deputyIds: jsonb('deputy_ids').$type<string[]>().notNull(),
+    dutyRecordId: uuid('duty_record_id'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('supervision_visits_item_idx').on(t.itemId, t.visitedOn)],
+);
+
+/** A question of a special inquiry (专题询问) and, once asked, who answered and what. */
+export const supervisionQuestions = pgTable(
+  'supervision_questions',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    seq: integer('seq').notNull(),
+    question: text('question').notNull(),
+    askerKind: varchar('asker_kind', { length: 8 }).notNull(),
+    askerName: text('asker_name').notNull(),
+    officialName: text('official_name'),
+    answer: text('answer'),
+    answeredAt: timestampColumn('answered_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [uniqueIndex('supervision_questions_seq_unique').on(t.itemId, t.seq)],
+);
+
+/** One point of the issue list (清单式督办): an opinion, a commitment or a finding, followed to closure. */
+export const supervisionPoints = pgTable(
+  'supervision_points',
+  {
+    id: idColumn(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    seq: integer('seq').notNull(),
+    round: integer('round').notNull(),
+    source: varchar('source', { length: 12 }).notNull(),
+    content: text('content').notNull(),
+    organUnitId: uuid('organ_unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    dueOn: date('due_on').notNull(),
+    state: varchar('state', { length: 16 }).notNull(),
+    evidence: text('evidence'),
+    answeredAt: timestampColumn('answered_at'),
+    judgement: text('judgement'),
+    judgedAt: timestampColumn('judged_at'),
+    /** The point of the earlier round this one re-opens (再审). */
+    previousPointId: uuid('previous_point_id'),
+    escalatedAt: timestampColumn('escalated_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('supervision_points_seq_unique').on(t.itemId, t.seq),
+    index('supervision_points_body_idx').on(t.bodyId, t.state, t.dueOn),
+    index('supervision_points_organ_idx').on(t.organUnitId, t.state),
+    index('supervision_points_open_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.state} = 'open' AND ${t.escalatedAt} IS NULL`),
+  ],
+);
+
+/** The item's history: stage moves, plan changes with their reasons, points added. */
+export const supervisionEvents = pgTable(
+  'supervision_events',
+  {
+    ...workflowEventColumns(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => supervisionItems.id),
+  },
+  (t) => [index('supervision_events_item_idx').on(t.itemId, t.at)],
+);
+
+/** 联席会议 with the “one government, one commission, two courts” (seed 000). */
+export const jointMeetings = pgTable(
+  'joint_meetings',
+  {
+    id: idColumn(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id),
+    title: text('title').notNull(),
+    heldOn: date('held_on').notNull(),
+    place: text('place'),
+    agenda: jsonb('agenda').$type<string[]>().notNull(),
+    attendees: jsonb('attendees').$type<{ name: string; unit: string }[]>().notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('joint_meetings_body_idx').on(t.bodyId, t.heldOn.desc())],
+);
+
+/** A decision of a joint meeting, tracked as a task with its owner and deadline. */
+export const jointMeetingDecisions = pgTable(
+  'joint_meeting_decisions',
+  {
+    id: idColumn(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => jointMeetings.id),
+    content: text('content').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on').notNull(),
+    done: boolean('done').notNull().default(false),
+    doneAt: timestampColumn('done_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index('joint_meeting_decisions_meeting_idx').on(t.meetingId)],
+);

@@ -1,0 +1,148 @@
+import {
+  supervisionStageLabel,
+  type AnswerInput,
+  type DutyKind,
+  type PointInput,
+  type QuestionInput,
+  type SupervisionStage,
+  type TaskInput,
+  type VisitInput,
+} from '@renda/shared';
+import type { Db, Tx } from '../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { clock } from '../../platform/clock.js';
+import type { ActorContext } from '../../platform/context.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { chinaDate, dueDate } from '../../platform/deadlines.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { recordDuty } from '../deputies/index.js';
+import { getItem, requireItem } from './item-service.js';
+import { addPoints } from './point-service.js';
+import * as repo from './repository.js';
+import { taskDeadline } from './rules.js';
+
+/**
+ * The work inside a stage: tasks with the people responsible, field inspections, the inquiry's
+ * questions and answers, the points of the list. Staff only, on an item not closed; each in one
+ * transaction with its audit entry, returning the item as the page shows it.
+ */
+async function onItem<T>(db: Db, ctx: ActorContext, itemId: string, work: (tx: Tx, row: repo.ItemWithNames) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    const row = await requireItem(tx, ctx, itemId, true);
+    if (ctx.actor.role !== 'staff') throw forbidden();
+    if (row.item.stage === 'closed') throw new DomainError('SUPERVISION_ITEM_CLOSED', '事项已办结');
+    await work(tx, row);
+    return getItem(tx, ctx, itemId);
+  });
+}
+
+const audit = (tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, action: string, after: unknown) =>
+  recordAudit(tx, ctx, { entity: 'supervision_item', entityId: row.item.id, bodyId: row.item.bodyId, action, after });
+
+export const addTask = (db: Db, ctx: ActorContext, itemId: string, input: TaskInput) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    const now = clock.now();
+    if (input.dueOn && input.dueOn < chinaDate(now))
+      throw new DomainError('SUPERVISION_DUE_PAST', '完成期限不能早于今天', {
+        fields: [{ path: 'dueOn', message: '完成期限不能早于今天' }],
+      });
+    const dueOn = input.dueOn ?? dueDate(now, await ruleInForce(tx, row.bodyPath, taskDeadline.key));
+    const task = await repo.insertTask(tx, {
+      itemId,
+      stage: row.item.stage,
+      title: input.title,
+      responsible: input.responsible,
+      dueOn,
+      createdAt: now,
+    });
+    await audit(tx, ctx, row, 'addTask', { taskId: task.id, ...input, dueOn });
+  });
+
+export const completeTask = (db: Db, ctx: ActorContext, itemId: string, taskId: string) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    const task = await repo.completeTask(tx, itemId, taskId, clock.now());
+    if (!task) throw notFound('任务', { taskId });
+    await audit(tx, ctx, row, 'completeTask', { taskId });
+  });
+
+/** Stages in which deputies go out (实地检查, 调研, 调查, 项目督查) and what the visit counts as in their duty log. */
+const visitDutyKind: Partial<Record<SupervisionStage, DutyKind>> = {
+  field_inspection: 'law_enforcement_check',
+  research: 'research',
+  investigation: 'research',
+  quarterly: 'inspection',
+};
+
+export const recordVisit = (db: Db, ctx: ActorContext, itemId: string, input: VisitInput) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    const stage = row.item.stage as SupervisionStage;
+    const kind = visitDutyKind[stage];
+    if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记实地检查`);
+    if (input.visitedOn > chinaDate(clock.now()))
+      throw new DomainError('SUPERVISION_VISIT_FUTURE', '检查日期不能晚于今天', {
+        fields: [{ path: 'visitedOn', message: '检查日期不能晚于今天' }],
+      });
+    const deputyIds = [...new Set(input.deputyIds)];
+    const found = await repo.deputiesOfBody(tx, row.item.bodyId, deputyIds);
+    if (found.length !== deputyIds.length) throw new DomainError('SUPERVISION_DEPUTY_NOT_OF_BODY', '只能登记本级人大代表');
+    // The visit counts in each deputy's duty log, seven ones and performance file without being typed again.
+    const dutyRecordId = await recordDuty(
+      tx,
+      {
+        bodyId: row.item.bodyId,
+        kind,
+        occurredOn: input.visitedOn,
+        place: input.place,
+        title: `${supervisionStageLabel[stage]}：${row.item.subject}`,
+        description: input.summary,
+        votersReceived: 0,
+        source: 'supervision',
+        recordedBy: ctx.actor.id,
+      },
+      deputyIds,
+    );
+    const visit = await repo.insertVisit(tx, { itemId, ...input, deputyIds, dutyRecordId, createdAt: clock.now() });
+    await repo.insertEvent(tx, {
+      itemId,
+      at: clock.now(),
+      action: 'recordVisit',
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.displayName,
+      note: `${input.visitedOn} ${input.place}（${found.map((d) => d.name).join('、')}）`,
+    });
+    await audit(tx, ctx, row, 'recordVisit', { visitId: visit.id, dutyRecordId, ...input });
+  });
+
+const questionStages: readonly SupervisionStage[] = ['questions', 'coordination', 'inquiry'];
+
+/** Seed 000 确定询问问题: questions collected from members, deputies and the public before the inquiry. */
+export const addQuestion = (db: Db, ctx: ActorContext, itemId: string, input: QuestionInput) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    if (row.item.kind !== 'special_inquiry' || !questionStages.includes(row.item.stage as SupervisionStage))
+      throw new DomainError('SUPERVISION_QUESTIONS_NOT_NOW', '只有专题询问在确定询问问题至询问阶段可以登记问题');
+    const q = await repo.insertQuestion(tx, { itemId, ...input, createdAt: clock.now() });
+    await audit(tx, ctx, row, 'addQuestion', { questionId: q.id, ...input });
+  });
+
+/** The inquiry record: who answered and what; a commitment becomes a point of the list. */
+export const answerQuestion = (db: Db, notifier: Notifier, ctx: ActorContext, itemId: string, questionId: string, input: AnswerInput) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    if (row.item.stage !== 'inquiry') throw new DomainError('SUPERVISION_INQUIRY_NOT_NOW', '只能在专题询问阶段记录答复');
+    const q = await repo.answerQuestion(tx, itemId, questionId, {
+      officialName: input.officialName,
+      answer: input.answer,
+      answeredAt: clock.now(),
+    });
+    if (!q) throw notFound('询问问题', { questionId });
+    if (input.commitment)
+      await addPoints(tx, notifier, ctx, row.item, row.bodyPath, [
+        { source: 'commitment', content: input.commitment, organUnitId: null, dueOn: input.commitmentDueOn },
+      ]);
+    await audit(tx, ctx, row, 'answerQuestion', { questionId, ...input });
+  });
+
+export const addItemPoints = (db: Db, notifier: Notifier, ctx: ActorContext, itemId: string, inputs: PointInput[]) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    await addPoints(tx, notifier, ctx, row.item, row.bodyPath, inputs);
+  });

@@ -1,0 +1,374 @@
+import { useState } from 'react';
+import { Button, Descriptions, Flex, List, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import {
+  answerInput,
+  askerKind,
+  pointsInput,
+  pointSource,
+  questionInput,
+  rereviewInput,
+  submitReportInput,
+  taskInput,
+  visitInput,
+  type SupervisionAction,
+  type SupervisionItem,
+} from '@renda/shared';
+import { AttachmentsList } from '../../components/AttachmentsList';
+import { DetailLoader } from '../../components/DetailLoader';
+import { formatDateTime } from '../../components/format';
+import { useAction } from '../../components/mutations';
+import { Page } from '../../components/Page';
+import { useDeputySource } from '../../components/remoteSources';
+import { Section } from '../../components/Section';
+import * as api from './api';
+import { StageTags } from './StageTags';
+import { FieldsModal, type Field } from './forms';
+import { usePointColumns } from './PointsTable';
+
+type Form =
+  | { kind: 'action'; action: Exclude<SupervisionAction, 'advance'> }
+  | { kind: 'task' | 'visit' | 'question' | 'points' }
+  | { kind: 'answer'; questionId: string };
+
+/** One supervision item: its stages, the work of each, the organ's reports and the issue list. */
+export function ItemDetailPage() {
+  const { id = '' } = useParams();
+  const query = api.useItem(id);
+  return <DetailLoader query={query}>{(item) => <ItemView item={item} />}</DetailLoader>;
+}
+
+function ItemView({ item }: { item: SupervisionItem }) {
+  const { t } = useTranslation();
+  const key = api.itemKey(item.id);
+  const [form, setForm] = useState<Form | null>(null);
+  const deputies = useDeputySource(item.bodyId);
+  const points = usePointColumns(key);
+  const advance = useAction(() => api.actOnItem(item.id, 'advance', { note: null }), { invalidate: key });
+  const completeTask = useAction((taskId: string) => api.completeTask(item.id, taskId), { invalidate: key });
+  const current = item.stages.findIndex((s) => s.current);
+  const forms = formsOf(t as (key: string) => string, item, deputies);
+  const open = form ? forms[form.kind === 'action' ? form.action : form.kind] : null;
+  const manage = (kind: 'task' | 'visit' | 'question' | 'points', label: string) =>
+    item.canManage && (
+      <Button size="small" icon={<PlusOutlined />} onClick={() => setForm({ kind })}>
+        {label}
+      </Button>
+    );
+  return (
+    <Page
+      title={item.subject}
+      extra={
+        <Flex gap="small" wrap>
+          {item.allowedActions.map((a) =>
+            a === 'advance' ? (
+              <Button key={a} type="primary" loading={advance.isPending} onClick={() => advance.mutate(undefined)}>
+                {`${t('supervisionAction.advance')}${item.stages[current + 1] ? `：${item.stages[current + 1]!.label}` : ''}`}
+              </Button>
+            ) : (
+              <Button key={a} onClick={() => setForm({ kind: 'action', action: a })}>
+                {t(`supervisionAction.${a}`)}
+              </Button>
+            ),
+          )}
+          {(item.kind === 'special_report' || item.kind === 'law_inspection') && item.points.length > 0 && (
+            <Button icon={<DownloadOutlined />} href={`/api/supervision-items/${item.id}/opinions.docx`}>
+              {t('supervision.opinionsDocx')}
+            </Button>
+          )}
+          {item.kind === 'special_inquiry' && item.questions.length > 0 && (
+            <Button icon={<DownloadOutlined />} href={`/api/supervision-items/${item.id}/inquiry-record.docx`}>
+              {t('supervision.inquiryDocx')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'kind', label: t('supervision.kind'), children: item.kindLabel },
+          { key: 'organ', label: t('supervision.organ'), children: item.organName },
+          { key: 'committee', label: t('supervision.committee'), children: item.committee },
+          { key: 'meeting', label: t('supervision.meeting'), children: [item.meeting, item.meetingOn].filter(Boolean).join(' ') || '—' },
+          {
+            key: 'stage',
+            label: t('supervision.stage'),
+            children: <StageTags item={item} />,
+          },
+          { key: 'plan', label: t('supervision.plan'), children: <Link to={`/supervision/plans/${item.planId}`}>{`${item.year}`}</Link> },
+          { key: 'deputies', label: t('supervision.deputies'), children: item.deputies.map((d) => d.name).join('、') || '—' },
+        ]}
+      />
+      <Section title={t('supervision.stages')}>
+        <Steps
+          size="small"
+          current={item.stage === 'closed' ? item.stages.length : current}
+          items={item.stages.map((s) => ({ title: s.label }))}
+        />
+      </Section>
+      <Section title={t('supervision.tasks')} extra={manage('task', t('supervision.addTask'))}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={item.tasks}
+          columns={[
+            { title: t('supervision.stage'), dataIndex: 'stageLabel' },
+            { title: t('supervision.task'), dataIndex: 'title' },
+            { title: t('supervision.responsible'), dataIndex: 'responsible' },
+            {
+              title: t('supervision.dueOn'),
+              key: 'due',
+              render: (_, task) => (
+                <>
+                  {task.dueOn} {task.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: t('supervision.done'),
+              key: 'done',
+              render: (_, task) =>
+                task.done ? (
+                  <Tag color="green">{t('supervision.done')}</Tag>
+                ) : (
+                  item.canManage && (
+                    <Button size="small" onClick={() => completeTask.mutate(task.id)}>
+                      {t('supervision.markDone')}
+                    </Button>
+                  )
+                ),
+            },
+          ]}
+        />
+      </Section>
+      {item.reports.length > 0 && (
+        <Section title={t('supervision.reports')}>
+          <List
+            dataSource={item.reports}
+            renderItem={(r) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={`${r.stageLabel}${r.period ? ` ${r.period}` : ''}：${r.title}`}
+                  description={`${r.submittedByName} ${formatDateTime(r.submittedAt)}`}
+                />
+                <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>{r.content}</Typography.Paragraph>
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+      {(item.visits.length > 0 || item.canManage) && (
+        <Section title={t('supervision.visits')} extra={manage('visit', t('supervision.recordVisit'))}>
+          <List
+            dataSource={item.visits}
+            locale={{ emptyText: t('supervision.none') }}
+            renderItem={(v) => (
+              <List.Item>
+                <List.Item.Meta title={`${v.visitedOn} ${v.place}`} description={v.deputies.map((d) => d.name).join('、')} />
+                {v.summary}
+              </List.Item>
+            )}
+          />
+        </Section>
+      )}
+      {item.kind === 'special_inquiry' && (
+        <Section title={t('supervision.questions')} extra={manage('question', t('supervision.addQuestion'))}>
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={item.questions}
+            columns={[
+              { title: t('supervision.number'), dataIndex: 'seq' },
+              { title: t('supervision.question'), dataIndex: 'question' },
+              { title: t('supervision.asker'), key: 'asker', render: (_, q) => `${q.askerName}（${q.askerKindLabel}）` },
+              { title: t('supervision.official'), dataIndex: 'officialName', render: (v: string | null) => v ?? '—' },
+              { title: t('supervision.answer'), dataIndex: 'answer', render: (v: string | null) => v ?? '—' },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                render: (_, q) =>
+                  item.canManage &&
+                  item.stage === 'inquiry' &&
+                  !q.answer && (
+                    <Button size="small" onClick={() => setForm({ kind: 'answer', questionId: q.id })}>
+                      {t('supervision.recordAnswer')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+        </Section>
+      )}
+      <Section title={t('supervision.points')} extra={item.stage !== 'planned' && manage('points', t('supervision.addPoints'))}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={item.points}
+          columns={points.columns}
+        />
+        {points.modal}
+      </Section>
+      <Section title={t('supervision.documents')}>
+        <AttachmentsList
+          ownerEntity="supervision_item"
+          ownerId={item.id}
+          canUpload={item.canManage || item.allowedActions.includes('submitReport')}
+        />
+      </Section>
+      <Section title={t('supervision.history')}>
+        <Timeline
+          items={item.events.map((e) => ({
+            children: (
+              <>
+                <Typography.Text strong>{e.actionLabel}</Typography.Text>
+                {e.toStage && e.toStage !== e.fromStage && ` → ${e.toStage}`}
+                {e.note && `：${e.note}`}
+                <br />
+                <Typography.Text type="secondary">{`${e.actorName ?? ''} ${formatDateTime(e.at)}`}</Typography.Text>
+              </>
+            ),
+          }))}
+        />
+      </Section>
+      {form && open && (
+        <FieldsModal
+          name={`item-${open.name}`}
+          title={open.title}
+          open
+          fields={open.fields}
+          schema={open.schema}
+          shape={open.shape}
+          send={(input) => open.send(input as Record<string, unknown>, form)}
+          invalidate={key}
+          onClose={() => setForm(null)}
+        />
+      )}
+    </Page>
+  );
+}
+
+interface FormSpec {
+  name: string;
+  title: string;
+  fields: Field[];
+  schema: { safeParse: (v: unknown) => unknown } & Parameters<typeof FieldsModal>[0]['schema'];
+  shape?: (v: Record<string, unknown>) => Record<string, unknown>;
+  send: (input: Record<string, unknown>, form: Form) => Promise<unknown>;
+}
+
+/** The item page's forms: each with its fields, the shared schema and the call it makes. */
+function formsOf(
+  t: (key: string) => string,
+  item: SupervisionItem,
+  deputies: ReturnType<typeof useDeputySource>,
+): Record<string, FormSpec> {
+  const id = item.id;
+  const s = (k: string) => t(`supervision.${k}`);
+  return {
+    submitReport: {
+      name: 'report',
+      title: t('supervisionAction.submitReport'),
+      fields: [
+        { name: 'title', label: s('reportTitle'), kind: 'text', required: true },
+        { name: 'content', label: s('reportContent'), kind: 'textarea', required: true },
+        ...(item.kind === 'major_project' ? [{ name: 'period', label: s('period'), kind: 'text', required: true } as Field] : []),
+      ],
+      schema: submitReportInput as never,
+      send: (input) => api.actOnItem(id, 'submitReport', input),
+    },
+    rereview: {
+      name: 'rereview',
+      title: t('supervisionAction.rereview'),
+      fields: [{ name: 'reason', label: s('reason'), kind: 'textarea', required: true }],
+      schema: rereviewInput as never,
+      send: (input) => api.actOnItem(id, 'rereview', input),
+    },
+    task: {
+      name: 'task',
+      title: s('addTask'),
+      fields: [
+        { name: 'title', label: s('task'), kind: 'text', required: true },
+        { name: 'responsible', label: s('responsible'), kind: 'text', required: true },
+        { name: 'dueOn', label: s('dueOn'), kind: 'date', extra: s('dueOnHint') },
+      ],
+      schema: taskInput as never,
+      send: (input) => api.addTask(id, input as never),
+    },
+    visit: {
+      name: 'visit',
+      title: s('recordVisit'),
+      fields: [
+        { name: 'visitedOn', label: s('visitedOn'), kind: 'date', required: true },
+        { name: 'place', label: s('place'), kind: 'text', required: true },
+        { name: 'deputyIds', label: s('visitDeputies'), kind: 'remoteMany', source: deputies, required: true },
+        { name: 'summary', label: s('summary'), kind: 'textarea' },
+      ],
+      schema: visitInput as never,
+      send: (input) => api.recordVisit(id, input as never),
+    },
+    question: {
+      name: 'question',
+      title: s('addQuestion'),
+      fields: [
+        { name: 'question', label: s('question'), kind: 'textarea', required: true },
+        {
+          name: 'askerKind',
+          label: s('askerKind'),
+          kind: 'select',
+          required: true,
+          options: askerKind.options.map((k) => ({ value: k, label: t(`askerKind.${k}`) })),
+        },
+        { name: 'askerName', label: s('asker'), kind: 'text', required: true },
+      ],
+      schema: questionInput as never,
+      send: (input) => api.addQuestion(id, input as never),
+    },
+    answer: {
+      name: 'answer',
+      title: s('recordAnswer'),
+      fields: [
+        { name: 'officialName', label: s('official'), kind: 'text', required: true },
+        { name: 'answer', label: s('answer'), kind: 'textarea', required: true },
+        { name: 'commitment', label: s('commitment'), kind: 'textarea' },
+        { name: 'commitmentDueOn', label: s('commitmentDueOn'), kind: 'date', extra: s('dueOnHint') },
+      ],
+      schema: answerInput as never,
+      send: (input, form) => api.answerQuestion(id, (form as { questionId: string }).questionId, input as never),
+    },
+    points: {
+      name: 'points',
+      title: s('addPoints'),
+      fields: [
+        {
+          name: 'source',
+          label: s('pointSource'),
+          kind: 'select',
+          required: true,
+          options: pointSource.options.map((k) => ({ value: k, label: t(`pointSource.${k}`) })),
+        },
+        { name: 'content', label: `${s('pointContent')}（每行一条）`, kind: 'textarea', required: true },
+        { name: 'dueOn', label: s('dueOn'), kind: 'date', extra: s('dueOnHint') },
+      ],
+      // One point per line, all from the same source and with the same deadline.
+      shape: (v) => ({
+        points: String(v.content ?? '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map((content) => ({ source: v.source, content, organUnitId: null, dueOn: v.dueOn ?? null })),
+      }),
+      schema: pointsInput as never,
+      send: (input) => api.addPoints(id, (input as { points: never[] }).points),
+    },
+  };
+}

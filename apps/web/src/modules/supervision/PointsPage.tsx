@@ -1,0 +1,52 @@
+import { Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { can, pointState, type SupervisionPoint } from '@renda/shared';
+import { queryString } from '../../app/api';
+import { useCurrentUser } from '../../app/auth/session';
+import { Page } from '../../components/Page';
+import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
+import { supervisionKey } from './api';
+import { usePointColumns } from './PointsTable';
+import { SupervisionTabs } from './SupervisionTabs';
+
+/** 督办清单: staff see their bodies' points; an organ sees and answers only its own. */
+export function PointsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params] = useSearchParams();
+  const path = can(user.role, 'supervision.handle') ? '/api/supervision-points/assigned' : '/api/supervision-points';
+  const list = usePagedList<SupervisionPoint>([...supervisionKey, 'points'], path);
+  const filters: FilterField[] = [
+    {
+      kind: 'select',
+      param: 'state',
+      label: t('supervision.state'),
+      options: pointState.options.map((s) => ({ value: s, label: t(`pointState.${s}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'overdue',
+      label: t('supervision.overdueOnly'),
+      options: [{ value: 'true', label: t('supervision.overdue') }],
+    },
+  ];
+  const { columns, modal } = usePointColumns(supervisionKey, true);
+  return (
+    <Page
+      title={t('supervision.points')}
+      extra={
+        <>
+          <SupervisionTabs />
+          <Button icon={<DownloadOutlined />} href={`/api/supervision-points/export.xlsx${queryString(Object.fromEntries(params))}`}>
+            {t('supervision.exportPoints')}
+          </Button>
+        </>
+      }
+    >
+      <PagedTable<SupervisionPoint> list={list} filters={filters} columns={columns} size="small" />
+      {modal}
+    </Page>
+  );
+}

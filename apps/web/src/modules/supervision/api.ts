@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  actionUrl,
+  planActions,
+  pointActions,
+  supervisionActions,
+  type AnswerInput,
+  type DecisionInput,
+  type JointMeeting,
+  type JointMeetingInput,
+  type PlanAction,
+  type PlanInput,
+  type PlanItemEdit,
+  type PlanItemInput,
+  type PlanSummary,
+  type PointAction,
+  type PointInput,
+  type QuestionInput,
+  type SupervisionAction,
+  type SupervisionItem,
+  type SupervisionPlan,
+  type SupervisionPoint,
+  type TaskInput,
+  type VisitInput,
+} from '@renda/shared';
+import { api } from '../../app/api';
+
+export const supervisionKey = ['supervision'] as const;
+export const itemKey = (id: string) => [...supervisionKey, 'item', id] as const;
+export const planKey = (id: string) => [...supervisionKey, 'plan', id] as const;
+export const meetingsKey = [...supervisionKey, 'meetings'] as const;
+
+export const useItem = (id: string) =>
+  useQuery({ queryKey: itemKey(id), queryFn: () => api.get<SupervisionItem>(`/api/supervision-items/${id}`) });
+export const usePlan = (id: string) =>
+  useQuery({ queryKey: planKey(id), queryFn: () => api.get<SupervisionPlan>(`/api/supervision/plans/${id}`) });
+export const usePlans = () =>
+  useQuery({
+    queryKey: [...supervisionKey, 'plans'],
+    queryFn: () => api.get<{ items: PlanSummary[] }>('/api/supervision/plans'),
+    select: (d) => d.items,
+  });
+export const useMeetings = () =>
+  useQuery({ queryKey: meetingsKey, queryFn: () => api.get<{ items: JointMeeting[] }>('/api/joint-meetings'), select: (d) => d.items });
+
+export const createPlan = (input: PlanInput) => api.post<SupervisionPlan>('/api/supervision/plans', input);
+export const addPlanItem = (planId: string, input: PlanItemInput & { reason: string | null }) =>
+  api.post<SupervisionPlan>(`/api/supervision/plans/${planId}/items`, input);
+export const changePlanItem = (itemId: string, input: PlanItemEdit) => api.put<SupervisionPlan>(`/api/supervision-items/${itemId}`, input);
+export const actOnPlan = (planId: string, action: PlanAction) => api.post<SupervisionPlan>(actionUrl(planActions, planId, action), {});
+
+export const actOnItem = (itemId: string, action: SupervisionAction, input: Record<string, unknown>) =>
+  api.post<SupervisionItem>(actionUrl(supervisionActions, itemId, action), input);
+export const actOnPoint = (pointId: string, action: Exclude<PointAction, 'carryOver'>, input: Record<string, unknown>) =>
+  api.post<SupervisionPoint>(actionUrl(pointActions, pointId, action), input);
+
+export const addTask = (itemId: string, input: TaskInput) => api.post<SupervisionItem>(`/api/supervision-items/${itemId}/tasks`, input);
+export const completeTask = (itemId: string, taskId: string) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/tasks/${taskId}/done`, {});
+export const recordVisit = (itemId: string, input: VisitInput) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/visits`, input);
+export const addQuestion = (itemId: string, input: QuestionInput) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions`, input);
+export const answerQuestion = (itemId: string, questionId: string, input: AnswerInput) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions/${questionId}/answer`, input);
+export const addPoints = (itemId: string, points: PointInput[]) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/points`, { points });
+
+export const createMeeting = (input: JointMeetingInput) => api.post<JointMeeting>('/api/joint-meetings', input);
+export const addDecision = (meetingId: string, input: DecisionInput) =>
+  api.post<JointMeeting>(`/api/joint-meetings/${meetingId}/decisions`, input);
+export const completeDecision = (meetingId: string, decisionId: string) =>
+  api.post<JointMeeting>(`/api/joint-meetings/${meetingId}/decisions/${decisionId}/done`, {});

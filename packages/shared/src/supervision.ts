@@ -1,0 +1,462 @@
+import { z } from 'zod';
+import { pageQuery } from './pagination.js';
+import { defineActions } from './workflow.js';
+
+/**
+ * Supervision (监督, DOMAIN module 6). A standing committee's annual plan (监督工作计划) lists the
+ * items; each item is of one kind and runs through the stages of its kind (seed 000: 专题询问 in six
+ * steps, 工作评议 in five; seed 001: 再审; seed 003: 重大支撑项目 by 季度专报; seed 004: 审议意见 followed
+ * as a list, 清单式督办).
+ */
+const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, `${label}至少 ${min} 个字`)
+    .max(max, `${label}最多 ${max} 个字`);
+const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullable().default(null);
+
+// ---- kinds and their stages ----
+
+export const supervisionKind = z.enum(['special_report', 'law_inspection', 'special_inquiry', 'work_evaluation', 'major_project']);
+export type SupervisionKind = z.infer<typeof supervisionKind>;
+export const supervisionKindLabel = {
+  special_report: '听取审议专项工作报告',
+  law_inspection: '执法检查',
+  special_inquiry: '专题询问',
+  work_evaluation: '工作评议',
+  major_project: '重大项目监督',
+} satisfies Record<SupervisionKind, string>;
+
+export const supervisionStage = z.enum([
+  'planned',
+  'research',
+  'draft_report',
+  'hearing',
+  'opinions',
+  'handling',
+  'evaluation',
+  'inspection_plan',
+  'field_inspection',
+  'inspect_report',
+  'follow_up',
+  'inquiry_plan',
+  'questions',
+  'coordination',
+  'inquiry',
+  'preparation',
+  'investigation',
+  'eval_meeting',
+  'rectification',
+  'quarterly',
+  'closed',
+]);
+export type SupervisionStage = z.infer<typeof supervisionStage>;
+export const supervisionStageLabel = {
+  planned: '列入计划',
+  research: '调查研究',
+  draft_report: '报告稿报审',
+  hearing: '常委会会议听取审议',
+  opinions: '形成审议意见',
+  handling: '研究处理',
+  evaluation: '满意度测评',
+  inspection_plan: '制定检查方案',
+  field_inspection: '实地检查',
+  inspect_report: '检查报告',
+  follow_up: '跟踪监督',
+  inquiry_plan: '制定询问方案',
+  questions: '确定询问问题',
+  coordination: '召开协调会',
+  inquiry: '专题询问',
+  preparation: '准备',
+  investigation: '调查',
+  eval_meeting: '评议',
+  rectification: '整改',
+  quarterly: '季度专报',
+  closed: '已办结',
+} satisfies Record<SupervisionStage, string>;
+
+/**
+ * The stages of each kind, in order: the table the workflow is generated from (`advance` moves to
+ * the next). Seed 000 names the six steps of 专题询问 (制定专题询问工作方案、开展调查研究、确定询问问题、
+ * 召开协调会、专题询问、跟踪监督、满意度测评) and the five of 工作评议 (准备、调查、评议、整改、测评);
+ * seed 000 also has the organ's draft report checked before the meeting (专项工作报告稿报审).
+ */
+export const supervisionStages = {
+  special_report: ['planned', 'research', 'draft_report', 'hearing', 'opinions', 'handling', 'evaluation', 'closed'],
+  law_inspection: ['planned', 'inspection_plan', 'field_inspection', 'inspect_report', 'opinions', 'follow_up', 'closed'],
+  special_inquiry: ['planned', 'inquiry_plan', 'research', 'questions', 'coordination', 'inquiry', 'follow_up', 'evaluation', 'closed'],
+  work_evaluation: ['planned', 'preparation', 'investigation', 'eval_meeting', 'rectification', 'evaluation', 'closed'],
+  major_project: ['planned', 'quarterly', 'closed'],
+} as const satisfies Record<SupervisionKind, readonly SupervisionStage[]>;
+
+/** Seed 001 再审: where a re-review sends an item back to (the organ handles the points not solved again). */
+export const rereviewStage = {
+  special_report: 'handling',
+  special_inquiry: 'follow_up',
+  work_evaluation: 'rectification',
+} as const satisfies Partial<Record<SupervisionKind, SupervisionStage>>;
+export type RereviewKind = keyof typeof rereviewStage;
+
+export const supervisionAction = z.enum(['advance', 'submitReport', 'rereview']);
+export type SupervisionAction = z.infer<typeof supervisionAction>;
+export const supervisionActionLabel = {
+  advance: '进入下一阶段',
+  submitReport: '报送报告',
+  rereview: '启动再审',
+} satisfies Record<SupervisionAction, string>;
+
+export const supervisionParty = z.enum(['organ']);
+export type SupervisionParty = z.infer<typeof supervisionParty>;
+export const supervisionPartyLabel = { organ: '被监督单位' } satisfies Record<SupervisionParty, string>;
+
+export const advanceInput = z.object({ note: optionalText('说明', 500) });
+export const submitReportInput = z.object({
+  title: text('报告标题', 2, 100),
+  content: text('报告内容', 2, 20000),
+  /** 季度专报: the quarter reported on, e.g. 2026Q2. */
+  period: z
+    .string()
+    .regex(/^\d{4}Q[1-4]$/, '季度格式应如 2026Q2')
+    .nullable()
+    .default(null),
+});
+export const rereviewInput = z.object({ reason: text('再审理由', 2, 500) });
+export type SubmitReportInput = z.infer<typeof submitReportInput>;
+export type SupervisionActionInputs = {
+  advance: z.infer<typeof advanceInput>;
+  submitReport: SubmitReportInput;
+  rereview: z.infer<typeof rereviewInput>;
+};
+
+/** POST /api/supervision-items/:id/actions/<action>. */
+export const supervisionActions = defineActions<SupervisionAction>('supervision-items', {
+  advance: { input: advanceInput, summary: '完成当前阶段，进入下一阶段' },
+  submitReport: { input: submitReportInput, summary: '被监督单位报送报告（报告稿、研究处理情况报告、季度专报）' },
+  rereview: { input: rereviewInput, summary: '启动再审：未解决的问题重新列入清单交办' },
+});
+
+// ---- the annual plan ----
+
+export const planState = z.enum(['drafted', 'adopted', 'published']);
+export type PlanState = z.infer<typeof planState>;
+export const planStateLabel = { drafted: '起草中', adopted: '已通过', published: '已公布' } satisfies Record<PlanState, string>;
+export const planAction = z.enum(['adopt', 'publish']);
+export type PlanAction = z.infer<typeof planAction>;
+export const planActionLabel = { adopt: '主任会议通过', publish: '公布' } satisfies Record<PlanAction, string>;
+export const planActions = defineActions<PlanAction>('supervision-plans', {
+  adopt: { input: z.object({ note: optionalText('说明', 500) }), summary: '计划经主任会议（常委会会议）通过' },
+  publish: { input: z.object({}), summary: '向社会公布年度监督工作计划' },
+});
+
+export const planInput = z.object({
+  bodyId: z.uuid('请选择人大机关'),
+  year: z.number().int().min(2000).max(2100),
+  title: text('计划名称', 4, 80),
+});
+export type PlanInput = z.infer<typeof planInput>;
+
+const itemFields = {
+  kind: supervisionKind,
+  subject: text('监督议题', 4, 120),
+  committee: text('承办委室', 2, 60),
+  organUnitId: z.uuid('请选择被监督单位'),
+  /** The meeting where it is heard: free text until the meetings module links it. */
+  meeting: optionalText('审议会议', 100),
+  meetingOn: isoDate.nullable().default(null),
+  deputyIds: z.array(z.uuid()).max(200).default([]),
+};
+export const planItemInput = z.object({ ...itemFields });
+export type PlanItemInput = z.infer<typeof planItemInput>;
+/** A change after the plan is adopted names its reason (recorded in the item's history and the audit trail). */
+export const planItemEdit = z.object({ ...itemFields, kind: supervisionKind.optional(), reason: optionalText('调整理由', 500) });
+export type PlanItemEdit = z.infer<typeof planItemEdit>;
+
+export const supervisionItemSummary = z.object({
+  id: z.string(),
+  planId: z.string(),
+  year: z.number().int(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  kind: supervisionKind,
+  kindLabel: z.string(),
+  subject: z.string(),
+  committee: z.string(),
+  organUnitId: z.string(),
+  organName: z.string(),
+  meeting: z.string().nullable(),
+  meetingOn: z.string().nullable(),
+  stage: supervisionStage,
+  stageLabel: z.string(),
+  round: z.number().int(),
+  deputyIds: z.array(z.string()),
+  openPoints: z.number().int(),
+  overduePoints: z.number().int(),
+});
+export type SupervisionItemSummary = z.infer<typeof supervisionItemSummary>;
+
+export const supervisionPlan = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  state: planState,
+  stateLabel: z.string(),
+  adoptedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  items: z.array(supervisionItemSummary),
+  allowedActions: z.array(planAction),
+  /** After adoption a change needs its reason. */
+  changeNeedsReason: z.boolean(),
+});
+export type SupervisionPlan = z.infer<typeof supervisionPlan>;
+export const planSummary = supervisionPlan
+  .omit({ items: true, allowedActions: true, changeNeedsReason: true })
+  .extend({ itemCount: z.number().int() });
+export type PlanSummary = z.infer<typeof planSummary>;
+
+// ---- stage work: tasks, reports, visits, questions ----
+
+export const taskInput = z.object({
+  title: text('任务', 2, 200),
+  responsible: text('责任人', 1, 60),
+  /** Empty: the stage's default deadline from the deadline engine. */
+  dueOn: isoDate.nullable().default(null),
+});
+export type TaskInput = z.infer<typeof taskInput>;
+export const supervisionTask = z.object({
+  id: z.string(),
+  stage: supervisionStage,
+  stageLabel: z.string(),
+  title: z.string(),
+  responsible: z.string(),
+  dueOn: z.string(),
+  done: z.boolean(),
+  overdue: z.boolean(),
+});
+
+export const supervisionReport = z.object({
+  id: z.string(),
+  stage: supervisionStage,
+  stageLabel: z.string(),
+  title: z.string(),
+  content: z.string(),
+  period: z.string().nullable(),
+  submittedByName: z.string(),
+  submittedAt: z.string(),
+});
+
+export const visitInput = z.object({
+  visitedOn: isoDate,
+  place: text('检查地点', 2, 100),
+  summary: optionalText('检查情况', 4000),
+  deputyIds: z.array(z.uuid()).min(1, '请选择参加检查的代表').max(200),
+});
+export type VisitInput = z.infer<typeof visitInput>;
+export const supervisionVisit = z.object({
+  id: z.string(),
+  visitedOn: z.string(),
+  place: z.string(),
+  summary: z.string().nullable(),
+  deputies: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const askerKind = z.enum(['member', 'deputy', 'public']);
+export type AskerKind = z.infer<typeof askerKind>;
+export const askerKindLabel = { member: '常委会组成人员', deputy: '人大代表', public: '社会公众' } satisfies Record<AskerKind, string>;
+export const questionInput = z.object({
+  question: text('询问问题', 4, 1000),
+  askerKind,
+  askerName: text('提问人', 1, 60),
+});
+export type QuestionInput = z.infer<typeof questionInput>;
+/** 询问记录: who answered and what, and the commitment the answer made (which becomes a point of the list). */
+export const answerInput = z.object({
+  officialName: text('应询人', 1, 60),
+  answer: text('答复内容', 2, 4000),
+  commitment: optionalText('承诺事项', 1000),
+  commitmentDueOn: isoDate.nullable().default(null),
+});
+export type AnswerInput = z.infer<typeof answerInput>;
+export const supervisionQuestion = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  question: z.string(),
+  askerKind,
+  askerKindLabel: z.string(),
+  askerName: z.string(),
+  officialName: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
+// ---- the issue list (清单式督办) ----
+
+export const pointSource = z.enum(['opinion', 'commitment', 'finding', 'project']);
+export type PointSource = z.infer<typeof pointSource>;
+export const pointSourceLabel = {
+  opinion: '审议意见',
+  commitment: '询问承诺',
+  finding: '检查发现问题',
+  project: '项目问题',
+} satisfies Record<PointSource, string>;
+
+export const pointState = z.enum(['open', 'answered', 'solved', 'carried_over']);
+export type PointState = z.infer<typeof pointState>;
+export const pointStateLabel = {
+  open: '整改中',
+  answered: '已报送待认定',
+  solved: '已解决（销号）',
+  carried_over: '未解决，已转再审',
+} satisfies Record<PointState, string>;
+export const pointAction = z.enum(['answer', 'accept', 'sendBack', 'carryOver']);
+export type PointAction = z.infer<typeof pointAction>;
+export const pointActionLabel = {
+  answer: '报送整改情况',
+  accept: '认定已解决',
+  sendBack: '认定未解决，退回继续整改',
+  carryOver: '转入再审',
+} satisfies Record<PointAction, string>;
+
+export const pointAnswerInput = z.object({ evidence: text('整改情况及佐证', 2, 4000) });
+export const pointJudgeInput = z.object({ judgement: optionalText('认定意见', 1000) });
+export const pointSendBackInput = z.object({ judgement: text('认定意见', 2, 1000) });
+export type PointActionInputs = {
+  answer: z.infer<typeof pointAnswerInput>;
+  accept: z.infer<typeof pointJudgeInput>;
+  sendBack: z.infer<typeof pointSendBackInput>;
+  carryOver: Record<string, never>;
+};
+/** POST /api/supervision-points/:id/actions/<action> (carryOver is the system's, at a re-review). */
+export const pointActions = defineActions<Exclude<PointAction, 'carryOver'>>('supervision-points', {
+  answer: { input: pointAnswerInput, summary: '被监督单位报送整改情况及佐证' },
+  accept: { input: pointJudgeInput, summary: '认定已解决（销号）' },
+  sendBack: { input: pointSendBackInput, summary: '认定未解决，退回继续整改' },
+});
+
+export const pointInput = z.object({
+  source: pointSource,
+  content: text('问题（意见）内容', 2, 2000),
+  /** Empty: the item's organ. */
+  organUnitId: z.uuid().nullable().default(null),
+  /** Empty: the default deadline from the deadline engine. */
+  dueOn: isoDate.nullable().default(null),
+});
+export type PointInput = z.infer<typeof pointInput>;
+/** Several points at once: a deliberation opinion split into its points. */
+export const pointsInput = z.object({ points: z.array(pointInput).min(1, '请至少填写一个问题').max(100) });
+
+export const supervisionPoint = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemSubject: z.string(),
+  itemKindLabel: z.string(),
+  number: z.string(),
+  round: z.number().int(),
+  source: pointSource,
+  sourceLabel: z.string(),
+  content: z.string(),
+  organUnitId: z.string(),
+  organName: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  state: pointState,
+  stateLabel: z.string(),
+  evidence: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  judgement: z.string().nullable(),
+  judgedAt: z.string().nullable(),
+  previousPointId: z.string().nullable(),
+  previousNumber: z.string().nullable(),
+  allowedActions: z.array(pointAction),
+});
+export type SupervisionPoint = z.infer<typeof supervisionPoint>;
+
+export const pointQuery = pageQuery.extend({
+  state: pointState.optional(),
+  itemId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type PointQuery = z.infer<typeof pointQuery>;
+
+export const itemQuery = pageQuery.extend({
+  bodyId: z.uuid().optional(),
+  year: z.coerce.number().int().optional(),
+  kind: supervisionKind.optional(),
+  stage: supervisionStage.optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export type ItemQuery = z.infer<typeof itemQuery>;
+
+export const supervisionEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStage: z.string().nullable(),
+  toStage: z.string().nullable(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const supervisionItem = supervisionItemSummary.extend({
+  planState,
+  stages: z.array(z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean() })),
+  deputies: z.array(z.object({ id: z.string(), name: z.string() })),
+  tasks: z.array(supervisionTask),
+  reports: z.array(supervisionReport),
+  visits: z.array(supervisionVisit),
+  questions: z.array(supervisionQuestion),
+  points: z.array(supervisionPoint),
+  events: z.array(supervisionEvent),
+  allowedActions: z.array(supervisionAction),
+  /** What the actor may add at this stage: the page's forms. */
+  canManage: z.boolean(),
+});
+export type SupervisionItem = z.infer<typeof supervisionItem>;
+
+// ---- joint meetings (联席会议) ----
+
+export const jointMeetingInput = z.object({
+  bodyId: z.uuid('请选择人大机关'),
+  title: text('会议名称', 4, 80),
+  heldOn: isoDate,
+  place: optionalText('地点', 100),
+  agenda: z
+    .array(text('议程', 2, 200))
+    .min(1, '请填写议程')
+    .max(30),
+  attendees: z
+    .array(z.object({ name: text('姓名', 1, 40), unit: text('单位', 1, 60) }))
+    .max(100)
+    .default([]),
+});
+export type JointMeetingInput = z.infer<typeof jointMeetingInput>;
+export const decisionInput = z.object({
+  content: text('议定事项', 2, 1000),
+  owner: text('责任单位（人）', 1, 60),
+  dueOn: isoDate,
+});
+export type DecisionInput = z.infer<typeof decisionInput>;
+export const jointMeeting = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string().nullable(),
+  agenda: z.array(z.string()),
+  attendees: z.array(z.object({ name: z.string(), unit: z.string() })),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      content: z.string(),
+      owner: z.string(),
+      dueOn: z.string(),
+      done: z.boolean(),
+      doneAt: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type JointMeeting = z.infer<typeof jointMeeting>;
