@@ -68,6 +68,9 @@ export const auditEntityLabel = {
   suggestion_session: '代表大会会议',
   contact_link: '双联系',
   appointment: '代表约见',
+  legislation_draft: '法规草案',
+  legislation_comment: '立法意见',
+  legislation_contact_point: '基层立法联系点',
 } as const;
 export type AuditEntity = keyof typeof auditEntityLabel;
 

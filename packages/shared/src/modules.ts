@@ -77,6 +77,11 @@ export const permissions = {
   // answers, the deputy rates); a deputy reads only their own, a unit only the appointments with it.
   'appointments.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'appointments.request': ['deputy'],
+  // 立法征求意见: staff publish drafts, moderate and mark comments; a grassroots legislative contact
+  // point's members (staff accounts of its body or a body below) enter the comments it gathered offline.
+  'legislation.read': ['admin', 'staff', 'leader'],
+  'legislation.manage': ['staff'],
+  'legislation.contribute': ['staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -8,3 +8,4 @@ export * from '../modules/campaigns/tables.js';
 export * from '../modules/reportbacks/tables.js';
 export * from '../modules/contacts/tables.js';
 export * from '../modules/calendar/tables.js';
+export * from '../modules/legislation/tables.js';
