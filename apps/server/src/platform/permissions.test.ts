@@ -44,6 +44,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'contacts.record': { method: 'POST', url: '/api/contact-links' },
   'appointments.read': { method: 'GET', url: '/api/appointments' },
   'appointments.request': { method: 'GET', url: '/api/appointments/units' },
+  'legislation.read': { method: 'GET', url: '/api/legislation/drafts' },
+  'legislation.manage': { method: 'POST', url: '/api/legislation/drafts' },
+  'legislation.contribute': { method: 'GET', url: '/api/legislation/my/contact-points' },
 };
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import { seedDeputies } from './deputies.js';
 import { seedSuggestions } from './suggestions.js';
 import { seedOpinions } from './opinions.js';
 import { seedCampaigns } from './campaigns.js';
+import { seedLegislation } from './legislation.js';
 import { seedReportBacks } from './reportbacks.js';
 import { seedContacts } from './contacts.js';
 import { seedVillages } from './regions.js';
@@ -147,6 +148,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedCampaigns(tx, ctx);
     await seedReportBacks(tx, ctx);
     await seedContacts(tx, ctx);
+    await seedLegislation(tx, ctx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

@@ -26,7 +26,8 @@ export const draftTransitions = [
   { from: 'summarised', action: 'revise', to: 'summarised', roles: ['staff'] },
 ] as const satisfies readonly Step<DraftState, DraftAction>[];
 
-export type DraftStep = (typeof draftTransitions)[number];
+export type DraftStep = Step<DraftState, DraftAction>;
+export type CommentStep = Step<CommentState, CommentAction>;
 
 export const draftWorkflow = defineWorkflow<DraftState, DraftAction>({
   code: 'LEGISLATION_DRAFT',
