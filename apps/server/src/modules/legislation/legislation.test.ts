@@ -208,7 +208,7 @@ describe('立法征求意见', () => {
     const demoPoint = (await staff.request('GET', '/api/legislation/contact-points')).json<{ items: { id: string; name: string }[] }>().items.find(
       (p) => p.name === '嘉善县律师协会基层立法联系点',
     )!;
-    const notTakingPart = await member.request('POST', `/api/legislation/drafts/${draft.id}/offline-comments`, {
+    const notTakingPart = await staff.request('POST', `/api/legislation/drafts/${draft.id}/offline-comments`, {
       contactPointId: demoPoint.id, content: '某意见内容。', participants: 1, gatheredOn: today(),
     });
     expect(notTakingPart.json().error.message).toBe('该联系点未参与本草案的征求意见');
@@ -230,7 +230,7 @@ describe('立法征求意见', () => {
     const late = await publicPost(draft.publicCode, { content: '截止后提交的意见。' });
     expect(late.json().error).toMatchObject({ code: 'LEGISLATION_NOT_OPEN', message: `征求意见已于 ${day(29)} 截止，感谢您的关注` });
     const unmarked = await act(draft.id, 'summarise');
-    expect(unmarked.json().error.message).toBe('还有 6 条意见未标注处理情况，请先标注');
+    expect(unmarked.json().error.message).toBe('还有 7 条意见未标注处理情况，请先标注');
     const { items } = await commentsOf(draft.id, '&state=approved');
     const missing = await actOnComment(items[0]!.id, 'mark', { adoption: 'adopted' });
     expect(missing.json().error.message).toBe('请填写理由');
@@ -252,7 +252,7 @@ describe('立法征求意见', () => {
     expect(report.headers['content-type']).toContain('wordprocessingml');
     const xml = await (await JSZip.loadAsync(report.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('关于《嘉兴市河道保护条例（草案）（测试）》征求意见情况的汇总报告');
-    expect(xml).toContain('共收到意见 7 条，涉及 39 人次');
+    expect(xml).toContain('共收到意见 7 条，涉及 42 人次');
     expect(xml).toContain('采纳 5 条，部分采纳 1 条，未采纳 1 条');
     expect(xml).toContain('针对“落实保洁人员和保洁经费”');
     expect(xml).not.toContain('王建华');
