@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { chinaMobile } from './opinions.js';
 import { pageQuery, sortOrder } from './pagination.js';
-import { inOrder } from './range.js';
 import { defineActions } from './workflow.js';
 
 /**
@@ -154,7 +153,10 @@ export type VersionText = z.infer<typeof versionText>;
 export const textPart = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
 export const articleChange = z.enum(['same', 'changed', 'added', 'removed']);
 export type ArticleChange = z.infer<typeof articleChange>;
-export const articleChangeLabel = { same: '未修改', changed: '修改', added: '新增', removed: '删除' } satisfies Record<ArticleChange, string>;
+export const articleChangeLabel = { same: '未修改', changed: '修改', added: '新增', removed: '删除' } satisfies Record<
+  ArticleChange,
+  string
+>;
 export const versionComparison = z.object({
   from: draftVersion,
   to: draftVersion,

@@ -28,6 +28,7 @@ import { deputyRoutes } from '../modules/deputies/routes';
 import { stationRoutes } from '../modules/stations/routes';
 import { reportBackRoutes } from '../modules/reportbacks/routes';
 import { contactRoutes } from '../modules/contacts/routes';
+import { legislationRoutes } from '../modules/legislation/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -53,6 +54,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   stations: stationRoutes,
   opinions: [...opinionRoutes, ...campaignRoutes],
   suggestions: suggestionRoutes,
+  legislation: legislationRoutes,
 };
 
 interface AdminNavItem {

@@ -91,7 +91,8 @@ export function parseArticles(source: string): ParsedDraft {
   let chapter = '';
   let current: { number: number; label: string; chapter: string; lines: string[] } | null = null;
   const flush = () => {
-    if (current) articles.push({ number: current.number, label: current.label, chapter: current.chapter, text: current.lines.join('\n').trim() });
+    if (current)
+      articles.push({ number: current.number, label: current.label, chapter: current.chapter, text: current.lines.join('\n').trim() });
     current = null;
   };
   for (const line of lines) {

@@ -25,8 +25,18 @@ describe('compareArticles', () => {
       ['same', '第三条', '第四条'],
     ]);
     const changed = rows[1]!.parts;
-    expect(changed.filter((p) => p.added).map((p) => p.value).join('')).toBe('、排放污水');
-    expect(changed.filter((p) => !p.added && !p.removed).map((p) => p.value).join('')).toBe('禁止向河道倾倒垃圾。');
+    expect(
+      changed
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('、排放污水');
+    expect(
+      changed
+        .filter((p) => !p.added && !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('禁止向河道倾倒垃圾。');
   });
 
   it('names a removed article', () => {

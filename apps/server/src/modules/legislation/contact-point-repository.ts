@@ -52,7 +52,8 @@ export async function updatePoint(db: Executor, id: string, patch: Partial<typeo
 
 export async function setMembers(db: Executor, pointId: string, userIds: string[]) {
   await db.delete(legislationContactPointMembers).where(eq(legislationContactPointMembers.contactPointId, pointId));
-  if (userIds.length) await db.insert(legislationContactPointMembers).values(userIds.map((userId) => ({ contactPointId: pointId, userId })));
+  if (userIds.length)
+    await db.insert(legislationContactPointMembers).values(userIds.map((userId) => ({ contactPointId: pointId, userId })));
 }
 
 export async function membersOf(db: Executor, pointIds: string[]) {

@@ -27,7 +27,9 @@ async function presentMany(db: Executor, rows: repo.ContactPointRow[]): Promise<
     address: p.address,
     contactPerson: p.contactPerson,
     contactPhone: p.contactPhone,
-    members: members.filter((m) => m.contactPointId === p.id).map(({ id, displayName, bodyName: memberBody }) => ({ id, displayName, bodyName: memberBody })),
+    members: members
+      .filter((m) => m.contactPointId === p.id)
+      .map(({ id, displayName, bodyName: memberBody }) => ({ id, displayName, bodyName: memberBody })),
   }));
 }
 
@@ -56,7 +58,13 @@ export async function createPoint(db: Db, ctx: ActorContext, input: ContactPoint
     const { memberIds: _m, bodyId: _b, ...fields } = input;
     const id = await repo.insertPoint(tx, { ...fields, bodyId: body.id, createdAt: clock.now() });
     await repo.setMembers(tx, id, members);
-    await recordAudit(tx, ctx, { entity: 'legislation_contact_point', entityId: id, bodyId: body.id, action: 'create', after: { ...fields, members } });
+    await recordAudit(tx, ctx, {
+      entity: 'legislation_contact_point',
+      entityId: id,
+      bodyId: body.id,
+      action: 'create',
+      after: { ...fields, members },
+    });
     return (await presentMany(tx, [(await repo.getPoint(tx, ctx.actor, id))!]))[0]!;
   });
 }

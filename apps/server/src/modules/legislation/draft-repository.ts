@@ -143,7 +143,11 @@ export async function findVersion(db: Executor, draftId: string, versionId: stri
 }
 
 export async function articlesOf(db: Executor, versionId: string) {
-  return db.select().from(legislationArticles).where(eq(legislationArticles.versionId, versionId)).orderBy(asc(legislationArticles.position));
+  return db
+    .select()
+    .from(legislationArticles)
+    .where(eq(legislationArticles.versionId, versionId))
+    .orderBy(asc(legislationArticles.position));
 }
 
 // ---- contact points taking part ----

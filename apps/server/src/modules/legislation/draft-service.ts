@@ -91,7 +91,8 @@ export async function listForExport(db: Db, ctx: ActorContext, q: Omit<DraftQuer
 async function checkPoints(tx: Executor, ctx: ActorContext, ids: string[]) {
   const unique = [...new Set(ids)];
   const found = await pointsRepo.pointsByIds(tx, ctx.actor, unique);
-  if (found.length !== unique.length) throw notFound('基层立法联系点', { ids: unique.filter((id) => !found.some((f) => f.point.id === id)) });
+  if (found.length !== unique.length)
+    throw notFound('基层立法联系点', { ids: unique.filter((id) => !found.some((f) => f.point.id === id)) });
   return unique;
 }
 
@@ -99,7 +100,14 @@ async function addVersion(tx: Tx, ctx: ActorContext, draftId: string, input: Ver
   const parsed = versionArticles(input);
   const version = await repo.insertVersion(
     tx,
-    { draftId, note: input.note, explanation: input.explanation, preamble: parsed.preamble, createdBy: ctx.actor.id, createdAt: clock.now() },
+    {
+      draftId,
+      note: input.note,
+      explanation: input.explanation,
+      preamble: parsed.preamble,
+      createdBy: ctx.actor.id,
+      createdAt: clock.now(),
+    },
     parsed.articles,
   );
   return { version, articleCount: parsed.articles.length, warnings: parsed.warnings };
@@ -127,7 +135,14 @@ export async function createDraft(db: Db, ctx: ActorContext, input: DraftInput) 
       entityId: id,
       bodyId: body.id,
       action: 'create',
-      after: { title: input.title, commentFrom: input.commentFrom, commentTo: input.commentTo, version: version.number, articleCount, points },
+      after: {
+        title: input.title,
+        commentFrom: input.commentFrom,
+        commentTo: input.commentTo,
+        version: version.number,
+        articleCount,
+        points,
+      },
     });
     return { draft: await getDraft(tx, ctx, id), warnings };
   });
@@ -173,7 +188,11 @@ async function adoptionNotices(tx: Tx, d: DraftRecord): Promise<{ notices: Notic
         userIds: [],
         title: '',
         body: '',
-        sms: { phones: [c.phone], bodyId: d.bodyId, body: `您对《${d.title}》提出的意见已被${c.adoption === 'adopted' ? '采纳' : '部分采纳'}，感谢您参与立法。` },
+        sms: {
+          phones: [c.phone],
+          bodyId: d.bodyId,
+          body: `您对《${d.title}》提出的意见已被${c.adoption === 'adopted' ? '采纳' : '部分采纳'}，感谢您参与立法。`,
+        },
       });
   }
   const members = await pointsRepo.membersOf(tx, [...byPoint.keys()]);

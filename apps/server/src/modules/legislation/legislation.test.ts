@@ -42,10 +42,15 @@ async function upload(as: typeof member, draftId: string, fields: Record<string,
   });
 }
 
-const act = (id: string, action: string, body: object = {}) => staff.request('POST', `/api/legislation/drafts/${id}/actions/${action}`, body);
-const actOnComment = (id: string, action: string, body: object = {}) => staff.request('POST', `/api/legislation/comments/${id}/actions/${action}`, body);
+const act = (id: string, action: string, body: object = {}) =>
+  staff.request('POST', `/api/legislation/drafts/${id}/actions/${action}`, body);
+const actOnComment = (id: string, action: string, body: object = {}) =>
+  staff.request('POST', `/api/legislation/comments/${id}/actions/${action}`, body);
 const commentsOf = async (id: string, query = '') =>
-  (await staff.request('GET', `/api/legislation/drafts/${id}/comments?pageSize=200${query}`)).json<{ items: DraftComment[]; total: number }>();
+  (await staff.request('GET', `/api/legislation/drafts/${id}/comments?pageSize=200${query}`)).json<{
+    items: DraftComment[];
+    total: number;
+  }>();
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -57,7 +62,9 @@ afterAll(() => t.close());
 
 describe('立法征求意见', () => {
   it('keeps contact points with members from the body or a body below, and refuses other accounts', async () => {
-    const candidates = (await staff.request('GET', '/api/legislation/contact-points/candidates')).json<{ items: { id: string; displayName: string }[] }>();
+    const candidates = (await staff.request('GET', '/api/legislation/contact-points/candidates')).json<{
+      items: { id: string; displayName: string }[];
+    }>();
     const shen = candidates.items.find((c) => c.displayName === '沈佳琪')!;
     const created = await staff.request('POST', '/api/legislation/contact-points', {
       name: '秀洲区新城街道基层立法联系点',
@@ -67,7 +74,11 @@ describe('立法征求意见', () => {
     expect(created.statusCode).toBe(201);
     pointId = created.json<{ id: string }>().id;
     const [unitUser] = await t.db.select().from(users).where(eq(users.username, 'unit'));
-    const wrong = await staff.request('POST', '/api/legislation/contact-points', { name: '某联系点', address: '某地', memberIds: [unitUser!.id] });
+    const wrong = await staff.request('POST', '/api/legislation/contact-points', {
+      name: '某联系点',
+      address: '某地',
+      memberIds: [unitUser!.id],
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toBe('联系点工作人员须为本机关或下级机关的工作人员账号');
     expect((await deputy.request('GET', '/api/legislation/contact-points')).statusCode).toBe(403);
@@ -94,11 +105,17 @@ describe('立法征求意见', () => {
 
   it('refuses the period in reverse and a text without articles', async () => {
     const reversed = await staff.request('POST', '/api/legislation/drafts', {
-      title: '某条例', commentFrom: day(5), commentTo: day(1), version: { text: '第一条 为了……' },
+      title: '某条例',
+      commentFrom: day(5),
+      commentTo: day(1),
+      version: { text: '第一条 为了……' },
     });
     expect(reversed.statusCode).toBe(400);
     const noArticles = await staff.request('POST', '/api/legislation/drafts', {
-      title: '某条例', commentFrom: day(1), commentTo: day(5), version: { text: '这是一段说明。' },
+      title: '某条例',
+      commentFrom: day(1),
+      commentTo: day(5),
+      version: { text: '这是一段说明。' },
     });
     expect(noArticles.json().error.code).toBe('LEGISLATION_NO_ARTICLES');
   });
@@ -120,7 +137,11 @@ describe('立法征求意见', () => {
         phone: '13905730001',
         notifyConsent: true,
       }),
-      await publicPost(draft.publicCode, { articleId: fourth.id, content: '河道保洁经费应当由市财政统一保障，乡镇财力有限。', phone: '13905730002' }),
+      await publicPost(draft.publicCode, {
+        articleId: fourth.id,
+        content: '河道保洁经费应当由市财政统一保障，乡镇财力有限。',
+        phone: '13905730002',
+      }),
       await publicPost(draft.publicCode, { content: '广告：低价出售……' }),
     ];
     expect(sent.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
@@ -151,7 +172,9 @@ describe('立法征求意见', () => {
   });
 
   it('a contact point’s member imports comments from Excel: every wrong row reported in Chinese and nothing written, then all rows', async () => {
-    const mine = (await member.request('GET', '/api/legislation/my/contact-points')).json<{ items: { id: string; drafts: { id: string }[] }[] }>();
+    const mine = (await member.request('GET', '/api/legislation/my/contact-points')).json<{
+      items: { id: string; drafts: { id: string }[] }[];
+    }>();
     expect(mine.items.find((p) => p.id === pointId)!.drafts.map((d) => d.id)).toContain(draft.id);
     const bad = await upload(
       member,
@@ -204,12 +227,20 @@ describe('立法征求意见', () => {
       gatheredOn: today(),
     });
     expect(single.statusCode).toBe(201);
-    expect(single.json()).toMatchObject({ articleLabel: '第五条', participants: 4, state: 'approved', contactPointName: '秀洲区新城街道基层立法联系点' });
-    const demoPoint = (await staff.request('GET', '/api/legislation/contact-points')).json<{ items: { id: string; name: string }[] }>().items.find(
-      (p) => p.name === '嘉善县律师协会基层立法联系点',
-    )!;
+    expect(single.json()).toMatchObject({
+      articleLabel: '第五条',
+      participants: 4,
+      state: 'approved',
+      contactPointName: '秀洲区新城街道基层立法联系点',
+    });
+    const demoPoint = (await staff.request('GET', '/api/legislation/contact-points'))
+      .json<{ items: { id: string; name: string }[] }>()
+      .items.find((p) => p.name === '嘉善县律师协会基层立法联系点')!;
     const notTakingPart = await staff.request('POST', `/api/legislation/drafts/${draft.id}/offline-comments`, {
-      contactPointId: demoPoint.id, content: '某意见内容。', participants: 1, gatheredOn: today(),
+      contactPointId: demoPoint.id,
+      content: '某意见内容。',
+      participants: 1,
+      gatheredOn: today(),
     });
     expect(notTakingPart.json().error.message).toBe('该联系点未参与本草案的征求意见');
   });
@@ -236,7 +267,10 @@ describe('立法征求意见', () => {
     expect(missing.json().error.message).toBe('请填写理由');
     for (const c of items) {
       const adoption = c.name === '王建华' || c.contactPointId ? 'adopted' : c.articleLabel === '第四条' ? 'partly' : 'not_adopted';
-      expect((await actOnComment(c.id, 'mark', { adoption, reason: '经研究，' + (adoption === 'not_adopted' ? '已有规定' : '已修改') })).statusCode).toBe(200);
+      expect(
+        (await actOnComment(c.id, 'mark', { adoption, reason: '经研究，' + (adoption === 'not_adopted' ? '已有规定' : '已修改') }))
+          .statusCode,
+      ).toBe(200);
     }
     expect((await act(draft.id, 'summarise')).json()).toMatchObject({ state: 'summarised', counts: { unmarked: 0, pending: 0 } });
     const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '13905730001'));
@@ -244,7 +278,9 @@ describe('立法征求意见', () => {
     // Partly adopted, but no consent to SMS: not told.
     expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '13905730002'))).toEqual([]);
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, member.user.id));
-    expect(told.map((n) => n.body)).toContain('本联系点对《嘉兴市河道保护条例（草案）（测试）》提出的 4 条意见被采纳或部分采纳，详见征求意见情况汇总报告。');
+    expect(told.map((n) => n.body)).toContain(
+      '本联系点对《嘉兴市河道保护条例（草案）（测试）》提出的 4 条意见被采纳或部分采纳，详见征求意见情况汇总报告。',
+    );
     const afterwards = await actOnComment(items[0]!.id, 'mark', { adoption: 'not_adopted', reason: '改主意' });
     expect(afterwards.json().error.code).toBe('LEGISLATION_SUMMARISED');
 
@@ -264,11 +300,22 @@ describe('立法征求意见', () => {
     const res = await act(draft.id, 'revise', { text: revised, note: '根据征求意见修改' });
     expect(res.json().versions.map((v: { number: number }) => v.number)).toEqual([1, 2]);
     const [v1, v2] = res.json<Draft>().versions;
-    const cmp = (await staff.request('GET', `/api/legislation/drafts/${draft.id}/compare?from=${v1!.id}&to=${v2!.id}`)).json<VersionComparison>();
+    const cmp = (
+      await staff.request('GET', `/api/legislation/drafts/${draft.id}/compare?from=${v1!.id}&to=${v2!.id}`)
+    ).json<VersionComparison>();
     expect(cmp.rows.filter((r) => r.change !== 'same').map((r) => [r.change, r.new?.label])).toEqual([['changed', '第十条']]);
-    expect(cmp.rows.find((r) => r.change === 'changed')!.parts.filter((p) => p.added).map((p) => p.value).join('')).toContain('财政给予补助');
+    expect(
+      cmp.rows
+        .find((r) => r.change === 'changed')!
+        .parts.filter((p) => p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toContain('财政给予补助');
     // Comments stay with the version they were made on.
-    expect((await staff.request('GET', `/api/legislation/drafts/${draft.id}/text?versionId=${v2!.id}`)).json<VersionText>().articles[9]!.comments).toBe(0);
+    expect(
+      (await staff.request('GET', `/api/legislation/drafts/${draft.id}/text?versionId=${v2!.id}`)).json<VersionText>().articles[9]!
+        .comments,
+    ).toBe(0);
   });
 
   it('refuses comments before the period starts, in Chinese, and lists, filters, sorts and exports drafts', async () => {
@@ -277,7 +324,12 @@ describe('立法征求意见', () => {
         title: '嘉兴市养犬管理条例（草案）',
         commentFrom: day(10),
         commentTo: day(40),
-        version: { articles: [{ number: 1, text: '为了规范养犬行为，制定本条例。' }, { number: 2, text: '本条例自公布之日起施行。' }] },
+        version: {
+          articles: [
+            { number: 1, text: '为了规范养犬行为，制定本条例。' },
+            { number: 2, text: '本条例自公布之日起施行。' },
+          ],
+        },
       })
     ).json<{ draft: Draft }>().draft;
     await act(future.id, 'openComment');

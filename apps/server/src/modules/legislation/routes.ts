@@ -87,7 +87,9 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/legislation/drafts/export.xlsx',
     { ...read, schema: { tags, summary: '导出法规草案列表（Excel，最多 5000 条）', querystring: draftExportQuery } },
     async (request, reply) =>
-      reply.headers(xlsx('法规草案.xlsx')).send(await workbook('法规草案', draftColumns, await drafts.listForExport(db, actorContext(request), request.query))),
+      reply
+        .headers(xlsx('法规草案.xlsx'))
+        .send(await workbook('法规草案', draftColumns, await drafts.listForExport(db, actorContext(request), request.query))),
   );
   app.post(
     '/api/legislation/drafts',
@@ -111,7 +113,13 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/legislation/drafts/:id',
     {
       ...manage,
-      schema: { tags, summary: '修改草案名称、征求意见期间和参与的联系点', params: idParams, body: draftEdit, response: { 200: draft, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改草案名称、征求意见期间和参与的联系点',
+        params: idParams,
+        body: draftEdit,
+        response: { 200: draft, ...errorResponses },
+      },
     },
     async (request) => drafts.editDraft(db, actorContext(request), request.params.id, request.body),
   );
@@ -139,7 +147,13 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/legislation/drafts/:id/compare',
     {
       ...read,
-      schema: { tags, summary: '两个版本逐条比较', params: idParams, querystring: compareQuery, response: { 200: versionComparison, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '两个版本逐条比较',
+        params: idParams,
+        querystring: compareQuery,
+        response: { 200: versionComparison, ...errorResponses },
+      },
     },
     async (request) => drafts.compareVersions(db, actorContext(request), request.params.id, request.query.from, request.query.to),
   );
@@ -147,7 +161,13 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/legislation/drafts/:id/comments',
     {
       ...read,
-      schema: { tags, summary: '草案的意见（按条款）', params: idParams, querystring: commentQuery, response: { 200: pageOf(draftComment), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '草案的意见（按条款）',
+        params: idParams,
+        querystring: commentQuery,
+        response: { 200: pageOf(draftComment), ...errorResponses },
+      },
     },
     async (request) => comments.pageComments(db, actorContext(request), request.params.id, request.query),
   );
@@ -198,7 +218,10 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
   // ---- 基层立法联系点 ----
   app.get(
     '/api/legislation/contact-points',
-    { ...read, schema: { tags, summary: '基层立法联系点', response: { 200: z.object({ items: z.array(contactPoint) }), ...errorResponses } } },
+    {
+      ...read,
+      schema: { tags, summary: '基层立法联系点', response: { 200: z.object({ items: z.array(contactPoint) }), ...errorResponses } },
+    },
     async (request) => ({ items: await points.listPoints(db, actorContext(request)) }),
   );
   app.get(
@@ -208,21 +231,33 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
       schema: {
         tags,
         summary: '可设为联系点工作人员的账号（本机关及下级机关工作人员）',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), bodyName: z.string() })) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), bodyName: z.string() })) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => points.memberCandidates(db, actorContext(request)),
   );
   app.post(
     '/api/legislation/contact-points',
-    { ...manage, schema: { tags, summary: '新建基层立法联系点', body: contactPointInput, response: { 201: contactPoint, ...errorResponses } } },
+    {
+      ...manage,
+      schema: { tags, summary: '新建基层立法联系点', body: contactPointInput, response: { 201: contactPoint, ...errorResponses } },
+    },
     async (request, reply) => reply.status(201).send(await points.createPoint(db, actorContext(request), request.body)),
   );
   app.put(
     '/api/legislation/contact-points/:id',
     {
       ...manage,
-      schema: { tags, summary: '修改基层立法联系点', params: idParams, body: contactPointInput, response: { 200: contactPoint, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '修改基层立法联系点',
+        params: idParams,
+        body: contactPointInput,
+        response: { 200: contactPoint, ...errorResponses },
+      },
     },
     async (request) => points.updatePoint(db, actorContext(request), request.params.id, request.body),
   );
@@ -248,7 +283,8 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
         response: { 201: draftComment, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await comments.enterOffline(db, actorContext(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await comments.enterOffline(db, actorContext(request), request.params.id, request.body)),
   );
   app.post(
     '/api/legislation/drafts/:id/offline-comments/import',
@@ -265,7 +301,9 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
       const { fields, file } = await readOneFile(request, '请选择要导入的 Excel 文件');
       const pointId = z.uuid().safeParse(fields.contactPointId);
       if (!pointId.success)
-        throw new DomainError('LEGISLATION_POINT_REQUIRED', '请选择基层立法联系点', { fields: [{ path: 'contactPointId', message: '请选择基层立法联系点' }] });
+        throw new DomainError('LEGISLATION_POINT_REQUIRED', '请选择基层立法联系点', {
+          fields: [{ path: 'contactPointId', message: '请选择基层立法联系点' }],
+        });
       return reply.status(201).send(await importOffline(db, actorContext(request), request.params.id, pointId.data, file.data));
     },
   );
@@ -275,7 +313,13 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/public/legislation/:publicCode',
     {
       config: { rateLimit: abuseLimits.perIpTracking },
-      schema: { tags, summary: '公开征求意见的法规草案', security: [], params: codeParams, response: { 200: publicDraft, 404: errorResponses[404] } },
+      schema: {
+        tags,
+        summary: '公开征求意见的法规草案',
+        security: [],
+        params: codeParams,
+        response: { 200: publicDraft, 404: errorResponses[404] },
+      },
     },
     async (request) => comments.publicDraft(db, request.params.publicCode),
   );
@@ -298,6 +342,7 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
         },
       },
     },
-    async (request, reply) => reply.status(201).send(await comments.submitPublic(db, requestContext(request), request.params.publicCode, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await comments.submitPublic(db, requestContext(request), request.params.publicCode, request.body)),
   );
 };

@@ -6,6 +6,7 @@ import { deputiesEn } from '../../modules/deputies/deputies.en';
 import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
 import { reportBacksEn } from '../../modules/reportbacks/reportbacks.en';
+import { legislationEn } from '../../modules/legislation/legislation.en';
 import { stationsEn } from '../../modules/stations/stations.en';
 import { suggestionsEn } from '../../modules/suggestions/suggestions.en';
 import type { Messages } from './zh-CN';
@@ -162,6 +163,7 @@ export const en: Messages = {
   deputies: deputiesEn,
   stations: stationsEn,
   reportbacks: reportBacksEn,
+  legislation: legislationEn,
   contacts: contactsEn,
   opinions: opinionsEn,
   opinionCategories: opinionCategoriesEn,

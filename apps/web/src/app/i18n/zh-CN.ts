@@ -6,6 +6,7 @@ import { deputiesZh } from '../../modules/deputies/deputies.zh-CN';
 import { notificationsZh } from '../../modules/notifications/notifications.zh-CN';
 import { opinionBulkZh, opinionCategoriesZh, opinionLabelsZh, opinionsZh } from '../../modules/opinions/opinions.zh-CN';
 import { reportBacksZh } from '../../modules/reportbacks/reportbacks.zh-CN';
+import { legislationZh } from '../../modules/legislation/legislation.zh-CN';
 import { stationsZh } from '../../modules/stations/stations.zh-CN';
 import { suggestionsZh } from '../../modules/suggestions/suggestions.zh-CN';
 import type { Widen } from './types';
@@ -158,6 +159,7 @@ export const zhCN = {
   deputies: deputiesZh,
   stations: stationsZh,
   reportbacks: reportBacksZh,
+  legislation: legislationZh,
   contacts: contactsZh,
   opinions: opinionsZh,
   opinionCategories: opinionCategoriesZh,

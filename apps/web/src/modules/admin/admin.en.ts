@@ -57,6 +57,9 @@ export const adminEn: Widen<typeof adminZh> = {
     suggestion_session: 'Congress session',
     contact_link: 'Contact link',
     appointment: 'Appointment with agency head',
+    legislation_draft: 'Draft regulation',
+    legislation_comment: 'Comment on a draft',
+    legislation_contact_point: 'Grassroots legislative contact point',
   },
   auditAction: {
     create: 'Create',
