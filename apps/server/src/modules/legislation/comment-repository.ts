@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, type Scope } from '../../platform/scope.js';
 import { legislationArticles, legislationComments, legislationContactPoints, legislationDrafts, legislationVersions } from './tables.js';
 
@@ -63,13 +63,14 @@ const commentOrder = [sql`${legislationArticles.number} ASC NULLS FIRST`, asc(c.
 
 export async function pageComments(db: Executor, draftId: string, f: CommentFilters & { page: number; pageSize: number }) {
   const where = commentWhere(draftId, f);
-  const rows = await commentSelect(db)
-    .where(where)
-    .orderBy(...commentOrder)
-    .limit(f.pageSize)
-    .offset(offsetOf(f));
-  const [total] = await db.select({ total: count() }).from(c).where(where);
-  return { rows: rows as CommentRow[], total: total?.total ?? 0 };
+  const { rows, total } = await readPage(
+    commentSelect(db)
+      .where(where)
+      .orderBy(...commentOrder),
+    db.select({ total: count() }).from(c).where(where),
+    f,
+  );
+  return { rows: rows as CommentRow[], total };
 }
 
 export async function listComments(db: Executor, draftId: string, f: CommentFilters, limit: number) {

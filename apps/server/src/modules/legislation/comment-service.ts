@@ -24,7 +24,7 @@ import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
 import * as repo from './comment-repository.js';
 import type { CommentRecord, CommentRow } from './comment-repository.js';
@@ -81,7 +81,6 @@ export async function pageComments(db: Db, ctx: ActorContext, draftId: string, q
   );
 }
 
-export const EXPORT_LIMIT = 10000;
 export async function listComments(db: Db, ctx: ActorContext, draftId: string, q: Omit<CommentQuery, 'page' | 'pageSize'>) {
   await requireDraft(db, ctx, draftId);
   return (await repo.listComments(db, draftId, q, EXPORT_LIMIT)).map((r) => present(r, ctx));

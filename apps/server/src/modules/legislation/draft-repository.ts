@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, max, ne, sql, sum } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, type Scope } from '../../platform/scope.js';
 import {
   legislationArticles,
@@ -48,13 +48,14 @@ function draftOrder(f: DraftFilters) {
 
 export async function pageDrafts(db: Executor, scope: Scope, f: DraftFilters & { page: number; pageSize: number }) {
   const where = draftWhere(scope, f);
-  const rows = await draftSelect(db)
-    .where(where)
-    .orderBy(...draftOrder(f))
-    .limit(f.pageSize)
-    .offset(offsetOf(f));
-  const [total] = await db.select({ total: count() }).from(legislationDrafts).where(where);
-  return { rows: rows as DraftRow[], total: total?.total ?? 0 };
+  const { rows, total } = await readPage(
+    draftSelect(db)
+      .where(where)
+      .orderBy(...draftOrder(f)),
+    db.select({ total: count() }).from(legislationDrafts).where(where),
+    f,
+  );
+  return { rows: rows as DraftRow[], total };
 }
 
 export async function listDrafts(db: Executor, scope: Scope, f: DraftFilters, limit: number) {

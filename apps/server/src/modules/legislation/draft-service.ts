@@ -17,7 +17,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine, type Notice } from '../../platform/workflow.js';
 import { newPublicCode } from '../deputies/index.js';
@@ -82,7 +82,6 @@ export async function pageDrafts(db: Db, ctx: ActorContext, q: DraftQuery): Prom
   return pageResult(await presentMany(db, ctx, rows), total, q);
 }
 
-export const EXPORT_LIMIT = 5000;
 export async function listForExport(db: Db, ctx: ActorContext, q: Omit<DraftQuery, 'page' | 'pageSize'>) {
   return presentMany(db, ctx, await repo.listDrafts(db, ctx.actor, q, EXPORT_LIMIT));
 }

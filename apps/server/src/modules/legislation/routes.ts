@@ -27,11 +27,10 @@ import {
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { clock } from '../../platform/clock.js';
-import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
+import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError } from '../../platform/errors.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { readOneFile } from '../../platform/multipart.js';
-import { DOCX_MIME } from '../../platform/word.js';
 import { publicCodeParam } from '../deputies/index.js';
 import { abuseLimits } from '../opinions/index.js';
 import * as comments from './comment-service.js';
@@ -69,8 +68,6 @@ const commentColumns: Column<DraftComment>[] = [
   { header: '理由', key: 'reason', width: 40, value: (c) => c.adoptionReason ?? c.rejectReason ?? '' },
 ];
 
-const xlsx = (fileName: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': attachmentDisposition(fileName) });
-
 /** 立法征求意见: drafts with versions, comments (public, contact points), marks, the summary report. */
 export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
   const read = { preValidation: requirePermission('legislation.read') };
@@ -85,11 +82,13 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
   );
   app.get(
     '/api/legislation/drafts/export.xlsx',
-    { ...read, schema: { tags, summary: '导出法规草案列表（Excel，最多 5000 条）', querystring: draftExportQuery } },
+    { ...read, schema: { tags, summary: '导出法规草案列表（Excel）', querystring: draftExportQuery } },
     async (request, reply) =>
-      reply
-        .headers(xlsx('法规草案.xlsx'))
-        .send(await workbook('法规草案', draftColumns, await drafts.listForExport(db, actorContext(request), request.query))),
+      sendDownload(
+        reply,
+        '法规草案.xlsx',
+        await workbook('法规草案', draftColumns, await drafts.listForExport(db, actorContext(request), request.query)),
+      ),
   );
   app.post(
     '/api/legislation/drafts',
@@ -178,7 +177,7 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
       const ctx = actorContext(request);
       const { draft: d } = await drafts.requireDraft(db, ctx, request.params.id);
       const rows = await comments.listComments(db, ctx, request.params.id, request.query);
-      return reply.headers(xlsx(`${d.title}意见.xlsx`)).send(await workbook('意见', commentColumns, rows));
+      return sendDownload(reply, `${d.title}意见.xlsx`, await workbook('意见', commentColumns, rows));
     },
   );
   app.get(
@@ -202,10 +201,7 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
         articles: text.articles,
         writtenOn: chinaDate(clock.now()),
       });
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', attachmentDisposition(`${d.title}征求意见情况汇总报告.docx`))
-        .send(docx);
+      return sendDownload(reply, `${d.title}征求意见情况汇总报告.docx`, docx);
     },
   );
   registerActionRoutes(app, commentActions, {
@@ -269,7 +265,7 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
   app.get(
     '/api/legislation/offline-template.xlsx',
     { ...contribute, schema: { tags, summary: '联系点意见导入模板（Excel）' } },
-    async (_request, reply) => reply.headers(xlsx('联系点意见导入模板.xlsx')).send(await importTemplate()),
+    async (_request, reply) => sendDownload(reply, '联系点意见导入模板.xlsx', await importTemplate()),
   );
   app.post(
     '/api/legislation/drafts/:id/offline-comments',
