@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, DEMO_PASSWORD, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import { apiAs, baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
 import { DOCX_MIME } from './ui.js';
 
 const TITLE = '嘉兴市电动自行车管理条例（草案）';
@@ -18,28 +18,6 @@ const TEXT = `${TITLE}
 
 const china = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** Logs in through the API (for the set-up only); the flow itself is in the browser. */
-async function staffApi() {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
-    body: JSON.stringify({ username: 'staff', password: DEMO_PASSWORD }),
-  });
-  const cookie = [...csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)].join('; ');
-  return async <T>(method: string, url: string, body?: object): Promise<T> => {
-    const res = await fetch(`${baseUrl()}${url}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken, cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 async function sheet(rows: (string | number)[][]) {
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet('联系点意见');
@@ -51,7 +29,7 @@ async function sheet(rows: (string | number)[][]) {
 let browser: Browser;
 let draft: { id: string; publicCode: string };
 beforeAll(async () => {
-  const api = await staffApi();
+  const api = await apiAs('staff');
   const points = await api<{ items: { id: string; name: string }[] }>('GET', '/api/legislation/contact-points');
   const wangjiangjing = points.items.find((p) => p.name === '秀洲区王江泾镇基层立法联系点')!;
   ({ draft } = await api<{ draft: { id: string; publicCode: string } }>('POST', '/api/legislation/drafts', {
