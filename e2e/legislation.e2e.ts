@@ -100,7 +100,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     await expectHeading(page, TITLE);
     await expect.poll(() => page.getByTestId('article-4').textContent()).toContain('2 条意见 · 10 人次');
     await expectCleanPage(tracked, 'draft detail');
-    await page.getByRole('tab', { name: '意见' }).click();
+    await page.getByRole('tab', { name: '意见', exact: true }).click();
     for (const text of ['物业服务企业', '以旧换新']) {
       await buttonNamed(commentRow(page, text), '审核通过').click();
       await expect.poll(() => commentRow(page, text).getByText('已公开').count()).toBe(1);
@@ -121,7 +121,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     }
     for (const action of ['结束征求意见', '形成汇总报告']) {
       await buttonNamed(page, action).click();
-      await buttonNamed(page.locator('.ant-popconfirm'), action).click();
+      await buttonNamed(page.locator('.ant-popconfirm:visible'), action).click();
     }
     await expect.poll(() => page.getByText('已形成汇总报告').count()).toBeGreaterThan(0);
     await expectCleanPage(tracked, 'summarised');

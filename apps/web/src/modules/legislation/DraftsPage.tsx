@@ -10,6 +10,7 @@ import { PagedTable, usePagedList, type FilterField } from '../../components/Pag
 import { legislationKey, legislationUrls } from './api';
 import { DraftFormModal } from './DraftFormModal';
 import { DraftStateTag } from './labels';
+import { tagColour } from '../../components/tagColours';
 
 /** 立法征求意见: every draft regulation in scope, with its period and how many commented. */
 export function DraftsPage() {
@@ -54,7 +55,7 @@ export function DraftsPage() {
     {
       title: t('legislation.fields.pending'),
       key: 'pending',
-      render: (_, d) => (d.counts.pending ? <Tag color="orange">{d.counts.pending}</Tag> : 0),
+      render: (_, d) => (d.counts.pending ? <Tag color={tagColour.orange}>{d.counts.pending}</Tag> : 0),
     },
     { title: t('legislation.fields.versions'), key: 'versions', render: (_, d) => d.versions.length },
   ];

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Draft } from '@renda/shared';
 import { useVersionText } from './api';
 import { heatColour } from './labels';
+import { tagColour } from '../../components/tagColours';
 
 /** The articles of a version, each shaded by how many comments it drew (the heat view), chapter by chapter. */
 export function TextTab({ draft }: { draft: Draft }) {
@@ -44,7 +45,7 @@ export function TextTab({ draft }: { draft: Draft }) {
             >
               <Typography.Text strong>{a.label}</Typography.Text>{' '}
               {a.comments > 0 && (
-                <Tag color="red">{t('legislation.detail.heat', { comments: a.comments, participants: a.participants })}</Tag>
+                <Tag color={tagColour.error}>{t('legislation.detail.heat', { comments: a.comments, participants: a.participants })}</Tag>
               )}
               <div style={{ whiteSpace: 'pre-line' }}>{a.text}</div>
             </div>
