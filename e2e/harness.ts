@@ -153,3 +153,25 @@ export const buttonNamed = (scope: Page | Locator, label: string) =>
 export async function expectHeading(page: Page, name: string | RegExp) {
   await expect.poll(() => page.getByRole('heading', { name, level: 1 }).count(), { message: `heading ${name}` }).toBe(1);
 }
+
+/** A signed-in API client for setting a test up (the flow under test runs in the browser). */
+export async function apiAs(username: string) {
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = [...csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)].join('; ');
+  return async <T>(method: string, url: string, body?: object): Promise<T> => {
+    const res = await fetch(`${baseUrl()}${url}`, {
+      method,
+      headers: { 'x-csrf-token': csrfToken, cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}

@@ -1,28 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, expectCleanPage, launchBrowser, openPage } from './harness.js';
+import { apiAs, baseUrl, expectCleanPage, launchBrowser, openPage } from './harness.js';
 
 /** Staff set the event up through the API here; the staff pages have their own flow in reportbacks-staff.e2e.ts. */
-async function staffApi() {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
-    body: JSON.stringify({ username: 'staff', password: DEMO_PASSWORD }),
-  });
-  const cookie = [...csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)].join('; ');
-  return async <T>(method: string, url: string, body?: object): Promise<T> => {
-    const res = await fetch(`${baseUrl()}${url}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken, cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+const staffApi = () => apiAs('staff');
 
 let browser: Browser;
 let openCode: string;

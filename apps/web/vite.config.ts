@@ -21,6 +21,7 @@ export default defineConfig({
         reportback: fileURLToPath(new URL('./m/reportback.html', import.meta.url)),
         suggestions: fileURLToPath(new URL('./m/suggestions.html', import.meta.url)),
         livelihood: fileURLToPath(new URL('./m/livelihood.html', import.meta.url)),
+        legislation: fileURLToPath(new URL('./m/legislation.html', import.meta.url)),
       },
       output: {
         // React and the router change less often than the app: their own file stays cached across

@@ -38,6 +38,7 @@ import { suggestionRoutes } from './modules/suggestions/routes.js';
 import { livelihoodRoutes } from './modules/livelihood/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
+import { legislationRoutes } from './modules/legislation/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -59,6 +60,7 @@ const modules: ModuleRoutes[] = [
   voteRoutes,
   livelihoodRoutes,
   supervisionRoutes,
+  legislationRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

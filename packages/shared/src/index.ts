@@ -22,3 +22,4 @@ export * from './meetings.js';
 export * from './votes.js';
 export * from './livelihood.js';
 export * from './supervision.js';
+export * from './legislation.js';

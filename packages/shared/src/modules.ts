@@ -100,6 +100,11 @@ export const permissions = {
   'supervision.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'supervision.manage': ['staff'],
   'supervision.handle': ['handling_unit'],
+  // 立法征求意见: staff publish drafts, moderate and mark comments; a grassroots legislative contact
+  // point's members (staff accounts of its body or a body below) enter the comments it gathered offline.
+  'legislation.read': ['admin', 'staff', 'leader'],
+  'legislation.manage': ['staff'],
+  'legislation.contribute': ['staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -194,7 +194,7 @@ export const opinionCategorySetting = z.object({
 export type OpinionCategorySetting = z.infer<typeof opinionCategorySetting>;
 
 // ---- public (citizen) side ----
-const chinaMobile = z
+export const chinaMobile = z
   .string()
   .trim()
   .regex(/^1\d{10}$/, '手机号应为 11 位数字');

@@ -12,3 +12,4 @@ export * from '../modules/meetings/tables.js';
 export * from '../modules/votes/tables.js';
 export * from '../modules/livelihood/tables.js';
 export * from '../modules/supervision/tables.js';
+export * from '../modules/legislation/tables.js';

@@ -59,6 +59,9 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'supervision.read': { method: 'GET', url: '/api/supervision-points' },
   'supervision.manage': { method: 'GET', url: '/api/joint-meetings' },
   'supervision.handle': { method: 'GET', url: '/api/supervision-points/assigned' },
+  'legislation.read': { method: 'GET', url: '/api/legislation/drafts' },
+  'legislation.manage': { method: 'POST', url: '/api/legislation/drafts' },
+  'legislation.contribute': { method: 'GET', url: '/api/legislation/my/contact-points' },
 };
 
 let t: TestApp;

@@ -14,6 +14,7 @@ import { seedSuggestions } from './suggestions.js';
 import { seedOpinions } from './opinions.js';
 import { seedCampaigns } from './campaigns.js';
 import { seedSupervision } from './supervision.js';
+import { seedLegislation } from './legislation.js';
 import { seedReportBacks } from './reportbacks.js';
 import { seedContacts } from './contacts.js';
 import { seedLivelihood } from './livelihood.js';
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedLivelihood(tx, ctx);
     await seedMeetings(tx, ctx);
     await seedSupervision(tx);
+    await seedLegislation(tx, ctx);
   });
   log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
 }

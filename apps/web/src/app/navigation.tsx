@@ -32,6 +32,7 @@ import { contactRoutes } from '../modules/contacts/routes';
 import { voteRoutes } from '../modules/votes/routes';
 import { livelihoodRoutes } from '../modules/livelihood/routes';
 import { meetingRoutes } from '../modules/meetings/routes';
+import { legislationRoutes } from '../modules/legislation/routes';
 
 const moduleIcons: Record<PlatformModuleKey, ReactNode> = {
   deputies: <TeamOutlined />,
@@ -60,6 +61,7 @@ export const modulePages: Partial<Record<PlatformModuleKey, RouteObject[]>> = {
   'livelihood-projects': livelihoodRoutes,
   meetings: [...meetingRoutes, ...voteRoutes],
   supervision: supervisionRoutes,
+  legislation: legislationRoutes,
 };
 
 interface AdminNavItem {

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { DeputyImportPreview, Gender, ImportRowError } from '@renda/shared';
-import { DomainError } from '../../platform/errors.js';
+import { parseDate, readSheet, sheetTemplate, type SheetRow } from '../../platform/sheets.js';
 import { birthDateOf, isValidIdNumber, personKeyOf } from './id-number.js';
 
 /** The import sheet's columns, in the order of the template. `*` marks the required ones. */
@@ -18,7 +17,7 @@ export const importColumns = [
   { header: '身份证号', key: 'idNumber', required: true, width: 22 },
 ] as const;
 type ImportKey = (typeof importColumns)[number]['key'];
-export type RawRow = { row: number } & Partial<Record<ImportKey, string>>;
+export type RawRow = SheetRow<ImportKey>;
 
 export interface ImportedDeputy {
   row: number;
@@ -37,61 +36,11 @@ export interface ImportedDeputy {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value);
-}
-
 /** Reads the first sheet: the header row names the columns (any order), each later non-empty row is a deputy. */
-export async function readImportSheet(data: Buffer): Promise<RawRow[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('IMPORT_FILE_UNREADABLE', '无法读取该文件，请上传 .xlsx 格式的 Excel 文件（可先下载导入模板）');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new DomainError('IMPORT_FILE_EMPTY', 'Excel 文件中没有工作表');
-  const columnOf = new Map<number, ImportKey>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const header = cellText(cell.value).replace(/[*＊\s]/g, '');
-    const found = importColumns.find((c) => c.header === header);
-    if (found) columnOf.set(col, found.key);
-  });
-  const missing = importColumns.filter((c) => c.required && ![...columnOf.values()].includes(c.key)).map((c) => c.header);
-  if (missing.length)
-    throw new DomainError('IMPORT_COLUMNS_MISSING', `表头缺少必填列：${missing.join('、')}（请使用导入模板）`, { missing });
-  const rows: RawRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const raw: RawRow = { row: rowNumber };
-    for (const [col, key] of columnOf) {
-      const text = cellText(row.getCell(col).value).trim();
-      if (text) raw[key] = text;
-    }
-    if (Object.keys(raw).length > 1) rows.push(raw);
-  });
-  if (rows.length === 0) throw new DomainError('IMPORT_FILE_EMPTY', '表格中没有代表数据');
-  if (rows.length > MAX_IMPORT_ROWS) throw new DomainError('IMPORT_TOO_MANY_ROWS', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`);
-  return rows;
-}
+export const readImportSheet = (data: Buffer): Promise<RawRow[]> =>
+  readSheet(data, importColumns, { empty: '表格中没有代表数据', maxRows: MAX_IMPORT_ROWS });
 
 const genders: Record<string, Gender> = { 男: 'male', 女: 'female' };
-
-/** 1975-03-02, 1975/3/2, 1975.3.2 and 1975年3月2日 all mean the same day. */
-export function parseDate(text: string): string | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
-}
 
 const maxLength: Partial<Record<ImportKey, number>> = {
   name: 40,
@@ -175,19 +124,10 @@ export function previewOf(rows: RawRow[], errors: ImportRowError[], valid: numbe
 }
 
 /** An empty sheet with the expected header, for the 下载模板 button. */
-export async function importTemplate(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('代表名册');
-  sheet.columns = importColumns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  const help = book.addWorksheet('填写说明');
-  help.getColumn(1).width = 80;
-  for (const line of [
+export const importTemplate = (): Promise<Buffer> =>
+  sheetTemplate('代表名册', importColumns, [
     '“代表名册”表第一行是表头，请从第二行起每行填写一名代表；带 * 的列必填。',
     '性别填“男”或“女”；出生日期写作 1972-05-18，可不填（按身份证号推算）。',
     '身份证号只用于识别同一人（五级代表联动）和查重，系统不保存号码本身。',
     '任何一行有错时整个文件都不会导入，请按提示改正后重新上传。',
-  ])
-    help.addRow([line]);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+  ]);

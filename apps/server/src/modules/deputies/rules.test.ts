@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankByScore, scoreOf, defaultWeights } from './assessment.js';
 import { birthDateOf, isValidIdNumber } from './id-number.js';
-import { parseDate, validateImportRows } from './import.js';
+import { parseDate } from '../../platform/sheets.js';
+import { validateImportRows } from './import.js';
 import { sevenOnesOf } from './seven-ones.js';
 import { allowedStatusChanges, findStatusChange, statusChanges } from './workflow.js';
 

@@ -173,3 +173,6 @@ export { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tr
 
 /** For the stations' figures and the deputy's public card (seed 002: 收集、办理、反馈): collected, replied to, solved. */
 export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './figures-repository.js';
+
+/** The public pages' per-address abuse limits, shared by other modules' public forms (立法征求意见). */
+export { abuseLimits } from './rules.js';

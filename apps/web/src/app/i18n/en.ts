@@ -10,6 +10,7 @@ import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
 import { reportBacksEn } from '../../modules/reportbacks/reportbacks.en';
 import { votesEn } from '../../modules/votes/votes.en';
+import { legislationEn } from '../../modules/legislation/legislation.en';
 import { stationsEn } from '../../modules/stations/stations.en';
 import { suggestionsEn } from '../../modules/suggestions/suggestions.en';
 import type { Messages } from './zh-CN';
@@ -168,6 +169,7 @@ export const en: Messages = {
   stations: stationsEn,
   reportbacks: reportBacksEn,
   votes: votesEn,
+  legislation: legislationEn,
   contacts: contactsEn,
   livelihood: livelihoodEn,
   meetings: meetingsEn,

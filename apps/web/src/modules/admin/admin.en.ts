@@ -73,6 +73,9 @@ export const adminEn: Widen<typeof adminZh> = {
     supervision_item: 'Supervision item',
     supervision_point: 'Issue-list point',
     joint_meeting: 'Joint meeting',
+    legislation_draft: 'Draft regulation',
+    legislation_comment: 'Comment on a draft',
+    legislation_contact_point: 'Grassroots legislative contact point',
   },
   auditAction: {
     create: 'Create',
