@@ -34,6 +34,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { opinionRoutes } from './modules/opinions/routes.js';
 import { campaignRoutes } from './modules/campaigns/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
+import { workbenchRoutes } from './modules/workbench/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -51,6 +52,7 @@ const modules: ModuleRoutes[] = [
   stationRoutes,
   reportBackRoutes,
   contactRoutes,
+  workbenchRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

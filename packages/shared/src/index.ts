@@ -18,3 +18,4 @@ export * from './reportbacks.js';
 export * from './contacts.js';
 export * from './workflow.js';
 export * from './calendar.js';
+export * from './workbench.js';

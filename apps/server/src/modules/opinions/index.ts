@@ -126,3 +126,5 @@ export async function registerVisitConcern(tx: Executor, ctx: ActorContext, conc
 
 /** For the stations' figures and the deputy's public card (seed 002: 收集、办理、反馈): collected, replied to, solved. */
 export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as opinionCountsOfDeputy } from './figures-repository.js';
+
+export { opinionTodos } from './workbench.js';

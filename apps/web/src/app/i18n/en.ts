@@ -14,6 +14,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: "People's Congress Duty Service Platform",
+    shortName: 'Congress duties',
     loading: 'Loading…',
   },
   nav: {
@@ -30,6 +31,7 @@ export const en: Messages = {
     outbox: 'SMS & email outbox',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
+    open: 'Open menu',
   },
   module: Object.fromEntries(platformModules.map((m) => [m.key, m.labelEn])) as Record<PlatformModuleKey, string>,
   header: {
@@ -38,6 +40,7 @@ export const en: Messages = {
     changePassword: 'Change password',
     language: 'Language / 语言',
     logout: 'Log out',
+    userMenu: 'Account menu of {{name}}',
   },
   language: {
     'zh-CN': '中文',
@@ -75,6 +78,7 @@ export const en: Messages = {
     totalAtLeast: 'More than {{total}}',
     details: 'Details',
     filters: 'Filters',
+    select: 'Select',
   },
   error: {
     title: 'Something went wrong',

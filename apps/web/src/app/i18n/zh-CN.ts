@@ -17,6 +17,7 @@ import type { Widen } from './types';
 export const zhCN = {
   app: {
     name: '人大履职服务平台',
+    shortName: '人大履职',
     loading: '加载中…',
   },
   nav: {
@@ -33,6 +34,7 @@ export const zhCN = {
     outbox: '短信邮件发件箱',
     collapse: '收起菜单',
     expand: '展开菜单',
+    open: '打开菜单',
   },
   module: Object.fromEntries(platformModules.map((m) => [m.key, m.label])) as Record<PlatformModuleKey, string>,
   header: {
@@ -41,6 +43,7 @@ export const zhCN = {
     changePassword: '修改密码',
     language: '语言 / Language',
     logout: '退出登录',
+    userMenu: '{{name}}的账号菜单',
   },
   language: {
     'zh-CN': '中文',
@@ -72,6 +75,7 @@ export const zhCN = {
     totalAtLeast: '{{total}} 条以上',
     details: '详情',
     filters: '筛选条件',
+    select: '选择',
   },
   error: {
     title: '页面出错了',

@@ -72,7 +72,35 @@ export function UnitAssignmentsPage() {
 
   return (
     <Page title={t('suggestions.unit.title', { unit: user.handlingUnitName ?? '' })}>
-      <PagedTable list={list} filters={filters} columns={columns} />
+      <PagedTable
+        list={list}
+        filters={filters}
+        columns={columns}
+        card={{
+          title: (item) => (
+            <Space size={4} wrap>
+              <span>{item.title}</span>
+              <ItemMarks item={{ isKey: item.isKey, overdue: false }} />
+            </Space>
+          ),
+          state: (item) => (
+            <Space size={4} wrap>
+              <Tag>{t(`suggestions.assignmentState.${item.assignment.state}`)}</Tag>
+              {item.assignment.overdue && <Tag color="red">{t('suggestions.fields.overdueMark')}</Tag>}
+            </Space>
+          ),
+          deadline: (item) => (
+            <>
+              {t('suggestions.unit.dueAt')} <DueDate at={item.assignment.dueAt} />
+            </>
+          ),
+          facts: (item) => [
+            [t('suggestions.fields.number'), item.numberLabel ?? '—'],
+            [t('suggestions.unit.role'), t(`suggestions.assignmentRole.${item.assignment.role}`)],
+          ],
+          action: (item) => <Link to={`/suggestions/${item.id}`}>{t('suggestions.list.open')}</Link>,
+        }}
+      />
     </Page>
   );
 }

@@ -131,6 +131,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
   list: {
     title: 'Suggestions and motions',
     titleDeputy: 'My suggestions and motions',
+    open: 'Open',
     search: 'Keyword',
     searchPlaceholder: 'Title or lead deputy',
     unit: 'Handling unit',

@@ -50,6 +50,7 @@ export const suggestionsZh = {
   list: {
     title: '代表建议议案',
     titleDeputy: '我的建议议案',
+    open: '查看',
     search: '关键词',
     searchPlaceholder: '标题或领衔代表',
     unit: '承办单位',
