@@ -98,19 +98,19 @@ export const en: Messages = {
   },
   home: {
     title: 'Workbench',
-    greeting: 'Hello, {{name}}',
+    greeting: 'Hello, {{name}}.',
     role: 'Role',
     body: 'Congress body',
     handlingUnit: 'Handling unit',
     modules: 'Modules',
     admin: 'Administration',
-    overdue: {
-      title: 'Overdue',
-      opinions: 'Opinions overdue',
-      assignedOpinions: "Your unit's opinions overdue",
-      suggestions: 'Suggestions overdue',
-      assignedSuggestions: "Your unit's suggestions overdue",
-      unit: '',
+    about: 'My account',
+    todo: {
+      title: 'To do',
+      hint: ' What waits for you; each line opens its list. Counts refresh every minute.',
+      count: '{{count}} items',
+      due: 'Due',
+      none: 'Nothing to do',
     },
   },
   login: {

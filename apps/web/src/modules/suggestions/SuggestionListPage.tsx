@@ -118,6 +118,15 @@ function SuggestionList() {
       label: t('suggestions.fields.kind'),
       options: suggestionKind.options.map((k) => ({ value: k, label: t(`suggestions.kind.${k}`) })),
     },
+    {
+      kind: 'select',
+      param: 'awaiting',
+      label: t('suggestions.list.awaiting'),
+      options: (deputy ? (['cosign', 'rating'] as const) : (['reassignment', 'extension'] as const)).map((a) => ({
+        value: a,
+        label: t(`suggestions.list.awaitingOption.${a}`),
+      })),
+    },
     ...(deputy
       ? []
       : ([

@@ -1,7 +1,7 @@
 import { Space, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { assignmentRole, type UnitAssignmentItem } from '@renda/shared';
+import { assignmentRole, assignmentState, type UnitAssignmentItem } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
@@ -26,6 +26,20 @@ export function UnitAssignmentsPage() {
       param: 'role',
       label: t('suggestions.unit.role'),
       options: assignmentRole.options.map((r) => ({ value: r, label: t(`suggestions.assignmentRole.${r}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'state',
+      label: t('suggestions.unit.assignmentState'),
+      options: assignmentState.options
+        .filter((s) => s !== 'withdrawn')
+        .map((s) => ({ value: s, label: t(`suggestions.assignmentState.${s}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'sort',
+      label: t('suggestions.unit.order'),
+      options: [{ value: 'due', label: t('suggestions.unit.soonestDue') }],
     },
     {
       kind: 'select',
