@@ -19,3 +19,4 @@ export * from './contacts.js';
 export * from './workflow.js';
 export * from './calendar.js';
 export * from './workbench.js';
+export * from './naming.js';

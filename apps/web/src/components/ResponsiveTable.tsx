@@ -66,6 +66,11 @@ function CardList<T extends object>({
   return (
     <List<T>
       className="card-list"
+      header={
+        pagination && pagination.showTotal && pagination.total !== undefined ? (
+          <span className="card-list-total">{pagination.showTotal(pagination.total, [0, 0])}</span>
+        ) : undefined
+      }
       loading={typeof loading === 'boolean' ? loading : undefined}
       dataSource={rows}
       rowKey={(row) => rowKeyOf(row, rowKey, rows.indexOf(row))}
@@ -76,7 +81,6 @@ function CardList<T extends object>({
               pageSize: pagination.pageSize,
               total: pagination.total,
               onChange: pagination.onChange,
-              showTotal: pagination.showTotal,
               simple: true,
               align: 'center',
               size: 'small',
