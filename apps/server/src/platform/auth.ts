@@ -77,11 +77,12 @@ export function actorContext(request: FastifyRequest): ActorContext {
   return { ...requestContext(request), actor: request.actor };
 }
 
-/** preValidation hook for a protected route class: 401 without a session, 403 for a role outside the permission table,
- * checked before the body is validated so a refused role never learns about field rules. */
-export function requirePermission(permission: Permission) {
+/** preValidation hook for a protected route class: 401 without a session, 403 for a role holding none of the
+ * permissions (a route staff and handling units share names both), checked before the body is validated so a
+ * refused role never learns about field rules. */
+export function requirePermission(...permissions: [Permission, ...Permission[]]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.actor) throw unauthorized();
-    if (!can(request.actor.role, permission)) throw forbidden();
+    if (!permissions.some((p) => can(request.actor!.role, p))) throw forbidden();
   };
 }

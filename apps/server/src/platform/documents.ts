@@ -20,7 +20,8 @@ export async function workbook<T>(sheetName: string, columns: Column<T>[], rows:
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** RFC 5987 filename so Chinese file names survive the download. */
+/** RFC 5987 filename so Chinese file names survive the download; an ASCII fallback with the same extension. */
 export function attachmentDisposition(fileName: string): string {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const extension = fileName.slice(fileName.lastIndexOf('.'));
+  return `attachment; filename="download${extension}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -13,6 +14,8 @@ import { z, type ZodType } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Attachments } from './attachments.js';
+import { attachmentDisposition, XLSX_MIME } from './documents.js';
+import { DOCX_MIME } from './word.js';
 import type { Jobs } from './jobs.js';
 import type { Notifier } from './notifications.js';
 
@@ -73,4 +76,13 @@ export function registerActionRoutes<A extends string>(
       async (request) => options.run(request, request.params.id, action, request.body as Record<string, unknown>),
     );
   }
+}
+
+const downloadTypes: Record<string, string> = { xlsx: XLSX_MIME, docx: DOCX_MIME };
+
+/** Sends a generated Excel or Word file as a download under its Chinese name (the type follows the name). */
+export function sendDownload(reply: FastifyReply, fileName: string, file: Buffer) {
+  const type = downloadTypes[fileName.slice(fileName.lastIndexOf('.') + 1)];
+  if (!type) throw new Error(`no download type for ${fileName}`);
+  return reply.header('content-type', type).header('content-disposition', attachmentDisposition(fileName)).send(file);
 }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { HandlingUnitKind, PageQuery, Role } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, pathInScope, type Scope } from '../../platform/scope.js';
 
 // ---- regions (public reference data) ----
@@ -82,18 +82,17 @@ function handlingUnitWhere(scope: Scope, f: Omit<HandlingUnitFilter, 'page' | 'p
 
 export async function pageHandlingUnits(db: Executor, scope: Scope, f: HandlingUnitFilter) {
   const where = handlingUnitWhere(scope, f);
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(handlingUnitColumns)
       .from(handlingUnits)
       .innerJoin(bodies, eq(bodies.id, handlingUnits.bodyId))
       .where(where)
-      .orderBy(asc(handlingUnits.name))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .orderBy(asc(handlingUnits.name)),
     db.select({ total: count() }).from(handlingUnits).where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+    f,
+  );
+  return { rows, total };
 }
 
 export async function getHandlingUnit(db: Executor, scope: Scope, id: string) {
@@ -134,19 +133,18 @@ export async function pageUsers(db: Executor, scope: Scope, f: UserFilter) {
     f.role ? eq(users.role, f.role) : undefined,
     f.bodyId ? eq(users.bodyId, f.bodyId) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(userColumns)
       .from(users)
       .innerJoin(bodies, eq(bodies.id, users.bodyId))
       .leftJoin(handlingUnits, eq(handlingUnits.id, users.handlingUnitId))
       .where(where)
-      .orderBy(asc(users.username))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .orderBy(asc(users.username)),
     db.select({ total: count() }).from(users).where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+    f,
+  );
+  return { rows, total };
 }
 
 export async function getUser(db: Executor, scope: Scope, id: string) {

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AuditQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { auditEvents, bodies } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize'>;
@@ -26,11 +26,12 @@ function select(db: Executor) {
 
 export async function pageAuditEvents(db: Executor, scope: Scope, q: AuditQuery) {
   const condition = where(scope, q);
-  const [rows, [total]] = await Promise.all([
-    select(db).where(condition).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset(offsetOf(q)),
+  const { rows, total } = await readPage(
+    select(db).where(condition).orderBy(desc(auditEvents.id)),
     db.select({ total: count() }).from(auditEvents).where(condition),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+    q,
+  );
+  return { rows, total };
 }
 
 export function listAuditEvents(db: Executor, scope: Scope, f: AuditFilter, limit: number) {

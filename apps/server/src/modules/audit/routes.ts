@@ -1,8 +1,7 @@
 import { auditEvent, auditExportQuery, auditQuery, pageOf } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import * as service from './service.js';
 import { chinaDate } from '../../platform/deadlines.js';
 
@@ -36,10 +35,7 @@ export const auditRoutes: ModuleRoutes = (app, { database: { db } }) => {
     async (request, reply) => {
       const file = await service.exportAuditEvents(db, actorContext(request), request.query);
       const day = chinaDate(clock.now());
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition(`审计日志-${day}.xlsx`))
-        .send(file);
+      return sendDownload(reply, `审计日志-${day}.xlsx`, file);
     },
   );
 };

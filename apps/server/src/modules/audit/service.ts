@@ -2,7 +2,7 @@ import { auditActionLabel, auditEntityName, type AuditEvent, type AuditQuery, ty
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { workbook } from '../../platform/documents.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import * as repo from './repository.js';
 
 type Row = Awaited<ReturnType<typeof repo.listAuditEvents>>[number];
@@ -30,11 +30,8 @@ export async function pageAuditEvents(db: Db, ctx: ActorContext, q: AuditQuery):
   return pageResult(rows.map(present), total, q);
 }
 
-/** Export is capped so one click cannot pull the whole province's history into memory. */
-export const AUDIT_EXPORT_LIMIT = 50_000;
-
 export async function exportAuditEvents(db: Db, ctx: ActorContext, f: repo.AuditFilter): Promise<Buffer> {
-  const rows = (await repo.listAuditEvents(db, ctx.actor, f, AUDIT_EXPORT_LIMIT)).map(present);
+  const rows = (await repo.listAuditEvents(db, ctx.actor, f, EXPORT_LIMIT)).map(present);
   return workbook(
     '审计日志',
     [

@@ -5,7 +5,8 @@ import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { campaignStatusOn, presentCampaign, presentVisit } from './presenters.js';
 import * as repo from './repository.js';
-import { checkDate, insertVisitWithClues, pageClues, today } from './service.js';
+import { insertVisitWithClues, pageClues } from './ledger-service.js';
+import { checkDate, today } from './service.js';
 
 /**
  * A deputy on a campaign team records the team's field visits from a phone (seed 000: deputies go

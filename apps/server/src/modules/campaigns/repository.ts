@@ -3,7 +3,7 @@ import type { ClueQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import {
@@ -41,18 +41,17 @@ export async function pageCampaigns(
     q.bodyId ? eq(campaigns.bodyId, q.bodyId) : undefined,
     q.q ? or(ilike(campaigns.title, likeContains(q.q)), ilike(campaigns.theme, likeContains(q.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select({ campaign: campaigns, bodyName: bodies.name })
       .from(campaigns)
       .innerJoin(bodies, eq(bodies.id, campaigns.bodyId))
       .where(where)
-      .orderBy(desc(campaigns.startsOn), desc(campaigns.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(campaigns).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+      .orderBy(desc(campaigns.startsOn), desc(campaigns.id)),
+    db.select({ total: count() }).from(campaigns).where(where),
+    q,
+  );
+  return { rows, total: total };
 }
 
 export async function getCampaign(db: Executor, actor: Actor, id: string, forUpdate = false) {
@@ -220,7 +219,7 @@ export async function pageVisits(
       : undefined,
     q.from && q.to ? sql`${campaignVisits.visitedOn} BETWEEN ${q.from} AND ${q.to}` : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select({
         visit: campaignVisits,
@@ -230,11 +229,10 @@ export async function pageVisits(
       .from(campaignVisits)
       .leftJoin(campaignTeams, eq(campaignTeams.id, campaignVisits.teamId))
       .where(where)
-      .orderBy(desc(campaignVisits.visitedOn), desc(campaignVisits.id))
-      .limit(q.pageSize)
-      .offset(offsetOf(q)),
-    db.select({ n: count() }).from(campaignVisits).where(where),
-  ]);
+      .orderBy(desc(campaignVisits.visitedOn), desc(campaignVisits.id)),
+    db.select({ total: count() }).from(campaignVisits).where(where),
+    q,
+  );
   const ids = rows.map((r) => r.visit.id);
   const people = ids.length
     ? await db
@@ -246,7 +244,7 @@ export async function pageVisits(
     : [];
   return {
     rows: rows.map((r) => ({ ...r, deputies: people.filter((p) => p.visitId === r.visit.id).map(({ id, name }) => ({ id, name })) })),
-    total: total?.n ?? 0,
+    total: total,
   };
 }
 
@@ -345,11 +343,12 @@ export async function pageClues(
   month?: { from: string; to: string },
 ) {
   const where = clueWhere(actor, campaignId, q, now, month);
-  const [rows, [total]] = await Promise.all([
-    clueFrom(db).where(where).orderBy(desc(campaignClues.foundOn), desc(campaignClues.seq)).limit(q.pageSize).offset(offsetOf(q)),
-    db.select({ n: count() }).from(campaignClues).leftJoin(campaignVisits, eq(campaignVisits.id, campaignClues.visitId)).where(where),
-  ]);
-  return { rows: rows as ClueListRow[], total: total?.n ?? 0 };
+  const { rows, total } = await readPage(
+    clueFrom(db).where(where).orderBy(desc(campaignClues.foundOn), desc(campaignClues.seq)),
+    db.select({ total: count() }).from(campaignClues).leftJoin(campaignVisits, eq(campaignVisits.id, campaignClues.visitId)).where(where),
+    q,
+  );
+  return { rows: rows as ClueListRow[], total: total };
 }
 
 export async function exportClues(

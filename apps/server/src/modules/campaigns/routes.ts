@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   campaignClue,
@@ -11,7 +10,6 @@ import {
   campaignUpdateInput,
   campaignVisit,
   campaignVisitInput,
-  can,
   clueActions,
   clueQuery,
   clueSuggestionInput,
@@ -21,30 +19,19 @@ import {
   pageOf,
   standaloneClueInput,
   suggestionSourceClue,
-  type Permission,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { forbidden, unauthorized } from '../../platform/errors.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { dispatchDocx } from './dispatch-docx.js';
 import * as deputyService from './deputy-service.js';
 import { updateCampaign } from './edit-service.js';
+import * as dispatch from './dispatch-service.js';
+import * as ledger from './ledger-service.js';
 import * as service from './service.js';
 import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
 
 const tags = ['opinions'];
-
-function requireAny(...list: Permission[]) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.actor) throw unauthorized();
-    if (!list.some((p) => can(request.actor!.role, p))) throw forbidden();
-  };
-}
-
-const docxDisposition = (fileName: string) => `attachment; filename="dispatch.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Themed campaigns (专项监督) with their problem-clue ledger and monthly dispatch report (seed 000). */
 export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
@@ -122,7 +109,7 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 200: pageOf(campaignVisit), ...errorResponses },
       },
     },
-    async (request) => service.pageVisits(db, actorContext(request), request.params.id, request.query),
+    async (request) => ledger.pageVisits(db, actorContext(request), request.params.id, request.query),
   );
 
   app.post(
@@ -137,7 +124,7 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 201: z.object({ visit: campaignVisit, clueNumbers: z.array(z.string()) }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.recordVisit(db, actorContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await ledger.recordVisit(db, actorContext(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -152,7 +139,7 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 200: pageOf(campaignClue), ...errorResponses },
       },
     },
-    async (request) => service.pageClues(db, actorContext(request), request.params.id, request.query),
+    async (request) => ledger.pageClues(db, actorContext(request), request.params.id, request.query),
   );
 
   app.post(
@@ -167,7 +154,7 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 201: campaignClueDetail, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.addClue(db, actorContext(request), request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await ledger.addClue(db, actorContext(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -177,8 +164,8 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
       schema: { tags, summary: '导出问题线索台账（Excel）', params: idParams, querystring: clueQuery.omit({ page: true, pageSize: true }) },
     },
     async (request, reply) => {
-      const { file, fileName } = await service.exportLedger(db, actorContext(request), request.params.id, request.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(file);
+      const { file, fileName } = await ledger.exportLedger(db, actorContext(request), request.params.id, request.query);
+      return sendDownload(reply, fileName, file);
     },
   );
 
@@ -194,20 +181,17 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 200: dispatchReport, ...errorResponses },
       },
     },
-    async (request) => service.dispatchReport(db, actorContext(request), request.params.id, request.query.month),
+    async (request) => dispatch.dispatchReport(db, actorContext(request), request.params.id, request.query.month),
   );
 
   app.get(
     '/api/campaigns/:id/dispatch.docx',
     { ...read, schema: { tags, summary: '月调度（Word 文档）', params: idParams, querystring: dispatchQuery } },
     async (request, reply) => {
-      const report = await service.dispatchReport(db, actorContext(request), request.params.id, request.query.month);
+      const report = await dispatch.dispatchReport(db, actorContext(request), request.params.id, request.query.month);
       const generatedAt = clock.now().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
       const file = await dispatchDocx(report, generatedAt);
-      return reply
-        .header('content-type', DOCX_MIME)
-        .header('content-disposition', docxDisposition(`${report.campaign.title}月调度${report.month}.docx`))
-        .send(file);
+      return sendDownload(reply, `${report.campaign.title}月调度${report.month}.docx`, file);
     },
   );
 
@@ -222,13 +206,13 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 200: pageOf(campaignClue), ...errorResponses },
       },
     },
-    async (request) => service.pageClues(db, actorContext(request), null, request.query),
+    async (request) => ledger.pageClues(db, actorContext(request), null, request.query),
   );
 
   app.get(
     '/api/campaign-clues/:id',
     {
-      preValidation: requireAny('campaigns.read', 'campaigns.handle'),
+      preValidation: requirePermission('campaigns.read', 'campaigns.handle'),
       schema: {
         tags,
         summary: '问题线索详情（含办理过程和可执行的操作）',
@@ -236,15 +220,15 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
         response: { 200: campaignClueDetail, ...errorResponses },
       },
     },
-    async (request) => service.getClue(db, actorContext(request), request.params.id),
+    async (request) => ledger.getClue(db, actorContext(request), request.params.id),
   );
 
   // 问题线索办理：转办、报告整改、销号、退回继续整改、不予立项, one URL each.
   registerActionRoutes(app, clueActions, {
     tags,
-    route: { preValidation: requireAny('campaigns.manage', 'campaigns.handle') },
+    route: { preValidation: requirePermission('campaigns.manage', 'campaigns.handle') },
     response: campaignClueDetail,
-    run: (request, id, action, input) => service.actOnClue(db, notifier, actorContext(request), id, action, input as never),
+    run: (request, id, action, input) => ledger.actOnClue(db, notifier, actorContext(request), id, action, input as never),
   });
 
   // ---- a deputy's own campaigns (mobile page) ----
@@ -314,7 +298,7 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
   app.post(
     '/api/campaign-clues/:id/suggestion',
     {
-      preValidation: requireAny('campaigns.manage', 'campaigns.visit'),
+      preValidation: requirePermission('campaigns.manage', 'campaigns.visit'),
       schema: {
         tags,
         summary: '问题线索转为代表建议（代表起草本人建议，或工作人员关联已提交的建议）',

@@ -11,6 +11,3 @@ export const rectifyDeadline = defineDeadlineRule({
   default: { amount: 1, unit: 'calendar_months' },
   source: '平台默认值（种子000“台账化、月调度”：本月转办，下次调度前整改）',
 });
-
-/** Largest ledger export, as for the other modules' lists. */
-export const EXPORT_LIMIT = 50_000;

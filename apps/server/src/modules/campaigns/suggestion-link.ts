@@ -8,7 +8,7 @@ import type { Notifier } from '../../platform/notifications.js';
 import { createDraftInTransaction, visibleSuggestion } from '../suggestions/index.js';
 import { clueNumber } from './presenters.js';
 import * as repo from './repository.js';
-import { getClue } from './service.js';
+import { getClue } from './ledger-service.js';
 
 /** The draft's text: the clue as found, and where it came from, so the deputy only has to develop it. */
 function draftContent(r: repo.ClueListRow) {

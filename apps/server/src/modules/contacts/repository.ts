@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AppointmentQuery, ContactLinkQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups } from '../deputies/tables.js';
 import { appointments, contactLinks, contactRecords } from './tables.js';
@@ -64,20 +64,17 @@ function linkWhere(scope: Scope, f: Omit<ContactLinkQuery, 'page' | 'pageSize'>,
 
 export async function pageLinks(db: Executor, scope: Scope, f: ContactLinkQuery, own: Own) {
   const w = linkWhere(scope, f, own);
-  const [rows, [total]] = await Promise.all([
-    linkSelect(db)
-      .where(w)
-      .orderBy(desc(contactLinks.year), asc(deputies.name), asc(contactLinks.id))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+  const { rows, total } = await readPage(
+    linkSelect(db).where(w).orderBy(desc(contactLinks.year), asc(deputies.name), asc(contactLinks.id)),
     db
       .select({ total: count() })
       .from(contactLinks)
       .innerJoin(deputies, eq(deputies.id, contactLinks.deputyId))
       .leftJoin(members, eq(members.id, contactLinks.memberId))
       .where(w),
-  ]);
-  return { rows: rows as LinkRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as LinkRow[], total };
 }
 
 /** Every link matching the filters, for the Excel export (a body has hundreds, not millions). */
@@ -191,11 +188,12 @@ export async function pageAppointments(db: Executor, scope: Scope, f: Appointmen
     f.unitId ? eq(appointments.unitId, f.unitId) : undefined,
     f.q ? or(like(appointments.topic, likeContains(f.q)), like(deputies.name, likePrefix(f.q))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    appointmentSelect(db).where(w).orderBy(desc(appointments.createdAt), desc(appointments.id)).limit(f.pageSize).offset(offsetOf(f)),
+  const { rows, total } = await readPage(
+    appointmentSelect(db).where(w).orderBy(desc(appointments.createdAt), desc(appointments.id)),
     db.select({ total: count() }).from(appointments).innerJoin(deputies, eq(deputies.id, appointments.deputyId)).where(w),
-  ]);
-  return { rows: rows as AppointmentRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as AppointmentRow[], total };
 }
 
 export async function getAppointment(db: Executor, scope: Scope, own: Own, id: string, forUpdate = false) {

@@ -13,8 +13,7 @@ import {
   pageOf,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import * as appointments from './appointments-service.js';
 import { appointmentSection, memberContactSection } from './performance.js';
@@ -57,7 +56,7 @@ export const contactRoutes: ModuleRoutes = (app, { database: { db }, notifier })
     { ...read, schema: { tags, summary: '导出双联系名单（Excel）', querystring: contactLinkQuery.omit({ page: true, pageSize: true }) } },
     async (request, reply) => {
       const file = await service.exportLinks(db, actorContext(request), request.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('双联系名单.xlsx')).send(file);
+      return sendDownload(reply, '双联系名单.xlsx', file);
     },
   );
   app.get(

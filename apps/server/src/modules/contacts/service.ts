@@ -17,7 +17,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { workbook } from '../../platform/documents.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { findDeputiesByIds, getDeputyByUser, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
 import { chinaDate } from '../../platform/deadlines.js';
@@ -70,8 +70,6 @@ export async function pageLinks(db: Db, ctx: ActorContext, q: ContactLinkQuery):
   const { rows, total } = await repo.pageLinks(db, ctx.actor, q, await ownOf(db, ctx));
   return pageResult(rows.map(presentLink), total, q);
 }
-
-export const EXPORT_LIMIT = 20_000;
 
 /** The filtered list as an Excel workbook (联系名单). */
 export async function exportLinks(db: Db, ctx: ActorContext, q: Omit<ContactLinkQuery, 'page' | 'pageSize'>) {

@@ -3,7 +3,7 @@ import type { DutyQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope } from '../../platform/scope.js';
 import { deputies, dutyParticipants, dutyRecords, gridCells } from './tables.js';
 
@@ -29,19 +29,18 @@ function where(scope: Scope, f: Omit<DutyQuery, 'page' | 'pageSize'>, onlyDeputy
 
 export async function pageDuties(db: Executor, scope: Scope, f: DutyQuery, onlyDeputyId: string | null) {
   const w = where(scope, f, onlyDeputyId);
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(columns)
       .from(dutyRecords)
       .leftJoin(gridCells, eq(gridCells.id, dutyRecords.gridCellId))
       .leftJoin(users, eq(users.id, dutyRecords.recordedBy))
       .where(w)
-      .orderBy(desc(dutyRecords.occurredOn), desc(dutyRecords.id))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .orderBy(desc(dutyRecords.occurredOn), desc(dutyRecords.id)),
     db.select({ total: count() }).from(dutyRecords).where(w),
-  ]);
-  return { rows: rows as DutyRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as DutyRow[], total };
 }
 
 export async function getDuty(db: Executor, id: string): Promise<DutyRow | undefined> {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, regions } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies, gridCells } from './tables.js';
 
@@ -37,19 +37,18 @@ export async function pageGroups(db: Executor, scope: Scope, f: GroupFilter) {
     f.term ? eq(deputyGroups.term, f.term) : undefined,
     f.kind ? eq(deputyGroups.kind, f.kind) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(groupColumns)
       .from(deputyGroups)
       .innerJoin(bodies, eq(bodies.id, deputyGroups.bodyId))
       .leftJoin(regions, eq(regions.code, deputyGroups.regionCode))
       .where(where)
-      .orderBy(asc(deputyGroups.kind), asc(deputyGroups.name))
-      .limit(f.pageSize)
-      .offset(offsetOf({ page: f.page, pageSize: f.pageSize })),
+      .orderBy(asc(deputyGroups.kind), asc(deputyGroups.name)),
     db.select({ total: count() }).from(deputyGroups).where(where),
-  ]);
-  return { rows: rows as GroupRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as GroupRow[], total };
 }
 
 export async function getGroup(db: Executor, scope: Scope, id: string): Promise<GroupRow | undefined> {
@@ -132,18 +131,17 @@ export async function pageGridCells(
     f.townshipCode ? like(gridCells.regionCode, likePrefix(f.townshipCode)) : undefined,
   );
   const township = sql<string | null>`(SELECT t.name FROM ${regions} t WHERE t.code = ${regions.parentCode})`;
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select({ cell: gridCells, townshipName: township })
       .from(gridCells)
       .innerJoin(regions, eq(regions.code, gridCells.regionCode))
       .where(where)
-      .orderBy(asc(gridCells.regionCode))
-      .limit(f.pageSize)
-      .offset(offsetOf({ page: f.page, pageSize: f.pageSize })),
+      .orderBy(asc(gridCells.regionCode)),
     db.select({ total: count() }).from(gridCells).where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+    f,
+  );
+  return { rows, total };
 }
 
 export async function getGridCell(db: Executor, scope: Scope, id: string) {

@@ -15,9 +15,7 @@ import {
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { clock } from '../../platform/clock.js';
-import { attachmentDisposition } from '../../platform/documents.js';
-import { errorResponses, idParams, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { errorResponses, idParams, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import { performanceDocx } from './performance-docx.js';
 import * as performance from './performance-service.js';
 import { photoForDocument } from './photo.js';
@@ -39,10 +37,7 @@ export const performanceRoutes: ModuleRoutes = (app, { database: { db }, attachm
 
   const sendPerformanceDocx = async (reply: FastifyReply, file: PerformanceFile) => {
     const photo = await photoForDocument(db, attachments, file.deputy.id, file.deputy.photoId);
-    return reply
-      .header('content-type', DOCX_MIME)
-      .header('content-disposition', attachmentDisposition(`${file.deputy.name}履职档案.docx`))
-      .send(await performanceDocx(file, photo));
+    return sendDownload(reply, `${file.deputy.name}履职档案.docx`, await performanceDocx(file, photo));
   };
 
   app.get(

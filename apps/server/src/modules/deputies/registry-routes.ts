@@ -13,9 +13,8 @@ import {
   term,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { DomainError } from '../../platform/errors.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { readOneFile } from '../../platform/multipart.js';
 import { importTemplate } from './import.js';
 import * as service from './service.js';
@@ -56,15 +55,12 @@ export const registryRoutes: ModuleRoutes = (app, { database: { db }, notifier }
     { ...read, schema: { tags, summary: '导出代表名册（Excel，条件同列表）', querystring: deputyQuery } },
     async (request, reply) => {
       const data = await service.exportDeputies(db, actorContext(request), request.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('代表名册.xlsx')).send(data);
+      return sendDownload(reply, '代表名册.xlsx', data);
     },
   );
 
   app.get('/api/deputies/import-template.xlsx', { ...manage, schema: { tags, summary: '代表名册导入模板' } }, async (_request, reply) =>
-    reply
-      .header('content-type', XLSX_MIME)
-      .header('content-disposition', attachmentDisposition('代表名册导入模板.xlsx'))
-      .send(await importTemplate()),
+    sendDownload(reply, '代表名册导入模板.xlsx', await importTemplate()),
   );
 
   app.post(

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-o
 import type { DeputyQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, users } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies } from './tables.js';
 
@@ -37,18 +37,17 @@ const sortColumns = { name: sql`${deputies.name} COLLATE "C"`, birthDate: deputi
 export async function pageDeputies(db: Executor, scope: Scope, f: DeputyQuery) {
   const where = listWhere(scope, f);
   const dir = f.order === 'desc' ? desc : asc;
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(withBody)
       .from(deputies)
       .innerJoin(bodies, eq(bodies.id, deputies.bodyId))
       .where(where)
-      .orderBy(dir(sortColumns[f.sort]), asc(deputies.id))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .orderBy(dir(sortColumns[f.sort]), asc(deputies.id)),
     db.select({ total: count() }).from(deputies).where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+    f,
+  );
+  return { rows, total };
 }
 
 /** Every row matching the filters, for the Excel export (capped by the caller). */

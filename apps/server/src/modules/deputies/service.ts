@@ -6,7 +6,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { personKeyOf, isValidIdNumber } from './id-number.js';
 import { previewOf, readImportSheet, validateImportRows } from './import.js';
@@ -171,8 +171,6 @@ export async function importDeputies(db: Db, ctx: ActorContext, target: ImportTa
     return { imported: ids.length };
   });
 }
-
-export const EXPORT_LIMIT = 50_000;
 
 const exportColumns: Column<DeputyListItem>[] = [
   { header: '姓名', key: 'name', width: 10, value: (d) => d.name },

@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { withinChinaDates } from '../../platform/periods.js';
 import { stations } from '../stations/tables.js';
 import { opinions } from './tables.js';
@@ -36,19 +36,14 @@ export const countReceivedByDeputy = (db: Executor, deputyId: string, from: stri
 /** The opinions a deputy received, newest first, with the station they came through. */
 export async function pageReceivedByDeputy(db: Executor, deputyId: string, page: number, pageSize: number) {
   const where = and(eq(opinions.deputyId, deputyId), notMerged);
-  const [rows, [total]] = await Promise.all([
+  return readPage(
     db
       .select({ o: opinions, stationName: stations.name })
       .from(opinions)
       .leftJoin(stations, eq(stations.id, opinions.stationId))
       .where(where)
-      .orderBy(sql`${opinions.createdAt} DESC`, sql`${opinions.id} DESC`)
-      .limit(pageSize)
-      .offset(offsetOf({ page, pageSize })),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(opinions)
-      .where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+      .orderBy(sql`${opinions.createdAt} DESC`, sql`${opinions.id} DESC`),
+    db.select({ total: count() }).from(opinions).where(where),
+    { page, pageSize },
+  );
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { z } from 'zod';
 import {
@@ -6,7 +6,6 @@ import {
   bulkDeclineInput,
   bulkRouteInput,
   bulkResult,
-  can,
   errorBody,
   opinionActions,
   opinionCategoriesInput,
@@ -26,12 +25,10 @@ import {
   routeDeadlinePreview,
   similarOpinions,
   type OpinionActionInputs,
-  type Permission,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { DomainError, forbidden, unauthorized } from '../../platform/errors.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { DomainError } from '../../platform/errors.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { registerSevenOnesSource } from '../deputies/index.js';
 import { act, bulkAct } from './action-service.js';
 import * as categories from './category-service.js';
@@ -47,14 +44,6 @@ import { similarOpinions as findSimilar } from './similarity.js';
 const tags = ['opinions'];
 const codeParams = z.object({ code: z.string().max(40) });
 const publicErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 429: errorBody };
-
-/** For routes both staff and handling units use; checked before the body is validated. */
-function requireAny(...list: Permission[]) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.actor) throw unauthorized();
-    if (!list.some((p) => can(request.actor!.role, p))) throw forbidden();
-  };
-}
 
 /** Reads the form fields and up to the allowed number of photos; refusals are in plain Chinese. */
 async function readSubmission(request: FastifyRequest): Promise<{ fields: Record<string, unknown>; photos: Photo[] }> {
@@ -168,7 +157,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
   );
 
   // ---- staff and handling units ----
-  const readers = { preValidation: requireAny('opinions.read', 'opinions.handle') };
+  const readers = { preValidation: requirePermission('opinions.read', 'opinions.handle') };
 
   app.get(
     '/api/opinions',
@@ -206,7 +195,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       },
       async (request, reply) => {
         const file = await service.exportInbox(db, actorContext(request), request.query);
-        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('群众意见.xlsx')).send(file);
+        return sendDownload(reply, '群众意见.xlsx', file);
       },
     );
 
@@ -349,7 +338,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
   // 办理操作：受理、不予受理、合并、代表领办、转办、签收、退回、答复、审核答复、办结, one URL each.
   registerActionRoutes(app, opinionActions, {
     tags,
-    route: { preValidation: requireAny('opinions.triage', 'opinions.handle') },
+    route: { preValidation: requirePermission('opinions.triage', 'opinions.handle') },
     response: opinionDetail,
     run: (request, id, action, input) => act(db, notifier, actorContext(request), id, action, input as never),
   });

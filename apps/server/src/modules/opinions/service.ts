@@ -12,6 +12,7 @@ import {
   type ReceivedOpinion,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { EXPORT_LIMIT } from '../../platform/pagination.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
@@ -36,8 +37,6 @@ export async function pageInbox(db: Db, ctx: ActorContext, q: OpinionQuery): Pro
   const { rows, total, capped } = await pageRows(db, ctx.actor, q, now);
   return { items: rows.map((r) => presentListItem(r, now)), total, totalIsLowerBound: capped, page: q.page, pageSize: q.pageSize };
 }
-
-export const EXPORT_LIMIT = 50_000;
 
 export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuery, 'page' | 'pageSize'>): Promise<Buffer> {
   const now = clock.now();

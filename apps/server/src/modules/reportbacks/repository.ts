@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { reportBacks } from './tables.js';
@@ -46,11 +46,12 @@ export async function listReportBacks(db: Executor, scope: Scope, f: ReportBackF
 
 export async function pageReportBacks(db: Executor, scope: Scope, f: ReportBackFilters & { page: number; pageSize: number }) {
   const where = reportBackWhere(scope, f);
-  const [rows, [total]] = await Promise.all([
-    reportBackSelect(db).where(where).orderBy(desc(reportBacks.heldOn), desc(reportBacks.id)).limit(f.pageSize).offset(offsetOf(f)),
+  const { rows, total } = await readPage(
+    reportBackSelect(db).where(where).orderBy(desc(reportBacks.heldOn), desc(reportBacks.id)),
     db.select({ total: count() }).from(reportBacks).where(where),
-  ]);
-  return { rows: rows as ReportBackRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as ReportBackRow[], total };
 }
 
 export async function getReportBack(db: Executor, scope: Scope, id: string, forUpdate = false): Promise<ReportBackRow | undefined> {

@@ -18,8 +18,8 @@ import {
   type ReportBackAttendee,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, workbook, XLSX_MIME, type Column } from '../../platform/documents.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { workbook, type Column } from '../../platform/documents.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { publicCodeParam, registerPerformanceSection } from '../deputies/index.js';
 import * as attendees from './attendees-service.js';
 import { honourRoutes } from './honours-routes.js';
@@ -92,10 +92,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
     { ...read, schema: { tags, summary: '导出述职活动及评议结果（Excel，最多 5000 条）', querystring: reportBackExportQuery } },
     async (request, reply) => {
       const rows = await service.listForExport(db, actorContext(request), request.query);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition('回选区述职.xlsx'))
-        .send(await workbook('回选区述职', exportColumns, rows));
+      return sendDownload(reply, '回选区述职.xlsx', await workbook('回选区述职', exportColumns, rows));
     },
   );
   app.get(
@@ -194,16 +191,15 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
       const ctx = actorContext(request);
       const row = await service.requireReportBack(db, ctx, request.params.id);
       const items = await attendees.attendees(db, ctx, request.params.id);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition(`${row.deputyName}述职签到表.xlsx`))
-        .send(
-          await workbook(
-            '签到表',
-            attendeeColumns,
-            items.map((a, i) => ({ ...a, no: i + 1 })),
-          ),
-        );
+      return sendDownload(
+        reply,
+        `${row.deputyName}述职签到表.xlsx`,
+        await workbook(
+          '签到表',
+          attendeeColumns,
+          items.map((a, i) => ({ ...a, no: i + 1 })),
+        ),
+      );
     },
   );
   app.get(

@@ -15,7 +15,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
 import { findDeputiesByIds, newPublicCode } from '../deputies/index.js';
 import * as attendeesRepo from './attendees-repository.js';
@@ -76,8 +76,6 @@ export async function pageReportBacks(db: Db, ctx: ActorContext, q: ReportBackQu
   const { rows, total } = await repo.pageReportBacks(db, ctx.actor, q);
   return pageResult(await presentMany(db, ctx, rows), total, q);
 }
-
-export const EXPORT_LIMIT = 5000;
 
 /** The export: every event matching the list's filters (newest first, at most EXPORT_LIMIT). */
 export async function listForExport(db: Db, ctx: ActorContext, q: Omit<ReportBackQuery, 'page' | 'pageSize'>) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { receptionActions, receptionSession, sessionInput, type ActionSet, type ReceptionAction } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import * as receptions from './receptions-service.js';
 
 const tags = ['stations'];
@@ -36,10 +35,7 @@ export const receptionRoutes: ModuleRoutes = (app, { database: { db }, notifier 
     { ...manage, schema: { tags, summary: '导出接待记录及群众反映事项（含联系方式，仅机关可导出）', params: idParams } },
     async (request, reply) => {
       const { name, data } = await receptions.exportSessions(db, actorContext(request), request.params.id);
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachmentDisposition(`${name}接待记录.xlsx`))
-        .send(data);
+      return sendDownload(reply, `${name}接待记录.xlsx`, data);
     },
   );
   app.post(

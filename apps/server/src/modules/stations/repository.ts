@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, regions } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { opinionCountsOfStations } from '../opinions/index.js';
@@ -30,19 +30,18 @@ export async function pageStations(
         )
       : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select(stationColumns)
       .from(stations)
       .innerJoin(bodies, eq(bodies.id, stations.bodyId))
       .leftJoin(regions, eq(regions.code, stations.regionCode))
       .where(where)
-      .orderBy(asc(stations.name))
-      .limit(f.pageSize)
-      .offset(offsetOf({ page: f.page, pageSize: f.pageSize })),
+      .orderBy(asc(stations.name)),
     db.select({ total: count() }).from(stations).where(where),
-  ]);
-  return { rows: rows as StationRow[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as StationRow[], total };
 }
 
 export async function getStation(db: Executor, scope: Scope, id: string): Promise<StationRow | undefined> {

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { PublicSuggestionQuery, PublicSuggestionSession } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import {
@@ -10,7 +10,7 @@ import {
   suggestions,
   suggestionSessions,
 } from '../../db/schema.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { readPage } from '../../platform/pagination.js';
 import { contains } from './repository.js';
 
 // Public data only: no function here takes a scope, and none returns more than the portal shows.
@@ -60,16 +60,16 @@ function publishedWhere(q: PublicSuggestionQuery): SQL | undefined {
 
 export async function findPublishedPage(db: Executor, q: PublicSuggestionQuery): Promise<{ rows: PublishedRow[]; total: number }> {
   const where = publishedWhere(q);
-  const rows = await findPublished(db)
-    .where(where)
-    .orderBy(sql`${suggestionReplies.releasedAt} DESC`)
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  const [total] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(suggestions)
-    .where(and(where, sql`${suggestions.releasedAt} IS NOT NULL`));
-  return { rows, total: total?.n ?? 0 };
+  return readPage(
+    findPublished(db)
+      .where(where)
+      .orderBy(sql`${suggestionReplies.releasedAt} DESC`),
+    db
+      .select({ total: count() })
+      .from(suggestions)
+      .where(and(where, sql`${suggestions.releasedAt} IS NOT NULL`)),
+    q,
+  );
 }
 
 export async function findPublishedById(db: Executor, id: string): Promise<PublishedRow | undefined> {

@@ -19,7 +19,7 @@ import {
   suggestionSessions,
 } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { offsetOf } from '../../platform/pagination.js';
+import { offsetOf, readPage } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { searchQuery, searchTokens } from '../../platform/text.js';
 import { withinChinaDates } from '../../platform/periods.js';
@@ -249,7 +249,7 @@ export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssig
     f.overdue === 'true' ? and(pending, sql`${a.dueAt} < ${now}`) : undefined,
     f.state ? eq(a.state, f.state) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  const { rows, total } = await readPage(
     db
       .select({ ...listColumns, a })
       .from(a)
@@ -258,17 +258,16 @@ export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssig
       .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
       .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
       .where(where)
-      .orderBy(...(f.sort === 'due' ? [asc(a.dueAt), asc(a.id)] : [desc(a.assignedAt), desc(a.id)]))
-      .limit(f.pageSize)
-      .offset(offsetOf(f)),
+      .orderBy(...(f.sort === 'due' ? [asc(a.dueAt), asc(a.id)] : [desc(a.assignedAt), desc(a.id)])),
     db
       .select({ total: count() })
       .from(a)
       .innerJoin(suggestions, eq(suggestions.id, a.suggestionId))
       .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
       .where(where),
-  ]);
-  return { rows: rows as (ListRow & { a: AssignmentRow })[], total: total?.total ?? 0 };
+    f,
+  );
+  return { rows: rows as (ListRow & { a: AssignmentRow })[], total: total };
 }
 
 /** Deputies in office in the body, except the lead: those a lead deputy may invite to co-sign. */

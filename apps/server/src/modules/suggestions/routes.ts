@@ -22,10 +22,8 @@ import {
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
-import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
-import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { DOCX_MIME } from '../../platform/word.js';
+import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { suggestionSection } from './performance.js';
 import { scanDeadlines } from './deadline-job.js';
 import { exportXlsx } from './export.js';
@@ -99,7 +97,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     { ...read, schema: { tags, summary: '导出建议议案（Excel）', querystring: suggestionQuery.omit({ page: true, pageSize: true }) } },
     async (request, reply) => {
       const buffer = await exportXlsx(db, actorContext(request), request.query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition('代表建议.xlsx')).send(buffer);
+      return sendDownload(reply, '代表建议.xlsx', buffer);
     },
   );
 
@@ -242,7 +240,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         request.params.id,
         request.params.assignmentId,
       );
-      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(buffer);
+      return sendDownload(reply, fileName, buffer);
     },
   );
 
@@ -251,7 +249,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     { ...read, schema: { tags, summary: '答复函（Word）', params: idParams.extend({ replyId: z.uuid() }) } },
     async (request, reply) => {
       const { buffer, fileName } = await service.replyLetterFile(db, actorContext(request), request.params.id, request.params.replyId);
-      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(fileName)).send(buffer);
+      return sendDownload(reply, fileName, buffer);
     },
   );
 
