@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestionAction, suggestionState, suggestionStateLabel, type SuggestionAction, type SuggestionState } from '@renda/shared';
 import { DomainError } from '../../platform/errors.js';
+import { refusal } from '../../test/refusal.js';
 import { conditions, suggestionWorkflow, type Condition, type Facts, type Standing } from './workflow.js';
 
 const allowedActions = suggestionWorkflow.allowedActions.bind(suggestionWorkflow);
@@ -188,16 +189,11 @@ describe('actions only when they can succeed: conditions on the item', () => {
     expect(allowedActions(state, standing)).toContain(action);
     const without: Standing = { ...standing, facts: { ...facts, [condition]: false } };
     expect(allowedActions(state, without)).not.toContain(action);
-    let error: unknown;
-    try {
-      requireTransition(state, action, without);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('SUGGESTION_ACTION_NOT_AVAILABLE');
-    expect((error as DomainError).status).toBe(409);
-    expect((error as DomainError).message).toContain(conditions[condition]);
+    expect(refusal(() => requireTransition(state, action, without))).toEqual({
+      code: 'SUGGESTION_ACTION_NOT_AVAILABLE',
+      status: 409,
+      message: expect.stringContaining(conditions[condition]),
+    });
   });
 
   it('a condition that does not hold leaves every other step where it was', () => {
