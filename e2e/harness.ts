@@ -35,11 +35,14 @@ export interface TrackedPage {
 }
 
 /** A fresh context (own cookies) whose page records every console error and uncaught exception. */
-export async function openPage(browser: Browser, options: { mobile?: boolean } = {}): Promise<TrackedPage> {
+export async function openPage(
+  browser: Browser,
+  options: { mobile?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<TrackedPage> {
   const context = await browser.newContext(
     options.mobile
-      ? { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-      : { viewport: { width: 1366, height: 860 }, locale: 'zh-CN' },
+      ? { viewport: options.viewport ?? { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: options.viewport ?? { width: 1366, height: 860 }, locale: 'zh-CN' },
   );
   const page = await context.newPage();
   const errors: string[] = [];

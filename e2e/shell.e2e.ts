@@ -86,23 +86,4 @@ describe('the web shell', () => {
     expect(reachedNav).toBe(true);
     await tracked.context.close();
   });
-
-  it('shows staff what is overdue on the workbench, each count linking to the filtered list', async () => {
-    const tracked = await openPage(browser);
-    const { page } = tracked;
-    await loginAs(page, 'staff');
-    await expect.poll(() => page.getByRole('heading', { name: '逾期提醒' }).count()).toBe(1);
-    for (const [label, url] of [
-      ['群众意见逾期未办结', '/api/opinions?overdue=true&pageSize=1'],
-      ['代表建议逾期未答复', '/api/suggestions?overdue=true&pageSize=1'],
-    ] as const) {
-      const { total } = (await (await tracked.context.request.get(`${baseUrl()}${url}`)).json()) as { total: number };
-      const link = page.getByRole('link', { name: new RegExp(`^${label}\\s*${total}\\s*件$`) });
-      await expect.poll(() => link.count(), { message: `${label} shows ${total}` }).toBe(1);
-    }
-    await expectCleanPage(tracked, 'workbench with overdue counts');
-    await page.getByRole('link', { name: /^群众意见逾期未办结/ }).click();
-    await page.waitForURL((u) => u.pathname === '/opinions' && u.searchParams.get('overdue') === 'true');
-    await tracked.context.close();
-  });
 });

@@ -39,6 +39,7 @@ import { livelihoodRoutes } from './modules/livelihood/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
 import { legislationRoutes } from './modules/legislation/routes.js';
+import { workbenchRoutes } from './modules/workbench/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -61,6 +62,7 @@ const modules: ModuleRoutes[] = [
   livelihoodRoutes,
   supervisionRoutes,
   legislationRoutes,
+  workbenchRoutes,
 ];
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -23,3 +23,5 @@ export * from './votes.js';
 export * from './livelihood.js';
 export * from './supervision.js';
 export * from './legislation.js';
+export * from './workbench.js';
+export * from './naming.js';

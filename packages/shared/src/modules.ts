@@ -32,6 +32,8 @@ export const permissions = {
   'bodies.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'handlingUnits.read': ['admin', 'staff', 'leader'],
   'notifications.own': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  /** The home page's to-do list (工作台). */
+  'workbench.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'attachments.upload': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'outbox.read': ['admin'],
   // The official calendar (法定节假日与调休): everyone signed in reads which years are entered; administrators enter a year.

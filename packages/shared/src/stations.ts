@@ -79,6 +79,8 @@ export const stationQuery = pageQuery.extend({
   q: z.string().trim().max(40).optional(),
   bodyId: z.uuid().optional(),
   kind: stationKind.optional(),
+  /** `thisWeek`: active stations with no duty day on the rota this week (Monday to Sunday, China time). */
+  rotaGap: z.enum(['thisWeek']).optional(),
 });
 
 // ---- 四定 duty rota ----

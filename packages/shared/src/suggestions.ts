@@ -369,6 +369,8 @@ export const suggestionQuery = pageQuery.extend({
   replyCategory: replyCategory.optional(),
   /** Key suggestions the acting leader supervises (我督办的). */
   supervisedByMe: z.enum(['true', 'false']).optional(),
+  /** What waits on someone (the workbench's entries open the list with it). */
+  awaiting: z.enum(['reassignment', 'extension', 'cosign', 'rating']).optional(),
 });
 export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 
@@ -527,6 +529,10 @@ export const unitAssignmentQuery = pageQuery.extend({
   role: assignmentRole.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   sessionId: z.uuid().optional(),
+  /** The unit's part in one state (待签收, 已签收…). */
+  state: assignmentState.optional(),
+  /** `due`: the nearest deadline first (the workbench's “replies due soonest”); newest assignment first otherwise. */
+  sort: z.enum(['due']).optional(),
 });
 export type UnitAssignmentQuery = z.infer<typeof unitAssignmentQuery>;
 

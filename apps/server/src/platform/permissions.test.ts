@@ -10,6 +10,7 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'bodies.read': { method: 'GET', url: '/api/bodies' },
   'handlingUnits.read': { method: 'GET', url: '/api/handling-units' },
   'notifications.own': { method: 'GET', url: '/api/notifications/unread-count' },
+  'workbench.read': { method: 'GET', url: '/api/workbench' },
   'attachments.upload': { method: 'GET', url: '/api/attachments?ownerEntity=body&ownerId=00000000-0000-0000-0000-000000000000' },
   'outbox.read': { method: 'GET', url: '/api/admin/outbox' },
   'calendar.read': { method: 'GET', url: '/api/calendar/coverage' },

@@ -82,4 +82,27 @@ describe('workflow engine', () => {
       message: '当前状态（已完成）不能执行此操作',
     });
   });
+
+  it('offers and allows a row with a `when` only while the item’s fact holds, refusing with the condition’s reason', () => {
+    const gated = defineWorkflow<State, Action>({
+      code: 'GATED',
+      stateLabel: { draft: '草稿', sent: '已发送', done: '已完成' },
+      actionLabel: { send: '发送', sign: '签收', note: '记录', finish: '完成', reopen: '重新办理' },
+      conditions: { urgent: '此件不是急件' },
+      transitions: [
+        { from: 'sent', action: 'note', to: 'sent', roles: ['staff'], when: 'urgent' },
+        { from: 'sent', action: 'finish', to: 'done', roles: ['staff'] },
+      ],
+    });
+    expect(gated.allowedActions('sent', { role: 'staff', facts: { urgent: true } })).toEqual(['note', 'finish']);
+    expect(gated.allowedActions('sent', { role: 'staff', facts: { urgent: false } })).toEqual(['finish']);
+    expect(gated.allowedActions('sent', { role: 'staff' })).toEqual(['finish']);
+    expect(refusal(() => gated.require('sent', 'note', { role: 'staff' }))).toEqual({
+      code: 'GATED_ACTION_NOT_AVAILABLE',
+      status: 409,
+      message: '此件不是急件，不能执行“记录”',
+    });
+    // Someone who may not take it at all still hears that, not the item's condition.
+    expect(refusal(() => gated.require('sent', 'note', { role: 'deputy' }))).toMatchObject({ status: 403 });
+  });
 });

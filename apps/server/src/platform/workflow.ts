@@ -35,6 +35,12 @@ export interface Transition<S extends string, A extends string, P extends string
    */
   outcome?: string;
   needs?: readonly Need[];
+  /**
+   * A fact about the item that must hold for the row to apply (the item is a key suggestion, an
+   * extension request is pending): the module's `standing()` reports the facts, so the buttons a page
+   * shows and the engine's refusal follow the same rule. Named in the spec's `conditions`.
+   */
+  when?: string;
 }
 
 /** What the actor is to this item. */
@@ -42,6 +48,8 @@ export interface Standing<P extends string = string, K extends string = string> 
   role: ActingRole;
   party?: P | null;
   kind?: K;
+  /** What holds of the item, for rows with a `when` (a missing fact does not hold). */
+  facts?: Readonly<Record<string, boolean>>;
 }
 
 export interface WorkflowSpec<S extends string, A extends string, P extends string, K extends string, T extends Transition<S, A, P, K>> {
@@ -58,6 +66,11 @@ export interface WorkflowSpec<S extends string, A extends string, P extends stri
    * (the bulk results of the opinion inbox, say) have always shown it so.
    */
   unnamedAction?: boolean;
+  /**
+   * The facts rows may require (`when`), each with the Chinese reason given when it does not hold
+   * (“此件不是重点建议”): the refusal is 409 `${code}_ACTION_NOT_AVAILABLE`.
+   */
+  conditions?: Readonly<Record<string, string>>;
   transitions: readonly T[];
 }
 
@@ -69,6 +82,11 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
   }
 
   private fits(t: T, s: Standing<P, K>): boolean {
+    return this.fitsActor(t, s) && (!t.when || s.facts?.[t.when] === true);
+  }
+
+  /** The row fits the actor (role, kind, party), whatever the item's facts. */
+  private fitsActor(t: T, s: Standing<P, K>): boolean {
     return (
       t.roles.includes(s.role) &&
       (!t.kinds || (s.kind !== undefined && t.kinds.includes(s.kind))) &&
@@ -90,6 +108,15 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
     const label = actionLabel[action];
     const details = { state, action };
     const inState = this.spec.transitions.filter((t) => t.from === state && t.action === action);
+    // The actor could take it, but the item lacks what the row needs (not a key suggestion, nothing pending).
+    const unmet = inState.find((t) => t.when && this.fitsActor(t, standing));
+    if (unmet?.when)
+      throw new DomainError(
+        `${code}_ACTION_NOT_AVAILABLE`,
+        `${this.spec.conditions?.[unmet.when] ?? '此件不满足条件'}，不能执行“${label}”`,
+        { ...details, condition: unmet.when },
+        409,
+      );
     if (inState.length === 0)
       throw new DomainError(
         `${code}_ACTION_NOT_ALLOWED`,

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, DatePicker, Flex, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Page } from '@renda/shared';
 import { api } from '../app/api';
 import { RemoteSelect, type RemoteSource } from './RemoteSelect';
+import { ResponsiveTable, useIsPhone, type ResponsiveTableProps } from './ResponsiveTable';
 
 export interface Option {
   value: string;
@@ -159,6 +160,8 @@ function FilterControl({ field, ...control }: ControlProps & { field: FilterFiel
 function FilterBar<T>({ fields, list }: { fields: FilterField[]; list: PagedList<T> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
+  // On a phone the filters stack, one under another, instead of running off the screen.
+  const phone = useIsPhone();
   const filterKey = JSON.stringify(list.filters);
   useEffect(() => {
     form.resetFields();
@@ -170,7 +173,7 @@ function FilterBar<T>({ fields, list }: { fields: FilterField[]; list: PagedList
     <Form
       form={form}
       name="filters"
-      layout="inline"
+      layout={phone ? 'vertical' : 'inline'}
       role="search"
       aria-label={t('common.filters')}
       className="filter-bar"
@@ -193,14 +196,14 @@ function FilterBar<T>({ fields, list }: { fields: FilterField[]; list: PagedList
   );
 }
 
-interface PagedTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'> {
+interface PagedTableProps<T> extends Omit<ResponsiveTableProps<T>, 'dataSource' | 'pagination' | 'loading'> {
   list: PagedList<T>;
   filters?: FilterField[];
   /** Shown between the filters and the table. */
   toolbar?: ReactNode;
 }
 
-/** The one list view: filters, the server's error if any, and a server-paged table. */
+/** The one list view: filters, the server's error if any, and a server-paged table (cards on a phone when given `card`). */
 export function PagedTable<T extends object>({ list, filters, toolbar, expandable, ...tableProps }: PagedTableProps<T>) {
   const { t } = useTranslation();
   const { data, error, isFetching } = list.query;
@@ -209,7 +212,7 @@ export function PagedTable<T extends object>({ list, filters, toolbar, expandabl
       {filters && filters.length > 0 && <FilterBar fields={filters} list={list} />}
       {toolbar}
       {error && <Alert type="error" showIcon message={error.message} />}
-      <Table<T>
+      <ResponsiveTable<T>
         rowKey="id"
         scroll={{ x: 'max-content' }}
         {...tableProps}

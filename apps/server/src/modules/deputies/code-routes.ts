@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicDeputyCard } from '@renda/shared';
+import { deputyTitle, publicDeputyCard } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, type ModuleRoutes } from '../../platform/http.js';
 import { publicDeputyCard as cardOf } from './public-card.js';
@@ -30,7 +30,7 @@ export const codeRoutes: ModuleRoutes = (app, { database: { db } }) => {
       const d = row.deputy;
       const html = await posterHtml({
         title: `${d.name}代表`,
-        subtitle: `${row.bodyName}${d.term}人大代表`,
+        subtitle: deputyTitle(row.bodyName, d.term),
         lines: [d.post, d.constituency ? `选区：${d.constituency}` : null, d.publicContact].filter((l): l is string => !!l),
         link: opinionLink(origin(request), 'deputy', d.publicCode),
       });

@@ -1,4 +1,4 @@
-import type { DutyKind, DutyQuery, DutyRecord, DutyRecordInput, Page } from '@renda/shared';
+import type { DutyKind, DutyQuery, DutyRecord, DutyRecordInput, Page, WorkbenchEntry } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -6,6 +6,7 @@ import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
 import { findBodyInScope } from '../../platform/scope.js';
+import { todoEntry } from '../../platform/workbench.js';
 import * as repo from './duties-repository.js';
 import * as groups from './groups-repository.js';
 import { findDeputiesByIds, getDeputyByUser } from './repository.js';
@@ -172,4 +173,19 @@ export async function recordDuty(tx: Executor, duty: DutyFromElsewhere, deputyId
   const id = await repo.insertDuty(tx, { ...duty, gridCellId: null, createdAt: clock.now() });
   await repo.setParticipants(tx, { id, occurredOn: duty.occurredOn, kind: duty.kind, gridCellId: null }, deputyIds);
   return id;
+}
+
+/**
+ * The deputy's duty-log line on the workbench: this month's records (the filtered list), or, when there
+ * are none yet, a reminder that opens the form to record one.
+ */
+export async function dutyTodos(db: Db, ctx: ActorContext): Promise<WorkbenchEntry[]> {
+  if (ctx.actor.role !== 'deputy') return [];
+  const today = chinaDate(clock.now());
+  const filter = { from: `${today.slice(0, 8)}01`, to: today };
+  const entry = await todoEntry<typeof filter, DutyRecord>(
+    { key: 'deputies.duties', module: 'deputies', label: '本月登记的履职活动', page: '/deputies/duties', filter, tone: 'watch' },
+    (q) => pageDuties(db, ctx, q),
+  );
+  return [entry.count ? entry : { ...entry, label: '本月尚未登记履职活动，请及时登记', link: '/deputies/duties/new', tone: 'todo' }];
 }

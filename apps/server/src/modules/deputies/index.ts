@@ -84,3 +84,5 @@ export { recordDuty, type DutyFromElsewhere } from './duties-service.js';
 export { findDeputiesByIds, getDeputyByUser } from './repository.js';
 export { newPublicCode, publicCodeParam } from './public-code.js';
 export { opinionLink, posterHtml, qrPng, requestOrigin } from './qr.js';
+
+export { dutyTodos } from './duties-service.js';

@@ -1,6 +1,14 @@
 import { AlignmentType, Document, ImageRun, Packer, Paragraph } from 'docx';
 import { reportHeading, reportTable, reportText } from '../../platform/word.js';
-import { bodyLevelLabel, deputyStatusLabel, dutyKindLabel, genderLabel, groupKindLabel, type PerformanceFile } from '@renda/shared';
+import {
+  bodyLevelLabel,
+  deputyStatusLabel,
+  deputyTitle,
+  dutyKindLabel,
+  genderLabel,
+  groupKindLabel,
+  type PerformanceFile,
+} from '@renda/shared';
 
 const para = (value: string, bold = false) => new Paragraph({ children: [reportText(value, bold)], spacing: { after: 80 } });
 
@@ -38,11 +46,11 @@ export async function performanceDocx(file: PerformanceFile, photo: DocxPhoto | 
     ['出生日期', d.birthDate ?? '—'],
     ['政治面貌', d.party ?? '—'],
     ['工作单位及职务', [d.employer, d.post].filter(Boolean).join(' ') || '—'],
-    ['所属人大', `${d.bodyName}（${bodyLevelLabel[d.level]}）${d.term}代表`],
+    ['代表身份', `${deputyTitle(d.bodyName, d.term)}（${bodyLevelLabel[d.level]}）`],
     ['选区（选举单位）', d.constituency ?? '—'],
     ['状态', deputyStatusLabel[d.status] + (d.statusDate ? `（${d.statusDate}）` : '')],
   ];
-  if (d.otherLevels.length) profile.push(['其他层级代表身份', d.otherLevels.map((o) => `${o.bodyName}${o.term}代表`).join('；')]);
+  if (d.otherLevels.length) profile.push(['其他层级代表身份', d.otherLevels.map((o) => deputyTitle(o.bodyName, o.term)).join('；')]);
   const memberships = [
     ...file.groups.map((g) => `${groupKindLabel[g.kind]}：${g.name}${g.leader ? '（组长）' : ''}`),
     ...file.gridCells.map((c) => `联系网格：${c.name}`),

@@ -25,7 +25,7 @@ export const sevenOnesRules: readonly { key: SevenOnesKey; basis: string; target
     target: 3,
     measure: { from: 'external' },
   },
-  { key: 'suggestion', basis: '本人领衔或附议提出的代表建议', target: 1, measure: { from: 'external' } },
+  { key: 'suggestion', basis: '本人领衔或联名提出的代表建议', target: 1, measure: { from: 'external' } },
   { key: 'governance', basis: '在本人所在网格（村、社区）开展的履职活动', target: 1, measure: { from: 'grid' } },
   {
     key: 'solveProblem',

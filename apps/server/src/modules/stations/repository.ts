@@ -14,12 +14,21 @@ export async function pageStations(
   db: Executor,
   scope: Scope,
   f: { page: number; pageSize: number; q?: string | undefined; bodyId?: string | undefined; kind?: string | undefined },
+  /** Only active stations without a rota day within these dates (a week's gap). */
+  rotaGap?: { from: string; to: string },
 ) {
   const where = and(
     inScope(stations.bodyId, scope),
     f.q ? sql`(${stations.name} ILIKE ${likeContains(f.q)} OR ${stations.address} ILIKE ${likeContains(f.q)})` : undefined,
     f.bodyId ? eq(stations.bodyId, f.bodyId) : undefined,
     f.kind ? eq(stations.kind, f.kind) : undefined,
+    rotaGap
+      ? and(
+          eq(stations.active, true),
+          sql`NOT EXISTS (SELECT 1 FROM ${stationRota} WHERE ${stationRota.stationId} = ${stations.id}
+            AND ${stationRota.day} >= ${rotaGap.from} AND ${stationRota.day} <= ${rotaGap.to})`,
+        )
+      : undefined,
   );
   const { rows, total } = await readPage(
     db

@@ -1,11 +1,21 @@
-import { stationKindLabel, type Page, type PlaceKind, type Station, type StationInput, type StationKind } from '@renda/shared';
+import {
+  stationKindLabel,
+  type Page,
+  type PlaceKind,
+  type Station,
+  type StationInput,
+  type StationKind,
+  type WorkbenchEntry,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { pageResult } from '../../platform/pagination.js';
+import { chinaDate } from '../../platform/deadlines.js';
 import { requireBodyInScope } from '../../platform/scope.js';
+import { todoEntry } from '../../platform/workbench.js';
 import { newPublicCode } from '../deputies/index.js';
 import * as repo from './repository.js';
 
@@ -33,9 +43,33 @@ function presentStation(r: repo.StationRow): Station {
   };
 }
 
-export async function pageStations(db: Db, ctx: ActorContext, f: Parameters<typeof repo.pageStations>[2]): Promise<Page<Station>> {
-  const { rows, total } = await repo.pageStations(db, ctx.actor, f);
+export async function pageStations(
+  db: Db,
+  ctx: ActorContext,
+  f: Parameters<typeof repo.pageStations>[2] & { rotaGap?: 'thisWeek' | undefined },
+): Promise<Page<Station>> {
+  const { rows, total } = await repo.pageStations(db, ctx.actor, f, f.rotaGap ? thisWeek() : undefined);
   return pageResult(rows.map(presentStation), total, f);
+}
+
+/** Monday to Sunday of the current week, as China calendar dates. */
+function thisWeek(): { from: string; to: string } {
+  const today = new Date(`${chinaDate(clock.now())}T00:00:00Z`);
+  const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000);
+  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+  return { from: monday.toISOString().slice(0, 10), to: sunday.toISOString().slice(0, 10) };
+}
+
+/** The stations' line of the staff's to-do list: active stations with no duty day this week. */
+export async function stationTodos(db: Db, ctx: ActorContext): Promise<WorkbenchEntry[]> {
+  if (ctx.actor.role !== 'staff') return [];
+  const filter = { rotaGap: 'thisWeek' as const };
+  return [
+    await todoEntry<typeof filter, Station>(
+      { key: 'stations.rotaGap', module: 'stations', label: '本周未排班的联络站', page: '/stations', filter },
+      (q) => pageStations(db, ctx, q),
+    ),
+  ];
 }
 
 export async function requireStation(db: Executor, ctx: ActorContext, id: string) {

@@ -84,9 +84,6 @@ async function myDeputyId(a: EffectArgs, among: string[]) {
   const mine = (await repo.deputiesOfUser(a.tx, a.ctx.actor.id)).map((d) => d.id);
   return mine.find((id) => among.includes(id));
 }
-async function requireKey(a: EffectArgs) {
-  if (!a.item.isKey) throw new DomainError('NOT_KEY_SUGGESTION', '此件不是重点建议', undefined, 409);
-}
 const title = (a: EffectArgs) => `《${a.item.title}》`;
 const itemDates = (a: EffectArgs) => ({ assignedAt: a.item.assignedAt!, complex: a.item.complex });
 
@@ -587,21 +584,18 @@ export const effects: Record<SuggestionAction, Effect> = {
   },
 
   async keyReview(a) {
-    await requireKey(a);
     const input = parse(keyReviewInput, a.input);
     const row = await repo.insertKeyReview(a.tx, { suggestionId: a.item.id, ...input, createdAt: a.now });
     return { detail: { reviewId: row.id, heldOn: input.heldOn } };
   },
 
   async keyComment(a) {
-    await requireKey(a);
     const { comment } = parse(keyCommentInput, a.input);
     await repo.updateKey(a.tx, a.item.id, { deputyComment: comment, deputyCommentAt: a.now });
     return { detail: { comment } };
   },
 
   async keyVote(a) {
-    await requireKey(a);
     const vote = parse(keyVoteInput, a.input);
     await repo.updateKey(a.tx, a.item.id, { vote });
     return { detail: { vote } };

@@ -57,3 +57,5 @@ export function createDraftInTransaction(
 ): Promise<SuggestionDetail> {
   return createDraft({ db: tx, notifier }, ctx, { ...input, confidential: input.confidential ?? false });
 }
+
+export { suggestionTodos } from './workbench.js';

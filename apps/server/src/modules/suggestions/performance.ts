@@ -22,13 +22,13 @@ export async function suggestionSection(db: Executor, deputyId: string, from: st
   return {
     key: 'suggestions',
     title: '提出议案、建议',
-    summary: `本期领衔提出 ${led} 件、附议 ${rows.length - led} 件，其中所提问题已解决（A 类答复）${solved} 件。`,
+    summary: `本期领衔提出 ${led} 件、联名 ${rows.length - led} 件，其中所提问题已解决（A 类答复）${solved} 件。`,
     header: ['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表评价'],
     rows: rows.map(({ s, leadUnitName }) => [
       numberLabel(s) ?? '—',
       suggestionKindLabel[s.kind as SuggestionKind],
       s.title,
-      s.leadDeputyId === deputyId ? '领衔' : '附议',
+      s.leadDeputyId === deputyId ? '领衔' : '联名',
       leadUnitName ?? '—',
       suggestionStateLabel[s.state as SuggestionState],
       s.replyCategory ? `${s.replyCategory} 类（${replyCategoryLabel[s.replyCategory as ReplyCategory]}）` : '',

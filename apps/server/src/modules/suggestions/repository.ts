@@ -128,7 +128,32 @@ function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date, keyword
     f.replyCategory ? eq(suggestions.replyCategory, f.replyCategory) : undefined,
     f.overdue === 'true' ? overdueWhere(now) : undefined,
     f.supervisedByMe === 'true' ? supervisedBy(actor.id) : undefined,
+    f.awaiting ? awaitingWhere(actor.id, f.awaiting) : undefined,
   );
+}
+
+/** The deputies the user is (a deputy's login). */
+const ownDeputies = (userId: string) => sql`(SELECT ${deputies.id} FROM ${deputies} WHERE ${deputies.userId} = ${userId})`;
+
+/**
+ * What waits on someone: a unit's reassignment request or an extension request for the office to
+ * decide, a co-sign invitation the deputy has not answered, a released reply the lead deputy has not rated.
+ */
+function awaitingWhere(userId: string, awaiting: NonNullable<SuggestionQuery['awaiting']>): SQL {
+  switch (awaiting) {
+    case 'reassignment':
+      return sql`${suggestions.id} IN (SELECT ${suggestionAssignments.suggestionId} FROM ${suggestionAssignments}
+        WHERE ${suggestionAssignments.state} = 'reassignment_requested')`;
+    case 'extension':
+      return sql`${suggestions.id} IN (SELECT ${suggestionExtensions.suggestionId} FROM ${suggestionExtensions}
+        WHERE ${suggestionExtensions.state} = 'pending')`;
+    case 'cosign':
+      return sql`${suggestions.id} IN (SELECT ${suggestionCosigners.suggestionId} FROM ${suggestionCosigners}
+        WHERE ${suggestionCosigners.deputyId} IN ${ownDeputies(userId)}
+          AND ${suggestionCosigners.confirmedAt} IS NULL AND ${suggestionCosigners.declinedAt} IS NULL)`;
+    case 'rating':
+      return and(eq(suggestions.state, 'reply_released'), sql`${suggestions.leadDeputyId} IN ${ownDeputies(userId)}`)!;
+  }
 }
 
 /** Key suggestions the user supervises (督办). */
@@ -222,6 +247,7 @@ export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssig
     f.role ? eq(a.role, f.role) : undefined,
     f.sessionId ? eq(suggestions.sessionId, f.sessionId) : undefined,
     f.overdue === 'true' ? and(pending, sql`${a.dueAt} < ${now}`) : undefined,
+    f.state ? eq(a.state, f.state) : undefined,
   );
   const { rows, total } = await readPage(
     db
@@ -232,7 +258,7 @@ export async function pageUnitAssignments(db: Executor, actor: Who, f: UnitAssig
       .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
       .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
       .where(where)
-      .orderBy(desc(a.assignedAt), desc(a.id)),
+      .orderBy(...(f.sort === 'due' ? [asc(a.dueAt), asc(a.id)] : [desc(a.assignedAt), desc(a.id)])),
     db
       .select({ total: count() })
       .from(a)

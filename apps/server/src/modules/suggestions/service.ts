@@ -29,7 +29,7 @@ import { effects, type ActionInput } from './effects.js';
 import { assignmentLetter, replyLetter } from './letters.js';
 import { presentDetail, presentListItem, presentSession, presentUnitAssignment } from './presenters.js';
 import * as repo from './repository.js';
-import { suggestionWorkflow, type Party, type Standing, type Transition } from './workflow.js';
+import { suggestionWorkflow, type Facts, type Party, type Standing, type Transition } from './workflow.js';
 
 export interface SuggestionDeps {
   /** A connection, or a caller's transaction (drafting from another module nests as a savepoint). */
@@ -37,16 +37,26 @@ export interface SuggestionDeps {
   notifier: Notifier;
 }
 
-/** What the actor is to this item: lead deputy or co-signer, lead or joint unit. */
+/**
+ * What the actor is to this item (lead deputy or co-signer, lead or joint unit), and what holds of the
+ * item for the steps that need it (`conditions` in workflow.ts).
+ */
 export async function standingOf(db: Executor, ctx: ActorContext, item: repo.SuggestionRow): Promise<Standing> {
-  const standing: Standing = { role: ctx.actor.role, kind: item.kind as SuggestionKind };
+  const [assignments, extensions] = await Promise.all([repo.assignmentsOf(db, item.id), repo.extensionsOf(db, item.id)]);
+  const facts: Facts = {
+    key: item.isKey,
+    reassignmentPending: assignments.some(({ a }) => a.state === 'reassignment_requested'),
+    extensionPending: extensions.some(({ e }) => e.state === 'pending'),
+    jointOpinionPending: assignments.some(({ a }) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state)),
+  };
+  const standing: Standing = { role: ctx.actor.role, kind: item.kind as SuggestionKind, facts };
   if (ctx.actor.role === 'deputy') {
     const mine = new Set((await repo.deputiesOfUser(db, ctx.actor.id)).map((d) => d.id));
     if (mine.has(item.leadDeputyId)) standing.party = 'leadDeputy';
     else if ((await repo.cosignersOf(db, item.id)).some(({ c }) => mine.has(c.deputyId))) standing.party = 'cosigner';
   }
   if (ctx.actor.role === 'handling_unit') {
-    const mine = (await repo.assignmentsOf(db, item.id)).find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
+    const mine = assignments.find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
     if (mine) standing.party = mine.a.role === 'lead' ? 'leadUnit' : 'jointUnit';
   }
   return standing;

@@ -347,7 +347,7 @@ describe('a suggestion through every state', () => {
       'A 类（已解决或基本解决）',
       '满意',
     ]);
-    expect((await rowOf('deputy2'))[3]).toBe('附议');
+    expect((await rowOf('deputy2'))[3]).toBe('联名');
   });
 
   it('counts it in the rates of the body, the session and the lead unit', async () => {

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { suggestionAction, suggestionState, suggestionStateLabel, type SuggestionAction, type SuggestionState } from '@renda/shared';
 import { DomainError } from '../../platform/errors.js';
-import { suggestionWorkflow, type Standing } from './workflow.js';
+import { refusal } from '../../test/refusal.js';
+import { conditions, suggestionWorkflow, type Condition, type Facts, type Standing } from './workflow.js';
 
 const allowedActions = suggestionWorkflow.allowedActions.bind(suggestionWorkflow);
 const requireTransition = suggestionWorkflow.require.bind(suggestionWorkflow);
 
-const staff: Standing = { role: 'staff', kind: 'suggestion' };
-const staffMotion: Standing = { role: 'staff', kind: 'motion' };
-const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', party: 'leadDeputy' };
-const cosigner: Standing = { role: 'deputy', kind: 'suggestion', party: 'cosigner' };
-const leadUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'leadUnit' };
-const jointUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'jointUnit' };
-const leader: Standing = { role: 'leader', kind: 'suggestion' };
+/** The machine below is for an item where every condition holds (a key suggestion with every request pending). */
+const facts: Facts = { key: true, reassignmentPending: true, extensionPending: true, jointOpinionPending: true };
+const staff: Standing = { role: 'staff', kind: 'suggestion', facts };
+const staffMotion: Standing = { role: 'staff', kind: 'motion', facts };
+const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', party: 'leadDeputy', facts };
+const cosigner: Standing = { role: 'deputy', kind: 'suggestion', party: 'cosigner', facts };
+const leadUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'leadUnit', facts };
+const jointUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'jointUnit', facts };
+const leader: Standing = { role: 'leader', kind: 'suggestion', facts };
 
 /**
  * The expected machine, written out by hand from DOMAIN.md and the seeds (not derived from the
@@ -163,6 +166,46 @@ function appliesTo(action: SuggestionAction, listed: Standing, standing: Standin
   }
   return listed.role === standing.role && listed.kind === standing.kind && (listed.party ?? null) === (standing.party ?? null);
 }
+
+/**
+ * Steps offered only when the item allows them (written out by hand): without the fact, the step is
+ * not among the buttons and the engine refuses it with the reason, 409.
+ */
+const conditional: [SuggestionAction, SuggestionState, Standing, Condition][] = [
+  ['keyReview', 'handling', leader, 'key'],
+  ['keyReview', 'closed', staff, 'key'],
+  ['keyComment', 'reply_released', leadDeputy, 'key'],
+  ['keyVote', 'rated', staff, 'key'],
+  ['decideReassignment', 'reassignment_requested', staff, 'reassignmentPending'],
+  ['decideReassignment', 'handling', staff, 'reassignmentPending'],
+  ['decideExtension', 'handling', staff, 'extensionPending'],
+  ['decideExtension', 'rehandling', staff, 'extensionPending'],
+  ['waiveJointOpinion', 'handling', staff, 'jointOpinionPending'],
+  ['waiveJointOpinion', 'rehandling', staff, 'jointOpinionPending'],
+];
+
+describe('actions only when they can succeed: conditions on the item', () => {
+  it.each(conditional)('%s in %s needs %s', (action, state, standing, condition) => {
+    expect(allowedActions(state, standing)).toContain(action);
+    const without: Standing = { ...standing, facts: { ...facts, [condition]: false } };
+    expect(allowedActions(state, without)).not.toContain(action);
+    expect(refusal(() => requireTransition(state, action, without))).toEqual({
+      code: 'SUGGESTION_ACTION_NOT_AVAILABLE',
+      status: 409,
+      message: expect.stringContaining(conditions[condition]),
+    });
+  });
+
+  it('a condition that does not hold leaves every other step where it was', () => {
+    const none: Facts = { key: false, reassignmentPending: false, extensionPending: false, jointOpinionPending: false };
+    const gated = new Set(conditional.map(([a]) => a));
+    for (const state of suggestionState.options)
+      for (const standing of [staff, leadDeputy, leadUnit, jointUnit, leader]) {
+        const all = allowedActions(state, standing).filter((a) => !gated.has(a));
+        expect(allowedActions(state, { ...standing, facts: none })).toEqual(all);
+      }
+  });
+});
 
 describe('refusals name the reason', () => {
   it('refuses a deputy accepting their own suggestion as forbidden', () => {

@@ -12,8 +12,23 @@ import { defineWorkflow, type Standing as EngineStanding, type Transition as Eng
  * assignment, the lead deputy (领衔) or an invited co-signer (联名).
  */
 export type Party = 'leadUnit' | 'jointUnit' | 'leadDeputy' | 'cosigner';
-export type Transition = EngineTransition<SuggestionState, SuggestionAction, Party, SuggestionKind>;
+export type Transition = EngineTransition<SuggestionState, SuggestionAction, Party, SuggestionKind> & { when?: Condition };
 export type Standing = EngineStanding<Party, SuggestionKind>;
+
+/**
+ * What must hold of an item for some steps (a row's `when`), with the reason given when it does not:
+ * the detail page offers only the steps whose condition holds, and the engine refuses the others.
+ */
+export const conditions = {
+  key: '此件不是重点建议',
+  reassignmentPending: '此件没有待审定的调整承办单位申请',
+  extensionPending: '此件没有待审批的延期申请',
+  jointOpinionPending: '此件没有待提交的会办意见',
+} as const;
+export type Condition = keyof typeof conditions;
+
+/** The facts `standing()` reports about an item, by condition. */
+export type Facts = Record<Condition, boolean>;
 
 /**
  * The life of a suggestion or motion as a table of transitions. A row allows `action` in state
@@ -59,7 +74,7 @@ const table: readonly Transition[] = [
   { from: 'assigned', action: 'requestReassignment', to: 'reassignment_requested', roles: ['handling_unit'], party: 'leadUnit' },
   { from: 'assigned', action: 'requestReassignment', to: 'reassignment_requested', roles: ['handling_unit'], party: 'jointUnit' },
   ...selfLoops(['handling'], { action: 'requestReassignment', roles: ['handling_unit'], party: 'jointUnit' }),
-  { from: 'reassignment_requested', action: 'decideReassignment', to: 'assigned', roles: ['staff'] },
+  { from: 'reassignment_requested', action: 'decideReassignment', to: 'assigned', roles: ['staff'], when: 'reassignmentPending' },
   // Another unit's request is still open: the item waits for that decision too.
   {
     from: 'reassignment_requested',
@@ -67,8 +82,9 @@ const table: readonly Transition[] = [
     to: 'reassignment_requested',
     roles: ['staff'],
     outcome: 'othersPending',
+    when: 'reassignmentPending',
   },
-  ...selfLoops(['handling'], { action: 'decideReassignment', roles: ['staff'] }),
+  ...selfLoops(['handling'], { action: 'decideReassignment', roles: ['staff'], when: 'reassignmentPending' }),
 
   // Handling: 三个面对面 contacts, joint opinions, extensions, the lead unit's reply.
   ...selfLoops(['handling', 'rehandling', 'replied', 'reply_released', 'rated'], {
@@ -79,9 +95,9 @@ const table: readonly Transition[] = [
   ...selfLoops(['handling', 'rehandling'], { action: 'contact', roles: ['handling_unit'], party: 'jointUnit' }),
   ...selfLoops(['handling', 'rehandling'], { action: 'jointOpinion', roles: ['handling_unit'], party: 'jointUnit' }),
   // One silent joint unit cannot block the reply for ever: staff release the lead from waiting on it.
-  ...selfLoops(['handling', 'rehandling'], { action: 'waiveJointOpinion', roles: ['staff'] }),
+  ...selfLoops(['handling', 'rehandling'], { action: 'waiveJointOpinion', roles: ['staff'], when: 'jointOpinionPending' }),
   ...selfLoops(['handling', 'rehandling'], { action: 'requestExtension', roles: ['handling_unit'], party: 'leadUnit' }),
-  ...selfLoops(['handling', 'rehandling'], { action: 'decideExtension', roles: ['staff'] }),
+  ...selfLoops(['handling', 'rehandling'], { action: 'decideExtension', roles: ['staff'], when: 'extensionPending' }),
   { from: 'handling', action: 'reply', to: 'replied', roles: ['handling_unit'], party: 'leadUnit' },
   { from: 'rehandling', action: 'reply', to: 'replied', roles: ['handling_unit'], party: 'leadUnit' },
 
@@ -97,16 +113,22 @@ const table: readonly Transition[] = [
 
   // Key suggestions (重点建议): chosen, reviewed by four parties, rated twice (双评).
   ...selfLoops(afterAcceptance, { action: 'markKey', roles: ['staff'] }),
-  ...selfLoops(handledStates, { action: 'keyReview', roles: ['staff', 'leader'] }),
-  ...selfLoops(['reply_released', 'rated', 'rehandling', 'closed'], { action: 'keyComment', roles: ['deputy'], party: 'leadDeputy' }),
-  ...selfLoops(['reply_released', 'rated', 'closed'], { action: 'keyVote', roles: ['staff'] }),
+  ...selfLoops(handledStates, { action: 'keyReview', roles: ['staff', 'leader'], when: 'key' }),
+  ...selfLoops(['reply_released', 'rated', 'rehandling', 'closed'], {
+    action: 'keyComment',
+    roles: ['deputy'],
+    party: 'leadDeputy',
+    when: 'key',
+  }),
+  ...selfLoops(['reply_released', 'rated', 'closed'], { action: 'keyVote', roles: ['staff'], when: 'key' }),
 ];
 
-export const suggestionWorkflow = defineWorkflow<SuggestionState, SuggestionAction, Party, SuggestionKind>({
+export const suggestionWorkflow = defineWorkflow<SuggestionState, SuggestionAction, Party, SuggestionKind, Transition>({
   code: 'SUGGESTION',
   stateLabel: suggestionStateLabel,
   actionLabel: suggestionActionLabel,
   partyLabel: { leadUnit: '主办单位', jointUnit: '会办单位', leadDeputy: '领衔代表', cosigner: '联名代表' },
+  conditions,
   transitions: table,
 });
 

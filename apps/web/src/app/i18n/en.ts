@@ -19,6 +19,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: "People's Congress Duty Service Platform",
+    shortName: 'Congress duties',
     loading: 'Loading…',
   },
   nav: {
@@ -35,6 +36,7 @@ export const en: Messages = {
     outbox: 'SMS & email outbox',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
+    open: 'Open menu',
   },
   module: Object.fromEntries(platformModules.map((m) => [m.key, m.labelEn])) as Record<PlatformModuleKey, string>,
   header: {
@@ -43,6 +45,7 @@ export const en: Messages = {
     changePassword: 'Change password',
     language: 'Language / 语言',
     logout: 'Log out',
+    userMenu: 'Account menu of {{name}}',
   },
   language: {
     'zh-CN': '中文',
@@ -80,6 +83,7 @@ export const en: Messages = {
     totalAtLeast: 'More than {{total}}',
     details: 'Details',
     filters: 'Filters',
+    select: 'Select',
   },
   error: {
     title: 'Something went wrong',
@@ -99,19 +103,19 @@ export const en: Messages = {
   },
   home: {
     title: 'Workbench',
-    greeting: 'Hello, {{name}}',
+    greeting: 'Hello, {{name}}.',
     role: 'Role',
     body: 'Congress body',
     handlingUnit: 'Handling unit',
     modules: 'Modules',
     admin: 'Administration',
-    overdue: {
-      title: 'Overdue',
-      opinions: 'Opinions overdue',
-      assignedOpinions: "Your unit's opinions overdue",
-      suggestions: 'Suggestions overdue',
-      assignedSuggestions: "Your unit's suggestions overdue",
-      unit: '',
+    about: 'My account',
+    todo: {
+      title: 'To do',
+      hint: ' What waits for you; each line opens its list. Counts refresh every minute.',
+      count: '{{count}} items',
+      due: 'Due',
+      none: 'Nothing to do',
     },
   },
   login: {

@@ -22,6 +22,7 @@ import type { Widen } from './types';
 export const zhCN = {
   app: {
     name: '人大履职服务平台',
+    shortName: '人大履职',
     loading: '加载中…',
   },
   nav: {
@@ -38,6 +39,7 @@ export const zhCN = {
     outbox: '短信邮件发件箱',
     collapse: '收起菜单',
     expand: '展开菜单',
+    open: '打开菜单',
   },
   module: Object.fromEntries(platformModules.map((m) => [m.key, m.label])) as Record<PlatformModuleKey, string>,
   header: {
@@ -46,6 +48,7 @@ export const zhCN = {
     changePassword: '修改密码',
     language: '语言 / Language',
     logout: '退出登录',
+    userMenu: '{{name}}的账号菜单',
   },
   language: {
     'zh-CN': '中文',
@@ -77,6 +80,7 @@ export const zhCN = {
     totalAtLeast: '{{total}} 条以上',
     details: '详情',
     filters: '筛选条件',
+    select: '选择',
   },
   error: {
     title: '页面出错了',
@@ -96,20 +100,20 @@ export const zhCN = {
   },
   home: {
     title: '工作台',
-    greeting: '您好，{{name}}',
+    greeting: '您好，{{name}}。',
+    about: '我的账号',
+    todo: {
+      title: '待办事项',
+      hint: '下面是等待您处理或关注的事项，点击进入对应的列表；数字每分钟自动刷新。',
+      count: '{{count}} 件',
+      due: '期限',
+      none: '暂无待办事项',
+    },
     role: '角色',
     body: '所属机关',
     handlingUnit: '所属承办单位',
     modules: '业务模块',
     admin: '系统管理',
-    overdue: {
-      title: '逾期提醒',
-      opinions: '群众意见逾期未办结',
-      assignedOpinions: '本单位群众意见逾期',
-      suggestions: '代表建议逾期未答复',
-      assignedSuggestions: '本单位代表建议逾期',
-      unit: '件',
-    },
   },
   login: {
     title: '登录',

@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Drawer, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can } from '@renda/shared';
+import { useIsPhone } from '../../components/ResponsiveTable';
 import { useCurrentUser } from '../auth/session';
 import { adminNav, homeNav, moduleNav, notificationsNav } from '../navigation';
 import { NotificationBell } from './NotificationBell';
@@ -39,48 +40,86 @@ function selectedKey(pathname: string): string {
   return matches.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
+/**
+ * The shell. On a desktop the menu is a sidebar wide enough for every label (folding to icons on a
+ * narrow laptop); on a phone it is a drawer behind the header's menu button, and the header keeps to
+ * one line (the app's name, the bell and the user's menu).
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
+  const phone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawer, setDrawer] = useState(false);
   const items = useMenuItems();
   const selected = selectedKey(pathname);
+  // Choosing a page closes the drawer.
+  useEffect(() => setDrawer(false), [pathname]);
+  const menu = (
+    <nav aria-label={t('nav.main')}>
+      <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} />
+    </nav>
+  );
 
   return (
-    <Layout className="app">
+    <Layout className={phone ? 'app app-phone' : 'app'}>
       <Layout.Header className="app-header">
-        <Button
-          type="text"
-          icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-          aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
-          aria-expanded={!collapsed}
-          aria-controls="app-sider"
-          onClick={() => setCollapsed(!collapsed)}
-        />
+        {phone ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.open')}
+            aria-expanded={drawer}
+            aria-controls="app-drawer"
+            onClick={() => setDrawer(true)}
+          />
+        ) : (
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+            aria-expanded={!collapsed}
+            aria-controls="app-sider"
+            onClick={() => setCollapsed(!collapsed)}
+          />
+        )}
         <Link to="/" className="app-name">
-          {t('app.name')}
+          {t(phone ? 'app.shortName' : 'app.name')}
         </Link>
-        <Typography.Text>{t('header.currentBody', { name: user.bodyName })}</Typography.Text>
+        {!phone && <Typography.Text className="app-body">{t('header.currentBody', { name: user.bodyName })}</Typography.Text>}
         <span className="app-header-tools">
           <NotificationBell />
-          <UserMenu />
+          <UserMenu compact={phone} />
         </span>
       </Layout.Header>
-      <Layout hasSider>
-        <Layout.Sider
-          id="app-sider"
-          width={224}
-          collapsible
-          collapsed={collapsed}
-          trigger={null}
-          breakpoint="lg"
-          onBreakpoint={setCollapsed}
-        >
-          <nav aria-label={t('nav.main')}>
-            <Menu theme="dark" mode="inline" items={items} selectedKeys={[selected]} />
-          </nav>
-        </Layout.Sider>
+      <Layout hasSider={!phone}>
+        {phone ? (
+          <Drawer
+            id="app-drawer"
+            placement="left"
+            width={264}
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            title={user.bodyName}
+            className="app-drawer"
+            styles={{ body: { padding: 0, background: '#001529' } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            id="app-sider"
+            width={232}
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+            breakpoint="lg"
+            onBreakpoint={setCollapsed}
+          >
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content className="app-content">
           <Outlet />
         </Layout.Content>

@@ -5,13 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
 import { useCurrentUser, useLogout } from '../auth/session';
 
-export function UserMenu() {
+/** The user's menu; on a phone (`compact`) the button shows the name only, the role moving into the menu. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const logout = useLogout();
 
   const items: MenuProps['items'] = [
+    ...(compact
+      ? [{ key: 'who', disabled: true, label: `${user.displayName}（${t(`role.${user.role}`)}）` }, { type: 'divider' as const }]
+      : []),
     { key: 'change-password', icon: <KeyOutlined />, label: t('header.changePassword') },
     {
       key: 'language',
@@ -31,11 +35,15 @@ export function UserMenu() {
 
   return (
     <Dropdown trigger={['click']} menu={{ items, onClick, selectable: true, selectedKeys: [`language:${i18n.language}`] }}>
-      <Button type="text" icon={<UserOutlined />}>
-        {user.displayName}
-        <span className="app-role">{t(`role.${user.role}`)}</span>
-        <DownOutlined />
-      </Button>
+      {compact ? (
+        <Button type="text" shape="circle" icon={<UserOutlined />} aria-label={t('header.userMenu', { name: user.displayName })} />
+      ) : (
+        <Button type="text" icon={<UserOutlined />}>
+          {user.displayName}
+          <span className="app-role">{t(`role.${user.role}`)}</span>
+          <DownOutlined />
+        </Button>
+      )}
     </Dropdown>
   );
 }

@@ -1,59 +1,86 @@
-import { Card, Descriptions, Flex, List, Statistic } from 'antd';
+import { Badge, Card, Descriptions, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type CurrentUser, type Role } from '@renda/shared';
+import { can, type Workbench, type WorkbenchEntry } from '@renda/shared';
 import { Page } from '../../components/Page';
+import { DueDate } from '../../components/ProvisionalTag';
 import { api } from '../api';
 import { useCurrentUser } from '../auth/session';
 import { adminNav, moduleNav } from '../navigation';
 
-interface OverdueCount {
-  key: 'opinions' | 'assignedOpinions' | 'suggestions' | 'assignedSuggestions';
-  /** The list the count comes from, and the page that shows the same items. */
-  api: string;
-  page: string;
-  roles: readonly Role[];
+/** The to-do list refreshes every minute and whenever the user comes back to the tab. */
+const REFRESH_MS = 60_000;
+
+export const workbenchKey = ['workbench'] as const;
+
+function useWorkbench() {
+  return useQuery({
+    queryKey: workbenchKey,
+    queryFn: () => api.get<Workbench>('/api/workbench'),
+    refetchInterval: REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
 }
 
-/** Overdue work by role: the inbox and the suggestions for the congress, the unit's own lists for a unit. */
-const overdueCounts: OverdueCount[] = [
-  { key: 'opinions', api: '/api/opinions', page: '/opinions?overdue=true', roles: ['staff', 'leader'] },
-  { key: 'assignedOpinions', api: '/api/opinions/assigned', page: '/opinions?overdue=true', roles: ['handling_unit'] },
-  { key: 'suggestions', api: '/api/suggestions', page: '/suggestions?overdue=true', roles: ['staff', 'leader'] },
-  { key: 'assignedSuggestions', api: '/api/suggestions/assigned', page: '/suggestions/assigned?overdue=true', roles: ['handling_unit'] },
-];
+const toneColour: Record<WorkbenchEntry['tone'], string> = { todo: '#1668dc', overdue: '#cf1322', watch: '#595959' };
 
-function Overdue({ count }: { count: OverdueCount }) {
+/** One line: what waits, how many, opening the list that shows exactly those; items listed under it when given. */
+function TodoLine({ entry }: { entry: WorkbenchEntry }) {
   const { t } = useTranslation();
-  const total = useQuery({
-    queryKey: ['home', 'overdue', count.key],
-    queryFn: () => api.get<{ total: number }>(count.api, { overdue: 'true', pageSize: 1 }),
-  });
+  const idle = entry.count === 0 && entry.tone !== 'todo';
   return (
-    <Link to={count.page}>
-      <Statistic title={t(`home.overdue.${count.key}`)} value={total.data?.total ?? '—'} suffix={t('home.overdue.unit')} />
-    </Link>
+    <List.Item className="todo-line">
+      <Flex vertical gap={4} style={{ width: '100%' }}>
+        <Link to={entry.link} className={idle ? 'todo-link todo-idle' : 'todo-link'}>
+          <span>{entry.label}</span>
+          <Badge
+            count={entry.count}
+            showZero
+            overflowCount={999}
+            color={entry.count === 0 ? '#8c8c8c' : toneColour[entry.tone]}
+            aria-hidden
+          />
+          <span className="sr-only">{t('home.todo.count', { count: entry.count })}</span>
+        </Link>
+        {entry.items && entry.items.length > 0 && (
+          <ul className="todo-items">
+            {entry.items.map((item) => (
+              <li key={item.id}>
+                <Link to={item.link}>{item.title}</Link> <Tag>{item.state}</Tag>
+                {item.dueAt && (
+                  <Typography.Text type="secondary">
+                    {t('home.todo.due')} <DueDate at={item.dueAt} />
+                  </Typography.Text>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Flex>
+    </List.Item>
   );
 }
 
-/** 逾期提醒 on the workbench: what is past its deadline in this user's scope, each linking to the list. */
-function OverdueCard({ user }: { user: CurrentUser }) {
+/** 待办事项: the user's to-do lines from every module, from GET /api/workbench. */
+function TodoCard() {
   const { t } = useTranslation();
-  const counts = overdueCounts.filter((c) => c.roles.includes(user.role));
-  if (counts.length === 0) return null;
+  const workbench = useWorkbench();
+  const entries = workbench.data?.entries ?? [];
   return (
-    <Card className="section-card" title={<h2 className="card-heading">{t('home.overdue.title')}</h2>}>
-      <Flex gap="large" wrap>
-        {counts.map((c) => (
-          <Overdue key={c.key} count={c} />
-        ))}
-      </Flex>
+    <Card className="section-card" title={<h2 className="card-heading">{t('home.todo.title')}</h2>}>
+      {workbench.isPending ? (
+        <Skeleton active />
+      ) : entries.length === 0 ? (
+        <Empty description={t('home.todo.none')} />
+      ) : (
+        <List className="todo-list" dataSource={entries} rowKey="key" renderItem={(entry) => <TodoLine entry={entry} />} />
+      )}
     </Card>
   );
 }
 
-/** The workbench: who you are, what is overdue, and where to go. */
+/** The workbench: the to-do list first, then who you are and where to go. */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -61,14 +88,18 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title')}>
-      <Card title={<h2 className="card-heading">{t('home.greeting', { name: user.displayName })}</h2>}>
-        <Descriptions column={1}>
+      <Typography.Paragraph>
+        {t('home.greeting', { name: user.displayName })}
+        {user.role !== 'admin' && <TodoHint />}
+      </Typography.Paragraph>
+      {user.role !== 'admin' && <TodoCard />}
+      <Card className="section-card" title={<h2 className="card-heading">{t('home.about')}</h2>}>
+        <Descriptions column={1} size="small">
           <Descriptions.Item label={t('home.role')}>{t(`role.${user.role}`)}</Descriptions.Item>
           <Descriptions.Item label={t('home.body')}>{user.bodyName}</Descriptions.Item>
           {user.handlingUnitName && <Descriptions.Item label={t('home.handlingUnit')}>{user.handlingUnitName}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <OverdueCard user={user} />
       <Card className="section-card" title={<h2 className="card-heading">{t('home.modules')}</h2>}>
         <List
           grid={{ gutter: 16, xs: 1, sm: 2, md: 3 }}
@@ -99,4 +130,9 @@ export function HomePage() {
       )}
     </Page>
   );
+}
+
+function TodoHint() {
+  const { t } = useTranslation();
+  return <span>{t('home.todo.hint')}</span>;
 }

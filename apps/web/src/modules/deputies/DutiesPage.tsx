@@ -63,6 +63,15 @@ export function DutiesPage() {
         list={list}
         filters={filters}
         columns={columns}
+        card={{
+          title: (r) => r.title,
+          state: (r) => t(`deputies.dutyKind.${r.kind}`),
+          deadline: (r) => r.occurredOn,
+          facts: (r) => [
+            [t('deputies.duty.place'), r.place ?? '—'],
+            [t('deputies.duty.votersReceived'), r.votersReceived],
+          ],
+        }}
         toolbar={deputy ? undefined : <DeputiesTabs />}
         expandable={{ expandedRowRender: (record) => <DutyDetails record={record} /> }}
       />

@@ -18,7 +18,7 @@ import { EditOutlined, FileWordOutlined, PrinterOutlined, UnorderedListOutlined 
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { can, type PerformanceFile } from '@renda/shared';
+import { can, deputyTitle, type PerformanceFile } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { deputyUrls, thisYear, usePerformance } from './api';
@@ -176,7 +176,7 @@ function PerformanceView({ file, period, onPeriod, docxUrl, staff }: ViewProps) 
                 {file.gridCells.map((c) => c.name).join('、') || '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('deputies.performance.otherLevels')}>
-                {d.otherLevels.map((o) => `${o.bodyName}${o.term}`).join('、') || '—'}
+                {d.otherLevels.map((o) => deputyTitle(o.bodyName, o.term)).join('、') || '—'}
               </Descriptions.Item>
             </Descriptions>
           </Flex>

@@ -30,12 +30,28 @@ export function NotificationsPage() {
     },
   ];
 
+  const actions = (n: Notification) => (
+    <Flex gap="small" wrap>
+      {n.link && (
+        <Link to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>
+          {t('notifications.open')}
+        </Link>
+      )}
+      {!n.readAt && (
+        <Button size="small" onClick={() => markRead.mutate(n.id)}>
+          {t('notifications.markRead')}
+        </Button>
+      )}
+    </Flex>
+  );
+  const readBadge = (readAt: string | null) =>
+    readAt ? <Badge status="default" text={t('notifications.read')} /> : <Badge status="processing" text={t('notifications.unread')} />;
+
   const columns: TableColumnsType<Notification> = [
     {
       title: t('common.status'),
       dataIndex: 'readAt',
-      render: (readAt: string | null) =>
-        readAt ? <Badge status="default" text={t('notifications.read')} /> : <Badge status="processing" text={t('notifications.unread')} />,
+      render: readBadge,
     },
     {
       title: t('notifications.content'),
@@ -51,20 +67,7 @@ export function NotificationsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, n) => (
-        <Flex gap="small" wrap>
-          {n.link && (
-            <Link to={n.link} onClick={() => !n.readAt && markRead.mutate(n.id)}>
-              {t('notifications.open')}
-            </Link>
-          )}
-          {!n.readAt && (
-            <Button size="small" onClick={() => markRead.mutate(n.id)}>
-              {t('notifications.markRead')}
-            </Button>
-          )}
-        </Flex>
-      ),
+      render: (_, n) => actions(n),
     },
   ];
 
@@ -77,7 +80,22 @@ export function NotificationsPage() {
         </Button>
       }
     >
-      <PagedTable list={list} filters={filters} columns={columns} />
+      <PagedTable
+        list={list}
+        filters={filters}
+        columns={columns}
+        card={{
+          title: (n) => (
+            <Flex vertical>
+              <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+              <Typography.Text>{n.body}</Typography.Text>
+            </Flex>
+          ),
+          state: (n) => readBadge(n.readAt),
+          deadline: (n) => formatDateTime(n.createdAt),
+          action: actions,
+        }}
+      />
     </Page>
   );
 }

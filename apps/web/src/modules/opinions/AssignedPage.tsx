@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { opinionsKey } from './api';
 import { AssignedClues } from '../campaigns/AssignedClues';
-import { opinionColumns } from './columns';
+import { opinionCard, opinionColumns } from './columns';
 
 /** The states an item routed to a unit can be in, as the unit sees them. */
 const unitStatuses: OpinionStatus[] = ['routed', 'signed_for', 'replied', 'reply_approved', 'returned', 'dissatisfied', 'rated', 'closed'];
@@ -45,6 +45,7 @@ export function AssignedPage() {
         list={list}
         filters={filters}
         columns={opinionColumns(t, { showBody: true })}
+        card={opinionCard(t)}
         toolbar={
           <Button icon={<DownloadOutlined />} href={`/api/opinions/assigned/export${queryString(list.filters)}`}>
             {t('opinions.export')}

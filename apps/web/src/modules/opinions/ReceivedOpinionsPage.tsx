@@ -73,6 +73,17 @@ export function ReceivedOpinionsPage() {
         list={list}
         filters={[]}
         columns={columns}
+        card={{
+          title: (o) => o.content,
+          state: (o) => <StatusTag status={o.status} />,
+          deadline: (o) => `${t('opinions.received.at')} ${formatDateTime(o.createdAt)}`,
+          facts: (o) => [
+            [t('opinions.category'), o.categoryLabel],
+            [t('opinions.received.via'), o.stationName ?? t(`opinionChannel.${o.channel}`)],
+          ],
+          action: (o) =>
+            o.suggestionId ? <Link to={`/suggestions/${o.suggestionId}`}>{t('opinions.received.openSuggestion')}</Link> : null,
+        }}
         toolbar={
           <Button type="primary" icon={<FileAddOutlined />} disabled={selected.length === 0} onClick={toSuggestion}>
             {t('opinions.received.toSuggestion', { count: selected.length })}

@@ -5,6 +5,26 @@ import type { OpinionListItem } from '@renda/shared';
 import { formatDateTime } from '../../components/format';
 import { OverdueTag, StatusTag } from './StatusTag';
 import { ProvisionalTag } from '../../components/ProvisionalTag';
+import type { CardView } from '../../components/ResponsiveTable';
+
+/** An opinion as a card on a phone: its summary, state, deadline and the way in. */
+export function opinionCard(t: TFunction): CardView<OpinionListItem> {
+  return {
+    title: (o) => o.summary,
+    state: (o) => (
+      <Flex gap="small" wrap>
+        <StatusTag status={o.status} />
+        {o.overdue && <OverdueTag />}
+      </Flex>
+    ),
+    deadline: (o) => (o.dueAt ? `${t('opinions.dueAt')} ${formatDateTime(o.dueAt).slice(0, 10)}` : null),
+    facts: (o) => [
+      [t('opinions.trackingCode'), o.trackingCode],
+      [t('opinions.handlingUnit'), o.handlingUnitName ?? '—'],
+    ],
+    action: (o) => <Link to={`/opinions/${o.id}`}>{t('opinions.openItem')}</Link>,
+  };
+}
 
 /** The columns both the inbox and the handling unit's list show. */
 export function opinionColumns(t: TFunction, { showBody }: { showBody: boolean }): TableColumnsType<OpinionListItem> {

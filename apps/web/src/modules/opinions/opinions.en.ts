@@ -85,6 +85,7 @@ export const opinionsEn: Widen<typeof opinionsZh> = {
   channel: 'Channel',
   handlingUnit: 'Handling unit',
   dueAt: 'Reply due',
+  openItem: 'Open',
   overdue: 'Overdue',
   overdueFilter: 'Overdue',
   overdueYes: 'Overdue',

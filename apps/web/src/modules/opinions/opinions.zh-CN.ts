@@ -43,6 +43,7 @@ export const opinionsZh = {
   channel: '渠道',
   handlingUnit: '承办单位',
   dueAt: '答复期限',
+  openItem: '查看并办理',
   overdue: '超期',
   overdueFilter: '是否超期',
   overdueYes: '已超期',

@@ -105,7 +105,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
       }
     >
       <Flex vertical gap="middle">
-        <Section title={t('reportbacks.detail.info')}>
+        <Section title={t('reportbacks.honours.info')}>
           <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
             <Descriptions.Item label={t('reportbacks.fields.body')}>{c.bodyName}</Descriptions.Item>
             <Descriptions.Item label={t('common.status')}>
@@ -113,7 +113,7 @@ function HonourDetail({ campaign: c }: { campaign: HonourCampaign }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('reportbacks.honours.places')}>{c.places}</Descriptions.Item>
             <Descriptions.Item label={t('reportbacks.honours.maxChoices')}>{c.maxChoices}</Descriptions.Item>
-            <Descriptions.Item label={t('reportbacks.honours.ballots')}>
+            <Descriptions.Item label={t('reportbacks.honours.ballotsLabel')}>
               {t('reportbacks.honours.votedCount', { count: c.ballotsCast })}
             </Descriptions.Item>
           </Descriptions>

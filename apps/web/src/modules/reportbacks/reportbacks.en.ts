@@ -78,6 +78,8 @@ export const reportBacksEn: typeof reportBacksZh = {
     edit: 'Edit',
     editTitle: 'Edit selection',
     actions: 'Actions',
+    info: 'Selection',
+    ballotsLabel: 'Votes cast',
     withdraw: 'Withdraw',
     withdrawConfirm: 'Withdraw the nomination of {{name}}?',
     name: 'Title',

@@ -92,6 +92,8 @@ export const reportBacksZh = {
     edit: '修改评选',
     editTitle: '修改评选',
     actions: '操作',
+    info: '评选信息',
+    ballotsLabel: '投票情况',
     withdraw: '撤销提名',
     withdrawConfirm: '确定撤销对{{name}}的提名吗？',
     name: '评选名称',

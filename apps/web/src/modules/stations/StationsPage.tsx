@@ -34,6 +34,12 @@ export function StationsPage() {
       options: stationKind.options.map((k) => ({ value: k, label: t(`stations.kind.${k}`) })),
     },
     { kind: 'select', param: 'bodyId', label: t('stations.fields.body'), options: bodyOptions(bodies.data), loading: bodies.isFetching },
+    {
+      kind: 'select',
+      param: 'rotaGap',
+      label: t('stations.list.rota'),
+      options: [{ value: 'thisWeek', label: t('stations.list.rotaGap') }],
+    },
   ];
   const columns: TableColumnsType<Station> = [
     { title: t('stations.fields.name'), dataIndex: 'name', render: (name: string, s) => <Link to={`/stations/${s.id}`}>{name}</Link> },

@@ -28,7 +28,13 @@ export const stationsEn: Widen<typeof stationsZh> = {
     rules: 'Rules',
     active: 'Active',
   },
-  list: { title: 'Liaison stations', create: 'New station', figuresTitle: 'Receptions in {{year}}' },
+  list: {
+    title: 'Liaison stations',
+    create: 'New station',
+    figuresTitle: 'Receptions in {{year}}',
+    rota: 'Rota',
+    rotaGap: 'No duty day this week',
+  },
   form: { createTitle: 'New station', editTitle: 'Edit station', regionCodeHint: 'A 6-, 9- or 12-digit region code' },
   figures: {
     sessions: 'Sessions',

@@ -8,7 +8,7 @@ import { blankToNull } from '../../components/forms';
 import { FormModal } from '../../components/FormModal';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { postAction, suggestionsKey } from './api';
-import { pendingJointUnits, useActionForms, type ActionForm } from './actionForms';
+import { useActionForms, type ActionForm } from './actionForms';
 
 /** Forward steps get the primary look; the rest are plain buttons. */
 const primary = new Set<SuggestionAction>([
@@ -82,8 +82,8 @@ export function ActionBar({ item }: { item: SuggestionDetail }) {
     onSuccess: () => setSending(null),
   });
   const editable = (item.state === 'draft' || item.state === 'returned') && item.allowedActions.includes('submit');
-  // 免除等待会办意见 is offered only while some joint unit's opinion is awaited.
-  const offered = item.allowedActions.filter((action) => action !== 'waiveJointOpinion' || pendingJointUnits(item).length > 0);
+  // The server offers only what can succeed on this item (免除等待会办意见 only while a joint opinion is awaited…).
+  const offered = item.allowedActions;
   if (offered.length === 0 && !editable) return null;
   const openForm = open ? forms[open] : undefined;
 

@@ -14,6 +14,7 @@ import { ItemMarks, StateBadge } from './labels';
 import { SessionFormModal } from './SessionFormModal';
 import { UnitAssignmentsPage } from './UnitAssignmentsPage';
 import { DueDate } from '../../components/ProvisionalTag';
+import type { CardView } from '../../components/ResponsiveTable';
 
 /** The columns every list of items shares. */
 export function useItemColumns<T extends SuggestionListItem>(): TableColumnsType<T> {
@@ -44,6 +45,32 @@ export function useItemColumns<T extends SuggestionListItem>(): TableColumnsType
   ];
 }
 
+/** An item as a card on a phone: number and title, state, reply deadline, the way in. */
+export function useItemCard<T extends SuggestionListItem>(): CardView<T> {
+  const { t } = useTranslation();
+  return {
+    title: (item) => (
+      <Space size={4} wrap>
+        <span>{item.title}</span>
+        <ItemMarks item={item} />
+      </Space>
+    ),
+    state: (item) => <StateBadge state={item.state} />,
+    deadline: (item) =>
+      item.dueAt ? (
+        <>
+          {t('suggestions.fields.dueAt')} <DueDate at={item.dueAt} />
+        </>
+      ) : null,
+    facts: (item) => [
+      [t('suggestions.fields.number'), item.numberLabel ?? '—'],
+      [t('suggestions.fields.leadDeputy'), item.leadDeputyName],
+      [t('suggestions.fields.leadUnit'), item.leadUnitName ?? '—'],
+    ],
+    action: (item) => <Link to={`/suggestions/${item.id}`}>{t('suggestions.list.open')}</Link>,
+  };
+}
+
 /**
  * 建议议案: staff, leaders and administrators see their bodies' items with every filter; a deputy
  * sees the items they lead or co-sign and drafts new ones; a handling unit sees its own inbox.
@@ -64,6 +91,7 @@ function SuggestionList() {
   const units = useUnitSource(user.bodyId);
   const [sessionForm, setSessionForm] = useState(false);
   const columns = useItemColumns<SuggestionListItem>();
+  const itemCard = useItemCard<SuggestionListItem>();
   const yesNo = [
     { value: 'true', label: t('suggestions.list.yes') },
     { value: 'false', label: t('suggestions.list.no') },
@@ -89,6 +117,15 @@ function SuggestionList() {
       param: 'kind',
       label: t('suggestions.fields.kind'),
       options: suggestionKind.options.map((k) => ({ value: k, label: t(`suggestions.kind.${k}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'awaiting',
+      label: t('suggestions.list.awaiting'),
+      options: (deputy ? (['cosign', 'rating'] as const) : (['reassignment', 'extension'] as const)).map((a) => ({
+        value: a,
+        label: t(`suggestions.list.awaitingOption.${a}`),
+      })),
     },
     ...(deputy
       ? []
@@ -136,7 +173,7 @@ function SuggestionList() {
         </>
       }
     >
-      <PagedTable list={list} filters={filters} columns={columns} />
+      <PagedTable list={list} filters={filters} columns={columns} card={itemCard} />
       {sessionForm && <SessionFormModal onClose={() => setSessionForm(false)} />}
     </Page>
   );

@@ -1,7 +1,7 @@
 import { Space, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { assignmentRole, type UnitAssignmentItem } from '@renda/shared';
+import { assignmentRole, assignmentState, type UnitAssignmentItem } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
@@ -26,6 +26,20 @@ export function UnitAssignmentsPage() {
       param: 'role',
       label: t('suggestions.unit.role'),
       options: assignmentRole.options.map((r) => ({ value: r, label: t(`suggestions.assignmentRole.${r}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'state',
+      label: t('suggestions.unit.assignmentState'),
+      options: assignmentState.options
+        .filter((s) => s !== 'withdrawn')
+        .map((s) => ({ value: s, label: t(`suggestions.assignmentState.${s}`) })),
+    },
+    {
+      kind: 'select',
+      param: 'sort',
+      label: t('suggestions.unit.order'),
+      options: [{ value: 'due', label: t('suggestions.unit.soonestDue') }],
     },
     {
       kind: 'select',
@@ -72,7 +86,35 @@ export function UnitAssignmentsPage() {
 
   return (
     <Page title={t('suggestions.unit.title', { unit: user.handlingUnitName ?? '' })}>
-      <PagedTable list={list} filters={filters} columns={columns} />
+      <PagedTable
+        list={list}
+        filters={filters}
+        columns={columns}
+        card={{
+          title: (item) => (
+            <Space size={4} wrap>
+              <span>{item.title}</span>
+              <ItemMarks item={{ isKey: item.isKey, overdue: false }} />
+            </Space>
+          ),
+          state: (item) => (
+            <Space size={4} wrap>
+              <Tag>{t(`suggestions.assignmentState.${item.assignment.state}`)}</Tag>
+              {item.assignment.overdue && <Tag color="red">{t('suggestions.fields.overdueMark')}</Tag>}
+            </Space>
+          ),
+          deadline: (item) => (
+            <>
+              {t('suggestions.unit.dueAt')} <DueDate at={item.assignment.dueAt} />
+            </>
+          ),
+          facts: (item) => [
+            [t('suggestions.fields.number'), item.numberLabel ?? '—'],
+            [t('suggestions.unit.role'), t(`suggestions.assignmentRole.${item.assignment.role}`)],
+          ],
+          action: (item) => <Link to={`/suggestions/${item.id}`}>{t('suggestions.list.open')}</Link>,
+        }}
+      />
     </Page>
   );
 }

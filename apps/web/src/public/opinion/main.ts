@@ -3,6 +3,8 @@
 // Plain DOM on purpose: it must load fast on a slow phone and never pulls in the staff app.
 // Only types come from @renda/shared; they vanish at build time.
 import type { PublicDeputyCard, PublicOpinionForm, PublicOpinionView } from '@renda/shared';
+// The naming rule alone (no zod): a deputy of the congress, not of its standing committee.
+import { deputyTitle } from '@renda/shared/naming';
 import { api, ApiError, formatTime, h, mount, randomToken } from './dom.js';
 import { shrinkPhoto } from './photos.js';
 import './opinion.css';
@@ -51,7 +53,7 @@ function deputyCard(card: PublicDeputyCard) {
     h(
       'dl',
       { class: 'facts' },
-      ...fact('所在人大', `${card.bodyName}（${card.term}）`),
+      ...fact('代表身份', deputyTitle(card.bodyName, card.term)),
       ...(card.post ? fact('职务', card.post) : []),
       ...(card.constituency ? fact('选区', card.constituency) : []),
       ...(card.publicContact ? fact('联系方式', card.publicContact) : []),
