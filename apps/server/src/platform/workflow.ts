@@ -191,6 +191,11 @@ export interface StepResult<Row, A extends string, I> {
   notices?: readonly Notice[];
   /** An action the system takes itself once this step is written (a dissatisfied rating reopens the item). */
   then?: { action: A; input: I };
+  /**
+   * Actions the system takes on other items of the same machine once this step (and its `then`) is
+   * written, in the same transaction (the items merged into one follow its released reply).
+   */
+  alsoOn?: readonly { id: string; action: A; input: I }[];
 }
 
 export type Effect<Row, T, A extends string, I, C extends RequestContext = ActorContext> = (
@@ -294,6 +299,7 @@ export async function applyAction<
   });
   await sendNotices(tx, notifier, result.notices ?? [], machine.link?.(item));
   if (result.then) await applyAction(tx, notifier, machine, ctx, id, result.then.action, result.then.input, 'system');
+  for (const other of result.alsoOn ?? []) await applyAction(tx, notifier, machine, ctx, other.id, other.action, other.input, 'system');
   return { before: item, after, from, to };
 }
 
