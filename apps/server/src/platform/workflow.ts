@@ -89,7 +89,10 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
     const { code, stateLabel, actionLabel, partyLabel, stateWord = '状态', unnamedAction } = this.spec;
     const label = actionLabel[action];
     const details = { state, action };
-    const inState = this.spec.transitions.filter((t) => t.from === state && t.action === action);
+    // A step only the system takes (a follow-up) is, to a person, one this state does not allow.
+    const inState = this.spec.transitions.filter(
+      (t) => t.from === state && t.action === action && (standing.role === 'system' || t.roles.some((r) => r !== 'system')),
+    );
     if (inState.length === 0)
       throw new DomainError(
         `${code}_ACTION_NOT_ALLOWED`,
