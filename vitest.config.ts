@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // One migrated and seeded database per run, copied for each test file (apps/server/src/test/template.ts).
+    globalSetup: ['apps/server/src/test/global-setup.ts'],
     reporters: ['default'],
   },
 });

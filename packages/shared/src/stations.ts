@@ -169,6 +169,8 @@ export const concern = z.object({
   content: z.string(),
   visitorName: z.string().nullable(),
   visitorPhone: z.string().nullable(),
+  /** 同意承办单位联系我: the visitor's yes to hand their name and phone to the handling unit. */
+  contactConsent: z.boolean(),
   resolvedOnSite: z.boolean(),
   opinionId: z.uuid().nullable(),
   createdAt: z.iso.datetime(),
@@ -183,6 +185,8 @@ export const concernInput = z.object({
     .regex(/^1\d{10}$/, '手机号应为 11 位数字')
     .nullable()
     .default(null),
+  /** 同意承办单位联系我, asked of the visitor as the public form asks the citizen; off unless ticked. */
+  contactConsent: z.boolean().default(false),
   resolvedOnSite: z.boolean().default(false),
 });
 

@@ -38,10 +38,16 @@ export interface Database {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** PGlite keeps its data in `dataDir`; pass `memory://` for a throwaway database (tests). */
-export async function openPglite(dataDir: string): Promise<Database> {
+/**
+ * PGlite keeps its data in `dataDir`; pass `memory://` for a throwaway database (tests). `loadDataDir`
+ * starts it from a tarball of a data directory (`dumpDataDir`), as the tests' seeded template does.
+ */
+export async function openPglite(
+  dataDir: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   return {
@@ -59,6 +65,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       },
     },
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 

@@ -107,7 +107,10 @@ export class Workflow<S extends string, A extends string, P extends string, K ex
     const { code, stateLabel, actionLabel, partyLabel, stateWord = '状态', unnamedAction } = this.spec;
     const label = actionLabel[action];
     const details = { state, action };
-    const inState = this.spec.transitions.filter((t) => t.from === state && t.action === action);
+    // A step only the system takes (a follow-up) is, to a person, one this state does not allow.
+    const inState = this.spec.transitions.filter(
+      (t) => t.from === state && t.action === action && (standing.role === 'system' || t.roles.some((r) => r !== 'system')),
+    );
     // The actor could take it, but the item lacks what the row needs (not a key suggestion, nothing pending).
     const unmet = inState.find((t) => t.when && this.fitsActor(t, standing));
     if (unmet?.when)
@@ -218,6 +221,11 @@ export interface StepResult<Row, A extends string, I> {
   notices?: readonly Notice[];
   /** An action the system takes itself once this step is written (a dissatisfied rating reopens the item). */
   then?: { action: A; input: I };
+  /**
+   * Actions the system takes on other items of the same machine once this step (and its `then`) is
+   * written, in the same transaction (the items merged into one follow its released reply).
+   */
+  alsoOn?: readonly { id: string; action: A; input: I }[];
 }
 
 export type Effect<Row, T, A extends string, I, C extends RequestContext = ActorContext> = (
@@ -321,6 +329,7 @@ export async function applyAction<
   });
   await sendNotices(tx, notifier, result.notices ?? [], machine.link?.(item));
   if (result.then) await applyAction(tx, notifier, machine, ctx, id, result.then.action, result.then.input, 'system');
+  for (const other of result.alsoOn ?? []) await applyAction(tx, notifier, machine, ctx, other.id, other.action, other.input, 'system');
   return { before: item, after, from, to };
 }
 

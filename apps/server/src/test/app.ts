@@ -4,11 +4,8 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
-import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
-import { seedRegions } from '../seed/regions.js';
-import { freshDatabase } from './database.js';
-
-const silentLog = { info() {}, warn() {}, error() {}, debug() {} } as never;
+import { DEMO_PASSWORD } from '../seed/demo.js';
+import { seededDatabase } from './database.js';
 
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -16,9 +13,7 @@ export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 export async function buildTestApp(env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'renda-test-'));
   const config: Config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', ...env });
-  const database = await freshDatabase();
-  await seedRegions(database.db, silentLog, { onlyProvince: '330000' });
-  await seedDemo(database.db, silentLog);
+  const database = await seededDatabase();
   const { app, deps } = await buildApp({ config, database });
   await app.ready();
 

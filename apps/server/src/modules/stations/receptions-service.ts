@@ -43,6 +43,7 @@ async function presentSession(
       content: c.content,
       visitorName: c.visitorName,
       visitorPhone: c.visitorPhone,
+      contactConsent: c.contactConsent,
       resolvedOnSite: c.resolvedOnSite,
       opinionId: c.opinionId,
       createdAt: c.createdAt.toISOString(),
@@ -135,6 +136,8 @@ const addConcern: ReceptionEffect = async ({ tx, ctx, item, input, now }) => {
     content: input.content!,
     visitorName: input.visitorName ?? null,
     visitorPhone: input.visitorPhone ?? null,
+    // Consent is to hand on a phone: none without one.
+    contactConsent: Boolean(input.visitorPhone) && (input.contactConsent ?? false),
     resolvedOnSite: input.resolvedOnSite ?? false,
   };
   const opinion = concern.resolvedOnSite
@@ -145,6 +148,7 @@ const addConcern: ReceptionEffect = async ({ tx, ctx, item, input, now }) => {
         content: concern.content,
         citizenName: concern.visitorName,
         citizenPhone: concern.visitorPhone,
+        contactConsent: concern.contactConsent,
       });
   const id = await repo.insertConcern(tx, { ...concern, sessionId: item.id, opinionId: opinion?.id ?? null, createdAt: now });
   return { detail: { id, ...concern, opinionTrackingCode: opinion?.trackingCode ?? null } };

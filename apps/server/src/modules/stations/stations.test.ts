@@ -159,6 +159,26 @@ describe('stations', () => {
     expect(settled!.opinionId).toBeNull();
     const opinion = (await staff.request('GET', `/api/opinions/${open!.opinionId}`)).json();
     expect(opinion).toMatchObject({ status: 'submitted', channel: 'visit', stationId: s.id, content: '小区加装电梯资金分摊有争议' });
+    // 同意承办单位联系我, as on the public form: off unless ticked, and only with a phone to hand on.
+    expect(opinion.contactConsent).toBe(false);
+    const consenting = await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, {
+      content: '公交站台缺少遮雨棚',
+      visitorName: '李女士',
+      visitorPhone: '13800002222',
+      contactConsent: true,
+    });
+    const noPhone = await staff.request('POST', `/api/reception-sessions/${id}/actions/addConcern`, {
+      content: '路灯夜间不亮，已多次反映',
+      contactConsent: true,
+    });
+    const [, , yes, phoneless] = noPhone.json().concerns as { opinionId: string; contactConsent: boolean }[];
+    expect(consenting.statusCode, consenting.body).toBe(200);
+    expect([yes!.contactConsent, phoneless!.contactConsent]).toEqual([true, false]);
+    expect((await staff.request('GET', `/api/opinions/${yes!.opinionId}`)).json()).toMatchObject({
+      contactConsent: true,
+      citizenPhone: '13800002222',
+    });
+    expect((await staff.request('GET', `/api/opinions/${phoneless!.opinionId}`)).json().contactConsent).toBe(false);
     const tooFew = await staff.request('POST', `/api/reception-sessions/${id}/actions/close`, { votersReceived: 1 });
     expect(tooFew.json().error.code).toBe('VOTERS_FEWER_THAN_CONCERNS');
     const closed = await staff.request('POST', `/api/reception-sessions/${id}/actions/close`, {

@@ -114,6 +114,8 @@ export const receptionConcerns = pgTable(
     content: text('content').notNull(),
     visitorName: text('visitor_name'),
     visitorPhone: varchar('visitor_phone', { length: 20 }),
+    /** 同意承办单位联系我 (only with a phone): without it the unit does not see the visitor's name and phone. */
+    contactConsent: boolean('contact_consent').notNull().default(false),
     resolvedOnSite: boolean('resolved_on_site').notNull().default(false),
     opinionId: uuid('opinion_id'),
     createdAt: createdAtColumn(),

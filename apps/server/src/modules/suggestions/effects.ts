@@ -120,6 +120,65 @@ async function accept(a: EffectArgs, extra: Partial<repo.SuggestionRow> = {}): P
   };
 }
 
+/**
+ * 并案: the released reply of the item this one was merged into, given to this item as its own reply
+ * (same unit, category and text), so its own deputy receives it, rates it and it counts in the rates;
+ * the item takes the handling dates of that item (assignment, due date, on time or not).
+ */
+async function releaseToMerged(a: EffectArgs): Promise<EffectResult> {
+  const target = await repo.getForUpdate(a.tx, a.ctx.actor, a.item.mergedIntoId!);
+  const replyId = String(a.input.replyId ?? '');
+  const source = (await repo.repliesOf(a.tx, a.item.mergedIntoId!)).find(({ r }) => r.id === replyId);
+  if (!target || !source?.r.releasedAt) throw new DomainError('NO_REPLY', '没有待发出的答复', undefined, 409);
+  const { id: _id, suggestionId: _s, round: _r, releasedAt: _at, releasedBy: _by, rejectedReason: _no, ...text } = source.r;
+  const reply = await repo.insertReply(a.tx, {
+    ...text,
+    suggestionId: a.item.id,
+    round: a.item.round,
+    releasedAt: a.now,
+    releasedBy: a.ctx.actor.id,
+  });
+  const first = a.item.firstRepliedAt == null;
+  const notice = await toDeputies(
+    a,
+    '建议已答复',
+    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${replyCategoryLabel[reply.category as 'A']}），请进行满意度测评`,
+    true,
+  );
+  return {
+    patch: {
+      leadUnitId: target.leadUnitId,
+      assignedAt: a.item.assignedAt ?? target.assignedAt,
+      dueAt: target.dueAt,
+      releasedAt: a.now,
+      replyCategory: reply.category,
+      rating: null,
+      ...(first ? { firstRepliedAt: target.firstRepliedAt ?? a.now, repliedOnTime: target.repliedOnTime } : {}),
+    },
+    detail: { replyId: reply.id, fromReplyId: source.r.id, mergedIntoId: target.id },
+    notices: [notice],
+  };
+}
+
+/**
+ * A merged item's deputy was dissatisfied: the item waits for the next reply of the item it was
+ * merged into, which staff decide whether to re-handle (its lead unit answers for both).
+ */
+async function reopenMerged(a: EffectArgs, reason: string): Promise<EffectResult> {
+  const target = await repo.getForUpdate(a.tx, a.ctx.actor, a.item.mergedIntoId!);
+  return {
+    patch: { round: a.item.round + 1, dueAt: null, lastRemindedAt: null, escalatedAt: null },
+    detail: { reason, round: a.item.round + 1, mergedIntoId: a.item.mergedIntoId },
+    notices: [
+      await toStaff(
+        a,
+        '并案建议代表不满意',
+        `${title(a)}（已并入${target ? `《${target.title}》` : '他件'}办理）：${reason}，请决定是否重新办理`,
+      ),
+    ],
+  };
+}
+
 export const effects: Record<SuggestionAction, Effect> = {
   confirmCosign: (a) => answerCosign(a, true),
   declineCosign: (a) => answerCosign(a, false),
@@ -472,6 +531,7 @@ export const effects: Record<SuggestionAction, Effect> = {
   },
 
   async release(a) {
+    if (a.item.mergedIntoId) return releaseToMerged(a);
     const reply = (await repo.repliesOf(a.tx, a.item.id))
       .reverse()
       .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
@@ -483,7 +543,14 @@ export const effects: Record<SuggestionAction, Effect> = {
       `${title(a)}已由${reply.unitName}答复（${replyCategoryLabel[reply.r.category as 'A']}），请进行满意度测评`,
       true,
     );
-    return { patch: { releasedAt: a.now, replyCategory: reply.r.category }, detail: { replyId: reply.r.id }, notices: [notice] };
+    // 并案: every item merged into this one gets the reply too, addressed to its own deputy.
+    const merged = await repo.mergedAwaitingReply(a.tx, a.item.id);
+    return {
+      patch: { releasedAt: a.now, replyCategory: reply.r.category },
+      detail: { replyId: reply.r.id, ...(merged.length ? { mergedItems: merged } : {}) },
+      notices: [notice],
+      alsoOn: merged.map((id) => ({ id, action: 'release' as const, input: { replyId: reply.r.id } })),
+    };
   },
 
   async rejectReply(a) {
@@ -528,6 +595,7 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async reopen(a) {
     const { reason } = parse(reopenInput, a.input);
+    if (a.item.mergedIntoId) return reopenMerged(a, reason);
     const lead = await leadAssignment(a);
     const round = a.item.round + 1;
     const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {

@@ -372,6 +372,16 @@ export function mergedInto(db: Executor, actor: Who, suggestionId: string) {
     .orderBy(asc(suggestions.submittedAt));
 }
 
+/** Items merged into this one that wait for its reply: never answered yet, or re-handled after their deputy's dissatisfaction. */
+export async function mergedAwaitingReply(db: Executor, suggestionId: string) {
+  const rows = await db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(and(eq(suggestions.mergedIntoId, suggestionId), inArray(suggestions.state, ['merged', 'rehandling'])))
+    .orderBy(asc(suggestions.submittedAt));
+  return rows.map((r) => r.id);
+}
+
 // ---- co-signers ----
 export function cosignersOf(db: Executor, suggestionId: string) {
   return db

@@ -478,6 +478,84 @@ describe('merging (并案)', () => {
   });
 });
 
+describe('merged items (并案) answered to every deputy', () => {
+  it('releases the reply to each merged item’s own deputy, who rates it, and counts every item in the rates', async () => {
+    const [staff, deputy, deputy2, unit, leader] = ['staff', 'deputy', 'deputy2', 'unit', 'leader'].map((n) => c.as[n]!) as [
+      (typeof c.as)[string],
+      (typeof c.as)[string],
+      (typeof c.as)[string],
+      (typeof c.as)[string],
+      (typeof c.as)[string],
+    ];
+    const session = await staff.request('POST', '/api/suggestion-sessions', {
+      bodyId: c.city.id,
+      name: '嘉兴市第九届人民代表大会第五次会议',
+      year: 2026,
+      startsOn: '2026-02-25',
+      endsOn: '2026-02-28',
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    const submit = async (who: typeof deputy, title: string) => {
+      const res = await who.request('POST', '/api/suggestions', { ...draft({ cosignerIds: [] }), sessionId: session.json().id, title });
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await who.request('POST', `/api/suggestions/${res.json().id}/actions/submit`, {})).statusCode).toBe(200);
+      return res.json().id as string;
+    };
+    const act = async (who: typeof deputy, id: string, action: string, body: object = {}) => {
+      const res = await who.request('POST', `/api/suggestions/${id}/actions/${action}`, body);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+      return res.json();
+    };
+    const target = await submit(deputy, '关于加快城区停车泊位建设的建议');
+    const fromDeputy2 = await submit(deputy2, '关于缓解老城区停车难的建议');
+    await act(staff, target, 'accept');
+    expect((await act(staff, fromDeputy2, 'merge', { targetId: target })).state).toBe('merged');
+    await act(staff, target, 'assign', { leadUnitId: c.units.housing });
+    await act(unit, target, 'signFor');
+    await act(unit, target, 'reply', reply('B'));
+    const released = await act(staff, target, 'release');
+    expect(released.state).toBe('reply_released');
+
+    // The merged item has the reply as its own, addressed to its own deputy, who is told and rates it.
+    const mine = (await deputy2.request('GET', `/api/suggestions/${fromDeputy2}`)).json();
+    expect(mine).toMatchObject({ state: 'reply_released', replyCategory: 'B', allowedActions: expect.arrayContaining(['rate']) });
+    expect(mine.replies).toEqual([expect.objectContaining({ category: 'B', unitName: '嘉兴市住房和城乡建设局' })]);
+    const letter = await deputy2.request('GET', `/api/suggestions/${fromDeputy2}/replies/${mine.replies[0].id}/letter`);
+    expect(letter.statusCode, letter.body).toBe(200);
+    expect(await docxText(letter.rawPayload)).toContain('王建华代表');
+    const told = (await deputy2.request('GET', '/api/notifications')).json().items;
+    expect(told.map((n: { body: string }) => n.body).join('\n')).toContain(
+      '《关于缓解老城区停车难的建议》已与《关于加快城区停车泊位建设的建议》并案办理',
+    );
+    // Each deputy rates their own item only (another deputy's item is not even visible).
+    expect((await deputy.request('POST', `/api/suggestions/${fromDeputy2}/actions/rate`, { rating: 'satisfied' })).statusCode).toBe(404);
+    expect((await act(deputy2, fromDeputy2, 'rate', { rating: 'basically_satisfied' })).state).toBe('rated');
+    await act(deputy, target, 'rate', { rating: 'satisfied' });
+
+    const { overall, byUnit } = (await leader.request('GET', `/api/suggestions/rates?sessionId=${session.json().id}`)).json();
+    expect(overall).toMatchObject({ total: 2, assigned: 2, replied: 2, repliedOnTime: 2, rated: 2, satisfiedOrBasically: 2 });
+    expect(byUnit).toEqual([expect.objectContaining({ unitName: '嘉兴市住房和城乡建设局', replied: 2 })]);
+
+    // A dissatisfied merged deputy: the item waits for the next reply of the item it went into, which
+    // staff decide to re-handle; that reply reaches it again.
+    const third = await submit(deputy2, '关于规范共享单车停放的建议');
+    const other = await submit(deputy, '关于增设公共自行车站点的建议');
+    await act(staff, other, 'accept');
+    await act(staff, third, 'merge', { targetId: other });
+    await act(staff, other, 'assign', { leadUnitId: c.units.housing });
+    await act(unit, other, 'signFor');
+    await act(unit, other, 'reply', reply('C'));
+    await act(staff, other, 'release');
+    expect((await act(deputy2, third, 'rate', { rating: 'dissatisfied', comment: '未说明站点数量' })).state).toBe('rehandling');
+    await act(staff, other, 'reopen', { reason: '并案代表不满意，重新办理' });
+    await act(unit, other, 'reply', reply('A'));
+    await act(staff, other, 'release');
+    const again = (await deputy2.request('GET', `/api/suggestions/${third}`)).json();
+    expect(again).toMatchObject({ state: 'reply_released', round: 2, replyCategory: 'A' });
+    expect(again.replies.map((r: { category: string }) => r.category)).toEqual(['C', 'A']);
+  });
+});
+
 describe('motions', () => {
   /** Nine more deputies of the city congress who confirmed: with the lead deputy, the ten the law asks of a city. */
   async function confirmedCosigners(id: string, howMany: number) {

@@ -227,11 +227,16 @@ describe('refusals name the reason', () => {
 
 describe('the system and outcomes', () => {
   const system: Standing = { role: 'system' };
-  it('lets the system reopen a rated item (a dissatisfied rating), and nothing a person must do', () => {
+  it('lets the system reopen a rated item (a dissatisfied rating) and release a reply to a merged item, and nothing a person must do', () => {
     expect(suggestionWorkflow.find('rated', 'reopen', system)?.to).toBe('rehandling');
+    // 并案: the reply released on the item it went into reaches it, first time and after re-handling.
+    expect(suggestionWorkflow.find('merged', 'release', system)?.to).toBe('reply_released');
+    expect(suggestionWorkflow.find('rehandling', 'release', system)?.to).toBe('reply_released');
+    expect(suggestionWorkflow.find('merged', 'release', staff)).toBeUndefined();
     for (const state of suggestionState.options)
       for (const action of suggestionAction.options)
-        if (action !== 'reopen') expect(suggestionWorkflow.find(state, action, system), `${state} ${action}`).toBeUndefined();
+        if (action !== 'reopen' && !(action === 'release' && ['merged', 'rehandling'].includes(state)))
+          expect(suggestionWorkflow.find(state, action, system), `${state} ${action}`).toBeUndefined();
   });
   it("keeps an item waiting when another unit's reassignment request is still open", () => {
     const step = requireTransition('reassignment_requested', 'decideReassignment', staff);

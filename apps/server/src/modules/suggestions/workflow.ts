@@ -103,6 +103,10 @@ const table: readonly Transition[] = [
 
   // Review of the reply, release, the deputy's rating; dissatisfaction reopens it.
   { from: 'replied', action: 'release', to: 'reply_released', roles: ['staff'] },
+  // 并案: an item merged into another follows it: the release of that item's reply releases it to
+  // this item's own deputy too (again after a re-handling its dissatisfied deputy asked for).
+  { from: 'merged', action: 'release', to: 'reply_released', roles: ['system'] },
+  { from: 'rehandling', action: 'release', to: 'reply_released', roles: ['system'] },
   { from: 'replied', action: 'rejectReply', to: 'handling', roles: ['staff'] },
   { from: 'reply_released', action: 'rate', to: 'rated', roles: ['deputy'], party: 'leadDeputy' },
   // The system reopens it itself when the lead deputy rates the reply 不满意.

@@ -150,7 +150,7 @@ function StaffSignIn({ session }: { session: ReceptionSession }) {
   );
 }
 
-type ConcernValues = { content?: string; visitorName?: string; visitorPhone?: string; resolvedOnSite?: boolean };
+type ConcernValues = { content?: string; visitorName?: string; visitorPhone?: string; contactConsent?: boolean; resolvedOnSite?: boolean };
 
 function ConcernForm({ session }: { session: ReceptionSession }) {
   const { t } = useTranslation();
@@ -169,10 +169,11 @@ function ConcernForm({ session }: { session: ReceptionSession }) {
       name="concern"
       layout="vertical"
       style={{ maxWidth: '40rem', marginTop: '1rem' }}
-      initialValues={{ resolvedOnSite: false }}
+      initialValues={{ resolvedOnSite: false, contactConsent: false }}
       onFinish={(v) =>
         submit({
           ...blankToNull({ content: v.content ?? '', visitorName: v.visitorName ?? '', visitorPhone: v.visitorPhone ?? '' }),
+          contactConsent: !!v.contactConsent,
           resolvedOnSite: !!v.resolvedOnSite,
         })
       }
@@ -189,6 +190,9 @@ function ConcernForm({ session }: { session: ReceptionSession }) {
       </Form.Item>
       <Form.Item name="visitorPhone" label={t('stations.concern.visitorPhone')}>
         <Input inputMode="tel" />
+      </Form.Item>
+      <Form.Item name="contactConsent" valuePropName="checked" extra={t('stations.concern.contactConsentHint')}>
+        <Checkbox>{t('stations.concern.contactConsent')}</Checkbox>
       </Form.Item>
       <Form.Item name="resolvedOnSite" valuePropName="checked">
         <Checkbox>{t('stations.concern.resolvedOnSite')}</Checkbox>

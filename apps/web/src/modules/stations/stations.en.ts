@@ -127,6 +127,8 @@ export const stationsEn: Widen<typeof stationsZh> = {
     content: 'Concern',
     visitorName: 'Visitor’s name',
     visitorPhone: 'Visitor’s mobile',
+    contactConsent: 'Agrees to be contacted by the handling unit',
+    contactConsentHint: 'Ask the visitor: when ticked, the handling unit sees their name and mobile; otherwise only congress staff do.',
     resolvedOnSite: 'Resolved on site',
     hint: 'A concern not resolved on site becomes a public opinion and is followed to a reply.',
     submit: 'Record',

@@ -115,6 +115,8 @@ export const stationsZh = {
     content: '反映内容',
     visitorName: '反映人姓名',
     visitorPhone: '反映人手机号',
+    contactConsent: '同意承办单位联系我',
+    contactConsentHint: '请当面询问反映人：勾选后，承办单位可看到其姓名和手机号；不勾选则只有人大工作人员可见。',
     resolvedOnSite: '当场解决',
     hint: '未当场解决的事项登记后即转为一件群众意见，按群众意见流程办理答复。',
     submit: '登记',

@@ -1,0 +1,1 @@
+ALTER TABLE "reception_concerns" ADD COLUMN "contact_consent" boolean DEFAULT false NOT NULL;
