@@ -89,17 +89,15 @@ export async function seedMeetings(tx: Tx, ctx: RequestContext) {
         .where(eq(meetingAttendees.id, a.id));
   }
   if (observer) {
-    await tx
-      .insert(meetingAttendees)
-      .values({
-        meetingId: past.id,
-        role: 'observer',
-        deputyId: observer.id,
-        name: observer.name,
-        response: 'confirmed',
-        signedInAt: now,
-        signInWay: 'qr',
-      });
+    await tx.insert(meetingAttendees).values({
+      meetingId: past.id,
+      role: 'observer',
+      deputyId: observer.id,
+      name: observer.name,
+      response: 'confirmed',
+      signedInAt: now,
+      signInWay: 'qr',
+    });
     const dutyRecordId = await recordDuty(
       tx,
       {

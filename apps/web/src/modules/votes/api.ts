@@ -59,11 +59,7 @@ function ballotKey(voteId: string) {
 export const savedBallotCode = (voteId: string) => localStorage.getItem(`renda-ballot-code:${voteId}`);
 
 export async function castBallot(voteId: string, choices: BallotChoices) {
-  const receipt = await api.post<CastReceipt>(
-    `/api/votes/${voteId}/ballots`,
-    { choices },
-    { [idempotencyHeader]: ballotKey(voteId) },
-  );
+  const receipt = await api.post<CastReceipt>(`/api/votes/${voteId}/ballots`, { choices }, { [idempotencyHeader]: ballotKey(voteId) });
   localStorage.setItem(`renda-ballot-code:${voteId}`, receipt.ballotCode);
   return receipt;
 }
