@@ -122,6 +122,8 @@ describe('a draft regulation receives comments and is summed up', () => {
     for (const action of ['结束征求意见', '形成汇总报告']) {
       await buttonNamed(page, action).click();
       await buttonNamed(page.locator('.ant-popconfirm:visible'), action).click();
+      // The confirm box fades out; the next action's box must not be mistaken for it.
+      await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
     }
     await expect.poll(() => page.getByText('已形成汇总报告').count()).toBeGreaterThan(0);
     await expectCleanPage(tracked, 'summarised');

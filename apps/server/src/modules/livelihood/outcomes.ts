@@ -16,7 +16,8 @@ import { cycleMachine, systemContext } from './service.js';
 export function livelihoodVoteClosed(notifier: Notifier) {
   return async (tx: Tx, vote: ClosedVote) => {
     const ctx = systemContext(`vote:${vote.id}`);
-    const cycle = await repo.findPublicCycle(tx, { id: vote.subject.id });
+    // By the vote, not its subject: a vote that only names a livelihood subject (one staff set up by hand) moves no cycle.
+    const cycle = await repo.findCycleOfVote(tx, vote.id);
     if (!cycle) return;
     const step = (id: string, action: 'choose' | 'drop' | 'pass' | 'rectify') =>
       applyAction(tx, notifier, projectMachine, ctx, id, action, {}, 'system');

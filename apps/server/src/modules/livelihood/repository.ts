@@ -75,6 +75,14 @@ export async function findPublicCycle(db: Executor, by: { publicCode?: string; i
   return row as CycleListRow | undefined;
 }
 
+/** The cycle a vote belongs to (its candidate vote, run-off or evaluation), found by the vote itself. */
+export async function findCycleOfVote(db: Executor, voteId: string): Promise<CycleListRow | undefined> {
+  const [row] = await cycleSelect(db).where(
+    or(eq(cycles.voteId, voteId), eq(cycles.runoffVoteId, voteId), eq(cycles.evaluationVoteId, voteId)),
+  );
+  return row as CycleListRow | undefined;
+}
+
 export async function findPublicCycles(db: Executor, year: number) {
   return (await cycleSelect(db).where(eq(cycles.year, year)).orderBy(asc(bodies.path))) as CycleListRow[];
 }

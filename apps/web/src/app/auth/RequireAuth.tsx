@@ -40,11 +40,11 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Shows the page only to roles that hold the permission; the server checks it again. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+/** Shows the page only to roles that hold the permission (or one of several); the server checks it again. */
+export function RequirePermission({ permission }: { permission: Permission | Permission[] }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  if (can(user.role, permission)) return <Outlet />;
+  if ([permission].flat().some((p) => can(user.role, p))) return <Outlet />;
   return (
     <Page title={t('error.forbiddenTitle')}>
       <Result status="403" subTitle={t('error.forbidden')} />

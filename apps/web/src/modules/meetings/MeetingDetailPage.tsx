@@ -16,6 +16,7 @@ import { AgendaItemModal } from './AgendaItemModal';
 import { InviteModal } from './InviteModal';
 import { MeetingStateTag, QuorumTag, StepButtons } from './labels';
 import { RunningVote, StartVoteButtons } from './VoteParts';
+import { tagColour } from '../../components/tagColours';
 
 export function MeetingDetailPage() {
   const { id = '' } = useParams();
@@ -34,7 +35,7 @@ export function ItemResult({ item }: { item: AgendaItem }) {
   if (!item.outcome) return <Tag>{t('meetings.detail.notVoted')}</Tag>;
   return (
     <Space direction="vertical" size={0}>
-      <Tag color={item.outcome === 'passed' ? 'green' : 'red'}>{t(`meetings.outcome.${item.outcome}`)}</Tag>
+      <Tag color={item.outcome === 'passed' ? tagColour.success : tagColour.error}>{t(`meetings.outcome.${item.outcome}`)}</Tag>
       {item.resultText && <Typography.Text type="secondary">{item.resultText}</Typography.Text>}
     </Space>
   );
@@ -134,7 +135,9 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
         a.leftAt ? (
           <Tag>{t('meetings.detail.left')}</Tag>
         ) : a.signedInAt ? (
-          <Tag color="green">{`${formatDateTime(a.signedInAt)} ${a.signInWay ? t(`meetings.signInWay.${a.signInWay}`) : ''}`}</Tag>
+          <Tag
+            color={tagColour.success}
+          >{`${formatDateTime(a.signedInAt)} ${a.signInWay ? t(`meetings.signInWay.${a.signInWay}`) : ''}`}</Tag>
         ) : null,
     },
     ...(manage

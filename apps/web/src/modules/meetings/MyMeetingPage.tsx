@@ -11,6 +11,7 @@ import { meetingUrls, myMeetingsKey, replyToMeeting, signInByCode, useMyMeeting 
 import { MeetingStateTag } from './labels';
 import { ItemResult } from './MeetingDetailPage';
 import { Ballot } from './VoteParts';
+import { tagColour } from '../../components/tagColours';
 
 /** A member's or observer's meeting on the phone: agenda and materials, 出席 / 请假, and the hall's QR sign-in (?signIn=code). */
 export function MyMeetingPage() {
@@ -61,7 +62,7 @@ function MyMeetingView({ meeting: m }: { meeting: MyMeeting }) {
             <Space wrap>
               <Tag>{t(`meetings.role.${you.role}`)}</Tag>
               {you.signedInAt ? (
-                <Tag color="green">{`${t('meetings.my.signedIn')} ${formatDateTime(you.signedInAt)}`}</Tag>
+                <Tag color={tagColour.success}>{`${t('meetings.my.signedIn')} ${formatDateTime(you.signedInAt)}`}</Tag>
               ) : (
                 <Tag>{`${t(`meetings.response.${you.response}`)}${you.leaveReason ? `：${you.leaveReason}` : ''}`}</Tag>
               )}

@@ -5,6 +5,7 @@ import { actionUrl, voteActions, type VoteView } from '@renda/shared';
 import { api } from '../../app/api';
 import { useAction } from '../../components/mutations';
 import { meetingKey, myMeetingsKey } from './api';
+import { tagColour } from '../../components/tagColours';
 
 const voteKey = (id: string) => ['votes', id] as const;
 const useVote = (id: string) =>
@@ -86,7 +87,7 @@ export function Ballot({ voteId }: { voteId: string }) {
     { invalidate: myMeetingsKey, successMessage: t('meetings.vote.cast') },
   );
   if (!vote || vote.state !== 'open' || !vote.eligible) return null;
-  if (vote.youVoted) return <Tag color="green">{t('meetings.vote.youVoted')}</Tag>;
+  if (vote.youVoted) return <Tag color={tagColour.success}>{t('meetings.vote.youVoted')}</Tag>;
   return (
     <Space direction="vertical">
       <Typography.Text type="secondary">{vote.ruleText}</Typography.Text>

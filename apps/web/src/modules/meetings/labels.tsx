@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { can, type MeetingState, type Permission, type Quorum } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { useAction } from '../../components/mutations';
+import { tagColour } from '../../components/tagColours';
 
 const tabs: { path: string; label: 'meetings' | 'majorMatters' | 'attendance' | 'mine'; permission: Permission }[] = [
   { path: '/meetings', label: 'meetings', permission: 'meetings.read' },
@@ -31,14 +32,18 @@ export function MeetingsTabs() {
   );
 }
 
-const stateColour: Record<MeetingState, string> = { planned: 'default', notified: 'blue', in_session: 'green', closed: 'purple' };
+const stateColour: Record<MeetingState, string> = { planned: 'default', notified: 'blue', in_session: tagColour.success, closed: 'purple' };
 export function MeetingStateTag({ state }: { state: MeetingState }) {
   const { t } = useTranslation();
   return <Tag color={stateColour[state]}>{t(`meetings.state.${state}`)}</Tag>;
 }
 
 export function QuorumTag({ quorum }: { quorum: Quorum }) {
-  return <Tag color={quorum.reached ? 'green' : 'red'}>{`${quorum.present} / ${quorum.members}（过半数 ${quorum.required}）`}</Tag>;
+  return (
+    <Tag
+      color={quorum.reached ? tagColour.success : tagColour.error}
+    >{`${quorum.present} / ${quorum.members}（过半数 ${quorum.required}）`}</Tag>
+  );
 }
 
 /** One button per allowed step of a workflow, each asking to confirm first. */

@@ -4,7 +4,10 @@ import { RequirePermission } from '../../app/auth/RequireAuth';
 
 /** 会议与表决 and 重大事项决定 (/meetings/…); a deputy's own meetings under /meetings/my. */
 export const meetingRoutes: RouteObject[] = [
-  { path: '/meetings', lazy: lazyPage(() => import('./MeetingsPage'), 'MeetingsPage') },
+  {
+    element: <RequirePermission permission={['meetings.read', 'meetings.attend']} />,
+    children: [{ path: '/meetings', lazy: lazyPage(() => import('./MeetingsPage'), 'MeetingsPage') }],
+  },
   {
     element: <RequirePermission permission="meetings.attend" />,
     children: [

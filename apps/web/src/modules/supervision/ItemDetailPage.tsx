@@ -27,6 +27,7 @@ import * as api from './api';
 import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
+import { tagColour } from '../../components/tagColours';
 
 type Form =
   | { kind: 'action'; action: Exclude<SupervisionAction, 'advance'> }
@@ -135,7 +136,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
               key: 'done',
               render: (_, task) =>
                 task.done ? (
-                  <Tag color="green">{t('supervision.done')}</Tag>
+                  <Tag color={tagColour.success}>{t('supervision.done')}</Tag>
                 ) : (
                   item.canManage && (
                     <Button size="small" onClick={() => completeTask.mutate(task.id)}>

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { addDecision, completeDecision, createMeeting, meetingsKey, useMeetings } from './api';
 import { FieldsModal, lines } from './forms';
 import { SupervisionTabs } from './SupervisionTabs';
+import { tagColour } from '../../components/tagColours';
 
 /** 联席会议 with the “one government, one commission, two courts”: agenda, attendance, decisions tracked to done. */
 export function MeetingsPage() {
@@ -59,7 +60,7 @@ export function MeetingsPage() {
                 <List.Item
                   actions={[
                     d.done ? (
-                      <Tag color="green">{t('supervision.done')}</Tag>
+                      <Tag color={tagColour.success}>{t('supervision.done')}</Tag>
                     ) : (
                       <Button size="small" onClick={() => done.mutate({ meetingId: m.id, decisionId: d.id })}>
                         {t('supervision.markDone')}

@@ -19,6 +19,7 @@ import {
   voteKey,
 } from './api';
 import { BallotForm } from './BallotForm';
+import { tagColour } from '../../components/tagColours';
 
 /**
  * The staff's panel of one vote: live turnout, open / close / announce, paper ballots with a second
@@ -189,7 +190,7 @@ function Result({ vote: v }: { vote: VoteView }) {
               title: t('votes.result'),
               key: 'outcome',
               render: (_, i) =>
-                i.chosen ? <Tag color="green">{t('votes.chosen')}</Tag> : i.passed ? t('votes.passed') : t('votes.notChosen'),
+                i.chosen ? <Tag color={tagColour.success}>{t('votes.chosen')}</Tag> : i.passed ? t('votes.passed') : t('votes.notChosen'),
             },
           ]}
         />
