@@ -32,8 +32,9 @@ describe('livelihood cycle table', () => {
         message: '当前阶段（筛选候选项目）不能执行“提交代表票决”',
       }),
     );
+    // Announcing is the system's step when the vote closes: to a person it is one this stage does not allow.
     expect(() => cycleWorkflow.require('voting', 'announce', { role: 'staff' })).toThrow(
-      expect.objectContaining({ code: 'LIVELIHOOD_CYCLE_ACTION_FORBIDDEN', status: 403 }),
+      expect.objectContaining({ code: 'LIVELIHOOD_CYCLE_ACTION_NOT_ALLOWED', status: 409 }),
     );
   });
 });
