@@ -37,7 +37,7 @@ export function DraftsPage() {
     {
       kind: 'select',
       param: 'order',
-      label: ' ',
+      label: t('legislation.fields.order'),
       options: (['desc', 'asc'] as const).map((o) => ({ value: o, label: t(`legislation.order.${o}`) })),
     },
   ];

@@ -35,6 +35,7 @@ export const legislationEn: typeof legislationZh = {
     phone: 'Phone',
     keyword: 'Keyword',
     sort: 'Sort',
+    order: 'Direction',
   },
   sort: { createdAt: 'By creation', commentTo: 'By closing date', comments: 'By comments' },
   order: { desc: 'Descending', asc: 'Ascending' },

@@ -44,6 +44,7 @@ export const legislationZh = {
     phone: '手机号码',
     keyword: '关键词',
     sort: '排序',
+    order: '排序方向',
   },
   sort: { createdAt: '按创建时间', commentTo: '按截止日期', comments: '按意见数' },
   order: { desc: '降序', asc: '升序' },
