@@ -355,11 +355,13 @@ describe('deputies and liaison stations', () => {
     await buttonNamed(page, '提交').click();
     await page.waitForURL((url) => url.pathname === '/deputies/duties');
     await expectHeading(page, '我的履职记录');
-    await expect.poll(() => page.getByRole('cell', { name: title }).count()).toBe(1);
+    // On a phone the records are cards: the title on top, the details folded below.
+    const card = page.locator('.row-card').filter({ hasText: title });
+    await expect.poll(() => card.count()).toBe(1);
     await expectCleanPage(tracked, 'deputy’s duty records on a phone');
 
     // The record's details take attachments (photos, minutes of the visit).
-    await page.getByRole('row').filter({ hasText: title }).getByRole('button', { name: '展开行' }).click();
+    await card.locator('summary', { hasText: '详情' }).click();
     await expect.poll(() => page.getByText('暂无附件').count()).toBe(1);
     await page.locator('input[type=file]').setInputFiles({
       name: '走访记录.pdf',
