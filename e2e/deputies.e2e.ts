@@ -362,13 +362,13 @@ describe('deputies and liaison stations', () => {
 
     // The record's details take attachments (photos, minutes of the visit).
     await card.locator('summary', { hasText: '详情' }).click();
-    await expect.poll(() => page.getByText('暂无附件').count()).toBe(1);
-    await page.locator('input[type=file]').setInputFiles({
+    await expect.poll(() => card.getByText('暂无附件').count()).toBe(1);
+    await card.locator('input[type=file]').setInputFiles({
       name: '走访记录.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
-    await expect.poll(() => page.getByRole('link', { name: '走访记录.pdf' }).count()).toBe(1);
+    await expect.poll(() => card.getByRole('link', { name: '走访记录.pdf' }).count()).toBe(1);
     await expectCleanPage(tracked, 'duty record with an attachment');
     await tracked.context.close();
   });
