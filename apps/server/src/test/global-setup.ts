@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildSeedTemplate, dropSeedTemplate, type SeedTemplate } from './template.js';
+import { buildSeedTemplate, dropSeedTemplate } from './template.js';
 
 /**
  * Migrates and seeds one template database per run; each test file starts from a copy (test/database.ts).
@@ -10,10 +10,4 @@ export default async function setup(project: TestProject) {
   const template = await buildSeedTemplate();
   project.provide('seedTemplate', template);
   return () => dropSeedTemplate(template);
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    seedTemplate: SeedTemplate;
-  }
 }

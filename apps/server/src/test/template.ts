@@ -65,3 +65,11 @@ export async function adminQuery(serverUrl: string, sql: string) {
     await admin.end();
   }
 }
+
+// What the global setup hands each test file; declared beside the type so every program that reads a
+// test database (the server's tests, bench/test-setup.ts) sees it.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    seedTemplate: SeedTemplate;
+  }
+}
