@@ -6,9 +6,10 @@ import { useCurrentUser } from '../../app/auth/session';
 import { useAction } from '../../components/mutations';
 import { tagColour } from '../../components/tagColours';
 
-const tabs: { path: string; label: 'meetings' | 'majorMatters' | 'attendance' | 'mine'; permission: Permission }[] = [
+const tabs: { path: string; label: 'meetings' | 'majorMatters' | 'votes' | 'attendance' | 'mine'; permission: Permission }[] = [
   { path: '/meetings', label: 'meetings', permission: 'meetings.read' },
   { path: '/meetings/major-matters', label: 'majorMatters', permission: 'meetings.read' },
+  { path: '/meetings/votes', label: 'votes', permission: 'votes.read' },
   { path: '/meetings/attendance', label: 'attendance', permission: 'meetings.read' },
   { path: '/meetings/my', label: 'mine', permission: 'meetings.attend' },
 ];

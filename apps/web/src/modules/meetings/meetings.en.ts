@@ -36,7 +36,7 @@ export const meetingsEn: typeof meetingsZh = {
     decide: 'Record the decision',
     fail: 'Not adopted',
   },
-  tabs: { meetings: 'Meetings', majorMatters: 'Major matters', attendance: 'Attendance', mine: 'My meetings' },
+  tabs: { meetings: 'Meetings', majorMatters: 'Major matters', votes: 'Votes', attendance: 'Attendance', mine: 'My meetings' },
   fields: {
     body: 'Congress body',
     kind: 'Kind',

@@ -27,7 +27,7 @@ export const meetingsZh = {
   outcome: voteOutcomeLabel,
   matterState: majorMatterStateLabel,
   matterAction: majorMatterActionLabel,
-  tabs: { meetings: '会议', majorMatters: '重大事项', attendance: '出席情况', mine: '我的会议' },
+  tabs: { meetings: '会议', majorMatters: '重大事项', votes: '表决', attendance: '出席情况', mine: '我的会议' },
   fields: {
     body: '人大机关',
     kind: '会议类型',

@@ -7,7 +7,7 @@ export const voteRoutes: RouteObject[] = [
   {
     element: <RequirePermission permission="votes.read" />,
     children: [
-      { path: '/meetings', lazy: lazyPage(() => import('./VotesPage'), 'VotesPage') },
+      { path: '/meetings/votes', lazy: lazyPage(() => import('./VotesPage'), 'VotesPage') },
       { path: '/meetings/votes/:id', lazy: lazyPage(() => import('./VotesPage'), 'VoteDetailPage') },
     ],
   },
