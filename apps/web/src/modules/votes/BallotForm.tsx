@@ -41,14 +41,24 @@ export function BallotForm({
       {approve ? (
         <>
           <Typography.Text type="secondary">{t('votes.ballot.maxChoices', { max })}</Typography.Text>
-          <Checkbox.Group value={chosen} onChange={(vals) => setChosen(vals)} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          {/* Each box is controlled here, not by a Checkbox.Group: the group keeps a copy of its value that it
+              syncs a render later, and a quick second tick was sometimes dropped (issue 12). */}
+          <Flex vertical gap={12} role="group" aria-label={t('votes.ballot.maxChoices', { max })}>
             {v.items.map((i) => (
-              <Checkbox key={i.key} value={i.key} disabled={chosen.length >= max && !chosen.includes(i.key)}>
+              <Checkbox
+                key={i.key}
+                checked={chosen.includes(i.key)}
+                disabled={chosen.length >= max && !chosen.includes(i.key)}
+                onChange={(e) => {
+                  const tick = e.target.checked;
+                  setChosen((now) => (tick ? [...now.filter((k) => k !== i.key), i.key] : now.filter((k) => k !== i.key)));
+                }}
+              >
                 {i.label}
                 {i.budget !== undefined && <Typography.Text type="secondary">（{i.budget} 万元）</Typography.Text>}
               </Checkbox>
             ))}
-          </Checkbox.Group>
+          </Flex>
         </>
       ) : (
         v.items.map((i) => (
@@ -57,7 +67,7 @@ export function BallotForm({
             <Radio.Group
               aria-label={i.label}
               value={answers[i.key]}
-              onChange={(e) => setAnswers({ ...answers, [i.key]: e.target.value as BallotChoices[string] })}
+              onChange={(e) => setAnswers((now) => ({ ...now, [i.key]: e.target.value as BallotChoices[string] }))}
               options={choicesOfKind[v.ballotKind].map((c) => ({ value: c, label: t(`votes.choice.${c}`) }))}
             />
           </Flex>
