@@ -14,6 +14,19 @@ export const deputyStatusLabel = {
   deceased: '去世',
 } satisfies Record<DeputyStatus, string>;
 
+/**
+ * 常委会组成人员的职务: committee votes and the committee's quorum count on these members; null for a deputy
+ * who is not a member of the standing committee.
+ */
+export const committeeRole = z.enum(['chair', 'vice_chair', 'secretary_general', 'member']);
+export type CommitteeRole = z.infer<typeof committeeRole>;
+export const committeeRoleLabel = {
+  chair: '主任',
+  vice_chair: '副主任',
+  secretary_general: '秘书长',
+  member: '委员',
+} satisfies Record<CommitteeRole, string>;
+
 export const gender = z.enum(['male', 'female']);
 export type Gender = z.infer<typeof gender>;
 export const genderLabel = { male: '男', female: '女' } satisfies Record<Gender, string>;
@@ -53,6 +66,7 @@ export const deputy = z.object({
   constituency: z.string().nullable(),
   phone: z.string().nullable(),
   publicContact: z.string().nullable(),
+  committeeRole: committeeRole.nullable(),
   status: deputyStatus,
   statusDate: z.string().nullable(),
   statusReason: z.string().nullable(),
@@ -88,6 +102,7 @@ export const deputyInput = z.object({
   constituency: optionalText(80),
   phone: mobile.nullable().default(null),
   publicContact: optionalText(200),
+  committeeRole: committeeRole.nullable().default(null),
   /** 18-digit ID-card number; stored only as a hash that links the same person across levels. */
   idNumber: z
     .string()

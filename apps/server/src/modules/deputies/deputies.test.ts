@@ -107,6 +107,31 @@ describe('deputies registry', () => {
     expect(events[0]!.n).toBe(3);
   });
 
+  it('sets and clears the standing-committee post (常委会职务), audited, and refuses an unknown post', async () => {
+    const created = await staff.request('POST', '/api/deputies', {
+      bodyId: xiuzhouId,
+      term: '第十届',
+      name: '测试丙',
+      committeeRole: 'member',
+    });
+    expect(created.json()).toMatchObject({ committeeRole: 'member' });
+    const id = created.json().id as string;
+    const promoted = await staff.request('PATCH', `/api/deputies/${id}`, { committeeRole: 'vice_chair' });
+    expect(promoted.json()).toMatchObject({ committeeRole: 'vice_chair' });
+    const row = await t.db.query.deputies.findFirst({ where: eq(deputies.id, id) });
+    expect(row!.committeeRole).toBe('vice_chair');
+    const bad = await staff.request('PATCH', `/api/deputies/${id}`, { committeeRole: 'president' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].path).toBe('committeeRole');
+    expect(bad.json().error.message).toMatch(/有误/);
+    const cleared = await staff.request('PATCH', `/api/deputies/${id}`, { committeeRole: null });
+    expect(cleared.json().committeeRole).toBeNull();
+    const listed = await staff.request('GET', `/api/deputies?pageSize=100&bodyId=${xiuzhouId}&q=测试丙`);
+    expect(listed.json().items).toEqual([expect.objectContaining({ id, committeeRole: null })]);
+    const events = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(events[0]!.n).toBe(3);
+  });
+
   it('a leader reads but cannot write; a handling unit cannot read', async () => {
     const leader = await t.login('leader');
     expect((await leader.request('GET', '/api/deputies')).statusCode).toBe(200);

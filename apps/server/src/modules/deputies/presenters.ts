@@ -1,4 +1,4 @@
-import type { BodyLevel, Commitment, Deputy, DeputyListItem, DeputyStatus, Gender } from '@renda/shared';
+import type { BodyLevel, Commitment, CommitteeRole, Deputy, DeputyListItem, DeputyStatus, Gender } from '@renda/shared';
 import type { DeputyWithBody } from './repository.js';
 
 function base(r: DeputyWithBody) {
@@ -20,6 +20,7 @@ function base(r: DeputyWithBody) {
     constituency: d.constituency,
     phone: d.phone,
     publicContact: d.publicContact,
+    committeeRole: (d.committeeRole as CommitteeRole | null) ?? null,
     status: d.status as DeputyStatus,
     statusDate: d.statusDate,
     statusReason: d.statusReason,

@@ -2,7 +2,7 @@ import { Button, DatePicker, Flex, Form, Input, InputNumber } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { deputyInput, deputyUpdateInput, gender, type Deputy, type DeputyListItem } from '@renda/shared';
+import { committeeRole, deputyInput, deputyUpdateInput, gender, type Deputy, type DeputyListItem } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
 import { FormModal } from '../../components/FormModal';
@@ -32,6 +32,7 @@ export function DeputyFormModal({ deputy, onClose }: { deputy?: Deputy | DeputyL
     ? {
         name: deputy.name,
         gender: deputy.gender ?? undefined,
+        committeeRole: deputy.committeeRole ?? undefined,
         birthDate: deputy.birthDate ? dayjs(deputy.birthDate) : null,
         ...('commitments' in deputy ? { commitments: deputy.commitments } : {}),
         ...Object.fromEntries(textFields.map((f) => [f, deputy[f] ?? undefined])),
@@ -43,6 +44,7 @@ export function DeputyFormModal({ deputy, onClose }: { deputy?: Deputy | DeputyL
       birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null,
     });
     input.gender = values.gender ?? null;
+    input.committeeRole = values.committeeRole ?? null;
     const commitments = values.commitments as { year?: number; text?: string }[] | undefined;
     if (commitments) input.commitments = commitments.map((c) => ({ year: c.year, text: c.text?.trim() ?? '' }));
     else delete input.commitments;
@@ -78,6 +80,9 @@ export function DeputyFormModal({ deputy, onClose }: { deputy?: Deputy | DeputyL
       </Form.Item>
       <Form.Item name="birthDate" label={t('deputies.fields.birthDate')}>
         <DatePicker />
+      </Form.Item>
+      <Form.Item name="committeeRole" label={t('deputies.fields.committeeRole')} extra={t('deputies.form.committeeRoleHint')}>
+        <FormSelect allowClear options={committeeRole.options.map((r) => ({ value: r, label: t(`deputies.committeeRole.${r}`) }))} />
       </Form.Item>
       {textFields.map((f) => (
         <Form.Item key={f} name={f} label={t(`deputies.fields.${f}`)}>

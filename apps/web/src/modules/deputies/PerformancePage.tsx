@@ -162,6 +162,9 @@ function PerformanceView({ file, period, onPeriod, docxUrl, staff }: ViewProps) 
               <Descriptions.Item label={t('deputies.fields.constituency')}>{dash(d.constituency)}</Descriptions.Item>
               <Descriptions.Item label={t('deputies.fields.phone')}>{dash(d.phone)}</Descriptions.Item>
               <Descriptions.Item label={t('deputies.fields.publicContact')}>{dash(d.publicContact)}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.fields.committeeRole')}>
+                {d.committeeRole ? t(`deputies.committeeRole.${d.committeeRole}`) : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('deputies.performance.groups')}>
                 {file.groups.length
                   ? file.groups.map((g) => (

@@ -5,6 +5,7 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
   tabs: { registry: 'Registry', duties: 'Duty log', groups: 'Groups', grid: 'Grid cells', assessment: 'Assessment' },
   status: { in_office: 'In office', resigned: 'Resigned', removed: 'Removed', deceased: 'Deceased' },
   gender: { male: 'Male', female: 'Female' },
+  committeeRole: { chair: 'Chair', vice_chair: 'Vice-chair', secretary_general: 'Secretary-general', member: 'Member' },
   groupKind: { region: 'Region group', specialist: 'Specialist group' },
   specialistField: {
     economy: 'Finance & economy',
@@ -49,6 +50,7 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     term: 'Term',
     name: 'Name',
     gender: 'Gender',
+    committeeRole: 'Standing committee post',
     ethnicity: 'Ethnicity',
     birthDate: 'Date of birth',
     party: 'Political affiliation',
@@ -76,6 +78,7 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     createTitle: 'Register deputy',
     editTitle: 'Edit deputy',
     termHint: 'Written like “第九届”',
+    committeeRoleHint: 'For members of the standing committee: its votes and quorum count on all members',
     idNumberHint: 'Only a digest is kept, linking the same person across levels',
     commitments: 'Commitments',
     commitmentsHint: 'Yearly commitments, shown on the deputy’s public card',
