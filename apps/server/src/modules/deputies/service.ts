@@ -1,5 +1,5 @@
 import type { Deputy, DeputyImportPreview, DeputyInput, DeputyListItem, DeputyQuery, DeputyUpdateInput, Page } from '@renda/shared';
-import { deputyStatusLabel, genderLabel } from '@renda/shared';
+import { committeeRoleLabel, deputyStatusLabel, genderLabel } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -185,6 +185,7 @@ const exportColumns: Column<DeputyListItem>[] = [
   { header: '手机号', key: 'phone', width: 14, value: (d) => d.phone },
   { header: '所属人大', key: 'bodyName', width: 24, value: (d) => d.bodyName },
   { header: '届次', key: 'term', width: 8, value: (d) => d.term },
+  { header: '常委会职务', key: 'committeeRole', width: 10, value: (d) => (d.committeeRole ? committeeRoleLabel[d.committeeRole] : null) },
   { header: '代表小组', key: 'group', width: 16, value: (d) => d.regionGroupName },
   { header: '状态', key: 'status', width: 8, value: (d) => deputyStatusLabel[d.status] },
   { header: '状态日期', key: 'statusDate', width: 12, value: (d) => d.statusDate },
