@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { clueActionLabel } from './campaigns.js';
 import { appointmentActionLabel } from './contacts.js';
+import { deputyStatusActionLabel } from './deputies.js';
+import { commentActionLabel, draftActionLabel } from './legislation.js';
 import { cycleActionLabel, projectActionLabel, proposalActionLabel } from './livelihood.js';
 import { majorMatterActionLabel, meetingActionLabel } from './meetings.js';
+import { opinionActionLabel } from './opinions.js';
+import { honourActionLabel, reportBackActionLabel } from './reportbacks.js';
+import { receptionActionLabel } from './stations.js';
+import { suggestionActionLabel } from './suggestions.js';
 import { planActionLabel, pointActionLabel, supervisionActionLabel } from './supervision.js';
+import { voteActionLabel } from './votes.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -107,9 +115,28 @@ export const auditActionLabel: Record<string, string> = {
   lock: '锁定',
   unlock: '解锁',
   upload: '上传',
+  import: '批量导入',
+  seed: '生成演示数据',
+  submit: '提交',
   read: '已读',
+  // 代表名册, 代表小组 and 履职网格.
+  photo_set: '上传照片',
+  photo_remove: '删除照片',
+  set_members: '调整小组成员',
+  set_deputies: '调整网格联系代表',
   // 群众意见: a read of the citizen's name and phone (个人信息保护法), never the phone itself.
   readContact: '查看群众联系方式',
+  overdue: '超过答复期限',
+  escalate: '转为代表建议',
+  // 回选区述职: the voters who attend and rate, each with a code.
+  registerAttendees: '登记参加评议的选民',
+  resendCode: '重发评议码',
+  // 表决: a ballot is counted without its voter (secret); paper ballots are marked and keyed in.
+  cast: '投票',
+  markPaper: '登记交回纸质选票',
+  enterPaper: '录入纸质选票',
+  // 立法征求意见.
+  enterOffline: '录入线下意见',
   // Themed campaigns (专项监督): the clue ledger's steps.
   record: '登记',
   transfer: '转办',
@@ -160,7 +187,7 @@ export const auditActionLabel: Record<string, string> = {
   complete_task: '报告任务落实',
   // 监督: the plan, the items' stages and the issue list's points.
   publish: planActionLabel.publish,
-  // One name, two records: a plan is adopted (通过), a proposal is adopted as a candidate (列为候选项目).
+  // The filter's word for both records; each event names its own (auditActionName).
   adopt: '通过或采纳',
   ...supervisionActionLabel,
   ...pointActionLabel,
@@ -175,3 +202,33 @@ export const auditActionLabel: Record<string, string> = {
   addDecision: '议定事项',
   completeDecision: '议定事项完成',
 };
+
+/**
+ * Each record kind's own names for its workflow's steps: the same verb means different things on different
+ * records (a plan is 主任会议通过, a livelihood proposal is 列为候选项目), so an event is named by its kind first.
+ */
+const actionLabelOfEntity: Partial<Record<AuditEntity, Readonly<Record<string, string>>>> = {
+  deputy: deputyStatusActionLabel,
+  reception_session: receptionActionLabel,
+  report_back: reportBackActionLabel,
+  honour_campaign: honourActionLabel,
+  opinion: opinionActionLabel,
+  campaign_clue: clueActionLabel,
+  suggestion: suggestionActionLabel,
+  appointment: appointmentActionLabel,
+  meeting: meetingActionLabel,
+  major_matter: majorMatterActionLabel,
+  vote: voteActionLabel,
+  livelihood_cycle: cycleActionLabel,
+  livelihood_proposal: proposalActionLabel,
+  livelihood_project: projectActionLabel,
+  supervision_plan: planActionLabel,
+  supervision_item: supervisionActionLabel,
+  supervision_point: pointActionLabel,
+  legislation_draft: draftActionLabel,
+  legislation_comment: commentActionLabel,
+};
+
+/** The Chinese name of what an audit event did, in the words of its record kind. */
+export const auditActionName = (entity: string, action: string): string =>
+  actionLabelOfEntity[entity as AuditEntity]?.[action] ?? auditActionLabel[action] ?? action;

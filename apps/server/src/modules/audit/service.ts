@@ -1,4 +1,4 @@
-import { auditActionLabel, auditEntityName, type AuditEvent, type AuditQuery, type Page } from '@renda/shared';
+import { auditActionName, auditEntityName, type AuditEvent, type AuditQuery, type Page } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { workbook } from '../../platform/documents.js';
@@ -40,7 +40,7 @@ export async function exportAuditEvents(db: Db, ctx: ActorContext, f: repo.Audit
       { header: '机关', key: 'body', width: 24, value: (e) => e.bodyName ?? '' },
       { header: '对象', key: 'entity', width: 12, value: (e) => auditEntityName(e.entity) },
       { header: '对象编号', key: 'entityId', width: 38, value: (e) => e.entityId ?? '' },
-      { header: '操作', key: 'action', width: 12, value: (e) => auditActionLabel[e.action] ?? e.action },
+      { header: '操作', key: 'action', width: 12, value: (e) => auditActionName(e.entity, e.action) },
       { header: '修改前', key: 'before', width: 50, value: (e) => (e.before == null ? '' : JSON.stringify(e.before)) },
       { header: '修改后', key: 'after', width: 50, value: (e) => (e.after == null ? '' : JSON.stringify(e.after)) },
       { header: 'IP', key: 'ip', width: 16, value: (e) => e.ip ?? '' },

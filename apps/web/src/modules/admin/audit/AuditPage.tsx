@@ -1,7 +1,7 @@
 import { Button, Flex, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { auditActionLabel, auditEntityLabel, type AuditEvent } from '@renda/shared';
+import { auditActionLabel, auditActionName, auditEntityLabel, type AuditEvent } from '@renda/shared';
 import { queryString } from '../../../app/api';
 import { bodyOptions, useBodies } from '../../../components/bodies';
 import { formatDateTime } from '../../../components/format';
@@ -19,11 +19,14 @@ function Json({ label, value }: { label: string; value: unknown }) {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const list = usePagedList<AuditEvent>(['audit'], '/api/audit');
   const bodies = useBodies();
   const entityText = (entity: string) => t(`auditEntity.${entity}`, { defaultValue: entity });
   const actionText = (action: string) => t(`auditAction.${action}`, { defaultValue: action });
+  // In Chinese an event's step is named in its record kind's words (a plan's 主任会议通过, not 通过或采纳).
+  const eventActionText = (event: AuditEvent) =>
+    i18n.resolvedLanguage === 'zh-CN' ? auditActionName(event.entity, event.action) : actionText(event.action);
 
   const filters: FilterField[] = [
     {
@@ -62,7 +65,7 @@ export function AuditPage() {
     { title: t('audit.body'), dataIndex: 'bodyName' },
     { title: t('audit.entity'), dataIndex: 'entity', render: entityText },
     { title: t('audit.entityId'), dataIndex: 'entityId' },
-    { title: t('audit.action'), dataIndex: 'action', render: actionText },
+    { title: t('audit.action'), key: 'action', render: (_, event) => eventActionText(event) },
     { title: t('audit.ip'), dataIndex: 'ip' },
   ];
 
