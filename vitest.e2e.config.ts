@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     // A page on a busy two-core machine may take seconds to settle; polls wait for it.
-    expect: { poll: { timeout: 15_000, interval: 100 } },
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

@@ -54,7 +54,8 @@ function Panel({ vote: v }: { vote: VoteView }) {
                   cancelText={t('common.cancel')}
                   onConfirm={() => act.mutate(a)}
                 >
-                  <Button type={a === 'open' ? 'primary' : 'default'} loading={act.isPending}>
+                  {/* Disabled, not only spinning, while the last action refreshes the panel: a click then is lost. */}
+                  <Button type={a === 'open' ? 'primary' : 'default'} loading={act.isPending} disabled={act.isPending}>
                     {t(`votes.action.${a}`)}
                   </Button>
                 </Popconfirm>
