@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, requiredText } from './fields.js';
 import { defineActions } from './workflow.js';
 
 /**
@@ -7,14 +8,6 @@ import { defineActions } from './workflow.js';
  * decision on a major matter (落实任务), a supervision stage's tasks and a joint meeting's decisions (议定事项).
  * A task belongs to one item of one module (its subject); that module decides who sees and sets its tasks.
  */
-const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`);
-
 export const followUpSubjectType = z.enum(['livelihood_project', 'major_matter', 'supervision_item', 'joint_meeting']);
 export type FollowUpSubjectType = z.infer<typeof followUpSubjectType>;
 export const followUpSubjectLabel = {
@@ -41,7 +34,7 @@ export type FollowUpSubject = z.infer<typeof followUpSubject>;
  * neither, the subject's deadline rule in force (the platform's deadline engine).
  */
 export const followUpTaskFields = z.object({
-  title: text('任务内容', 2, 500),
+  title: requiredText('任务内容', 2, 500),
   unitId: z.uuid('请选择责任单位').nullable().default(null),
   responsible: z.string().trim().max(60, '责任单位（人）最多 60 个字').nullable().default(null),
   dueOn: isoDate.nullable().default(null),
@@ -56,10 +49,10 @@ export const followUpTaskInput = followUpTaskFields
   .refine(oneDeadline, { message: '完成期限和工作日数只填一项', path: ['workingDays'] });
 export type FollowUpTaskInput = z.infer<typeof followUpTaskInput>;
 
-export const followUpCompleteInput = z.object({ evidence: text('落实情况', 2, 4000) });
+export const followUpCompleteInput = z.object({ evidence: requiredText('落实情况', 2, 4000) });
 export type FollowUpCompleteInput = z.infer<typeof followUpCompleteInput>;
 export const followUpReopenInput = z.object({
-  reason: text('退回理由', 2, 500),
+  reason: requiredText('退回理由', 2, 500),
   /** A new deadline; empty keeps the old one. */
   dueOn: isoDate.nullable().default(null),
 });

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, bodies, handlingUnits, notifications } from '../../db/schema.js';
+import { auditEvents, bodies, handlingUnits, notifications, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { supervisionItems } from '../supervision/tables.js';
@@ -33,9 +33,14 @@ const noticesAbout = async (s: Session, title: string, text: string) =>
 
 beforeAll(async () => {
   t = await buildTestApp();
-  [staff, leader, deputy, unit, jtunit, xzstaff] = await Promise.all(
-    ['staff', 'leader', 'deputy', 'unit', 'jtunit', 'xzstaff'].map((u) => t.login(u)),
-  );
+  [staff, leader, deputy, unit, jtunit, xzstaff] = await Promise.all([
+    t.login('staff'),
+    t.login('leader'),
+    t.login('deputy'),
+    t.login('unit'),
+    t.login('jtunit'),
+    t.login('xzstaff'),
+  ]);
   const cityId = (await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, '嘉兴市人大常委会')))[0]!.id;
   jtjId = (await t.db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, '嘉兴市交通运输局')))[0]!.id;
   const item = async (name: string) =>
@@ -160,7 +165,7 @@ describe('follow-up tasks (落实任务), one component for every module', () =>
       state: 'done',
       stateLabel: '已落实',
       evidence: '已赴南湖区三个街道调研，形成报告',
-      doneByName: jtunit.user.displayName,
+      doneByName: (await t.db.query.users.findFirst({ where: eq(users.id, jtunit.user.id) }))!.displayName,
       doneAt: at('2026-03-10').toISOString(),
       allowedActions: [],
     });
