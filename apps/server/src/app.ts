@@ -40,6 +40,7 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
 import { legislationRoutes } from './modules/legislation/routes.js';
 import { workbenchRoutes } from './modules/workbench/routes.js';
+import { followUpRoutes } from './modules/followups/routes.js';
 import { registerPlatformJobs } from './platform/platform-jobs.js';
 
 const modules: ModuleRoutes[] = [
@@ -50,6 +51,7 @@ const modules: ModuleRoutes[] = [
   auditRoutes,
   notificationRoutes,
   attachmentRoutes,
+  followUpRoutes,
   opinionRoutes,
   campaignRoutes,
   suggestionRoutes,

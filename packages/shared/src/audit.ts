@@ -95,6 +95,7 @@ export const auditEntityLabel = {
   supervision_item: '监督事项',
   supervision_point: '督办清单问题',
   joint_meeting: '联席会议',
+  follow_up_task: '落实任务',
   legislation_draft: '法规草案',
   legislation_comment: '立法意见',
   legislation_contact_point: '基层立法联系点',

@@ -22,6 +22,7 @@ export * from './meetings.js';
 export * from './votes.js';
 export * from './livelihood.js';
 export * from './supervision.js';
+export * from './followups.js';
 export * from './legislation.js';
 export * from './workbench.js';
 export * from './naming.js';

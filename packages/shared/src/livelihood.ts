@@ -379,17 +379,6 @@ export const milestone = z.object({
   doneOn: z.string().nullable(),
 });
 export type Milestone = z.infer<typeof milestone>;
-export const followUpTask = z.object({
-  id: z.uuid(),
-  inspectionId: z.uuid(),
-  content: z.string(),
-  dueOn: z.string(),
-  dueProvisional: z.boolean(),
-  doneOn: z.string().nullable(),
-  doneNote: z.string().nullable(),
-  overdue: z.boolean(),
-});
-export type FollowUpTask = z.infer<typeof followUpTask>;
 export const inspection = z.object({
   id: z.uuid(),
   quarter: z.number().int(),
@@ -398,7 +387,6 @@ export const inspection = z.object({
   findings: z.string(),
   problems: z.string().nullable(),
   recordedByName: z.string().nullable(),
-  tasks: z.array(followUpTask),
 });
 export type Inspection = z.infer<typeof inspection>;
 
@@ -429,10 +417,10 @@ export const inspectionInput = z.object({
   progress: z.coerce.number('请填写进度').int().min(0, '进度在 0 到 100 之间').max(100, '进度在 0 到 100 之间'),
   findings: text('督查情况', 4000),
   problems: optionalText(4000),
+  /** The problems to rectify: each becomes a follow-up task of the responsible unit (followups.ts). */
   tasks: z.array(text('整改任务', 500)).max(20).default([]),
 });
 export type InspectionInput = z.infer<typeof inspectionInput>;
-export const taskDoneInput = z.object({ note: text('落实情况', 2000) });
 
 // ---- figures and the public portal ----
 export const livelihoodFiguresQuery = z.object({ year: livelihoodYear.optional() });

@@ -324,28 +324,6 @@ export const majorMatterActions = defineActions('major-matters', {
   fail: { input: majorMatterActionInput, summary: '表决未通过，办结该事项' },
 });
 
-export const majorMatterTaskInput = z.object({
-  title: text('落实任务', 200),
-  unitId: z.uuid('请选择责任单位'),
-  /** Working days from today to the deadline (the platform's deadline engine). */
-  workingDays: z.coerce.number().int('请填写期限').min(1, '期限至少 1 个工作日').max(250, '期限过长'),
-});
-export type MajorMatterTaskInput = z.infer<typeof majorMatterTaskInput>;
-
-export const majorMatterTask = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  unitId: z.uuid(),
-  unitName: z.string(),
-  dueOn: z.string(),
-  provisional: z.boolean(),
-  overdue: z.boolean(),
-  doneAt: z.iso.datetime().nullable(),
-  report: z.string().nullable(),
-});
-export type MajorMatterTask = z.infer<typeof majorMatterTask>;
-export const majorMatterTaskDoneInput = z.object({ report: text('落实情况', 4000) });
-
 export const majorMatter = z.object({
   id: z.uuid(),
   bodyId: z.uuid(),
@@ -363,7 +341,6 @@ export const majorMatter = z.object({
   state: majorMatterState,
   stateLabel: z.string(),
   allowedActions: z.array(majorMatterAction),
-  tasks: z.array(majorMatterTask),
   createdAt: z.iso.datetime(),
   decidedAt: z.iso.datetime().nullable(),
 });

@@ -35,6 +35,8 @@ export const permissions = {
   /** The home page's to-do list (工作台). */
   'workbench.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'attachments.upload': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
+  /** Follow-up tasks (落实任务): the module that owns the task's item decides who sees, sets and completes it. */
+  'followUps.use': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
   'outbox.read': ['admin'],
   // The official calendar (法定节假日与调休): everyone signed in reads which years are entered; administrators enter a year.
   'calendar.read': ['admin', 'staff', 'leader', 'deputy', 'handling_unit'],
@@ -95,7 +97,6 @@ export const permissions = {
   'livelihood.manage': ['staff'],
   'livelihood.propose': ['staff', 'deputy', 'handling_unit'],
   'livelihood.inspect': ['staff', 'deputy'],
-  'livelihood.handle': ['handling_unit'],
   'livelihood.settings': ['admin', 'staff'],
   // Supervision (监督): staff run the plan and the items; an organ under supervision signs in as a handling
   // unit and reads only its own items and points; a deputy reads the items they take part in.

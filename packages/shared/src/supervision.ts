@@ -217,25 +217,7 @@ export const planSummary = supervisionPlan
   .extend({ itemCount: z.number().int() });
 export type PlanSummary = z.infer<typeof planSummary>;
 
-// ---- stage work: tasks, reports, visits, questions ----
-
-export const taskInput = z.object({
-  title: text('任务', 2, 200),
-  responsible: text('责任人', 1, 60),
-  /** Empty: the stage's default deadline from the deadline engine. */
-  dueOn: isoDate.nullable().default(null),
-});
-export type TaskInput = z.infer<typeof taskInput>;
-export const supervisionTask = z.object({
-  id: z.string(),
-  stage: supervisionStage,
-  stageLabel: z.string(),
-  title: z.string(),
-  responsible: z.string(),
-  dueOn: z.string(),
-  done: z.boolean(),
-  overdue: z.boolean(),
-});
+// ---- stage work: reports, visits, questions (a stage's tasks are follow-up tasks, followups.ts) ----
 
 export const supervisionReport = z.object({
   id: z.string(),
@@ -404,7 +386,6 @@ export const supervisionItem = supervisionItemSummary.extend({
   planState,
   stages: z.array(z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean() })),
   deputies: z.array(z.object({ id: z.string(), name: z.string() })),
-  tasks: z.array(supervisionTask),
   reports: z.array(supervisionReport),
   visits: z.array(supervisionVisit),
   questions: z.array(supervisionQuestion),
@@ -433,12 +414,6 @@ export const jointMeetingInput = z.object({
     .default([]),
 });
 export type JointMeetingInput = z.infer<typeof jointMeetingInput>;
-export const decisionInput = z.object({
-  content: text('议定事项', 2, 1000),
-  owner: text('责任单位（人）', 1, 60),
-  dueOn: isoDate,
-});
-export type DecisionInput = z.infer<typeof decisionInput>;
 export const jointMeeting = z.object({
   id: z.string(),
   bodyId: z.string(),
@@ -447,16 +422,5 @@ export const jointMeeting = z.object({
   place: z.string().nullable(),
   agenda: z.array(z.string()),
   attendees: z.array(z.object({ name: z.string(), unit: z.string() })),
-  decisions: z.array(
-    z.object({
-      id: z.string(),
-      content: z.string(),
-      owner: z.string(),
-      dueOn: z.string(),
-      done: z.boolean(),
-      doneAt: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
 });
 export type JointMeeting = z.infer<typeof jointMeeting>;

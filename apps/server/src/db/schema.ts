@@ -13,3 +13,4 @@ export * from '../modules/votes/tables.js';
 export * from '../modules/livelihood/tables.js';
 export * from '../modules/supervision/tables.js';
 export * from '../modules/legislation/tables.js';
+export * from '../modules/followups/tables.js';

@@ -5,8 +5,8 @@ import { bodies, handlingUnits } from '../db/schema.js';
 import { clock } from '../platform/clock.js';
 import { addCalendarDays, chinaDate } from '../platform/deadlines.js';
 import { deputies } from '../modules/deputies/tables.js';
+import { followUpTasks } from '../modules/followups/tables.js';
 import {
-  jointMeetingDecisions,
   jointMeetings,
   supervisionEvents,
   supervisionItemDeputies,
@@ -226,20 +226,22 @@ export async function seedSupervision(tx: Tx) {
       createdAt: now,
     })
     .returning();
-  await tx.insert(jointMeetingDecisions).values([
-    {
-      meetingId: meeting!.id,
-      content: '市住建局在常委会会议召开前20日报送专项工作报告送审稿',
-      owner: '市住房和城乡建设局',
-      dueOn: addCalendarDays(today, 10),
-      createdAt: now,
-    },
-    {
-      meetingId: meeting!.id,
-      content: '市中级人民法院提交执行工作情况报告提纲',
-      owner: '市中级人民法院',
-      dueOn: addCalendarDays(today, -3),
-      createdAt: now,
-    },
-  ]);
+  // The meeting's decisions (议定事项) are follow-up tasks; the court's is already past its deadline.
+  const decision = (title: string, responsible: string, dueOn: string) => ({
+    bodyId: city.id,
+    subjectType: 'joint_meeting',
+    subjectId: meeting!.id,
+    title,
+    unitId: units.get(responsible) ?? null,
+    responsible,
+    dueOn,
+    state: 'open',
+    createdAt: now,
+  });
+  await tx
+    .insert(followUpTasks)
+    .values([
+      decision('市住建局在常委会会议召开前20日报送专项工作报告送审稿', '嘉兴市住房和城乡建设局', addCalendarDays(today, 10)),
+      decision('市中级人民法院提交执行工作情况报告提纲', '嘉兴市中级人民法院', addCalendarDays(today, -3)),
+    ]);
 }

@@ -295,8 +295,9 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
     });
     expect(inspected.statusCode, inspected.body).toBe(200);
     expect(inspected.json()).toMatchObject({ progress: 60, canInspect: true });
-    const task = inspected.json().inspections[0].tasks[0];
-    expect(task).toMatchObject({ content: '整改无障碍通道坡度', doneOn: null, overdue: false });
+    const tasksUrl = `/api/follow-up-tasks?subjectType=livelihood_project&subjectId=${ids.a}`;
+    const task = (await staff.request('GET', tasksUrl)).json().items[0];
+    expect(task).toMatchObject({ title: '整改无障碍通道坡度', origin: inspected.json().inspections[0].id, state: 'open', overdue: false });
     expect(task.dueOn > today()).toBe(true);
     expect(
       (
@@ -307,9 +308,10 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
         })
       ).statusCode,
     ).toBe(403);
-    expect((await jtunit.request('POST', `/api/livelihood/tasks/${task.id}/done`, { note: '已整改' })).statusCode).toBe(404);
-    const done = await unit.request('POST', `/api/livelihood/tasks/${task.id}/done`, { note: '坡道已按规范重新浇筑' });
-    expect(done.json().inspections[0].tasks[0]).toMatchObject({ doneNote: '坡道已按规范重新浇筑' });
+    const completeTask = `/api/follow-up-tasks/${task.id}/actions/complete`;
+    expect((await jtunit.request('POST', completeTask, { evidence: '已整改' })).statusCode).toBe(404);
+    const done = await unit.request('POST', completeTask, { evidence: '坡道已按规范重新浇筑' });
+    expect(done.json()).toMatchObject({ state: 'done', evidence: '坡道已按规范重新浇筑' });
 
     const mid = await staff.request('POST', `/api/livelihood-cycles/${cycleId}/actions/reportMidYear`, {
       report: '两个项目均已开工。',

@@ -19,8 +19,6 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext, RequestContext } from '../../platform/context.js';
-import { dueDate, isOverdue, endOfChinaDay, isProvisional } from '../../platform/deadlines.js';
-import { ruleInForce } from '../../platform/deadline-rules.js';
 import { workbook } from '../../platform/documents.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
@@ -28,6 +26,7 @@ import { pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { findUnitInScope } from '../../platform/scope.js';
 import { applyAction, type ActingRole, type Effect, type Machine, type Notice, type Standing } from '../../platform/workflow.js';
+import { addFollowUps, type FollowUpSubjectSource } from '../followups/index.js';
 import * as repo from './repository.js';
 import { proposalMachine } from './proposals-service.js';
 import { followUpDeadline, quarterOf } from './rules.js';
@@ -115,6 +114,9 @@ async function requireProject(db: Executor, ctx: RequestContext, id: string, for
   return row;
 }
 
+/** A project chosen by the vote and not yet through its evaluation: inspected, with follow-up tasks. */
+const isUnderWay = (state: string) => ['chosen', 'completed', 'rectifying'].includes(state);
+
 export const forbiddenStep = () => forbidden('只有工作人员或责任单位可以登记节点完成');
 
 /** Staff, or a deputy of the project's supervision group (一件一小组), record inspections. */
@@ -126,15 +128,13 @@ async function mayInspect(db: Executor, ctx: ActorContext, group: { deputyId: st
 
 export async function getProject(db: Executor, ctx: ActorContext, id: string): Promise<ProjectDetail> {
   const row = await requireProject(db, ctx, id);
-  const [group, milestones, inspections, tasks, proposals] = await Promise.all([
+  const [group, milestones, inspections, proposals] = await Promise.all([
     repo.groupOf(db, id),
     repo.milestonesOf(db, id),
     repo.inspectionsOf(db, id),
-    repo.tasksOf(db, id),
     repo.proposalsOfProject(db, id),
   ]);
-  const now = clock.now();
-  const inspectable = ['chosen', 'completed', 'rectifying'].includes(row.project.state);
+  const inspectable = isUnderWay(row.project.state);
   return {
     ...presentProject(row, ctx),
     group: group.map(({ deputyId, name, leader }) => ({ deputyId, name, leader })),
@@ -147,18 +147,6 @@ export async function getProject(db: Executor, ctx: ActorContext, id: string): P
       findings: i.findings,
       problems: i.problems,
       recordedByName: null,
-      tasks: tasks
-        .filter((t) => t.inspectionId === i.id)
-        .map((t) => ({
-          id: t.id,
-          inspectionId: t.inspectionId,
-          content: t.content,
-          dueOn: t.dueOn,
-          dueProvisional: isProvisional(t.dueOn),
-          doneOn: t.doneOn,
-          doneNote: t.doneNote,
-          overdue: !t.doneOn && isOverdue(endOfChinaDay(t.dueOn), now),
-        })),
     })),
     completionReport: row.project.completionReport,
     proposals: proposals.map((p) => ({ id: p.id, title: p.title, sourceLabel: p.source })),
@@ -223,7 +211,7 @@ export async function deleteCandidate(db: Db, ctx: ActorContext, id: string) {
 
 // ---- implementation: group, milestones, inspections, follow-up tasks ----
 const underWay = (row: repo.ProjectListRow) => {
-  if (!['chosen', 'completed', 'rectifying'].includes(row.project.state))
+  if (!isUnderWay(row.project.state))
     throw new DomainError('LIVELIHOOD_NOT_UNDER_WAY', '只有票决选中的项目才能组织监督和督查', undefined, 409);
 };
 
@@ -306,54 +294,24 @@ export async function recordInspection(db: Db, notifier: Notifier, ctx: ActorCon
       recordedBy: ctx.actor.id,
       createdAt: now,
     });
-    const rule = await ruleInForce(
-      tx,
-      row.project.bodyId === ctx.actor.bodyId ? ctx.actor.bodyPath : `/${row.project.bodyId}/`,
-      followUpDeadline.key,
-    );
-    const due = dueDate(now, rule);
-    await repo.insertTasks(
-      tx,
-      input.tasks.map((content) => ({ inspectionId, projectId: id, content, dueOn: due, createdAt: now })),
-    );
     await repo.updateProject(tx, id, { progress: input.progress, updatedAt: now });
     await recordAudit(tx, ctx, {
       entity: 'livelihood_inspection',
       entityId: inspectionId,
       bodyId: row.project.bodyId,
       action: 'inspect',
-      after: { projectId: id, ...input, dueOn: input.tasks.length ? due : null },
+      after: { projectId: id, ...input },
     });
-    if (input.tasks.length) {
-      const unitUsers = await usersOfUnit(tx, row.project.unitId);
-      for (const u of unitUsers)
-        await notifier.notify(tx, {
-          userId: u.id,
-          title: '民生实事项目督查整改',
-          body: `“${row.project.name}”督查发现问题，需整改 ${input.tasks.length} 项，请于 ${due} 前落实。`,
-          link: `/livelihood-projects/projects/${id}`,
-        });
-    }
+    // The problems found become the unit's follow-up tasks, due by the body's rule (followUpDeadline).
+    await addFollowUps(
+      tx,
+      notifier,
+      ctx,
+      { subjectType: 'livelihood_project', subjectId: id },
+      input.tasks.map((title) => ({ title, unitId: row.project.unitId, responsible: row.unitName })),
+      inspectionId,
+    );
     return getProject(tx, ctx, id);
-  });
-}
-
-/** The responsible unit reports a follow-up task done. */
-export async function taskDone(db: Db, ctx: ActorContext, taskId: string, note: string) {
-  return db.transaction(async (tx) => {
-    const task = await repo.getTask(tx, taskId);
-    if (!task) throw notFound('整改任务', { taskId });
-    const row = await requireProject(tx, ctx, task.projectId, true);
-    if (task.doneOn) throw new DomainError('LIVELIHOOD_TASK_DONE', '该整改任务已落实', undefined, 409);
-    await repo.markTaskDone(tx, taskId, today(), note);
-    await recordAudit(tx, ctx, {
-      entity: 'livelihood_task',
-      entityId: taskId,
-      bodyId: row.project.bodyId,
-      action: 'task_done',
-      after: { note },
-    });
-    return getProject(tx, ctx, task.projectId);
   });
 }
 
@@ -364,6 +322,23 @@ export async function inspectionOwner(db: Executor, ctx: ActorContext, inspectio
   const row = await repo.getProject(db, ctx.actor, ownProjects(ctx), projectId);
   return row ? { bodyId: row.project.bodyId } : null;
 }
+
+/**
+ * The project as the follow-up component asks for it: whoever sees the project sees its tasks (a unit only its
+ * own projects), staff manage them, and tasks are set only while the project is carried out.
+ */
+export const projectFollowUps: FollowUpSubjectSource = {
+  deadlineRule: followUpDeadline.key,
+  async describe(db, id) {
+    const row = await repo.getProject(db, { bodyPath: '/' }, {}, id);
+    return row && { bodyId: row.project.bodyId, title: row.project.name, link: `/livelihood-projects/projects/${id}` };
+  },
+  async access(db, ctx, id) {
+    const row = await repo.getProject(db, ctx.actor, ownProjects(ctx), id);
+    if (!row) return null;
+    return { manage: ctx.actor.role === 'staff', addRefusal: isUnderWay(row.project.state) ? null : '只有票决选中的项目才能布置整改任务' };
+  },
+};
 
 // ---- the project's steps on the one engine ----
 type Item = repo.ProjectListRow;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { CycleQuery, ProjectQuery, ProposalQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions } from '../../db/schema.js';
@@ -13,7 +13,6 @@ import {
   livelihoodProjects as projects,
   livelihoodProposals as proposals,
   livelihoodSettings as settings,
-  livelihoodTasks as tasks,
 } from './tables.js';
 
 export type CycleRow = typeof cycles.$inferSelect;
@@ -298,7 +297,7 @@ export async function deleteProject(db: Executor, id: string) {
   await db.delete(projects).where(eq(projects.id, id));
 }
 
-// ---- group, milestones, inspections, tasks ----
+// ---- group, milestones, inspections ----
 export async function groupOf(db: Executor, projectId: string) {
   return db
     .select({ deputyId: groupMembers.deputyId, name: deputies.name, leader: groupMembers.leader, userId: deputies.userId })
@@ -371,32 +370,6 @@ export async function insertInspection(db: Executor, row: typeof inspections.$in
 export async function projectOfInspection(db: Executor, inspectionId: string) {
   const [row] = await db.select({ projectId: inspections.projectId }).from(inspections).where(eq(inspections.id, inspectionId));
   return row?.projectId;
-}
-
-export async function tasksOf(db: Executor, projectId: string) {
-  return db.select().from(tasks).where(eq(tasks.projectId, projectId)).orderBy(asc(tasks.dueOn));
-}
-
-export async function insertTasks(db: Executor, rows: (typeof tasks.$inferInsert)[]) {
-  if (rows.length) await db.insert(tasks).values(rows);
-}
-
-export async function getTask(db: Executor, id: string) {
-  const [row] = await db.select().from(tasks).where(eq(tasks.id, id));
-  return row;
-}
-
-export async function markTaskDone(db: Executor, id: string, doneOn: string, doneNote: string) {
-  await db.update(tasks).set({ doneOn, doneNote }).where(eq(tasks.id, id));
-}
-
-/** Open follow-up tasks due before a date, with the unit to remind. */
-export async function overdueTasks(db: Executor, before: string) {
-  return db
-    .select({ id: tasks.id, content: tasks.content, dueOn: tasks.dueOn, unitId: projects.unitId, projectName: projects.name })
-    .from(tasks)
-    .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .where(and(isNull(tasks.doneOn), lt(tasks.dueOn, before)));
 }
 
 export async function lastInspections(db: Executor, projectIds: string[]) {

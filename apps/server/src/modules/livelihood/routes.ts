@@ -33,7 +33,6 @@ import {
   publicCycleSummary,
   publicProposalInput,
   publicProposalView,
-  taskDoneInput,
 } from '@renda/shared';
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { attachmentDisposition, XLSX_MIME } from '../../platform/documents.js';
@@ -43,6 +42,7 @@ import * as projects from './projects-service.js';
 import * as proposals from './proposals-service.js';
 import * as portal from './public-service.js';
 import { onVoteClosed } from '../votes/index.js';
+import { registerFollowUpSubject } from '../followups/index.js';
 import { livelihoodVoteClosed } from './outcomes.js';
 import * as service from './service.js';
 import * as settingsService from './settings.js';
@@ -59,11 +59,12 @@ export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier
   const manage = { preValidation: requirePermission('livelihood.manage') };
   const propose = { preValidation: requirePermission('livelihood.propose') };
   const inspect = { preValidation: requirePermission('livelihood.inspect') };
-  const handle = { preValidation: requirePermission('livelihood.handle') };
   const settings = { preValidation: requirePermission('livelihood.settings') };
 
   // Inspection photos are attachments, seen by whoever sees the project.
   attachments.registerOwner('livelihood_inspection', projects.inspectionOwner);
+  // The problems an inspection finds are the unit's follow-up tasks (落实任务), on the platform's component.
+  registerFollowUpSubject('livelihood_project', projects.projectFollowUps);
   // The candidate vote and the year-end evaluation move the cycle on when they close.
   onVoteClosed('livelihood', livelihoodVoteClosed(notifier));
 
@@ -290,20 +291,6 @@ export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier
       },
     },
     async (request) => projects.recordInspection(db, notifier, actorContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/api/livelihood/tasks/:id/done',
-    {
-      ...handle,
-      schema: {
-        tags,
-        summary: '责任单位报告整改任务落实',
-        params: idParams,
-        body: taskDoneInput,
-        response: { 200: projectDetail, ...errorResponses },
-      },
-    },
-    async (request) => projects.taskDone(db, actorContext(request), request.params.id, request.body.note),
   );
   registerActionRoutes(app, projectActions, {
     tags,

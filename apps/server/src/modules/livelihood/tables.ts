@@ -196,23 +196,3 @@ export const livelihoodInspections = pgTable(
   },
   (t) => [index('livelihood_inspections_project_idx').on(t.projectId, t.inspectedOn)],
 );
-
-/** A follow-up task of an inspection, due by the deadline rule in force, done by the responsible unit. */
-export const livelihoodTasks = pgTable(
-  'livelihood_tasks',
-  {
-    id: idColumn(),
-    inspectionId: uuid('inspection_id')
-      .notNull()
-      .references(() => livelihoodInspections.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => livelihoodProjects.id),
-    content: text('content').notNull(),
-    dueOn: date('due_on').notNull(),
-    doneOn: date('done_on'),
-    doneNote: text('done_note'),
-    createdAt: createdAtColumn(),
-  },
-  (t) => [index('livelihood_tasks_project_idx').on(t.projectId), index('livelihood_tasks_open_idx').on(t.dueOn, t.doneOn)],
-);

@@ -1,5 +1,12 @@
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import { attendeeResponseLabel, passThresholdLabel, voteOutcomeLabel, type MajorMatter, type MeetingDetail } from '@renda/shared';
+import {
+  attendeeResponseLabel,
+  passThresholdLabel,
+  voteOutcomeLabel,
+  type FollowUpTask,
+  type MajorMatter,
+  type MeetingDetail,
+} from '@renda/shared';
 import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 
 const para = (value: string) => new Paragraph({ children: [reportText(value)], spacing: { after: 120 }, indent: { firstLine: 480 } });
@@ -49,7 +56,7 @@ export async function minutesDocx(m: MeetingDetail): Promise<Buffer> {
 }
 
 /** 决定（决议）: the text adopted, the vote that adopted it, the evaluation before the vote and the follow-up tasks. */
-export async function resolutionDocx(m: MajorMatter): Promise<Buffer> {
+export async function resolutionDocx(m: MajorMatter, tasks: readonly FollowUpTask[]): Promise<Buffer> {
   return pack(`关于${m.title}的决定`, [
     centred(m.bodyName, 32),
     centred(`关于${m.title}的决定`, 36),
@@ -58,12 +65,12 @@ export async function resolutionDocx(m: MajorMatter): Promise<Buffer> {
     reportHeading('附：提请及评估情况'),
     para(`提请机关：${m.proposer}。`),
     para(`表决前评估：${m.evaluation ?? '无'}`),
-    ...(m.tasks.length
+    ...(tasks.length
       ? [
           reportHeading('附：落实任务'),
           reportTable(
             ['任务', '责任单位', '期限', '落实情况'],
-            m.tasks.map((t) => [t.title, t.unitName, t.dueOn, t.doneAt ? (t.report ?? '已落实') : '落实中']),
+            tasks.map((t) => [t.title, t.responsible, t.dueOn, t.state === 'done' ? (t.evidence ?? '已落实') : '落实中']),
             [36, 24, 14, 26],
             21,
           ),

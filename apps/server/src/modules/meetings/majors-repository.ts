@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bodies, handlingUnits } from '../../db/schema.js';
+import { bodies } from '../../db/schema.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope, type Scope } from '../../platform/scope.js';
-import { majorMatterTasks, majorMatters, meetings } from './tables.js';
+import { majorMatters, meetings } from './tables.js';
 
 export type MatterRecord = typeof majorMatters.$inferSelect;
 export type MatterRow = { matter: MatterRecord; bodyName: string; meetingTitle: string | null };
@@ -45,30 +45,4 @@ export async function insertMatter(db: Executor, values: typeof majorMatters.$in
 export async function updateMatter(db: Executor, id: string, patch: Partial<MatterRecord>) {
   const [row] = await db.update(majorMatters).set(patch).where(eq(majorMatters.id, id)).returning();
   return row!;
-}
-
-export const listTasks = (db: Executor, matterId: string) =>
-  db
-    .select({ task: majorMatterTasks, unitName: handlingUnits.name })
-    .from(majorMatterTasks)
-    .innerJoin(handlingUnits, eq(handlingUnits.id, majorMatterTasks.unitId))
-    .where(eq(majorMatterTasks.matterId, matterId))
-    .orderBy(asc(majorMatterTasks.dueOn), asc(majorMatterTasks.id));
-
-export async function insertTask(db: Executor, values: typeof majorMatterTasks.$inferInsert) {
-  const [row] = await db.insert(majorMatterTasks).values(values).returning({ id: majorMatterTasks.id });
-  return row!.id;
-}
-
-export async function getTask(db: Executor, matterId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(majorMatterTasks)
-    .where(and(eq(majorMatterTasks.id, id), eq(majorMatterTasks.matterId, matterId)))
-    .for('update');
-  return row;
-}
-
-export async function updateTask(db: Executor, id: string, patch: Partial<typeof majorMatterTasks.$inferSelect>) {
-  await db.update(majorMatterTasks).set(patch).where(eq(majorMatterTasks.id, id));
 }

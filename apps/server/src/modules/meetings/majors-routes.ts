@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   majorMatter,
   majorMatterActions,
@@ -6,18 +5,17 @@ import {
   majorMatterState,
   pageOf,
   pageQuery,
-  majorMatterTaskDoneInput,
-  majorMatterTaskInput,
   type MajorMatterActionInput,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
+import { followUpsOf, registerFollowUpSubject } from '../followups/index.js';
 import { resolutionDocx } from './documents.js';
 import * as service from './majors-service.js';
 
 const tags = ['meetings'];
 
-/** 重大事项决定: proposal, evaluation before the vote, the vote on a meeting's agenda, the decision, follow-up tasks. */
+/** 重大事项决定: proposal, evaluation before the vote, the vote on a meeting's agenda, the decision (its follow-up tasks: modules/followups). */
 export const majorMatterRoutes: ModuleRoutes = (app, deps) => {
   const {
     database: { db },
@@ -25,6 +23,8 @@ export const majorMatterRoutes: ModuleRoutes = (app, deps) => {
   } = deps;
   const read = { preValidation: requirePermission('meetings.read') };
   const manage = { preValidation: requirePermission('meetings.manage') };
+  // A decision's implementation (公布与实施) is followed as tasks on the platform's follow-up component.
+  registerFollowUpSubject('major_matter', service.matterFollowUps);
 
   app.get(
     '/api/major-matters',
@@ -58,40 +58,13 @@ export const majorMatterRoutes: ModuleRoutes = (app, deps) => {
     response: majorMatter,
     run: (request, id, action, input) => service.act(db, notifier, actorContext(request), id, action, input as MajorMatterActionInput),
   });
-  app.post(
-    '/api/major-matters/:id/tasks',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '布置决定的落实任务（责任单位、期限按工作日计算）',
-        params: idParams,
-        body: majorMatterTaskInput,
-        response: { 200: majorMatter, ...errorResponses },
-      },
-    },
-    async (request) => service.addTask(db, notifier, actorContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/api/major-matters/:id/tasks/:taskId/done',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '登记落实任务完成情况',
-        params: idParams.extend({ taskId: z.uuid('编号格式不正确') }),
-        body: majorMatterTaskDoneInput,
-        response: { 200: majorMatter, ...errorResponses },
-      },
-    },
-    async (request) => service.completeTask(db, actorContext(request), request.params.id, request.params.taskId, request.body.report),
-  );
   app.get(
     '/api/major-matters/:id/resolution.docx',
     { ...read, schema: { tags, summary: '决定（决议）文本（Word）', params: idParams } },
     async (request, reply) => {
       const matter = await service.getMatter(db, actorContext(request), request.params.id);
-      return sendDownload(reply, `关于${matter.title}的决定.docx`, await resolutionDocx(matter));
+      const tasks = await followUpsOf(db, { subjectType: 'major_matter', subjectId: matter.id });
+      return sendDownload(reply, `关于${matter.title}的决定.docx`, await resolutionDocx(matter, tasks));
     },
   );
 };

@@ -1,4 +1,5 @@
 import {
+  can,
   majorMatterStateLabel,
   type MajorMatter,
   type MajorMatterAction,
@@ -7,19 +8,17 @@ import {
   type MajorMatterState,
   type Page,
   type PassThreshold,
-  type MajorMatterTaskInput,
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import { dueDate, endOfChinaDay, isOverdue, isProvisional } from '../../platform/deadlines.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
-import { usersOfUnit } from '../../platform/recipients.js';
-import { findUnitInScope, requireBodyInScope } from '../../platform/scope.js';
+import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
+import type { FollowUpSubjectSource } from '../followups/index.js';
 import * as repo from './majors-repository.js';
 import type { MatterRecord, MatterRow } from './majors-repository.js';
 import * as meetingsRepo from './repository.js';
@@ -31,8 +30,6 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 async function present(db: Executor, ctx: ActorContext, row: MatterRow): Promise<MajorMatter> {
   const m = row.matter;
   const state = m.state as MajorMatterState;
-  const now = clock.now();
-  const tasks = await repo.listTasks(db, m.id);
   return {
     id: m.id,
     bodyId: m.bodyId,
@@ -50,17 +47,6 @@ async function present(db: Executor, ctx: ActorContext, row: MatterRow): Promise
     state,
     stateLabel: majorMatterStateLabel[state],
     allowedActions: majorMatterWorkflow.allowedActions(state, { role: ctx.actor.role }),
-    tasks: tasks.map(({ task, unitName }) => ({
-      id: task.id,
-      title: task.title,
-      unitId: task.unitId,
-      unitName,
-      dueOn: task.dueOn,
-      provisional: isProvisional(task.dueOn),
-      overdue: !task.doneAt && isOverdue(endOfChinaDay(task.dueOn), now),
-      doneAt: iso(task.doneAt),
-      report: task.report,
-    })),
     createdAt: m.createdAt.toISOString(),
     decidedAt: iso(m.decidedAt),
   };
@@ -171,51 +157,25 @@ export async function act(
   });
 }
 
-/** 公布与实施: a decided matter's follow-up task, due a number of working days from today. */
-export async function addTask(db: Db, notifier: Notifier, ctx: ActorContext, id: string, input: MajorMatterTaskInput) {
-  return db.transaction(async (tx) => {
-    const row = await requireMatter(tx, ctx, id, true);
-    if (row.matter.state !== 'decided')
-      throw new DomainError('MAJOR_MATTER_NOT_DECIDED', '作出决定后才能布置落实任务', { state: row.matter.state }, 409);
-    const unit = await findUnitInScope(tx, ctx.actor, input.unitId);
-    if (!unit) throw notFound('责任单位', { unitId: input.unitId });
-    const now = clock.now();
-    const dueOn = dueDate(now, { amount: input.workingDays, unit: 'working_days' });
-    const taskId = await repo.insertTask(tx, { matterId: id, title: input.title, unitId: unit.id, dueOn, createdAt: now });
-    for (const r of await usersOfUnit(tx, unit.id))
-      await notifier.notify(tx, {
-        userId: r.id,
-        title: `重大事项落实任务：${row.matter.title}`,
-        body: `${input.title}，请于 ${dueOn} 前落实。`,
-      });
-    await recordAudit(tx, ctx, {
-      entity: 'major_matter_task',
-      entityId: taskId,
-      bodyId: row.matter.bodyId,
-      action: 'add_task',
-      after: { ...input, dueOn },
-    });
-    return getMatter(tx, ctx, id);
-  });
-}
-
-export async function completeTask(db: Db, ctx: ActorContext, id: string, taskId: string, report: string) {
-  return db.transaction(async (tx) => {
-    const row = await requireMatter(tx, ctx, id, true);
-    const task = await repo.getTask(tx, id, taskId);
-    if (!task) throw notFound('落实任务', { taskId });
-    if (task.doneAt) throw new DomainError('MAJOR_MATTER_TASK_DONE', '该任务已报告落实', undefined, 409);
-    await repo.updateTask(tx, taskId, { doneAt: clock.now(), report });
-    await recordAudit(tx, ctx, {
-      entity: 'major_matter_task',
-      entityId: taskId,
-      bodyId: row.matter.bodyId,
-      action: 'complete_task',
-      after: { report },
-    });
-    return getMatter(tx, ctx, id);
-  });
-}
+/**
+ * 公布与实施: a decided matter's follow-up tasks live on the platform's component. Staff and leaders who see the
+ * matter see its tasks; staff set them once the matter is decided; the responsible unit reports on its own.
+ */
+export const matterFollowUps: FollowUpSubjectSource = {
+  async describe(db, id) {
+    const row = await repo.getMatter(db, { bodyPath: '/' }, id);
+    return row && { bodyId: row.matter.bodyId, title: row.matter.title, link: `/meetings/major-matters/${id}` };
+  },
+  async access(db, ctx, id) {
+    if (!can(ctx.actor.role, 'meetings.read')) return null;
+    const row = await repo.getMatter(db, ctx.actor, id);
+    if (!row) return null;
+    return {
+      manage: can(ctx.actor.role, 'meetings.manage'),
+      addRefusal: row.matter.state === 'decided' ? null : '作出决定后才能布置落实任务',
+    };
+  },
+};
 
 /** Whether an agenda item is the vote of a major matter (such an item cannot be deleted). */
 export const itemHasMatter = async (tx: Executor, itemId: string) => !!(await repo.matterOfItem(tx, itemId));

@@ -344,7 +344,14 @@ describe('a decision on a major matter', () => {
     expect((await staff.request('DELETE', `/api/meetings/${m.json().id}/items/${item.id}`)).json().error.code).toBe('MEETING_ITEM_IN_USE');
     const notVoted = await staff.request('POST', `/api/major-matters/${id}/actions/decide`, { resolution: '批准。' });
     expect(notVoted.json().error).toMatchObject({ code: 'MAJOR_MATTER_NOT_VOTED', message: '该事项尚未表决，不能作出决定' });
-    const tooEarly = await staff.request('POST', `/api/major-matters/${id}/tasks`, { title: '编制实施计划', unitId, workingDays: 20 });
+    const tooEarly = await staff.request('POST', '/api/follow-up-tasks', {
+      subjectType: 'major_matter',
+      subjectId: id,
+      title: '编制实施计划',
+      unitId,
+      workingDays: 20,
+    });
+    expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json().error.message).toBe('作出决定后才能布置落实任务');
   });
 });

@@ -128,23 +128,3 @@ export const majorMatters = pgTable(
   },
   (t) => [index('major_matters_body_idx').on(t.bodyId, t.createdAt)],
 );
-
-/** A follow-up task of a decision (公布与实施): a responsible unit and a deadline from the deadline engine. */
-export const majorMatterTasks = pgTable(
-  'major_matter_tasks',
-  {
-    id: idColumn(),
-    matterId: uuid('matter_id')
-      .notNull()
-      .references(() => majorMatters.id),
-    title: text('title').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => handlingUnits.id),
-    dueOn: date('due_on').notNull(),
-    report: text('report'),
-    doneAt: timestampColumn('done_at'),
-    createdAt: createdAtColumn(),
-  },
-  (t) => [index('major_matter_tasks_matter_idx').on(t.matterId)],
-);

@@ -18,10 +18,11 @@ import type { Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { applyAction, type Machine, type StepArgs, type StepResult } from '../../platform/workflow.js';
+import type { FollowUpSubjectSource } from '../followups/index.js';
 import { carryOverPoint } from './point-service.js';
 import { presentEvent, presentItemSummary, presentPoint, presentQuestion } from './presenters.js';
 import * as repo from './repository.js';
-import { pointDeadline } from './rules.js';
+import { pointDeadline, taskDeadline } from './rules.js';
 import { itemWorkflow, type ItemStep } from './workflow.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);
@@ -53,7 +54,6 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const today = chinaDate(clock.now());
   // One after another: inside a transaction the queries share one connection.
   const deputies = await repo.itemDeputies(db, id);
-  const tasks = await repo.tasksOf(db, id);
   const reports = await repo.reportsOf(db, id);
   const visits = await repo.visitsOf(db, id);
   const names = new Map((await repo.deputyNames(db, [...new Set(visits.flatMap((v) => v.deputyIds))])).map((d) => [d.id, d.name]));
@@ -67,16 +67,6 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
     planState: row.planState as SupervisionItem['planState'],
     stages: stages.map((s, n) => ({ stage: s, label: supervisionStageLabel[s], done: n < at || stage === 'closed', current: s === stage })),
     deputies,
-    tasks: tasks.map((t) => ({
-      id: t.id,
-      stage: t.stage as SupervisionStage,
-      stageLabel: supervisionStageLabel[t.stage as SupervisionStage],
-      title: t.title,
-      responsible: t.responsible,
-      dueOn: t.dueOn,
-      done: t.doneAt !== null,
-      overdue: t.doneAt === null && t.dueOn < today,
-    })),
     reports: reports.map((r) => ({
       id: r.id,
       stage: r.stage as SupervisionStage,
@@ -101,6 +91,24 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
     canManage: ctx.actor.role === 'staff' && stage !== 'closed',
   };
 }
+
+/**
+ * An item's tasks (落实任务 on the platform's component): whoever sees the item sees them; staff set them while
+ * the item is open, each recording the stage it was set in.
+ */
+export const itemFollowUps: FollowUpSubjectSource = {
+  deadlineRule: taskDeadline.key,
+  async describe(db, id) {
+    const row = await repo.itemForSystem(db, id);
+    return row && { bodyId: row.item.bodyId, title: row.item.subject, link: `/supervision/items/${id}` };
+  },
+  async access(db, ctx, id) {
+    const row = await repo.getItem(db, ctx.actor, id);
+    if (!row) return null;
+    const closed = row.item.stage === 'closed';
+    return { manage: ctx.actor.role === 'staff', addRefusal: closed ? '事项已办结' : null, origin: row.item.stage };
+  },
+};
 
 export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
   const { rows, total } = await repo.pageItems(db, ctx.actor, q);

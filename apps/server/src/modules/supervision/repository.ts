@@ -14,7 +14,6 @@ import {
   supervisionPoints,
   supervisionQuestions,
   supervisionReports,
-  supervisionTasks,
   supervisionVisits,
 } from './tables.js';
 
@@ -131,6 +130,12 @@ export async function getItem(db: Executor, actor: Actor, id: string, forUpdate 
   return row;
 }
 
+/** An item read by the system itself (an overdue reminder's notice), with no actor to scope it. */
+export async function itemForSystem(db: Executor, id: string): Promise<ItemWithNames | undefined> {
+  const [row] = await itemsFrom(db).where(eq(supervisionItems.id, id));
+  return row;
+}
+
 export function itemsOfPlan(db: Executor, planId: string): Promise<ItemWithNames[]> {
   return itemsFrom(db).where(eq(supervisionItems.planId, planId)).orderBy(asc(supervisionItems.meetingOn), asc(supervisionItems.createdAt));
 }
@@ -194,27 +199,6 @@ export function deputiesOfBody(db: Executor, bodyId: string, ids: string[]) {
 }
 
 // ---- stage work ----
-
-export async function insertTask(db: Executor, row: typeof supervisionTasks.$inferInsert) {
-  const [created] = await db.insert(supervisionTasks).values(row).returning();
-  return created!;
-}
-
-export async function completeTask(db: Executor, itemId: string, taskId: string, at: Date) {
-  const [row] = await db
-    .update(supervisionTasks)
-    .set({ doneAt: at })
-    .where(and(eq(supervisionTasks.id, taskId), eq(supervisionTasks.itemId, itemId)))
-    .returning();
-  return row;
-}
-
-export const tasksOf = (db: Executor, itemId: string) =>
-  db
-    .select()
-    .from(supervisionTasks)
-    .where(eq(supervisionTasks.itemId, itemId))
-    .orderBy(asc(supervisionTasks.dueOn), asc(supervisionTasks.id));
 
 export async function insertReport(db: Executor, row: typeof supervisionReports.$inferInsert) {
   await db.insert(supervisionReports).values(row);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   answerInput,
-  decisionInput,
   itemQuery,
   jointMeeting,
   jointMeetingInput,
@@ -20,7 +19,6 @@ import {
   supervisionItemSummary,
   supervisionPlan,
   supervisionPoint,
-  taskInput,
   visitInput,
   type PointAction,
   type PointActionInputs,
@@ -31,6 +29,7 @@ import { clock } from '../../platform/clock.js';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
+import { registerFollowUpSubject } from '../followups/index.js';
 import { escalateOverduePoints } from './deadline-job.js';
 import { inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
 import * as items from './item-service.js';
@@ -45,6 +44,9 @@ const tags = ['supervision'];
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
   // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
   attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
+  // A stage's tasks and a joint meeting's decisions are follow-up tasks on the platform's component.
+  registerFollowUpSubject('supervision_item', items.itemFollowUps);
+  registerFollowUpSubject('joint_meeting', meetings.meetingFollowUps);
   const read = { preValidation: requirePermission('supervision.read') };
   const manage = { preValidation: requirePermission('supervision.manage') };
   // 09:00 China time every day: points past their deadline escalate once.
@@ -150,26 +152,6 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       ),
   });
 
-  const taskParams = idParams.extend({ taskId: z.uuid('编号格式不正确') });
-  app.post(
-    '/api/supervision-items/:id/tasks',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '布置当前阶段的任务',
-        params: idParams,
-        body: taskInput,
-        response: { 200: supervisionItem, ...errorResponses },
-      },
-    },
-    async (request) => work.addTask(db, actorContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/api/supervision-items/:id/tasks/:taskId/done',
-    { ...manage, schema: { tags, summary: '任务完成', params: taskParams, response: { 200: supervisionItem, ...errorResponses } } },
-    async (request) => work.completeTask(db, actorContext(request), request.params.id, request.params.taskId),
-  );
   app.post(
     '/api/supervision-items/:id/visits',
     {
@@ -301,32 +283,5 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       schema: { tags, summary: '登记联席会议（议程、出席）', body: jointMeetingInput, response: { 201: jointMeeting, ...errorResponses } },
     },
     async (request, reply) => reply.status(201).send(await meetings.createMeeting(db, actorContext(request), request.body)),
-  );
-  app.post(
-    '/api/joint-meetings/:id/decisions',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '议定事项（责任单位、期限）',
-        params: idParams,
-        body: decisionInput,
-        response: { 200: jointMeeting, ...errorResponses },
-      },
-    },
-    async (request) => meetings.addDecision(db, actorContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/api/joint-meetings/:id/decisions/:decisionId/done',
-    {
-      ...manage,
-      schema: {
-        tags,
-        summary: '议定事项完成',
-        params: idParams.extend({ decisionId: z.uuid('编号格式不正确') }),
-        response: { 200: jointMeeting, ...errorResponses },
-      },
-    },
-    async (request) => meetings.completeDecision(db, actorContext(request), request.params.id, request.params.decisionId),
   );
 };

@@ -124,14 +124,16 @@ describe('a special work report from the annual plan through deliberation opinio
   it('runs the stages with tasks and the organ’s draft report; only the organ reports, only its items are seen', async () => {
     clock.set(at('2026-03-02'));
     expect((await act(staff, reportId, 'advance')).json().stage).toBe('research');
-    const task = await post(staff, `/api/supervision-items/${reportId}/tasks`, {
+    // A stage's task is a follow-up task of the item, recording the stage it was set in.
+    const task = await post(staff, '/api/follow-up-tasks', {
+      subjectType: 'supervision_item',
+      subjectId: reportId,
       title: '赴南湖区、秀洲区开展专题调研',
       responsible: '城建环资工委 王主任',
-      dueOn: null,
     });
-    expect(task.statusCode, task.body).toBe(200);
-    // Fifteen working days from 2 March 2026 (the engine's default).
-    expect(task.json().tasks[0]).toMatchObject({ stage: 'research', dueOn: '2026-03-23', done: false });
+    expect(task.statusCode, task.body).toBe(201);
+    // Fifteen working days from 2 March 2026 (the stage rule's default).
+    expect(task.json()).toMatchObject({ origin: 'research', dueOn: '2026-03-23', state: 'open', responsible: '城建环资工委 王主任' });
     expect((await act(staff, reportId, 'advance')).json().stage).toBe('draft_report');
 
     expect((await unit.request('GET', `/api/supervision-items/${reportId}`)).json().allowedActions).toEqual(['submitReport']);
@@ -321,15 +323,22 @@ describe('joint meetings', () => {
       attendees: [{ name: '陈建国', unit: '市人大常委会' }],
     });
     expect(m.statusCode, m.body).toBe(201);
-    const d = await post(staff, `/api/joint-meetings/${m.json().id}/decisions`, {
-      content: '住建局 6 月 10 日前报送报告稿',
-      owner: '市住建局',
+    // Each decision (议定事项) is a follow-up task of the meeting.
+    const subject = { subjectType: 'joint_meeting', subjectId: m.json().id };
+    const d = await post(staff, '/api/follow-up-tasks', {
+      ...subject,
+      title: '住建局 6 月 10 日前报送报告稿',
+      responsible: '市住建局',
       dueOn: '2026-06-10',
     });
-    const decision = d.json().decisions[0];
-    expect(decision).toMatchObject({ done: false, overdue: false });
-    const done = await post(staff, `/api/joint-meetings/${m.json().id}/decisions/${decision.id}/done`);
-    expect(done.json().decisions[0].done).toBe(true);
+    expect(d.statusCode, d.body).toBe(201);
+    expect(d.json()).toMatchObject({ state: 'open', overdue: false, responsible: '市住建局', allowedActions: ['complete'] });
+    const done = await post(staff, `/api/follow-up-tasks/${d.json().id}/actions/complete`, { evidence: '报告稿已于6月8日报送' });
+    expect(done.json()).toMatchObject({ state: 'done', evidence: '报告稿已于6月8日报送' });
+    const list = await staff.request('GET', `/api/follow-up-tasks?subjectType=joint_meeting&subjectId=${m.json().id}`);
+    expect(list.json().items.map((x: { state: string }) => x.state)).toEqual(['done']);
     expect((await unit.request('GET', '/api/joint-meetings')).statusCode).toBe(403);
+    // The meeting's tasks are supervision staff's: an organ does not see them.
+    expect((await unit.request('GET', `/api/follow-up-tasks?subjectType=joint_meeting&subjectId=${m.json().id}`)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
 import { bodies, handlingUnits } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
@@ -70,24 +70,6 @@ export const supervisionItemDeputies = pgTable(
       .references(() => deputies.id),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.deputyId] }), index('supervision_item_deputies_deputy_idx').on(t.deputyId)],
-);
-
-/** A task of a stage, with the person responsible and a due date. */
-export const supervisionTasks = pgTable(
-  'supervision_tasks',
-  {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
-    stage: varchar('stage', { length: 16 }).notNull(),
-    title: text('title').notNull(),
-    responsible: text('responsible').notNull(),
-    dueOn: date('due_on').notNull(),
-    doneAt: timestampColumn('done_at'),
-    createdAt: createdAtColumn(),
-  },
-  (t) => [index('supervision_tasks_item_idx').on(t.itemId, t.dueOn)],
 );
 
 /** What the organ reports: the draft report, the handling report, a quarterly report (季度专报). */
@@ -214,22 +196,4 @@ export const jointMeetings = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [index('joint_meetings_body_idx').on(t.bodyId, t.heldOn.desc())],
-);
-
-/** A decision of a joint meeting, tracked as a task with its owner and deadline. */
-export const jointMeetingDecisions = pgTable(
-  'joint_meeting_decisions',
-  {
-    id: idColumn(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => jointMeetings.id),
-    content: text('content').notNull(),
-    owner: text('owner').notNull(),
-    dueOn: date('due_on').notNull(),
-    done: boolean('done').notNull().default(false),
-    doneAt: timestampColumn('done_at'),
-    createdAt: createdAtColumn(),
-  },
-  (t) => [index('joint_meeting_decisions_meeting_idx').on(t.meetingId)],
 );

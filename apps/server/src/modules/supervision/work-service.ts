@@ -5,25 +5,22 @@ import {
   type PointInput,
   type QuestionInput,
   type SupervisionStage,
-  type TaskInput,
   type VisitInput,
 } from '@renda/shared';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import { ruleInForce } from '../../platform/deadline-rules.js';
-import { chinaDate, dueDate } from '../../platform/deadlines.js';
+import { chinaDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { recordDuty } from '../deputies/index.js';
 import { getItem, requireItem } from './item-service.js';
 import { addPoints } from './point-service.js';
 import * as repo from './repository.js';
-import { taskDeadline } from './rules.js';
 
 /**
- * The work inside a stage: tasks with the people responsible, field inspections, the inquiry's
+ * The work inside a stage (its tasks are follow-up tasks on the platform's component): field inspections, the inquiry's
  * questions and answers, the points of the list. Staff only, on an item not closed; each in one
  * transaction with its audit entry, returning the item as the page shows it.
  */
@@ -39,32 +36,6 @@ async function onItem<T>(db: Db, ctx: ActorContext, itemId: string, work: (tx: T
 
 const audit = (tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, action: string, after: unknown) =>
   recordAudit(tx, ctx, { entity: 'supervision_item', entityId: row.item.id, bodyId: row.item.bodyId, action, after });
-
-export const addTask = (db: Db, ctx: ActorContext, itemId: string, input: TaskInput) =>
-  onItem(db, ctx, itemId, async (tx, row) => {
-    const now = clock.now();
-    if (input.dueOn && input.dueOn < chinaDate(now))
-      throw new DomainError('SUPERVISION_DUE_PAST', '完成期限不能早于今天', {
-        fields: [{ path: 'dueOn', message: '完成期限不能早于今天' }],
-      });
-    const dueOn = input.dueOn ?? dueDate(now, await ruleInForce(tx, row.bodyPath, taskDeadline.key));
-    const task = await repo.insertTask(tx, {
-      itemId,
-      stage: row.item.stage,
-      title: input.title,
-      responsible: input.responsible,
-      dueOn,
-      createdAt: now,
-    });
-    await audit(tx, ctx, row, 'addTask', { taskId: task.id, ...input, dueOn });
-  });
-
-export const completeTask = (db: Db, ctx: ActorContext, itemId: string, taskId: string) =>
-  onItem(db, ctx, itemId, async (tx, row) => {
-    const task = await repo.completeTask(tx, itemId, taskId, clock.now());
-    if (!task) throw notFound('任务', { taskId });
-    await audit(tx, ctx, row, 'completeTask', { taskId });
-  });
 
 /** Stages in which deputies go out (实地检查, 调研, 调查, 项目督查) and what the visit counts as in their duty log. */
 const visitDutyKind: Partial<Record<SupervisionStage, DutyKind>> = {

@@ -10,6 +10,7 @@ import { notificationsEn } from '../../modules/notifications/notifications.en';
 import { opinionBulkEn, opinionCategoriesEn, opinionLabelsEn, opinionsEn } from '../../modules/opinions/opinions.en';
 import { reportBacksEn } from '../../modules/reportbacks/reportbacks.en';
 import { votesEn } from '../../modules/votes/votes.en';
+import { followUpsEn } from '../../modules/followups/followups.en';
 import { legislationEn } from '../../modules/legislation/legislation.en';
 import { stationsEn } from '../../modules/stations/stations.en';
 import { suggestionsEn } from '../../modules/suggestions/suggestions.en';
@@ -173,6 +174,7 @@ export const en: Messages = {
   stations: stationsEn,
   reportbacks: reportBacksEn,
   votes: votesEn,
+  followUps: followUpsEn,
   legislation: legislationEn,
   contacts: contactsEn,
   livelihood: livelihoodEn,

@@ -10,6 +10,7 @@ import { notificationsZh } from '../../modules/notifications/notifications.zh-CN
 import { opinionBulkZh, opinionCategoriesZh, opinionLabelsZh, opinionsZh } from '../../modules/opinions/opinions.zh-CN';
 import { reportBacksZh } from '../../modules/reportbacks/reportbacks.zh-CN';
 import { votesZh } from '../../modules/votes/votes.zh-CN';
+import { followUpsZh } from '../../modules/followups/followups.zh-CN';
 import { legislationZh } from '../../modules/legislation/legislation.zh-CN';
 import { stationsZh } from '../../modules/stations/stations.zh-CN';
 import { suggestionsZh } from '../../modules/suggestions/suggestions.zh-CN';
@@ -169,6 +170,7 @@ export const zhCN = {
   stations: stationsZh,
   reportbacks: reportBacksZh,
   votes: votesZh,
+  followUps: followUpsZh,
   legislation: legislationZh,
   contacts: contactsZh,
   livelihood: livelihoodZh,

@@ -72,6 +72,7 @@ export const adminEn: Widen<typeof adminZh> = {
     supervision_plan: 'Supervision plan',
     supervision_item: 'Supervision item',
     supervision_point: 'Issue-list point',
+    follow_up_task: 'Follow-up task',
     joint_meeting: 'Joint meeting',
     legislation_draft: 'Draft regulation',
     legislation_comment: 'Comment on a draft',

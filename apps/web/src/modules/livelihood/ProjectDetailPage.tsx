@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Descriptions, Flex, Form, Input, InputNumber, List, Progress, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { completionInput, groupInput, inspectionInput, milestoneInput, type Inspection, type ProjectDetail } from '@renda/shared';
 import { AttachmentsList } from '../../components/AttachmentsList';
@@ -13,7 +14,9 @@ import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { Section } from '../../components/Section';
 import { useDeputySource } from '../../components/remoteSources';
-import { actOnProject, addMilestone, livelihoodKey, milestoneDone, recordInspection, setGroup, taskDone, useProject } from './api';
+import { followUpsKey } from '../followups/api';
+import { FollowUpTasks } from '../followups/FollowUpTasks';
+import { actOnProject, addMilestone, livelihoodKey, milestoneDone, recordInspection, setGroup, useProject } from './api';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -26,6 +29,10 @@ function Detail({ project: p }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const [modal, setModal] = useState<'group' | 'milestone' | 'inspect' | 'reportCompletion' | 'reportRectified' | null>(null);
   const close = () => setModal(null);
+  const inspectionLabel = (id: string) => {
+    const i = p.inspections.find((x) => x.id === id);
+    return i ? `${i.inspectedOn} ${t('livelihood.project.quarter', { quarter: i.quarter })}` : '—';
+  };
   return (
     <Page
       title={p.name}
@@ -108,9 +115,18 @@ function Detail({ project: p }: { project: ProjectDetail }) {
           <List
             dataSource={p.inspections}
             locale={{ emptyText: t('livelihood.project.none') }}
-            renderItem={(i) => <InspectionItem key={i.id} projectId={p.id} inspection={i} canUpload={p.canInspect} />}
+            renderItem={(i) => <InspectionItem key={i.id} inspection={i} canUpload={p.canInspect} />}
           />
         </Section>
+        {/* The problems an inspection finds, followed to rectification by the responsible unit. */}
+        <FollowUpTasks
+          subjectType="livelihood_project"
+          subjectId={p.id}
+          bodyId={p.bodyId}
+          title={t('livelihood.project.followUps')}
+          originLabel={inspectionLabel}
+          defaultUnitId={p.unitId}
+        />
       </Flex>
       {modal === 'group' && <GroupModal project={p} onClose={close} />}
       {modal === 'milestone' && <MilestoneModal project={p} onClose={close} />}
@@ -154,9 +170,8 @@ function Milestones({ project: p, onAdd }: { project: ProjectDetail; onAdd: () =
   );
 }
 
-function InspectionItem({ projectId, inspection: i, canUpload }: { projectId: string; inspection: Inspection; canUpload: boolean }) {
+function InspectionItem({ inspection: i, canUpload }: { inspection: Inspection; canUpload: boolean }) {
   const { t } = useTranslation();
-  const [doing, setDoing] = useState<string | null>(null);
   return (
     <List.Item>
       <Flex vertical gap="small" style={{ width: '100%' }}>
@@ -169,62 +184,10 @@ function InspectionItem({ projectId, inspection: i, canUpload }: { projectId: st
             {t('livelihood.project.problems')}：{i.problems}
           </Typography.Paragraph>
         )}
-        {i.tasks.map((task) => (
-          <Flex key={task.id} gap="small" wrap align="center">
-            <Typography.Text>{task.content}</Typography.Text>
-            <Tag color={task.doneOn ? 'success' : task.overdue ? 'error' : 'processing'}>
-              {task.doneOn
-                ? `${t('livelihood.project.taskDone')} ${task.doneOn}`
-                : task.overdue
-                  ? t('livelihood.project.overdue')
-                  : t('livelihood.project.taskDue', { due: task.dueOn })}
-            </Tag>
-            {task.doneNote && <Typography.Text type="secondary">{task.doneNote}</Typography.Text>}
-            {!task.doneOn && <TaskDoneButton taskId={task.id} projectId={projectId} open={doing === task.id} onOpen={setDoing} />}
-          </Flex>
-        ))}
         <Typography.Text type="secondary">{t('livelihood.project.photos')}</Typography.Text>
         <AttachmentsList ownerEntity="livelihood_inspection" ownerId={i.id} canUpload={canUpload} />
       </Flex>
     </List.Item>
-  );
-}
-
-/** Only the responsible unit reports a task done; the server refuses anyone else. */
-function TaskDoneButton({
-  taskId,
-  open,
-  onOpen,
-}: {
-  taskId: string;
-  projectId: string;
-  open: boolean;
-  onOpen: (id: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ note?: string }>();
-  const run = useAction((note: string) => taskDone(taskId, note), { invalidate: livelihoodKey, form, onSuccess: () => onOpen(null) });
-  return (
-    <>
-      <Button size="small" onClick={() => onOpen(taskId)}>
-        {t('livelihood.project.markDone')}
-      </Button>
-      {open && (
-        <FormModal
-          name="task-done"
-          title={t('livelihood.project.markDone')}
-          open
-          form={form}
-          pending={run.isPending}
-          onFinish={(v) => run.mutate(v.note ?? '')}
-          onClose={() => onOpen(null)}
-        >
-          <Form.Item name="note" label={t('livelihood.project.doneNote')} required>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </FormModal>
-      )}
-    </>
   );
 }
 
@@ -303,13 +266,15 @@ type InspectionValues = { inspectedOn?: string; progress?: number; findings?: st
 
 function InspectionModal({ project: p, onClose }: { project: ProjectDetail; onClose: () => void }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<InspectionValues>();
   const { submit, pending } = useFormMutation({
     form,
     schema: inspectionInput,
     mutationFn: (input) => recordInspection(p.id, input),
     invalidate: livelihoodKey,
-    onSuccess: onClose,
+    // The problems found became follow-up tasks: their list refreshes too.
+    onSuccess: () => (void queryClient.invalidateQueries({ queryKey: followUpsKey }), onClose()),
   });
   return (
     <FormModal<InspectionValues>

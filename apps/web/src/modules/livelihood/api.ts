@@ -63,6 +63,5 @@ export const addMilestone = (id: string, input: MilestoneInput) =>
 export const milestoneDone = (id: string, doneOn: string) => api.post<ProjectDetail>(`/api/livelihood/milestones/${id}/done`, { doneOn });
 export const recordInspection = (id: string, input: InspectionInput) =>
   api.post<ProjectDetail>(`/api/livelihood/projects/${id}/inspections`, input);
-export const taskDone = (id: string, note: string) => api.post<ProjectDetail>(`/api/livelihood/tasks/${id}/done`, { note });
 export const actOnProject = (id: string, action: 'reportCompletion' | 'reportRectified', input: ProjectActionInput) =>
   api.post<ProjectDetail>(actionUrl(projectActions, id, action), input);

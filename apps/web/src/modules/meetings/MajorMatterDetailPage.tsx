@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Flex, Form, Input, Modal, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type MajorMatterTask, type MajorMatter, type MajorMatterAction, type Meeting, type Page as PageOf } from '@renda/shared';
+import { can, type MajorMatter, type MajorMatterAction, type Meeting, type Page as PageOf } from '@renda/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
@@ -11,10 +11,8 @@ import { DetailLoader } from '../../components/DetailLoader';
 import { FormSelect } from '../../components/FormSelect';
 import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
-import { RemoteSelect } from '../../components/RemoteSelect';
-import { useUnitSource } from '../../components/remoteSources';
-import { Section } from '../../components/Section';
-import { actOnMajorMatter, addTask, completeTask, majorMattersKey, meetingUrls, useMajorMatter } from './api';
+import { FollowUpTasks } from '../followups/FollowUpTasks';
+import { actOnMajorMatter, majorMattersKey, meetingUrls, useMajorMatter } from './api';
 
 export function MajorMatterDetailPage() {
   const { id = '' } = useParams();
@@ -65,42 +63,12 @@ function MatterView({ matter: m }: { matter: MajorMatter }) {
   const manage = can(user.role, 'meetings.manage');
   const key = majorMattersKey;
   const [step, setStep] = useState<MajorMatterAction | null>(null);
-  const [tasking, setTasking] = useState(false);
   const [form] = Form.useForm();
-  const [taskForm] = Form.useForm();
-  const units = useUnitSource(m.bodyId);
   const act = useAction((v: { action: MajorMatterAction; input: Record<string, unknown> }) => actOnMajorMatter(m.id, v.action, v.input), {
     invalidate: key,
     form,
     onSuccess: () => setStep(null),
   });
-  const task = useAction((v: { title: string; unitId: string; workingDays: number }) => addTask(m.id, v), {
-    invalidate: key,
-    form: taskForm,
-    onSuccess: () => setTasking(false),
-  });
-  const done = useAction((taskId: string) => completeTask(m.id, taskId, '已按期落实'), { invalidate: key });
-  const taskColumns: TableColumnsType<MajorMatterTask> = [
-    { title: t('meetings.matters.task'), dataIndex: 'title' },
-    { title: t('meetings.matters.unit'), dataIndex: 'unitName' },
-    {
-      title: t('meetings.matters.due'),
-      dataIndex: 'dueOn',
-      render: (d: string, r) => (r.overdue ? <Tag color="red">{`${d} ${t('meetings.matters.overdue')}`}</Tag> : d),
-    },
-    {
-      title: t('meetings.matters.report'),
-      key: 'done',
-      render: (_, r) =>
-        r.doneAt ? (
-          r.report
-        ) : manage ? (
-          <Button size="small" onClick={() => done.mutate(r.id)}>
-            {t('meetings.matters.markDone')}
-          </Button>
-        ) : null,
-    },
-  ];
   return (
     <Page
       title={m.title}
@@ -137,19 +105,8 @@ function MatterView({ matter: m }: { matter: MajorMatter }) {
         </Descriptions.Item>
       </Descriptions>
       {m.state === 'decided' && (
-        <Section
-          title={t('meetings.matters.tasks')}
-          extra={manage && <Button onClick={() => (taskForm.resetFields(), setTasking(true))}>{t('meetings.matters.addTask')}</Button>}
-        >
-          <Table<MajorMatterTask>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            columns={taskColumns}
-            dataSource={m.tasks}
-          />
-        </Section>
+        // 公布与实施: the decision's implementation, followed as tasks of the responsible units.
+        <FollowUpTasks subjectType="major_matter" subjectId={m.id} bodyId={m.bodyId} title={t('meetings.matters.tasks')} />
       )}
       <Modal
         open={!!step}
@@ -162,27 +119,6 @@ function MatterView({ matter: m }: { matter: MajorMatter }) {
       >
         <Form form={form} layout="vertical" name="matter-step">
           {step && <StepInput action={step} matter={m} />}
-        </Form>
-      </Modal>
-      <Modal
-        open={tasking}
-        title={t('meetings.matters.addTask')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={task.isPending}
-        onOk={() => task.mutate(taskForm.getFieldsValue() as { title: string; unitId: string; workingDays: number })}
-        onCancel={() => setTasking(false)}
-      >
-        <Form form={taskForm} layout="vertical" name="matter-task" initialValues={{ workingDays: 20 }}>
-          <Form.Item name="title" label={t('meetings.matters.task')} required>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="unitId" label={t('meetings.matters.unit')} required>
-            <RemoteSelect<string> source={units} />
-          </Form.Item>
-          <Form.Item name="workingDays" label={t('meetings.matters.workingDays')} required>
-            <InputNumber min={1} max={250} style={{ width: '100%' }} />
-          </Form.Item>
         </Form>
       </Modal>
     </Page>

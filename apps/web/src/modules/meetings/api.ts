@@ -17,7 +17,6 @@ import {
   type MeetingInput,
   type MeetingReplyInput,
   type MyMeeting,
-  type MajorMatterTaskInput,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
@@ -80,6 +79,3 @@ export const signInByCode = (id: string, code: string) => api.post<MyMeeting>(`/
 export const createMajorMatter = (input: MajorMatterInput) => api.post<MajorMatter>('/api/major-matters', input);
 export const actOnMajorMatter = (id: string, action: MajorMatterAction, input: Partial<MajorMatterActionInput>) =>
   api.post<MajorMatter>(actionUrl(majorMatterActions, id, action), input);
-export const addTask = (id: string, input: MajorMatterTaskInput) => api.post<MajorMatter>(`/api/major-matters/${id}/tasks`, input);
-export const completeTask = (id: string, taskId: string, report: string) =>
-  api.post<MajorMatter>(`/api/major-matters/${id}/tasks/${taskId}/done`, { report });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, List, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Flex, List, Steps, Table, Timeline, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,11 @@ import {
   questionInput,
   rereviewInput,
   submitReportInput,
-  taskInput,
   visitInput,
+  supervisionStageLabel,
   type SupervisionAction,
   type SupervisionItem,
+  type SupervisionStage,
 } from '@renda/shared';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { DetailLoader } from '../../components/DetailLoader';
@@ -27,11 +28,11 @@ import * as api from './api';
 import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
-import { tagColour } from '../../components/tagColours';
+import { FollowUpTasks } from '../followups/FollowUpTasks';
 
 type Form =
   | { kind: 'action'; action: Exclude<SupervisionAction, 'advance'> }
-  | { kind: 'task' | 'visit' | 'question' | 'points' }
+  | { kind: 'visit' | 'question' | 'points' }
   | { kind: 'answer'; questionId: string };
 
 /** One supervision item: its stages, the work of each, the organ's reports and the issue list. */
@@ -48,11 +49,10 @@ function ItemView({ item }: { item: SupervisionItem }) {
   const deputies = useDeputySource(item.bodyId);
   const points = usePointColumns(key);
   const advance = useAction(() => api.actOnItem(item.id, 'advance', { note: null }), { invalidate: key });
-  const completeTask = useAction((taskId: string) => api.completeTask(item.id, taskId), { invalidate: key });
   const current = item.stages.findIndex((s) => s.current);
   const forms = formsOf(t as (key: string) => string, item, deputies);
   const open = form ? forms[form.kind === 'action' ? form.action : form.kind] : null;
-  const manage = (kind: 'task' | 'visit' | 'question' | 'points', label: string) =>
+  const manage = (kind: 'visit' | 'question' | 'points', label: string) =>
     item.canManage && (
       <Button size="small" icon={<PlusOutlined />} onClick={() => setForm({ kind })}>
         {label}
@@ -111,43 +111,13 @@ function ItemView({ item }: { item: SupervisionItem }) {
           items={item.stages.map((s) => ({ title: s.label }))}
         />
       </Section>
-      <Section title={t('supervision.tasks')} extra={manage('task', t('supervision.addTask'))}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={item.tasks}
-          columns={[
-            { title: t('supervision.stage'), dataIndex: 'stageLabel' },
-            { title: t('supervision.task'), dataIndex: 'title' },
-            { title: t('supervision.responsible'), dataIndex: 'responsible' },
-            {
-              title: t('supervision.dueOn'),
-              key: 'due',
-              render: (_, task) => (
-                <>
-                  {task.dueOn} {task.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
-                </>
-              ),
-            },
-            {
-              title: t('supervision.done'),
-              key: 'done',
-              render: (_, task) =>
-                task.done ? (
-                  <Tag color={tagColour.success}>{t('supervision.done')}</Tag>
-                ) : (
-                  item.canManage && (
-                    <Button size="small" onClick={() => completeTask.mutate(task.id)}>
-                      {t('supervision.markDone')}
-                    </Button>
-                  )
-                ),
-            },
-          ]}
-        />
-      </Section>
+      <FollowUpTasks
+        subjectType="supervision_item"
+        subjectId={item.id}
+        bodyId={item.bodyId}
+        title={t('supervision.tasks')}
+        originLabel={(stage) => supervisionStageLabel[stage as SupervisionStage] ?? stage}
+      />
       {item.reports.length > 0 && (
         <Section title={t('supervision.reports')}>
           <List
@@ -293,17 +263,6 @@ function formsOf(
       fields: [{ name: 'reason', label: s('reason'), kind: 'textarea', required: true }],
       schema: rereviewInput as never,
       send: (input) => api.actOnItem(id, 'rereview', input),
-    },
-    task: {
-      name: 'task',
-      title: s('addTask'),
-      fields: [
-        { name: 'title', label: s('task'), kind: 'text', required: true },
-        { name: 'responsible', label: s('responsible'), kind: 'text', required: true },
-        { name: 'dueOn', label: s('dueOn'), kind: 'date', extra: s('dueOnHint') },
-      ],
-      schema: taskInput as never,
-      send: (input) => api.addTask(id, input as never),
     },
     visit: {
       name: 'visit',

@@ -5,7 +5,6 @@ import {
   pointActions,
   supervisionActions,
   type AnswerInput,
-  type DecisionInput,
   type JointMeeting,
   type JointMeetingInput,
   type PlanAction,
@@ -20,7 +19,6 @@ import {
   type SupervisionItem,
   type SupervisionPlan,
   type SupervisionPoint,
-  type TaskInput,
   type VisitInput,
 } from '@renda/shared';
 import { api } from '../../app/api';
@@ -54,9 +52,6 @@ export const actOnItem = (itemId: string, action: SupervisionAction, input: Reco
 export const actOnPoint = (pointId: string, action: Exclude<PointAction, 'carryOver'>, input: Record<string, unknown>) =>
   api.post<SupervisionPoint>(actionUrl(pointActions, pointId, action), input);
 
-export const addTask = (itemId: string, input: TaskInput) => api.post<SupervisionItem>(`/api/supervision-items/${itemId}/tasks`, input);
-export const completeTask = (itemId: string, taskId: string) =>
-  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/tasks/${taskId}/done`, {});
 export const recordVisit = (itemId: string, input: VisitInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/visits`, input);
 export const addQuestion = (itemId: string, input: QuestionInput) =>
@@ -67,7 +62,3 @@ export const addPoints = (itemId: string, points: PointInput[]) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/points`, { points });
 
 export const createMeeting = (input: JointMeetingInput) => api.post<JointMeeting>('/api/joint-meetings', input);
-export const addDecision = (meetingId: string, input: DecisionInput) =>
-  api.post<JointMeeting>(`/api/joint-meetings/${meetingId}/decisions`, input);
-export const completeDecision = (meetingId: string, decisionId: string) =>
-  api.post<JointMeeting>(`/api/joint-meetings/${meetingId}/decisions/${decisionId}/done`, {});

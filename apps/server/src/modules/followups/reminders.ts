@@ -1,0 +1,49 @@
+import type { FollowUpSubjectType } from '@renda/shared';
+import type { Db } from '../../db/client.js';
+import { clock } from '../../platform/clock.js';
+import { chinaDate } from '../../platform/deadlines.js';
+import type { Notifier } from '../../platform/notifications.js';
+import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
+import { sendNotices } from '../../platform/workflow.js';
+import * as repo from './repository.js';
+import { subjectSource } from './subjects.js';
+
+const ids = (people: { id: string }[]) => people.map((p) => p.id);
+
+/**
+ * Run daily by the `follow-up-deadlines` job: a task still open after its deadline is reminded once to its
+ * unit and to the staff of the item's body. The mark is set in the reminding transaction, only where no run
+ * has set it, so two instances or a retried run remind once; a task sent back clears it and may be reminded
+ * again.
+ */
+export async function remindOverdueTasks(db: Db, notifier: Notifier) {
+  const now = clock.now();
+  let reminded = 0;
+  for (const task of await repo.overdueUnnotified(db, chinaDate(now))) {
+    const sent = await db.transaction(async (tx) => {
+      if (!(await repo.markNotified(tx, task.id, now))) return false;
+      const info = await subjectSource(task.subjectType as FollowUpSubjectType).describe(tx, task.subjectId);
+      const title = info?.title ?? '';
+      await sendNotices(
+        tx,
+        notifier,
+        [
+          {
+            userIds: task.unitId ? ids(await usersOfUnit(tx, task.unitId)) : [],
+            title: '落实任务已逾期',
+            body: `《${title}》的任务“${task.title}”已超过完成期限（${task.dueOn}），请尽快落实并报告。`,
+          },
+          {
+            userIds: ids(await staffOfBody(tx, task.bodyId)),
+            title: '落实任务逾期未落实',
+            body: `${task.responsible}未在期限（${task.dueOn}）内落实《${title}》的任务“${task.title}”。`,
+          },
+        ],
+        info?.link,
+      );
+      return true;
+    });
+    if (sent) reminded++;
+  }
+  return { reminded };
+}

@@ -1,0 +1,61 @@
+import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { bodies } from '../../db/schema.js';
+import { followUpTasks } from './tables.js';
+
+export type TaskRow = typeof followUpTasks.$inferSelect;
+export type NewTask = typeof followUpTasks.$inferInsert;
+
+export async function bodyPath(db: Executor, bodyId: string) {
+  const [row] = await db.select({ path: bodies.path }).from(bodies).where(eq(bodies.id, bodyId));
+  return row?.path ?? `/${bodyId}/`;
+}
+
+/** The tasks of one item, earliest deadline first; only one unit's when `unitId` is given. */
+export function tasksOfSubject(db: Executor, subjectType: string, subjectId: string, unitId?: string) {
+  return db
+    .select()
+    .from(followUpTasks)
+    .where(
+      and(
+        eq(followUpTasks.subjectType, subjectType),
+        eq(followUpTasks.subjectId, subjectId),
+        unitId ? eq(followUpTasks.unitId, unitId) : undefined,
+      ),
+    )
+    .orderBy(asc(followUpTasks.dueOn), asc(followUpTasks.createdAt), asc(followUpTasks.id));
+}
+
+export async function getTask(db: Executor, id: string, forUpdate = false) {
+  const query = db.select().from(followUpTasks).where(eq(followUpTasks.id, id));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertTasks(db: Executor, rows: NewTask[]) {
+  return rows.length ? db.insert(followUpTasks).values(rows).returning() : [];
+}
+
+export async function updateTask(db: Executor, id: string, patch: Partial<TaskRow>) {
+  const [row] = await db.update(followUpTasks).set(patch).where(eq(followUpTasks.id, id)).returning();
+  return row!;
+}
+
+/** Open tasks whose deadline passed before `today` and whose people have not been told yet. */
+export function overdueUnnotified(db: Executor, today: string) {
+  return db
+    .select()
+    .from(followUpTasks)
+    .where(and(eq(followUpTasks.state, 'open'), isNull(followUpTasks.overdueNotifiedAt), lt(followUpTasks.dueOn, today)))
+    .orderBy(asc(followUpTasks.dueOn), asc(followUpTasks.id));
+}
+
+/** Marks the reminder sent; false when another run got there first (the mark is the once-only guard). */
+export async function markNotified(db: Executor, id: string, at: Date) {
+  const rows = await db
+    .update(followUpTasks)
+    .set({ overdueNotifiedAt: at })
+    .where(and(eq(followUpTasks.id, id), isNull(followUpTasks.overdueNotifiedAt), eq(followUpTasks.state, 'open')))
+    .returning({ id: followUpTasks.id });
+  return rows.length > 0;
+}

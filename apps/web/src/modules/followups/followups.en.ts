@@ -1,0 +1,26 @@
+import type { followUpsZh } from './followups.zh-CN';
+
+export const followUpsEn: typeof followUpsZh = {
+  state: { open: 'Open', done: 'Done' },
+  action: { complete: 'Report done', reopen: 'Send back' },
+  title: 'Follow-up tasks',
+  add: 'Add task',
+  none: 'No follow-up tasks',
+  task: 'Task',
+  unit: 'Responsible unit',
+  responsible: 'Responsible office or person',
+  responsibleHint: 'When no handling unit is chosen, e.g. “Urban affairs committee, Director Wang”',
+  dueOn: 'Due date',
+  workingDays: 'Deadline (working days)',
+  deadlineHint: 'Fill in one of due date and working days; with neither, the body’s deadline rule applies',
+  due: 'by {{date}}',
+  overdue: 'Overdue',
+  reminded: 'Reminded',
+  origin: 'Raised by',
+  evidence: 'What was done',
+  doneBy: 'Reported by {{name}} at {{at}}',
+  returned: 'Sent back: {{reason}}',
+  reason: 'Reason',
+  newDueOn: 'New due date',
+  newDueOnHint: 'Leave empty to keep the due date',
+};
