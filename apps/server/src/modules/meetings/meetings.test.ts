@@ -239,11 +239,17 @@ describe('a standing-committee meeting from notice to minutes', () => {
     // Open (记名) vote: for = members − required… short of more than half of ALL members, though most of those present.
     meeting = (await voteOn(second.id, false)).json();
     const openVote = meeting.agenda.find((i) => i.id === second.id)!.voteId!;
+    expect(meeting.agenda.find((i) => i.id === second.id)!.vote).toEqual({ state: 'open', stateLabel: '投票中', youVoted: false });
+    const mineBefore: MyMeeting = (await deputy.request('GET', `/api/my/meetings/${meeting.id}`)).json();
+    expect(mineBefore.agenda.find((i) => i.id === second.id)!.vote).toMatchObject({ state: 'open', youVoted: false });
     const forCount = meeting.quorum.required - 1;
     for (const [i, v] of voters.entries()) {
       const res = await cast(v, openVote, i < forCount ? 'for' : i === forCount ? 'against' : 'abstain');
       expect(res.statusCode, res.body).toBeLessThan(300);
     }
+    // The member's phone page knows she has voted (the ballot page is the vote component's own).
+    const mineAfter: MyMeeting = (await deputy.request('GET', `/api/my/meetings/${meeting.id}`)).json();
+    expect(mineAfter.agenda.find((i) => i.id === second.id)!.vote).toMatchObject({ state: 'open', youVoted: true });
     expect(forCount).toBeGreaterThan(present.length / 2);
     const twice = await cast(voters[0]!, openVote, 'against', 'another-key-for-a-second-ballot');
     expect(twice.statusCode).toBe(409);
@@ -265,9 +271,16 @@ describe('a standing-committee meeting from notice to minutes', () => {
 
     meeting = (await staff.request('GET', url())).json();
     const [failed, passed] = [meeting.agenda.find((i) => i.id === second.id)!, meeting.agenda.at(-1)!];
-    expect(failed).toMatchObject({ outcome: 'failed', secret: false });
+    expect(failed).toMatchObject({ outcome: 'failed', secret: false, vote: { state: 'closed' } });
     expect(failed.resultText).toContain('过半数');
-    expect(passed).toMatchObject({ outcome: 'passed', secret: true });
+    expect(passed).toMatchObject({ outcome: 'passed', secret: true, vote: { state: 'closed' } });
+
+    // 公布结果 on the vote component (a recount from the published list): the meeting shows it published.
+    const announced = await staff.request('POST', `/api/votes/${secretVote}/actions/announce`, {});
+    expect(announced.statusCode, announced.body).toBe(200);
+    meeting = (await staff.request('GET', url())).json();
+    expect(meeting.agenda.at(-1)).toMatchObject({ outcome: 'passed', vote: { state: 'announced', stateLabel: '已公布' } });
+    expect(meeting.agenda.find((i) => i.id === second.id)!.vote!.state).toBe('closed');
   });
 
   it('closing counts the observers’ attendance in their duty log; minutes and attendance come out', async () => {
