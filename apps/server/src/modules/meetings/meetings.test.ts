@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceRecord, MeetingDetail, MyMeeting } from '@renda/shared';
+import type { AttendanceRecord, Meeting, MeetingDetail, MyMeeting } from '@renda/shared';
 import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, notifications, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
@@ -359,5 +359,29 @@ describe('a decision on a major matter', () => {
     expect(notVoted.json().error).toMatchObject({ code: 'MAJOR_MATTER_NOT_VOTED', message: '该事项尚未表决，不能作出决定' });
     const tooEarly = await staff.request('POST', `/api/major-matters/${id}/tasks`, { title: '编制实施计划', unitId, workingDays: 20 });
     expect(tooEarly.json().error.message).toBe('作出决定后才能布置落实任务');
+  });
+});
+
+describe('the demo township’s mid-year congress session (乡镇人大年中会议, seed 002)', () => {
+  it('is held on 14 August with the township congress’s whole membership from the registry, and its staff see it', async () => {
+    const list = (await xzstaff.request('GET', '/api/meetings?kind=congress_session&pageSize=50')).json();
+    const summary = list.items.find((m: Meeting) => m.title === '王江泾镇第十一届人民代表大会第九次会议');
+    expect(summary).toMatchObject({ midYear: true, kindLabel: '年中人民代表大会会议', state: 'closed', bodyName: '王江泾镇人民代表大会' });
+    expect(summary.from.slice(5)).toBe('08-14');
+    const session: MeetingDetail = (await xzstaff.request('GET', `/api/meetings/${summary.id}`)).json();
+    const town = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330411101') }))!;
+    const registry = await t.db
+      .select()
+      .from(deputies)
+      .where(and(eq(deputies.bodyId, town.id), eq(deputies.status, 'in_office')));
+    expect(session.attendees.filter((a) => a.role === 'member').map((a) => a.deputyId)).toEqual(
+      expect.arrayContaining(registry.map((d) => d.id)),
+    );
+    expect(session.quorum).toMatchObject({ members: registry.length, present: registry.length - 3, onLeave: 2, reached: true });
+    expect(session.agenda.map((i) => i.title)).toContain('听取和审议镇人民政府上半年工作报告');
+    // 陈荣根 sits in the city congress and in his township's: one person (same person key), two registry rows.
+    const chen = await t.db.select().from(deputies).where(eq(deputies.name, '陈荣根'));
+    expect(new Set(chen.map((d) => d.personKey)).size).toBe(1);
+    expect(chen.some((d) => d.bodyId === town.id)).toBe(true);
   });
 });
