@@ -366,7 +366,7 @@ describe('staff edit a draft’s particulars before publishing it', () => {
       .where(and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, 'update')));
     expect(audit!.before).toMatchObject({ title: '嘉兴市物业管理条例（草案征求意见稿）' });
     const backwards = await edit({ ...fields, commentTo: day(-1) });
-    expect(backwards.json().error.message).toBe('征求意见截止日期不能早于开始日期');
+    expect(backwards.json().error.message).toBe('提交的内容有误：征求意见截止日期不能早于开始日期');
 
     await act(created.id, 'openComment');
     const moveStart = await edit({ ...fields, commentFrom: day(1) });
