@@ -37,13 +37,17 @@ export interface TrackedPage {
 /** A fresh context (own cookies) whose page records every console error and uncaught exception. */
 export async function openPage(
   browser: Browser,
-  options: { mobile?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { mobile?: boolean; viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<TrackedPage> {
-  const context = await browser.newContext(
-    options.mobile
-      ? { viewport: options.viewport ?? { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-      : { viewport: options.viewport ?? { width: 1366, height: 860 }, locale: 'zh-CN' },
-  );
+  // timezoneId: a page that defaults a date to "today" (a meeting's day) agrees with the server's China date
+  // only in China's time zone; the machine's may be a day behind after 16:00 UTC.
+  const context = await browser.newContext({
+    ...(options.mobile
+      ? { viewport: options.viewport ?? { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: options.viewport ?? { width: 1366, height: 860 } }),
+    locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {

@@ -100,6 +100,13 @@ describe('a draft regulation receives comments and is summed up', () => {
     await expectHeading(page, TITLE);
     await expect.poll(() => page.getByTestId('article-4').textContent()).toContain('2 条意见 · 10 人次');
     await expectCleanPage(tracked, 'draft detail');
+    // While comment is open staff may still correct the particulars (the start date stays): the drafter here.
+    await page.getByRole('button', { name: '修改草案信息' }).click();
+    const edit = page.getByRole('dialog', { name: '修改草案信息' });
+    await expect.poll(() => edit.getByLabel('起草单位').inputValue()).toBe('嘉兴市公安局');
+    await edit.getByLabel('起草单位').fill('嘉兴市公安局交通警察支队');
+    await buttonNamed(edit, '保存').click();
+    await expect.poll(() => page.getByText('嘉兴市公安局交通警察支队', { exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: '意见', exact: true }).click();
     for (const text of ['物业服务企业', '以旧换新']) {
       await buttonNamed(commentRow(page, text), '审核通过').click();

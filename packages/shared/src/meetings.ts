@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
+import { voteState } from './votes.js';
 import { defineActions } from './workflow.js';
 
 const isoDate = z.iso.date('日期格式不正确');
@@ -141,6 +142,11 @@ export const agendaItem = z.object({
   outcome: voteOutcome.nullable(),
   /** The figures and the rule in force, as the vote's result names them (赞成 n 票…，全体组成人员 m 人的过半数). */
   resultText: z.string().nullable(),
+  /**
+   * The item's vote on the vote component as the reader sees it: its stage (投票中 / 已结束 / 已公布, the
+   * result published by the vote panel's 公布结果 after a recount) and whether the reader has voted.
+   */
+  vote: z.object({ state: voteState, stateLabel: z.string(), youVoted: z.boolean() }).nullable(),
   /** 会议材料: the item's documents (attachments). */
   documents: z.array(z.object({ id: z.uuid(), fileName: z.string(), size: z.number().int() })),
 });

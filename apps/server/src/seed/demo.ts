@@ -19,6 +19,7 @@ import { seedReportBacks } from './reportbacks.js';
 import { seedContacts } from './contacts.js';
 import { seedLivelihood } from './livelihood.js';
 import { seedMeetings } from './meetings.js';
+import { seedTownshipSession } from './township-session.js';
 import { seedVillages } from './regions.js';
 
 /** The demo city: 嘉兴市 with 南湖区, 秀洲区 (seed 002) and 嘉善县, and every township below them. */
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedContacts(tx, ctx);
     await seedLivelihood(tx, ctx);
     await seedMeetings(tx, ctx);
+    await seedTownshipSession(tx, ctx);
     await seedSupervision(tx);
     await seedLegislation(tx, ctx);
   });

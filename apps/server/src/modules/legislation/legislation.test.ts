@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftComment, PublicDraft, VersionComparison, VersionText } from '@renda/shared';
-import { notifications, outboxMessages, users } from '../../db/schema.js';
+import { auditEvents, notifications, outboxMessages, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
@@ -342,5 +342,39 @@ describe('立法征求意见', () => {
     await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.rowCount).toBe(3);
     expect((await deputy.request('GET', '/api/legislation/drafts')).statusCode).toBe(403);
+  });
+});
+
+describe('staff edit a draft’s particulars before publishing it', () => {
+  it('changes title, drafter, period and contact points while drafting (audited); once open only the end moves; closed, nothing', async () => {
+    const created = (
+      await staff.request('POST', '/api/legislation/drafts', {
+        title: '嘉兴市物业管理条例（草案征求意见稿）',
+        commentFrom: day(1),
+        commentTo: day(20),
+        version: { articles: [{ number: 1, text: '为了规范物业管理活动，制定本条例。' }] },
+      })
+    ).json<{ draft: Draft }>().draft;
+    const edit = (body: object) => staff.request('PUT', `/api/legislation/drafts/${created.id}`, body);
+    const fields = { title: '嘉兴市物业管理条例（草案）', drafter: '嘉兴市住房和城乡建设局', commentFrom: today(), commentTo: day(30) };
+    const edited = await edit({ ...fields, contactPointIds: [pointId] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<Draft>()).toMatchObject({ ...fields, state: 'drafting', contactPoints: [{ id: pointId }] });
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, created.id), eq(auditEvents.action, 'update')));
+    expect(audit!.before).toMatchObject({ title: '嘉兴市物业管理条例（草案征求意见稿）' });
+    const backwards = await edit({ ...fields, commentTo: day(-1) });
+    expect(backwards.json().error.message).toBe('提交的内容有误：征求意见截止日期不能早于开始日期');
+
+    await act(created.id, 'openComment');
+    const moveStart = await edit({ ...fields, commentFrom: day(1) });
+    expect(moveStart.json().error).toMatchObject({ code: 'LEGISLATION_PERIOD_FIXED', message: '征求意见开始后只能延长截止日期' });
+    expect((await edit({ ...fields, commentTo: day(45) })).json<Draft>().commentTo).toBe(day(45));
+
+    await act(created.id, 'closeComment');
+    const locked = await edit(fields);
+    expect(locked.json().error).toMatchObject({ code: 'LEGISLATION_DRAFT_LOCKED', message: '征求意见结束后不能再修改草案信息' });
   });
 });

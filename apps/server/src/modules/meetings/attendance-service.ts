@@ -10,7 +10,7 @@ import { findDeputiesByIds, getDeputyByUser } from '../deputies/index.js';
 import { presentAttendee, presentItem, presentMeeting } from './presenters.js';
 import * as repo from './repository.js';
 import type { AttendeeRecord, MeetingRecord } from './repository.js';
-import { getMeeting, requireMeeting, requireOpenForChanges } from './service.js';
+import { getMeeting, itemVotes, requireMeeting, requireOpenForChanges } from './service.js';
 
 /** 邀请列席 (deputies invited to observe) or 邀请报告 (an organ invited to report), until the meeting closes. */
 export async function invite(db: Db, ctx: ActorContext, meetingId: string, input: InviteInput) {
@@ -156,9 +156,10 @@ export async function myMeeting(db: Executor, ctx: ActorContext, meetingId: stri
         items.map((i) => i.id),
       )
     : new Map();
+  const votes = await itemVotes(db, ctx, items);
   return {
     ...presentMeeting(row, await repo.listAttendees(db, meetingId), false),
-    agenda: items.map((i) => presentItem(i, docs.get(i.id) ?? [])),
+    agenda: items.map((i) => presentItem(i, docs.get(i.id) ?? [], votes.get(i.id))),
     you: presentAttendee(you),
   };
 }

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceRecord, MeetingDetail, MyMeeting } from '@renda/shared';
+import type { AttendanceRecord, Meeting, MeetingDetail, MyMeeting } from '@renda/shared';
 import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, notifications, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
@@ -239,11 +239,17 @@ describe('a standing-committee meeting from notice to minutes', () => {
     // Open (记名) vote: for = members − required… short of more than half of ALL members, though most of those present.
     meeting = (await voteOn(second.id, false)).json();
     const openVote = meeting.agenda.find((i) => i.id === second.id)!.voteId!;
+    expect(meeting.agenda.find((i) => i.id === second.id)!.vote).toEqual({ state: 'open', stateLabel: '投票中', youVoted: false });
+    const mineBefore: MyMeeting = (await deputy.request('GET', `/api/my/meetings/${meeting.id}`)).json();
+    expect(mineBefore.agenda.find((i) => i.id === second.id)!.vote).toMatchObject({ state: 'open', youVoted: false });
     const forCount = meeting.quorum.required - 1;
     for (const [i, v] of voters.entries()) {
       const res = await cast(v, openVote, i < forCount ? 'for' : i === forCount ? 'against' : 'abstain');
       expect(res.statusCode, res.body).toBeLessThan(300);
     }
+    // The member's phone page knows she has voted (the ballot page is the vote component's own).
+    const mineAfter: MyMeeting = (await deputy.request('GET', `/api/my/meetings/${meeting.id}`)).json();
+    expect(mineAfter.agenda.find((i) => i.id === second.id)!.vote).toMatchObject({ state: 'open', youVoted: true });
     expect(forCount).toBeGreaterThan(present.length / 2);
     const twice = await cast(voters[0]!, openVote, 'against', 'another-key-for-a-second-ballot');
     expect(twice.statusCode).toBe(409);
@@ -265,9 +271,16 @@ describe('a standing-committee meeting from notice to minutes', () => {
 
     meeting = (await staff.request('GET', url())).json();
     const [failed, passed] = [meeting.agenda.find((i) => i.id === second.id)!, meeting.agenda.at(-1)!];
-    expect(failed).toMatchObject({ outcome: 'failed', secret: false });
+    expect(failed).toMatchObject({ outcome: 'failed', secret: false, vote: { state: 'closed' } });
     expect(failed.resultText).toContain('过半数');
-    expect(passed).toMatchObject({ outcome: 'passed', secret: true });
+    expect(passed).toMatchObject({ outcome: 'passed', secret: true, vote: { state: 'closed' } });
+
+    // 公布结果 on the vote component (a recount from the published list): the meeting shows it published.
+    const announced = await staff.request('POST', `/api/votes/${secretVote}/actions/announce`, {});
+    expect(announced.statusCode, announced.body).toBe(200);
+    meeting = (await staff.request('GET', url())).json();
+    expect(meeting.agenda.at(-1)).toMatchObject({ outcome: 'passed', vote: { state: 'announced', stateLabel: '已公布' } });
+    expect(meeting.agenda.find((i) => i.id === second.id)!.vote!.state).toBe('closed');
   });
 
   it('closing counts the observers’ attendance in their duty log; minutes and attendance come out', async () => {
@@ -353,5 +366,29 @@ describe('a decision on a major matter', () => {
     });
     expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json().error.message).toBe('作出决定后才能布置落实任务');
+  });
+});
+
+describe('the demo township’s mid-year congress session (乡镇人大年中会议, seed 002)', () => {
+  it('is held on 14 August with the township congress’s whole membership from the registry, and its staff see it', async () => {
+    const list = (await xzstaff.request('GET', '/api/meetings?kind=congress_session&pageSize=50')).json();
+    const summary = list.items.find((m: Meeting) => m.title === '王江泾镇第十一届人民代表大会第九次会议');
+    expect(summary).toMatchObject({ midYear: true, kindLabel: '年中人民代表大会会议', state: 'closed', bodyName: '王江泾镇人民代表大会' });
+    expect(summary.from.slice(5)).toBe('08-14');
+    const session: MeetingDetail = (await xzstaff.request('GET', `/api/meetings/${summary.id}`)).json();
+    const town = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330411101') }))!;
+    const registry = await t.db
+      .select()
+      .from(deputies)
+      .where(and(eq(deputies.bodyId, town.id), eq(deputies.status, 'in_office')));
+    expect(session.attendees.filter((a) => a.role === 'member').map((a) => a.deputyId)).toEqual(
+      expect.arrayContaining(registry.map((d) => d.id)),
+    );
+    expect(session.quorum).toMatchObject({ members: registry.length, present: registry.length - 3, onLeave: 2, reached: true });
+    expect(session.agenda.map((i) => i.title)).toContain('听取和审议镇人民政府上半年工作报告');
+    // 陈荣根 sits in the city congress and in his township's: one person (same person key), two registry rows.
+    const chen = await t.db.select().from(deputies).where(eq(deputies.name, '陈荣根'));
+    expect(new Set(chen.map((d) => d.personKey)).size).toBe(1);
+    expect(chen.some((d) => d.bodyId === town.id)).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ export function presentMeeting(row: MeetingRow, attendees: AttendeeRecord[], sta
   };
 }
 
-export function presentItem(i: ItemRecord, documents: AgendaItem['documents']): AgendaItem {
+export function presentItem(i: ItemRecord, documents: AgendaItem['documents'], vote: AgendaItem['vote'] = null): AgendaItem {
   const kind = i.kind as AgendaItemKind;
   const link: AgendaLink | null =
     i.linkModule && i.linkId && i.linkTitle ? { module: i.linkModule as AgendaLink['module'], id: i.linkId, title: i.linkTitle } : null;
@@ -78,6 +78,7 @@ export function presentItem(i: ItemRecord, documents: AgendaItem['documents']): 
     secret: i.secret,
     outcome: i.outcome as VoteOutcome | null,
     resultText: i.resultText,
+    vote,
     documents,
   };
 }

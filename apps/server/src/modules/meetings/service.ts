@@ -1,5 +1,6 @@
 import {
   meetingKindLabel,
+  type AgendaItem,
   type AgendaItemInput,
   type MeetingAction,
   type MeetingDetail,
@@ -19,7 +20,7 @@ import { pageResult } from '../../platform/pagination.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
 import { newPublicCode, recordDuty } from '../deputies/index.js';
-import { electorateOf } from '../votes/index.js';
+import { electorateOf, getVote } from '../votes/index.js';
 import { presentAttendee, presentItem, presentMeeting, quorumOfAttendees } from './presenters.js';
 import * as repo from './repository.js';
 import type { MeetingRecord, MeetingRow } from './repository.js';
@@ -33,6 +34,25 @@ export async function requireMeeting(db: Executor, ctx: ActorContext, id: string
   return row;
 }
 
+/**
+ * Each voted item's vote as the vote component shows it to this reader (stage, and whether they have
+ * voted): the result is published (公布结果) on the vote panel, so the meeting reads the stage there.
+ */
+export async function itemVotes(db: Executor, ctx: ActorContext, items: repo.ItemRecord[]) {
+  const out = new Map<string, NonNullable<AgendaItem['vote']>>();
+  // One after another: inside a transaction the queries share one connection.
+  for (const i of items) {
+    if (!i.voteId) continue;
+    const v = await getVote(db, ctx, i.voteId).catch((e: unknown) => {
+      // An observer from a lower body cannot see the upper body's votes; the item then shows only its outcome.
+      if (e instanceof DomainError && e.status === 404) return null;
+      throw e;
+    });
+    if (v) out.set(i.id, { state: v.state, stateLabel: v.stateLabel, youVoted: v.youVoted ?? false });
+  }
+  return out;
+}
+
 export async function detailOf(db: Executor, ctx: ActorContext, row: MeetingRow): Promise<MeetingDetail> {
   const items = await repo.listItems(db, row.meeting.id);
   const attendees = await repo.listAttendees(db, row.meeting.id);
@@ -40,9 +60,10 @@ export async function detailOf(db: Executor, ctx: ActorContext, row: MeetingRow)
     db,
     items.map((i) => i.id),
   );
+  const votes = await itemVotes(db, ctx, items);
   return {
     ...presentMeeting(row, attendees, isStaff(ctx)),
-    agenda: items.map((i) => presentItem(i, docs.get(i.id) ?? [])),
+    agenda: items.map((i) => presentItem(i, docs.get(i.id) ?? [], votes.get(i.id))),
     attendees: attendees.map(presentAttendee),
     signInCode: isStaff(ctx) ? row.meeting.signInCode : null,
   };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Descriptions, Flex, Popconfirm, Tabs, Typography } from 'antd';
-import { FileWordOutlined, LinkOutlined } from '@ant-design/icons';
+import { EditOutlined, FileWordOutlined, LinkOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, type Draft, type DraftAction } from '@renda/shared';
@@ -12,7 +12,7 @@ import { Section } from '../../components/Section';
 import { actOnDraft, legislationKey, legislationUrls, useDraft } from './api';
 import { CommentsTab } from './CommentsTab';
 import { CompareTab, GroupsTab } from './AnalysisTabs';
-import { ReviseModal } from './DraftFormModal';
+import { EditDraftModal, ReviseModal } from './DraftFormModal';
 import { DraftStateTag } from './labels';
 import { TextTab } from './TextTab';
 
@@ -30,9 +30,15 @@ export function DraftDetailPage() {
 function DraftActions({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const [revising, setRevising] = useState(false);
+  const [editing, setEditing] = useState(false);
   const act = useAction((action: Exclude<DraftAction, 'revise'>) => actOnDraft(draft.id, action), { invalidate: legislationKey });
   return (
     <>
+      {(draft.state === 'drafting' || draft.state === 'open') && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          {t('legislation.form.edit')}
+        </Button>
+      )}
       {draft.allowedActions.map((action) =>
         action === 'revise' ? (
           <Button key={action} onClick={() => setRevising(true)}>
@@ -53,6 +59,7 @@ function DraftActions({ draft }: { draft: Draft }) {
         ),
       )}
       {revising && <ReviseModal draft={draft} onClose={() => setRevising(false)} />}
+      {editing && <EditDraftModal draft={draft} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -1,19 +1,46 @@
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { draftInput, versionInput, type Draft } from '@renda/shared';
+import { draftEdit, draftInput, versionInput, type Draft } from '@renda/shared';
 import { FormModal } from '../../components/FormModal';
 import { useFormMutation } from '../../components/mutations';
-import { actOnDraft, createDraft, legislationKey, usePoints } from './api';
+import { actOnDraft, createDraft, editDraft, legislationKey, usePoints } from './api';
 
 type Values = Record<string, unknown> & { period?: [Dayjs, Dayjs] };
+
+const periodOf = ({ period, ...v }: Values) => ({
+  ...v,
+  commentFrom: period?.[0]?.format('YYYY-MM-DD'),
+  commentTo: period?.[1]?.format('YYYY-MM-DD'),
+});
+
+/** The draft's particulars, the same on creating and on editing: title, drafter, comment period, contact points. */
+function DraftFields() {
+  const { t } = useTranslation();
+  const points = usePoints();
+  return (
+    <>
+      <Form.Item name="title" label={t('legislation.fields.title')} required>
+        <Input maxLength={200} placeholder="嘉兴市××条例（草案）" />
+      </Form.Item>
+      <Form.Item name="drafter" label={t('legislation.fields.drafter')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="period" label={t('legislation.fields.period')} required>
+        <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly />
+      </Form.Item>
+      <Form.Item name="contactPointIds" label={t('legislation.fields.points')}>
+        <Select mode="multiple" loading={points.isFetching} options={(points.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+      </Form.Item>
+    </>
+  );
+}
 
 /** 新建法规草案: title, period, contact points, and the text (pasted whole, parsed on the server). */
 export function DraftFormModal({ onClose, onSaved }: { onClose: () => void; onSaved: (d: Draft) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const points = usePoints();
   const { submit, pending } = useFormMutation({
     form,
     schema: draftInput,
@@ -36,29 +63,52 @@ export function DraftFormModal({ onClose, onSaved }: { onClose: () => void; onSa
       form={form}
       initialValues={{ period: [dayjs(), dayjs().add(30, 'day')] }}
       pending={pending}
-      onFinish={({ period, ...v }) =>
-        submit({ ...v, commentFrom: period?.[0]?.format('YYYY-MM-DD'), commentTo: period?.[1]?.format('YYYY-MM-DD') })
-      }
+      onFinish={(v) => submit(periodOf(v))}
       onClose={onClose}
     >
-      <Form.Item name="title" label={t('legislation.fields.title')} required>
-        <Input maxLength={200} placeholder="嘉兴市××条例（草案）" />
-      </Form.Item>
-      <Form.Item name="drafter" label={t('legislation.fields.drafter')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="period" label={t('legislation.fields.period')} required>
-        <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly />
-      </Form.Item>
-      <Form.Item name="contactPointIds" label={t('legislation.fields.points')}>
-        <Select mode="multiple" loading={points.isFetching} options={(points.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-      </Form.Item>
+      <DraftFields />
       <Form.Item name={['version', 'explanation']} label={t('legislation.fields.explanation')}>
         <Input.TextArea rows={3} maxLength={20000} />
       </Form.Item>
       <Form.Item name={['version', 'text']} label={t('legislation.fields.text')} extra={t('legislation.fields.textHelp')} required>
         <Input.TextArea rows={10} maxLength={200000} />
       </Form.Item>
+    </FormModal>
+  );
+}
+
+/**
+ * 修改草案信息 before publishing (and, while comments are open, to extend the period): the server keeps the
+ * start date fixed once comment has opened. The text itself changes only by a new version.
+ */
+export function EditDraftModal({ draft: d, onClose }: { draft: Draft; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { submit, pending } = useFormMutation({
+    form,
+    schema: draftEdit,
+    mutationFn: (input) => editDraft(d.id, input),
+    invalidate: legislationKey,
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal<Values>
+      name="draft-edit"
+      title={t('legislation.form.edit')}
+      open
+      width={760}
+      form={form}
+      initialValues={{
+        title: d.title,
+        drafter: d.drafter,
+        period: [dayjs(d.commentFrom), dayjs(d.commentTo)],
+        contactPointIds: d.contactPoints.map((p) => p.id),
+      }}
+      pending={pending}
+      onFinish={(v) => submit(periodOf(v))}
+      onClose={onClose}
+    >
+      <DraftFields />
     </FormModal>
   );
 }

@@ -42,6 +42,7 @@ export const legislationEn: typeof legislationZh = {
   list: { title: 'Draft regulations', create: 'New draft', export: 'Export Excel', points: 'Contact points' },
   form: {
     create: 'New draft regulation',
+    edit: 'Edit the draft',
     revise: 'New version',
     warnings: 'Check the numbering: {{list}}',
     created: 'Created with {{count}} articles',

@@ -49,7 +49,13 @@ export const legislationZh = {
   sort: { createdAt: '按创建时间', commentTo: '按截止日期', comments: '按意见数' },
   order: { desc: '降序', asc: '升序' },
   list: { title: '立法征求意见', create: '新建法规草案', export: '导出 Excel', points: '基层立法联系点' },
-  form: { create: '新建法规草案', revise: '形成新版本', warnings: '请核对条文序号：{{list}}', created: '已创建，识别出 {{count}} 条' },
+  form: {
+    create: '新建法规草案',
+    edit: '修改草案信息',
+    revise: '形成新版本',
+    warnings: '请核对条文序号：{{list}}',
+    created: '已创建，识别出 {{count}} 条',
+  },
   detail: {
     notFound: '法规草案不存在或无权查看',
     confirm: '确定要“{{action}}”吗？',

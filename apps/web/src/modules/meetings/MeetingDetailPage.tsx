@@ -15,7 +15,8 @@ import { actOnMeeting, deleteItem, markAttendance, meetingKey, meetingUrls, publ
 import { AgendaItemModal } from './AgendaItemModal';
 import { InviteModal } from './InviteModal';
 import { MeetingStateTag, QuorumTag, StepButtons } from './labels';
-import { RunningVote, StartVoteButtons } from './VoteParts';
+import { StartVoteButtons } from './StartVoteButtons';
+import { VotePanel } from '../votes/routes';
 import { tagColour } from '../../components/tagColours';
 
 export function MeetingDetailPage() {
@@ -32,10 +33,13 @@ export function MeetingDetailPage() {
 export function ItemResult({ item }: { item: AgendaItem }) {
   const { t } = useTranslation();
   if (!item.toVote) return null;
-  if (!item.outcome) return <Tag>{t('meetings.detail.notVoted')}</Tag>;
+  if (!item.outcome) return <Tag data-testid="item-result">{item.vote?.stateLabel ?? t('meetings.detail.notVoted')}</Tag>;
   return (
-    <Space direction="vertical" size={0}>
-      <Tag color={item.outcome === 'passed' ? tagColour.success : tagColour.error}>{t(`meetings.outcome.${item.outcome}`)}</Tag>
+    <Space direction="vertical" size={0} data-testid="item-result">
+      <Space size={4}>
+        <Tag color={item.outcome === 'passed' ? tagColour.success : tagColour.error}>{t(`meetings.outcome.${item.outcome}`)}</Tag>
+        <Tag>{item.vote?.state === 'announced' ? t('meetings.detail.announced') : t('meetings.detail.notAnnounced')}</Tag>
+      </Space>
       {item.resultText && <Typography.Text type="secondary">{item.resultText}</Typography.Text>}
     </Space>
   );
@@ -63,6 +67,8 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
     reorder.mutate(ids);
   };
   const signInOpen = m.state === 'notified' || m.state === 'in_session';
+  // Each vote is run on the vote component's own panel: turnout, paper ballots, 结束投票, 公布结果 (after a recount).
+  const voted = m.agenda.filter((i) => i.voteId);
 
   const agendaColumns: TableColumnsType<AgendaItem> = [
     { title: '#', dataIndex: 'position', width: 48 },
@@ -84,9 +90,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
       title: t('meetings.detail.result'),
       key: 'result',
       render: (_, i) =>
-        i.voteId && !i.outcome && can(user.role, 'meetings.manage') ? (
-          <RunningVote meetingId={m.id} voteId={i.voteId} />
-        ) : i.toVote && !i.voteId && manage && m.state === 'in_session' ? (
+        i.toVote && !i.voteId && manage && m.state === 'in_session' ? (
           <StartVoteButtons meetingId={m.id} itemId={i.id} />
         ) : (
           <ItemResult item={i} />
@@ -240,6 +244,8 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
           }}
         />
       </Section>
+
+      {can(user.role, 'votes.read') && voted.map((i) => <VotePanel key={i.voteId} voteId={i.voteId!} />)}
 
       <Section
         title={`${t('meetings.detail.attendees')}（${m.attendees.length}）`}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, List, Space, Tag, Typography } from 'antd';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { MyMeeting } from '@renda/shared';
 import { DetailLoader } from '../../components/DetailLoader';
@@ -10,7 +10,6 @@ import { Page } from '../../components/Page';
 import { meetingUrls, myMeetingsKey, replyToMeeting, signInByCode, useMyMeeting } from './api';
 import { MeetingStateTag } from './labels';
 import { ItemResult } from './MeetingDetailPage';
-import { Ballot } from './VoteParts';
 import { tagColour } from '../../components/tagColours';
 
 /** A member's or observer's meeting on the phone: agenda and materials, 出席 / 请假, and the hall's QR sign-in (?signIn=code). */
@@ -111,7 +110,9 @@ function MyMeetingView({ meeting: m }: { meeting: MyMeeting }) {
                     {d.fileName}
                   </a>
                 ))}
-                {i.voteId && !i.outcome && you.role === 'member' && <Ballot voteId={i.voteId} />}
+                {i.voteId && i.vote?.state === 'open' && you.role === 'member' && (
+                  <BallotLink voteId={i.voteId} voted={i.vote.youVoted} />
+                )}
                 <ItemResult item={i} />
               </Space>
             </List.Item>
@@ -119,5 +120,16 @@ function MyMeetingView({ meeting: m }: { meeting: MyMeeting }) {
         />
       </Space>
     </Page>
+  );
+}
+
+/** A member votes on the vote component's phone ballot (the same page as every vote of the platform). */
+function BallotLink({ voteId, voted }: { voteId: string; voted: boolean }) {
+  const { t } = useTranslation();
+  if (voted) return <Tag color={tagColour.success}>{t('meetings.vote.youVoted')}</Tag>;
+  return (
+    <Link to={`/votes/${voteId}/ballot`}>
+      <Button type="primary">{t('meetings.vote.ballot')}</Button>
+    </Link>
   );
 }

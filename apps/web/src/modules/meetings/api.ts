@@ -71,6 +71,9 @@ export const publishMaterials = (id: string) => api.post<MeetingDetail>(`/api/me
 export const addItem = (id: string, input: AgendaItemInput) => api.post<MeetingDetail>(`/api/meetings/${id}/items`, input);
 export const deleteItem = (id: string, itemId: string) => api.delete<MeetingDetail>(`/api/meetings/${id}/items/${itemId}`);
 export const reorderAgenda = (id: string, itemIds: string[]) => api.put<MeetingDetail>(`/api/meetings/${id}/agenda-order`, { itemIds });
+/** Puts an agenda item to the vote: the meeting creates and opens it on the vote component, at quorum only. */
+export const startItemVote = (id: string, itemId: string, secret: boolean) =>
+  api.post<MeetingDetail>(`/api/meetings/${id}/items/${itemId}/vote`, { secret });
 export const invite = (id: string, input: InviteInput) => api.post<MeetingDetail>(`/api/meetings/${id}/invitations`, input);
 export const markAttendance = (id: string, attendeeId: string, input: AttendanceInput) =>
   api.post<MeetingDetail>(`/api/meetings/${id}/attendees/${attendeeId}/attendance`, input);

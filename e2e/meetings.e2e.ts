@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  baseUrl,
+  buttonNamed,
+  expectCleanPage,
+  expectHeading,
+  launchBrowser,
+  loginAs,
+  openPage,
+  type TrackedPage,
+} from './harness.js';
+
+const TITLE = '市九届人大常委会第十二次会议';
+/** The meeting is today in China: the form's default date and the server's sign-in day must agree. */
+const CHINA = 'Asia/Shanghai';
+const ITEM = '关于批准嘉兴市2026年市级预算调整方案的决议（草案）';
+
+let browser: Browser;
+let staff: TrackedPage;
+let deputy: TrackedPage;
+let meetingId: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function confirmPop(page: Page, name: string | RegExp) {
+  await page.locator('.ant-popover:visible').getByRole('button', { name }).click();
+}
+
+/** The live quorum line of the meeting page. */
+const quorumText = (page: Page) => page.getByTestId('quorum-text').innerText();
+
+describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a vote on the vote component, the result', () => {
+  it('staff arrange the meeting with an agenda item put to the vote; its members are the whole standing committee', async () => {
+    staff = await openPage(browser, { timezoneId: CHINA });
+    const { page } = staff;
+    await loginAs(page, 'staff');
+    await page.goto(`${baseUrl()}/meetings`);
+    await expectHeading(page, '会议与表决');
+    await page.getByRole('button', { name: '安排会议' }).click();
+    const form = page.getByRole('dialog', { name: '安排会议' });
+    await form.getByLabel('届次').fill('第九届');
+    await form.getByLabel('会次（第N次）').fill('12');
+    await form.getByLabel('会议名称').fill(TITLE);
+    await form.getByLabel('会议地点').fill('市人大常委会第一会议室');
+    await buttonNamed(form, '保存').click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    meetingId = new URL(page.url()).pathname.split('/').at(-1)!;
+    await expectHeading(page, TITLE);
+    // Quorum is counted on the full membership of the standing committee (12 in the demo city), not on replies.
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 0 人，请假 0 人；过半数为 7 人，不足法定人数');
+
+    await page.getByRole('button', { name: '增加议题' }).click();
+    const item = page.getByRole('dialog', { name: '增加议题' });
+    await item.getByLabel('议题').fill(ITEM);
+    await item.getByLabel('报告人 / 说明人').fill('市财政局');
+    await item.getByRole('checkbox', { name: '提请表决' }).check();
+    await buttonNamed(item, '保存').click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: ITEM }).count()).toBe(1);
+    await page.getByRole('button', { name: '发出会议通知' }).click();
+    await confirmPop(page, '发出会议通知');
+    await expect.poll(() => page.getByRole('button', { name: '宣布开会' }).count()).toBe(1);
+    await expectCleanPage(staff, 'meeting page after notice');
+  });
+
+  it('a member signs in on the phone with the hall’s QR code, and staff sign in others until the quorum is reached', async () => {
+    const api = await apiAs('staff');
+    const { signInCode } = await api<{ signInCode: string }>('GET', `/api/meetings/${meetingId}`);
+    deputy = await openPage(browser, { mobile: true, viewport: { width: 390, height: 844 }, timezoneId: CHINA });
+    await loginAs(deputy.page, 'deputy');
+    // The QR code in the hall opens the member's meeting page with the code: signing in needs the login and the hall.
+    await deputy.page.goto(`${baseUrl()}/meetings/my/${meetingId}?signIn=${signInCode}`);
+    await expectHeading(deputy.page, TITLE);
+    await expect.poll(() => deputy.page.getByText(/^已签到 /).count()).toBe(1);
+    expect(await deputy.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectCleanPage(deputy, 'member’s meeting page after QR sign-in');
+
+    const { page } = staff;
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 1 人，请假 0 人；过半数为 7 人，不足法定人数');
+    // 代签到 for six more members: seven of twelve is more than half of all members.
+    for (let present = 2; present <= 7; present++) {
+      await page.getByRole('button', { name: '代签到' }).first().click();
+      await expect.poll(() => quorumText(page)).toContain(`实到 ${present} 人`);
+    }
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 7 人，请假 0 人；过半数为 7 人，符合法定人数');
+    await page.getByRole('button', { name: '宣布开会' }).click();
+    await confirmPop(page, '宣布开会');
+    await expect.poll(() => page.getByRole('button', { name: '宣布闭会' }).count()).toBe(1);
+  });
+
+  it('staff put the item to an open vote; the vote component’s panel shows it running', async () => {
+    const { page } = staff;
+    await page.getByRole('row').filter({ hasText: ITEM }).getByRole('button', { name: '记名表决', exact: true }).click();
+    await confirmPop(page, '发起表决');
+    await expect.poll(() => page.getByTestId('turnout').innerText()).toBe('0 / 12 人');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: ITEM }).getByTestId('item-result').innerText()).toBe('投票中');
+    await expectCleanPage(staff, 'meeting page with the vote panel');
+  });
+
+  it('the member votes on the phone ballot of the vote component', async () => {
+    const { page } = deputy;
+    await page.getByRole('link', { name: '去投票' }).click();
+    await page.waitForURL(/\/votes\/[0-9a-f-]{36}\/ballot$/);
+    await expect.poll(() => page.getByRole('heading', { name: ITEM, level: 1 }).count()).toBe(1);
+    await page.getByRole('radio', { name: '赞成' }).check();
+    await buttonNamed(page, '投票').click();
+    await confirmPop(page, /投\s*票/);
+    await expect.poll(() => page.getByText('您已投票').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectCleanPage(deputy, 'phone ballot after voting');
+    await page.goBack();
+    await expectHeading(page, TITLE);
+    await expect.poll(() => page.getByText('您已投票').count()).toBe(1);
+  });
+
+  it('staff close the vote and publish the result; it shows on the meeting and on the member’s phone', async () => {
+    const { page } = staff;
+    await expect.poll(() => page.getByTestId('turnout').innerText()).toBe('1 / 12 人');
+    await page.getByRole('button', { name: '结束投票' }).click();
+    await confirmPop(page, '结束投票');
+    const result = page.getByRole('row').filter({ hasText: ITEM }).getByTestId('item-result');
+    // One vote for out of twelve members: the motion fails, counted on all members.
+    await expect.poll(() => result.innerText()).toMatch(/^未通过\s*结果待公布/);
+    await expect.poll(() => result.innerText()).toContain('赞成票获得全体应投票人（12 人）过半数（至少 7 票）的通过');
+    await page.getByRole('button', { name: '公布结果' }).click();
+    await confirmPop(page, '公布结果');
+    await expect.poll(() => page.getByText('已按公布的选票清单重新计票，结果一致').count()).toBe(1);
+    await expect.poll(() => result.innerText()).toMatch(/^未通过\s*结果已公布/);
+    await expectCleanPage(staff, 'meeting page after the result is published');
+
+    await deputy.page.reload();
+    await expectHeading(deputy.page, TITLE);
+    await expect.poll(() => deputy.page.getByTestId('item-result').innerText()).toMatch(/^未通过\s*结果已公布/);
+    await expectCleanPage(deputy, 'member’s meeting page with the result');
+  });
+});
