@@ -111,14 +111,39 @@ export const suggestionActionLabel = {
   keyVote: '常委会满意度测评',
 } satisfies Record<SuggestionAction, string>;
 
-/** STYLE.md: the reply category the lead unit marks on its reply. */
-export const replyCategory = z.enum(['A', 'B', 'C']);
+/**
+ * The result category the unit marks on its reply (办理结果分类). Each congress names its own scheme
+ * of two to four categories, A first (suggestion settings, `replyCategories`); these are the
+ * default labels, and D exists only in schemes that use four.
+ */
+export const replyCategory = z.enum(['A', 'B', 'C', 'D'], '请选择办理结果类别');
 export type ReplyCategory = z.infer<typeof replyCategory>;
 export const replyCategoryLabel = {
   A: '已解决或基本解决',
   B: '正在解决或列入计划解决',
   C: '因条件限制留作参考',
+  D: '其他',
 } satisfies Record<ReplyCategory, string>;
+
+/** One category of a body's scheme, with the label its letters, forms and statistics show. */
+export const replyCategoryOption = z.object({
+  code: replyCategory,
+  label: z.string().trim().min(2, '类别名称至少 2 个字').max(40, '类别名称不能超过 40 个字'),
+});
+export type ReplyCategoryOption = z.infer<typeof replyCategoryOption>;
+/** The scheme used where a body (or a body above it) set none: A/B/C, as in most provincial rules. */
+export const defaultReplyCategories: ReplyCategoryOption[] = (['A', 'B', 'C'] as const).map((code) => ({
+  code,
+  label: replyCategoryLabel[code],
+}));
+
+/** 联名 items: one reply letter naming the lead and every co-signer, or one letter to each deputy. */
+export const replyLetterMode = z.enum(['named', 'each']);
+export type ReplyLetterMode = z.infer<typeof replyLetterMode>;
+export const replyLetterModeLabel = {
+  named: '一封答复函，列明领衔代表和全体联名代表',
+  each: '领衔代表和每位联名代表各一封答复函',
+} satisfies Record<ReplyLetterMode, string>;
 
 export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
 export type Rating = z.infer<typeof rating>;
@@ -454,6 +479,10 @@ export const suggestionDetail = suggestionListItem.extend({
       vote: keyVoteInput.nullable(),
     })
     .nullable(),
+  /** The item's body's result categories (the reply form offers these; labels for the page). */
+  replyCategories: z.array(replyCategoryOption),
+  /** How the reply letter of a co-signed item is addressed (the body's setting). */
+  replyLetterMode,
   /** What the current user may do now: derived from the workflow table. */
   allowedActions: z.array(suggestionAction),
   timeline: z.array(z.object({ at: z.iso.datetime(), actorName: z.string().nullable(), action: z.string(), label: z.string() })),
@@ -467,6 +496,9 @@ export const suggestionRates = z.object({
   repliedOnTime: z.number().int(),
   closed: z.number().int(),
   categoryA: z.number().int(),
+  categoryB: z.number().int(),
+  categoryC: z.number().int(),
+  categoryD: z.number().int(),
   rated: z.number().int(),
   satisfiedOrBasically: z.number().int(),
   replyRate: z.number().nullable(),
@@ -550,6 +582,23 @@ export const unitAssignmentItem = suggestionListItem.extend({
   }),
 });
 export type UnitAssignmentItem = z.infer<typeof unitAssignmentItem>;
+
+/** A body's rules for handling suggestions: how co-signers are answered, and its result categories. */
+export const suggestionSettingsInput = z.object({
+  replyLetterMode: replyLetterMode.default('named'),
+  /** Two to four categories, lettered A, B, C(, D) in order, each with its label. */
+  replyCategories: z.array(replyCategoryOption).min(2, '至少设两个类别').max(4, '最多设四个类别（A—D）'),
+});
+export type SuggestionSettingsInput = z.infer<typeof suggestionSettingsInput>;
+export const suggestionSettings = z.object({
+  bodyId: z.uuid(),
+  replyLetterMode,
+  replyCategories: z.array(replyCategoryOption),
+  /** The body whose setting is in force (this body or one above it); null for the platform default. */
+  setBy: z.uuid().nullable(),
+  setByName: z.string().nullable(),
+});
+export type SuggestionSettings = z.infer<typeof suggestionSettings>;
 
 /** What a handling unit sees instead of a confidential deputy's name. */
 export const withheldDeputyName = '（代表要求保密）';

@@ -18,7 +18,6 @@ import {
   rejectReplyInput,
   waiveJointOpinionInput,
   reopenInput,
-  replyCategoryLabel,
   replyInput,
   returnInput,
   type SuggestionAction,
@@ -32,7 +31,9 @@ import { leadersOfBody, staffOfBody, usersOfUnit } from '../../platform/recipien
 import type { Effect as EngineEffect, Notice, StepArgs, StepResult } from '../../platform/workflow.js';
 import { markEscalated } from '../opinions/index.js';
 import { assignmentDeadlines, extendedDue, extendedReplyDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
+import { categoryLabel, categoryRefusal } from './categories.js';
 import { motionProblem } from './motion-rules.js';
+import { settingsFor } from './settings.js';
 import * as repo from './repository.js';
 import type { Transition } from './workflow.js';
 
@@ -85,6 +86,11 @@ async function myDeputyId(a: EffectArgs, among: string[]) {
   return mine.find((id) => among.includes(id));
 }
 const title = (a: EffectArgs) => `《${a.item.title}》`;
+/** A category as the item's body names it (办理结果分类): “B类（正在解决或列入计划解决）”. */
+async function categoryText(a: EffectArgs, code: string) {
+  const label = categoryLabel((await settingsFor(a.tx, a.item.bodyId)).replyCategories, code);
+  return label ? `${code}类（${label}）` : `${code}类`;
+}
 const itemDates = (a: EffectArgs) => ({ assignedAt: a.item.assignedAt!, complex: a.item.complex });
 
 async function answerCosign(a: EffectArgs, confirm: boolean): Promise<EffectResult> {
@@ -142,7 +148,7 @@ async function releaseToMerged(a: EffectArgs): Promise<EffectResult> {
   const notice = await toDeputies(
     a,
     '建议已答复',
-    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${replyCategoryLabel[reply.category as 'A']}），请进行满意度测评`,
+    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${await categoryText(a, reply.category)}），请进行满意度测评`,
     true,
   );
   return {
@@ -505,6 +511,12 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async reply(a) {
     const input = parse(replyInput, a.input);
+    // The category is one of the body's own scheme (A/B/C by default, A–D where the body uses four).
+    const refusal = categoryRefusal((await settingsFor(a.tx, a.item.bodyId)).replyCategories, input.category);
+    if (refusal)
+      throw new DomainError('REPLY_CATEGORY_NOT_IN_SCHEME', refusal, {
+        fields: [{ path: 'category', message: '请选择本机关设定的办理结果类别' }],
+      });
     const rows = await repo.assignmentsOf(a.tx, a.item.id);
     const pendingJoint = rows
       .filter(({ a: x }) => x.role === 'joint' && ['assigned', 'signed_for', 'reassignment_requested'].includes(x.state))
@@ -540,7 +552,7 @@ export const effects: Record<SuggestionAction, Effect> = {
     const notice = await toDeputies(
       a,
       '建议已答复',
-      `${title(a)}已由${reply.unitName}答复（${replyCategoryLabel[reply.r.category as 'A']}），请进行满意度测评`,
+      `${title(a)}已由${reply.unitName}答复（${await categoryText(a, reply.r.category)}），请进行满意度测评`,
       true,
     );
     // 并案: every item merged into this one gets the reply too, addressed to its own deputy.

@@ -16,6 +16,7 @@ import {
   type SuggestionListItem,
   type SuggestionPeriod,
   type SuggestionSession,
+  type SuggestionSettings,
   type SuggestionState,
   type UnitAssignmentItem,
 } from '@renda/shared';
@@ -106,6 +107,7 @@ export interface DetailParts {
   keyReviews: Rows<typeof repo.keyReviewsOf>;
   timeline: Rows<typeof repo.timelineOf>;
   mergedItems: Rows<typeof repo.mergedInto>;
+  settings: SuggestionSettings;
   allowedActions: SuggestionAction[];
   /** Whether the viewer may read unreleased replies (staff and the lead unit). */
   seesDraftReplies: boolean;
@@ -209,6 +211,8 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
           vote: p.key.vote ?? null,
         }
       : null,
+    replyCategories: p.settings.replyCategories,
+    replyLetterMode: p.settings.replyLetterMode,
     allowedActions: p.allowedActions,
     timeline: p.timeline.map((t) => ({
       at: t.at.toISOString(),

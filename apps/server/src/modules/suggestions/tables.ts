@@ -326,3 +326,17 @@ export const keySuggestionReviews = pgTable(
   },
   (t) => [index('key_suggestion_reviews_suggestion_idx').on(t.suggestionId)],
 );
+
+/**
+ * A body's rules for handling suggestions, inherited down the body tree (a body without its own row
+ * follows the nearest body above it, then the platform default): how a co-signed item's reply letter
+ * is addressed, and the result categories (办理结果分类) its units choose from.
+ */
+export const suggestionSettings = pgTable('suggestion_settings', {
+  bodyId: uuid('body_id')
+    .primaryKey()
+    .references(() => bodies.id),
+  replyLetterMode: varchar('reply_letter_mode', { length: 8 }).notNull(),
+  replyCategories: jsonb('reply_categories').$type<{ code: 'A' | 'B' | 'C' | 'D'; label: string }[]>().notNull(),
+  updatedAt: timestampColumn('updated_at').notNull(),
+});

@@ -24,7 +24,6 @@ import {
   rejectReplyInput,
   waiveJointOpinionInput,
   reopenInput,
-  replyCategory,
   replyInput,
   returnInput,
   type SuggestionAction,
@@ -242,9 +241,10 @@ function ReplyFields({ item }: { item: SuggestionDetail }) {
       )}
       <Form.Item name="category" label={t('suggestions.fields.category')} required>
         <FormRadioGroup>
-          {replyCategory.options.map((c) => (
-            <Radio key={c} value={c}>
-              {t('suggestions.forms.categoryOption', { category: c, label: t(`suggestions.category.${c}`) })}
+          {/* The body's own result categories (办理结果分类, set under 建议办理设置). */}
+          {item.replyCategories.map((c) => (
+            <Radio key={c.code} value={c.code}>
+              {t('suggestions.forms.categoryOption', { category: c.code, label: c.label })}
             </Radio>
           ))}
         </FormRadioGroup>

@@ -63,6 +63,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     A: 'Solved or mostly solved',
     B: 'Being solved or planned',
     C: 'Kept for reference given current conditions',
+    D: 'Other',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   assignmentRole: { lead: 'Lead', joint: 'Joint' },
@@ -206,6 +207,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     jointOpinions: 'Joint opinions',
     replies: 'Replies',
     replyLetter: 'Download reply letter (Word)',
+    replyLetterTo: 'Reply letter (to deputy {{name}})',
     replyTitle: 'Round {{round}} · {{unit}} · category {{category}} ({{label}})',
     replyMeta: 'Signed by {{signer}}, {{at}}',
     releasedAt: 'sent on {{at}}',
@@ -301,6 +303,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     replied: 'Replied',
     closed: 'Closed',
     categoryA: 'Category A',
+    categoryCount: 'Category {{category}} ({{label}})',
     rated: 'Rated',
     replyRate: 'Reply rate',
     onTimeRate: 'On-time rate',
@@ -313,5 +316,19 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     chartDescription:
       'Bar chart of reply, on-time, closure, solved and satisfaction rates per lead unit for {{session}}; the table below has the figures.',
     overdue: 'Overdue suggestions',
+  },
+  settings: {
+    title: 'Handling settings',
+    body: 'Congress body',
+    inherited: 'This body has no setting of its own and follows {{body}}; saving gives it its own',
+    platformDefault:
+      'This body has no setting of its own and uses the platform default (one letter, categories A, B, C); saving gives it its own',
+    letterMode: 'Reply letters of co-signed items',
+    letterModeOption: { named: 'One letter naming the lead deputy and every co-signer', each: 'One letter to each deputy' },
+    categories: 'Result categories',
+    categoriesHint: 'Two to four categories in the order A, B, C (, D); A means solved and counts in the solved rate',
+    categoryLabel: 'Name of category {{code}}',
+    addCategory: 'Add category {{code}}',
+    removeCategory: 'Remove',
   },
 };
