@@ -153,12 +153,24 @@ export const ratingLabel = {
   dissatisfied: '不满意',
 } satisfies Record<Rating, string>;
 
-export const assignmentRole = z.enum(['lead', 'joint']);
+export const assignmentRole = z.enum(['lead', 'joint', 'separate']);
 export type AssignmentRole = z.infer<typeof assignmentRole>;
 export const assignmentRoleLabel = {
   lead: '主办',
   joint: '会办',
+  separate: '分别办理',
 } satisfies Record<AssignmentRole, string>;
+
+/**
+ * How an item is handed out: one lead unit with joint units that send it their opinions (主办、会办), or
+ * several units each handling and answering their own part (分别办理).
+ */
+export const handlingMode = z.enum(['lead_joint', 'separate']);
+export type HandlingMode = z.infer<typeof handlingMode>;
+export const handlingModeLabel = {
+  lead_joint: '主办、会办',
+  separate: '分别办理',
+} satisfies Record<HandlingMode, string>;
 
 export const assignmentState = z.enum([
   'assigned',
@@ -168,6 +180,9 @@ export const assignmentState = z.enum([
   'opinion_sent',
   'opinion_waived',
   'replied',
+  // 分别办理: a part's reply released to the deputy, then rated by them.
+  'released',
+  'rated',
 ]);
 export type AssignmentState = z.infer<typeof assignmentState>;
 export const assignmentStateLabel = {
@@ -178,6 +193,8 @@ export const assignmentStateLabel = {
   opinion_sent: '已提交会办意见',
   opinion_waived: '逾期未提交，已免除等待',
   replied: '已答复',
+  released: '答复已发出',
+  rated: '代表已测评',
 } satisfies Record<AssignmentState, string>;
 
 /** 三个面对面: contact with the deputy before, during and after handling. */
@@ -268,13 +285,22 @@ export const acceptInput = z.object({ disclose: z.boolean().default(true) });
 export const returnInput = z.object({ reason });
 export const mergeInput = z.object({ targetId: z.uuid('请选择并入的建议'), reason: reason.optional() });
 
-export const assignInput = z.object({
-  leadUnitId: z.uuid('请选择主办单位'),
-  jointUnitIds: z.array(z.uuid()).max(10, '会办单位不能超过 10 个').default([]),
-  /** Complex items (涉及面广、处理难度大) get the longer legal deadline. */
-  complex: z.boolean().default(false),
-  note: z.string().trim().max(500).nullable().default(null),
-});
+export const assignInput = z
+  .object({
+    mode: handlingMode.default('lead_joint'),
+    leadUnitId: z.uuid('请选择主办单位').nullable().default(null),
+    jointUnitIds: z.array(z.uuid()).max(10, '会办单位不能超过 10 个').default([]),
+    /** 分别办理: the units that each handle and answer their own part. */
+    separateUnitIds: z.array(z.uuid()).max(10, '分别办理的单位不能超过 10 个').default([]),
+    /** Complex items (涉及面广、处理难度大) get the longer legal deadline. */
+    complex: z.boolean().default(false),
+    note: z.string().trim().max(500).nullable().default(null),
+  })
+  .superRefine((d, ctx) => {
+    if (d.mode === 'lead_joint' && !d.leadUnitId) ctx.addIssue({ code: 'custom', path: ['leadUnitId'], message: '请选择主办单位' });
+    if (d.mode === 'separate' && new Set(d.separateUnitIds).size < 2)
+      ctx.addIssue({ code: 'custom', path: ['separateUnitIds'], message: '分别办理须选择两个以上承办单位' });
+  });
 export type AssignInput = z.infer<typeof assignInput>;
 
 export const reassignmentRequestInput = z.object({ reason });
@@ -320,8 +346,11 @@ export const replyInput = z.object({
 });
 export type ReplyInput = z.infer<typeof replyInput>;
 
-export const rejectReplyInput = z.object({ reason });
-export const rateInput = z.object({ rating, comment: z.string().trim().max(1000).nullable().default(null) });
+/** `replyId` picks one unit's reply of a 分别办理 item (the oldest awaiting by default). */
+const whichReply = z.uuid('请选择答复').optional();
+export const releaseInput = z.object({ replyId: whichReply });
+export const rejectReplyInput = z.object({ reason, replyId: whichReply });
+export const rateInput = z.object({ rating, comment: z.string().trim().max(1000).nullable().default(null), replyId: whichReply });
 export type RateInput = z.infer<typeof rateInput>;
 export const reopenInput = z.object({ reason });
 export const closeInput = z.object({ note: z.string().trim().max(500).nullable().default(null) });
@@ -417,6 +446,8 @@ export const suggestionDetail = suggestionListItem.extend({
   content: z.string(),
   returnReason: z.string().nullable(),
   mergedIntoId: z.uuid().nullable(),
+  /** 主办、会办 or 分别办理 (each unit answers its own part). */
+  handlingMode,
   /** Items merged into this one (并案), those the viewer may see. */
   mergedItems: z.array(z.object({ id: z.uuid(), title: z.string() })),
   complex: z.boolean(),
@@ -456,7 +487,14 @@ export const suggestionDetail = suggestionListItem.extend({
     }),
   ),
   ratings: z.array(
-    z.object({ id: z.uuid(), round: z.number().int(), rating, comment: z.string().nullable(), createdAt: z.iso.datetime() }),
+    z.object({
+      id: z.uuid(),
+      replyId: z.uuid(),
+      round: z.number().int(),
+      rating,
+      comment: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
   ),
   extensions: z.array(
     z.object({
@@ -625,7 +663,7 @@ export const suggestionActions = defineActions<SuggestionAction>('suggestions', 
   requestExtension: { input: extensionRequestInput, summary: '申请延期' },
   decideExtension: { input: extensionDecisionInput, summary: '审批延期' },
   reply: { input: replyInput, summary: '主办单位答复代表' },
-  release: { input: noInput, summary: '审核发出答复' },
+  release: { input: releaseInput, summary: '审核发出答复（分别办理的，逐个单位发出）' },
   rejectReply: { input: rejectReplyInput, summary: '退回答复重办' },
   rate: { input: rateInput, summary: '领衔代表满意度测评' },
   reopen: { input: reopenInput, summary: '重新办理' },

@@ -50,9 +50,11 @@ export interface AssignmentLetter {
   leadDeputyName: string | null;
   cosignerNames: string[];
   unitName: string;
-  role: 'lead' | 'joint';
+  role: 'lead' | 'joint' | 'separate';
   leadUnitName: string;
   jointUnitNames: string[];
+  /** 分别办理: the other units answering their own parts. */
+  otherSeparateUnitNames: string[];
   assignedAt: Date;
   signForDueAt: Date;
   dueAt: Date;
@@ -66,19 +68,21 @@ export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
     title('代表建议交办函'),
     p(`${l.unitName}：`),
     p(
-      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${l.role === 'lead' ? '主办' : '会办'}。`,
+      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${{ lead: '主办', joint: '会办', separate: '分别办理' }[l.role]}。`,
       { indent: true },
     ),
     p(
-      l.role === 'lead'
-        ? `会办单位：${l.jointUnitNames.length ? l.jointUnitNames.join('、') : '无'}。请主动与会办单位协商，汇总会办意见后统一答复代表。`
-        : `主办单位：${l.leadUnitName}。请将会办意见书面送主办单位。`,
+      l.role === 'separate'
+        ? `此件由${[l.unitName, ...l.otherSeparateUnitNames].join('、')}分别办理。请就本单位职责范围内的事项单独答复代表，并抄送交办机关。`
+        : l.role === 'lead'
+          ? `会办单位：${l.jointUnitNames.length ? l.jointUnitNames.join('、') : '无'}。请主动与会办单位协商，汇总会办意见后统一答复代表。`
+          : `主办单位：${l.leadUnitName}。请将会办意见书面送主办单位。`,
       { indent: true },
     ),
     p(
       `请于${chineseDate(l.signForDueAt)}前签收；如认为不属于你单位职责，请在此期限内说明理由申请调整，逾期不作调整。${
-        l.role === 'lead' ? '请于' : '会办意见请于'
-      }${chineseDate(l.dueAt)}前${l.role === 'lead' ? '办理完毕并书面答复代表' : '送达主办单位'}。办理过程中请与代表做好办前、办中、办后沟通（“三个面对面”）。`,
+        l.role === 'joint' ? '会办意见请于' : '请于'
+      }${chineseDate(l.dueAt)}前${l.role === 'joint' ? '送达主办单位' : '办理完毕并书面答复代表'}。办理过程中请与代表做好办前、办中、办后沟通（“三个面对面”）。`,
       { indent: true },
     ),
     p('附：建议原文', { bold: true }),

@@ -6,6 +6,7 @@ import {
   type ContactMethod,
   type ContactStage,
   type ExtensionState,
+  type HandlingMode,
   type Rating,
   type ReplyCategory,
   type Role,
@@ -111,6 +112,8 @@ export interface DetailParts {
   allowedActions: SuggestionAction[];
   /** Whether the viewer may read unreleased replies (staff and the lead unit). */
   seesDraftReplies: boolean;
+  /** A 分别办理 unit also reads its own reply before release. */
+  ownUnitId?: string | null;
   viewer: Role;
 }
 
@@ -121,6 +124,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     ...presentListItem(p.item, now, p.viewer),
     content: s.content,
     returnReason: s.returnReason,
+    handlingMode: s.handlingMode as HandlingMode,
     mergedIntoId: s.mergedIntoId,
     mergedItems: p.mergedItems,
     complex: s.complex,
@@ -164,7 +168,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
       createdAt: o.createdAt.toISOString(),
     })),
     replies: p.replies
-      .filter(({ r }) => p.seesDraftReplies || r.releasedAt)
+      .filter(({ r }) => p.seesDraftReplies || r.releasedAt || (p.ownUnitId && r.unitId === p.ownUnitId))
       .map(({ r, unitName }) => ({
         id: r.id,
         round: r.round,
@@ -178,6 +182,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
       })),
     ratings: p.ratings.map((r) => ({
       id: r.id,
+      replyId: r.replyId,
       round: r.round,
       rating: r.rating as Rating,
       comment: r.comment,

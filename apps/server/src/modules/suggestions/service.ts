@@ -1,5 +1,6 @@
 import {
   withheldDeputyName,
+  type AssignmentRole,
   type CosignerCandidate,
   type Page,
   type SuggestionAction,
@@ -50,6 +51,10 @@ export async function standingOf(db: Executor, ctx: ActorContext, item: repo.Sug
     reassignmentPending: assignments.some(({ a }) => a.state === 'reassignment_requested'),
     extensionPending: extensions.some(({ e }) => e.state === 'pending'),
     jointOpinionPending: assignments.some(({ a }) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state)),
+    // 分别办理: a unit's reply awaits review, a released reply awaits the deputy's rating, a unit asked to be changed.
+    separateReleasable: assignments.some(({ a }) => a.role === 'separate' && a.state === 'replied'),
+    separateRatable: assignments.some(({ a }) => a.role === 'separate' && a.state === 'released'),
+    separateReassignment: assignments.some(({ a }) => a.role === 'separate' && a.state === 'reassignment_requested'),
   };
   const standing: Standing = { role: ctx.actor.role, kind: item.kind as SuggestionKind, facts };
   if (ctx.actor.role === 'deputy') {
@@ -59,7 +64,7 @@ export async function standingOf(db: Executor, ctx: ActorContext, item: repo.Sug
   }
   if (ctx.actor.role === 'handling_unit') {
     const mine = assignments.find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
-    if (mine) standing.party = mine.a.role === 'lead' ? 'leadUnit' : 'jointUnit';
+    if (mine) standing.party = ({ lead: 'leadUnit', joint: 'jointUnit', separate: 'separateUnit' } as const)[mine.a.role as AssignmentRole];
   }
   return standing;
 }
@@ -315,6 +320,8 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       settings,
       allowedActions: suggestionWorkflow.allowedActions(item.s.state as SuggestionState, standing),
       seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.party === 'leadUnit',
+      // 分别办理: a unit reads its own reply before release, not the other units' drafts.
+      ownUnitId: standing.party === 'separateUnit' ? ctx.actor.handlingUnitId : null,
       viewer: ctx.actor.role,
     },
     clock.now(),
@@ -361,6 +368,7 @@ export async function assignmentLetterFile(db: Db, ctx: ActorContext, id: string
     role: target.role,
     leadUnitName: live.find((a) => a.role === 'lead')?.unitName ?? '',
     jointUnitNames: live.filter((a) => a.role === 'joint').map((a) => a.unitName),
+    otherSeparateUnitNames: live.filter((a) => a.role === 'separate' && a.id !== target.id).map((a) => a.unitName),
     assignedAt: new Date(target.assignedAt),
     signForDueAt: new Date(target.signForDueAt),
     dueAt: new Date(target.dueAt),

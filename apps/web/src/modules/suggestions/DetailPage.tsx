@@ -178,6 +178,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 ? item.cosigners.map((c) => `${c.name}（${cosignerState(c)}）`).join('、')
                 : t('suggestions.detail.none'),
             },
+            { key: 'mode', label: t('suggestions.forms.handlingMode'), children: t(`suggestions.handlingMode.${item.handlingMode}`) },
             { key: 'unit', label: t('suggestions.fields.leadUnit'), children: item.leadUnitName ?? '—' },
             { key: 'due', label: t('suggestions.fields.dueAt'), children: <DueDate at={item.dueAt} /> },
             { key: 'round', label: t('suggestions.detail.round'), children: item.round },
@@ -308,6 +309,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
             dataSource={item.ratings}
             renderItem={(r) => (
               <List.Item>
+                {item.handlingMode === 'separate' && `${item.replies.find((x) => x.id === r.replyId)?.unitName ?? ''} · `}
                 {t('suggestions.detail.ratingLine', {
                   round: r.round,
                   rating: t(`suggestions.rating.${r.rating}`),

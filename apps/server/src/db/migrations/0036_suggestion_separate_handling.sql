@@ -1,0 +1,1 @@
+ALTER TABLE "suggestions" ADD COLUMN "handling_mode" varchar(12) DEFAULT 'lead_joint' NOT NULL;
