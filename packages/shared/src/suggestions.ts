@@ -448,8 +448,11 @@ export const suggestionDetail = suggestionListItem.extend({
   mergedIntoId: z.uuid().nullable(),
   /** 主办、会办 or 分别办理 (each unit answers its own part). */
   handlingMode,
-  /** Items merged into this one (并案), those the viewer may see. */
-  mergedItems: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  /**
+   * Items merged into this one (并案), with their deputies (lead, then confirmed co-signers): the unit
+   * answering this item sees every deputy it answers; `visible` says whether the viewer may open the item.
+   */
+  mergedItems: z.array(z.object({ id: z.uuid(), title: z.string(), deputies: z.array(z.string()), visible: z.boolean() })),
   complex: z.boolean(),
   round: z.number().int(),
   disclose: z.boolean(),

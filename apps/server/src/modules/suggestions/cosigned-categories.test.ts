@@ -197,3 +197,48 @@ describe('result categories set per body (办理结果分类)', () => {
     expect(audited.at(-1)!.after).toMatchObject({ replyCategories: four });
   });
 });
+
+describe('并案: the unit answering an item sees every deputy merged into it', () => {
+  it('lists each merged item with its lead deputy and co-signers, a confidential deputy withheld, and no link it cannot open', async () => {
+    const submit = async (who: string, title: string, extra: object = {}) => {
+      const res = await as(who).request('POST', '/api/suggestions', {
+        kind: 'suggestion',
+        period: 'session',
+        sessionId,
+        title,
+        content: '城区部分路段夜间照明不足，行人和非机动车通行存在安全隐患，建议排查并增设路灯，完善照明设施维护机制。',
+        field: 'urban',
+        cosignerIds: [],
+        ...extra,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      return id;
+    };
+    const target = await submit('deputy', '关于完善城区道路照明设施的建议');
+    await act('deputy', target, 'submit');
+    const cosigned = await submit('deputy', '关于增设背街小巷路灯的建议', { cosignerIds: [c.deputyIds.cosigner] });
+    await act('deputy2', cosigned, 'confirmCosign');
+    await act('deputy', cosigned, 'submit');
+    const secret = await submit('deputy2', '关于加强路灯日常维护的建议', { confidential: true });
+    await act('deputy2', secret, 'submit');
+    await act('staff', target, 'accept');
+    await act('staff', cosigned, 'merge', { targetId: target });
+    await act('staff', secret, 'merge', { targetId: target });
+    await act('staff', target, 'assign', { leadUnitId: c.units.housing });
+
+    const seen = (await as('unit').request('GET', `/api/suggestions/${target}`)).json();
+    expect(seen.mergedItems).toEqual([
+      { id: cosigned, title: '关于增设背街小巷路灯的建议', deputies: ['张秀英', '王建华'], visible: false },
+      { id: secret, title: '关于加强路灯日常维护的建议', deputies: ['（代表要求保密）'], visible: false },
+    ]);
+    // Staff see every name; a deputy sees only the merged items they may open.
+    const office = (await as('staff').request('GET', `/api/suggestions/${target}`)).json();
+    expect(office.mergedItems.map((m: { deputies: string[]; visible: boolean }) => [m.deputies, m.visible])).toEqual([
+      [['张秀英', '王建华'], true],
+      [['王建华'], true],
+    ]);
+    const lead = (await as('deputy').request('GET', `/api/suggestions/${target}`)).json();
+    expect(lead.mergedItems.map((m: { id: string }) => m.id)).toEqual([cosigned]);
+  });
+});

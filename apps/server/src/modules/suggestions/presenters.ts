@@ -126,7 +126,13 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     returnReason: s.returnReason,
     handlingMode: s.handlingMode as HandlingMode,
     mergedIntoId: s.mergedIntoId,
-    mergedItems: p.mergedItems,
+    // 并案: the unit sees every deputy it answers, except a confidential item's (保密), withheld like the item's own.
+    mergedItems: p.mergedItems.map((m) => ({
+      id: m.id,
+      title: m.title,
+      deputies: withholdsDeputies(m, p.viewer) ? [withheldDeputyName] : [m.leadDeputyName, ...m.cosignerNames],
+      visible: m.visible,
+    })),
     complex: s.complex,
     round: s.round,
     disclose: s.disclose,

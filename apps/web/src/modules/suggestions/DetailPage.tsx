@@ -150,8 +150,9 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 {t('suggestions.detail.mergedHere')}
                 {item.mergedItems.map((m, i) => (
                   <span key={m.id}>
-                    {i > 0 && '、'}
-                    <Link to={`/suggestions/${m.id}`}>{m.title}</Link>
+                    {i > 0 && '；'}
+                    {m.visible ? <Link to={`/suggestions/${m.id}`}>{m.title}</Link> : `《${m.title}》`}
+                    {t('suggestions.detail.mergedDeputies', { names: m.deputies.join('、') })}
                   </span>
                 ))}
               </>

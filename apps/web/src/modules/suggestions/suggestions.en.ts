@@ -189,6 +189,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     done: 'Done: {{action}}',
     returnReason: 'Returned: {{reason}}',
     mergedInto: 'Merged into another suggestion; open it',
+    mergedDeputies: ' (deputies: {{names}})',
     mergedHere: 'Merged into this one: ',
     basics: 'Overview',
     body: 'Congress body',

@@ -106,6 +106,7 @@ export const suggestionsZh = {
     done: '已{{action}}',
     returnReason: '退回理由：{{reason}}',
     mergedInto: '此件已并入另一件建议办理，点击查看',
+    mergedDeputies: '（代表：{{names}}）',
     mergedHere: '以下建议已并入此件办理：',
     basics: '基本情况',
     body: '人大机关',
