@@ -91,6 +91,7 @@ export const auditEntityLabel = {
   livelihood_inspection: '民生实事项目督查',
   livelihood_task: '督查整改任务',
   livelihood_settings: '民生实事票决规则',
+  suggestion_settings: '建议办理设置',
   supervision_plan: '监督工作计划',
   supervision_item: '监督事项',
   supervision_point: '督办清单问题',

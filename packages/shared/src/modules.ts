@@ -47,6 +47,8 @@ export const permissions = {
   'suggestions.manage': ['staff'],
   'suggestions.rates': ['admin', 'staff', 'leader'],
   'suggestions.handle': ['handling_unit'],
+  /** A body's rules for answering co-signers and its reply result categories (办理结果分类). */
+  'suggestions.settings': ['admin', 'staff'],
   'opinions.read': ['staff', 'leader'],
   /** A deputy's own list of the opinions sent to them, to turn into suggestions (意见转建议). */
   'opinions.received': ['deputy'],

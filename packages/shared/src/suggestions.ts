@@ -111,14 +111,39 @@ export const suggestionActionLabel = {
   keyVote: '常委会满意度测评',
 } satisfies Record<SuggestionAction, string>;
 
-/** STYLE.md: the reply category the lead unit marks on its reply. */
-export const replyCategory = z.enum(['A', 'B', 'C']);
+/**
+ * The result category the unit marks on its reply (办理结果分类). Each congress names its own scheme
+ * of two to four categories, A first (suggestion settings, `replyCategories`); these are the
+ * default labels, and D exists only in schemes that use four.
+ */
+export const replyCategory = z.enum(['A', 'B', 'C', 'D'], '请选择办理结果类别');
 export type ReplyCategory = z.infer<typeof replyCategory>;
 export const replyCategoryLabel = {
   A: '已解决或基本解决',
   B: '正在解决或列入计划解决',
   C: '因条件限制留作参考',
+  D: '其他',
 } satisfies Record<ReplyCategory, string>;
+
+/** One category of a body's scheme, with the label its letters, forms and statistics show. */
+export const replyCategoryOption = z.object({
+  code: replyCategory,
+  label: z.string().trim().min(2, '类别名称至少 2 个字').max(40, '类别名称不能超过 40 个字'),
+});
+export type ReplyCategoryOption = z.infer<typeof replyCategoryOption>;
+/** The scheme used where a body (or a body above it) set none: A/B/C, as in most provincial rules. */
+export const defaultReplyCategories: ReplyCategoryOption[] = (['A', 'B', 'C'] as const).map((code) => ({
+  code,
+  label: replyCategoryLabel[code],
+}));
+
+/** 联名 items: one reply letter naming the lead and every co-signer, or one letter to each deputy. */
+export const replyLetterMode = z.enum(['named', 'each']);
+export type ReplyLetterMode = z.infer<typeof replyLetterMode>;
+export const replyLetterModeLabel = {
+  named: '一封答复函，列明领衔代表和全体联名代表',
+  each: '领衔代表和每位联名代表各一封答复函',
+} satisfies Record<ReplyLetterMode, string>;
 
 export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
 export type Rating = z.infer<typeof rating>;
@@ -128,12 +153,24 @@ export const ratingLabel = {
   dissatisfied: '不满意',
 } satisfies Record<Rating, string>;
 
-export const assignmentRole = z.enum(['lead', 'joint']);
+export const assignmentRole = z.enum(['lead', 'joint', 'separate']);
 export type AssignmentRole = z.infer<typeof assignmentRole>;
 export const assignmentRoleLabel = {
   lead: '主办',
   joint: '会办',
+  separate: '分别办理',
 } satisfies Record<AssignmentRole, string>;
+
+/**
+ * How an item is handed out: one lead unit with joint units that send it their opinions (主办、会办), or
+ * several units each handling and answering their own part (分别办理).
+ */
+export const handlingMode = z.enum(['lead_joint', 'separate']);
+export type HandlingMode = z.infer<typeof handlingMode>;
+export const handlingModeLabel = {
+  lead_joint: '主办、会办',
+  separate: '分别办理',
+} satisfies Record<HandlingMode, string>;
 
 export const assignmentState = z.enum([
   'assigned',
@@ -143,6 +180,9 @@ export const assignmentState = z.enum([
   'opinion_sent',
   'opinion_waived',
   'replied',
+  // 分别办理: a part's reply released to the deputy, then rated by them.
+  'released',
+  'rated',
 ]);
 export type AssignmentState = z.infer<typeof assignmentState>;
 export const assignmentStateLabel = {
@@ -153,6 +193,8 @@ export const assignmentStateLabel = {
   opinion_sent: '已提交会办意见',
   opinion_waived: '逾期未提交，已免除等待',
   replied: '已答复',
+  released: '答复已发出',
+  rated: '代表已测评',
 } satisfies Record<AssignmentState, string>;
 
 /** 三个面对面: contact with the deputy before, during and after handling. */
@@ -243,13 +285,22 @@ export const acceptInput = z.object({ disclose: z.boolean().default(true) });
 export const returnInput = z.object({ reason });
 export const mergeInput = z.object({ targetId: z.uuid('请选择并入的建议'), reason: reason.optional() });
 
-export const assignInput = z.object({
-  leadUnitId: z.uuid('请选择主办单位'),
-  jointUnitIds: z.array(z.uuid()).max(10, '会办单位不能超过 10 个').default([]),
-  /** Complex items (涉及面广、处理难度大) get the longer legal deadline. */
-  complex: z.boolean().default(false),
-  note: z.string().trim().max(500).nullable().default(null),
-});
+export const assignInput = z
+  .object({
+    mode: handlingMode.default('lead_joint'),
+    leadUnitId: z.uuid('请选择主办单位').nullable().default(null),
+    jointUnitIds: z.array(z.uuid()).max(10, '会办单位不能超过 10 个').default([]),
+    /** 分别办理: the units that each handle and answer their own part. */
+    separateUnitIds: z.array(z.uuid()).max(10, '分别办理的单位不能超过 10 个').default([]),
+    /** Complex items (涉及面广、处理难度大) get the longer legal deadline. */
+    complex: z.boolean().default(false),
+    note: z.string().trim().max(500).nullable().default(null),
+  })
+  .superRefine((d, ctx) => {
+    if (d.mode === 'lead_joint' && !d.leadUnitId) ctx.addIssue({ code: 'custom', path: ['leadUnitId'], message: '请选择主办单位' });
+    if (d.mode === 'separate' && new Set(d.separateUnitIds).size < 2)
+      ctx.addIssue({ code: 'custom', path: ['separateUnitIds'], message: '分别办理须选择两个以上承办单位' });
+  });
 export type AssignInput = z.infer<typeof assignInput>;
 
 export const reassignmentRequestInput = z.object({ reason });
@@ -295,8 +346,11 @@ export const replyInput = z.object({
 });
 export type ReplyInput = z.infer<typeof replyInput>;
 
-export const rejectReplyInput = z.object({ reason });
-export const rateInput = z.object({ rating, comment: z.string().trim().max(1000).nullable().default(null) });
+/** `replyId` picks one unit's reply of a 分别办理 item (the oldest awaiting by default). */
+const whichReply = z.uuid('请选择答复').optional();
+export const releaseInput = z.object({ replyId: whichReply });
+export const rejectReplyInput = z.object({ reason, replyId: whichReply });
+export const rateInput = z.object({ rating, comment: z.string().trim().max(1000).nullable().default(null), replyId: whichReply });
 export type RateInput = z.infer<typeof rateInput>;
 export const reopenInput = z.object({ reason });
 export const closeInput = z.object({ note: z.string().trim().max(500).nullable().default(null) });
@@ -392,8 +446,13 @@ export const suggestionDetail = suggestionListItem.extend({
   content: z.string(),
   returnReason: z.string().nullable(),
   mergedIntoId: z.uuid().nullable(),
-  /** Items merged into this one (并案), those the viewer may see. */
-  mergedItems: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  /** 主办、会办 or 分别办理 (each unit answers its own part). */
+  handlingMode,
+  /**
+   * Items merged into this one (并案), with their deputies (lead, then confirmed co-signers): the unit
+   * answering this item sees every deputy it answers; `visible` says whether the viewer may open the item.
+   */
+  mergedItems: z.array(z.object({ id: z.uuid(), title: z.string(), deputies: z.array(z.string()), visible: z.boolean() })),
   complex: z.boolean(),
   round: z.number().int(),
   disclose: z.boolean(),
@@ -431,7 +490,14 @@ export const suggestionDetail = suggestionListItem.extend({
     }),
   ),
   ratings: z.array(
-    z.object({ id: z.uuid(), round: z.number().int(), rating, comment: z.string().nullable(), createdAt: z.iso.datetime() }),
+    z.object({
+      id: z.uuid(),
+      replyId: z.uuid(),
+      round: z.number().int(),
+      rating,
+      comment: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
   ),
   extensions: z.array(
     z.object({
@@ -454,6 +520,10 @@ export const suggestionDetail = suggestionListItem.extend({
       vote: keyVoteInput.nullable(),
     })
     .nullable(),
+  /** The item's body's result categories (the reply form offers these; labels for the page). */
+  replyCategories: z.array(replyCategoryOption),
+  /** How the reply letter of a co-signed item is addressed (the body's setting). */
+  replyLetterMode,
   /** What the current user may do now: derived from the workflow table. */
   allowedActions: z.array(suggestionAction),
   timeline: z.array(z.object({ at: z.iso.datetime(), actorName: z.string().nullable(), action: z.string(), label: z.string() })),
@@ -467,6 +537,9 @@ export const suggestionRates = z.object({
   repliedOnTime: z.number().int(),
   closed: z.number().int(),
   categoryA: z.number().int(),
+  categoryB: z.number().int(),
+  categoryC: z.number().int(),
+  categoryD: z.number().int(),
   rated: z.number().int(),
   satisfiedOrBasically: z.number().int(),
   replyRate: z.number().nullable(),
@@ -551,6 +624,23 @@ export const unitAssignmentItem = suggestionListItem.extend({
 });
 export type UnitAssignmentItem = z.infer<typeof unitAssignmentItem>;
 
+/** A body's rules for handling suggestions: how co-signers are answered, and its result categories. */
+export const suggestionSettingsInput = z.object({
+  replyLetterMode: replyLetterMode.default('named'),
+  /** Two to four categories, lettered A, B, C(, D) in order, each with its label. */
+  replyCategories: z.array(replyCategoryOption).min(2, '至少设两个类别').max(4, '最多设四个类别（A—D）'),
+});
+export type SuggestionSettingsInput = z.infer<typeof suggestionSettingsInput>;
+export const suggestionSettings = z.object({
+  bodyId: z.uuid(),
+  replyLetterMode,
+  replyCategories: z.array(replyCategoryOption),
+  /** The body whose setting is in force (this body or one above it); null for the platform default. */
+  setBy: z.uuid().nullable(),
+  setByName: z.string().nullable(),
+});
+export type SuggestionSettings = z.infer<typeof suggestionSettings>;
+
 /** What a handling unit sees instead of a confidential deputy's name. */
 export const withheldDeputyName = '（代表要求保密）';
 
@@ -576,7 +666,7 @@ export const suggestionActions = defineActions<SuggestionAction>('suggestions', 
   requestExtension: { input: extensionRequestInput, summary: '申请延期' },
   decideExtension: { input: extensionDecisionInput, summary: '审批延期' },
   reply: { input: replyInput, summary: '主办单位答复代表' },
-  release: { input: noInput, summary: '审核发出答复' },
+  release: { input: releaseInput, summary: '审核发出答复（分别办理的，逐个单位发出）' },
   rejectReply: { input: rejectReplyInput, summary: '退回答复重办' },
   rate: { input: rateInput, summary: '领衔代表满意度测评' },
   reopen: { input: reopenInput, summary: '重新办理' },

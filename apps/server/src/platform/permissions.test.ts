@@ -27,6 +27,7 @@ const probes: Record<Permission, { method: 'GET' | 'POST'; url: string }> = {
   'suggestions.manage': { method: 'POST', url: '/api/suggestion-sessions' },
   'suggestions.rates': { method: 'GET', url: '/api/suggestions/rates' },
   'suggestions.handle': { method: 'GET', url: '/api/suggestions/assigned' },
+  'suggestions.settings': { method: 'GET', url: '/api/suggestion-settings/00000000-0000-0000-0000-000000000000' },
   'opinions.read': { method: 'GET', url: '/api/opinions/export' },
   'opinions.triage': { method: 'POST', url: '/api/opinions/bulk-accept' },
   'opinions.handle': { method: 'GET', url: '/api/opinions/assigned' },

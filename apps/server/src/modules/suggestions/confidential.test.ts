@@ -106,7 +106,8 @@ describe('a confidential deputy (保密)', () => {
     expect(mine.json().leadDeputyName).toBe('张秀英');
     expect(mine.json().allowedActions).toContain('rate');
     const staffLetter = await c.as.staff!.request('GET', `/api/suggestions/${id}/replies/${replyId}/letter`);
-    expect(await docxText(staffLetter.rawPayload)).toContain('张秀英代表：');
+    // 联名: the letter names the lead deputy and the co-signer (the body's default, one letter naming all).
+    expect(await docxText(staffLetter.rawPayload)).toContain('张秀英、王建华代表：');
     // The unit's timeline shows the steps without the deputies' names.
     const timeline = (await c.as.unit!.request('GET', `/api/suggestions/${id}`)).json().timeline as { actorName: string; action: string }[];
     expect(timeline.filter((s) => s.action === 'submit').map((s) => s.actorName)).toEqual(['（代表要求保密）']);

@@ -76,8 +76,9 @@ export async function assignmentDeadlines(
   db: Executor,
   bodyPath: string,
   at: Date,
-  opts: { complex: boolean; round: number; role: 'lead' | 'joint' },
+  opts: { complex: boolean; round: number; role: 'lead' | 'joint' | 'separate' },
 ) {
+  // A 分别办理 part is answered to the deputy like a lead unit's reply (three months, six for complex items).
   const replyRule =
     opts.round > 1
       ? suggestionRules.rehandle

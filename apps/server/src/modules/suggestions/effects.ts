@@ -1,6 +1,8 @@
 import {
   acceptInput,
   assignInput,
+  assignmentRoleLabel,
+  type AssignmentRole,
   closeInput,
   contactInput,
   extensionDecisionInput,
@@ -16,9 +18,11 @@ import {
   reassignmentDecisionInput,
   reassignmentRequestInput,
   rejectReplyInput,
+  releaseInput,
+  type Rating,
+  type ReplyCategory,
   waiveJointOpinionInput,
   reopenInput,
-  replyCategoryLabel,
   replyInput,
   returnInput,
   type SuggestionAction,
@@ -32,7 +36,10 @@ import { leadersOfBody, staffOfBody, usersOfUnit } from '../../platform/recipien
 import type { Effect as EngineEffect, Notice, StepArgs, StepResult } from '../../platform/workflow.js';
 import { markEscalated } from '../opinions/index.js';
 import { assignmentDeadlines, extendedDue, extendedReplyDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
+import { categoryLabel, categoryRefusal } from './categories.js';
 import { motionProblem } from './motion-rules.js';
+import { itemCategory, itemRating, nearestDue, separateItemState } from './separate.js';
+import { settingsFor } from './settings.js';
 import * as repo from './repository.js';
 import type { Transition } from './workflow.js';
 
@@ -85,6 +92,11 @@ async function myDeputyId(a: EffectArgs, among: string[]) {
   return mine.find((id) => among.includes(id));
 }
 const title = (a: EffectArgs) => `《${a.item.title}》`;
+/** A category as the item's body names it (办理结果分类): “B类（正在解决或列入计划解决）”. */
+async function categoryText(a: EffectArgs, code: string) {
+  const label = categoryLabel((await settingsFor(a.tx, a.item.bodyId)).replyCategories, code);
+  return label ? `${code}类（${label}）` : `${code}类`;
+}
 const itemDates = (a: EffectArgs) => ({ assignedAt: a.item.assignedAt!, complex: a.item.complex });
 
 async function answerCosign(a: EffectArgs, confirm: boolean): Promise<EffectResult> {
@@ -142,7 +154,7 @@ async function releaseToMerged(a: EffectArgs): Promise<EffectResult> {
   const notice = await toDeputies(
     a,
     '建议已答复',
-    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${replyCategoryLabel[reply.category as 'A']}），请进行满意度测评`,
+    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${await categoryText(a, reply.category)}），请进行满意度测评`,
     true,
   );
   return {
@@ -178,6 +190,214 @@ async function reopenMerged(a: EffectArgs, reason: string): Promise<EffectResult
     ],
   };
 }
+
+// ---- 分别办理: several units, each answering its own part (separate.ts) ----
+const isSeparate = (a: EffectArgs) => a.item.handlingMode === 'separate';
+
+/** The item after a step on one part: the state its parts add up to (a `parts:<state>` row) and the nearest deadline still owed. */
+async function partsOutcome(a: EffectArgs) {
+  const parts = (await repo.assignmentsOf(a.tx, a.item.id)).filter(({ a: x }) => x.role === 'separate').map(({ a: x }) => x);
+  return { outcome: `parts:${separateItemState(parts)}`, dueAt: nearestDue(parts), parts };
+}
+
+/** The separate unit's reply the staff member or deputy means (`replyId`), or the oldest one in the given part state. */
+async function separateReply(a: EffectArgs, partState: 'replied' | 'released', replyId: string | undefined) {
+  const parts = (await repo.assignmentsOf(a.tx, a.item.id)).filter(({ a: x }) => x.role === 'separate' && x.state === partState);
+  const replies = (await repo.repliesOf(a.tx, a.item.id)).filter(
+    ({ r }) =>
+      !r.rejectedReason &&
+      (partState === 'replied' ? !r.releasedAt : !!r.releasedAt) &&
+      parts.some(({ a: x }) => x.unitId === r.unitId && x.round === r.round),
+  );
+  const reply = replyId ? replies.find(({ r }) => r.id === replyId) : replies[0];
+  if (!reply)
+    throw new DomainError(
+      'NO_REPLY',
+      partState === 'replied' ? '没有待审核的答复' : '没有待测评的答复',
+      {
+        fields: [{ path: 'replyId', message: '请选择答复' }],
+      },
+      409,
+    );
+  const part = parts.find(({ a: x }) => x.unitId === reply.r.unitId)!;
+  return { reply, part: part.a, unitName: part.unitName };
+}
+
+/** A part goes back to its unit for a second answer (dissatisfaction, or staff reopening), with the re-handling deadline. */
+async function reopenPart(a: EffectArgs, part: repo.AssignmentRow, reason: string): Promise<Notice> {
+  const round = part.round + 1;
+  const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {
+    complex: a.item.complex,
+    round,
+    role: 'separate',
+  });
+  await repo.updateAssignment(a.tx, part.id, { state: 'signed_for', round, dueAt: d.dueAt });
+  return toUnit(
+    a,
+    part.unitId,
+    '建议重新办理',
+    `${title(a)}中贵单位分别办理的部分需重新办理（${reason}），请于${chinaDate(d.dueAt)}前再次答复`,
+    true,
+  );
+}
+
+/** 分别办理 as a whole: released once every part is, with the least solved part's category and the least satisfied part's rating. */
+async function separateTotals(a: EffectArgs, parts: repo.AssignmentRow[]): Promise<Partial<repo.SuggestionRow>> {
+  const live = parts.filter((x) => x.state !== 'withdrawn');
+  const replies = (await repo.repliesOf(a.tx, a.item.id)).filter(({ r }) => r.releasedAt);
+  const latest = (unitId: string) => replies.filter(({ r }) => r.unitId === unitId).at(-1)?.r;
+  const allReleased = live.every((x) => x.state === 'released' || x.state === 'rated');
+  const allRated = live.every((x) => x.state === 'rated');
+  const ratings = await repo.ratingsOf(a.tx, a.item.id);
+  return {
+    releasedAt: allReleased ? (a.item.releasedAt ?? a.now) : null,
+    replyCategory: allReleased ? itemCategory(live.map((x) => latest(x.unitId)!.category as ReplyCategory)) : null,
+    rating: allRated
+      ? itemRating(live.map((x) => ratings.filter((r) => r.replyId === latest(x.unitId)!.id).at(-1)!.rating as Rating))
+      : null,
+  };
+}
+
+const separateEffects = {
+  async assign(a: EffectArgs, unitIds: string[], complex: boolean, note: string | null): Promise<EffectResult> {
+    const units = await repo.unitsByIds(a.tx, a.ctx.actor, unitIds);
+    for (const id of unitIds)
+      if (!units.find((u) => u.id === id && u.active))
+        throw new DomainError(
+          'UNIT_NOT_FOUND',
+          '承办单位不存在或已停用',
+          { fields: [{ path: 'separateUnitIds', message: '请选择在用的承办单位' }], unitId: id },
+          400,
+        );
+    const bodyPath = await repo.bodyPathOf(a.tx, a.item.bodyId);
+    const rows = [];
+    for (const unitId of unitIds) {
+      const d = await assignmentDeadlines(a.tx, bodyPath, a.now, { complex, round: 1, role: 'separate' });
+      rows.push({ suggestionId: a.item.id, unitId, role: 'separate', state: 'assigned', round: 1, assignedAt: a.now, note, ...d });
+    }
+    const created = await repo.insertAssignments(a.tx, rows);
+    const notices = [];
+    for (const r of created)
+      notices.push(
+        await toUnit(a, r.unitId, '新交办的代表建议', `${title(a)}已交由贵单位分别办理，请及时签收，并就本单位职责部分答复代表`, true),
+      );
+    return {
+      patch: { assignedAt: a.now, handlingMode: 'separate', leadUnitId: null, dueAt: nearestDue(created), complex },
+      detail: { mode: 'separate', separateUnitIds: unitIds },
+      notices,
+    };
+  },
+
+  async reply(a: EffectArgs, input: z.infer<typeof replyInput>): Promise<EffectResult> {
+    const mine = await myAssignment(a);
+    if (mine.state !== 'signed_for')
+      throw new DomainError(
+        'PART_NOT_OPEN',
+        mine.state === 'assigned' ? '请先签收再答复' : '本单位的答复已提交',
+        { state: mine.state },
+        409,
+      );
+    const reply = await repo.insertReply(a.tx, {
+      suggestionId: a.item.id,
+      unitId: mine.unitId,
+      round: mine.round,
+      createdBy: a.ctx.actor.id,
+      createdAt: a.now,
+      ...input,
+    });
+    await repo.updateAssignment(a.tx, mine.id, { state: 'replied' });
+    const { outcome, dueAt: due } = await partsOutcome(a);
+    // On time only when every unit's first answer came within its own deadline.
+    const onTime = mine.round === 1 ? { repliedOnTime: (a.item.repliedOnTime ?? true) && a.now <= mine.dueAt } : {};
+    return {
+      patch: { firstRepliedAt: a.item.firstRepliedAt ?? a.now, dueAt: due, ...onTime },
+      outcome,
+      detail: { replyId: reply.id, category: input.category, assignmentId: mine.id },
+      notices: [
+        await toStaff(
+          a,
+          '承办单位已答复',
+          `${a.ctx.actor.handlingUnitName ?? '承办单位'}已就${title(a)}分别办理的部分答复（${input.category}类），请审核后发出`,
+        ),
+      ],
+    };
+  },
+
+  async release(a: EffectArgs): Promise<EffectResult> {
+    const { replyId } = parse(releaseInput, a.input);
+    const { reply, part, unitName } = await separateReply(a, 'replied', replyId);
+    await repo.updateReply(a.tx, reply.r.id, { releasedAt: a.now, releasedBy: a.ctx.actor.id });
+    await repo.updateAssignment(a.tx, part.id, { state: 'released' });
+    const { outcome, dueAt: due, parts } = await partsOutcome(a);
+    return {
+      patch: { dueAt: due, ...(await separateTotals(a, parts)) },
+      outcome,
+      detail: { replyId: reply.r.id, unitId: part.unitId },
+      notices: [
+        await toDeputies(
+          a,
+          '建议已答复',
+          `${title(a)}中由${unitName}分别办理的部分已答复（${await categoryText(a, reply.r.category)}），请进行满意度测评`,
+          true,
+        ),
+      ],
+    };
+  },
+
+  async rejectReply(a: EffectArgs, reason: string, replyId: string | undefined): Promise<EffectResult> {
+    const { reply, part } = await separateReply(a, 'replied', replyId);
+    await repo.updateReply(a.tx, reply.r.id, { rejectedReason: reason });
+    await repo.updateAssignment(a.tx, part.id, { state: 'signed_for' });
+    const { outcome, dueAt: due } = await partsOutcome(a);
+    return {
+      patch: { dueAt: due },
+      outcome,
+      detail: { replyId: reply.r.id, reason },
+      notices: [await toUnit(a, part.unitId, '答复被退回', `${title(a)}的答复被退回重办：${reason}`)],
+    };
+  },
+
+  async rate(a: EffectArgs, input: z.infer<typeof rateInput>): Promise<EffectResult> {
+    const { reply, part, unitName } = await separateReply(a, 'released', input.replyId);
+    await repo.insertRating(a.tx, {
+      suggestionId: a.item.id,
+      replyId: reply.r.id,
+      deputyId: a.item.leadDeputyId,
+      round: part.round,
+      rating: input.rating,
+      comment: input.comment,
+      createdAt: a.now,
+    });
+    const result = `${title(a)}中${unitName}办理部分的测评结果：${ratingLabel[input.rating]}`;
+    const notices = [await toStaff(a, '代表已测评', result), await toUnit(a, part.unitId, '代表已测评', result)];
+    // Dissatisfaction sends this unit's part, and only it, back for a second answer.
+    if (input.rating === 'dissatisfied')
+      notices.push(await reopenPart(a, part, `代表对答复不满意${input.comment ? `：${input.comment}` : ''}`));
+    else await repo.updateAssignment(a.tx, part.id, { state: 'rated' });
+    const { outcome, dueAt: due, parts } = await partsOutcome(a);
+    return {
+      patch: { dueAt: due, ...(await separateTotals(a, parts)) },
+      outcome,
+      detail: { replyId: reply.r.id, unitId: part.unitId, rating: input.rating, comment: input.comment },
+      notices,
+    };
+  },
+
+  /** Staff reopen the whole item: every answered part goes back to its unit. */
+  async reopen(a: EffectArgs, reason: string): Promise<EffectResult> {
+    const answered = (await repo.assignmentsOf(a.tx, a.item.id)).filter(
+      ({ a: x }) => x.role === 'separate' && ['released', 'rated'].includes(x.state),
+    );
+    const notices = [];
+    for (const { a: part } of answered) notices.push(await reopenPart(a, part, reason));
+    const { dueAt: due } = await partsOutcome(a);
+    return {
+      patch: { round: a.item.round + 1, dueAt: due, rating: null, lastRemindedAt: null, escalatedAt: null },
+      detail: { reason, round: a.item.round + 1 },
+      notices,
+    };
+  },
+};
 
 export const effects: Record<SuggestionAction, Effect> = {
   confirmCosign: (a) => answerCosign(a, true),
@@ -235,9 +455,11 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async assign(a) {
     const input = parse(assignInput, a.input);
-    const jointIds = [...new Set(input.jointUnitIds)].filter((u) => u !== input.leadUnitId);
-    const units = await repo.unitsByIds(a.tx, a.ctx.actor, [input.leadUnitId, ...jointIds]);
-    for (const id of [input.leadUnitId, ...jointIds]) {
+    if (input.mode === 'separate') return separateEffects.assign(a, [...new Set(input.separateUnitIds)], input.complex, input.note);
+    const leadUnitId = input.leadUnitId!;
+    const jointIds = [...new Set(input.jointUnitIds)].filter((u) => u !== leadUnitId);
+    const units = await repo.unitsByIds(a.tx, a.ctx.actor, [leadUnitId, ...jointIds]);
+    for (const id of [leadUnitId, ...jointIds]) {
       const unit = units.find((u) => u.id === id);
       if (!unit || !unit.active)
         throw new DomainError(
@@ -249,7 +471,7 @@ export const effects: Record<SuggestionAction, Effect> = {
     }
     const bodyPath = await repo.bodyPathOf(a.tx, a.item.bodyId);
     const rows = [];
-    for (const [unitId, role] of [[input.leadUnitId, 'lead'], ...jointIds.map((j) => [j, 'joint'])] as [string, 'lead' | 'joint'][]) {
+    for (const [unitId, role] of [[leadUnitId, 'lead'], ...jointIds.map((j) => [j, 'joint'])] as [string, 'lead' | 'joint'][]) {
       const d = await assignmentDeadlines(a.tx, bodyPath, a.now, { complex: input.complex, round: 1, role });
       rows.push({ suggestionId: a.item.id, unitId, role, state: 'assigned', round: 1, assignedAt: a.now, note: input.note, ...d });
     }
@@ -257,12 +479,18 @@ export const effects: Record<SuggestionAction, Effect> = {
     const notices = [];
     for (const r of created)
       notices.push(
-        await toUnit(a, r.unitId, '新交办的代表建议', `${title(a)}已交由贵单位${r.role === 'lead' ? '主办' : '会办'}，请及时签收`, true),
+        await toUnit(
+          a,
+          r.unitId,
+          '新交办的代表建议',
+          `${title(a)}已交由贵单位${assignmentRoleLabel[r.role as AssignmentRole]}，请及时签收`,
+          true,
+        ),
       );
     const lead = created.find((r) => r.role === 'lead')!;
     return {
-      patch: { assignedAt: a.now, leadUnitId: input.leadUnitId, dueAt: lead.dueAt, complex: input.complex },
-      detail: { leadUnitId: input.leadUnitId, jointUnitIds: jointIds, dueAt: lead.dueAt.toISOString() },
+      patch: { assignedAt: a.now, handlingMode: 'lead_joint', leadUnitId, dueAt: lead.dueAt, complex: input.complex },
+      detail: { leadUnitId, jointUnitIds: jointIds, dueAt: lead.dueAt.toISOString() },
       notices,
     };
   },
@@ -271,6 +499,10 @@ export const effects: Record<SuggestionAction, Effect> = {
     const mine = await myAssignment(a);
     if (mine.state !== 'assigned') throw new DomainError('ALREADY_SIGNED', '本单位已签收或已申请调整', { state: mine.state }, 409);
     await repo.updateAssignment(a.tx, mine.id, { state: 'signed_for', signedForAt: a.now });
+    if (isSeparate(a)) {
+      const { outcome, dueAt: due } = await partsOutcome(a);
+      return { patch: { dueAt: due }, outcome, detail: { assignmentId: mine.id, role: mine.role } };
+    }
     return { detail: { assignmentId: mine.id, role: mine.role } };
   },
 
@@ -289,6 +521,7 @@ export const effects: Record<SuggestionAction, Effect> = {
       );
     await repo.updateAssignment(a.tx, mine.id, { state: 'reassignment_requested', reassignReason: reason });
     return {
+      ...(isSeparate(a) ? { outcome: (await partsOutcome(a)).outcome } : {}),
       detail: { assignmentId: mine.id, reason },
       notices: [await toStaff(a, '承办单位申请调整', `${a.ctx.actor.handlingUnitName ?? '承办单位'}申请调整${title(a)}：${reason}`)],
     };
@@ -311,7 +544,7 @@ export const effects: Record<SuggestionAction, Effect> = {
       const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {
         complex: a.item.complex,
         round: a.item.round,
-        role: target.a.role as 'lead' | 'joint',
+        role: target.a.role as 'lead' | 'joint' | 'separate',
       });
       const [created] = await repo.insertAssignments(a.tx, [
         {
@@ -330,7 +563,7 @@ export const effects: Record<SuggestionAction, Effect> = {
           a,
           newUnitId,
           '新交办的代表建议',
-          `${title(a)}调整由贵单位${target.a.role === 'lead' ? '主办' : '会办'}，请及时签收`,
+          `${title(a)}调整由贵单位${assignmentRoleLabel[target.a.role as AssignmentRole]}，请及时签收`,
           true,
         ),
         await toUnit(a, target.a.unitId, '调整申请已同意', `${title(a)}已改由${unit.name}办理`),
@@ -340,6 +573,10 @@ export const effects: Record<SuggestionAction, Effect> = {
       notices.push(
         await toUnit(a, target.a.unitId, '调整申请未同意', `${title(a)}仍由贵单位办理，请签收${input.note ? `：${input.note}` : ''}`),
       );
+    }
+    if (isSeparate(a)) {
+      const { outcome, dueAt: due } = await partsOutcome(a);
+      return { patch: { ...patch, dueAt: due }, outcome, detail: { ...input }, notices };
     }
     const othersPending = rows.some(({ a: x }) => x.id !== target.a.id && x.state === 'reassignment_requested');
     return {
@@ -505,6 +742,13 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async reply(a) {
     const input = parse(replyInput, a.input);
+    // The category is one of the body's own scheme (A/B/C by default, A–D where the body uses four).
+    const refusal = categoryRefusal((await settingsFor(a.tx, a.item.bodyId)).replyCategories, input.category);
+    if (refusal)
+      throw new DomainError('REPLY_CATEGORY_NOT_IN_SCHEME', refusal, {
+        fields: [{ path: 'category', message: '请选择本机关设定的办理结果类别' }],
+      });
+    if (isSeparate(a)) return separateEffects.reply(a, input);
     const rows = await repo.assignmentsOf(a.tx, a.item.id);
     const pendingJoint = rows
       .filter(({ a: x }) => x.role === 'joint' && ['assigned', 'signed_for', 'reassignment_requested'].includes(x.state))
@@ -532,6 +776,7 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async release(a) {
     if (a.item.mergedIntoId) return releaseToMerged(a);
+    if (isSeparate(a)) return separateEffects.release(a);
     const reply = (await repo.repliesOf(a.tx, a.item.id))
       .reverse()
       .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
@@ -540,7 +785,7 @@ export const effects: Record<SuggestionAction, Effect> = {
     const notice = await toDeputies(
       a,
       '建议已答复',
-      `${title(a)}已由${reply.unitName}答复（${replyCategoryLabel[reply.r.category as 'A']}），请进行满意度测评`,
+      `${title(a)}已由${reply.unitName}答复（${await categoryText(a, reply.r.category)}），请进行满意度测评`,
       true,
     );
     // 并案: every item merged into this one gets the reply too, addressed to its own deputy.
@@ -554,7 +799,8 @@ export const effects: Record<SuggestionAction, Effect> = {
   },
 
   async rejectReply(a) {
-    const { reason } = parse(rejectReplyInput, a.input);
+    const { reason, replyId } = parse(rejectReplyInput, a.input);
+    if (isSeparate(a)) return separateEffects.rejectReply(a, reason, replyId);
     const reply = (await repo.repliesOf(a.tx, a.item.id))
       .reverse()
       .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
@@ -569,7 +815,9 @@ export const effects: Record<SuggestionAction, Effect> = {
   },
 
   async rate(a) {
-    const { rating, comment } = parse(rateInput, a.input);
+    const input = parse(rateInput, a.input);
+    if (isSeparate(a)) return separateEffects.rate(a, input);
+    const { rating, comment } = input;
     const reply = (await repo.repliesOf(a.tx, a.item.id)).reverse().find(({ r }) => r.round === a.item.round && r.releasedAt);
     if (!reply) throw new DomainError('NO_REPLY', '没有可测评的答复', undefined, 409);
     await repo.insertRating(a.tx, {
@@ -596,6 +844,7 @@ export const effects: Record<SuggestionAction, Effect> = {
   async reopen(a) {
     const { reason } = parse(reopenInput, a.input);
     if (a.item.mergedIntoId) return reopenMerged(a, reason);
+    if (isSeparate(a)) return separateEffects.reopen(a, reason);
     const lead = await leadAssignment(a);
     const round = a.item.round + 1;
     const d = await assignmentDeadlines(a.tx, await repo.bodyPathOf(a.tx, a.item.bodyId), a.now, {

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { replyCategoryLabel, type ReplyCategory } from '@renda/shared';
+import type { ReplyCategory, ReplyLetterMode } from '@renda/shared';
 
 const FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
@@ -50,9 +50,11 @@ export interface AssignmentLetter {
   leadDeputyName: string | null;
   cosignerNames: string[];
   unitName: string;
-  role: 'lead' | 'joint';
+  role: 'lead' | 'joint' | 'separate';
   leadUnitName: string;
   jointUnitNames: string[];
+  /** 分别办理: the other units answering their own parts. */
+  otherSeparateUnitNames: string[];
   assignedAt: Date;
   signForDueAt: Date;
   dueAt: Date;
@@ -66,19 +68,21 @@ export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
     title('代表建议交办函'),
     p(`${l.unitName}：`),
     p(
-      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${l.role === 'lead' ? '主办' : '会办'}。`,
+      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${{ lead: '主办', joint: '会办', separate: '分别办理' }[l.role]}。`,
       { indent: true },
     ),
     p(
-      l.role === 'lead'
-        ? `会办单位：${l.jointUnitNames.length ? l.jointUnitNames.join('、') : '无'}。请主动与会办单位协商，汇总会办意见后统一答复代表。`
-        : `主办单位：${l.leadUnitName}。请将会办意见书面送主办单位。`,
+      l.role === 'separate'
+        ? `此件由${[l.unitName, ...l.otherSeparateUnitNames].join('、')}分别办理。请就本单位职责范围内的事项单独答复代表，并抄送交办机关。`
+        : l.role === 'lead'
+          ? `会办单位：${l.jointUnitNames.length ? l.jointUnitNames.join('、') : '无'}。请主动与会办单位协商，汇总会办意见后统一答复代表。`
+          : `主办单位：${l.leadUnitName}。请将会办意见书面送主办单位。`,
       { indent: true },
     ),
     p(
       `请于${chineseDate(l.signForDueAt)}前签收；如认为不属于你单位职责，请在此期限内说明理由申请调整，逾期不作调整。${
-        l.role === 'lead' ? '请于' : '会办意见请于'
-      }${chineseDate(l.dueAt)}前${l.role === 'lead' ? '办理完毕并书面答复代表' : '送达主办单位'}。办理过程中请与代表做好办前、办中、办后沟通（“三个面对面”）。`,
+        l.role === 'joint' ? '会办意见请于' : '请于'
+      }${chineseDate(l.dueAt)}前${l.role === 'joint' ? '送达主办单位' : '办理完毕并书面答复代表'}。办理过程中请与代表做好办前、办中、办后沟通（“三个面对面”）。`,
       { indent: true },
     ),
     p('附：建议原文', { bold: true }),
@@ -90,14 +94,42 @@ export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
   ]);
 }
 
+/** Whom one reply letter is addressed to: the deputies named in its salutation, and how the item came from them. */
+export interface ReplyAddressees {
+  /** Empty when printed by a unit for a confidential deputy (保密): 尊敬的代表. */
+  names: string[];
+  /** A co-signer's own letter (one letter each) names the lead deputy in its first line. */
+  leadDeputyName: string | null;
+  cosigned: boolean;
+}
+
+/**
+ * 联名: every deputy who signed an item is answered. A body writes one letter naming the lead deputy
+ * and each confirmed co-signer (`named`), or one letter to each of them (`each`: `deputyId` picks the
+ * letter, the lead deputy's by default). Declined or unconfirmed invitations are not signers.
+ */
+export function replyAddressees(
+  mode: ReplyLetterMode,
+  lead: { id: string; name: string },
+  cosigners: { deputyId: string; name: string; confirmed: boolean }[],
+  deputyId?: string,
+): ReplyAddressees | null {
+  const signers = cosigners.filter((c) => c.confirmed);
+  if (mode === 'named') return { names: [lead.name, ...signers.map((c) => c.name)], leadDeputyName: null, cosigned: false };
+  if (!deputyId || deputyId === lead.id) return { names: [lead.name], leadDeputyName: null, cosigned: false };
+  const cosigner = signers.find((c) => c.deputyId === deputyId);
+  return cosigner ? { names: [cosigner.name], leadDeputyName: lead.name, cosigned: true } : null;
+}
+
 export interface ReplyLetter {
   unitName: string;
   sessionName: string | null;
   numberLabel: string | null;
   title: string;
-  /** Null when printed by a unit for a confidential deputy (保密). */
-  leadDeputyName: string | null;
+  to: ReplyAddressees;
   category: ReplyCategory;
+  /** The category's label in the body's scheme (办理结果分类). */
+  categoryLabel: string;
   content: string;
   /** 主办单位汇总会办意见后统一答复: the joint units' written opinions go with the reply. */
   jointOpinions: { unitName: string; content: string }[];
@@ -109,18 +141,27 @@ export interface ReplyLetter {
   createdAt: Date;
 }
 
-/** 答复函: the lead unit's reply, marked with its A/B/C category at the top right as the rules require. */
+function salutation(to: ReplyAddressees, title: string): [string, string] {
+  if (to.names.length === 0) return ['尊敬的代表：', `您提出的《${title}》收悉，现答复如下：`];
+  const names = `${to.names.join('、')}代表：`;
+  if (to.names.length > 1) return [names, `你们提出的《${title}》收悉，现答复如下：`];
+  if (to.cosigned) return [names, `您联名提出的《${title}》（领衔代表：${to.leadDeputyName}）收悉，现答复如下：`];
+  return [names, `您提出的《${title}》收悉，现答复如下：`];
+}
+
+/** 答复函: the lead unit's reply, marked with its category at the top right as the rules require. */
 export function replyLetter(l: ReplyLetter): Promise<Buffer> {
+  const [to, opening] = salutation(l.to, l.title);
   return pack([
     p(`${l.category}类`, { align: AlignmentType.RIGHT, bold: true }),
     title(`关于${l.sessionName ?? ''}${l.numberLabel ? `${l.numberLabel}` : ''}建议的答复`),
-    p(l.leadDeputyName ? `${l.leadDeputyName}代表：` : '尊敬的代表：'),
-    p(`您提出的《${l.title}》收悉，现答复如下：`, { indent: true }),
+    p(to),
+    p(opening, { indent: true }),
     ...paragraphs(l.content),
     ...(l.jointOpinions.length || l.waivedUnitNames.length ? [p('会办单位意见：', { bold: true })] : []),
     ...l.jointOpinions.flatMap((o) => [p(`${o.unitName}：`, { indent: true }), ...paragraphs(o.content)]),
     ...l.waivedUnitNames.map((name) => p(`${name}逾期未提交会办意见，经交办机关同意先行答复。`, { indent: true })),
-    p(`办理结果类别：${l.category}类（${replyCategoryLabel[l.category]}）。`, { indent: true }),
+    p(`办理结果类别：${l.category}类（${l.categoryLabel}）。`, { indent: true }),
     p('感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。', { indent: true }),
     p(''),
     p(l.unitName, { align: AlignmentType.RIGHT }),

@@ -6,6 +6,7 @@ import {
   type ContactMethod,
   type ContactStage,
   type ExtensionState,
+  type HandlingMode,
   type Rating,
   type ReplyCategory,
   type Role,
@@ -16,6 +17,7 @@ import {
   type SuggestionListItem,
   type SuggestionPeriod,
   type SuggestionSession,
+  type SuggestionSettings,
   type SuggestionState,
   type UnitAssignmentItem,
 } from '@renda/shared';
@@ -106,9 +108,12 @@ export interface DetailParts {
   keyReviews: Rows<typeof repo.keyReviewsOf>;
   timeline: Rows<typeof repo.timelineOf>;
   mergedItems: Rows<typeof repo.mergedInto>;
+  settings: SuggestionSettings;
   allowedActions: SuggestionAction[];
   /** Whether the viewer may read unreleased replies (staff and the lead unit). */
   seesDraftReplies: boolean;
+  /** A 分别办理 unit also reads its own reply before release. */
+  ownUnitId?: string | null;
   viewer: Role;
 }
 
@@ -119,8 +124,15 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
     ...presentListItem(p.item, now, p.viewer),
     content: s.content,
     returnReason: s.returnReason,
+    handlingMode: s.handlingMode as HandlingMode,
     mergedIntoId: s.mergedIntoId,
-    mergedItems: p.mergedItems,
+    // 并案: the unit sees every deputy it answers, except a confidential item's (保密), withheld like the item's own.
+    mergedItems: p.mergedItems.map((m) => ({
+      id: m.id,
+      title: m.title,
+      deputies: withholdsDeputies(m, p.viewer) ? [withheldDeputyName] : [m.leadDeputyName, ...m.cosignerNames],
+      visible: m.visible,
+    })),
     complex: s.complex,
     round: s.round,
     disclose: s.disclose,
@@ -162,7 +174,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
       createdAt: o.createdAt.toISOString(),
     })),
     replies: p.replies
-      .filter(({ r }) => p.seesDraftReplies || r.releasedAt)
+      .filter(({ r }) => p.seesDraftReplies || r.releasedAt || (p.ownUnitId && r.unitId === p.ownUnitId))
       .map(({ r, unitName }) => ({
         id: r.id,
         round: r.round,
@@ -176,6 +188,7 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
       })),
     ratings: p.ratings.map((r) => ({
       id: r.id,
+      replyId: r.replyId,
       round: r.round,
       rating: r.rating as Rating,
       comment: r.comment,
@@ -209,6 +222,8 @@ export function presentDetail(p: DetailParts, now: Date): SuggestionDetail {
           vote: p.key.vote ?? null,
         }
       : null,
+    replyCategories: p.settings.replyCategories,
+    replyLetterMode: p.settings.replyLetterMode,
     allowedActions: p.allowedActions,
     timeline: p.timeline.map((t) => ({
       at: t.at.toISOString(),

@@ -13,13 +13,20 @@ export interface RatesFilter {
 /** Only items that went past review count: drafts, returned and merged items are not handled items. */
 const counted = inArray(suggestions.state, [...handledStates]);
 
+/** Released replies of one result category (the body's scheme names it; A is always solved). */
+const byCategory = (code: string) =>
+  sql<number>`count(*) FILTER (WHERE ${suggestions.releasedAt} IS NOT NULL AND ${suggestions.replyCategory} = ${code})::int`;
+
 const aggregates = {
   total: sql<number>`count(*)::int`,
   assigned: sql<number>`count(${suggestions.assignedAt})::int`,
   replied: sql<number>`count(${suggestions.releasedAt})::int`,
   repliedOnTime: sql<number>`count(*) FILTER (WHERE ${suggestions.releasedAt} IS NOT NULL AND ${suggestions.repliedOnTime})::int`,
   closed: sql<number>`count(*) FILTER (WHERE ${suggestions.state} = 'closed')::int`,
-  categoryA: sql<number>`count(*) FILTER (WHERE ${suggestions.releasedAt} IS NOT NULL AND ${suggestions.replyCategory} = 'A')::int`,
+  categoryA: byCategory('A'),
+  categoryB: byCategory('B'),
+  categoryC: byCategory('C'),
+  categoryD: byCategory('D'),
   rated: sql<number>`count(${suggestions.rating})::int`,
   satisfiedOrBasically: sql<number>`count(*) FILTER (WHERE ${suggestions.rating} IN ('satisfied', 'basically_satisfied'))::int`,
 };

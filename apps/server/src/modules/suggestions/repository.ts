@@ -363,13 +363,41 @@ export async function insertSession(db: Executor, row: typeof suggestionSessions
   return created!;
 }
 
-/** Items merged into this one (并案) that the actor may see. */
-export function mergedInto(db: Executor, actor: Who, suggestionId: string) {
-  return db
-    .select({ id: suggestions.id, title: suggestions.title })
+/**
+ * Items merged into this one (并案), for a reader of this item: staff, leaders and the units answering it
+ * see every one (the unit answers each item's deputies), a deputy only those they may open. Each with its
+ * lead deputy and confirmed co-signers, and whether the reader may open it.
+ */
+export async function mergedInto(db: Executor, actor: Who, suggestionId: string) {
+  const rows = await db
+    .select({
+      id: suggestions.id,
+      title: suggestions.title,
+      confidential: suggestions.confidential,
+      leadDeputyName: deputies.name,
+      visible: sql<boolean>`(${visibleTo(actor)})`,
+    })
     .from(suggestions)
-    .where(and(eq(suggestions.mergedIntoId, suggestionId), visibleTo(actor)))
+    .innerJoin(deputies, eq(deputies.id, suggestions.leadDeputyId))
+    .where(and(eq(suggestions.mergedIntoId, suggestionId), actor.role === 'deputy' ? visibleTo(actor) : undefined))
     .orderBy(asc(suggestions.submittedAt));
+  const cosigners = rows.length
+    ? await db
+        .select({ suggestionId: suggestionCosigners.suggestionId, name: deputies.name })
+        .from(suggestionCosigners)
+        .innerJoin(deputies, eq(deputies.id, suggestionCosigners.deputyId))
+        .where(
+          and(
+            inArray(
+              suggestionCosigners.suggestionId,
+              rows.map((r) => r.id),
+            ),
+            sql`${suggestionCosigners.confirmedAt} IS NOT NULL`,
+          ),
+        )
+        .orderBy(asc(deputies.name))
+    : [];
+  return rows.map((r) => ({ ...r, cosignerNames: cosigners.filter((c) => c.suggestionId === r.id).map((c) => c.name) }));
 }
 
 /** Items merged into this one that wait for its reply: never answered yet, or re-handled after their deputy's dissatisfaction. */

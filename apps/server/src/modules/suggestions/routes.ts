@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import {
   cosignerCandidate,
+  defaultReplyCategories,
   pageOf,
   pageQuery,
   publicSuggestion,
   publicSuggestionQuery,
   publicSuggestionSession,
   ratesQuery,
+  replyCategoryOption,
   suggestionActions,
   suggestionDetail,
   suggestionDraftInput,
@@ -15,6 +17,8 @@ import {
   suggestionRates,
   suggestionSession,
   suggestionSessionInput,
+  suggestionSettings,
+  suggestionSettingsInput,
   supervisorCandidate,
   unitAssignmentItem,
   unitAssignmentQuery,
@@ -31,6 +35,7 @@ import * as portal from './portal.js';
 import * as rates from './rates.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
+import * as settings from './settings.js';
 
 const tags = ['suggestions'];
 
@@ -76,6 +81,37 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
       },
     },
     async (request, reply) => reply.status(201).send(await service.createSession(db, actorContext(request), request.body)),
+  );
+
+  // A body's handling settings: how co-signers are answered, and its result categories (办理结果分类).
+  const settingsRoute = { preValidation: requirePermission('suggestions.settings') };
+  const bodyParams = z.object({ bodyId: z.uuid('机关编号格式不正确') });
+  app.get(
+    '/api/suggestion-settings/:bodyId',
+    {
+      ...settingsRoute,
+      schema: {
+        tags,
+        summary: '建议办理设置（联名代表答复方式、办理结果分类）',
+        params: bodyParams,
+        response: { 200: suggestionSettings, ...errorResponses },
+      },
+    },
+    async (request) => settings.getSettings(db, actorContext(request), request.params.bodyId),
+  );
+  app.put(
+    '/api/suggestion-settings/:bodyId',
+    {
+      ...settingsRoute,
+      schema: {
+        tags,
+        summary: '设置本机关的联名代表答复方式和办理结果分类（下级机关未设置的沿用）',
+        params: bodyParams,
+        body: suggestionSettingsInput,
+        response: { 200: suggestionSettings, ...errorResponses },
+      },
+    },
+    async (request) => settings.setSettings(db, actorContext(request), request.params.bodyId, request.body),
   );
 
   app.get(
@@ -128,6 +164,8 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
             overall: suggestionRates,
             byUnit: z.array(unitRates),
             byBody: z.array(suggestionRates.extend({ bodyId: z.uuid(), bodyName: z.string() })),
+            /** The result categories of the body counted (its labels for the category columns). */
+            categories: z.array(replyCategoryOption),
           }),
           ...errorResponses,
         },
@@ -140,7 +178,9 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         rates.ratesByUnit(db, ctx, request.query),
         rates.ratesByBody(db, ctx, request.query),
       ]);
-      return { overall, byUnit, byBody };
+      const bodyId = request.query.bodyId ?? ctx.actor.bodyId;
+      const categories = bodyId ? (await settings.getSettings(db, ctx, bodyId)).replyCategories : defaultReplyCategories;
+      return { overall, byUnit, byBody, categories };
     },
   );
 
@@ -246,9 +286,23 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
 
   app.get(
     '/api/suggestions/:id/replies/:replyId/letter',
-    { ...read, schema: { tags, summary: '答复函（Word）', params: idParams.extend({ replyId: z.uuid() }) } },
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '答复函（Word）：列明领衔和联名代表，或按本机关设置给每位代表各一封（deputyId）',
+        params: idParams.extend({ replyId: z.uuid() }),
+        querystring: z.object({ deputyId: z.uuid('代表编号格式不正确').optional() }),
+      },
+    },
     async (request, reply) => {
-      const { buffer, fileName } = await service.replyLetterFile(db, actorContext(request), request.params.id, request.params.replyId);
+      const { buffer, fileName } = await service.replyLetterFile(
+        db,
+        actorContext(request),
+        request.params.id,
+        request.params.replyId,
+        request.query.deputyId,
+      );
       return sendDownload(reply, fileName, buffer);
     },
   );

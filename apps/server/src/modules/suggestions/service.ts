@@ -1,5 +1,6 @@
 import {
   withheldDeputyName,
+  type AssignmentRole,
   type CosignerCandidate,
   type Page,
   type SuggestionAction,
@@ -26,7 +27,9 @@ import { pageResult } from '../../platform/pagination.js';
 import { leadersOfBody } from '../../platform/recipients.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { effects, type ActionInput } from './effects.js';
-import { assignmentLetter, replyLetter } from './letters.js';
+import { categoryLabel } from './categories.js';
+import { assignmentLetter, replyAddressees, replyLetter } from './letters.js';
+import { settingsFor } from './settings.js';
 import { presentDetail, presentListItem, presentSession, presentUnitAssignment } from './presenters.js';
 import * as repo from './repository.js';
 import { suggestionWorkflow, type Facts, type Party, type Standing, type Transition } from './workflow.js';
@@ -48,6 +51,10 @@ export async function standingOf(db: Executor, ctx: ActorContext, item: repo.Sug
     reassignmentPending: assignments.some(({ a }) => a.state === 'reassignment_requested'),
     extensionPending: extensions.some(({ e }) => e.state === 'pending'),
     jointOpinionPending: assignments.some(({ a }) => a.role === 'joint' && ['assigned', 'signed_for'].includes(a.state)),
+    // 分别办理: a unit's reply awaits review, a released reply awaits the deputy's rating, a unit asked to be changed.
+    separateReleasable: assignments.some(({ a }) => a.role === 'separate' && a.state === 'replied'),
+    separateRatable: assignments.some(({ a }) => a.role === 'separate' && a.state === 'released'),
+    separateReassignment: assignments.some(({ a }) => a.role === 'separate' && a.state === 'reassignment_requested'),
   };
   const standing: Standing = { role: ctx.actor.role, kind: item.kind as SuggestionKind, facts };
   if (ctx.actor.role === 'deputy') {
@@ -57,7 +64,7 @@ export async function standingOf(db: Executor, ctx: ActorContext, item: repo.Sug
   }
   if (ctx.actor.role === 'handling_unit') {
     const mine = assignments.find(({ a }) => a.unitId === ctx.actor.handlingUnitId && a.state !== 'withdrawn');
-    if (mine) standing.party = mine.a.role === 'lead' ? 'leadUnit' : 'jointUnit';
+    if (mine) standing.party = ({ lead: 'leadUnit', joint: 'jointUnit', separate: 'separateUnit' } as const)[mine.a.role as AssignmentRole];
   }
   return standing;
 }
@@ -281,7 +288,7 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
   const item = await repo.getListRow(db, ctx.actor, id);
   if (!item) throw notFound('建议', { id });
   const standing = await standingOf(db, ctx, item.s);
-  const [cosigners, assignments, contacts, jointOpinions, replies, ratings, extensions, key, keyReviews, timeline, mergedItems] =
+  const [cosigners, assignments, contacts, jointOpinions, replies, ratings, extensions, key, keyReviews, timeline, mergedItems, settings] =
     await Promise.all([
       repo.cosignersOf(db, id),
       repo.assignmentsOf(db, id),
@@ -294,6 +301,7 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       repo.keyReviewsOf(db, id),
       repo.timelineOf(db, id),
       repo.mergedInto(db, ctx.actor, id),
+      settingsFor(db, item.s.bodyId),
     ]);
   return presentDetail(
     {
@@ -309,8 +317,11 @@ export async function getDetail(db: Executor, ctx: ActorContext, id: string): Pr
       keyReviews,
       timeline,
       mergedItems,
+      settings,
       allowedActions: suggestionWorkflow.allowedActions(item.s.state as SuggestionState, standing),
       seesDraftReplies: ['staff', 'leader', 'admin'].includes(ctx.actor.role) || standing.party === 'leadUnit',
+      // 分别办理: a unit reads its own reply before release, not the other units' drafts.
+      ownUnitId: standing.party === 'separateUnit' ? ctx.actor.handlingUnitId : null,
       viewer: ctx.actor.role,
     },
     clock.now(),
@@ -357,6 +368,7 @@ export async function assignmentLetterFile(db: Db, ctx: ActorContext, id: string
     role: target.role,
     leadUnitName: live.find((a) => a.role === 'lead')?.unitName ?? '',
     jointUnitNames: live.filter((a) => a.role === 'joint').map((a) => a.unitName),
+    otherSeparateUnitNames: live.filter((a) => a.role === 'separate' && a.id !== target.id).map((a) => a.unitName),
     assignedAt: new Date(target.assignedAt),
     signForDueAt: new Date(target.signForDueAt),
     dueAt: new Date(target.dueAt),
@@ -364,18 +376,31 @@ export async function assignmentLetterFile(db: Db, ctx: ActorContext, id: string
   return { buffer, fileName: `交办函-${detail.numberLabel ?? ''}${target.unitName}.docx` };
 }
 
-export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, replyId: string) {
+/**
+ * 答复函 as Word. A co-signed item's letter names the lead deputy and every confirmed co-signer, or, in a
+ * body that writes one letter each, is the letter of `deputyId` (the lead deputy's by default).
+ */
+export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, replyId: string, deputyId?: string) {
   const detail = await getDetail(db, ctx, id);
   const reply = detail.replies.find((r) => r.id === replyId);
   if (!reply) throw notFound('答复', { replyId });
   const row = await repo.getReply(db, replyId);
+  const withheld = detail.leadDeputyName === withheldDeputyName;
+  const to = replyAddressees(
+    detail.replyLetterMode,
+    { id: detail.leadDeputyId, name: detail.leadDeputyName },
+    detail.cosigners.map((c) => ({ deputyId: c.deputyId, name: c.name, confirmed: !!c.confirmedAt })),
+    deputyId,
+  );
+  if (!to) throw notFound('联名代表', { deputyId });
   const buffer = await replyLetter({
     unitName: reply.unitName,
     sessionName: detail.sessionName,
     numberLabel: detail.numberLabel,
     title: detail.title,
-    leadDeputyName: detail.leadDeputyName === withheldDeputyName ? null : detail.leadDeputyName,
+    to: withheld ? { names: [], leadDeputyName: null, cosigned: false } : to,
     category: reply.category,
+    categoryLabel: categoryLabel(detail.replyCategories, reply.category) ?? reply.category,
     content: reply.content,
     jointOpinions: detail.jointOpinions.map(({ unitName, content }) => ({ unitName, content })),
     waivedUnitNames: detail.assignments.filter((a) => a.state === 'opinion_waived').map((a) => a.unitName),
@@ -384,5 +409,6 @@ export async function replyLetterFile(db: Db, ctx: ActorContext, id: string, rep
     contactPhone: row!.contactPhone,
     createdAt: new Date(reply.createdAt),
   });
-  return { buffer, fileName: `答复函-${detail.numberLabel ?? ''}${reply.unitName}.docx` };
+  const whose = detail.replyLetterMode === 'each' && !withheld ? `-${to.names[0]}` : '';
+  return { buffer, fileName: `答复函-${detail.numberLabel ?? ''}${reply.unitName}${whose}.docx` };
 }

@@ -259,8 +259,9 @@ describe('a suggestion through every state', () => {
     const letter = await as('deputy').request('GET', `/api/suggestions/${id}/replies/${detail.replies[0].id}/letter`);
     const text = await docxText(letter.rawPayload);
     expect(text).toMatch(/^B类/);
-    expect(text).toContain('张秀英代表：');
-    expect(text).toContain('您提出的《关于加快老旧小区加装电梯的建议》收悉');
+    // 联名: one letter names the lead deputy and the confirmed co-signer (the default of a body).
+    expect(text).toContain('张秀英、王建华代表：');
+    expect(text).toContain('你们提出的《关于加快老旧小区加装电梯的建议》收悉');
     expect(text).toContain('办理结果类别：B类（正在解决或列入计划解决）');
     // 主办单位汇总会办意见后统一答复: the joint unit's opinion goes with the letter.
     expect(text).toContain('会办单位意见：\n嘉兴市民政局：\n民政局将把符合条件的老年人家庭纳入加装电梯补助优先范围。');

@@ -74,6 +74,8 @@ export const suggestions = pgTable(
     mergedIntoId: uuid('merged_into_id'),
     /** Citizens' opinions it grew from; on submission they are also marked escalated in the opinions module (`markEscalated`). */
     opinionIds: jsonb('opinion_ids').$type<string[]>().notNull().default([]),
+    /** 主办、会办 (lead_joint) or 分别办理 (separate: no lead unit; each unit answers its own part). */
+    handlingMode: varchar('handling_mode', { length: 12 }).notNull().default('lead_joint'),
     leadUnitId: uuid('lead_unit_id').references(() => handlingUnits.id),
     /** The lead unit's reply deadline for the current round (extensions move it). */
     dueAt: timestampColumn('due_at'),
@@ -165,7 +167,11 @@ export const suggestionCosigners = pgTable(
   (t) => [primaryKey({ columns: [t.suggestionId, t.deputyId] }), index('suggestion_cosigners_deputy_idx').on(t.deputyId)],
 );
 
-/** 交办: one lead unit (主办) and any joint units (会办), each with its own deadlines. */
+/**
+ * 交办: one lead unit (主办) and any joint units (会办), or several units handling their own parts
+ * (分别办理, role `separate`), each with its own deadlines; a separate part is answered, released and
+ * rated on its own (state replied → released → rated).
+ */
 export const suggestionAssignments = pgTable(
   'suggestion_assignments',
   {
@@ -326,3 +332,17 @@ export const keySuggestionReviews = pgTable(
   },
   (t) => [index('key_suggestion_reviews_suggestion_idx').on(t.suggestionId)],
 );
+
+/**
+ * A body's rules for handling suggestions, inherited down the body tree (a body without its own row
+ * follows the nearest body above it, then the platform default): how a co-signed item's reply letter
+ * is addressed, and the result categories (办理结果分类) its units choose from.
+ */
+export const suggestionSettings = pgTable('suggestion_settings', {
+  bodyId: uuid('body_id')
+    .primaryKey()
+    .references(() => bodies.id),
+  replyLetterMode: varchar('reply_letter_mode', { length: 8 }).notNull(),
+  replyCategories: jsonb('reply_categories').$type<{ code: 'A' | 'B' | 'C' | 'D'; label: string }[]>().notNull(),
+  updatedAt: timestampColumn('updated_at').notNull(),
+});

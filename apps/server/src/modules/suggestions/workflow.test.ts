@@ -7,8 +7,12 @@ import { conditions, suggestionWorkflow, type Condition, type Facts, type Standi
 const allowedActions = suggestionWorkflow.allowedActions.bind(suggestionWorkflow);
 const requireTransition = suggestionWorkflow.require.bind(suggestionWorkflow);
 
-/** The machine below is for an item where every condition holds (a key suggestion with every request pending). */
-const facts: Facts = { key: true, reassignmentPending: true, extensionPending: true, jointOpinionPending: true };
+/**
+ * The machine below is for a lead-and-joint item where every condition holds (a key suggestion with
+ * every request pending); the 分别办理 steps are tested on their own below.
+ */
+const noSeparate = { separateReleasable: false, separateRatable: false, separateReassignment: false };
+const facts: Facts = { key: true, reassignmentPending: true, extensionPending: true, jointOpinionPending: true, ...noSeparate };
 const staff: Standing = { role: 'staff', kind: 'suggestion', facts };
 const staffMotion: Standing = { role: 'staff', kind: 'motion', facts };
 const leadDeputy: Standing = { role: 'deputy', kind: 'suggestion', party: 'leadDeputy', facts };
@@ -119,6 +123,22 @@ const expected: Partial<Record<SuggestionState, [SuggestionAction, Standing, Sug
   ],
 };
 
+/** The steps of a 分别办理 item (written out by hand): each unit's part moves the item while it is handled and answered. */
+const separateStates: SuggestionState[] = [
+  'assigned',
+  'reassignment_requested',
+  'handling',
+  'rehandling',
+  'replied',
+  'reply_released',
+  'rated',
+];
+const separateStep = (state: SuggestionState, action: SuggestionAction) =>
+  (separateStates.includes(state) &&
+    ['signFor', 'requestReassignment', 'decideReassignment', 'release', 'rejectReply', 'rate'].includes(action)) ||
+  (['handling', 'rehandling'].includes(state) && action === 'reply') ||
+  (['handling', 'rehandling', 'replied', 'reply_released', 'rated'].includes(state) && action === 'contact');
+
 const everyCase = suggestionState.options.flatMap((state) => suggestionAction.options.map((action) => [state, action] as const));
 
 describe('suggestion workflow: every state × action', () => {
@@ -126,6 +146,12 @@ describe('suggestion workflow: every state × action', () => {
     const allowed = (expected[state] ?? []).filter(([a]) => a === action);
     if (allowed.length > 0) {
       for (const [, standing, to] of allowed) expect(requireTransition(state, action, standing).to).toBe(to);
+      return;
+    }
+    // A 分别办理 step: refused to every party of a lead-and-joint item, as forbidden or not available now.
+    if (separateStep(state, action)) {
+      for (const standing of [staff, leadDeputy, cosigner, leadUnit, jointUnit, leader])
+        expect(refusal(() => requireTransition(state, action, standing)).status).toBeGreaterThanOrEqual(403);
       return;
     }
     // Refused for everyone, with a Chinese sentence naming the state.
@@ -197,7 +223,7 @@ describe('actions only when they can succeed: conditions on the item', () => {
   });
 
   it('a condition that does not hold leaves every other step where it was', () => {
-    const none: Facts = { key: false, reassignmentPending: false, extensionPending: false, jointOpinionPending: false };
+    const none: Facts = { key: false, reassignmentPending: false, extensionPending: false, jointOpinionPending: false, ...noSeparate };
     const gated = new Set(conditional.map(([a]) => a));
     for (const state of suggestionState.options)
       for (const standing of [staff, leadDeputy, leadUnit, jointUnit, leader]) {
@@ -242,5 +268,46 @@ describe('the system and outcomes', () => {
     const step = requireTransition('reassignment_requested', 'decideReassignment', staff);
     expect(suggestionWorkflow.target(step)).toBe('assigned');
     expect(suggestionWorkflow.target(step, 'othersPending')).toBe('reassignment_requested');
+  });
+});
+
+describe('分别办理: each unit’s part moves the item to what its parts add up to', () => {
+  const separateFacts: Facts = { ...facts, key: false, separateReleasable: true, separateRatable: true, separateReassignment: true };
+  const separateUnit: Standing = { role: 'handling_unit', kind: 'suggestion', party: 'separateUnit', facts: separateFacts };
+  const office: Standing = { ...staff, facts: separateFacts };
+  const deputy: Standing = { ...leadDeputy, facts: separateFacts };
+
+  it.each([
+    ['signFor', separateUnit, 'assigned', 'handling'],
+    ['reply', separateUnit, 'handling', 'handling'],
+    ['reply', separateUnit, 'handling', 'replied'],
+    ['release', office, 'handling', 'handling'],
+    ['release', office, 'replied', 'reply_released'],
+    ['release', office, 'replied', 'replied'],
+    ['rejectReply', office, 'replied', 'handling'],
+    ['rate', deputy, 'handling', 'handling'],
+    ['rate', deputy, 'reply_released', 'rated'],
+    ['rate', deputy, 'reply_released', 'rehandling'],
+    ['decideReassignment', office, 'reassignment_requested', 'assigned'],
+  ] as const)('%s by %o in %s may end in %s', (action, standing, from, to) => {
+    const step = requireTransition(from, action, standing);
+    expect(suggestionWorkflow.target(step, `parts:${to}`)).toBe(to);
+  });
+
+  it('lets a separate unit reply only while its item is being handled, and never close or extend', () => {
+    expect(allowedActions('handling', separateUnit)).toEqual(
+      expect.arrayContaining(['signFor', 'requestReassignment', 'contact', 'reply']),
+    );
+    expect(allowedActions('replied', separateUnit)).not.toContain('reply');
+    expect(allowedActions('handling', separateUnit)).not.toContain('requestExtension');
+    expect(allowedActions('handling', separateUnit)).not.toContain('jointOpinion');
+  });
+
+  it('offers staff release and the deputy a rating in handling only while a part waits for them', () => {
+    expect(allowedActions('handling', office)).toContain('release');
+    expect(allowedActions('handling', deputy)).toContain('rate');
+    const nothingWaits: Facts = { ...separateFacts, separateReleasable: false, separateRatable: false };
+    expect(allowedActions('handling', { ...office, facts: nothingWaits })).not.toContain('release');
+    expect(allowedActions('handling', { ...deputy, facts: nothingWaits })).not.toContain('rate');
   });
 });

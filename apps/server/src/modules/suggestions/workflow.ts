@@ -11,7 +11,7 @@ import { defineWorkflow, type Standing as EngineStanding, type Transition as Eng
  * What the actor is to an item beyond their role: the lead (主办) or a joint (会办) unit of its live
  * assignment, the lead deputy (领衔) or an invited co-signer (联名).
  */
-export type Party = 'leadUnit' | 'jointUnit' | 'leadDeputy' | 'cosigner';
+export type Party = 'leadUnit' | 'jointUnit' | 'separateUnit' | 'leadDeputy' | 'cosigner';
 export type Transition = EngineTransition<SuggestionState, SuggestionAction, Party, SuggestionKind> & { when?: Condition };
 export type Standing = EngineStanding<Party, SuggestionKind>;
 
@@ -24,6 +24,9 @@ export const conditions = {
   reassignmentPending: '此件没有待审定的调整承办单位申请',
   extensionPending: '此件没有待审批的延期申请',
   jointOpinionPending: '此件没有待提交的会办意见',
+  separateReleasable: '此件没有待审核的分别办理答复',
+  separateRatable: '此件没有待测评的分别办理答复',
+  separateReassignment: '此件没有待审定的分别办理单位调整申请',
 } as const;
 export type Condition = keyof typeof conditions;
 
@@ -49,6 +52,25 @@ const afterAcceptance = [
 ] as const satisfies readonly SuggestionState[];
 /** Items that went past review: what key-suggestion steps apply to and what the rates count. */
 export const handledStates = [...afterAcceptance, 'closed'] as const satisfies readonly SuggestionState[];
+
+/** The states a 分别办理 item moves among while its parts are handled (separate.ts `separateItemState`). */
+const partStates = [
+  'assigned',
+  'reassignment_requested',
+  'handling',
+  'rehandling',
+  'replied',
+  'reply_released',
+  'rated',
+] as const satisfies readonly SuggestionState[];
+
+/**
+ * 分别办理: a step on one unit's part moves the item to whatever state its parts now add up to. The
+ * effect names that state as the outcome (`parts:<state>`); each possible end is a row here, so the
+ * table still lists every way the item can go.
+ */
+const followParts = (row: Omit<Transition, 'from' | 'to' | 'outcome'>, from: readonly SuggestionState[] = partStates): Transition[] =>
+  from.flatMap((f) => [{ ...row, from: f, to: f }, ...partStates.map((to) => ({ ...row, from: f, to, outcome: `parts:${to}` }))]);
 
 const selfLoops = (states: readonly SuggestionState[], row: Omit<Transition, 'from' | 'to'>): Transition[] =>
   states.map((s) => ({ ...row, from: s, to: s }));
@@ -115,6 +137,21 @@ const table: readonly Transition[] = [
   { from: 'rated', action: 'close', to: 'closed', roles: ['staff'] },
   { from: 'reply_released', action: 'close', to: 'closed', roles: ['staff'] },
 
+  // 分别办理: each unit signs for, may ask for reassignment, records contacts and replies on its own part;
+  // staff review and release each part's reply, the lead deputy rates each; the item follows its parts.
+  ...followParts({ action: 'signFor', roles: ['handling_unit'], party: 'separateUnit' }),
+  ...followParts({ action: 'requestReassignment', roles: ['handling_unit'], party: 'separateUnit' }),
+  ...followParts({ action: 'decideReassignment', roles: ['staff'], when: 'separateReassignment' }),
+  ...selfLoops(['handling', 'rehandling', 'replied', 'reply_released', 'rated'], {
+    action: 'contact',
+    roles: ['handling_unit'],
+    party: 'separateUnit',
+  }),
+  ...followParts({ action: 'reply', roles: ['handling_unit'], party: 'separateUnit' }, ['handling', 'rehandling']),
+  ...followParts({ action: 'release', roles: ['staff'], when: 'separateReleasable' }),
+  ...followParts({ action: 'rejectReply', roles: ['staff'], when: 'separateReleasable' }),
+  ...followParts({ action: 'rate', roles: ['deputy'], party: 'leadDeputy', when: 'separateRatable' }),
+
   // Key suggestions (重点建议): chosen, reviewed by four parties, rated twice (双评).
   ...selfLoops(afterAcceptance, { action: 'markKey', roles: ['staff'] }),
   ...selfLoops(handledStates, { action: 'keyReview', roles: ['staff', 'leader'], when: 'key' }),
@@ -131,7 +168,7 @@ export const suggestionWorkflow = defineWorkflow<SuggestionState, SuggestionActi
   code: 'SUGGESTION',
   stateLabel: suggestionStateLabel,
   actionLabel: suggestionActionLabel,
-  partyLabel: { leadUnit: '主办单位', jointUnit: '会办单位', leadDeputy: '领衔代表', cosigner: '联名代表' },
+  partyLabel: { leadUnit: '主办单位', jointUnit: '会办单位', separateUnit: '分别办理单位', leadDeputy: '领衔代表', cosigner: '联名代表' },
   conditions,
   transitions: table,
 });

@@ -64,6 +64,7 @@ export const adminEn: Widen<typeof adminZh> = {
     livelihood_inspection: 'Livelihood-project inspection',
     livelihood_task: 'Inspection follow-up task',
     livelihood_settings: 'Livelihood vote rules',
+    suggestion_settings: 'Suggestion handling settings',
     meeting: 'Meeting',
     meeting_item: 'Agenda item',
     meeting_attendee: 'Meeting attendee',

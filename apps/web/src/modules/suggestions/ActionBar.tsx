@@ -85,7 +85,12 @@ export function ActionBar({ item }: { item: SuggestionDetail }) {
   // The server offers only what can succeed on this item (免除等待会办意见 only while a joint opinion is awaited…).
   const offered = item.allowedActions;
   if (offered.length === 0 && !editable) return null;
-  const openForm = open ? forms[open] : undefined;
+  // A form that applies only to some items (picking a unit's reply of a 分别办理 item) is a plain confirm elsewhere.
+  const formFor = (action: SuggestionAction) => {
+    const form = forms[action];
+    return form && (!form.appliesTo || form.appliesTo(item)) ? form : undefined;
+  };
+  const openForm = open ? formFor(open) : undefined;
 
   return (
     <Flex gap="small" wrap role="group" aria-label={t('suggestions.detail.actions')}>
@@ -93,7 +98,7 @@ export function ActionBar({ item }: { item: SuggestionDetail }) {
       {offered.map((action) => {
         const label = t(`suggestions.action.${action}`);
         const type = primary.has(action) ? 'primary' : 'default';
-        if (forms[action])
+        if (formFor(action))
           return (
             <Button key={action} type={type} onClick={() => setOpen(action)}>
               {label}

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Flex, List, Space, Table, Tag, Timeline, Typograph
 import { FileWordOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { SuggestionDetail } from '@renda/shared';
+import { withheldDeputyName, type SuggestionDetail } from '@renda/shared';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { SuggestionSourceClues } from '../campaigns/ClueSuggestion';
@@ -48,6 +48,27 @@ function Detail({ item }: { item: SuggestionDetail }) {
       : c.declinedAt
         ? t('suggestions.detail.cosignDeclined')
         : t('suggestions.detail.cosignPending');
+
+  /** A category as the item's body names it. */
+  const categoryName = (code: string) => item.replyCategories.find((c) => c.code === code)?.label ?? code;
+  /**
+   * 联名: one letter naming every signer, or, where the body writes one letter each, one per deputy
+   * (a unit printing for a confidential deputy gets the one letter that names nobody).
+   */
+  const signers = [
+    { deputyId: item.leadDeputyId, name: item.leadDeputyName },
+    ...item.cosigners.filter((c) => c.confirmedAt).map((c) => ({ deputyId: c.deputyId, name: c.name })),
+  ];
+  const letterLinks = (replyId: string) =>
+    item.replyLetterMode === 'each' && signers.length > 1 && item.leadDeputyName !== withheldDeputyName
+      ? signers.map((s) => (
+          <WordLink
+            key={s.deputyId}
+            href={replyLetterUrl(item.id, replyId, s.deputyId)}
+            label={t('suggestions.detail.replyLetterTo', { name: s.name })}
+          />
+        ))
+      : [<WordLink key="letter" href={replyLetterUrl(item.id, replyId)} label={t('suggestions.detail.replyLetter')} />];
 
   const assignmentColumns: TableColumnsType<Assignment> = [
     { title: t('suggestions.detail.unit'), dataIndex: 'unitName' },
@@ -129,8 +150,9 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 {t('suggestions.detail.mergedHere')}
                 {item.mergedItems.map((m, i) => (
                   <span key={m.id}>
-                    {i > 0 && '、'}
-                    <Link to={`/suggestions/${m.id}`}>{m.title}</Link>
+                    {i > 0 && '；'}
+                    {m.visible ? <Link to={`/suggestions/${m.id}`}>{m.title}</Link> : `《${m.title}》`}
+                    {t('suggestions.detail.mergedDeputies', { names: m.deputies.join('、') })}
                   </span>
                 ))}
               </>
@@ -157,6 +179,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 ? item.cosigners.map((c) => `${c.name}（${cosignerState(c)}）`).join('、')
                 : t('suggestions.detail.none'),
             },
+            { key: 'mode', label: t('suggestions.forms.handlingMode'), children: t(`suggestions.handlingMode.${item.handlingMode}`) },
             { key: 'unit', label: t('suggestions.fields.leadUnit'), children: item.leadUnitName ?? '—' },
             { key: 'due', label: t('suggestions.fields.dueAt'), children: <DueDate at={item.dueAt} /> },
             { key: 'round', label: t('suggestions.detail.round'), children: item.round },
@@ -182,7 +205,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
               children: item.replyCategory
                 ? t('suggestions.forms.categoryOption', {
                     category: item.replyCategory,
-                    label: t(`suggestions.category.${item.replyCategory}`),
+                    label: categoryName(item.replyCategory),
                   })
                 : '—',
             },
@@ -252,15 +275,13 @@ function Detail({ item }: { item: SuggestionDetail }) {
           <List
             dataSource={item.replies}
             renderItem={(r) => (
-              <List.Item
-                actions={[<WordLink key="letter" href={replyLetterUrl(item.id, r.id)} label={t('suggestions.detail.replyLetter')} />]}
-              >
+              <List.Item actions={letterLinks(r.id)}>
                 <List.Item.Meta
                   title={t('suggestions.detail.replyTitle', {
                     round: r.round,
                     unit: r.unitName,
                     category: r.category,
-                    label: t(`suggestions.category.${r.category}`),
+                    label: categoryName(r.category),
                   })}
                   description={
                     <>
@@ -289,6 +310,7 @@ function Detail({ item }: { item: SuggestionDetail }) {
             dataSource={item.ratings}
             renderItem={(r) => (
               <List.Item>
+                {item.handlingMode === 'separate' && `${item.replies.find((x) => x.id === r.replyId)?.unitName ?? ''} · `}
                 {t('suggestions.detail.ratingLine', {
                   round: r.round,
                   rating: t(`suggestions.rating.${r.rating}`),

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Card, Col, Flex, Form, Row, Select, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { SuggestionListItem, SuggestionRates } from '@renda/shared';
+import type { ReplyCategoryOption, SuggestionListItem, SuggestionRates } from '@renda/shared';
 import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
 import { useSessions, useOverdueSuggestions, useSuggestionRates, type BodyRow, type UnitRow } from './api';
@@ -10,7 +10,14 @@ import { StateBadge, formatDate, percent, rateKeys, type RateKey } from './label
 
 const RatesChart = lazy(() => import('./RatesChart'));
 
-function useRateColumns<T extends SuggestionRates>(nameTitle: string, name: (row: T) => string): TableColumnsType<T> {
+/** The count columns of the result categories, as the counted body names them (A/B/C, or A–D). */
+const categoryKey = { A: 'categoryA', B: 'categoryB', C: 'categoryC', D: 'categoryD' } as const;
+
+function useRateColumns<T extends SuggestionRates>(
+  nameTitle: string,
+  name: (row: T) => string,
+  categories: ReplyCategoryOption[],
+): TableColumnsType<T> {
   const { t } = useTranslation();
   return [
     { title: nameTitle, key: 'name', render: (_, row) => name(row), fixed: 'left' },
@@ -18,7 +25,10 @@ function useRateColumns<T extends SuggestionRates>(nameTitle: string, name: (row
     { title: t('suggestions.rates.replied'), dataIndex: 'replied' },
     ...rateKeys.map((key) => ({ title: t(`suggestions.rates.${key}`), dataIndex: key, render: (v: number | null) => percent(v) })),
     { title: t('suggestions.rates.closed'), dataIndex: 'closed' },
-    { title: t('suggestions.rates.categoryA'), dataIndex: 'categoryA' },
+    ...categories.map((c) => ({
+      title: t('suggestions.rates.categoryCount', { category: c.code, label: c.label }),
+      dataIndex: categoryKey[c.code],
+    })),
     { title: t('suggestions.rates.rated'), dataIndex: 'rated' },
   ];
 }
@@ -33,8 +43,9 @@ export function RatesPage() {
   const sessionId = chosen ?? sessions.data?.[0]?.id;
   const rates = useSuggestionRates(sessionId, bodyId, sessions.isSuccess);
   const labels = Object.fromEntries(rateKeys.map((k) => [k, t(`suggestions.rates.${k}`)])) as Record<RateKey, string>;
-  const unitColumns = useRateColumns<UnitRow>(t('suggestions.fields.leadUnit'), (r) => r.unitName);
-  const bodyColumns = useRateColumns<BodyRow>(t('suggestions.detail.body'), (r) => r.bodyName);
+  const categories = rates.data?.categories ?? [];
+  const unitColumns = useRateColumns<UnitRow>(t('suggestions.fields.leadUnit'), (r) => r.unitName, categories);
+  const bodyColumns = useRateColumns<BodyRow>(t('suggestions.detail.body'), (r) => r.bodyName, categories);
   const sessionName = sessions.data?.find((s) => s.id === sessionId)?.name ?? t('suggestions.rates.allSessions');
 
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Space, type TableColumnsType } from 'antd';
-import { BarChartOutlined, CalendarOutlined, DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, DownloadOutlined, EditOutlined, EyeOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, suggestionKind, suggestionState, type SuggestionListItem } from '@renda/shared';
@@ -12,6 +12,7 @@ import { useUnitSource } from '../../components/remoteSources';
 import { suggestionsKey, useSessions } from './api';
 import { ItemMarks, StateBadge } from './labels';
 import { SessionFormModal } from './SessionFormModal';
+import { SettingsFormModal } from './SettingsFormModal';
 import { UnitAssignmentsPage } from './UnitAssignmentsPage';
 import { DueDate } from '../../components/ProvisionalTag';
 import type { CardView } from '../../components/ResponsiveTable';
@@ -90,6 +91,7 @@ function SuggestionList() {
   const sessions = useSessions();
   const units = useUnitSource(user.bodyId);
   const [sessionForm, setSessionForm] = useState(false);
+  const [settingsForm, setSettingsForm] = useState(false);
   const columns = useItemColumns<SuggestionListItem>();
   const itemCard = useItemCard<SuggestionListItem>();
   const yesNo = [
@@ -165,6 +167,11 @@ function SuggestionList() {
               {t('suggestions.session.create')}
             </Button>
           )}
+          {can(user.role, 'suggestions.settings') && (
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsForm(true)}>
+              {t('suggestions.settings.title')}
+            </Button>
+          )}
           {!deputy && (
             <Button icon={<DownloadOutlined />} href={`/api/suggestions/export${queryString(list.filters)}`}>
               {t('suggestions.list.export')}
@@ -175,6 +182,7 @@ function SuggestionList() {
     >
       <PagedTable list={list} filters={filters} columns={columns} card={itemCard} />
       {sessionForm && <SessionFormModal onClose={() => setSessionForm(false)} />}
+      {settingsForm && <SettingsFormModal onClose={() => setSettingsForm(false)} />}
     </Page>
   );
 }

@@ -22,9 +22,11 @@ import {
   reassignmentDecisionInput,
   reassignmentRequestInput,
   rejectReplyInput,
+  releaseInput,
+  handlingMode,
+  type HandlingMode,
   waiveJointOpinionInput,
   reopenInput,
-  replyCategory,
   replyInput,
   returnInput,
   type SuggestionAction,
@@ -53,6 +55,8 @@ export interface ActionForm {
   schema: Schema<unknown>;
   fields: (item: SuggestionDetail) => ReactNode;
   initial?: (item: SuggestionDetail) => Record<string, unknown>;
+  /** The items the form is for; on others the step is a plain confirmation. */
+  appliesTo?: (item: SuggestionDetail) => boolean;
 }
 
 const today = () => dayjs();
@@ -118,15 +122,27 @@ function MergeTarget({ item }: { item: SuggestionDetail }) {
 function AssignFields({ item }: { item: SuggestionDetail }) {
   const { t } = useTranslation();
   const lead = Form.useWatch('leadUnitId') as string | undefined;
+  const mode = (Form.useWatch('mode') as HandlingMode | undefined) ?? 'lead_joint';
   return (
     <>
       <Alert type="info" showIcon message={t('suggestions.forms.assignDeadlines')} />
-      <Form.Item name="leadUnitId" label={t('suggestions.fields.leadUnit')} required>
-        <UnitSelect bodyId={item.bodyId} />
+      <Form.Item name="mode" label={t('suggestions.forms.handlingMode')} extra={t('suggestions.forms.handlingModeHint')} required>
+        <FormRadioGroup options={handlingMode.options.map((m) => ({ value: m, label: t(`suggestions.handlingMode.${m}`) }))} />
       </Form.Item>
-      <Form.Item name="jointUnitIds" label={t('suggestions.forms.jointUnits')}>
-        <UnitSelect bodyId={item.bodyId} mode="multiple" exclude={lead ? [lead] : []} />
-      </Form.Item>
+      {mode === 'separate' ? (
+        <Form.Item name="separateUnitIds" label={t('suggestions.forms.separateUnits')} required>
+          <UnitSelect bodyId={item.bodyId} mode="multiple" />
+        </Form.Item>
+      ) : (
+        <>
+          <Form.Item name="leadUnitId" label={t('suggestions.fields.leadUnit')} required>
+            <UnitSelect bodyId={item.bodyId} />
+          </Form.Item>
+          <Form.Item name="jointUnitIds" label={t('suggestions.forms.jointUnits')}>
+            <UnitSelect bodyId={item.bodyId} mode="multiple" exclude={lead ? [lead] : []} />
+          </Form.Item>
+        </>
+      )}
       <Form.Item name="complex" label={t('suggestions.forms.complex')} extra={t('suggestions.forms.complexHint')} valuePropName="checked">
         <Switch />
       </Form.Item>
@@ -134,6 +150,36 @@ function AssignFields({ item }: { item: SuggestionDetail }) {
     </>
   );
 }
+
+/**
+ * 分别办理: the unit's reply a step is about — awaiting review (release, send back) or released and not
+ * yet rated (rate). A lead-and-joint item has one reply at a time and no choice.
+ */
+function WhichReply({ item, awaiting }: { item: SuggestionDetail; awaiting: 'replied' | 'released' }) {
+  const { t } = useTranslation();
+  if (item.handlingMode !== 'separate') return null;
+  const units = item.assignments.filter((a) => a.role === 'separate' && a.state === awaiting).map((a) => a.unitName);
+  const replies = item.replies.filter(
+    (r) => units.includes(r.unitName) && !r.rejectedReason && (awaiting === 'replied' ? !r.releasedAt : !!r.releasedAt),
+  );
+  const latest = replies.filter((r) => !replies.some((o) => o.unitName === r.unitName && o.round > r.round));
+  return (
+    <Form.Item name="replyId" label={t('suggestions.forms.whichReply')} required>
+      <FormSelect options={latest.map((r) => ({ value: r.id, label: `${r.unitName} · ${r.category}类` }))} />
+    </Form.Item>
+  );
+}
+
+/** The first reply `WhichReply` offers, chosen by default. */
+const firstReply = (item: SuggestionDetail, awaiting: 'replied' | 'released') =>
+  item.handlingMode === 'separate'
+    ? item.replies.find(
+        (r) =>
+          item.assignments.some((a) => a.role === 'separate' && a.state === awaiting && a.unitName === r.unitName) &&
+          !r.rejectedReason &&
+          (awaiting === 'replied' ? !r.releasedAt : !!r.releasedAt),
+      )?.id
+    : undefined;
 
 function ReassignmentDecisionFields({ item }: { item: SuggestionDetail }) {
   const { t } = useTranslation();
@@ -242,9 +288,10 @@ function ReplyFields({ item }: { item: SuggestionDetail }) {
       )}
       <Form.Item name="category" label={t('suggestions.fields.category')} required>
         <FormRadioGroup>
-          {replyCategory.options.map((c) => (
-            <Radio key={c} value={c}>
-              {t('suggestions.forms.categoryOption', { category: c, label: t(`suggestions.category.${c}`) })}
+          {/* The body's own result categories (办理结果分类, set under 建议办理设置). */}
+          {item.replyCategories.map((c) => (
+            <Radio key={c.code} value={c.code}>
+              {t('suggestions.forms.categoryOption', { category: c.code, label: c.label })}
             </Radio>
           ))}
         </FormRadioGroup>
@@ -331,7 +378,11 @@ export function useActionForms(): Partial<Record<SuggestionAction, ActionForm>> 
         </>
       ),
     },
-    assign: { schema: assignInput, fields: (item) => <AssignFields item={item} />, initial: () => ({ jointUnitIds: [], complex: false }) },
+    assign: {
+      schema: assignInput,
+      fields: (item) => <AssignFields item={item} />,
+      initial: () => ({ mode: 'lead_joint', jointUnitIds: [], separateUnitIds: [], complex: false }),
+    },
     requestReassignment: { schema: reassignmentRequestInput, fields: () => <Reason label={t('suggestions.forms.reassignReason')} /> },
     decideReassignment: {
       schema: reassignmentDecisionInput,
@@ -367,11 +418,28 @@ export function useActionForms(): Partial<Record<SuggestionAction, ActionForm>> 
       initial: (item) => ({ extensionId: item.extensions.find((e) => e.state === 'pending')?.id }),
     },
     reply: { schema: replyInput, fields: (item) => <ReplyFields item={item} /> },
-    rejectReply: { schema: rejectReplyInput, fields: () => <Reason label={t('suggestions.forms.rejectReason')} /> },
+    release: {
+      schema: releaseInput,
+      appliesTo: (item) => item.handlingMode === 'separate',
+      fields: (item) => <WhichReply item={item} awaiting="replied" />,
+      initial: (item) => ({ replyId: firstReply(item, 'replied') }),
+    },
+    rejectReply: {
+      schema: rejectReplyInput,
+      fields: (item) => (
+        <>
+          <WhichReply item={item} awaiting="replied" />
+          <Reason label={t('suggestions.forms.rejectReason')} />
+        </>
+      ),
+      initial: (item) => ({ replyId: firstReply(item, 'replied') }),
+    },
     rate: {
       schema: rateInput,
-      fields: () => (
+      initial: (item) => ({ replyId: firstReply(item, 'released') }),
+      fields: (item) => (
         <>
+          <WhichReply item={item} awaiting="released" />
           <Form.Item name="rating" label={t('suggestions.fields.rating')} required>
             <FormRadioGroup options={rating.options.map((r) => ({ value: r, label: t(`suggestions.rating.${r}`) }))} />
           </Form.Item>

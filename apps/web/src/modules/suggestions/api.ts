@@ -8,6 +8,9 @@ import {
   type SuggestionSession,
   type HandlingUnit,
   type Page,
+  type ReplyCategoryOption,
+  type SuggestionSettings,
+  type SuggestionSettingsInput,
   type SuggestionDraftInput,
   type SuggestionListItem,
   type SuggestionRates,
@@ -49,7 +52,8 @@ export function useCosignerCandidates() {
 }
 
 export const assignmentLetterUrl = (id: string, assignmentId: string) => `/api/suggestions/${id}/assignments/${assignmentId}/letter`;
-export const replyLetterUrl = (id: string, replyId: string) => `/api/suggestions/${id}/replies/${replyId}/letter`;
+export const replyLetterUrl = (id: string, replyId: string, deputyId?: string) =>
+  `/api/suggestions/${id}/replies/${replyId}/letter${deputyId ? `?deputyId=${deputyId}` : ''}`;
 
 /** Saves a draft: a new one (`id` null) or changes to an existing one. */
 export const saveSuggestionDraft = (id: string | null, input: SuggestionDraftInput) =>
@@ -63,6 +67,8 @@ export interface RatesAnswer {
   overall: SuggestionRates;
   byUnit: UnitRow[];
   byBody: BodyRow[];
+  /** The counted body's result categories, for the category columns. */
+  categories: ReplyCategoryOption[];
 }
 
 /** 办理统计 of a session: overall, per unit and per body; the last answer stays while the next loads. */
@@ -110,3 +116,17 @@ export function useUnitOptions(bodyId: string | undefined): { options: Option[];
   });
   return { options: (data?.items ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })), loading: isFetching };
 }
+
+export const settingsKey = (bodyId: string) => ['suggestion-settings', bodyId] as const;
+
+/** A body's handling settings in force (its own or inherited): letters to co-signers, result categories. */
+export function useSuggestionSettings(bodyId: string | undefined) {
+  return useQuery({
+    queryKey: settingsKey(bodyId ?? ''),
+    queryFn: () => api.get<SuggestionSettings>(`/api/suggestion-settings/${bodyId}`),
+    enabled: !!bodyId,
+  });
+}
+
+export const saveSuggestionSettings = (bodyId: string, input: SuggestionSettingsInput) =>
+  api.put<SuggestionSettings>(`/api/suggestion-settings/${bodyId}`, input);

@@ -26,6 +26,7 @@ const categories: Record<ReplyCategory, string> = {
   A: 'A类：已解决或基本解决',
   B: 'B类：正在解决或列入计划解决',
   C: 'C类：因条件限制留作参考',
+  D: 'D类：其他',
 };
 const fieldLabel = (f: SuggestionField) => fields.find(([v]) => v === f)?.[1] ?? '';
 const date = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });

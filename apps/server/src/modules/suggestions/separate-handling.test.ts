@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/schema.js';
+import { clock } from '../../platform/clock.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { cast, docxText } from './test-helpers.js';
+
+// Issue 11: 分别办理 — several units each answer their own part, with their own deadline and rating.
+let t: TestApp;
+let c: Awaited<ReturnType<typeof cast>>;
+let sessionId: string;
+const cst = (s: string) => new Date(`${s}+08:00`);
+const as = (name: string) => c.as[name]!;
+
+beforeAll(async () => {
+  clock.set(cst('2026-03-02T09:00:00'));
+  t = await buildTestApp();
+  c = await cast(t);
+  const res = await as('staff').request('POST', '/api/suggestion-sessions', {
+    bodyId: c.city.id,
+    name: '嘉兴市第九届人民代表大会第七次会议',
+    year: 2026,
+    startsOn: '2026-02-25',
+    endsOn: '2026-02-28',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  sessionId = res.json().id;
+});
+afterAll(async () => {
+  clock.reset();
+  await t.close();
+});
+
+async function act(who: string, id: string, action: string, body: object = {}) {
+  const res = await as(who).request('POST', `/api/suggestions/${id}/actions/${action}`, body);
+  expect(res.statusCode, `${who} ${action}: ${res.body}`).toBe(200);
+  return res.json();
+}
+const replyBody = (category: string, unit: string) => ({
+  category,
+  content: `${unit}就本单位职责范围内的事项答复如下：已制定学校周边交通整治方案，今年秋季开学前完成。`,
+  signer: '沈建明',
+  contactPerson: '刘明',
+  contactPhone: '0573-82721592',
+});
+
+async function acceptedItem(title: string) {
+  const res = await as('deputy').request('POST', '/api/suggestions', {
+    kind: 'suggestion',
+    period: 'session',
+    sessionId,
+    title,
+    content: '城区多所学校周边上下学时段交通拥堵，接送车辆乱停乱放，学生安全隐患突出，建议教育、住建、民政等部门各司其职加以解决。',
+    field: 'education',
+    cosignerIds: [],
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  await act('deputy', id, 'submit');
+  await act('staff', id, 'accept');
+  return id;
+}
+
+describe('分别办理 (separate handling)', () => {
+  it('needs at least two units, in Chinese', async () => {
+    const id = await acceptedItem('关于整治学校周边交通秩序的建议');
+    const res = await as('staff').request('POST', `/api/suggestions/${id}/actions/assign`, {
+      mode: 'separate',
+      separateUnitIds: [c.units.housing],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json().error)).toContain('分别办理须选择两个以上承办单位');
+  });
+
+  it('lets each unit answer its own part with its own deadline and rating; the item closes only when every part is answered', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const id = await acceptedItem('关于改善城区学校周边环境的建议');
+    const assigned = await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education] });
+    expect(assigned).toMatchObject({ state: 'assigned', handlingMode: 'separate', leadUnitName: null });
+    expect(assigned.assignments.map((a: { role: string }) => a.role)).toEqual(['separate', 'separate']);
+    // Each part is due three months from assignment, like a lead unit's reply.
+    for (const a of assigned.assignments) expect(a.dueAt).toBe(cst('2026-06-16T23:59:59.999').toISOString());
+    const letter = await as('unit2').request(
+      'GET',
+      `/api/suggestions/${id}/assignments/${assigned.assignments.find((a: { unitId: string }) => a.unitId === c.units.education).id}/letter`,
+    );
+    expect(await docxText(letter.rawPayload)).toContain('此件由嘉兴市教育局、嘉兴市住房和城乡建设局分别办理');
+
+    // Each unit signs for and replies on its own; no joint opinion, no lead to wait for.
+    expect((await act('unit', id, 'signFor')).state).toBe('handling');
+    const u1 = await act('unit', id, 'reply', replyBody('A', '住建局'));
+    expect(u1.state).toBe('handling');
+    // Another unit reads its own part's draft, not the other unit's.
+    expect((await as('unit2').request('GET', `/api/suggestions/${id}`)).json().replies).toEqual([]);
+    expect((await as('unit2').request('POST', `/api/suggestions/${id}/actions/reply`, replyBody('B', '教育局'))).json().error.code).toBe(
+      'PART_NOT_OPEN',
+    );
+    await act('unit2', id, 'signFor');
+    clock.set(cst('2026-06-20T10:00:00')); // 教育局 answers after its own deadline.
+    expect((await act('unit2', id, 'reply', replyBody('B', '教育局'))).state).toBe('replied');
+
+    // Staff release each reply on its own; the deputy is told of each and rates each.
+    const housingReply = u1.replies.find((r: { unitName: string }) => r.unitName === '嘉兴市住房和城乡建设局').id;
+    const afterOne = await act('staff', id, 'release', { replyId: housingReply });
+    expect(afterOne).toMatchObject({ state: 'replied', replyCategory: null });
+    expect((await as('staff').request('POST', `/api/suggestions/${id}/actions/close`, {})).statusCode).toBe(409);
+    const mine = (await as('deputy').request('GET', `/api/suggestions/${id}`)).json();
+    expect(mine.allowedActions).toContain('rate');
+    expect(mine.replies.map((r: { unitName: string }) => r.unitName)).toEqual(['嘉兴市住房和城乡建设局']);
+    await act('deputy', id, 'rate', { rating: 'satisfied', replyId: housingReply });
+
+    const released = await act('staff', id, 'release');
+    expect(released).toMatchObject({ state: 'reply_released', replyCategory: 'B' });
+    const told = (await as('deputy').request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+    expect(told.join('\n')).toContain('中由嘉兴市教育局分别办理的部分已答复（B类（正在解决或列入计划解决））');
+
+    // Dissatisfied with one part: only that unit re-handles it, within the one-month re-handling period.
+    const educationReply = released.replies.find((r: { unitName: string }) => r.unitName === '嘉兴市教育局').id;
+    const reopened = await act('deputy', id, 'rate', { rating: 'dissatisfied', comment: '未说明接送车辆停放点', replyId: educationReply });
+    expect(reopened.state).toBe('rehandling');
+    const parts = Object.fromEntries(reopened.assignments.map((a: { unitName: string }) => [a.unitName, a]));
+    expect(parts['嘉兴市住房和城乡建设局']).toMatchObject({ state: 'rated', round: 1 });
+    expect(parts['嘉兴市教育局']).toMatchObject({ state: 'signed_for', round: 2, dueAt: cst('2026-07-20T23:59:59.999').toISOString() });
+    expect(reopened.dueAt).toBe(cst('2026-07-20T23:59:59.999').toISOString());
+    expect((await as('unit').request('POST', `/api/suggestions/${id}/actions/reply`, replyBody('A', '住建局'))).statusCode).toBe(409);
+
+    await act('unit2', id, 'reply', replyBody('A', '教育局'));
+    await act('staff', id, 'release');
+    const rated = await act('deputy', id, 'rate', { rating: 'basically_satisfied' });
+    expect(rated).toMatchObject({ state: 'rated', replyCategory: 'A', rating: 'basically_satisfied' });
+    expect(rated.ratings).toHaveLength(3);
+    expect((await act('staff', id, 'close')).state).toBe('closed');
+
+    // Counted once in the rates, replied late (教育局 passed its deadline), solved only when both parts were A.
+    const { overall } = (await as('staff').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`)).json();
+    expect(overall).toMatchObject({ replied: 1, repliedOnTime: 0, closed: 1, categoryA: 1, rated: 1, satisfiedOrBasically: 1 });
+
+    const trail = await t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, 'suggestion'), eq(auditEvents.entityId, id)));
+    expect(trail.filter((e) => e.action === 'release')).toHaveLength(3);
+    expect(trail.filter((e) => e.action === 'rate')).toHaveLength(3);
+  });
+});
