@@ -110,9 +110,7 @@ function MyMeetingView({ meeting: m }: { meeting: MyMeeting }) {
                     {d.fileName}
                   </a>
                 ))}
-                {i.voteId && i.vote?.state === 'open' && you.role === 'member' && (
-                  <BallotLink voteId={i.voteId} voted={i.vote.youVoted} />
-                )}
+                {i.voteId && i.vote?.state === 'open' && you.role === 'member' && <BallotLink voteId={i.voteId} voted={i.vote.youVoted} />}
                 <ItemResult item={i} />
               </Space>
             </List.Item>
