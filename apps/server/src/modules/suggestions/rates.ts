@@ -1,6 +1,14 @@
-import type { SuggestionRates } from '@renda/shared';
+import {
+  ratePercent,
+  suggestionRateKeys,
+  suggestionRatesColumns,
+  suggestionRatesLabel,
+  type SuggestionRateKey,
+  type SuggestionRates,
+} from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
+import { type Column, workbook } from '../../platform/documents.js';
 import { countsByBody, countsByLeadUnit, countsInScope, type Counts, type RatesFilter } from './rates-repository.js';
 
 // 办复率, 按时办复率, 办结率, 解决率, 满意率: what the office reports on suggestions.
@@ -33,4 +41,31 @@ export async function ratesByUnit(db: Db, ctx: ActorContext, f: RatesFilter) {
 export async function ratesByBody(db: Db, ctx: ActorContext, f: RatesFilter) {
   const rows = await countsByBody(db, ctx.actor, f);
   return rows.map(({ bodyId, bodyName, ...c }) => ({ bodyId, bodyName, ...toRates(c) }));
+}
+
+type RatesLine = SuggestionRates & { group: string; name: string };
+
+const ratesColumns: Column<RatesLine>[] = [
+  { header: '统计口径', key: 'group', width: 12, value: (r) => r.group },
+  { header: '名称', key: 'name', width: 30, value: (r) => r.name },
+  ...suggestionRatesColumns.map((key) => ({
+    header: suggestionRatesLabel[key],
+    key,
+    width: 12,
+    value: (r: RatesLine) => (suggestionRateKeys.includes(key as SuggestionRateKey) ? ratePercent(r[key]) : r[key]),
+  })),
+];
+
+/**
+ * 建议办理统计 as the page shows it for the chosen session and body: the total, each lead unit, and
+ * each body when more than one is counted, one line each in one sheet.
+ */
+export async function ratesWorkbook(db: Db, ctx: ActorContext, f: RatesFilter): Promise<Buffer> {
+  const [overall, byUnit, byBody] = await Promise.all([rates(db, ctx, f), ratesByUnit(db, ctx, f), ratesByBody(db, ctx, f)]);
+  const lines: RatesLine[] = [
+    { group: '合计', name: '全部', ...overall },
+    ...byUnit.map(({ unitId: _unit, unitName, ...r }) => ({ group: '主办单位', name: unitName, ...r })),
+    ...(byBody.length > 1 ? byBody.map(({ bodyId: _body, bodyName, ...r }) => ({ group: '人大机关', name: bodyName, ...r })) : []),
+  ];
+  return workbook('建议办理统计', ratesColumns, lines);
 }

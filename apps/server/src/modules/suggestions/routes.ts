@@ -145,6 +145,15 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
   );
 
   app.get(
+    '/api/suggestions/rates.xlsx',
+    {
+      preValidation: requirePermission('suggestions.rates'),
+      schema: { tags, summary: '导出建议办理统计（Excel，条件同页面）', querystring: ratesQuery },
+    },
+    async (request, reply) => sendDownload(reply, '建议办理统计.xlsx', await rates.ratesWorkbook(db, actorContext(request), request.query)),
+  );
+
+  app.get(
     '/api/suggestions/assigned',
     {
       preValidation: requirePermission('suggestions.handle'),
