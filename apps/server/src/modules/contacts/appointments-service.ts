@@ -143,7 +143,6 @@ type AppointmentEffect = Effect<Item, Step, AppointmentAction, AppointmentAction
 
 const itemOf = ({ appointment, ...names }: repo.AppointmentRow): Item => ({ ...appointment, ...names });
 
-
 /** Who hears of a step: the deputy of what staff decided, the agency of what it must attend to. */
 const toDeputy = (a: Item, body: string): Notice => ({ userIds: [a.deputyUserId], title: '约见进展', body });
 const toUnit = async (tx: Executor, a: Item, body: string): Promise<Notice> => ({

@@ -205,7 +205,13 @@ export async function pageAppointments(db: Executor, scope: Scope, f: Appointmen
 }
 
 /** Every appointment matching the list's filters, in its order, for the Excel export (capped by the caller). */
-export async function listAppointments(db: Executor, scope: Scope, f: Omit<AppointmentQuery, 'page' | 'pageSize'>, own: Own, limit: number) {
+export async function listAppointments(
+  db: Executor,
+  scope: Scope,
+  f: Omit<AppointmentQuery, 'page' | 'pageSize'>,
+  own: Own,
+  limit: number,
+) {
   return (await orderedAppointments(db, appointmentWhere(scope, f, own)).limit(limit)) as AppointmentRow[];
 }
 

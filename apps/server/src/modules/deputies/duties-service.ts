@@ -1,4 +1,13 @@
-import { dutyKindLabel, dutySourceLabel, type DutyKind, type DutyQuery, type DutyRecord, type DutyRecordInput, type Page, type WorkbenchEntry } from '@renda/shared';
+import {
+  dutyKindLabel,
+  dutySourceLabel,
+  type DutyKind,
+  type DutyQuery,
+  type DutyRecord,
+  type DutyRecordInput,
+  type Page,
+  type WorkbenchEntry,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';

@@ -63,7 +63,10 @@ describe('assessment ranking export', () => {
     const groups = (await deputy.request('GET', '/api/me/groups')).json<{ items: { id: string; name: string }[] }>().items;
     const group = groups.find((g) => g.name === '南湖区代表小组')!;
     const inGroup = (await staff.request('GET', `/api/assessment/ranking?${q}&groupId=${group.id}`)).json<{ items: Row[] }>().items;
-    const file = await readExport(await staff.request('GET', `/api/assessment/ranking.xlsx?${q}&groupId=${group.id}`), `${year}年量化考评排名.xlsx`);
+    const file = await readExport(
+      await staff.request('GET', `/api/assessment/ranking.xlsx?${q}&groupId=${group.id}`),
+      `${year}年量化考评排名.xlsx`,
+    );
     expect(file.rows.map((r) => r[1])).toEqual(inGroup.map((r) => r.name));
     expect(file.rows.length).toBeGreaterThan(0);
     expect(file.rows.length).toBeLessThan(all.rows.length);
@@ -71,7 +74,10 @@ describe('assessment ranking export', () => {
 
   it('is refused to a role that may not read the registry', async () => {
     const me = (await deputy.request('GET', '/api/me/deputy')).json<{ bodyId: string; term: string }>();
-    const res = await deputy.request('GET', `/api/assessment/ranking.xlsx?bodyId=${me.bodyId}&term=${encodeURIComponent(me.term)}&year=2026`);
+    const res = await deputy.request(
+      'GET',
+      `/api/assessment/ranking.xlsx?bodyId=${me.bodyId}&term=${encodeURIComponent(me.term)}&year=2026`,
+    );
     expect(res.statusCode).toBe(403);
   });
 });

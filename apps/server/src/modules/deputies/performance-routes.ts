@@ -175,7 +175,11 @@ export const performanceRoutes: ModuleRoutes = (app, { database: { db }, attachm
     '/api/assessment/ranking.xlsx',
     { ...read, schema: { tags, summary: '导出量化考评排名（Excel，条件同页面）', querystring: assessmentQuery } },
     async (request, reply) =>
-      sendDownload(reply, `${request.query.year}年量化考评排名.xlsx`, await performance.exportRanking(db, actorContext(request), request.query)),
+      sendDownload(
+        reply,
+        `${request.query.year}年量化考评排名.xlsx`,
+        await performance.exportRanking(db, actorContext(request), request.query),
+      ),
   );
 
   app.post(

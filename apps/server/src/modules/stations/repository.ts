@@ -55,7 +55,13 @@ export async function pageStations(
 }
 
 /** Every station matching the list's filters, in its order, for the Excel export (capped by the caller). */
-export async function listStations(db: Executor, scope: Scope, f: StationFilter, rotaGap: { from: string; to: string } | undefined, limit: number) {
+export async function listStations(
+  db: Executor,
+  scope: Scope,
+  f: StationFilter,
+  rotaGap: { from: string; to: string } | undefined,
+  limit: number,
+) {
   return (await orderedStations(db, stationWhere(scope, f, rotaGap)).limit(limit)) as StationRow[];
 }
 

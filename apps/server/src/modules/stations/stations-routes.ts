@@ -28,8 +28,12 @@ export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
   );
   app.get(
     '/api/stations/export.xlsx',
-    { ...read, schema: { tags, summary: '导出联络站（Excel，条件同列表）', querystring: stationQuery.omit({ page: true, pageSize: true }) } },
-    async (request, reply) => sendDownload(reply, '代表联络站.xlsx', await stations.exportStations(db, actorContext(request), request.query)),
+    {
+      ...read,
+      schema: { tags, summary: '导出联络站（Excel，条件同列表）', querystring: stationQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) =>
+      sendDownload(reply, '代表联络站.xlsx', await stations.exportStations(db, actorContext(request), request.query)),
   );
   app.get(
     '/api/stations/figures',

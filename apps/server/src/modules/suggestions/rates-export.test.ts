@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Rates = { overall: SuggestionRates; byUnit: (SuggestionRates & { unitName: string })[]; byBody: (SuggestionRates & { bodyName: string })[] };
+type Rates = {
+  overall: SuggestionRates;
+  byUnit: (SuggestionRates & { unitName: string })[];
+  byBody: (SuggestionRates & { bodyName: string })[];
+};
 const line = (r: SuggestionRates) => suggestionRatesColumns.map((k) => (k.endsWith('Rate') ? ratePercent(r[k]) : r[k]));
 
 describe('rates export', () => {
