@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, dutyKind, type AssessmentRow, type AssessmentWeight } from '@renda/shared';
@@ -12,6 +13,7 @@ import { Page } from '../../components/Page';
 import {
   useGroupOptions,
   assessmentKey,
+  deputyUrls,
   publishAssessment,
   saveAssessmentWeights,
   useAssessmentRanking,
@@ -91,19 +93,27 @@ export function AssessmentPage() {
         <Section
           title={t('deputies.assessment.ranking')}
           extra={
-            manage &&
-            !groupId && (
-              <Popconfirm
-                title={t('deputies.assessment.publishConfirm', { year, term })}
-                onConfirm={() => publish.mutate(undefined)}
-                okText={t('deputies.assessment.publish')}
-                cancelText={t('common.cancel')}
+            <Flex gap="small" wrap>
+              {manage && !groupId && (
+                <Popconfirm
+                  title={t('deputies.assessment.publishConfirm', { year, term })}
+                  onConfirm={() => publish.mutate(undefined)}
+                  okText={t('deputies.assessment.publish')}
+                  cancelText={t('common.cancel')}
+                >
+                  <Button type="primary" disabled={!ready} loading={publish.isPending}>
+                    {t('deputies.assessment.publish')}
+                  </Button>
+                </Popconfirm>
+              )}
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!ready}
+                href={ready ? deputyUrls.rankingExport({ bodyId, term, year, groupId }) : undefined}
               >
-                <Button type="primary" disabled={!ready} loading={publish.isPending}>
-                  {t('deputies.assessment.publish')}
-                </Button>
-              </Popconfirm>
-            )
+                {t('deputies.list.export')}
+              </Button>
+            </Flex>
           }
         >
           <Table<AssessmentRow>
