@@ -57,7 +57,7 @@ describe('assessment ranking export', () => {
     const q = `bodyId=${me.bodyId}&term=${encodeURIComponent(me.term)}&year=${year}`;
     const ranking = (await staff.request('GET', `/api/assessment/ranking?${q}`)).json<{ items: Row[] }>().items;
     const all = await readExport(await staff.request('GET', `/api/assessment/ranking.xlsx?${q}`), `${year}年量化考评排名.xlsx`);
-    expect(all.header).toEqual(['排名', '姓名', '得分', ...allDutyKinds.map((k) => dutyKindLabel[k])]);
+    expect(all.header).toEqual(['名次', '姓名', '得分', ...allDutyKinds.map((k) => dutyKindLabel[k])]);
     expect(all.rows).toEqual(ranking.map((r) => [r.rank, r.name, r.score, ...allDutyKinds.map((k) => r.counts[k] ?? 0)]));
 
     const groups = (await deputy.request('GET', '/api/me/groups')).json<{ items: { id: string; name: string }[] }>().items;

@@ -111,7 +111,7 @@ export async function ranking(
 }
 
 const rankingColumns: Column<AssessmentRow>[] = [
-  { header: '排名', key: 'rank', width: 6, value: (r) => r.rank },
+  { header: '名次', key: 'rank', width: 6, value: (r) => r.rank },
   { header: '姓名', key: 'name', width: 10, value: (r) => r.name },
   { header: '得分', key: 'score', width: 8, value: (r) => r.score },
   ...allDutyKinds.map((kind) => ({

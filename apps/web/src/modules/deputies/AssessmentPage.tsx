@@ -1,5 +1,19 @@
-import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Spin,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -21,6 +35,10 @@ import {
 } from './api';
 import { DeputiesTabs } from './labels';
 import { Section } from '../../components/Section';
+
+const BarChart = lazy(() => import('../../components/BarChart'));
+/** The chart compares the leading deputies; the table below holds everyone. */
+const chartedDeputies = 20;
 
 /** 量化考评: scores from the duty log under the body's weights, the ranking, and publishing it to the deputies. */
 export function AssessmentPage() {
@@ -116,6 +134,19 @@ export function AssessmentPage() {
             </Flex>
           }
         >
+          {!!ranking.data?.length && (
+            <Suspense fallback={<Spin />}>
+              <BarChart
+                rows={ranking.data.slice(0, chartedDeputies).map((r) => ({ name: r.name, value: r.score }))}
+                label={t('deputies.assessment.score')}
+                description={t('deputies.assessment.chartDescription', {
+                  count: Math.min(chartedDeputies, ranking.data.length),
+                  year,
+                  term,
+                })}
+              />
+            </Suspense>
+          )}
           <Table<AssessmentRow>
             rowKey="deputyId"
             size="small"
