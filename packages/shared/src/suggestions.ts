@@ -549,6 +549,38 @@ export const suggestionRates = z.object({
   satisfactionRate: z.number().nullable(),
 });
 export type SuggestionRates = z.infer<typeof suggestionRates>;
+/** The five rates (shares from 0 to 1, null when nothing to count). */
+export const suggestionRateKeys = ['replyRate', 'onTimeRate', 'closureRate', 'solvedRate', 'satisfactionRate'] as const;
+export type SuggestionRateKey = (typeof suggestionRateKeys)[number];
+/** The columns of the rates tables, in order: the page's tables and their Excel export show the same. */
+export const suggestionRatesColumns = [
+  'assigned',
+  'replied',
+  ...suggestionRateKeys,
+  'closed',
+  'categoryA',
+  'rated',
+] as const satisfies readonly (keyof SuggestionRates)[];
+export const suggestionRatesLabel = {
+  total: '件数',
+  assigned: '交办数',
+  replied: '已答复',
+  repliedOnTime: '按时答复',
+  closed: '已办结',
+  categoryA: 'A类',
+  categoryB: 'B类',
+  categoryC: 'C类',
+  categoryD: 'D类',
+  rated: '已测评',
+  satisfiedOrBasically: '满意和基本满意',
+  replyRate: '办复率',
+  onTimeRate: '按时办复率',
+  closureRate: '办结率',
+  solvedRate: '解决率（A类占比）',
+  satisfactionRate: '满意率',
+} satisfies Record<keyof SuggestionRates, string>;
+/** A rate as people read it: 85.7%, or — when there is nothing to count. */
+export const ratePercent = (rate: number | null): string => (rate == null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 export const ratesQuery = z.object({
   sessionId: z.uuid().optional(),

@@ -1,5 +1,6 @@
 import {
   appointmentStateLabel,
+  voterRatingLabel,
   type Appointment,
   type AppointmentAction,
   type AppointmentActionInput,
@@ -15,7 +16,8 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { type Column, workbook } from '../../platform/documents.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { usersOfUnit } from '../../platform/recipients.js';
 import { applyAction, type Effect, type Machine, type Notice } from '../../platform/workflow.js';
 import { findDeputiesByIds, recordDuty } from '../deputies/index.js';
@@ -67,6 +69,36 @@ export async function pageAppointments(db: Db, ctx: ActorContext, q: Appointment
   );
 }
 
+/** Times as people there read them (Beijing time), e.g. 2026/12/01 10:00. */
+const beijingTime = (at: Date) =>
+  at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
+const beijingTimeOf = (iso: string | null) => (iso ? beijingTime(new Date(iso)) : null);
+
+const exportColumns: Column<Appointment>[] = [
+  { header: '约见事项', key: 'topic', width: 36, value: (a) => a.topic },
+  { header: '代表', key: 'deputy', width: 10, value: (a) => a.deputyName },
+  { header: '代表小组', key: 'group', width: 18, value: (a) => a.groupName },
+  { header: '约见机关', key: 'unit', width: 26, value: (a) => a.unitName },
+  { header: '约见负责人', key: 'official', width: 14, value: (a) => a.official },
+  { header: '状态', key: 'state', width: 10, value: (a) => a.stateLabel },
+  { header: '约见时间', key: 'scheduledAt', width: 18, value: (a) => beijingTimeOf(a.scheduledAt) },
+  { header: '地点', key: 'place', width: 20, value: (a) => a.place },
+  { header: '见面日期', key: 'heldOn', width: 12, value: (a) => a.heldOn },
+  { header: '代表测评', key: 'rating', width: 10, value: (a) => (a.rating ? voterRatingLabel[a.rating] : null) },
+  { header: '提出时间', key: 'createdAt', width: 18, value: (a) => beijingTimeOf(a.createdAt) },
+  { header: '所属人大', key: 'body', width: 22, value: (a) => a.bodyName },
+];
+
+/** The list as filtered and as the actor may see it (a deputy their own, an agency those with it), as an Excel workbook. */
+export async function exportAppointments(db: Db, ctx: ActorContext, q: Omit<AppointmentQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+  const rows = await repo.listAppointments(db, ctx.actor, q, await ownOf(db, ctx), EXPORT_LIMIT);
+  return workbook(
+    '代表约见',
+    exportColumns,
+    rows.map((r) => present(r, ctx)),
+  );
+}
+
 async function requireAppointment(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
   const row = await repo.getAppointment(db, ctx.actor, await ownOf(db, ctx), id, forUpdate);
   if (!row) throw notFound('约见', { id });
@@ -110,10 +142,6 @@ type Step = (typeof appointmentWorkflow.transitions)[number];
 type AppointmentEffect = Effect<Item, Step, AppointmentAction, AppointmentActionInput>;
 
 const itemOf = ({ appointment, ...names }: repo.AppointmentRow): Item => ({ ...appointment, ...names });
-
-/** Times in messages as people there read them (Beijing time), e.g. 2026/12/01 10:00. */
-const beijingTime = (at: Date) =>
-  at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false });
 
 /** Who hears of a step: the deputy of what staff decided, the agency of what it must attend to. */
 const toDeputy = (a: Item, body: string): Notice => ({ userIds: [a.deputyUserId], title: '约见进展', body });

@@ -180,20 +180,39 @@ function appointmentScope(scope: Scope, own: Own): SQL | undefined {
   return and(inScope(appointments.bodyId, scope), own.deputyId ? eq(appointments.deputyId, own.deputyId) : undefined);
 }
 
-export async function pageAppointments(db: Executor, scope: Scope, f: AppointmentQuery, own: Own) {
-  const w = and(
+function appointmentWhere(scope: Scope, f: Omit<AppointmentQuery, 'page' | 'pageSize'>, own: Own): SQL | undefined {
+  return and(
     appointmentScope(scope, own),
     f.state ? eq(appointments.state, f.state) : undefined,
     f.deputyId ? eq(appointments.deputyId, f.deputyId) : undefined,
     f.unitId ? eq(appointments.unitId, f.unitId) : undefined,
     f.q ? or(like(appointments.topic, likeContains(f.q)), like(deputies.name, likePrefix(f.q))) : undefined,
   );
+}
+
+/** Newest request first: the list's order, for the page and the export alike. */
+const orderedAppointments = (db: Executor, w: SQL | undefined) =>
+  appointmentSelect(db).where(w).orderBy(desc(appointments.createdAt), desc(appointments.id));
+
+export async function pageAppointments(db: Executor, scope: Scope, f: AppointmentQuery, own: Own) {
+  const w = appointmentWhere(scope, f, own);
   const { rows, total } = await readPage(
-    appointmentSelect(db).where(w).orderBy(desc(appointments.createdAt), desc(appointments.id)),
+    orderedAppointments(db, w),
     db.select({ total: count() }).from(appointments).innerJoin(deputies, eq(deputies.id, appointments.deputyId)).where(w),
     f,
   );
   return { rows: rows as AppointmentRow[], total };
+}
+
+/** Every appointment matching the list's filters, in its order, for the Excel export (capped by the caller). */
+export async function listAppointments(
+  db: Executor,
+  scope: Scope,
+  f: Omit<AppointmentQuery, 'page' | 'pageSize'>,
+  own: Own,
+  limit: number,
+) {
+  return (await orderedAppointments(db, appointmentWhere(scope, f, own)).limit(limit)) as AppointmentRow[];
 }
 
 export async function getAppointment(db: Executor, scope: Scope, own: Own, id: string, forUpdate = false) {

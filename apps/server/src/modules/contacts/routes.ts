@@ -130,6 +130,15 @@ export const contactRoutes: ModuleRoutes = (app, { database: { db }, notifier })
     async (request) => appointments.pageAppointments(db, actorContext(request), request.query),
   );
   app.get(
+    '/api/appointments/export.xlsx',
+    {
+      ...readAppointments,
+      schema: { tags, summary: '导出代表约见（Excel，条件同列表）', querystring: appointmentQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) =>
+      sendDownload(reply, '代表约见.xlsx', await appointments.exportAppointments(db, actorContext(request), request.query)),
+  );
+  app.get(
     '/api/appointments/units',
     {
       ...request,

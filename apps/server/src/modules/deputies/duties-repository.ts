@@ -27,20 +27,25 @@ function where(scope: Scope, f: Omit<DutyQuery, 'page' | 'pageSize'>, onlyDeputy
   );
 }
 
+/** The log's rows in the list's order (newest first): one query for the page and the export. */
+const orderedDuties = (db: Executor, w: SQL | undefined) =>
+  db
+    .select(columns)
+    .from(dutyRecords)
+    .leftJoin(gridCells, eq(gridCells.id, dutyRecords.gridCellId))
+    .leftJoin(users, eq(users.id, dutyRecords.recordedBy))
+    .where(w)
+    .orderBy(desc(dutyRecords.occurredOn), desc(dutyRecords.id));
+
 export async function pageDuties(db: Executor, scope: Scope, f: DutyQuery, onlyDeputyId: string | null) {
   const w = where(scope, f, onlyDeputyId);
-  const { rows, total } = await readPage(
-    db
-      .select(columns)
-      .from(dutyRecords)
-      .leftJoin(gridCells, eq(gridCells.id, dutyRecords.gridCellId))
-      .leftJoin(users, eq(users.id, dutyRecords.recordedBy))
-      .where(w)
-      .orderBy(desc(dutyRecords.occurredOn), desc(dutyRecords.id)),
-    db.select({ total: count() }).from(dutyRecords).where(w),
-    f,
-  );
+  const { rows, total } = await readPage(orderedDuties(db, w), db.select({ total: count() }).from(dutyRecords).where(w), f);
   return { rows: rows as DutyRow[], total };
+}
+
+/** Every record matching the list's filters, in its order, for the Excel export (capped by the caller). */
+export async function listDuties(db: Executor, scope: Scope, f: DutyQuery, onlyDeputyId: string | null, limit: number) {
+  return (await orderedDuties(db, where(scope, f, onlyDeputyId)).limit(limit)) as DutyRow[];
 }
 
 export async function getDuty(db: Executor, id: string): Promise<DutyRow | undefined> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dutyQuery, dutyRecord, dutyRecordInput, pageOf } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { errorResponses, idParams, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import * as duties from './duties-service.js';
 
 const tags = ['deputies'];
@@ -22,6 +22,11 @@ export const dutyRoutes: ModuleRoutes = (app, { database: { db } }) => {
       },
     },
     async (request) => duties.pageDuties(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/duties/export.xlsx',
+    { ...record, schema: { tags, summary: '导出履职登记（Excel，条件同列表；代表只导出本人参加的）', querystring: dutyQuery } },
+    async (request, reply) => sendDownload(reply, '履职登记.xlsx', await duties.exportDuties(db, actorContext(request), request.query)),
   );
   app.get(
     '/api/duties/:id',

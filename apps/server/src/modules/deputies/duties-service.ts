@@ -1,10 +1,20 @@
-import type { DutyKind, DutyQuery, DutyRecord, DutyRecordInput, Page, WorkbenchEntry } from '@renda/shared';
+import {
+  dutyKindLabel,
+  dutySourceLabel,
+  type DutyKind,
+  type DutyQuery,
+  type DutyRecord,
+  type DutyRecordInput,
+  type Page,
+  type WorkbenchEntry,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
-import { pageResult } from '../../platform/pagination.js';
+import { type Column, workbook } from '../../platform/documents.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { findBodyInScope } from '../../platform/scope.js';
 import { todoEntry } from '../../platform/workbench.js';
 import * as repo from './duties-repository.js';
@@ -47,6 +57,27 @@ export async function pageDuties(db: Db, ctx: ActorContext, q: DutyQuery): Promi
   const own = await actingDeputy(db, ctx);
   const { rows, total } = await repo.pageDuties(db, ctx.actor, q, own?.deputy.id ?? null);
   return pageResult(await present(db, rows), total, q);
+}
+
+const exportColumns: Column<DutyRecord>[] = [
+  { header: '活动日期', key: 'occurredOn', width: 12, value: (r) => r.occurredOn },
+  { header: '活动类型', key: 'kind', width: 14, value: (r) => dutyKindLabel[r.kind] },
+  { header: '标题', key: 'title', width: 36, value: (r) => r.title },
+  { header: '地点', key: 'place', width: 20, value: (r) => r.place },
+  { header: '参加代表', key: 'participants', width: 30, value: (r) => r.participants.map((p) => p.name).join('、') },
+  { header: '参加人数', key: 'participantCount', width: 10, value: (r) => r.participants.length },
+  { header: '接待选民人次', key: 'votersReceived', width: 12, value: (r) => r.votersReceived },
+  { header: '网格', key: 'gridCell', width: 16, value: (r) => r.gridCellName },
+  { header: '来源', key: 'source', width: 12, value: (r) => dutySourceLabel[r.source] },
+  { header: '登记人', key: 'recordedBy', width: 10, value: (r) => r.recordedByName },
+  { header: '活动内容', key: 'description', width: 48, value: (r) => r.description },
+];
+
+/** The log as filtered (a deputy's own records for a deputy), newest first, as an Excel workbook. */
+export async function exportDuties(db: Db, ctx: ActorContext, q: DutyQuery): Promise<Buffer> {
+  const own = await actingDeputy(db, ctx);
+  const rows = await repo.listDuties(db, ctx.actor, q, own?.deputy.id ?? null, EXPORT_LIMIT);
+  return workbook('履职登记', exportColumns, await present(db, rows));
 }
 
 /** A record the actor may see: staff within their bodies, a deputy only the records they took part in. */

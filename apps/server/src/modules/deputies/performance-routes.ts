@@ -171,6 +171,17 @@ export const performanceRoutes: ModuleRoutes = (app, { database: { db }, attachm
     async (request) => ({ items: await performance.ranking(db, actorContext(request), request.query) }),
   );
 
+  app.get(
+    '/api/assessment/ranking.xlsx',
+    { ...read, schema: { tags, summary: '导出量化考评排名（Excel，条件同页面）', querystring: assessmentQuery } },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        `${request.query.year}年量化考评排名.xlsx`,
+        await performance.exportRanking(db, actorContext(request), request.query),
+      ),
+  );
+
   app.post(
     '/api/assessment/publish',
     {

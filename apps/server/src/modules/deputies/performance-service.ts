@@ -12,6 +12,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
+import { type Column, workbook } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import { bodyAndAncestors, requireBodyInScope } from '../../platform/scope.js';
 import * as assessments from './assessment-repository.js';
@@ -107,6 +108,23 @@ export async function ranking(
     of: r.of,
     counts: r.counts as Record<string, number>,
   }));
+}
+
+const rankingColumns: Column<AssessmentRow>[] = [
+  { header: '名次', key: 'rank', width: 6, value: (r) => r.rank },
+  { header: '姓名', key: 'name', width: 10, value: (r) => r.name },
+  { header: '得分', key: 'score', width: 8, value: (r) => r.score },
+  ...allDutyKinds.map((kind) => ({
+    header: dutyKindLabel[kind],
+    key: kind,
+    width: 12,
+    value: (r: AssessmentRow) => r.counts[kind] ?? 0,
+  })),
+];
+
+/** The ranking as shown (the body, term, year and group chosen), with each kind's count in its own column. */
+export async function exportRanking(db: Db, ctx: ActorContext, q: Parameters<typeof ranking>[2]): Promise<Buffer> {
+  return workbook(`${q.year}年量化考评排名`, rankingColumns, await ranking(db, ctx, q));
 }
 
 /** Publishing freezes the year's scores and ranks; each deputy then sees their own result. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, regions } from '../../db/schema.js';
 import { readPage } from '../../platform/pagination.js';
@@ -10,14 +10,15 @@ import { receptionConcerns, receptionSessions, receptionSignins, stationRota, st
 export type StationRow = { station: typeof stations.$inferSelect; bodyName: string; regionName: string | null };
 const stationColumns = { station: stations, bodyName: bodies.name, regionName: regions.name };
 
-export async function pageStations(
-  db: Executor,
+export type StationFilter = { q?: string | undefined; bodyId?: string | undefined; kind?: string | undefined };
+
+function stationWhere(
   scope: Scope,
-  f: { page: number; pageSize: number; q?: string | undefined; bodyId?: string | undefined; kind?: string | undefined },
+  f: StationFilter,
   /** Only active stations without a rota day within these dates (a week's gap). */
   rotaGap?: { from: string; to: string },
 ) {
-  const where = and(
+  return and(
     inScope(stations.bodyId, scope),
     f.q ? sql`(${stations.name} ILIKE ${likeContains(f.q)} OR ${stations.address} ILIKE ${likeContains(f.q)})` : undefined,
     f.bodyId ? eq(stations.bodyId, f.bodyId) : undefined,
@@ -30,18 +31,38 @@ export async function pageStations(
         )
       : undefined,
   );
-  const { rows, total } = await readPage(
-    db
-      .select(stationColumns)
-      .from(stations)
-      .innerJoin(bodies, eq(bodies.id, stations.bodyId))
-      .leftJoin(regions, eq(regions.code, stations.regionCode))
-      .where(where)
-      .orderBy(asc(stations.name)),
-    db.select({ total: count() }).from(stations).where(where),
-    f,
-  );
+}
+
+/** The list's rows in the list's order: one query for the page and the export. */
+const orderedStations = (db: Executor, where: SQL | undefined) =>
+  db
+    .select(stationColumns)
+    .from(stations)
+    .innerJoin(bodies, eq(bodies.id, stations.bodyId))
+    .leftJoin(regions, eq(regions.code, stations.regionCode))
+    .where(where)
+    .orderBy(asc(stations.name), asc(stations.id));
+
+export async function pageStations(
+  db: Executor,
+  scope: Scope,
+  f: StationFilter & { page: number; pageSize: number },
+  rotaGap?: { from: string; to: string },
+) {
+  const where = stationWhere(scope, f, rotaGap);
+  const { rows, total } = await readPage(orderedStations(db, where), db.select({ total: count() }).from(stations).where(where), f);
   return { rows: rows as StationRow[], total };
+}
+
+/** Every station matching the list's filters, in its order, for the Excel export (capped by the caller). */
+export async function listStations(
+  db: Executor,
+  scope: Scope,
+  f: StationFilter,
+  rotaGap: { from: string; to: string } | undefined,
+  limit: number,
+) {
+  return (await orderedStations(db, stationWhere(scope, f, rotaGap)).limit(limit)) as StationRow[];
 }
 
 export async function getStation(db: Executor, scope: Scope, id: string): Promise<StationRow | undefined> {

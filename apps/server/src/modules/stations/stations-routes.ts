@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, station, stationFigures, stationFiguresQuery, stationInput, stationKind, stationQuery } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { errorResponses, idParams, type ModuleRoutes } from '../../platform/http.js';
+import { errorResponses, idParams, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import { opinionLink, posterHtml, publicCodeParam, qrPng, requestOrigin } from '../deputies/index.js';
 import { figures as figuresOf } from './figures-service.js';
 import * as stations from './stations-service.js';
@@ -25,6 +25,15 @@ export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
       },
     },
     async (request) => stations.pageStations(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/stations/export.xlsx',
+    {
+      ...read,
+      schema: { tags, summary: '导出联络站（Excel，条件同列表）', querystring: stationQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) =>
+      sendDownload(reply, '代表联络站.xlsx', await stations.exportStations(db, actorContext(request), request.query)),
   );
   app.get(
     '/api/stations/figures',

@@ -1,4 +1,5 @@
 import {
+  placeKindLabel,
   stationKindLabel,
   type Page,
   type PlaceKind,
@@ -12,7 +13,8 @@ import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { pageResult } from '../../platform/pagination.js';
+import { type Column, workbook } from '../../platform/documents.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { todoEntry } from '../../platform/workbench.js';
@@ -43,13 +45,34 @@ function presentStation(r: repo.StationRow): Station {
   };
 }
 
+type StationListQuery = repo.StationFilter & { rotaGap?: 'thisWeek' | undefined };
+
 export async function pageStations(
   db: Db,
   ctx: ActorContext,
-  f: Parameters<typeof repo.pageStations>[2] & { rotaGap?: 'thisWeek' | undefined },
+  f: StationListQuery & { page: number; pageSize: number },
 ): Promise<Page<Station>> {
   const { rows, total } = await repo.pageStations(db, ctx.actor, f, f.rotaGap ? thisWeek() : undefined);
   return pageResult(rows.map(presentStation), total, f);
+}
+
+const exportColumns: Column<Station>[] = [
+  { header: '名称', key: 'name', width: 28, value: (s) => s.name },
+  { header: '类型', key: 'kind', width: 14, value: (s) => stationKindLabel[s.kind] },
+  { header: '所属人大', key: 'body', width: 24, value: (s) => s.bodyName },
+  { header: '所在区域', key: 'region', width: 16, value: (s) => s.regionName },
+  { header: '地址', key: 'address', width: 32, value: (s) => s.address },
+  { header: '所在场所', key: 'placeKind', width: 10, value: (s) => (s.placeKind ? placeKindLabel[s.placeKind] : null) },
+  { header: '接待时间', key: 'openingHours', width: 24, value: (s) => s.openingHours },
+  { header: '联络员', key: 'contactName', width: 10, value: (s) => s.contactName },
+  { header: '联系电话', key: 'contactPhone', width: 14, value: (s) => s.contactPhone },
+  { header: '状态', key: 'active', width: 8, value: (s) => (s.active ? '启用' : '停用') },
+];
+
+/** The list as filtered, in its order, as an Excel workbook (代表联络站). */
+export async function exportStations(db: Db, ctx: ActorContext, f: StationListQuery): Promise<Buffer> {
+  const rows = await repo.listStations(db, ctx.actor, f, f.rotaGap ? thisWeek() : undefined, EXPORT_LIMIT);
+  return workbook('代表联络站', exportColumns, rows.map(presentStation));
 }
 
 /** Monday to Sunday of the current week, as China calendar dates. */

@@ -1,6 +1,17 @@
-import type { SuggestionRates } from '@renda/shared';
+import {
+  defaultReplyCategories,
+  ratePercent,
+  suggestionRateKeys,
+  suggestionRatesColumns,
+  suggestionRatesLabel,
+  type ReplyCategoryOption,
+  type SuggestionRateKey,
+  type SuggestionRates,
+} from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
+import { type Column, workbook } from '../../platform/documents.js';
+import { getSettings } from './settings.js';
 import { countsByBody, countsByLeadUnit, countsInScope, type Counts, type RatesFilter } from './rates-repository.js';
 
 // 办复率, 按时办复率, 办结率, 解决率, 满意率: what the office reports on suggestions.
@@ -33,4 +44,53 @@ export async function ratesByUnit(db: Db, ctx: ActorContext, f: RatesFilter) {
 export async function ratesByBody(db: Db, ctx: ActorContext, f: RatesFilter) {
   const rows = await countsByBody(db, ctx.actor, f);
   return rows.map(({ bodyId, bodyName, ...c }) => ({ bodyId, bodyName, ...toRates(c) }));
+}
+
+type RatesLine = SuggestionRates & { group: string; name: string };
+
+/** The page's report: the total, each lead unit, each body, and the counted body's result categories. */
+export async function ratesReport(db: Db, ctx: ActorContext, f: RatesFilter) {
+  const [overall, byUnit, byBody] = await Promise.all([rates(db, ctx, f), ratesByUnit(db, ctx, f), ratesByBody(db, ctx, f)]);
+  const bodyId = f.bodyId ?? ctx.actor.bodyId;
+  const categories = bodyId ? (await getSettings(db, ctx, bodyId)).replyCategories : defaultReplyCategories;
+  return { overall, byUnit, byBody, categories };
+}
+
+const categoryKey = { A: 'categoryA', B: 'categoryB', C: 'categoryC', D: 'categoryD' } as const;
+
+/** The page's columns in its order; the category counts are the counted body's own (A/B/C, or A–D). */
+const ratesColumns = (categories: readonly ReplyCategoryOption[]): Column<RatesLine>[] => [
+  { header: '统计口径', key: 'group', width: 12, value: (r) => r.group },
+  { header: '名称', key: 'name', width: 30, value: (r) => r.name },
+  ...suggestionRatesColumns.flatMap((key): Column<RatesLine>[] =>
+    key === 'categoryA'
+      ? categories.map((c) => ({
+          header: `${c.code}类（${c.label}）`,
+          key: categoryKey[c.code],
+          width: 14,
+          value: (r) => r[categoryKey[c.code]],
+        }))
+      : [
+          {
+            header: suggestionRatesLabel[key],
+            key,
+            width: 12,
+            value: (r) => (suggestionRateKeys.includes(key as SuggestionRateKey) ? ratePercent(r[key]) : r[key]),
+          },
+        ],
+  ),
+];
+
+/**
+ * 建议办理统计 as the page shows it for the chosen session and body: the total, each lead unit, and
+ * each body when more than one is counted, one line each in one sheet.
+ */
+export async function ratesWorkbook(db: Db, ctx: ActorContext, f: RatesFilter): Promise<Buffer> {
+  const { overall, byUnit, byBody, categories } = await ratesReport(db, ctx, f);
+  const lines: RatesLine[] = [
+    { group: '合计', name: '全部', ...overall },
+    ...byUnit.map(({ unitId: _unit, unitName, ...r }) => ({ group: '主办单位', name: unitName, ...r })),
+    ...(byBody.length > 1 ? byBody.map(({ bodyId: _body, bodyName, ...r }) => ({ group: '人大机关', name: bodyName, ...r })) : []),
+  ];
+  return workbook('建议办理统计', ratesColumns(categories), lines);
 }

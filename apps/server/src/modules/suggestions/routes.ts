@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   cosignerCandidate,
-  defaultReplyCategories,
   pageOf,
   pageQuery,
   publicSuggestion,
@@ -171,17 +170,16 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
         },
       },
     },
-    async (request) => {
-      const ctx = actorContext(request);
-      const [overall, byUnit, byBody] = await Promise.all([
-        rates.rates(db, ctx, request.query),
-        rates.ratesByUnit(db, ctx, request.query),
-        rates.ratesByBody(db, ctx, request.query),
-      ]);
-      const bodyId = request.query.bodyId ?? ctx.actor.bodyId;
-      const categories = bodyId ? (await settings.getSettings(db, ctx, bodyId)).replyCategories : defaultReplyCategories;
-      return { overall, byUnit, byBody, categories };
+    async (request) => rates.ratesReport(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/suggestions/rates.xlsx',
+    {
+      preValidation: requirePermission('suggestions.rates'),
+      schema: { tags, summary: '导出建议办理统计（Excel，条件同页面）', querystring: ratesQuery },
     },
+    async (request, reply) => sendDownload(reply, '建议办理统计.xlsx', await rates.ratesWorkbook(db, actorContext(request), request.query)),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Form, Input, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Space, Tag, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { tagColour, type TagTone } from '../../components/tagColours';
@@ -13,7 +13,7 @@ import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { DeputiesTabs } from '../deputies/labels';
-import { appointmentsKey, useOwnGroupOptions, useUnitOptions, requestAppointment } from './api';
+import { appointmentsKey, contactUrls, useOwnGroupOptions, useUnitOptions, requestAppointment } from './api';
 
 /** Status colours only (processing, success, default): their text keeps a readable contrast. */
 const stateColour: Record<AppointmentState, TagTone> = {
@@ -74,11 +74,16 @@ export function AppointmentsPage() {
     <Page
       title={t(user.role === 'deputy' ? 'contacts.appointments.mine' : 'contacts.appointments.title')}
       extra={
-        can(user.role, 'appointments.request') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRequesting(true)}>
-            {t('contacts.appointments.request')}
+        <Space wrap>
+          {can(user.role, 'appointments.request') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRequesting(true)}>
+              {t('contacts.appointments.request')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} href={contactUrls.appointmentsExport(list.filters)}>
+            {t('contacts.links.export')}
           </Button>
-        )
+        </Space>
       }
     >
       <PagedTable list={list} filters={filters} columns={columns} toolbar={staffView ? <DeputiesTabs /> : undefined} />

@@ -19,6 +19,7 @@ export const appointmentsKey = ['appointments'] as const;
 
 export const contactUrls = {
   export: (filters: QueryParams) => `/api/contact-links/export.xlsx${queryString(filters)}`,
+  appointmentsExport: (filters: QueryParams) => `/api/appointments/export.xlsx${queryString(filters)}`,
 };
 
 export function useContactLink(id: string) {

@@ -1,6 +1,21 @@
-import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Spin,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, dutyKind, type AssessmentRow, type AssessmentWeight } from '@renda/shared';
@@ -12,6 +27,7 @@ import { Page } from '../../components/Page';
 import {
   useGroupOptions,
   assessmentKey,
+  deputyUrls,
   publishAssessment,
   saveAssessmentWeights,
   useAssessmentRanking,
@@ -19,6 +35,10 @@ import {
 } from './api';
 import { DeputiesTabs } from './labels';
 import { Section } from '../../components/Section';
+
+const BarChart = lazy(() => import('../../components/BarChart'));
+/** The chart compares the leading deputies; the table below holds everyone. */
+const chartedDeputies = 20;
 
 /** 量化考评: scores from the duty log under the body's weights, the ranking, and publishing it to the deputies. */
 export function AssessmentPage() {
@@ -91,21 +111,42 @@ export function AssessmentPage() {
         <Section
           title={t('deputies.assessment.ranking')}
           extra={
-            manage &&
-            !groupId && (
-              <Popconfirm
-                title={t('deputies.assessment.publishConfirm', { year, term })}
-                onConfirm={() => publish.mutate(undefined)}
-                okText={t('deputies.assessment.publish')}
-                cancelText={t('common.cancel')}
+            <Flex gap="small" wrap>
+              {manage && !groupId && (
+                <Popconfirm
+                  title={t('deputies.assessment.publishConfirm', { year, term })}
+                  onConfirm={() => publish.mutate(undefined)}
+                  okText={t('deputies.assessment.publish')}
+                  cancelText={t('common.cancel')}
+                >
+                  <Button type="primary" disabled={!ready} loading={publish.isPending}>
+                    {t('deputies.assessment.publish')}
+                  </Button>
+                </Popconfirm>
+              )}
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!ready}
+                href={ready ? deputyUrls.rankingExport({ bodyId, term, year, groupId }) : undefined}
               >
-                <Button type="primary" disabled={!ready} loading={publish.isPending}>
-                  {t('deputies.assessment.publish')}
-                </Button>
-              </Popconfirm>
-            )
+                {t('deputies.list.export')}
+              </Button>
+            </Flex>
           }
         >
+          {!!ranking.data?.length && (
+            <Suspense fallback={<Spin />}>
+              <BarChart
+                rows={ranking.data.slice(0, chartedDeputies).map((r) => ({ name: r.name, value: r.score }))}
+                label={t('deputies.assessment.score')}
+                description={t('deputies.assessment.chartDescription', {
+                  count: Math.min(chartedDeputies, ranking.data.length),
+                  year,
+                  term,
+                })}
+              />
+            </Suspense>
+          )}
           <Table<AssessmentRow>
             rowKey="deputyId"
             size="small"

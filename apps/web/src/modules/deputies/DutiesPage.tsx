@@ -1,5 +1,5 @@
 import { Button, Flex, Space, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, TeamOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { dutyKind, type DutyRecord } from '@renda/shared';
@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../app/auth/session';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { dutiesKey } from './api';
+import { dutiesKey, deputyUrls } from './api';
 import { DeputiesTabs } from './labels';
 
 /** 履职登记: staff see their bodies' records; a deputy sees the records they took part in. */
@@ -55,6 +55,9 @@ export function DutiesPage() {
         <Space wrap>
           <Button type="primary" icon={deputy ? <EditOutlined /> : <TeamOutlined />} onClick={() => navigate('/deputies/duties/new')}>
             {t(deputy ? 'deputies.duty.record' : 'deputies.duty.recordGroup')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={deputyUrls.dutiesExport(list.filters)}>
+            {t('deputies.list.export')}
           </Button>
         </Space>
       }

@@ -33,6 +33,8 @@ export const dutiesKey = ['duties'] as const;
 export const deputyUrls = {
   template: '/api/deputies/import-template.xlsx',
   export: (filters: QueryParams) => `/api/deputies/export.xlsx${queryString(filters)}`,
+  dutiesExport: (filters: QueryParams) => `/api/duties/export.xlsx${queryString(filters)}`,
+  rankingExport: (filters: AssessmentFilter) => `/api/assessment/ranking.xlsx${queryString({ ...filters })}`,
   qr: (id: string) => `/api/deputies/${id}/qr.png`,
   poster: (id: string) => `/api/deputies/${id}/poster`,
   performanceDocx: (id: string, from: string, to: string) => `/api/deputies/${id}/performance.docx${queryString({ from, to })}`,

@@ -190,6 +190,8 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     title: 'Assessment',
     year: 'Year',
     ranking: 'Ranking',
+    chartDescription:
+      'Bar chart of the top {{count}} assessment scores, {{term}} term, {{year}}; the table below has every rank and score.',
     rank: 'Rank',
     score: 'Score',
     counts: 'Activities by type',

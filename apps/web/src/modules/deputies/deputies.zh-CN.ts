@@ -164,6 +164,7 @@ export const deputiesZh = {
     title: '量化考评',
     year: '年度',
     ranking: '得分排名',
+    chartDescription: '{{year}}年{{term}}代表量化考评得分前 {{count}} 名的条形图；全部名次和分数见下表。',
     rank: '名次',
     score: '得分',
     counts: '各类活动次数',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, stationKind, type Station } from '@renda/shared';
@@ -10,7 +10,7 @@ import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { thisYear } from '../deputies/api';
-import { stationsKey, useFigures } from './api';
+import { stationsKey, stationUrls, useFigures } from './api';
 import { Figures } from './Figures';
 import { StationFormModal } from './StationFormModal';
 
@@ -58,11 +58,16 @@ export function StationsPage() {
     <Page
       title={t('stations.list.title')}
       extra={
-        manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('stations.list.create')}
+        <Space wrap>
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('stations.list.create')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} href={stationUrls.export(list.filters)}>
+            {t('stations.list.export')}
           </Button>
-        )
+        </Space>
       }
     >
       <Card

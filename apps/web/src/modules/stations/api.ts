@@ -15,7 +15,7 @@ import {
   type signInInput,
   type StationInput,
 } from '@renda/shared';
-import { api } from '../../app/api';
+import { api, queryString, type QueryParams } from '../../app/api';
 import type { SchemaInput } from '../../components/forms';
 
 export const stationsKey = ['stations'] as const;
@@ -26,6 +26,7 @@ export const stationUrls = {
   qr: (id: string) => `/api/stations/${id}/qr.png`,
   poster: (id: string) => `/api/stations/${id}/poster`,
   sessionsExport: (id: string) => `/api/stations/${id}/sessions/export.xlsx`,
+  export: (filters: QueryParams) => `/api/stations/export.xlsx${queryString(filters)}`,
 };
 
 export function useStation(id: string) {

@@ -34,6 +34,7 @@ export const stationsEn: Widen<typeof stationsZh> = {
     figuresTitle: 'Receptions in {{year}}',
     rota: 'Rota',
     rotaGap: 'No duty day this week',
+    export: 'Export Excel',
   },
   form: { createTitle: 'New station', editTitle: 'Edit station', regionCodeHint: 'A 6-, 9- or 12-digit region code' },
   figures: {

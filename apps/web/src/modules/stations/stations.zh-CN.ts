@@ -22,7 +22,14 @@ export const stationsZh = {
     rules: '工作制度',
     active: '启用',
   },
-  list: { title: '代表联络站', create: '新建联络站', figuresTitle: '{{year}} 年进站接待情况', rota: '排班', rotaGap: '本周未排班' },
+  list: {
+    title: '代表联络站',
+    create: '新建联络站',
+    figuresTitle: '{{year}} 年进站接待情况',
+    rota: '排班',
+    rotaGap: '本周未排班',
+    export: '导出 Excel',
+  },
   form: { createTitle: '新建联络站', editTitle: '修改联络站', regionCodeHint: '6、9 或 12 位行政区划代码' },
   figures: {
     sessions: '接待场次',

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
-import { Alert, Card, Col, Flex, Form, Row, Select, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Row, Select, Spin, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { ReplyCategoryOption, SuggestionListItem, SuggestionRates } from '@renda/shared';
+import { suggestionRatesColumns, type ReplyCategoryOption, type SuggestionListItem, type SuggestionRates } from '@renda/shared';
 import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
-import { useSessions, useOverdueSuggestions, useSuggestionRates, type BodyRow, type UnitRow } from './api';
+import { suggestionUrls, useSessions, useOverdueSuggestions, useSuggestionRates, type BodyRow, type UnitRow } from './api';
 import { StateBadge, formatDate, percent, rateKeys, type RateKey } from './labels';
 
 const RatesChart = lazy(() => import('./RatesChart'));
@@ -21,15 +22,22 @@ function useRateColumns<T extends SuggestionRates>(
   const { t } = useTranslation();
   return [
     { title: nameTitle, key: 'name', render: (_, row) => name(row), fixed: 'left' },
-    { title: t('suggestions.rates.assigned'), dataIndex: 'assigned' },
-    { title: t('suggestions.rates.replied'), dataIndex: 'replied' },
-    ...rateKeys.map((key) => ({ title: t(`suggestions.rates.${key}`), dataIndex: key, render: (v: number | null) => percent(v) })),
-    { title: t('suggestions.rates.closed'), dataIndex: 'closed' },
-    ...categories.map((c) => ({
-      title: t('suggestions.rates.categoryCount', { category: c.code, label: c.label }),
-      dataIndex: categoryKey[c.code],
-    })),
-    { title: t('suggestions.rates.rated'), dataIndex: 'rated' },
+    // The same columns, in the same order, as the Excel export (packages/shared); the result categories are
+    // the counted body's own (A/B/C, or A–D).
+    ...suggestionRatesColumns.flatMap((key): TableColumnsType<T> =>
+      key === 'categoryA'
+        ? categories.map((c) => ({
+            title: t('suggestions.rates.categoryCount', { category: c.code, label: c.label }),
+            dataIndex: categoryKey[c.code],
+          }))
+        : [
+            {
+              title: t(`suggestions.rates.${key}`),
+              dataIndex: key,
+              ...(rateKeys.includes(key as RateKey) ? { render: (v: number | null) => percent(v) } : {}),
+            },
+          ],
+    ),
   ];
 }
 
@@ -49,7 +57,14 @@ export function RatesPage() {
   const sessionName = sessions.data?.find((s) => s.id === sessionId)?.name ?? t('suggestions.rates.allSessions');
 
   return (
-    <Page title={t('suggestions.rates.title')}>
+    <Page
+      title={t('suggestions.rates.title')}
+      extra={
+        <Button icon={<DownloadOutlined />} disabled={!sessions.isSuccess} href={suggestionUrls.ratesExport({ sessionId, bodyId })}>
+          {t('suggestions.rates.export')}
+        </Button>
+      }
+    >
       <Form layout="inline" className="filter-bar" name="rates" aria-label={t('common.filters')}>
         <Form.Item label={t('suggestions.fields.session')} htmlFor="rates-session">
           <Select

@@ -17,7 +17,7 @@ import {
   type SuggestionSessionInput,
   type SupervisorCandidate,
 } from '@renda/shared';
-import { api } from '../../app/api';
+import { api, queryString } from '../../app/api';
 import type { Option } from '../../components/PagedTable';
 
 export const suggestionsKey = ['suggestions'] as const;
@@ -80,6 +80,12 @@ export function useSuggestionRates(sessionId: string | undefined, bodyId: string
     placeholderData: keepPreviousData,
   });
 }
+
+/** The rates page as an Excel file, for the session and body chosen. */
+export const suggestionUrls = {
+  ratesExport: (filters: { sessionId?: string | undefined; bodyId?: string | undefined }) =>
+    `/api/suggestions/rates.xlsx${queryString(filters)}`,
+};
 
 /** One page of the overdue suggestions of a session (and body). */
 export function useOverdueSuggestions(sessionId: string | undefined, bodyId: string | undefined, page: { page: number; pageSize: number }) {

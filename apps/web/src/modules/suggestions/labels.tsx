@@ -43,9 +43,5 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? formatDateTime(iso).slice(0, 10) : '—';
 }
 
-export function percent(rate: number | null): string {
-  return rate == null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
-
-export type RateKey = 'replyRate' | 'onTimeRate' | 'closureRate' | 'solvedRate' | 'satisfactionRate';
-export const rateKeys: RateKey[] = ['replyRate', 'onTimeRate', 'closureRate', 'solvedRate', 'satisfactionRate'];
+/** Rates as the Excel export writes them (packages/shared), so the page and the file agree. */
+export { ratePercent as percent, suggestionRateKeys as rateKeys, type SuggestionRateKey as RateKey } from '@renda/shared';

@@ -13,6 +13,7 @@ import {
   contactStageLabel,
   contactMethodLabel,
   extensionStateLabel,
+  suggestionRatesLabel,
 } from '@renda/shared';
 
 /** 建议议案 texts (enum labels from @renda/shared). */
@@ -223,18 +224,9 @@ export const suggestionsZh = {
   rates: {
     title: '建议办理统计',
     allSessions: '全部会议',
-    total: '件数',
-    assigned: '交办数',
-    replied: '已答复',
-    closed: '已办结',
-    categoryA: 'A类',
+    ...suggestionRatesLabel,
     categoryCount: '{{category}}类（{{label}}）',
-    rated: '已测评',
-    replyRate: '办复率',
-    onTimeRate: '按时办复率',
-    closureRate: '办结率',
-    solvedRate: '解决率（A类占比）',
-    satisfactionRate: '满意率',
+    export: '导出 Excel',
     byUnit: '各主办单位',
     byBody: '各人大机关',
     empty: '所选会议尚无交办的建议。',
