@@ -4,14 +4,25 @@ import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from
 import { bodies, handlingUnits } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
 
+/** The body a row belongs to (its tenant). */
+const bodyColumn = () =>
+  uuid('body_id')
+    .notNull()
+    .references(() => bodies.id);
+/** The supervision item a row of stage work belongs to. */
+const itemColumn = () =>
+  uuid('item_id')
+    .notNull()
+    .references(() => supervisionItems.id);
+/** What every row of an item's stage work starts with: its own id and its item. */
+const itemChildColumns = () => ({ id: idColumn(), itemId: itemColumn() });
+
 /** A standing committee's annual supervision plan (年度监督工作计划). */
 export const supervisionPlans = pgTable(
   'supervision_plans',
   {
     id: idColumn(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: bodyColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     state: varchar('state', { length: 16 }).notNull(),
@@ -31,9 +42,7 @@ export const supervisionItems = pgTable(
     planId: uuid('plan_id')
       .notNull()
       .references(() => supervisionPlans.id),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: bodyColumn(),
     year: integer('year').notNull(),
     kind: varchar('kind', { length: 16 }).notNull(),
     subject: text('subject').notNull(),
@@ -62,9 +71,7 @@ export const supervisionItems = pgTable(
 export const supervisionItemDeputies = pgTable(
   'supervision_item_deputies',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    itemId: itemColumn(),
     deputyId: uuid('deputy_id')
       .notNull()
       .references(() => deputies.id),
@@ -76,10 +83,7 @@ export const supervisionItemDeputies = pgTable(
 export const supervisionTasks = pgTable(
   'supervision_tasks',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     stage: varchar('stage', { length: 16 }).notNull(),
     title: text('title').notNull(),
     responsible: text('responsible').notNull(),
@@ -94,10 +98,7 @@ export const supervisionTasks = pgTable(
 export const supervisionReports = pgTable(
   'supervision_reports',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     stage: varchar('stage', { length: 16 }).notNull(),
     title: text('title').notNull(),
     content: text('content').notNull(),
@@ -113,10 +114,7 @@ export const supervisionReports = pgTable(
 export const supervisionVisits = pgTable(
   'supervision_visits',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     visitedOn: date('visited_on').notNull(),
     place: text('place').notNull(),
     summary: text('summary'),
@@ -131,10 +129,7 @@ export const supervisionVisits = pgTable(
 export const supervisionQuestions = pgTable(
   'supervision_questions',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     seq: integer('seq').notNull(),
     question: text('question').notNull(),
     askerKind: varchar('asker_kind', { length: 8 }).notNull(),
@@ -151,13 +146,8 @@ export const supervisionQuestions = pgTable(
 export const supervisionPoints = pgTable(
   'supervision_points',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    ...itemChildColumns(),
+    bodyId: bodyColumn(),
     seq: integer('seq').notNull(),
     round: integer('round').notNull(),
     source: varchar('source', { length: 12 }).notNull(),
@@ -191,9 +181,7 @@ export const supervisionEvents = pgTable(
   'supervision_events',
   {
     ...workflowEventColumns(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    itemId: itemColumn(),
   },
   (t) => [index('supervision_events_item_idx').on(t.itemId, t.at)],
 );
