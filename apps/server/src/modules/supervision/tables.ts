@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, unique
 import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
 import { bodies, handlingUnits } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
+import { votes } from '../votes/tables.js';
 
 /** The body a row belongs to (its tenant). */
 const bodyColumn = () =>
@@ -173,6 +174,37 @@ export const supervisionPoints = pgTable(
     index('supervision_points_open_due_idx')
       .on(t.dueOn)
       .where(sql`${t.state} = 'open' AND ${t.escalatedAt} IS NULL`),
+  ],
+);
+
+/**
+ * A satisfaction vote (满意度测评) of an item, one per round: the vote on the vote component and, once it
+ * closes, its result as the item keeps it (the verdict, the figures and the rule as the vote stated them).
+ */
+export const supervisionEvaluations = pgTable(
+  'supervision_evaluations',
+  {
+    ...itemChildColumns(),
+    round: integer('round').notNull(),
+    voteId: uuid('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    electorate: varchar('electorate', { length: 24 }).notNull(),
+    /** satisfied | dissatisfied, once the vote has closed. */
+    verdict: varchar('verdict', { length: 16 }),
+    satisfied: integer('satisfied'),
+    basicallySatisfied: integer('basically_satisfied'),
+    dissatisfied: integer('dissatisfied'),
+    ballotsCast: integer('ballots_cast'),
+    electorateSize: integer('electorate_size'),
+    ruleText: text('rule_text'),
+    figuresText: text('figures_text'),
+    decidedAt: timestampColumn('decided_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('supervision_evaluations_round_unique').on(t.itemId, t.round),
+    uniqueIndex('supervision_evaluations_vote_unique').on(t.voteId),
   ],
 );
 
