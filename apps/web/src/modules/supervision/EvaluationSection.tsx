@@ -49,7 +49,7 @@ function Round({ evaluation: e }: { evaluation: SupervisionEvaluation }) {
           label: t('supervision.evaluationVerdict'),
           children: e.verdict ? (
             <span data-testid={`evaluation-verdict-${e.round}`}>
-              <Tag color={e.verdict === 'satisfied' ? tagColour.success : 'red'}>{e.verdictLabel}</Tag>
+              <Tag color={e.verdict === 'satisfied' ? tagColour.success : tagColour.error}>{e.verdictLabel}</Tag>
               {t('supervision.evaluationCounts', {
                 satisfied: e.satisfied,
                 basic: e.basicallySatisfied,
