@@ -130,6 +130,7 @@ describe('a special work report from the plan to its satisfaction vote and re-re
 
     await panel.getByRole('button', { name: '开始投票' }).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '开始投票' }).click();
+    await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
     await expect.poll(() => panel.getByRole('button', { name: '结束投票' }).count()).toBe(1);
     // One member (the demo deputy, 张秀英, on the standing committee) votes 满意 from the phone's API;
     // the phone ballot page itself is the vote component's own walk.
@@ -144,6 +145,8 @@ describe('a special work report from the plan to its satisfaction vote and re-re
 
     await panel.getByRole('button', { name: '结束投票' }).click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '结束投票' }).click();
+    await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('evaluation-verdict-1').count(), { timeout: 60_000 }).toBe(1);
     // 1 满意 of 12 members is not more than half of all: 不满意, recorded on the item, which the system sent back.
     await expect.poll(() => page.getByTestId('evaluation-verdict-1').textContent()).toContain('不满意');
     await expect.poll(() => page.getByTestId('evaluation-verdict-1').textContent()).toContain('满意 1 票，基本满意 0 票，不满意 0 票');
