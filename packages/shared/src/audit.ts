@@ -201,6 +201,7 @@ export const auditActionLabel: Record<string, string> = {
   completeTask: '任务完成',
   addQuestion: '登记询问问题',
   answerQuestion: '记录询问答复',
+  recordSatisfaction: '登记满意度测评结果',
   addDecision: '议定事项',
   completeDecision: '议定事项完成',
 };

@@ -99,11 +99,12 @@ export const rereviewStage = {
 } as const satisfies Partial<Record<SupervisionKind, SupervisionStage>>;
 export type RereviewKind = keyof typeof rereviewStage;
 
-export const supervisionAction = z.enum(['advance', 'submitReport', 'rereview']);
+export const supervisionAction = z.enum(['advance', 'submitReport', 'openSatisfactionVote', 'rereview']);
 export type SupervisionAction = z.infer<typeof supervisionAction>;
 export const supervisionActionLabel = {
   advance: '进入下一阶段',
   submitReport: '报送报告',
+  openSatisfactionVote: '发起满意度测评',
   rereview: '启动再审',
 } satisfies Record<SupervisionAction, string>;
 
@@ -124,9 +125,60 @@ export const submitReportInput = z.object({
 });
 export const rereviewInput = z.object({ reason: text('再审理由', 2, 500) });
 export type SubmitReportInput = z.infer<typeof submitReportInput>;
+
+/**
+ * 满意度测评 on the vote component: secret, by the standing committee's members (or all deputies), on
+ * 满意 / 基本满意 / 不满意. The result is 满意 when 满意 and 基本满意 together reach the threshold, otherwise
+ * 不满意, which sends the item to re-review (seed 001 再审: 再调研、再审议和再测评).
+ */
+export const evaluationElectorate = z.enum(['standing_committee', 'congress']);
+export const evaluationElectorateLabel = {
+  standing_committee: '常委会组成人员',
+  congress: '全体代表',
+} satisfies Record<z.infer<typeof evaluationElectorate>, string>;
+export const evaluationBasis = z.enum(['all_members', 'cast']);
+export const evaluationBasisLabel = { all_members: '应参加测评人数', cast: '实际投票数' } satisfies Record<
+  z.infer<typeof evaluationBasis>,
+  string
+>;
+export const evaluationThreshold = z.enum(['more_than_half', 'two_thirds']);
+export const evaluationThresholdLabel = { more_than_half: '过半数', two_thirds: '三分之二以上' } satisfies Record<
+  z.infer<typeof evaluationThreshold>,
+  string
+>;
+export const openVoteInput = z.object({
+  electorate: evaluationElectorate.default('standing_committee'),
+  basis: evaluationBasis.default('all_members'),
+  threshold: evaluationThreshold.default('more_than_half'),
+});
+export type OpenVoteInput = z.infer<typeof openVoteInput>;
+export const satisfactionVerdict = z.enum(['satisfied', 'dissatisfied']);
+export type SatisfactionVerdict = z.infer<typeof satisfactionVerdict>;
+export const satisfactionVerdictLabel = { satisfied: '满意', dissatisfied: '不满意' } satisfies Record<SatisfactionVerdict, string>;
+
+/** One satisfaction vote of an item (one per round): the vote, and its result once closed. */
+export const supervisionEvaluation = z.object({
+  id: z.string(),
+  round: z.number().int(),
+  voteId: z.string(),
+  electorateLabel: z.string(),
+  verdict: satisfactionVerdict.nullable(),
+  verdictLabel: z.string().nullable(),
+  satisfied: z.number().int().nullable(),
+  basicallySatisfied: z.number().int().nullable(),
+  dissatisfied: z.number().int().nullable(),
+  ballotsCast: z.number().int().nullable(),
+  electorateSize: z.number().int().nullable(),
+  ruleText: z.string().nullable(),
+  figuresText: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type SupervisionEvaluation = z.infer<typeof supervisionEvaluation>;
+
 export type SupervisionActionInputs = {
   advance: z.infer<typeof advanceInput>;
   submitReport: SubmitReportInput;
+  openSatisfactionVote: OpenVoteInput;
   rereview: z.infer<typeof rereviewInput>;
 };
 
@@ -134,6 +186,7 @@ export type SupervisionActionInputs = {
 export const supervisionActions = defineActions<SupervisionAction>('supervision-items', {
   advance: { input: advanceInput, summary: '完成当前阶段，进入下一阶段' },
   submitReport: { input: submitReportInput, summary: '被监督单位报送报告（报告稿、研究处理情况报告、季度专报）' },
+  openSatisfactionVote: { input: openVoteInput, summary: '发起满意度测评（无记名，投票结束后登记结果；不满意的启动再审）' },
   rereview: { input: rereviewInput, summary: '启动再审：未解决的问题重新列入清单交办' },
 });
 
@@ -391,6 +444,8 @@ export const supervisionItem = supervisionItemSummary.extend({
   questions: z.array(supervisionQuestion),
   points: z.array(supervisionPoint),
   events: z.array(supervisionEvent),
+  /** The satisfaction votes, one per round, newest last. */
+  evaluations: z.array(supervisionEvaluation),
   allowedActions: z.array(supervisionAction),
   /** What the actor may add at this stage: the page's forms. */
   canManage: z.boolean(),

@@ -248,6 +248,11 @@ export interface Machine<
   /** The item, locked for update and within the actor's scope; throws the module's 404. */
   load(tx: Tx, ctx: C, id: string): Promise<Row>;
   stateOf(item: Row): S;
+  /**
+   * The item's kind, for a machine whose rows are narrowed by `kinds`: the system's steps are judged
+   * by the kind too (a re-review leads elsewhere for each kind of supervision item).
+   */
+  kindOf?(item: Row): K;
   bodyOf(item: Row): string | null;
   standing(tx: Tx, ctx: C, item: Row): Promise<Standing<P, K>>;
   /** Checks the input before the effect runs (beyond the table's `needs`). */
@@ -308,7 +313,7 @@ export async function applyAction<
 ): Promise<Applied<Row, S>> {
   const item = await machine.load(tx, ctx, id);
   const from = machine.stateOf(item);
-  const standing = by === 'system' ? { role: 'system' as const } : await machine.standing(tx, ctx, item);
+  const standing = by === 'system' ? { role: 'system' as const, kind: machine.kindOf?.(item) } : await machine.standing(tx, ctx, item);
   const step = machine.workflow.require(from, action, standing);
   machine.workflow.requireInput(step, (input ?? {}) as Record<string, unknown>);
   const now = clock.now();

@@ -1,5 +1,6 @@
 /**
- * What other modules may call of supervision. The votes module's closing hook (满意度测评) reaches the
- * item through `rereviewAfterVote`; nothing else is exported yet.
+ * What other modules may call of supervision: nothing yet. Satisfaction votes run the other way: this
+ * module creates them through `votes/index.ts` and hears of their closing through the handler it
+ * registers there (`onVoteClosed('supervision', …)`, vote-outcome.ts).
  */
-export { rereviewAfterVote } from './item-service.js';
+export {};

@@ -2,6 +2,7 @@ import {
   supervisionStageLabel,
   supervisionStages,
   type ItemQuery,
+  type OpenVoteInput,
   type SupervisionAction,
   type SupervisionActionInputs,
   type SupervisionItem,
@@ -10,7 +11,7 @@ import {
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
-import type { ActorContext } from '../../platform/context.js';
+import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -19,6 +20,7 @@ import { pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { applyAction, type Machine, type StepArgs, type StepResult } from '../../platform/workflow.js';
 import type { FollowUpSubjectSource } from '../followups/index.js';
+import { createSatisfactionVote, evaluationFacts, presentEvaluation } from './evaluation.js';
 import { carryOverPoint } from './point-service.js';
 import { presentEvent, presentItemSummary, presentPoint, presentQuestion } from './presenters.js';
 import * as repo from './repository.js';
@@ -27,7 +29,8 @@ import { itemWorkflow, type ItemStep } from './workflow.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);
 
-export async function requireItem(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
+/** The item as the actor may see it (a system context, a vote's closing, reaches any item). */
+export async function requireItem(db: Executor, ctx: RequestContext, id: string, forUpdate = false) {
   const row = await repo.getItem(db, ctx.actor, id, forUpdate);
   if (!row) throw notFound('监督事项', { id });
   return row;
@@ -39,11 +42,12 @@ export async function itemOwner(db: Executor, ctx: ActorContext, id: string) {
   return row ? { bodyId: row.item.bodyId } : null;
 }
 
-/** The actor's part: the organ under supervision, or none. */
-const standingOf = (ctx: ActorContext, item: repo.ItemRow) => ({
-  role: ctx.actor.role,
+/** The actor's part (the organ under supervision, or none) and what the evaluation rows need to know. */
+const standingOf = async (db: Executor, ctx: RequestContext, item: repo.ItemRow) => ({
+  role: ctx.actor?.role ?? ('citizen' as const),
   kind: item.kind as SupervisionKind,
-  party: ctx.actor.role === 'handling_unit' && ctx.actor.handlingUnitId === item.organUnitId ? ('organ' as const) : null,
+  party: ctx.actor?.role === 'handling_unit' && ctx.actor.handlingUnitId === item.organUnitId ? ('organ' as const) : null,
+  facts: await evaluationFacts(db, item),
 });
 
 export async function getItem(db: Executor, ctx: ActorContext, id: string): Promise<SupervisionItem> {
@@ -60,6 +64,7 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const questions = await repo.questionsOf(db, id);
   const points = await repo.pointsOfItem(db, ctx.actor, id);
   const events = await repo.eventsOf(db, id);
+  const evaluations = await repo.evaluationsOf(db, id);
   const stages: readonly SupervisionStage[] = supervisionStages[kind];
   const at = stages.indexOf(stage);
   return {
@@ -87,7 +92,8 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
     questions: questions.map(presentQuestion),
     points: points.map((p) => presentPoint(p, ctx.actor, today)),
     events: events.map(presentEvent),
-    allowedActions: itemWorkflow.allowedActions(stage, standingOf(ctx, i)),
+    evaluations: evaluations.map(presentEvaluation),
+    allowedActions: itemWorkflow.allowedActions(stage, await standingOf(db, ctx, i)),
     canManage: ctx.actor.role === 'staff' && stage !== 'closed',
   };
 }
@@ -116,14 +122,14 @@ export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
 }
 
 type Input = SupervisionActionInputs[SupervisionAction];
-type Args = StepArgs<repo.ItemRow, ItemStep, Input>;
+type Args = StepArgs<repo.ItemRow, ItemStep, Input, RequestContext>;
 type Result = StepResult<repo.ItemRow, SupervisionAction, Input>;
 
 /** Checks before leaving a stage: the plan adopted before work starts, the list written before it is followed, the list clear before closing. */
 async function checkAdvance(a: Args, to: SupervisionStage) {
   const item = a.item;
   if (item.stage === 'planned') {
-    const plan = await repo.getPlan(a.tx, a.ctx.actor, item.planId);
+    const plan = await repo.getPlan(a.tx, a.ctx.actor!, item.planId);
     if (!plan || plan.plan.state === 'drafted')
       throw new DomainError('SUPERVISION_PLAN_NOT_ADOPTED', '年度监督工作计划尚未通过，事项不能开始办理');
   }
@@ -150,14 +156,15 @@ const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> 
     const input = a.input as SupervisionActionInputs['submitReport'];
     if (a.item.kind === 'major_project' && !input.period)
       throw new DomainError('SUPERVISION_FIELDS_MISSING', '请填写季度', { fields: [{ path: 'period', message: '请填写季度' }] });
+    const actor = a.ctx.actor!; // the organ or staff: the table admits no system report
     await repo.insertReport(a.tx, {
       itemId: a.item.id,
       stage: a.item.stage,
       title: input.title,
       content: input.content,
       period: input.period,
-      submittedBy: a.ctx.actor.id,
-      submittedByName: a.ctx.actor.handlingUnitName ?? a.ctx.actor.displayName,
+      submittedBy: actor.id,
+      submittedByName: actor.handlingUnitName ?? actor.displayName,
       submittedAt: a.now,
     });
     return {
@@ -171,6 +178,12 @@ const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> 
         },
       ],
     };
+  },
+  /** 满意度测评: the round's secret vote on the vote component; its closing records the result (vote-outcome.ts). */
+  async openSatisfactionVote(a) {
+    const input = a.input as OpenVoteInput;
+    const voteId = await createSatisfactionVote(a.tx, a.ctx, a.item, (await requireItem(a.tx, a.ctx, a.item.id)).organName, input);
+    return { detail: { voteId, ...input }, note: `第${a.item.round}轮满意度测评` };
   },
   /** Seed 001 再审: every point not solved goes to a new round with a new deadline, linked to the old. */
   async rereview(a) {
@@ -215,13 +228,23 @@ async function bodyPath(tx: Executor, a: Args) {
   return (await requireItem(tx, a.ctx, a.item.id)).bodyPath;
 }
 
-export const itemMachine: Machine<repo.ItemRow, SupervisionStage, SupervisionAction, 'organ', SupervisionKind, ItemStep, Input> = {
+export const itemMachine: Machine<
+  repo.ItemRow,
+  SupervisionStage,
+  SupervisionAction,
+  'organ',
+  SupervisionKind,
+  ItemStep,
+  Input,
+  RequestContext
+> = {
   workflow: itemWorkflow,
   entity: 'supervision_item',
   load: async (tx, ctx, id) => (await requireItem(tx, ctx, id, true)).item,
   stateOf: (i) => i.stage as SupervisionStage,
+  kindOf: (i) => i.kind as SupervisionKind,
   bodyOf: (i) => i.bodyId,
-  standing: async (_tx, ctx, item) => standingOf(ctx, item),
+  standing: (tx, ctx, item) => standingOf(tx, ctx, item),
   effects,
   save: (tx, item, to, patch) => repo.updateItem(tx, item.id, { ...patch, stage: to }),
   recordStep: (tx, ctx, s) =>
@@ -231,8 +254,8 @@ export const itemMachine: Machine<repo.ItemRow, SupervisionStage, SupervisionAct
       action: s.action,
       fromStatus: s.from,
       toStatus: s.to,
-      actorId: ctx.actor.id,
-      actorName: s.by === 'system' ? '系统' : ctx.actor.displayName,
+      actorId: ctx.actor?.id ?? null,
+      actorName: s.by === 'system' || !ctx.actor ? '系统' : ctx.actor.displayName,
       note: s.note,
     }),
   link: (i) => `/supervision/items/${i.id}`,
@@ -251,7 +274,7 @@ export const itemAct = (db: Db, notifier: Notifier, ctx: ActorContext, id: strin
 export async function rereviewAfterVote(
   tx: Parameters<typeof applyAction>[0],
   notifier: Notifier,
-  ctx: ActorContext,
+  ctx: RequestContext,
   itemId: string,
   reason: string,
 ) {

@@ -2,7 +2,7 @@ import type { PointAction, PointActionInputs, PointInput, PointQuery, PointState
 import type { Db, Executor, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
-import type { ActorContext } from '../../platform/context.js';
+import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
 import { DomainError, notFound } from '../../platform/errors.js';
@@ -18,7 +18,7 @@ import { pointWorkflow, type PointStep } from './workflow.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);
 
-async function requirePoint(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
+async function requirePoint(db: Executor, ctx: RequestContext, id: string, forUpdate = false) {
   const row = await repo.getPoint(db, ctx.actor, id, forUpdate);
   if (!row) throw notFound('督办问题', { id });
   return row;
@@ -46,7 +46,7 @@ export async function allPoints(db: Executor, ctx: ActorContext, q: PointQuery) 
 }
 
 type Input = PointActionInputs[PointAction];
-type Args = StepArgs<repo.PointRow, PointStep, Input>;
+type Args = StepArgs<repo.PointRow, PointStep, Input, RequestContext>;
 type Result = StepResult<repo.PointRow, PointAction, Input>;
 
 const effects: Partial<Record<PointAction, (a: Args) => Promise<Result>>> = {
@@ -85,13 +85,13 @@ const effects: Partial<Record<PointAction, (a: Args) => Promise<Result>>> = {
   },
 };
 
-export const pointMachine: Machine<repo.PointRow, PointState, PointAction, 'organ', never, PointStep, Input> = {
+export const pointMachine: Machine<repo.PointRow, PointState, PointAction, 'organ', never, PointStep, Input, RequestContext> = {
   workflow: pointWorkflow,
   entity: 'supervision_point',
   load: async (tx, ctx, id) => (await requirePoint(tx, ctx, id, true)).point,
   stateOf: (p) => p.state as PointState,
   bodyOf: (p) => p.bodyId,
-  standing: async (_tx, ctx, p) => pointStanding(ctx.actor, p.organUnitId),
+  standing: async (_tx, ctx, p) => (ctx.actor ? pointStanding(ctx.actor, p.organUnitId) : { role: 'citizen' }),
   effects,
   save: (tx, item, to, patch) => repo.updatePoint(tx, item.id, { ...patch, state: to }),
   link: (p) => `/supervision/items/${p.itemId}`,
@@ -104,7 +104,7 @@ export const pointAct = (db: Db, notifier: Notifier, ctx: ActorContext, id: stri
   });
 
 /** A re-review closes the old point as carried over (the new one links to it). */
-export const carryOverPoint = (tx: Tx, notifier: Notifier, ctx: ActorContext, id: string) =>
+export const carryOverPoint = (tx: Tx, notifier: Notifier, ctx: RequestContext, id: string) =>
   applyAction(tx, notifier, pointMachine, ctx, id, 'carryOver', {} as Input, 'system');
 
 /**

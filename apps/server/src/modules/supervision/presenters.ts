@@ -114,6 +114,7 @@ const allActionLabels: Record<string, string> = {
   changeItem: '调整计划事项',
   addPoint: '列入督办清单',
   recordVisit: '登记实地检查',
+  recordSatisfaction: '登记满意度测评结果',
   adopt: '计划通过',
   publish: '计划公布',
 };

@@ -7,6 +7,7 @@ import { offsetOf } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import {
+  supervisionEvaluations,
   supervisionEvents,
   supervisionItemDeputies,
   supervisionItems,
@@ -20,6 +21,7 @@ import {
 export type PlanRow = typeof supervisionPlans.$inferSelect;
 export type ItemRow = typeof supervisionItems.$inferSelect;
 export type PointRow = typeof supervisionPoints.$inferSelect;
+export type EvaluationRow = typeof supervisionEvaluations.$inferSelect;
 
 // ---- who sees what ----
 
@@ -124,8 +126,9 @@ export async function insertItem(db: Executor, row: typeof supervisionItems.$inf
   return created!;
 }
 
-export async function getItem(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<ItemWithNames | undefined> {
-  const query = itemsFrom(db).where(and(eq(supervisionItems.id, id), itemAccess(actor)));
+/** An item as the actor may see it; `null` is the system (a vote's closing), which reaches any item. */
+export async function getItem(db: Executor, actor: Actor | null, id: string, forUpdate = false): Promise<ItemWithNames | undefined> {
+  const query = itemsFrom(db).where(and(eq(supervisionItems.id, id), actor ? itemAccess(actor) : undefined));
   const [row] = forUpdate ? await query.for('update', { of: supervisionItems }) : await query;
   return row;
 }
@@ -271,8 +274,9 @@ export async function insertPoints(db: Executor, rows: (typeof supervisionPoints
   return db.insert(supervisionPoints).values(rows).returning();
 }
 
-export async function getPoint(db: Executor, actor: Actor, id: string, forUpdate = false): Promise<PointWithNames | undefined> {
-  const query = pointsFrom(db).where(and(eq(supervisionPoints.id, id), pointAccess(actor)));
+/** A point as the actor may see it; `null` is the system (a re-review after a vote), which reaches any point. */
+export async function getPoint(db: Executor, actor: Actor | null, id: string, forUpdate = false): Promise<PointWithNames | undefined> {
+  const query = pointsFrom(db).where(and(eq(supervisionPoints.id, id), actor ? pointAccess(actor) : undefined));
   const [row] = forUpdate ? await query.for('update', { of: supervisionPoints }) : await query;
   return row;
 }
@@ -323,6 +327,33 @@ export function overduePoints(db: Executor, today: string) {
     .innerJoin(handlingUnits, eq(handlingUnits.id, supervisionPoints.organUnitId))
     .where(and(eq(supervisionPoints.state, 'open'), sql`${supervisionPoints.escalatedAt} IS NULL`, lt(supervisionPoints.dueOn, today)))
     .limit(1000);
+}
+
+// ---- satisfaction votes ----
+
+export async function insertEvaluation(db: Executor, row: typeof supervisionEvaluations.$inferInsert) {
+  await db.insert(supervisionEvaluations).values(row);
+}
+
+export async function evaluationOfRound(db: Executor, itemId: string, round: number) {
+  const [row] = await db
+    .select()
+    .from(supervisionEvaluations)
+    .where(and(eq(supervisionEvaluations.itemId, itemId), eq(supervisionEvaluations.round, round)));
+  return row;
+}
+
+/** The satisfaction vote an item holds on this vote, if any (a vote names its subject, but the item keeps the vote). */
+export async function evaluationOfVote(db: Executor, voteId: string) {
+  const [row] = await db.select().from(supervisionEvaluations).where(eq(supervisionEvaluations.voteId, voteId)).for('update');
+  return row;
+}
+
+export const evaluationsOf = (db: Executor, itemId: string) =>
+  db.select().from(supervisionEvaluations).where(eq(supervisionEvaluations.itemId, itemId)).orderBy(asc(supervisionEvaluations.round));
+
+export async function updateEvaluation(db: Executor, id: string, patch: Partial<typeof supervisionEvaluations.$inferInsert>) {
+  await db.update(supervisionEvaluations).set(patch).where(eq(supervisionEvaluations.id, id));
 }
 
 // ---- history ----

@@ -36,6 +36,8 @@ import * as items from './item-service.js';
 import * as meetings from './meetings-service.js';
 import * as plans from './plan-service.js';
 import * as points from './point-service.js';
+import { onVoteClosed } from '../votes/index.js';
+import { supervisionVoteClosed } from './vote-outcome.js';
 import * as work from './work-service.js';
 
 const tags = ['supervision'];
@@ -49,6 +51,8 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
   registerFollowUpSubject('joint_meeting', meetings.meetingFollowUps);
   const read = { preValidation: requirePermission('supervision.read') };
   const manage = { preValidation: requirePermission('supervision.manage') };
+  // A satisfaction vote's result goes on its item when the vote closes; 不满意 sends the item to re-review.
+  onVoteClosed('supervision', supervisionVoteClosed(notifier));
   // 09:00 China time every day: points past their deadline escalate once.
   jobs.define({ name: 'supervision-deadlines', cron: '0 1 * * *', handler: async () => void (await escalateOverduePoints(db, notifier)) });
 

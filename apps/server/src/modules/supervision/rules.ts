@@ -23,3 +23,11 @@ export const taskDeadline = defineDeadlineRule({
 
 /** A point's number: the item's sequence and, after a re-review, its round (第2轮). */
 export const pointNumber = (seq: number, round: number) => `${round > 1 ? `再审${round - 1}-` : ''}${String(seq).padStart(3, '0')}`;
+
+/**
+ * The rule a satisfaction vote states (满意度测评). The seeds name the step (seed 000: 满意度测评; seed 001:
+ * 再审程序 “再调研、再审议和再测评”) but no proportion; staff choose the basis and the proportion when they
+ * open the vote (default: more than half of all who may vote), and a result that misses it is 不满意.
+ */
+export const satisfactionRuleSource =
+  '常委会满意度测评办法：满意和基本满意票之和未达到上述比例的，测评结果为不满意，启动再审程序（种子001“再审程序”；比例为平台默认值，发起测评时可调整）';

@@ -3,15 +3,27 @@ import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uu
 import { createdAtColumn, idColumn, timestampColumn, workflowEventColumns } from '../../db/columns.js';
 import { bodies, handlingUnits } from '../../db/platform-tables.js';
 import { deputies } from '../deputies/tables.js';
+import { votes } from '../votes/tables.js';
+
+/** The body a row belongs to (its tenant). */
+const bodyColumn = () =>
+  uuid('body_id')
+    .notNull()
+    .references(() => bodies.id);
+/** The supervision item a row of stage work belongs to. */
+const itemColumn = () =>
+  uuid('item_id')
+    .notNull()
+    .references(() => supervisionItems.id);
+/** What every row of an item's stage work starts with: its own id and its item. */
+const itemChildColumns = () => ({ id: idColumn(), itemId: itemColumn() });
 
 /** A standing committee's annual supervision plan (年度监督工作计划). */
 export const supervisionPlans = pgTable(
   'supervision_plans',
   {
     id: idColumn(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: bodyColumn(),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     state: varchar('state', { length: 16 }).notNull(),
@@ -31,9 +43,7 @@ export const supervisionItems = pgTable(
     planId: uuid('plan_id')
       .notNull()
       .references(() => supervisionPlans.id),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    bodyId: bodyColumn(),
     year: integer('year').notNull(),
     kind: varchar('kind', { length: 16 }).notNull(),
     subject: text('subject').notNull(),
@@ -62,9 +72,7 @@ export const supervisionItems = pgTable(
 export const supervisionItemDeputies = pgTable(
   'supervision_item_deputies',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    itemId: itemColumn(),
     deputyId: uuid('deputy_id')
       .notNull()
       .references(() => deputies.id),
@@ -76,10 +84,7 @@ export const supervisionItemDeputies = pgTable(
 export const supervisionReports = pgTable(
   'supervision_reports',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     stage: varchar('stage', { length: 16 }).notNull(),
     title: text('title').notNull(),
     content: text('content').notNull(),
@@ -95,10 +100,7 @@ export const supervisionReports = pgTable(
 export const supervisionVisits = pgTable(
   'supervision_visits',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     visitedOn: date('visited_on').notNull(),
     place: text('place').notNull(),
     summary: text('summary'),
@@ -113,10 +115,7 @@ export const supervisionVisits = pgTable(
 export const supervisionQuestions = pgTable(
   'supervision_questions',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    ...itemChildColumns(),
     seq: integer('seq').notNull(),
     question: text('question').notNull(),
     askerKind: varchar('asker_kind', { length: 8 }).notNull(),
@@ -133,13 +132,8 @@ export const supervisionQuestions = pgTable(
 export const supervisionPoints = pgTable(
   'supervision_points',
   {
-    id: idColumn(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => bodies.id),
+    ...itemChildColumns(),
+    bodyId: bodyColumn(),
     seq: integer('seq').notNull(),
     round: integer('round').notNull(),
     source: varchar('source', { length: 12 }).notNull(),
@@ -168,14 +162,43 @@ export const supervisionPoints = pgTable(
   ],
 );
 
+/**
+ * A satisfaction vote (满意度测评) of an item, one per round: the vote on the vote component and, once it
+ * closes, its result as the item keeps it (the verdict, the figures and the rule as the vote stated them).
+ */
+export const supervisionEvaluations = pgTable(
+  'supervision_evaluations',
+  {
+    ...itemChildColumns(),
+    round: integer('round').notNull(),
+    voteId: uuid('vote_id')
+      .notNull()
+      .references(() => votes.id),
+    electorate: varchar('electorate', { length: 24 }).notNull(),
+    /** satisfied | dissatisfied, once the vote has closed. */
+    verdict: varchar('verdict', { length: 16 }),
+    satisfied: integer('satisfied'),
+    basicallySatisfied: integer('basically_satisfied'),
+    dissatisfied: integer('dissatisfied'),
+    ballotsCast: integer('ballots_cast'),
+    electorateSize: integer('electorate_size'),
+    ruleText: text('rule_text'),
+    figuresText: text('figures_text'),
+    decidedAt: timestampColumn('decided_at'),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [
+    uniqueIndex('supervision_evaluations_round_unique').on(t.itemId, t.round),
+    uniqueIndex('supervision_evaluations_vote_unique').on(t.voteId),
+  ],
+);
+
 /** The item's history: stage moves, plan changes with their reasons, points added. */
 export const supervisionEvents = pgTable(
   'supervision_events',
   {
     ...workflowEventColumns(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => supervisionItems.id),
+    itemId: itemColumn(),
   },
   (t) => [index('supervision_events_item_idx').on(t.itemId, t.at)],
 );

@@ -20,6 +20,8 @@ import { itemWorkflow, planWorkflow, pointWorkflow } from './workflow.js';
 
 const everyRole: ActingRole[] = [...roles, 'citizen', 'system'];
 const parties = ['organ', null] as const;
+/** Every fact of the evaluation rows holding: the rows then act as the stage lists say (the facts are tested apart). */
+const allFacts = { satisfied: true, noVote: true, noVotePending: true };
 
 /**
  * The stages of each kind written out by hand from the seeds (the oracle the generated table is held
@@ -59,6 +61,7 @@ function expectedTarget(
   const stages = h.stages.split(' ');
   const at = stages.indexOf(stage);
   if (action === 'advance') return role === 'staff' && at >= 0 && at < stages.length - 1 ? stages[at + 1] : undefined;
+  if (action === 'openSatisfactionVote') return role === 'staff' && stage === 'evaluation' && h.rereview ? 'evaluation' : undefined;
   if (action === 'submitReport')
     return (role === 'staff' || role === 'handling_unit') && party === 'organ' && h.report.split(' ').includes(stage) ? stage : undefined;
   return (role === 'staff' || role === 'system') && stage === 'evaluation' && h.rereview ? h.rereview : undefined;
@@ -74,7 +77,7 @@ const cases = supervisionKind.options.flatMap((kind) =>
 
 describe('supervision item workflow, generated from the stages of each kind', () => {
   it.each(cases)('%s: %s × %s as %s (party %s)', (kind, stage, action, role, party) => {
-    const standing = { role, kind, party };
+    const standing = { role, kind, party, facts: allFacts };
     const target = expectedTarget(kind, stage, action, role, party);
     const step = itemWorkflow.find(stage, action, standing);
     if (target) {
@@ -114,8 +117,35 @@ describe('supervision item workflow, generated from the stages of each kind', ()
   it('names what a report and a re-review need', () => {
     const report = itemWorkflow.require('quarterly', 'submitReport', { role: 'handling_unit', kind: 'major_project', party: 'organ' });
     expect(itemWorkflow.missingFields(report, { title: '2026年第二季度专报' })).toEqual(['报告内容']);
-    const rereview = itemWorkflow.require('evaluation', 'rereview', { role: 'staff', kind: 'special_report' });
+    const rereview = itemWorkflow.require('evaluation', 'rereview', { role: 'staff', kind: 'special_report', facts: allFacts });
     expect(itemWorkflow.missingFields(rereview, {})).toEqual(['再审理由']);
+  });
+
+  it('ends the evaluation stage only on a 满意 result, one vote per round, no re-review by hand while the vote runs', () => {
+    const staff = (facts: Partial<typeof allFacts>) => ({
+      role: 'staff' as const,
+      kind: 'special_report' as const,
+      facts: { ...allFacts, ...facts },
+    });
+    const refused = (action: SupervisionAction, facts: Partial<typeof allFacts>) => {
+      expect(itemWorkflow.allowedActions('evaluation', staff(facts))).not.toContain(action);
+      return refusal(() => itemWorkflow.require('evaluation', action, staff(facts)));
+    };
+    expect(refused('advance', { satisfied: false })).toMatchObject({
+      status: 409,
+      code: 'SUPERVISION_ITEM_ACTION_NOT_AVAILABLE',
+      message: '本轮满意度测评尚无“满意”结果，不能执行“进入下一阶段”',
+    });
+    expect(refused('openSatisfactionVote', { noVote: false })).toMatchObject({
+      status: 409,
+      message: '本轮已发起满意度测评，不能执行“发起满意度测评”',
+    });
+    expect(refused('rereview', { noVotePending: false })).toMatchObject({ status: 409, message: '满意度测评尚未结束，不能执行“启动再审”' });
+    // The system re-reviews on a 不满意 result whatever the facts; for each kind to its own stage.
+    for (const kind of ['special_report', 'special_inquiry', 'work_evaluation'] as const)
+      expect(itemWorkflow.require('evaluation', 'rereview', { role: 'system', kind }).to).toBe(byHand[kind].rereview);
+    // Other stages close as before.
+    expect(itemWorkflow.require('follow_up', 'advance', { role: 'staff', kind: 'law_inspection' }).to).toBe('closed');
   });
 
   it('has one URL per action', () => {

@@ -33,13 +33,22 @@ export const reportStages: Partial<Record<SupervisionKind, readonly SupervisionS
 /**
  * The item's table, generated from the stages of each kind (packages/shared `supervisionStages`): staff
  * move an item to the next stage of its kind (`advance`); the organ hands in its reports in the stages
- * that ask for one; a re-review (再审, seed 001 “再调研、再审议和再测评”) sends an item in its evaluation back
- * to handling. The system takes a re-review itself when a satisfaction vote fails.
+ * that ask for one. In the evaluation stage (满意度测评) staff open one satisfaction vote per round on the
+ * vote component, and the item leaves that stage for `closed` only with a 满意 result of this round; a
+ * re-review (再审, seed 001 “再调研、再审议和再测评”) sends it back to handling — by staff while no vote is
+ * running, or by the system itself when the vote's result is 不满意.
  */
 export const itemTransitions: readonly ItemStep[] = (
   Object.entries(supervisionStages) as [SupervisionKind, readonly SupervisionStage[]][]
 ).flatMap(([kind, stages]) => [
-  ...stages.slice(0, -1).map((from, i): ItemStep => ({ from, action: 'advance', to: stages[i + 1]!, roles: ['staff'], kinds: [kind] })),
+  ...stages.slice(0, -1).map((from, i): ItemStep => ({
+    from,
+    action: 'advance',
+    to: stages[i + 1]!,
+    roles: ['staff'],
+    kinds: [kind],
+    ...(from === 'evaluation' ? { when: 'satisfied' } : {}),
+  })),
   ...(reportStages[kind] ?? []).map((from): ItemStep => ({
     from,
     action: 'submitReport',
@@ -52,19 +61,25 @@ export const itemTransitions: readonly ItemStep[] = (
       ['content', '报告内容'],
     ],
   })),
-  ...(kind in rereviewStage
-    ? [
-        {
-          from: 'evaluation',
-          action: 'rereview',
-          to: rereviewStage[kind as keyof typeof rereviewStage],
-          roles: ['staff', 'system'],
-          kinds: [kind],
-          needs: [['reason', '再审理由']],
-        } satisfies ItemStep,
-      ]
-    : []),
+  ...(kind in rereviewStage ? evaluationRows(kind, rereviewStage[kind as keyof typeof rereviewStage]) : []),
 ]);
+
+function evaluationRows(kind: SupervisionKind, back: SupervisionStage): ItemStep[] {
+  const rereview = { from: 'evaluation', action: 'rereview', to: back, kinds: [kind], needs: [['reason', '再审理由']] } as const;
+  return [
+    { from: 'evaluation', action: 'openSatisfactionVote', to: 'evaluation', roles: ['staff'], kinds: [kind], when: 'noVote' },
+    { ...rereview, roles: ['staff'], when: 'noVotePending' },
+    { ...rereview, roles: ['system'] },
+  ];
+}
+
+/** The facts the evaluation rows need, with the reason given when one does not hold. */
+export const itemConditions = {
+  satisfied: '本轮满意度测评尚无“满意”结果',
+  noVote: '本轮已发起满意度测评',
+  noVotePending: '满意度测评尚未结束',
+} as const;
+export type ItemFact = keyof typeof itemConditions;
 
 export const itemWorkflow = defineWorkflow<SupervisionStage, SupervisionAction, SupervisionParty, SupervisionKind, ItemStep>({
   code: 'SUPERVISION_ITEM',
@@ -72,6 +87,7 @@ export const itemWorkflow = defineWorkflow<SupervisionStage, SupervisionAction, 
   actionLabel: supervisionActionLabel,
   partyLabel: supervisionPartyLabel,
   stateWord: '阶段',
+  conditions: itemConditions,
   transitions: itemTransitions,
 });
 

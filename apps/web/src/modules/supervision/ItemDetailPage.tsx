@@ -6,6 +6,10 @@ import { useTranslation } from 'react-i18next';
 import {
   answerInput,
   askerKind,
+  evaluationBasis,
+  evaluationElectorate,
+  evaluationThreshold,
+  openVoteInput,
   pointsInput,
   pointSource,
   questionInput,
@@ -25,6 +29,7 @@ import { Page } from '../../components/Page';
 import { useDeputySource } from '../../components/remoteSources';
 import { Section } from '../../components/Section';
 import * as api from './api';
+import { EvaluationSection } from './EvaluationSection';
 import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
@@ -189,6 +194,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
         />
         {points.modal}
       </Section>
+      <EvaluationSection item={item} />
       <Section title={t('supervision.documents')}>
         <AttachmentsList
           ownerEntity="supervision_item"
@@ -218,6 +224,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
           open
           fields={open.fields}
           schema={open.schema}
+          initialValues={open.initialValues}
           shape={open.shape}
           send={(input) => open.send(input as Record<string, unknown>, form)}
           invalidate={key}
@@ -233,9 +240,13 @@ interface FormSpec {
   title: string;
   fields: Field[];
   schema: { safeParse: (v: unknown) => unknown } & Parameters<typeof FieldsModal>[0]['schema'];
+  initialValues?: Record<string, unknown>;
   shape?: (v: Record<string, unknown>) => Record<string, unknown>;
   send: (input: Record<string, unknown>, form: Form) => Promise<unknown>;
 }
+
+const optionsOf = (t: (key: string) => string, labels: string, values: readonly string[]) =>
+  values.map((value) => ({ value, label: t(`${labels}.${value}`) }));
 
 /** The item page's forms: each with its fields, the shared schema and the call it makes. */
 function formsOf(
@@ -256,6 +267,36 @@ function formsOf(
       ],
       schema: submitReportInput as never,
       send: (input) => api.actOnItem(id, 'submitReport', input),
+    },
+    openSatisfactionVote: {
+      name: 'satisfaction-vote',
+      title: t('supervisionAction.openSatisfactionVote'),
+      fields: [
+        {
+          name: 'electorate',
+          label: s('evaluationElectorate'),
+          kind: 'select',
+          required: true,
+          options: optionsOf(t, 'evaluationElectorate', evaluationElectorate.options),
+        },
+        {
+          name: 'basis',
+          label: s('evaluationBasis'),
+          kind: 'select',
+          required: true,
+          options: optionsOf(t, 'evaluationBasis', evaluationBasis.options),
+        },
+        {
+          name: 'threshold',
+          label: s('evaluationThreshold'),
+          kind: 'select',
+          required: true,
+          options: optionsOf(t, 'evaluationThreshold', evaluationThreshold.options),
+        },
+      ],
+      initialValues: openVoteInput.parse({}),
+      schema: openVoteInput as never,
+      send: (input) => api.actOnItem(id, 'openSatisfactionVote', input),
     },
     rereview: {
       name: 'rereview',

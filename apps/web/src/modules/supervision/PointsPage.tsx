@@ -32,7 +32,7 @@ export function PointsPage() {
       options: [{ value: 'true', label: t('supervision.overdue') }],
     },
   ];
-  const { columns, modal } = usePointColumns(supervisionKey, true);
+  const { columns, card, modal } = usePointColumns(supervisionKey, true);
   return (
     <Page
       title={t('supervision.points')}
@@ -45,7 +45,7 @@ export function PointsPage() {
         </>
       }
     >
-      <PagedTable<SupervisionPoint> list={list} filters={filters} columns={columns} size="small" />
+      <PagedTable<SupervisionPoint> list={list} filters={filters} columns={columns} card={card} size="small" />
       {modal}
     </Page>
   );

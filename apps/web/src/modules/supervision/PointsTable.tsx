@@ -5,13 +5,14 @@ import type { QueryKey } from '@tanstack/react-query';
 import { pointAnswerInput, pointJudgeInput, pointSendBackInput, type PointAction, type SupervisionPoint } from '@renda/shared';
 import type { Schema } from '../../components/forms';
 import { actOnPoint } from './api';
+import type { CardView } from '../../components/ResponsiveTable';
 import { FieldsModal, type Field } from './forms';
 
 type Acting = { point: SupervisionPoint; action: Exclude<PointAction, 'carryOver'> };
 
 /**
  * The issue list's columns with the buttons the table allows the user (the organ answers, staff
- * judge), and the modal those buttons open.
+ * judge), the card a point becomes on a phone (the organ answers there), and the modal the buttons open.
  */
 export function usePointColumns(invalidate: QueryKey, showItem = false) {
   const { t } = useTranslation();
@@ -27,6 +28,22 @@ export function usePointColumns(invalidate: QueryKey, showItem = false) {
       schema: pointSendBackInput,
     },
   };
+  const actions = (p: SupervisionPoint) => (
+    <Flex gap="small" wrap>
+      {p.allowedActions
+        .filter((a): a is Acting['action'] => a !== 'carryOver')
+        .map((action) => (
+          <Button
+            key={action}
+            size="small"
+            aria-label={`${t(`pointAction.${action}`)} ${p.number}`}
+            onClick={() => setActing({ point: p, action })}
+          >
+            {t(`pointAction.${action}`)}
+          </Button>
+        ))}
+    </Flex>
+  );
   const columns: TableColumnsType<SupervisionPoint> = [
     { title: t('supervision.number'), dataIndex: 'number' },
     ...(showItem ? [{ title: t('supervision.subject'), key: 'item', render: (_: unknown, p: SupervisionPoint) => p.itemSubject }] : []),
@@ -63,27 +80,22 @@ export function usePointColumns(invalidate: QueryKey, showItem = false) {
         </Typography.Paragraph>
       ),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, p) => (
-        <Flex gap="small" wrap>
-          {p.allowedActions
-            .filter((a): a is Acting['action'] => a !== 'carryOver')
-            .map((action) => (
-              <Button
-                key={action}
-                size="small"
-                aria-label={`${t(`pointAction.${action}`)} ${p.number}`}
-                onClick={() => setActing({ point: p, action })}
-              >
-                {t(`pointAction.${action}`)}
-              </Button>
-            ))}
-        </Flex>
-      ),
-    },
+    { title: t('common.actions'), key: 'actions', render: (_, p) => actions(p) },
   ];
+  const card: CardView<SupervisionPoint> = {
+    title: (p) => `${p.number} ${p.content}`,
+    state: (p) => p.stateLabel,
+    deadline: (p) => (
+      <>
+        {`${t('supervision.dueOn')} ${p.dueOn}`} {p.overdue && <Tag color="red">{t('supervision.overdue')}</Tag>}
+      </>
+    ),
+    facts: (p) => [
+      [t('supervision.subject'), p.itemSubject],
+      [t('supervision.evidence'), p.evidence ?? '—'],
+    ],
+    action: (p) => actions(p),
+  };
   const modal = (
     <>
       {acting && (
@@ -100,5 +112,5 @@ export function usePointColumns(invalidate: QueryKey, showItem = false) {
       )}
     </>
   );
-  return { columns, modal };
+  return { columns, card, modal };
 }

@@ -9,7 +9,7 @@ export function StageTags({ item }: { item: Pick<SupervisionItemSummary, 'stage'
   return (
     <>
       <Tag color={item.stage === 'closed' ? tagColour.success : tagColour.processing}>{item.stageLabel}</Tag>
-      {item.round > 1 && <Tag color="orange">{t('supervision.roundN', { n: item.round })}</Tag>}
+      {item.round > 1 && <Tag color={tagColour.orange}>{t('supervision.roundN', { n: item.round })}</Tag>}
     </>
   );
 }

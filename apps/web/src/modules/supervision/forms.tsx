@@ -12,20 +12,25 @@ export type Field =
   | { name: string; label: string; kind: 'select'; options: Option[]; required?: boolean }
   | { name: string; label: string; kind: 'remote' | 'remoteMany'; source: RemoteSource; required?: boolean };
 
-function FieldInput({ field }: { field: Field }) {
+/**
+ * The control of one field. Form.Item hands its child the id (which ties the label to the control), the
+ * value and onChange: they must reach the control, or the label names nothing and the form stays empty.
+ */
+function FieldInput({ field, ...control }: { field: Field; id?: string; value?: unknown; onChange?: (v: unknown) => void }) {
+  const props = control as Record<string, never>;
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea rows={4} />;
+      return <Input.TextArea rows={4} {...props} />;
     case 'date':
-      return <Input type="date" />;
+      return <Input type="date" {...props} />;
     case 'select':
-      return <Select options={field.options} />;
+      return <Select options={field.options} {...props} />;
     case 'remote':
-      return <RemoteSelect<string> source={field.source} />;
+      return <RemoteSelect<string> source={field.source} {...props} />;
     case 'remoteMany':
-      return <RemoteSelect<string[]> mode="multiple" source={field.source} />;
+      return <RemoteSelect<string[]> mode="multiple" source={field.source} {...props} />;
     default:
-      return <Input />;
+      return <Input {...props} />;
   }
 }
 

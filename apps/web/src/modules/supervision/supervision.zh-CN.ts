@@ -1,5 +1,8 @@
 import {
   askerKindLabel,
+  evaluationBasisLabel,
+  evaluationElectorateLabel,
+  evaluationThresholdLabel,
   planActionLabel,
   planStateLabel,
   pointActionLabel,
@@ -21,6 +24,9 @@ export const supervisionLabelsZh = {
   pointAction: pointActionLabel,
   pointSource: pointSourceLabel,
   askerKind: askerKindLabel,
+  evaluationElectorate: evaluationElectorateLabel,
+  evaluationBasis: evaluationBasisLabel,
+  evaluationThreshold: evaluationThresholdLabel,
 };
 
 export const supervisionZh = {
@@ -100,4 +106,15 @@ export const supervisionZh = {
   createMeeting: '登记联席会议',
   back: '返回',
   plan: '所属计划',
+  evaluation: '满意度测评',
+  evaluationRound: '第 {{n}} 轮测评',
+  evaluationPending: '投票尚未结束',
+  evaluationElectorate: '参加测评人员',
+  evaluationBasis: '计算基数',
+  evaluationThreshold: '满意和基本满意票须达到',
+  evaluationVerdict: '测评结果',
+  evaluationCounts: '满意 {{satisfied}} 票，基本满意 {{basic}} 票，不满意 {{dissatisfied}} 票（投票 {{cast}} 人，应参加 {{size}} 人）',
+  evaluationRule: '测评规则',
+  evaluationHint: '测评无记名进行。投票结束后，结果记入本事项；结果为不满意的，自动启动再审。',
+  evaluationVerify: '公开核验（选票清单）',
 };
