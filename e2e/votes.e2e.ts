@@ -1,27 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
-
-/** A signed-in API client for the setup (as staff), like the other browser tests. */
-async function apiAs(username: string) {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = [...csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)].join('; ');
-  return async <T>(method: string, url: string, body?: object, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${baseUrl()}${url}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken, cookie, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
-}
+import { apiAs, baseUrl, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
 
 const items = [
   { key: 'elevator', label: '老旧小区加装电梯', budget: 800 },
@@ -36,12 +15,12 @@ let paperDeputy: string;
 beforeAll(async () => {
   const staff = await apiAs('staff');
   const me = await staff<{ user: { bodyId: string } }>('GET', '/api/auth/me');
-  const bodyId = me.json.user.bodyId;
+  const bodyId = me.user.bodyId;
   const deputies = await staff<{ items: { id: string; name: string; bodyName: string }[] }>(
     'GET',
     '/api/deputies?pageSize=50&status=in_office',
   );
-  const city = deputies.json.items.filter((d) => d.bodyName === '嘉兴市人大常委会');
+  const city = deputies.items.filter((d) => d.bodyName === '嘉兴市人大常委会');
   const zhang = city.find((d) => d.name === '张秀英')!;
   const others = city.filter((d) => d.name !== '张秀英').slice(0, 2);
   paperDeputy = others[0]!.name;
@@ -56,9 +35,9 @@ beforeAll(async () => {
     items,
     rule: { places: 2, basis: 'cast', source: '嘉兴市民生实事项目人大代表票决办法（示例）' },
   });
-  voteId = (await staff<{ id: string }>('POST', '/api/votes', spec('2027年民生实事项目票决'))).json.id;
+  voteId = (await staff<{ id: string }>('POST', '/api/votes', spec('2027年民生实事项目票决'))).id;
   await staff('POST', `/api/votes/${voteId}/actions/open`);
-  closedVoteId = (await staff<{ id: string }>('POST', '/api/votes', spec('已结束的票决'))).json.id;
+  closedVoteId = (await staff<{ id: string }>('POST', '/api/votes', spec('已结束的票决'))).id;
   await staff('POST', `/api/votes/${closedVoteId}/actions/open`);
   await staff('POST', `/api/votes/${closedVoteId}/actions/close`);
   browser = await launchBrowser();

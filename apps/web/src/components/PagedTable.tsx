@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Page } from '@renda/shared';
-import { api } from '../app/api';
+import { api, type QueryParams } from '../app/api';
 import { RemoteSelect, type RemoteSource } from './RemoteSelect';
 import { ResponsiveTable, useIsPhone, type ResponsiveTableProps } from './ResponsiveTable';
 
@@ -72,15 +72,21 @@ const sectionPageSize = 10;
 
 /**
  * A short server-paged list inside one section of a page (a campaign's visits, a unit's clues):
- * its page stays in the component, not the URL, which belongs to the page's main list.
+ * its page stays in the component, not the URL, which belongs to the page's main list. `params` filter
+ * the list (and may set a larger pageSize for a picker that wants every row).
  * `pagination` fits an antd Table or List.
  */
-export function useSectionPage<T>(queryKey: QueryKey, path: string) {
+export function useSectionPage<T>(queryKey: QueryKey, path: string, params: QueryParams = {}) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  // Filters go in `params`, never in `path`: a path with its own "?" got "?page=…" appended to it, which
+  // turned the last filter into garbage and left the list empty.
+  if (path.includes('?')) throw new Error(`useSectionPage: put the query of ${path} in params`);
   const query = useQuery({
-    queryKey: [...queryKey, { page }],
-    queryFn: () => api.get<Page<T>>(path, { page, pageSize: sectionPageSize }),
+    // The filters are part of the key: two lists of one section key with different filters (all of a
+    // cycle's proposals, and only those still open) must not share one cached answer.
+    queryKey: [...queryKey, params, { page }],
+    queryFn: () => api.get<Page<T>>(path, { page, pageSize: sectionPageSize, ...params }),
     placeholderData: keepPreviousData,
   });
   const pagination = {

@@ -153,10 +153,9 @@ function ProposalsSection({ cycle: c }: { cycle: CycleDetail }) {
   const user = useCurrentUser();
   const [proposing, setProposing] = useState(false);
   const [acting, setActing] = useState<{ proposal: Proposal; action: ProposalAction } | null>(null);
-  const { query, pagination } = useSectionPage<Proposal>(
-    [...livelihoodKey, 'proposals', c.id],
-    `/api/livelihood/proposals?cycleId=${c.id}`,
-  );
+  const { query, pagination } = useSectionPage<Proposal>([...livelihoodKey, 'proposals', c.id], '/api/livelihood/proposals', {
+    cycleId: c.id,
+  });
   const setCategory = useAction(({ id, category }: { id: string; category: LivelihoodCategory }) => classify(id, category), {
     invalidate: livelihoodKey,
   });
@@ -286,14 +285,14 @@ function ProposalActionModal({
     form,
     onSuccess: onClose,
   });
-  const candidates = useSectionPage<Project>(
-    [...livelihoodKey, 'candidates', cycleId],
-    `/api/livelihood/projects?cycleId=${cycleId}&pageSize=100`,
-  ).query;
-  const others = useSectionPage<Proposal>(
-    [...livelihoodKey, 'proposals', cycleId],
-    `/api/livelihood/proposals?cycleId=${cycleId}&state=submitted`,
-  ).query;
+  const candidates = useSectionPage<Project>([...livelihoodKey, 'candidates', cycleId], '/api/livelihood/projects', {
+    cycleId,
+    pageSize: 100,
+  }).query;
+  const others = useSectionPage<Proposal>([...livelihoodKey, 'proposals', cycleId], '/api/livelihood/proposals', {
+    cycleId,
+    state: 'submitted',
+  }).query;
   return (
     <FormModal
       name={`proposal-${action}`}
@@ -331,7 +330,9 @@ function CandidatesSection({ cycle: c }: { cycle: CycleDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [adding, setAdding] = useState(false);
-  const { query, pagination } = useSectionPage<Project>([...livelihoodKey, 'candidates', c.id], `/api/livelihood/projects?cycleId=${c.id}`);
+  const { query, pagination } = useSectionPage<Project>([...livelihoodKey, 'candidates', c.id], '/api/livelihood/projects', {
+    cycleId: c.id,
+  });
   const remove = useAction((id: string) => deleteCandidate(id), {
     invalidate: livelihoodKey,
     successMessage: t('livelihood.project.removed'),
@@ -411,11 +412,14 @@ type CandidateValues = {
 function CandidateModal({ cycle: c, onClose }: { cycle: CycleDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CandidateValues>();
-  const units = useUnitSource(c.bodyId);
-  const open = useSectionPage<Proposal>(
-    [...livelihoodKey, 'proposals', c.id, 'open'],
-    `/api/livelihood/proposals?cycleId=${c.id}&state=submitted`,
-  ).query;
+  // A township's projects are mostly carried out by the county's departments (seed 003, 区镇全覆盖; the demo's
+  // 王江泾镇 names 秀洲区 bureaus) and a township body has no units of its own, so the picker offers every
+  // unit the server accepts (any unit in the user's scope), each with its body, not only the cycle body's.
+  const units = useUnitSource(undefined, true);
+  const open = useSectionPage<Proposal>([...livelihoodKey, 'proposals', c.id, 'open'], '/api/livelihood/proposals', {
+    cycleId: c.id,
+    state: 'submitted',
+  }).query;
   const { submit, pending } = useFormMutation({
     form,
     schema: candidateInput,

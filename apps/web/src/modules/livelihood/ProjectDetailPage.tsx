@@ -60,7 +60,12 @@ function Detail({ project: p }: { project: ProjectDetail }) {
               {p.satisfaction == null ? '—' : `${p.satisfaction}%`}
             </Descriptions.Item>
             <Descriptions.Item label={t('livelihood.project.progress')}>
-              <Progress percent={p.progress} size="small" style={{ minWidth: 120 }} />
+              <Progress
+                percent={p.progress}
+                size="small"
+                style={{ minWidth: 120 }}
+                aria-label={`${t('livelihood.project.progress')} ${p.progress}%`}
+              />
             </Descriptions.Item>
             <Descriptions.Item label={t('livelihood.project.target')} span="filled">
               {p.target}

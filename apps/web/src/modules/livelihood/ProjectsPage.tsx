@@ -58,7 +58,9 @@ export function ProjectsPage() {
     {
       title: t('livelihood.project.progress'),
       dataIndex: 'progress',
-      render: (v: number) => <Progress percent={v} size="small" style={{ minWidth: 100 }} />,
+      render: (v: number, p) => (
+        <Progress percent={v} size="small" style={{ minWidth: 100 }} aria-label={`${p.name}${t('livelihood.project.progress')} ${v}%`} />
+      ),
     },
     { title: t('livelihood.project.satisfaction'), dataIndex: 'satisfaction', render: (v: number | null) => (v == null ? '—' : `${v}%`) },
     { title: t('livelihood.project.dueOn'), dataIndex: 'dueOn' },

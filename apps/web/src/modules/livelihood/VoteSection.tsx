@@ -5,6 +5,7 @@ import { can, type CycleDetail } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Section } from '../../components/Section';
 import { VotePanel } from '../votes/routes';
+import { livelihoodKey } from './api';
 
 /**
  * The deputies' vote (and its run-off) and the year-end evaluation, on the one vote component: staff run
@@ -25,7 +26,7 @@ export function VoteSection({ cycle: c }: { cycle: CycleDetail }) {
       {votes.map((v) => (
         <Section key={v.id} title={v.title}>
           {staff ? (
-            <VotePanel voteId={v.id} />
+            <VotePanel voteId={v.id} subjectKey={livelihoodKey} />
           ) : (
             <Flex vertical gap="small">
               <Typography.Text>{t('livelihood.cycle.voteHint')}</Typography.Text>

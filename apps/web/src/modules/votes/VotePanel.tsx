@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Flex, Image, List, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { can, type BallotChoices, type VoteAction, type VoteView } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
@@ -25,19 +26,27 @@ import { tagColour } from '../../components/tagColours';
  * The staff's panel of one vote: live turnout, open / close / announce, paper ballots with a second
  * person's confirmation, and the result with its rule and figures. Other modules embed it.
  */
-export function VotePanel({ voteId }: { voteId: string }) {
+export function VotePanel({ voteId, subjectKey }: { voteId: string; subjectKey?: QueryKey }) {
   const { t } = useTranslation();
   const vote = useVote(voteId);
   if (!vote.data) return vote.error ? <Alert type="error" message={t('votes.notFound')} /> : null;
-  return <Panel vote={vote.data} />;
+  return <Panel vote={vote.data} subjectKey={subjectKey} />;
 }
 
-function Panel({ vote: v }: { vote: VoteView }) {
+/**
+ * `subjectKey`: the queries of the page that embeds the panel. Closing a vote moves its subject on (a
+ * livelihood cycle to 票决结果已公布, its projects to chosen or not), so that page is refreshed after each step.
+ */
+function Panel({ vote: v, subjectKey }: { vote: VoteView; subjectKey?: QueryKey | undefined }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const queryClient = useQueryClient();
   const manage = can(user.role, 'votes.manage');
   const turnout = useTurnout(v.id, manage && v.state === 'open');
-  const act = useAction((action: VoteAction) => actOnVote(v.id, action), { invalidate: voteKey(v.id) });
+  const act = useAction((action: VoteAction) => actOnVote(v.id, action), {
+    invalidate: voteKey(v.id),
+    onSuccess: () => subjectKey && void queryClient.invalidateQueries({ queryKey: subjectKey }),
+  });
   const live = turnout.data ?? { voted: v.turnout.voted, electorateSize: v.electorateSize, byChannel: { app: 0, paper: 0 }, notVoted: [] };
   return (
     <Flex vertical gap="middle">
