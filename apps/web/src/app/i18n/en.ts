@@ -71,6 +71,7 @@ export const en: Messages = {
     reset: 'Reset',
     save: 'Save',
     cancel: 'Cancel',
+    confirmAction: 'Are you sure you want to {{action}}?',
     edit: 'Edit',
     actions: 'Actions',
     all: 'All',

@@ -68,6 +68,7 @@ export const zhCN = {
     reset: '重置',
     save: '保存',
     cancel: '取消',
+    confirmAction: '确定要{{action}}吗？',
     edit: '编辑',
     actions: '操作',
     all: '全部',

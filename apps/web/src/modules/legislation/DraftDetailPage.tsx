@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, Popconfirm, Tabs, Typography } from 'antd';
+import { Button, Descriptions, Flex, Tabs, Typography } from 'antd';
 import { EditOutlined, FileWordOutlined, LinkOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type Draft, type DraftAction } from '@renda/shared';
+import { can, type Draft } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { DetailLoader } from '../../components/DetailLoader';
-import { useAction } from '../../components/mutations';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
 import { Page } from '../../components/Page';
 import { Section } from '../../components/Section';
 import { actOnDraft, legislationKey, legislationUrls, useDraft } from './api';
@@ -31,7 +31,6 @@ function DraftActions({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
   const [revising, setRevising] = useState(false);
   const [editing, setEditing] = useState(false);
-  const act = useAction((action: Exclude<DraftAction, 'revise'>) => actOnDraft(draft.id, action), { invalidate: legislationKey });
   return (
     <>
       {(draft.state === 'drafting' || draft.state === 'open') && (
@@ -39,25 +38,13 @@ function DraftActions({ draft }: { draft: Draft }) {
           {t('legislation.form.edit')}
         </Button>
       )}
-      {draft.allowedActions.map((action) =>
-        action === 'revise' ? (
-          <Button key={action} onClick={() => setRevising(true)}>
-            {t('legislation.action.revise')}
-          </Button>
-        ) : (
-          <Popconfirm
-            key={action}
-            title={t('legislation.detail.confirm', { action: t(`legislation.action.${action}`) })}
-            okText={t(`legislation.action.${action}`)}
-            cancelText={t('common.cancel')}
-            onConfirm={() => act.mutate(action)}
-          >
-            <Button type="primary" loading={act.isPending}>
-              {t(`legislation.action.${action}`)}
-            </Button>
-          </Popconfirm>
-        ),
-      )}
+      {draft.allowedActions.includes('revise') && <Button onClick={() => setRevising(true)}>{t('legislation.action.revise')}</Button>}
+      <ConfirmedActions
+        actions={draft.allowedActions.filter((a) => a !== 'revise')}
+        label={(a) => t(`legislation.action.${a}`)}
+        act={(a) => actOnDraft(draft.id, a)}
+        invalidate={legislationKey}
+      />
       {revising && <ReviseModal draft={draft} onClose={() => setRevising(false)} />}
       {editing && <EditDraftModal draft={draft} onClose={() => setEditing(false)} />}
     </>

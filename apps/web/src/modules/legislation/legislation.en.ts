@@ -49,7 +49,6 @@ export const legislationEn: typeof legislationZh = {
   },
   detail: {
     notFound: 'Draft not found',
-    confirm: '“{{action}}”?',
     info: 'Overview',
     publicPage: 'Public comment page',
     report: 'Summary report (Word)',

@@ -58,7 +58,6 @@ export const legislationZh = {
   },
   detail: {
     notFound: '法规草案不存在或无权查看',
-    confirm: '确定要“{{action}}”吗？',
     info: '基本情况',
     publicPage: '公众征求意见页面',
     report: '汇总报告（Word）',

@@ -30,6 +30,7 @@ import {
   type ProposalAction,
 } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
 import { DetailLoader } from '../../components/DetailLoader';
 import { FormModal } from '../../components/FormModal';
 import { FormSelect } from '../../components/FormSelect';
@@ -63,33 +64,25 @@ function CycleDetail({ cycle: c }: { cycle: CycleDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [midYear, setMidYear] = useState(false);
-  const act = useAction((action: StaffAction) => actOnCycle(c.id, action), {
-    invalidate: livelihoodKey,
-    successMessage: t('livelihood.cycle.acted'),
-  });
   const staff = can(user.role, 'livelihood.manage');
   return (
     <Page
       title={c.title}
-      extra={(c.allowedActions as StaffAction[]).map((action) =>
-        action === 'reportMidYear' ? (
-          <Button key={action} onClick={() => setMidYear(true)}>
-            {t(`livelihood.cycleAction.${action}`)}
-          </Button>
-        ) : (
-          <Popconfirm
-            key={action}
-            title={t(`livelihood.cycleAction.${action}`)}
-            okText={t(`livelihood.cycleAction.${action}`)}
-            cancelText={t('common.cancel')}
-            onConfirm={() => act.mutate(action)}
-          >
-            <Button type={action === 'reopenScreening' ? 'default' : 'primary'} loading={act.isPending}>
-              {t(`livelihood.cycleAction.${action}`)}
-            </Button>
-          </Popconfirm>
-        ),
-      )}
+      extra={
+        <Flex gap="small" wrap>
+          {c.allowedActions.includes('reportMidYear') && (
+            <Button onClick={() => setMidYear(true)}>{t('livelihood.cycleAction.reportMidYear')}</Button>
+          )}
+          <ConfirmedActions
+            actions={(c.allowedActions as StaffAction[]).filter((a) => a !== 'reportMidYear')}
+            label={(a) => t(`livelihood.cycleAction.${a}`)}
+            act={(a) => actOnCycle(c.id, a)}
+            invalidate={livelihoodKey}
+            primary={(a) => a !== 'reopenScreening'}
+            successMessage={t('livelihood.cycle.acted')}
+          />
+        </Flex>
+      }
     >
       <Flex vertical gap="middle">
         <Section title={t('livelihood.cycle.state')}>

@@ -14,7 +14,8 @@ import { Section } from '../../components/Section';
 import { actOnMeeting, deleteItem, markAttendance, meetingKey, meetingUrls, publishMaterials, reorderAgenda, useMeeting } from './api';
 import { AgendaItemModal } from './AgendaItemModal';
 import { InviteModal } from './InviteModal';
-import { MeetingStateTag, QuorumTag, StepButtons } from './labels';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
+import { MeetingStateTag, QuorumTag } from './labels';
 import { StartVoteButtons } from './StartVoteButtons';
 import { VotePanel } from '../votes/routes';
 import { tagColour } from '../../components/tagColours';
@@ -179,7 +180,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
       extra={
         <Flex wrap gap={8}>
           {can(user.role, 'meetings.manage') && (
-            <StepButtons
+            <ConfirmedActions
               actions={m.allowedActions}
               label={(a) => t(`meetings.action.${a}`)}
               act={(a) => actOnMeeting(m.id, a)}

@@ -1,9 +1,8 @@
-import { Button, Popconfirm, Segmented, Tag } from 'antd';
+import { Segmented, Tag } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, type MeetingState, type Permission, type Quorum } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
-import { useAction } from '../../components/mutations';
 import { tagColour } from '../../components/tagColours';
 
 const tabs: { path: string; label: 'meetings' | 'majorMatters' | 'votes' | 'attendance' | 'mine'; permission: Permission }[] = [
@@ -45,33 +44,4 @@ export function QuorumTag({ quorum }: { quorum: Quorum }) {
       color={quorum.reached ? tagColour.success : tagColour.error}
     >{`${quorum.present} / ${quorum.members}（过半数 ${quorum.required}）`}</Tag>
   );
-}
-
-/** One button per allowed step of a workflow, each asking to confirm first. */
-export function StepButtons<A extends string>({
-  actions,
-  label,
-  act: perform,
-  invalidate,
-}: {
-  actions: readonly A[];
-  label: (action: A) => string;
-  act: (action: A) => Promise<unknown>;
-  invalidate: readonly unknown[];
-}) {
-  const { t } = useTranslation();
-  const act = useAction(perform, { invalidate });
-  return actions.map((action) => (
-    <Popconfirm
-      key={action}
-      title={t('meetings.detail.confirmAction', { action: label(action) })}
-      okText={label(action)}
-      cancelText={t('common.cancel')}
-      onConfirm={() => act.mutate(action)}
-    >
-      <Button type="primary" loading={act.isPending}>
-        {label(action)}
-      </Button>
-    </Popconfirm>
-  ));
 }

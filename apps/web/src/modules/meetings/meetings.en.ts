@@ -91,7 +91,6 @@ export const meetingsEn: typeof meetingsZh = {
     notVoted: 'Not voted',
     announced: 'Result published',
     notAnnounced: 'Result not yet published',
-    confirmAction: '{{action}}?',
   },
   screen: { quorum: 'Quorum', agenda: 'Agenda and results' },
   vote: {

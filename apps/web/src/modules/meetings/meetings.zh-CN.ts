@@ -82,7 +82,6 @@ export const meetingsZh = {
     notVoted: '未表决',
     announced: '结果已公布',
     notAnnounced: '结果待公布',
-    confirmAction: '确定要{{action}}吗？',
   },
   screen: { quorum: '法定人数', agenda: '议程与表决结果' },
   vote: {

@@ -35,7 +35,7 @@ import {
   nominateForHonour,
   withdrawNomination,
 } from './api';
-import { ConfirmedActions } from './ConfirmedActions';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
 import { HonourFormModal } from './HonoursPage';
 import { HonourStateTag } from './labels';
 import { DetailLoader } from '../../components/DetailLoader';

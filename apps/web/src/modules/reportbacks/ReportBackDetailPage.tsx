@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { Section } from '../../components/Section';
 import { reportBacksKey, reportBackUrls, useRatings, useReportBack, actOnReportBack } from './api';
 import { AttendeesSection } from './AttendeesSection';
-import { ConfirmedActions } from './ConfirmedActions';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
 import { percent, ratingColour, ReportBackStateTag } from './labels';
 import { ReportBackFormModal } from './ReportBackFormModal';
 import { DetailLoader } from '../../components/DetailLoader';

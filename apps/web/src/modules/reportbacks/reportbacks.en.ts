@@ -28,7 +28,6 @@ export const reportBacksEn: typeof reportBacksZh = {
     notFound: 'Report-back not found',
     info: 'Event',
     performanceFile: "Deputy's performance file",
-    confirm: '{{action}}?',
     qr: 'Rating QR code',
     qrAlt: 'Rating QR code of {{name}}',
     qrHint: 'Voters scan it to read the report and rate it; the link can be shared too.',

@@ -42,7 +42,6 @@ export const reportBacksZh = {
     notFound: '述职活动不存在',
     info: '述职信息',
     performanceFile: '查看代表履职档案',
-    confirm: '确定要{{action}}吗？',
     qr: '评议二维码',
     qrAlt: '{{name}}述职评议二维码',
     qrHint: '选民用手机扫码查看述职报告并评价；也可以把链接发给选民。',

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Flex, Image, List, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Image, List, Select, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { can, type BallotChoices, type VoteAction, type VoteView } from '@renda/shared';
+import { can, type BallotChoices, type VoteView } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { useAction } from '../../components/mutations';
+import { ConfirmedActions } from '../../components/ConfirmedActions';
 import { Section } from '../../components/Section';
 import {
   actOnVote,
@@ -43,10 +44,6 @@ function Panel({ vote: v, subjectKey }: { vote: VoteView; subjectKey?: QueryKey 
   const queryClient = useQueryClient();
   const manage = can(user.role, 'votes.manage');
   const turnout = useTurnout(v.id, manage && v.state === 'open');
-  const act = useAction((action: VoteAction) => actOnVote(v.id, action), {
-    invalidate: voteKey(v.id),
-    onSuccess: () => subjectKey && void queryClient.invalidateQueries({ queryKey: subjectKey }),
-  });
   const live = turnout.data ?? { voted: v.turnout.voted, electorateSize: v.electorateSize, byChannel: { app: 0, paper: 0 }, notVoted: [] };
   return (
     <Flex vertical gap="middle">
@@ -55,20 +52,14 @@ function Panel({ vote: v, subjectKey }: { vote: VoteView; subjectKey?: QueryKey 
         extra={
           manage && (
             <Flex gap="small" wrap>
-              {v.allowedActions.map((a) => (
-                <Popconfirm
-                  key={a}
-                  title={t('votes.confirmAction', { action: t(`votes.action.${a}`) })}
-                  okText={t(`votes.action.${a}`)}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => act.mutate(a)}
-                >
-                  {/* Disabled, not only spinning, while the last action refreshes the panel: a click then is lost. */}
-                  <Button type={a === 'open' ? 'primary' : 'default'} loading={act.isPending} disabled={act.isPending}>
-                    {t(`votes.action.${a}`)}
-                  </Button>
-                </Popconfirm>
-              ))}
+              <ConfirmedActions
+                actions={v.allowedActions}
+                label={(a) => t(`votes.action.${a}`)}
+                act={(a) => actOnVote(v.id, a)}
+                invalidate={voteKey(v.id)}
+                primary={(a) => a === 'open'}
+                onSuccess={() => subjectKey && void queryClient.invalidateQueries({ queryKey: subjectKey })}
+              />
             </Flex>
           )
         }

@@ -36,7 +36,6 @@ export const votesEn: typeof votesZh = {
   verifyLink: 'Published ballot list',
   ballotLink: 'Phone ballot page (QR code)',
   qrHint: 'Scan in the hall, sign in and vote',
-  confirmAction: '{{action}}?',
   paper: {
     title: 'Paper ballots',
     mark: 'Deputy who handed in a paper ballot',

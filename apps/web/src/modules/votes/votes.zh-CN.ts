@@ -29,7 +29,6 @@ export const votesZh = {
   verifyLink: '公开选票清单',
   ballotLink: '手机投票页（扫码进入）',
   qrHint: '会场扫描此二维码，登录后即可投票',
-  confirmAction: '确定{{action}}吗？',
   paper: {
     title: '纸质选票',
     mark: '登记交回纸质选票的代表',
