@@ -1,5 +1,5 @@
 import type { Key, ReactNode } from 'react';
-import { Card, Checkbox, Descriptions, Flex, Grid, List, Table, type TableProps } from 'antd';
+import { Card, Checkbox, Descriptions, Flex, Grid, List, Table, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -42,7 +42,11 @@ function rowKeyOf<T>(row: T, rowKey: TableProps<T>['rowKey'], index: number): Ke
  */
 export function ResponsiveTable<T extends object>({ card, ...tableProps }: ResponsiveTableProps<T>) {
   const phone = useIsPhone();
-  if (!card || !phone) return <Table<T> {...tableProps} />;
+  // antd paints a table's own empty text in its disabled grey, below WCAG contrast: it is given the text colour.
+  const emptyText = tableProps.locale?.emptyText;
+  const locale =
+    typeof emptyText === 'string' ? { ...tableProps.locale, emptyText: <Typography.Text>{emptyText}</Typography.Text> } : tableProps.locale;
+  if (!card || !phone) return <Table<T> {...tableProps} locale={locale} />;
   return <CardList<T> card={card} {...tableProps} />;
 }
 
