@@ -473,7 +473,8 @@ describe('merging (并案)', () => {
     expect((await staff.request('POST', `/api/suggestions/${target}/actions/accept`, {})).statusCode).toBe(200);
     const merged = await staff.request('POST', `/api/suggestions/${duplicate}/actions/merge`, { targetId: target, reason: '反映同一问题' });
     expect(merged.json()).toMatchObject({ state: 'merged', mergedIntoId: target, mergedItems: [] });
-    const into = { id: duplicate, title: '关于解决老城区雨天污水外溢问题的建议' };
+    // The merged item with its deputies (the lead here; confirmed co-signers too), which staff and the deputy may open.
+    const into = { id: duplicate, title: '关于解决老城区雨天污水外溢问题的建议', deputies: ['张秀英'], visible: true };
     expect((await staff.request('GET', `/api/suggestions/${target}`)).json().mergedItems).toEqual([into]);
     expect((await deputy.request('GET', `/api/suggestions/${target}`)).json().mergedItems).toEqual([into]);
   });
