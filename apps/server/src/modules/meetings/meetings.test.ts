@@ -273,6 +273,7 @@ describe('a standing-committee meeting from notice to minutes', () => {
     const [failed, passed] = [meeting.agenda.find((i) => i.id === second.id)!, meeting.agenda.at(-1)!];
     expect(failed).toMatchObject({ outcome: 'failed', secret: false, vote: { state: 'closed' } });
     expect(failed.resultText).toContain('过半数');
+    expect(failed.resultText).not.toMatch(/。；/);
     expect(passed).toMatchObject({ outcome: 'passed', secret: true, vote: { state: 'closed' } });
 
     // 公布结果 on the vote component (a recount from the published list): the meeting shows it published.

@@ -65,7 +65,8 @@ export async function recordOutcome(tx: Tx, vote: ClosedVote) {
   const motion = vote.result.items[0];
   if (!item || !motion) return;
   const outcome = motion.passed ? 'passed' : 'failed';
-  const resultText = `${vote.result.figuresText}；${vote.result.ruleText}`;
+  // Two sentences: the figures (ending in 。) and the rule.
+  const resultText = `${vote.result.figuresText}${vote.result.ruleText}`;
   await repo.updateItem(tx, item.id, { outcome, resultText });
   const system: RequestContext = { actor: null, requestId: `vote-${vote.id}`, ip: null };
   await recordAudit(tx, system, {
