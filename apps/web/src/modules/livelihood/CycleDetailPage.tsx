@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button,
   Descriptions,
@@ -13,6 +13,7 @@ import {
   Tag,
   Typography,
   type TableColumnsType,
+  type TableProps,
 } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -192,31 +193,22 @@ function ProposalsSection({ cycle: c }: { cycle: CycleDetail }) {
   ];
   const mayPropose = can(user.role, 'livelihood.propose') && (c.state === 'soliciting' || (staff && c.state === 'screening'));
   return (
-    <Section
+    <TableSection<Proposal>
       title={t('livelihood.proposal.title')}
-      extra={
-        mayPropose && (
-          <Button type="primary" onClick={() => setProposing(true)}>
-            {t('livelihood.proposal.new')}
-          </Button>
-        )
-      }
+      add={mayPropose && { label: t('livelihood.proposal.new'), onClick: () => setProposing(true) }}
+      table={{
+        columns,
+        dataSource: query.data?.items,
+        loading: query.isFetching,
+        pagination,
+        expandable: {
+          expandedRowRender: (p: Proposal) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.content}</Typography.Paragraph>,
+        },
+      }}
     >
-      <Table<Proposal>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 'max-content' }}
-        columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination}
-        expandable={{
-          expandedRowRender: (p) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.content}</Typography.Paragraph>,
-        }}
-      />
       {proposing && <ProposeModal cycleId={c.id} onClose={() => setProposing(false)} />}
       {acting && <ProposalActionModal cycleId={c.id} {...acting} onClose={() => setActing(null)} />}
-    </Section>
+    </TableSection>
   );
 }
 
@@ -366,26 +358,41 @@ function CandidatesSection({ cycle: c }: { cycle: CycleDetail }) {
       : []),
   ];
   return (
-    <Section
+    <TableSection<Project>
       title={t('livelihood.project.candidates')}
+      add={editable && { label: t('livelihood.project.newCandidate'), onClick: () => setAdding(true) }}
+      table={{ columns, dataSource: query.data?.items, loading: query.isFetching, pagination }}
+    >
+      {adding && <CandidateModal cycle={c} onClose={() => setAdding(false)} />}
+    </TableSection>
+  );
+}
+
+/** A list of the cycle (proposals, candidates): its title, the add button when one may add, its paged table. */
+function TableSection<T extends { id: string }>({
+  title,
+  add,
+  table,
+  children,
+}: {
+  title: string;
+  add: { label: string; onClick: () => void } | false;
+  table: TableProps<T>;
+  children?: ReactNode;
+}) {
+  return (
+    <Section
+      title={title}
       extra={
-        editable && (
-          <Button type="primary" onClick={() => setAdding(true)}>
-            {t('livelihood.project.newCandidate')}
+        add && (
+          <Button type="primary" onClick={add.onClick}>
+            {add.label}
           </Button>
         )
       }
     >
-      <Table<Project>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 'max-content' }}
-        columns={columns}
-        dataSource={query.data?.items}
-        loading={query.isFetching}
-        pagination={pagination}
-      />
-      {adding && <CandidateModal cycle={c} onClose={() => setAdding(false)} />}
+      <Table<T> rowKey="id" size="small" scroll={{ x: 'max-content' }} {...table} />
+      {children}
     </Section>
   );
 }
