@@ -151,7 +151,14 @@ function Detail({ item }: { item: SuggestionDetail }) {
                 {item.mergedItems.map((m, i) => (
                   <span key={m.id}>
                     {i > 0 && '；'}
-                    {m.visible ? <Link to={`/suggestions/${m.id}`}>{m.title}</Link> : `《${m.title}》`}
+                    {m.visible ? (
+                      // Underlined: a link inside a sentence must not be told apart by its colour alone.
+                      <Link to={`/suggestions/${m.id}`} style={{ textDecoration: 'underline' }}>
+                        {m.title}
+                      </Link>
+                    ) : (
+                      `《${m.title}》`
+                    )}
                     {t('suggestions.detail.mergedDeputies', { names: m.deputies.join('、') })}
                   </span>
                 ))}
