@@ -28,6 +28,8 @@ describe('administration', () => {
     await chooseOption(page, dialog.getByLabel('所属机关'), '嘉兴市人大常委会');
     await dialog.getByLabel('初始密码').fill('Zhouting2026');
     await dialog.getByRole('button', { name: /确\s*定|保\s*存|创\s*建/ }).click();
+    // Sorted by user name, the new account would sit on a late page once other tests add users: the list finds it by name.
+    await expect.poll(() => page.getByPlaceholder('用户名、姓名或手机号').inputValue()).toBe('zhouting');
     await expect.poll(() => page.getByRole('cell', { name: 'zhouting' }).count()).toBeGreaterThan(0);
 
     await page.goto(`${baseUrl()}/admin/audit`);

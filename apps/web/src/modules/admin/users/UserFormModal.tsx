@@ -11,19 +11,33 @@ import { saveUser, usersKey } from './api';
 
 type Values = Record<string, unknown> & { role?: string; handlingUnitId?: string | null };
 
-/** Creates a user (`user` is 'new') or edits one; closed when `user` is null. */
-export function UserFormModal({ user, onClose }: { user: User | 'new' | null; onClose: () => void }) {
+/**
+ * Creates a user (`user` is 'new') or edits one; closed when `user` is null.
+ * `onCreated` gets the new account, so the list can show it wherever it sorts.
+ */
+export function UserFormModal({
+  user,
+  onClose,
+  onCreated,
+}: {
+  user: User | 'new' | null;
+  onClose: () => void;
+  onCreated: (created: User) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const editing = user !== 'new' ? user : null;
   const role = Form.useWatch('role', form);
   const bodyId = Form.useWatch('bodyId', form) as string | undefined;
-  const { submit, pending } = useFormMutation<UserCreateInput | UserUpdateInput, void>({
+  const { submit, pending } = useFormMutation<UserCreateInput | UserUpdateInput, User>({
     form,
     schema: editing ? userUpdateInput : userCreateInput,
     mutationFn: (input) => saveUser(editing?.id ?? null, input),
     invalidate: usersKey,
-    onSuccess: onClose,
+    onSuccess: (saved) => {
+      if (!editing) onCreated(saved);
+      onClose();
+    },
   });
 
   const onFinish = (values: Values) =>

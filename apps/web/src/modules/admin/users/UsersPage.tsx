@@ -75,7 +75,12 @@ export function UsersPage() {
       }
     >
       <PagedTable list={list} filters={filters} columns={columns} />
-      <UserFormModal user={editing} onClose={() => setEditing(null)} />
+      <UserFormModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        // Sorted by user name, a new account may land on a later page: show it by its name instead.
+        onCreated={(created) => list.setFilters({ q: created.username, role: undefined, bodyId: undefined })}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Page>
   );

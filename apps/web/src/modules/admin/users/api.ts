@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { useAction } from '../../../components/mutations';
-import type { UserCreateInput, UserUpdateInput } from '@renda/shared';
+import type { User, UserCreateInput, UserUpdateInput } from '@renda/shared';
 
 export const usersKey = ['admin', 'users'] as const;
 
@@ -15,6 +15,6 @@ export function useUnlockUser() {
 
 /** Creates a user (`id` null) or changes an existing one. */
 export const saveUser = (id: string | null, input: UserCreateInput | UserUpdateInput) =>
-  id ? api.patch(`/api/admin/users/${id}`, input) : api.post('/api/admin/users', input);
+  id ? api.patch<User>(`/api/admin/users/${id}`, input) : api.post<User>('/api/admin/users', input);
 export const resetUserPassword = (id: string | undefined, input: { password: string }) =>
   api.post(`/api/admin/users/${id}/reset-password`, input);
