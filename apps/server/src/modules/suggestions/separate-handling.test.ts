@@ -1,41 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
-import { buildTestApp, type TestApp } from '../../test/app.js';
-import { cast, docxText } from './test-helpers.js';
+import type { TestApp } from '../../test/app.js';
+import { docxText, expectAction, useSuggestionsTestApp, type Cast } from './test-helpers.js';
 
 // Issue 11: 分别办理 — several units each answer their own part, with their own deadline and rating.
 let t: TestApp;
-let c: Awaited<ReturnType<typeof cast>>;
+let c: Cast;
 let sessionId: string;
 const cst = (s: string) => new Date(`${s}+08:00`);
 const as = (name: string) => c.as[name]!;
 
-beforeAll(async () => {
-  clock.set(cst('2026-03-02T09:00:00'));
-  t = await buildTestApp();
-  c = await cast(t);
-  const res = await as('staff').request('POST', '/api/suggestion-sessions', {
-    bodyId: c.city.id,
-    name: '嘉兴市第九届人民代表大会第七次会议',
-    year: 2026,
-    startsOn: '2026-02-25',
-    endsOn: '2026-02-28',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  sessionId = res.json().id;
-});
-afterAll(async () => {
-  clock.reset();
-  await t.close();
-});
+useSuggestionsTestApp(
+  { at: '2026-03-02T09:00:00', session: '嘉兴市第九届人民代表大会第七次会议' },
+  (ready) => ({ t, c, sessionId } = ready),
+);
 
-async function act(who: string, id: string, action: string, body: object = {}) {
-  const res = await as(who).request('POST', `/api/suggestions/${id}/actions/${action}`, body);
-  expect(res.statusCode, `${who} ${action}: ${res.body}`).toBe(200);
-  return res.json();
-}
+const act = (who: string, id: string, action: string, body: object = {}) => expectAction(c, who, id, action, body);
 const replyBody = (category: string, unit: string) => ({
   category,
   content: `${unit}就本单位职责范围内的事项答复如下：已制定学校周边交通整治方案，今年秋季开学前完成。`,

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clock } from '../../platform/clock.js';
-import { buildTestApp, type TestApp } from '../../test/app.js';
+import type { TestApp } from '../../test/app.js';
 import { multipart } from '../../test/multipart.js';
 import { and, eq, ne } from 'drizzle-orm';
 import { deputies } from '../../db/schema.js';
 import { motionProblem } from './motion-rules.js';
 import { suggestionCosigners } from './tables.js';
-import { cast, docxText } from './test-helpers.js';
+import { docxText, useSuggestionsTestApp, type Cast } from './test-helpers.js';
 
 let t: TestApp;
-let c: Awaited<ReturnType<typeof cast>>;
+let c: Cast;
 let sessionId: string;
 
 const cst = (s: string) => new Date(`${s}+08:00`);
@@ -25,25 +25,10 @@ const draft = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-beforeAll(async () => {
-  clock.set(cst('2026-03-01T09:00:00'));
-  t = await buildTestApp();
-  c = await cast(t);
-  const res = await c.as.staff!.request('POST', '/api/suggestion-sessions', {
-    bodyId: c.city.id,
-    // The demo data already hold the third session; the tests run their own.
-    name: '嘉兴市第九届人民代表大会第四次会议',
-    year: 2026,
-    startsOn: '2026-02-25',
-    endsOn: '2026-02-28',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  sessionId = res.json().id;
-});
-afterAll(async () => {
-  clock.reset();
-  await t.close();
-});
+useSuggestionsTestApp(
+  { at: '2026-03-01T09:00:00', session: '嘉兴市第九届人民代表大会第四次会议' },
+  (ready) => ({ t, c, sessionId } = ready),
+);
 
 describe('a suggestion through every state', () => {
   let id: string;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { bodies, deputies, handlingUnits, sessions, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
-import type { TestApp } from '../../test/app.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 
@@ -95,4 +96,43 @@ export async function cast(t: TestApp) {
   for (const name of ['staff', 'leader', 'deputy', 'deputy2', 'unit', 'unit2', 'unit3', 'xzstaff', 'admin'])
     as[name] = await clockProofSession(t, name);
   return { city: city!, units, deputyIds, as };
+}
+
+export type Cast = Awaited<ReturnType<typeof cast>>;
+
+/**
+ * The setup every suggestions test file shares: the clock frozen at `at` (China time), a fresh app, the
+ * cast, and a session of the city congress named `session` (the demo data hold the third session; each
+ * file runs its own). `ready` receives them once made; afterwards the clock is reset and the app closed.
+ */
+export function useSuggestionsTestApp(
+  { at, session }: { at: string; session: string },
+  ready: (setup: { t: TestApp; c: Cast; sessionId: string }) => void,
+) {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    clock.set(new Date(`${at}+08:00`));
+    t = await buildTestApp();
+    const c = await cast(t);
+    const res = await c.as.staff!.request('POST', '/api/suggestion-sessions', {
+      bodyId: c.city.id,
+      name: session,
+      year: Number(at.slice(0, 4)),
+      startsOn: '2026-02-25',
+      endsOn: '2026-02-28',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ready({ t, c, sessionId: res.json().id as string });
+  });
+  afterAll(async () => {
+    clock.reset();
+    await t?.close();
+  });
+}
+
+/** Runs a workflow action on a suggestion as one of the cast and expects it to succeed; returns the item. */
+export async function expectAction(c: Cast, who: string, id: string, action: string, body: object = {}) {
+  const res = await c.as[who]!.request('POST', `/api/suggestions/${id}/actions/${action}`, body);
+  expect(res.statusCode, `${who} ${action}: ${res.body}`).toBe(200);
+  return res.json();
 }
