@@ -1,10 +1,4 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart as Bars } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([Bars, GridComponent, TooltipComponent, CanvasRenderer]);
+import { Chart } from './Chart';
 
 interface BarChartProps {
   /** One bar per row, drawn top to bottom in the given order. */
@@ -24,9 +18,5 @@ export default function BarChart({ rows, label, description }: BarChartProps) {
     yAxis: { type: 'category', data: rows.map((r) => r.name).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
     series: [{ name: label, type: 'bar', data: rows.map((r) => r.value).reverse() }],
   };
-  return (
-    <div role="img" aria-label={description}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(200, rows.length * 28 + 40) }} />
-    </div>
-  );
+  return <Chart option={option} description={description} height={Math.max(200, rows.length * 28 + 40)} />;
 }

@@ -1,11 +1,5 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { Chart } from '../../components/Chart';
 import type { LivelihoodFigures } from '@renda/shared';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface FiguresChartProps {
   rows: LivelihoodFigures['bodies'];
@@ -32,9 +26,5 @@ export default function FiguresChart({ rows, labels, description }: FiguresChart
       { name: labels.progress, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.averageProgress) },
     ],
   };
-  return (
-    <div role="img" aria-label={description}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 300 }} />
-    </div>
-  );
+  return <Chart option={option} description={description} height={300} />;
 }

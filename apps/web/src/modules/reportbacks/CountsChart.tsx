@@ -1,10 +1,4 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+import { Chart } from '../../components/Chart';
 
 interface CountsChartProps {
   bars: { name: string; value: number; colour?: string }[];
@@ -28,9 +22,5 @@ export default function CountsChart({ bars, description }: CountsChartProps) {
       },
     ],
   };
-  return (
-    <div role="img" aria-label={description}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 260 }} />
-    </div>
-  );
+  return <Chart option={option} description={description} height={260} />;
 }

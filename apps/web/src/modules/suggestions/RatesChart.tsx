@@ -1,12 +1,6 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { Chart } from '../../components/Chart';
 import type { SuggestionRates } from '@renda/shared';
 import { rateKeys, type RateKey } from './labels';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface RatesChartProps {
   rows: (SuggestionRates & { name: string })[];
@@ -30,9 +24,5 @@ export default function RatesChart({ rows, labels, description }: RatesChartProp
       data: rows.map((r) => (r[key] == null ? null : Math.round(r[key]! * 1000) / 10)).reverse(),
     })),
   };
-  return (
-    <div role="img" aria-label={description}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: Math.max(240, rows.length * 90 + 60) }} />
-    </div>
-  );
+  return <Chart option={option} description={description} height={Math.max(240, rows.length * 90 + 60)} />;
 }
