@@ -68,6 +68,9 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await phone.goto(`${baseUrl()}/m/opinion?station=${stationCode}`);
     await heading(phone, '反映意见');
     await expect.poll(() => phone.getByText('联络站：王江泾镇人大代表联络站').count()).toBe(1);
+    // The station's hours and the deputies on duty, and a privacy notice beside name and phone.
+    await expect.poll(() => phone.getByRole('region', { name: '联络站接待安排' }).count()).toBe(1);
+    await expect.poll(() => phone.getByText(/^个人信息保护：/).count()).toBe(1);
     await clean(citizen, 'mobile form');
 
     const text = '闻川路便民服务中心门口的人行道地砖大面积松动，下雨天踩上去溅水，老人容易滑倒，希望尽快修复。';
@@ -83,12 +86,29 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
 
     await heading(phone, '提交成功');
     const code = (await phone.locator('p.code').textContent())!.trim();
-    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){2}$/);
+    // What to expect: the body's reply period, the SMS to the (masked) number, and a QR of the tracking link.
+    await expect.poll(() => phone.getByText('承办单位一般在 15个工作日内答复', { exact: false }).count()).toBe(1);
+    await expect.poll(() => phone.getByText('139****9876', { exact: false }).count()).toBe(1);
+    const qr = phone.getByRole('img', { name: '查询链接二维码' });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await clean(citizen, 'receipt');
     await phone.getByRole('link', { name: '查看办理进度' }).click();
     await heading(phone, '办理进度');
     await expect.poll(() => phone.getByText('已提交，等待受理').count()).toBeGreaterThan(0);
     await clean(citizen, 'tracking page after submitting');
+    // A shared tablet keeps no list of codes unless the citizen asks, and forgets it on request.
+    await phone.goto(`${baseUrl()}/m/opinion`);
+    await heading(phone, '办理进度');
+    expect(await phone.getByRole('navigation', { name: '我提交过的意见' }).count()).toBe(0);
+    await phone.goto(`${baseUrl()}/m/opinion?code=${code}`);
+    await phone.getByRole('button', { name: /在本机记住此查询码/ }).click();
+    await expect.poll(() => phone.getByText('已在本机记住此查询码。').count()).toBe(1);
+    await phone.goto(`${baseUrl()}/m/opinion`);
+    const kept = phone.getByRole('navigation', { name: '我提交过的意见' });
+    await expect.poll(() => kept.getByRole('link', { name: code }).count()).toBe(1);
+    await kept.getByRole('button', { name: '清除本机记录' }).click();
+    await expect.poll(() => phone.getByText('已清除本机保存的查询码。').count()).toBe(1);
 
     // ---- staff find it in the inbox, accept and route it ----
     const staff = await openPage(browser);

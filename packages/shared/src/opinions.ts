@@ -235,6 +235,8 @@ export const publicOpinionForm = z.object({
   targetKind: z.enum(['station', 'deputy']),
   targetName: z.string(),
   categories: z.array(z.object({ code: z.string(), label: z.string() })),
+  /** The body's reply period in force, as the citizen reads it on the receipt (“15个工作日”). */
+  replyPeriod: z.string(),
   limits: z.object({
     contentMin: z.number(),
     contentMax: z.number(),

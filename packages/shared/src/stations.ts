@@ -244,3 +244,19 @@ export const stationFigures = z.object({
   opinionsSolved: z.number().int(),
 });
 export type StationFigures = z.infer<typeof stationFigures>;
+
+/** What a station's QR code shows the public: the station, its hours, and who receives citizens when. */
+export const publicStationView = z.object({
+  name: z.string(),
+  kind: stationKind,
+  kindLabel: z.string(),
+  address: z.string().nullable(),
+  openingHours: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Today's reception days on the rota, else the next one within two weeks: deputies by name only. */
+  receptions: z.array(
+    z.object({ day: z.string(), today: z.boolean(), startTime: z.string(), endTime: z.string(), topic: z.string(), deputies: z.array(z.string()) }),
+  ),
+});
+export type PublicStationView = z.infer<typeof publicStationView>;

@@ -11,6 +11,8 @@ import type { Attachments, PreparedFile } from '../../platform/attachments.js';
 import { auditRow } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { describeRule } from '../../platform/deadlines.js';
 import { DomainError } from '../../platform/errors.js';
 import { outboxRow, type Notifier } from '../../platform/notifications.js';
 import { applyAction } from '../../platform/workflow.js';
@@ -20,7 +22,7 @@ import { Batcher } from './batch.js';
 import * as repo from './intake-repository.js';
 import { citizenMachine } from './machine.js';
 import { listEvents } from './opinion-repository.js';
-import { abuseLimits, photoTypes } from './rules.js';
+import { abuseLimits, photoTypes, replyDeadline } from './rules.js';
 import { formatTrackingCode, newTrackingCode, normalizeTrackingCode } from './tracking-code.js';
 
 const badQr = () => new DomainError('OPINION_QR_INVALID', '二维码无效或已停用，请向联络站工作人员咨询', undefined, 404);
@@ -83,6 +85,7 @@ export async function publicForm(db: Db, ref: Ref): Promise<PublicOpinionForm> {
     targetKind: target.kind,
     targetName: target.name,
     categories: activeCategories(found),
+    replyPeriod: describeRule(await ruleInForce(db, target.bodyPath, replyDeadline.key)),
     limits: {
       contentMin: opinionLimits.contentMin,
       contentMax: opinionLimits.contentMax,

@@ -62,6 +62,8 @@ describe('the public form', () => {
     expect(res.statusCode).toBe(200);
     const form = res.json();
     expect(form).toMatchObject({ bodyName: '嘉兴市人大常委会', targetKind: 'station', targetName: '王江泾镇代表联络站' });
+    // The reply period in force, for the receipt (the legal default unless the body set its own).
+    expect(form.replyPeriod).toBe('15个工作日');
     expect(form.categories.map((c: { label: string }) => c.label)).toEqual([
       '城乡建设',
       '交通出行',
@@ -117,7 +119,7 @@ describe('submitting', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const { trackingCode } = res.json();
-    expect(trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}$/);
     const [row] = await t.db
       .select()
       .from(opinions)
@@ -130,6 +132,12 @@ describe('submitting', () => {
     expect(audit?.action).toBe('submit');
     const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '13800000001'));
     expect(sms.map((m) => m.body)).toEqual([`【嘉兴市人大常委会】您反映的意见（查询码 ${trackingCode}）已收到，我们会尽快受理。`]);
+    // The receipt's QR code carries the tracking link, for a citizen at a shared tablet to take away.
+    const qrPng = await t.app.inject({ method: 'GET', url: `/api/public/opinions/${trackingCode}/qr.png` });
+    expect(qrPng.statusCode).toBe(200);
+    expect(qrPng.headers['content-type']).toBe('image/png');
+    expect(qrPng.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/opinions/0000-0000-0000/qr.png' })).statusCode).toBe(404);
     const view = await track(trackingCode.toLowerCase());
     expect(view).toMatchObject({
       status: 'submitted',
@@ -331,7 +339,7 @@ describe('submitting', () => {
   });
 
   it('answers an unknown or malformed tracking code with a plain message', async () => {
-    for (const code of ['0000-0000-0000-0000', 'abc', '%27%3B--']) {
+    for (const code of ['0000-0000-0000', '0000-0000-0000-0000', 'abc', '%27%3B--']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/public/opinions/${code}` });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.message).toBe('查询码不存在，请核对后重新输入');

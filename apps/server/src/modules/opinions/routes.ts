@@ -29,7 +29,7 @@ import {
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
-import { registerSevenOnesSource } from '../deputies/index.js';
+import { qrPng, registerSevenOnesSource, requestOrigin } from '../deputies/index.js';
 import { act, bulkAct } from './action-service.js';
 import * as categories from './category-service.js';
 import { scanDeadlines } from './deadline-scan.js';
@@ -139,6 +139,24 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       schema: { tags, summary: '凭查询码查看办理进度', params: codeParams, response: { 200: publicOpinionView, ...publicErrors } },
     },
     async (request) => intake.track(db, request.params.code),
+  );
+
+  app.get(
+    '/api/public/opinions/:code/qr.png',
+    {
+      config: { rateLimit: abuseLimits.perIpTracking },
+      schema: {
+        tags,
+        summary: '查询链接的二维码（在联络站的公用设备上提交后，用自己的手机扫码带走查询链接）',
+        params: codeParams,
+      },
+    },
+    async (request, reply) => {
+      // Only for a code that exists: not a QR generator for any text.
+      const view = await intake.track(db, request.params.code);
+      const png = await qrPng(`${requestOrigin(request)}/m/opinion?code=${encodeURIComponent(view.trackingCode)}`);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=3600').send(png);
+    },
   );
 
   app.post(

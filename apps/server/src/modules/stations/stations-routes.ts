@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, station, stationFigures, stationFiguresQuery, stationInput, stationKind, stationQuery } from '@renda/shared';
+import { pageOf, publicStationView, station, stationFigures, stationFiguresQuery, stationInput, stationQuery } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import { opinionLink, posterHtml, publicCodeParam, qrPng, requestOrigin } from '../deputies/index.js';
@@ -107,15 +107,7 @@ export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
         security: [],
         params: z.object({ code: publicCodeParam }),
         response: {
-          200: z.object({
-            name: z.string(),
-            kind: stationKind,
-            kindLabel: z.string(),
-            address: z.string().nullable(),
-            openingHours: z.string().nullable(),
-            contactName: z.string().nullable(),
-            contactPhone: z.string().nullable(),
-          }),
+          200: publicStationView,
           404: errorResponses[404],
         },
       },

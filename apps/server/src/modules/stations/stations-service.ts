@@ -3,6 +3,7 @@ import {
   stationKindLabel,
   type Page,
   type PlaceKind,
+  type PublicStationView,
   type Station,
   type StationInput,
   type StationKind,
@@ -15,11 +16,12 @@ import type { ActorContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { type Column, workbook } from '../../platform/documents.js';
 import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { addCalendarDays, chinaDate } from '../../platform/deadlines.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { todoEntry } from '../../platform/workbench.js';
 import { newPublicCode } from '../deputies/index.js';
 import * as repo from './repository.js';
+import { today } from './repeat.js';
 
 function presentStation(r: repo.StationRow): Station {
   const s = r.station;
@@ -128,10 +130,21 @@ export async function updateStation(db: Db, ctx: ActorContext, id: string, input
   });
 }
 
+/** How far ahead the public page looks for the next reception day when there is none today. */
+const PUBLIC_ROTA_DAYS = 14;
+
 /** Public data only: what the station's QR code opens. */
-export async function publicStation(db: Db, publicCode: string) {
+export async function publicStation(db: Db, publicCode: string): Promise<PublicStationView> {
   const s = await repo.findStationByPublicCode(db, publicCode);
   if (!s || !s.active) throw notFound('联络站');
+  const first = today();
+  const rota = (await repo.rotaOf(db, s.id, first, addCalendarDays(first, PUBLIC_ROTA_DAYS))).map((r) => r.rota);
+  // Today's days on the rota if there are any, else the first day that has one.
+  const shown = rota.filter((r) => r.day === (rota.some((x) => x.day === first) ? first : rota[0]?.day));
+  const names = await repo.rotaDeputies(
+    db,
+    shown.map((r) => r.id),
+  );
   return {
     name: s.name,
     kind: s.kind as StationKind,
@@ -140,5 +153,13 @@ export async function publicStation(db: Db, publicCode: string) {
     openingHours: s.openingHours,
     contactName: s.contactName,
     contactPhone: s.contactPhone,
+    receptions: shown.map((r) => ({
+      day: r.day,
+      today: r.day === first,
+      startTime: r.startTime,
+      endTime: r.endTime,
+      topic: r.topic,
+      deputies: (names.get(r.id) ?? []).map((d) => d.name),
+    })),
   };
 }

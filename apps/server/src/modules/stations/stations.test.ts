@@ -123,6 +123,34 @@ describe('stations', () => {
     expect(rota.json().items.find((r: { id: string }) => r.id === ok.json().id).remindedAt).not.toBeNull();
   });
 
+  it('shows the public the hours and the deputies receiving today, else on the next rota day, by name only', async () => {
+    const s = (await staff.request('GET', `/api/stations?bodyId=${xiuzhouId}&q=${encodeURIComponent('王江泾')}`)).json().items[0];
+    const { publicCode, openingHours } = (await staff.request('GET', `/api/stations/${s.id}`)).json();
+    type RotaDay = { day: string; startTime: string; topic: string; deputies: { name: string }[] };
+    const rota = (await staff.request('GET', `/api/stations/${s.id}/rota?from=${day(0)}&to=${day(14)}`)).json().items as RotaDay[];
+    // The rota test above put two entries on tomorrow, so there is a day to show.
+    const shownDay = rota.some((r) => r.day === day(0)) ? day(0) : rota.map((r) => r.day).sort()[0];
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/stations/${publicCode}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json();
+    expect(view.openingHours).toBe(openingHours);
+    const expected = rota
+      .filter((r) => r.day === shownDay)
+      .sort((a, b) => a.startTime.localeCompare(b.startTime))
+      .map((r) => ({ day: r.day, today: r.day === day(0), topic: r.topic, deputies: r.deputies.map((d) => d.name) }));
+    expect(
+      view.receptions.map(({ day, today, topic, deputies }: RotaDay & { today: boolean; deputies: string[] }) => ({
+        day,
+        today,
+        topic,
+        deputies,
+      })),
+    ).toEqual(expected);
+    expect(view.receptions.length).toBeGreaterThan(0);
+    // The person responsible's phone is for staff: the public page has none.
+    expect(res.body).not.toContain('13957300001');
+  });
+
   it('holds a reception: sign-in, concerns, close writes every signed-in deputy a duty record', async () => {
     const s = (await staff.request('GET', `/api/stations?q=${encodeURIComponent('王江泾')}`)).json().items[0];
     const before = (await staff.request('GET', `/api/stations/figures?stationId=${s.id}&from=2000-01-01&to=${day(0)}`)).json();

@@ -2,7 +2,7 @@
 // /m/opinion?station=<code> or ?deputy=<code> to submit, ?code=<tracking code> to follow.
 // Plain DOM on purpose: it must load fast on a slow phone and never pulls in the staff app.
 // Only types come from @renda/shared; they vanish at build time.
-import type { PublicDeputyCard, PublicOpinionForm, PublicOpinionView } from '@renda/shared';
+import type { PublicDeputyCard, PublicOpinionForm, PublicOpinionView, PublicStationView } from '@renda/shared';
 // The naming rule alone (no zod): a deputy of the congress, not of its standing committee.
 import { deputyTitle } from '@renda/shared/naming';
 import { api, ApiError, formatTime, h, mount, randomToken } from './dom.js';
@@ -20,11 +20,22 @@ function myCodes(): string[] {
     return [];
   }
 }
+/**
+ * Codes are kept on this device only when the citizen asks: at a station the page may run on a shared
+ * tablet, where the next person must not see what the last one submitted.
+ */
 function rememberCode(code: string) {
   try {
     localStorage.setItem(MY_CODES, JSON.stringify([code, ...myCodes().filter((c) => c !== code)].slice(0, 10)));
   } catch {
     /* private mode: the code is still shown on screen */
+  }
+}
+function forgetCodes() {
+  try {
+    localStorage.removeItem(MY_CODES);
+  } catch {
+    /* nothing was kept */
   }
 }
 
@@ -74,13 +85,45 @@ function deputyCard(card: PublicDeputyCard) {
   );
 }
 
+/** The station's hours and who receives citizens today (else on the next rota day). */
+function stationInfo(view: PublicStationView) {
+  const weekday = (day: string) => '日一二三四五六'[new Date(`${day}T00:00:00`).getDay()];
+  const when = (day: string, today: boolean) =>
+    today ? '今天' : `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日（周${weekday(day)}）`;
+  return h(
+    'section',
+    { class: 'card', 'aria-label': '联络站接待安排' },
+    h(
+      'dl',
+      { class: 'facts' },
+      ...(view.address ? [h('dt', {}, '地址'), h('dd', {}, view.address)] : []),
+      ...(view.openingHours ? [h('dt', {}, '开放时间'), h('dd', {}, view.openingHours)] : []),
+    ),
+    view.receptions.length
+      ? h(
+          'ul',
+          { class: 'duty' },
+          ...view.receptions.map((r) =>
+            h(
+              'li',
+              {},
+              `${when(r.day, r.today)} ${r.startTime}—${r.endTime} 代表进站接待：${r.deputies.join('、') || '待定'}`,
+              h('br'),
+              h('span', { class: 'muted' }, `主题：${r.topic}`),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, '近两周暂无代表进站接待安排，您可以随时在本页反映意见。'),
+  );
+}
+
 async function showForm(target: { station?: string; deputy?: string }) {
   const query = target.station ? `station=${encodeURIComponent(target.station)}` : `deputy=${encodeURIComponent(target.deputy!)}`;
   let form: PublicOpinionForm;
   // The card is extra: the form works without it.
   const card = target.deputy
-    ? api<PublicDeputyCard>('GET', `/api/public/deputies/${encodeURIComponent(target.deputy)}`).catch(() => null)
-    : Promise.resolve(null);
+    ? api<PublicDeputyCard>('GET', `/api/public/deputies/${encodeURIComponent(target.deputy)}`).then(deputyCard, () => null)
+    : api<PublicStationView>('GET', `/api/public/stations/${encodeURIComponent(target.station!)}`).then(stationInfo, () => null);
   try {
     form = await api<PublicOpinionForm>('GET', `/api/public/opinions/form?${query}`);
   } catch (err) {
@@ -166,6 +209,7 @@ async function showForm(target: { station?: string; deputy?: string }) {
     pattern: '1[0-9]{10}',
   });
   const consent = h('input', { id: 'consent', name: 'contactConsent', type: 'checkbox', 'aria-describedby': 'consent-hint' });
+  const remember = h('input', { id: 'remember', type: 'checkbox', 'aria-describedby': 'remember-hint' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '提交意见');
 
   const el = h(
@@ -190,6 +234,11 @@ async function showForm(target: { station?: string; deputy?: string }) {
       'fieldset',
       {},
       h('legend', {}, '联系方式（选填）'),
+      h(
+        'p',
+        { class: 'hint privacy' },
+        '个人信息保护：姓名和手机号只用于办理和答复这条意见，依法保密，不会公开；不填也可以提交，凭查询码查看进度。',
+      ),
       h('div', { class: 'field' }, h('label', { for: 'name' }, '姓名'), name),
       h(
         'div',
@@ -206,6 +255,8 @@ async function showForm(target: { station?: string; deputy?: string }) {
         '勾选后，承办单位可看到您的姓名和手机号，用于联系核实情况；不勾选，只有人大工作人员能看到，办理结果仍以短信和查询码告知您',
       ),
     ),
+    h('div', { class: 'check' }, remember, h('label', { for: 'remember' }, '在本机记住查询码')),
+    h('p', { class: 'hint', id: 'remember-hint' }, '在联络站的公用设备上请不要勾选，以免下一位群众看到您的查询码'),
     errors,
     submit,
   );
@@ -242,8 +293,8 @@ async function showForm(target: { station?: string; deputy?: string }) {
     for (const file of photos) data.append('photo', await shrinkPhoto(file), file.name);
     try {
       const receipt = await api<{ trackingCode: string }>('POST', '/api/public/opinions', data);
-      rememberCode(receipt.trackingCode);
-      showReceipt(receipt.trackingCode);
+      if (remember.checked) rememberCode(receipt.trackingCode);
+      showReceipt(receipt.trackingCode, { replyPeriod: form.replyPeriod, phone: phone.value });
     } catch (err) {
       showError(errors, err);
       submit.disabled = false;
@@ -261,13 +312,13 @@ async function showForm(target: { station?: string; deputy?: string }) {
       h('br'),
       h('span', { class: 'muted' }, form.bodyName),
     ),
-    await card.then((c) => c && deputyCard(c)),
+    await card,
     el,
     h('p', { class: 'foot' }, h('a', { href: trackLink() }, '已提交过？凭查询码查看办理进度')),
   );
 }
 
-function showReceipt(code: string) {
+function showReceipt(code: string, expect: { replyPeriod: string; phone: string }) {
   const copy = h('button', { type: 'button', class: 'secondary' }, '复制查询码');
   copy.addEventListener('click', () => {
     void navigator.clipboard?.writeText(code).then(() => (copy.textContent = '已复制'));
@@ -278,6 +329,24 @@ function showReceipt(code: string) {
     h('p', {}, '您的意见已收到。请记下查询码，凭它查看办理进度和答复：'),
     h('p', { class: 'code', 'aria-label': `查询码 ${code.split('').join(' ')}` }, code),
     copy,
+    h(
+      'figure',
+      { class: 'qr' },
+      h('img', { src: `/api/public/opinions/${encodeURIComponent(code)}/qr.png`, alt: '查询链接二维码', width: 160, height: 160 }),
+      h('figcaption', { class: 'muted' }, '用自己的手机扫码，保存查询链接'),
+    ),
+    h(
+      'ul',
+      { class: 'expect' },
+      h('li', {}, `工作人员受理后转交承办单位，承办单位一般在 ${expect.replyPeriod}内答复。`),
+      h(
+        'li',
+        {},
+        expect.phone
+          ? `受理、答复等进展将以短信发送到 ${expect.phone.slice(0, 3)}****${expect.phone.slice(7)}。`
+          : '您没有留手机号，不会收到短信，请凭查询码查看进度。',
+      ),
+    ),
     h('p', {}, h('a', { class: 'primary button', href: trackLink(code) }, '查看办理进度')),
   );
   root.focus();
@@ -292,7 +361,7 @@ async function showTracking(code: string | null) {
     required: true,
     autocomplete: 'off',
     autocapitalize: 'characters',
-    placeholder: '例如 7K3Q-9XDM-PA2T-H8VN',
+    placeholder: '例如 7K3Q-9XDM-PA2T',
     value: code ?? '',
   });
   const errors = alertBox();
@@ -309,21 +378,19 @@ async function showTracking(code: string | null) {
     void load(input.value.trim());
   });
   const mine = myCodes().filter((c) => c !== code);
-  mount(
-    root,
-    h('h1', {}, '办理进度'),
-    lookup,
-    errors,
-    result,
-    mine.length
-      ? h(
-          'nav',
-          { 'aria-label': '我提交过的意见' },
-          h('h2', {}, '我提交过的意见'),
-          h('ul', { class: 'mine' }, ...mine.map((c) => h('li', {}, h('a', { href: trackLink(c) }, c)))),
-        )
-      : null,
+  const forget = h('button', { type: 'button', class: 'link' }, '清除本机记录');
+  const kept = h(
+    'nav',
+    { 'aria-label': '我提交过的意见' },
+    h('h2', {}, '我提交过的意见'),
+    h('ul', { class: 'mine' }, ...mine.map((c) => h('li', {}, h('a', { href: trackLink(c) }, c)))),
+    forget,
   );
+  forget.addEventListener('click', () => {
+    forgetCodes();
+    kept.replaceChildren(h('p', { class: 'muted' }, '已清除本机保存的查询码。'));
+  });
+  mount(root, h('h1', {}, '办理进度'), lookup, errors, result, mine.length ? kept : null);
 
   async function load(value: string) {
     errors.hidden = true;
@@ -338,7 +405,20 @@ async function showTracking(code: string | null) {
   }
 
   function renderView(v: PublicOpinionView) {
-    rememberCode(v.trackingCode);
+    const keep = myCodes().includes(v.trackingCode)
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: (e: Event) => {
+              rememberCode(v.trackingCode);
+              (e.target as HTMLElement).replaceWith(h('p', { class: 'muted' }, '已在本机记住此查询码。'));
+            },
+          },
+          '在本机记住此查询码（公用设备请勿使用）',
+        );
     mount(
       result,
       h('h2', {}, h('span', { class: `status s-${v.status}` }, v.statusLabel)),
@@ -358,6 +438,7 @@ async function showTracking(code: string | null) {
         v.dueDate ? h('dt', {}, '答复期限') : null,
         v.dueDate ? h('dd', {}, v.dueDate) : null,
       ),
+      keep,
       h('p', { class: 'content' }, v.content),
       v.declineReason ? h('div', { class: 'reply' }, h('h3', {}, '不予受理的原因'), h('p', {}, v.declineReason)) : null,
       v.reply
