@@ -92,7 +92,51 @@ describe('a draft regulation receives comments and is summed up', () => {
     await tracked.context.close();
   });
 
-  it('staff moderate and mark every comment, close the period and get the summary report', async () => {
+  it('staff moderate the public comments in bulk on a phone: two refused with one reason, two approved', async () => {
+    for (const content of ['广告：低价出售电动车电池，请加微信联系。', '测试测试测试测试测试。'])
+      expect(
+        (
+          await fetch(`${baseUrl()}/api/public/legislation/${draft.publicCode}/comments`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ content }),
+          })
+        ).status,
+      ).toBe(201);
+    const tracked = await openPage(browser, { mobile: true });
+    const { page } = tracked;
+    await loginAs(page, 'staff');
+    await page.goto(`${baseUrl()}/legislation/drafts/${draft.id}`);
+    await expectHeading(page, TITLE);
+    await page.getByRole('tab', { name: '意见', exact: true }).click();
+    const bar = page.getByRole('group', { name: '批量审核' });
+    await expect.poll(() => bar.textContent()).toContain('已选 0 条');
+    const pick = (start: string) => page.getByRole('checkbox', { name: new RegExp(`“${start}`) });
+    // Contact points' comments are shown without moderation: they cannot be selected.
+    await expect.poll(() => pick('老旧小区').isDisabled()).toBe(true);
+    await pick('广告').check();
+    await pick('测试测试').check();
+    await expect.poll(() => bar.textContent()).toContain('已选 2 条');
+    await expectCleanPage(tracked, 'comments selected on a phone');
+    await buttonNamed(bar, '不予公开（2）').click();
+    const dialog = page.getByRole('dialog', { name: '不予公开 2 条意见' });
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.getByText('此项为必填项').count()).toBe(1);
+    await dialog.getByLabel('理由').fill('与草案内容无关');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => page.getByText('已不予公开 2 条').count()).toBe(1);
+    await expect.poll(() => page.locator('.row-card').filter({ hasText: '未通过审核' }).count()).toBe(2);
+    await expect.poll(() => bar.textContent()).toContain('已选 0 条');
+    await pick('建议明确物业').check();
+    await pick('建议增加对电动').check();
+    await buttonNamed(bar, '通过（2）').click();
+    await expect.poll(() => page.getByText('已审核通过 2 条').count()).toBe(1);
+    await expect.poll(() => page.locator('.row-card').filter({ hasText: '待审核' }).count()).toBe(0);
+    await expectCleanPage(tracked, 'comments moderated on a phone');
+    await tracked.context.close();
+  });
+
+  it('staff mark every comment, close the period and get the summary report', async () => {
     const tracked = await openPage(browser);
     const { page } = tracked;
     await loginAs(page, 'staff');
@@ -108,10 +152,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     await buttonNamed(edit, '保存').click();
     await expect.poll(() => page.getByText('嘉兴市公安局交通警察支队', { exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: '意见', exact: true }).click();
-    for (const text of ['物业服务企业', '以旧换新']) {
-      await buttonNamed(commentRow(page, text), '审核通过').click();
-      await expect.poll(() => commentRow(page, text).getByText('已公开').count()).toBe(1);
-    }
+    for (const text of ['物业服务企业', '以旧换新']) await expect.poll(() => commentRow(page, text).getByText('已公开').count()).toBe(1);
     const marks: [string, string][] = [
       ['物业服务企业', '采纳'],
       ['以旧换新', '未采纳'],
@@ -142,6 +183,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     const xml = await (await JSZip.loadAsync(await res.body())).file('word/document.xml')!.async('string');
     expect(xml).toContain('共收到意见 4 条，涉及 26 人次');
     expect(xml).toContain('采纳 2 条，部分采纳 1 条，未采纳 1 条');
+    expect(xml).toContain('另有 2 条留言与草案无关或含不当内容，未予公开，不计入。');
     await tracked.context.close();
   });
 });

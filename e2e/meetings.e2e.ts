@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,18 @@ const TITLE = '市九届人大常委会第十二次会议';
 /** The meeting is today in China: the form's default date and the server's sign-in day must agree. */
 const CHINA = 'Asia/Shanghai';
 const ITEM = '关于批准嘉兴市2026年市级预算调整方案的决议（草案）';
+const SECRET_ITEM = '关于接受辞职请求的决定（草案）';
+const LATE_ITEM = '关于召开市十届人大一次会议的决定（草案）';
+
+/** A ballot posted from the member's own signed-in page (a second device, a late tap): the server's answer. */
+async function postBallot(page: Page, voteId: string, key: string) {
+  const csrf = (await (await page.request.get(`${baseUrl()}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await page.request.post(`${baseUrl()}/api/votes/${voteId}/ballots`, {
+    headers: { 'x-csrf-token': csrf.csrfToken, 'idempotency-key': key },
+    data: { choices: { motion: 'against' } },
+  });
+  return { status: res.status(), message: ((await res.json()) as { error?: { message: string } }).error?.message };
+}
 
 let browser: Browser;
 let staff: TrackedPage;
@@ -135,5 +148,75 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await expectHeading(deputy.page, TITLE);
     await expect.poll(() => deputy.page.getByTestId('item-result').innerText()).toMatch(/^未通过\s*结果已公布/);
     await expectCleanPage(deputy, 'member’s meeting page with the result');
+  });
+
+  it('a secret vote on a second item: the member votes once; a second ballot, a non-member’s and one after closing are refused', async () => {
+    const api = await apiAs('staff');
+    await api('POST', `/api/meetings/${meetingId}/items`, { kind: 'other', title: SECRET_ITEM, toVote: true });
+    const { page } = staff;
+    await page.reload();
+    await expectHeading(page, TITLE);
+    const row = page.getByRole('row').filter({ hasText: SECRET_ITEM });
+    await row.getByRole('button', { name: '无记名表决', exact: true }).click();
+    await confirmPop(page, '发起表决');
+    await expect.poll(() => row.getByTestId('item-result').innerText()).toBe('投票中');
+
+    const member = deputy.page;
+    await member.reload();
+    await expectHeading(member, TITLE);
+    await member.getByRole('link', { name: '去投票' }).click();
+    await member.waitForURL(/\/votes\/[0-9a-f-]{36}\/ballot$/);
+    const voteId = new URL(member.url()).pathname.split('/').at(-2)!;
+    await expect.poll(() => member.getByRole('heading', { name: SECRET_ITEM, level: 1 }).count()).toBe(1);
+    await member.getByRole('radio', { name: '赞成' }).check();
+    await buttonNamed(member, '投票').click();
+    await confirmPop(member, /投\s*票/);
+    await expect.poll(() => member.getByText('您已投票').count()).toBe(1);
+    expect(await postBallot(member, voteId, 'a-second-device-key-001')).toEqual({ status: 409, message: '您已投过票，每人只能投一票' });
+
+    // Staff are not on the committee's roll: their ballot is refused.
+    expect(await postBallot(page, voteId, 'not-a-member-key-0001')).toEqual({ status: 403, message: '您不在本次投票的投票人名单中' });
+    await api('POST', `/api/votes/${voteId}/actions/close`, {});
+
+    // A ballot after closing: a third item put to the vote and closed before the member votes on it.
+    const late = await api<{ agenda: { id: string; title: string; voteId: string | null }[] }>('POST', `/api/meetings/${meetingId}/items`, {
+      kind: 'other',
+      title: LATE_ITEM,
+      toVote: true,
+    });
+    const lateItem = late.agenda.find((i) => i.title === LATE_ITEM)!;
+    const started = await api<{ agenda: { id: string; voteId: string | null }[] }>(
+      'POST',
+      `/api/meetings/${meetingId}/items/${lateItem.id}/vote`,
+      { secret: false },
+    );
+    const lateVote = started.agenda.find((i) => i.id === lateItem.id)!.voteId!;
+    await api('POST', `/api/votes/${lateVote}/actions/close`, {});
+    expect(await postBallot(member, lateVote, 'a-late-ballot-key-0001')).toEqual({
+      status: 409,
+      message: '投票已结束（已结束），不能再投票',
+    });
+    await page.reload();
+    // One vote for out of twelve members: this motion fails too, counted on all members.
+    await expect.poll(() => row.getByTestId('item-result').innerText()).toMatch(/^未通过/);
+    await expectCleanPage(staff, 'meeting page after the secret vote');
+  });
+
+  it('staff close the meeting and the minutes come out in Word with both votes', async () => {
+    const { page } = staff;
+    await page.getByRole('button', { name: '宣布闭会' }).click();
+    await confirmPop(page, '宣布闭会');
+    await expect.poll(() => page.getByRole('button', { name: '宣布闭会' }).count()).toBe(0);
+    const minutes = page.getByRole('link', { name: /会议纪要（Word）/ });
+    const res = await staff.context.request.get(`${baseUrl()}${await minutes.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    const xml = await (await JSZip.loadAsync(await res.body())).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`${TITLE}纪要`);
+    expect(xml).toContain('符合法定人数');
+    expect(xml).toContain(ITEM);
+    expect(xml).toContain(SECRET_ITEM);
+    expect(xml).toContain('无记名表决');
+    expect(xml).toContain('未通过');
+    await expectCleanPage(staff, 'meeting closed');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { chinaMobile } from './opinions.js';
 import { pageQuery, sortOrder } from './pagination.js';
-import { defineActions } from './workflow.js';
+import { bulkIds, defineActions } from './workflow.js';
 
 /**
  * Module 8, 立法征求意见 (seed 004: 开门立法, 基层立法联系点, 公开征求意见): a draft regulation (法规草案)
@@ -222,6 +222,20 @@ export const commentActions = defineActions<CommentAction>('legislation/comments
   reject: { input: commentActionInput, summary: '不予公开（须说明理由）' },
   mark: { input: commentActionInput, summary: '标注处理情况：采纳 / 部分采纳 / 未采纳，并说明理由' },
 });
+
+/**
+ * 批量审核: the selected comments of one draft approved (公开显示) or refused (不予公开, one reason for
+ * all); each is the single action on its own.
+ */
+export const commentModeration = z.enum(['approve', 'reject']);
+export const commentModerateInput = z
+  .object({
+    ids: bulkIds('意见'),
+    action: commentModeration,
+    reason: z.string().trim().max(500, '理由最多 500 个字').optional(),
+  })
+  .refine((v) => v.action !== 'reject' || !!v.reason, { message: '请填写不予公开的理由', path: ['reason'] });
+export type CommentModerateInput = z.infer<typeof commentModerateInput>;
 
 export const draftComment = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './pagination.js';
-import { actionInputUnion, defineActions } from './workflow.js';
+import { actionInputUnion, bulkIds, defineActions } from './workflow.js';
 
 /**
  * Citizens' opinions (群众意见, 社情民意): seed 000's "群众有意见、码上提，人大马上办、及时回".
@@ -428,20 +428,16 @@ export type OpinionActionInput = z.infer<typeof opinionActionInput>;
 export const routeDeadlinePreview = z.object({ dueAt: z.iso.datetime(), dueDate: z.string(), rule: z.string() });
 export type RouteDeadlinePreview = z.infer<typeof routeDeadlinePreview>;
 
-const bulkIds = z.array(z.uuid()).min(1, '请选择意见').max(200, '一次最多 200 条');
-export const bulkAcceptInput = z.object({ ids: bulkIds });
+const opinionIds = bulkIds('意见');
+export const bulkAcceptInput = z.object({ ids: opinionIds });
 /** 批量不予受理: one reason, shown to each citizen on the tracking page. */
-export const bulkDeclineInput = z.object({ ids: bulkIds, reason });
+export const bulkDeclineInput = z.object({ ids: opinionIds, reason });
 /** 批量转办: one unit and one way for all; each item's deadline comes from the rule in force for its body. */
 export const bulkRouteInput = z.object({
-  ids: bulkIds,
+  ids: opinionIds,
   handlingUnitId: z.uuid('请选择承办单位'),
   routeKind: z.enum(routeKind.options, { error: '请选择转办方式' }),
   note: z.string().trim().max(opinionLimits.reasonMax).optional(),
-});
-export const bulkResult = z.object({
-  done: z.array(z.uuid()),
-  failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
 });
 
 /** An opinion that reads like another (jieba word similarity, 0–1): a candidate to merge as a duplicate. */

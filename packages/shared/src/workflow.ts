@@ -32,3 +32,15 @@ export function actionInputUnion<I extends Record<string, z.ZodObject>>(inputs: 
   const tagged = Object.entries(inputs).map(([action, input]) => input.extend({ action: z.literal(action) }));
   return z.discriminatedUnion('action', tagged as unknown as [Tagged, ...Tagged[]]);
 }
+
+/**
+ * A bulk action: the single action applied to each of the selected items, each answering on its own
+ * (done, or refused with the reason in Chinese), so one refused item undoes none of the others.
+ * `noun` names the items in the message when none is selected (请选择意见).
+ */
+export const bulkIds = (noun: string) => z.array(z.uuid()).min(1, `请选择${noun}`).max(200, '一次最多 200 条');
+export const bulkResult = z.object({
+  done: z.array(z.uuid()),
+  failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
+});
+export type BulkResult = z.infer<typeof bulkResult>;

@@ -1,5 +1,5 @@
-import type { AuditEntity, Role } from '@renda/shared';
-import type { Tx } from '../db/client.js';
+import type { AuditEntity, BulkResult, Role } from '@renda/shared';
+import type { Db, Tx } from '../db/client.js';
 import { recordAudit } from './audit.js';
 import { clock } from './clock.js';
 import type { ActorContext, RequestContext } from './context.js';
@@ -348,4 +348,33 @@ export async function sendNotices(tx: Tx, notifier: Notifier, notices: readonly 
       for (const phone of new Set(n.sms.phones.filter((p): p is string => !!p)))
         await notifier.enqueueMessage(tx, { channel: 'sms', recipient: phone, body: n.sms.body, bodyId: n.sms.bodyId ?? null });
   }
+}
+
+/**
+ * A bulk action (批量受理, 批量审核…) is the single action applied to each item in its own transaction,
+ * so the state machine, the messages, the audit event and the scope check are exactly those of one
+ * item, and one refused item undoes none of the others. A refusal (DomainError) is reported for its
+ * item with its Chinese message; an unexpected failure is reported for that item too (and handed to
+ * `log`) rather than hiding what the others did. Repeated ids count once.
+ */
+export async function applyToEach(
+  db: Db,
+  ids: readonly string[],
+  one: (tx: Tx, id: string) => Promise<unknown>,
+  log: (err: unknown, id: string) => void,
+): Promise<BulkResult> {
+  const result: BulkResult = { done: [], failed: [] };
+  for (const id of [...new Set(ids)]) {
+    try {
+      await db.transaction((tx) => one(tx, id));
+      result.done.push(id);
+    } catch (err) {
+      if (err instanceof DomainError) result.failed.push({ id, code: err.code, message: err.message });
+      else {
+        log(err, id);
+        result.failed.push({ id, code: 'INTERNAL_ERROR', message: '系统出错，未能处理，请稍后重试' });
+      }
+    }
+  }
+  return result;
 }

@@ -4,9 +4,11 @@ import {
   commentStateLabel,
   draftStateLabel,
   type Adoption,
+  type BulkResult,
   type CommentAction,
   type CommentActionInput,
   type CommentGroups,
+  type CommentModerateInput,
   type CommentQuery,
   type CommentSource,
   type CommentState,
@@ -25,7 +27,7 @@ import { chinaDate } from '../../platform/deadlines.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
-import { applyAction, type Machine } from '../../platform/workflow.js';
+import { applyAction, applyToEach, type Machine } from '../../platform/workflow.js';
 import * as repo from './comment-repository.js';
 import type { CommentRecord, CommentRow } from './comment-repository.js';
 import { memberPoint } from './contact-point-service.js';
@@ -149,6 +151,32 @@ export async function act(db: Db, notifier: Notifier, ctx: ActorContext, id: str
     await applyAction(tx, notifier, commentMachine, ctx, id, action, input ?? {});
     return present(await requireComment(tx, ctx, id), ctx);
   });
+}
+
+/**
+ * 批量审核: the selected comments of one draft approved or refused with one reason, each the single
+ * action in its own transaction (its own state check and audit entry); a comment outside the
+ * actor's scope or of another draft is reported as not found, without touching the others.
+ */
+export async function moderate(
+  db: Db,
+  notifier: Notifier,
+  ctx: ActorContext,
+  draftId: string,
+  input: CommentModerateInput,
+  log: (err: unknown, id: string) => void,
+): Promise<BulkResult> {
+  await requireDraft(db, ctx, draftId);
+  const step = input.action === 'reject' ? { reason: input.reason } : {};
+  return applyToEach(
+    db,
+    input.ids,
+    async (tx, id) => {
+      if ((await requireComment(tx, ctx, id)).comment.draftId !== draftId) throw notFound('意见', { id });
+      await applyAction(tx, notifier, commentMachine, ctx, id, input.action, step);
+    },
+    log,
+  );
 }
 
 // ---- the public page ----

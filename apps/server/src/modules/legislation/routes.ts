@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
+  bulkResult,
   commentActions,
   commentExportQuery,
   commentGroups,
+  commentModerateInput,
   commentQuery,
   compareQuery,
   contactPoint,
@@ -203,6 +205,23 @@ export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifie
       });
       return sendDownload(reply, `${d.title}征求意见情况汇总报告.docx`, docx);
     },
+  );
+  app.post(
+    '/api/legislation/drafts/:id/comments/moderate',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '批量审核意见：选中的意见审核通过（公开显示）或不予公开（同一理由），各条分别处理并报告结果',
+        params: draftIdParams,
+        body: commentModerateInput,
+        response: { 200: bulkResult, ...errorResponses },
+      },
+    },
+    async (request) =>
+      comments.moderate(db, notifier, actorContext(request), request.params.id, request.body, (err, id) =>
+        request.log.error({ err, commentId: id }, 'bulk comment moderation failed'),
+      ),
   );
   registerActionRoutes(app, commentActions, {
     tags,

@@ -1,9 +1,8 @@
-import type { OpinionActionInputs, OpinionDetail, OpinionStaffAction } from '@renda/shared';
+import type { BulkResult, OpinionActionInputs, OpinionDetail, OpinionStaffAction } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
-import { DomainError } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { applyAction } from '../../platform/workflow.js';
+import { applyAction, applyToEach } from '../../platform/workflow.js';
 import { opinionMachine } from './machine.js';
 import { getDetail } from './service.js';
 
@@ -25,17 +24,9 @@ export async function act<A extends OpinionStaffAction>(
   });
 }
 
-/** What a bulk action answers: the items done, and each refused one with the reason in Chinese. */
-export interface BulkResult {
-  done: string[];
-  failed: { id: string; code: string; message: string }[];
-}
-
 /**
- * A bulk action (受理, 不予受理, 转办) is the single action applied to each item in its own transaction, so
- * the state machine, the citizen's SMS, the audit event and the scope check are exactly those of one
- * item, and one refused item undoes none of the others. An unexpected failure of one item is reported
- * for that item (and handed to `log`) rather than hiding what the others did.
+ * 受理, 不予受理, 转办 in bulk: the single action on each item (platform `applyToEach`). The step alone:
+ * a bulk answer carries no detail, so no citizen's contact is read.
  */
 export async function bulkAct<A extends 'accept' | 'decline' | 'route'>(
   db: Db,
@@ -46,19 +37,5 @@ export async function bulkAct<A extends 'accept' | 'decline' | 'route'>(
   input: OpinionActionInputs[A],
   log: (err: unknown, id: string) => void,
 ): Promise<BulkResult> {
-  const result: BulkResult = { done: [], failed: [] };
-  for (const id of [...new Set(ids)]) {
-    try {
-      // The step alone: a bulk answer carries no detail, so no citizen's contact is read.
-      await db.transaction((tx) => applyAction(tx, notifier, opinionMachine, ctx, id, action, input));
-      result.done.push(id);
-    } catch (err) {
-      if (err instanceof DomainError) result.failed.push({ id, code: err.code, message: err.message });
-      else {
-        log(err, id);
-        result.failed.push({ id, code: 'INTERNAL_ERROR', message: '系统出错，未能处理，请稍后重试' });
-      }
-    }
-  }
-  return result;
+  return applyToEach(db, ids, (tx, id) => applyAction(tx, notifier, opinionMachine, ctx, id, action, input), log);
 }

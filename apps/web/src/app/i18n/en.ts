@@ -86,6 +86,13 @@ export const en: Messages = {
     details: 'Details',
     filters: 'Filters',
     select: 'Select',
+    bulk: {
+      selected: '{{count}} selected',
+      done: '{{action}}: {{done}} done',
+      partly: '{{action}}: {{done}} done, {{failed}} not done',
+      failedTitle: '{{failed}} could not be handled ({{action}})',
+      failedItem: '{{label}}: {{message}}',
+    },
   },
   error: {
     title: 'Something went wrong',

@@ -83,6 +83,13 @@ export const zhCN = {
     details: '详情',
     filters: '筛选条件',
     select: '选择',
+    bulk: {
+      selected: '已选 {{count}} 条',
+      done: '已{{action}} {{done}} 条',
+      partly: '已{{action}} {{done}} 条，{{failed}} 条未能{{action}}',
+      failedTitle: '以下 {{failed}} 条未能{{action}}',
+      failedItem: '{{label}}：{{message}}',
+    },
   },
   error: {
     title: '页面出错了',

@@ -1,21 +1,25 @@
 import { useState } from 'react';
-import { Button, Flex, Form, Input, Radio, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Form, Input, Radio, Select, Typography, type TableColumnsType } from 'antd';
+import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   adoption,
   can,
   commentActionInput,
+  commentModerateInput,
   commentSource,
   commentState,
+  type BulkResult,
   type CommentAction,
   type Draft,
   type DraftComment,
 } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
+import { BulkOutcomeNotice, useBulkReport, useBulkSelection, type BulkOutcome } from '../../components/bulk';
 import { FormModal } from '../../components/FormModal';
 import { useAction, useFormMutation } from '../../components/mutations';
-import { actOnComment, legislationKey, legislationUrls, useComments, useVersionText } from './api';
+import { ResponsiveTable, type CardView } from '../../components/ResponsiveTable';
+import { actOnComment, legislationKey, legislationUrls, moderateComments, useComments, useVersionText } from './api';
 import { AdoptionTag, CommentStateTag } from './labels';
 
 type Filters = { articleId?: string; state?: string; adoption?: string; source?: string };
@@ -55,6 +59,79 @@ function CommentActionModal({ comment, action, onClose }: { comment: DraftCommen
   );
 }
 
+/** A comment named in a list of refused ones: its article and opening words. */
+const commentLabel = (c: DraftComment, wholeDraft: string) =>
+  `${c.articleLabel ?? wholeDraft}“${c.content.length > 12 ? `${c.content.slice(0, 12)}…` : c.content}”`;
+
+/** 批量不予公开: one reason for all the selected comments. */
+function BulkRejectModal({
+  draftId,
+  ids,
+  onResult,
+  onClose,
+}: {
+  draftId: string;
+  ids: string[];
+  onResult: (r: BulkResult) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const { submit, pending } = useFormMutation({
+    form,
+    schema: commentModerateInput,
+    mutationFn: (input) => moderateComments(draftId, input),
+    invalidate: legislationKey,
+    successMessage: false,
+    onSuccess: onResult,
+  });
+  return (
+    <FormModal
+      name="comments-bulk-reject"
+      title={t('legislation.bulk.rejectTitle', { count: ids.length })}
+      open
+      form={form}
+      pending={pending}
+      onFinish={(values) => submit({ ...values, ids, action: 'reject' })}
+      onClose={onClose}
+    >
+      <Form.Item name="reason" label={t('legislation.fields.reason')} extra={t('legislation.bulk.rejectHint')} required>
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** The bar over the list: how many comments are selected, 通过 and 不予公开 for them all. */
+function BulkBar({ draftId, selected, onDone }: { draftId: string; selected: DraftComment[]; onDone: (o: BulkOutcome) => void }) {
+  const { t } = useTranslation();
+  const bulkReport = useBulkReport();
+  const [rejecting, setRejecting] = useState(false);
+  const ids = selected.map((c) => c.id);
+  const report = (action: 'approve' | 'reject') => (result: BulkResult) => {
+    const labels = new Map(selected.map((c) => [c.id, commentLabel(c, t('legislation.detail.wholeDraft'))]));
+    setRejecting(false);
+    onDone(bulkReport(t(`legislation.bulk.${action}Done`), result, (id) => labels.get(id)));
+  };
+  const approve = useAction(() => moderateComments(draftId, { ids, action: 'approve' }), {
+    invalidate: legislationKey,
+    successMessage: false,
+    onSuccess: report('approve'),
+  });
+  return (
+    <Flex gap="small" wrap align="center" role="group" aria-label={t('legislation.bulk.title')}>
+      <Typography.Text aria-live="polite">{t('common.bulk.selected', { count: ids.length })}</Typography.Text>
+      <Button type="primary" icon={<CheckOutlined />} disabled={!ids.length} loading={approve.isPending} onClick={() => approve.mutate()}>
+        {t('legislation.bulk.approve', { count: ids.length })}
+      </Button>
+      <Button danger disabled={!ids.length} onClick={() => setRejecting(true)}>
+        {t('legislation.bulk.reject', { count: ids.length })}
+      </Button>
+      {rejecting && <BulkRejectModal draftId={draftId} ids={ids} onResult={report('reject')} onClose={() => setRejecting(false)} />}
+    </Flex>
+  );
+}
+
 /** A draft's comments by article: moderation, the handling marks, the export. */
 export function CommentsTab({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
@@ -62,10 +139,19 @@ export function CommentsTab({ draft }: { draft: Draft }) {
   const manage = can(user.role, 'legislation.manage');
   const [filters, setFilters] = useState<Filters>({});
   const [acting, setActing] = useState<{ comment: DraftComment; action: 'reject' | 'mark' } | null>(null);
+  const [selected, setSelected] = useState<DraftComment[]>([]);
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const selection = useBulkSelection(selected, setSelected, (c) => ({
+    disabled: !c.allowedActions.includes('approve'),
+    label: t('legislation.bulk.selectRow', { label: commentLabel(c, t('legislation.detail.wholeDraft')) }),
+  }));
   const comments = useComments(draft.id, filters);
   const text = useVersionText(draft.id, undefined);
   const approve = useAction((id: string) => actOnComment(id, 'approve'), { invalidate: legislationKey });
-  const set = (key: keyof Filters) => (value: string | undefined) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof Filters) => (value: string | undefined) => {
+    setSelected([]);
+    setFilters((f) => ({ ...f, [key]: value }));
+  };
   const all = t('legislation.detail.all');
   const button = (c: DraftComment, a: CommentAction) =>
     a === 'approve' ? (
@@ -77,6 +163,34 @@ export function CommentsTab({ draft }: { draft: Draft }) {
         {t(`legislation.commentAction.${a}`)}
       </Button>
     );
+  const actions = (c: DraftComment) =>
+    c.allowedActions.length ? (
+      <Flex gap="small" wrap>
+        {c.allowedActions.map((a) => button(c, a))}
+      </Flex>
+    ) : null;
+  const card: CardView<DraftComment> = {
+    title: (c) => (
+      <>
+        <Typography.Text strong>{c.articleLabel ?? t('legislation.detail.wholeDraft')}</Typography.Text>{' '}
+        {c.quote && <Typography.Text type="secondary">“{c.quote}”：</Typography.Text>}
+        {c.content}
+      </>
+    ),
+    state: (c) => (
+      <Flex gap="small" wrap>
+        <CommentStateTag state={c.state} />
+        {c.state === 'approved' && <AdoptionTag adoption={c.adoption} />}
+      </Flex>
+    ),
+    facts: (c) => [
+      [t('legislation.fields.source'), c.contactPointName ?? c.sourceLabel],
+      [t('legislation.fields.participants'), c.participants],
+      [t('legislation.fields.name'), [c.name, c.phone].filter(Boolean).join(' ') || '—'],
+      ...(c.rejectReason ? [[t('legislation.fields.reason'), c.rejectReason] as const] : []),
+    ],
+    action: manage ? actions : undefined,
+  };
   const columns: TableColumnsType<DraftComment> = [
     {
       title: t('legislation.fields.article'),
@@ -115,11 +229,7 @@ export function CommentsTab({ draft }: { draft: Draft }) {
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_: unknown, c: DraftComment) => (
-              <Flex gap="small" wrap>
-                {c.allowedActions.map((a) => button(c, a))}
-              </Flex>
-            ),
+            render: (_: unknown, c: DraftComment) => actions(c),
           },
         ]
       : []),
@@ -163,14 +273,27 @@ export function CommentsTab({ draft }: { draft: Draft }) {
           {t('legislation.detail.exportComments')}
         </Button>
       </Flex>
-      <Table<DraftComment>
+      <BulkOutcomeNotice outcome={outcome} onClose={() => setOutcome(null)} />
+      {manage && (
+        <BulkBar
+          draftId={draft.id}
+          selected={selected}
+          onDone={(o) => {
+            setSelected([]);
+            setOutcome(o);
+          }}
+        />
+      )}
+      <ResponsiveTable<DraftComment>
         rowKey="id"
         size="small"
         scroll={{ x: 900 }}
         loading={comments.isFetching}
         dataSource={comments.data?.items ?? []}
         columns={columns}
+        card={card}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        rowSelection={manage ? selection : undefined}
       />
       {acting && <CommentActionModal {...acting} onClose={() => setActing(null)} />}
     </Flex>

@@ -3,9 +3,11 @@ import {
   actionUrl,
   commentActions,
   draftActions,
+  type BulkResult,
   type CommentAction,
   type CommentActionInput,
   type CommentGroups,
+  type CommentModerateInput,
   type ContactPoint,
   type ContactPointInput,
   type Draft,
@@ -96,6 +98,9 @@ export const actOnDraft = (id: string, action: DraftAction, input: VersionInput 
   api.post<Draft>(actionUrl(draftActions, id, action), input);
 export const actOnComment = (id: string, action: CommentAction, input: CommentActionInput = {}) =>
   api.post<DraftComment>(actionUrl(commentActions, id, action), input);
+/** 批量审核: the selected comments of a draft approved, or refused with one reason; each answers on its own. */
+export const moderateComments = (draftId: string, input: CommentModerateInput) =>
+  api.post<BulkResult>(`/api/legislation/drafts/${draftId}/comments/moderate`, input);
 export const savePoint = (id: string | null, input: ContactPointInput) =>
   id
     ? api.put<ContactPoint>(`/api/legislation/contact-points/${id}`, input)

@@ -67,6 +67,16 @@ export const legislationEn: typeof legislationZh = {
     markTitle: 'Mark handling',
     rejectTitle: 'Reject',
   },
+  bulk: {
+    title: 'Moderate in bulk',
+    approve: 'Approve ({{count}})',
+    reject: 'Reject ({{count}})',
+    rejectTitle: 'Reject {{count}} comments',
+    rejectHint: 'The same reason is kept with each comment; none of them is shown publicly',
+    approveDone: 'Approved',
+    rejectDone: 'Rejected',
+    selectRow: 'Select {{label}}',
+  },
   points: {
     title: 'Grassroots legislative contact points',
     create: 'New contact point',

@@ -76,6 +76,16 @@ export const legislationZh = {
     markTitle: '标注处理情况',
     rejectTitle: '不予公开',
   },
+  bulk: {
+    title: '批量审核',
+    approve: '通过（{{count}}）',
+    reject: '不予公开（{{count}}）',
+    rejectTitle: '不予公开 {{count}} 条意见',
+    rejectHint: '同一理由记入每条意见，公众页面不显示这些意见',
+    approveDone: '审核通过',
+    rejectDone: '不予公开',
+    selectRow: '选择{{label}}',
+  },
   points: {
     title: '基层立法联系点',
     create: '新建联系点',

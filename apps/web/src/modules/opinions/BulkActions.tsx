@@ -1,21 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form } from 'antd';
+import { Button, Form } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { bulkDeclineInput, bulkRouteInput, type OpinionListItem } from '@renda/shared';
+import { bulkDeclineInput, bulkRouteInput, type BulkResult, type OpinionListItem } from '@renda/shared';
+import { useBulkReport, type BulkOutcome } from '../../components/bulk';
 import { FormModal } from '../../components/FormModal';
 import type { Schema } from '../../components/forms';
 import { useAction, useFormMutation } from '../../components/mutations';
 import { ReasonField, RouteFields, routeDefaults } from './ActionPanel';
-import { opinionsKey, actOnOpinions, type BulkAction, type BulkResult } from './api';
+import { opinionsKey, actOnOpinions, type BulkAction } from './api';
 
 /** The states a row may be selected in: 受理 and 不予受理 take 待受理 items, 转办 the accepted, returned and disputed ones. */
 export const bulkSelectable: ReadonlySet<OpinionListItem['status']> = new Set(['submitted', 'accepted', 'returned', 'dissatisfied']);
-
-export interface BulkOutcome {
-  action: BulkAction;
-  failed: { code: string; message: string }[];
-}
 
 /**
  * 批量受理, 批量不予受理 (one reason) and 批量转办 (one unit and way) for the selected rows; afterwards a
@@ -23,17 +19,14 @@ export interface BulkOutcome {
  */
 export function BulkActions({ selected, onDone }: { selected: OpinionListItem[]; onDone: (outcome: BulkOutcome) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const bulkReport = useBulkReport();
   const [open, setOpen] = useState<'decline' | 'route' | null>(null);
   const ids = selected.map((o) => o.id);
 
   const report = (action: BulkAction) => (result: BulkResult) => {
     const codes = new Map(selected.map((o) => [o.id, o.trackingCode]));
-    const counts = { action: t(`opinionAction.${action}`), done: result.done.length, failed: result.failed.length };
-    if (result.failed.length === 0) void message.success(t('opinionBulk.done', counts));
-    else void message.warning(t('opinionBulk.partly', counts));
     setOpen(null);
-    onDone({ action, failed: result.failed.map((f) => ({ code: codes.get(f.id) ?? f.id, message: f.message })) });
+    onDone(bulkReport(t(`opinionAction.${action}`), result, (id) => codes.get(id)));
   };
   const accept = useAction((list: string[]) => actOnOpinions('accept', { ids: list }), {
     invalidate: opinionsKey,
@@ -54,29 +47,6 @@ export function BulkActions({ selected, onDone }: { selected: OpinionListItem[];
       </Button>
       {open && <BulkModal action={open} ids={ids} onResult={report(open)} onClose={() => setOpen(null)} />}
     </>
-  );
-}
-
-/** The items a bulk action refused, by tracking code, each with its reason; shown above the list until closed. */
-export function BulkOutcomeNotice({ outcome, onClose }: { outcome: BulkOutcome | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  if (!outcome?.failed.length) return null;
-  return (
-    <Alert
-      style={{ marginBottom: 16 }}
-      type="warning"
-      showIcon
-      closable
-      onClose={onClose}
-      message={t('opinionBulk.failedTitle', { failed: outcome.failed.length, action: t(`opinionAction.${outcome.action}`) })}
-      description={
-        <ul>
-          {outcome.failed.map((f) => (
-            <li key={f.code}>{t('opinionBulk.failedItem', f)}</li>
-          ))}
-        </ul>
-      }
-    />
   );
 }
 

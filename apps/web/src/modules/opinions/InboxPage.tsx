@@ -6,11 +6,12 @@ import { can, opinionStatus, type OpinionListItem } from '@renda/shared';
 import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { bodyOptions, useBodies } from '../../components/bodies';
+import { BulkOutcomeNotice, useBulkSelection, type BulkOutcome } from '../../components/bulk';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { useDeputySource, useStationSource, useUnitSource } from '../../components/remoteSources';
 import { opinionsKey, useCategoryOptions } from './api';
-import { BulkActions, BulkOutcomeNotice, bulkSelectable, type BulkOutcome } from './BulkActions';
+import { BulkActions, bulkSelectable } from './BulkActions';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
 
@@ -22,6 +23,10 @@ export function InboxPage() {
   const list = usePagedList<OpinionListItem>([...opinionsKey, 'inbox'], '/api/opinions');
   const [selected, setSelected] = useState<OpinionListItem[]>([]);
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const selection = useBulkSelection(selected, setSelected, (o) => ({
+    disabled: !bulkSelectable.has(o.status),
+    label: t('opinions.selectRow', { code: o.trackingCode }),
+  }));
   const bodies = useBodies();
   const stations = useStationSource();
   const deputies = useDeputySource();
@@ -78,21 +83,7 @@ export function InboxPage() {
             </Button>
           </Flex>
         }
-        rowSelection={
-          triage
-            ? {
-                selectedRowKeys: selected.map((o) => o.id),
-                onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-                preserveSelectedRowKeys: true,
-                // No select-all box: the table's hidden measuring row would copy it (axe: aria-hidden-focus).
-                columnTitle: <span className="sr-only">{t('opinions.select')}</span>,
-                getCheckboxProps: (o) => ({
-                  disabled: !bulkSelectable.has(o.status),
-                  'aria-label': t('opinions.selectRow', { code: o.trackingCode }),
-                }),
-              }
-            : undefined
-        }
+        rowSelection={triage ? selection : undefined}
       />
     </Page>
   );

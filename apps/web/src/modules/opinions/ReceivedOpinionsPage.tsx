@@ -4,6 +4,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedOpinion } from '@renda/shared';
+import { useBulkSelection } from '../../components/bulk';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList } from '../../components/PagedTable';
@@ -43,6 +44,10 @@ export function ReceivedOpinionsPage() {
   const navigate = useNavigate();
   const list = usePagedList<ReceivedOpinion>([...opinionsKey, 'received'], '/api/me/opinions');
   const [selected, setSelected] = useState<ReceivedOpinion[]>([]);
+  const selection = useBulkSelection(selected, setSelected, (o) => ({
+    disabled: !escalatable(o),
+    label: t('opinions.received.selectRow', { content: o.content.slice(0, 20) }),
+  }));
 
   const toSuggestion = () => {
     const draft: OpinionsForDraft = {
@@ -89,16 +94,7 @@ export function ReceivedOpinionsPage() {
             {t('opinions.received.toSuggestion', { count: selected.length })}
           </Button>
         }
-        rowSelection={{
-          selectedRowKeys: selected.map((o) => o.id),
-          onChange: (_, rows) => setSelected(rows),
-          preserveSelectedRowKeys: true,
-          columnTitle: <span className="sr-only">{t('opinions.select')}</span>,
-          getCheckboxProps: (o) => ({
-            disabled: !escalatable(o),
-            'aria-label': t('opinions.received.selectRow', { content: o.content.slice(0, 20) }),
-          }),
-        }}
+        rowSelection={selection}
       />
     </Page>
   );

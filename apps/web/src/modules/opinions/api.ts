@@ -4,6 +4,7 @@ import {
   opinionActions,
   defaultOpinionCategories,
   type Attachment,
+  type BulkResult,
   type CurrentUser,
   type OpinionAction,
   type OpinionActionInput,
@@ -87,10 +88,6 @@ export function useSimilarOpinions(id: string, enabled: boolean) {
 export const actOnOpinion = (id: string, input: OpinionActionInput) =>
   api.post<OpinionDetail>(actionUrl(opinionActions, id, input.action), input);
 
-export interface BulkResult {
-  done: string[];
-  failed: { id: string; code: string; message: string }[];
-}
 export type BulkAction = Extract<OpinionAction, 'accept' | 'decline' | 'route'>;
 /** What each bulk action is sent to; each item is the single action, answering on its own. */
 const bulkEndpoint: Record<BulkAction, string> = {

@@ -92,7 +92,6 @@ export const opinionsEn: Widen<typeof opinionsZh> = {
   overdueNo: 'Not overdue',
   bulkAccept: 'Accept selected ({{count}})',
   export: 'Export to Excel',
-  select: 'Select',
   selectRow: 'Select {{code}}',
   open: 'Open',
   back: 'Back to list',
@@ -186,8 +185,4 @@ export const opinionBulkEn: Widen<typeof opinionBulkZh> = {
   routeTitle: 'Route {{count}} opinions',
   declineHint: 'The same reason is shown to each citizen',
   routeDueHint: "Each opinion's reply deadline follows the rule in force for its body, as when routed one by one",
-  done: '{{action}}: {{done}} done',
-  partly: '{{action}}: {{done}} done, {{failed}} not done',
-  failedTitle: '{{failed}} could not be handled ({{action}})',
-  failedItem: '{{code}}: {{message}}',
 };

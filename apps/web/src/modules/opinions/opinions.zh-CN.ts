@@ -50,7 +50,6 @@ export const opinionsZh = {
   overdueNo: '未超期',
   bulkAccept: '批量受理（{{count}}）',
   export: '导出 Excel',
-  select: '选择',
   selectRow: '选择 {{code}}',
   open: '查看',
   back: '返回列表',
@@ -143,8 +142,4 @@ export const opinionBulkZh = {
   routeTitle: '批量转办 {{count}} 条意见',
   declineHint: '同一理由将分别显示给每位群众',
   routeDueHint: '答复期限按每条意见所属机关现行的期限规则计算，与逐条转办相同',
-  done: '已{{action}} {{done}} 条',
-  partly: '已{{action}} {{done}} 条，{{failed}} 条未能{{action}}',
-  failedTitle: '以下 {{failed}} 条未能{{action}}',
-  failedItem: '{{code}}：{{message}}',
 };
