@@ -231,7 +231,8 @@ async function reopenPart(a: EffectArgs, part: repo.AssignmentRow, reason: strin
     round,
     role: 'separate',
   });
-  await repo.updateAssignment(a.tx, part.id, { state: 'signed_for', round, dueAt: d.dueAt });
+  // The new deadline is reminded of and reported anew.
+  await repo.updateAssignment(a.tx, part.id, { state: 'signed_for', round, dueAt: d.dueAt, remindedAt: null, overdueReportedAt: null });
   return toUnit(
     a,
     part.unitId,
@@ -305,7 +306,9 @@ const separateEffects = {
       createdAt: a.now,
       ...input,
     });
-    await repo.updateAssignment(a.tx, mine.id, { state: 'replied' });
+    // The unit's own rate counts its first answer against its own deadline (a reply sent back by staff and answered again does not reset it).
+    const first = mine.round === 1 && mine.repliedOnTime == null;
+    await repo.updateAssignment(a.tx, mine.id, { state: 'replied', ...(first ? { repliedOnTime: a.now <= mine.dueAt } : {}) });
     const { outcome, dueAt: due } = await partsOutcome(a);
     // On time only when every unit's first answer came within its own deadline.
     const onTime = mine.round === 1 ? { repliedOnTime: (a.item.repliedOnTime ?? true) && a.now <= mine.dueAt } : {};

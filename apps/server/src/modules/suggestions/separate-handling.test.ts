@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema.js';
+import { auditEvents, notifications, suggestionAssignments } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { scanDeadlines } from './deadline-job.js';
 import { cast, docxText } from './test-helpers.js';
 
 // Issue 11: 分别办理 — several units each answer their own part, with their own deadline and rating.
@@ -141,5 +142,49 @@ describe('分别办理 (separate handling)', () => {
       .where(and(eq(auditEvents.entity, 'suggestion'), eq(auditEvents.entityId, id)));
     expect(trail.filter((e) => e.action === 'release')).toHaveLength(3);
     expect(trail.filter((e) => e.action === 'rate')).toHaveLength(3);
+  });
+});
+
+describe('分别办理: each part has its own deadline in the deadline job', () => {
+  it('reminds each unit of its own part once, and reports only the late part as overdue', async () => {
+    clock.set(cst('2026-09-01T10:00:00'));
+    const id = await acceptedItem('关于加强城区学校周边夜间照明的建议');
+    await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education] });
+    await act('unit', id, 'signFor');
+    await act('unit2', id, 'signFor');
+    const told = async (who: string, title: string) =>
+      (
+        await t.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.userId, as(who).user.id))
+      ).filter((n) => n.title === title && n.body.includes('夜间照明'));
+    // 住建局 answers early; 教育局 does not.
+    await act('unit', id, 'reply', replyBody('A', '住建局'));
+
+    clock.set(cst('2026-11-25T10:00:00')); // within ten working days of 1 December
+    await scanDeadlines(t.db, t.deps.notifier);
+    await scanDeadlines(t.db, t.deps.notifier);
+    expect((await told('unit2', '代表建议即将到期')).map((n) => n.body)).toEqual([
+      '《关于加强城区学校周边夜间照明的建议》中嘉兴市教育局分别办理的部分距答复期限还有 4 个工作日',
+    ]);
+    expect(await told('unit', '代表建议即将到期')).toEqual([]);
+
+    clock.set(cst('2026-12-02T09:00:00'));
+    await scanDeadlines(t.db, t.deps.notifier);
+    await scanDeadlines(t.db, t.deps.notifier);
+    expect((await told('staff', '代表建议逾期未答复')).map((n) => n.body)).toEqual([
+      '《关于加强城区学校周边夜间照明的建议》中嘉兴市教育局分别办理的部分已超过答复期限，请督办',
+    ]);
+    expect(await told('unit2', '代表建议已逾期')).toHaveLength(1);
+    expect(await told('unit', '代表建议已逾期')).toEqual([]);
+
+    // Late, so this unit's part counts as not on time; the other unit's stays on time.
+    await act('unit2', id, 'reply', replyBody('B', '教育局'));
+    const parts = await t.db.select().from(suggestionAssignments).where(eq(suggestionAssignments.suggestionId, id));
+    expect(Object.fromEntries(parts.map((p) => [p.unitId, p.repliedOnTime]))).toEqual({
+      [c.units.housing]: true,
+      [c.units.education]: false,
+    });
   });
 });
