@@ -133,8 +133,32 @@ describe('分别办理 (separate handling)', () => {
     expect((await act('staff', id, 'close')).state).toBe('closed');
 
     // Counted once in the rates, replied late (教育局 passed its deadline), solved only when both parts were A.
-    const { overall } = (await as('staff').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`)).json();
+    const { overall, byUnit } = (await as('staff').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`)).json();
     expect(overall).toMatchObject({ replied: 1, repliedOnTime: 0, closed: 1, categoryA: 1, rated: 1, satisfiedOrBasically: 1 });
+    // Per unit, each part is that unit's own item: 住建局 on time, 教育局 late; each with its own latest category and rating.
+    const unitLine = (name: string) => byUnit.find((u: { unitName: string }) => u.unitName === name);
+    expect(unitLine('嘉兴市住房和城乡建设局')).toMatchObject({
+      total: 1,
+      replied: 1,
+      repliedOnTime: 1,
+      onTimeRate: 1,
+      closed: 1,
+      categoryA: 1,
+      categoryB: 0,
+      rated: 1,
+      satisfiedOrBasically: 1,
+    });
+    expect(unitLine('嘉兴市教育局')).toMatchObject({
+      total: 1,
+      replied: 1,
+      repliedOnTime: 0,
+      onTimeRate: 0,
+      closed: 1,
+      categoryA: 1,
+      categoryB: 0,
+      rated: 1,
+      satisfiedOrBasically: 1,
+    });
 
     const trail = await t.db
       .select({ action: auditEvents.action })
