@@ -212,3 +212,47 @@ describe('分别办理: each part has its own deadline in the deadline job', () 
     });
   });
 });
+
+describe('分别办理: reopening', () => {
+  it('staff reopening the whole item sends every part back to its unit with the re-handling deadline', async () => {
+    clock.set(cst('2026-04-01T10:00:00'));
+    const id = await acceptedItem('关于完善城区学校周边无障碍设施的建议');
+    await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education] });
+    await act('unit', id, 'signFor');
+    await act('unit2', id, 'signFor');
+    await act('unit', id, 'reply', replyBody('B', '住建局'));
+    await act('unit2', id, 'reply', replyBody('C', '教育局'));
+    await act('staff', id, 'release');
+    const released = await act('staff', id, 'release');
+    for (const r of released.replies) await act('deputy', id, 'rate', { rating: 'basically_satisfied', replyId: r.id });
+    clock.set(cst('2026-04-20T10:00:00'));
+    // The staff may reopen only the whole item, once every part is answered; every part goes back.
+    const reopened = await act('staff', id, 'reopen', { reason: '两部门答复未衔接，请重新研究' });
+    expect(reopened).toMatchObject({ state: 'rehandling', rating: null, dueAt: cst('2026-05-20T23:59:59.999').toISOString() });
+    for (const part of reopened.assignments)
+      expect(part).toMatchObject({ state: 'signed_for', round: 2, dueAt: cst('2026-05-20T23:59:59.999').toISOString() });
+    for (const who of ['unit', 'unit2']) {
+      const told = (await as(who).request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+      expect(told).toContain(
+        '《关于完善城区学校周边无障碍设施的建议》中贵单位分别办理的部分需重新办理（两部门答复未衔接，请重新研究），请于2026-05-20前再次答复',
+      );
+    }
+    // Nothing is left to rate until a new answer is released.
+    expect((await as('deputy').request('GET', `/api/suggestions/${id}`)).json().allowedActions).not.toContain('rate');
+    // One unit answering again leaves the item owed by the other.
+    expect((await act('unit', id, 'reply', replyBody('A', '住建局'))).state).toBe('rehandling');
+    expect((await act('unit2', id, 'reply', replyBody('A', '教育局'))).state).toBe('replied');
+  });
+
+  it('does not let staff reopen the item while a part is still owed (the deputy reopens a single part by rating it 不满意)', async () => {
+    clock.set(cst('2026-04-01T10:00:00'));
+    const id = await acceptedItem('关于增设城区学校周边护学岗的建议');
+    await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education] });
+    await act('unit', id, 'signFor');
+    await act('unit', id, 'reply', replyBody('B', '住建局'));
+    await act('staff', id, 'release');
+    const res = await as('staff').request('POST', `/api/suggestions/${id}/actions/reopen`, { reason: '请重新办理' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
