@@ -256,3 +256,69 @@ describe('分别办理: reopening', () => {
     expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });
+
+describe('分别办理: extensions per part', () => {
+  const ext = async (who: string, id: string, months: number) =>
+    as(who).request('POST', `/api/suggestions/${id}/actions/requestExtension`, { months, reason: `${who}需协调多部门，申请延期` });
+  const pendingOf = async (id: string, unitName: string) =>
+    (await as('staff').request('GET', `/api/suggestions/${id}`))
+      .json()
+      .extensions.find((e: { unitName: string; state: string }) => e.unitName === unitName && e.state === 'pending').id as string;
+
+  it('lets each unit ask for more time on its own part; staff decide each; the ceiling counts from the first assignment', async () => {
+    clock.set(cst('2026-05-04T10:00:00'));
+    const id = await acceptedItem('关于优化城区学校周边公交线路的建议');
+    await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education] });
+    // Not signed for yet: no extension.
+    const early = await ext('unit', id, 1);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    await act('unit', id, 'signFor');
+    await act('unit2', id, 'signFor');
+    expect((await ext('unit2', id, 2)).statusCode).toBe(200);
+    // The other unit's request is its own, beside the pending one.
+    expect((await ext('unit', id, 1)).statusCode).toBe(200);
+
+    const approved = await act('staff', id, 'decideExtension', { extensionId: await pendingOf(id, '嘉兴市教育局'), approve: true });
+    const due = Object.fromEntries(approved.assignments.map((p: { unitName: string; dueAt: string }) => [p.unitName, p.dueAt]));
+    expect(due).toEqual({
+      嘉兴市住房和城乡建设局: cst('2026-08-04T23:59:59.999').toISOString(),
+      嘉兴市教育局: cst('2026-10-04T23:59:59.999').toISOString(),
+    });
+    expect(approved.dueAt).toBe(cst('2026-08-04T23:59:59.999').toISOString());
+    const told = (await as('deputy').request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+    expect(told).toContain(
+      '《关于优化城区学校周边公交线路的建议》中嘉兴市教育局分别办理的部分的答复期限经批准延长至2026-10-04。延期理由：unit2需协调多部门，申请延期',
+    );
+    const refused = await act('staff', id, 'decideExtension', {
+      extensionId: await pendingOf(id, '嘉兴市住房和城乡建设局'),
+      approve: false,
+    });
+    expect(refused.assignments.find((p: { unitName: string }) => p.unitName === '嘉兴市住房和城乡建设局').dueAt).toBe(
+      cst('2026-08-04T23:59:59.999').toISOString(),
+    );
+
+    // The part's extensions add up to at most three months, to six months from assignment at the latest.
+    const tooLong = await ext('unit2', id, 2);
+    expect(tooLong.statusCode).toBe(409);
+    expect(tooLong.json().error.message).toBe('延期累计不能超过 3 个月（已延期 2 个月）');
+    expect((await ext('unit2', id, 1)).statusCode).toBe(200);
+    const last = await act('staff', id, 'decideExtension', { extensionId: await pendingOf(id, '嘉兴市教育局'), approve: true });
+    expect(last.assignments.find((p: { unitName: string }) => p.unitName === '嘉兴市教育局').dueAt).toBe(
+      cst('2026-11-04T23:59:59.999').toISOString(),
+    );
+  });
+
+  it('refuses a part extension past six months from assignment for a complex item, in Chinese', async () => {
+    clock.set(cst('2026-05-04T10:00:00'));
+    const id = await acceptedItem('关于统筹城区学校周边停车泊位的建议');
+    await act('staff', id, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.education], complex: true });
+    await act('unit2', id, 'signFor');
+    const res = await ext('unit2', id, 1);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: 'EXTENSION_PAST_CEILING',
+      message: '延期后的答复期限不能晚于交办之日起的最长期限（2026-11-04）',
+    });
+  });
+});
