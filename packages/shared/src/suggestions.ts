@@ -604,6 +604,8 @@ export const publicSuggestion = z.object({
   cosignerNames: z.array(z.string()),
   unitName: z.string(),
   replyCategory: replyCategory,
+  /** The category as the item's own body names it (办理结果分类, per body): “B类：正在解决或列入计划解决”. */
+  replyCategoryLabel: z.string(),
   reply: z.string(),
   releasedAt: z.iso.datetime(),
 });

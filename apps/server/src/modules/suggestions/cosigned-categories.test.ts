@@ -65,10 +65,19 @@ describe('联名: the reply reaches every co-signer', () => {
     expect(seen.allowedActions).not.toContain('rate');
     const refused = await as('deputy2').request('POST', `/api/suggestions/${id}/actions/rate`, { rating: 'satisfied' });
     expect(refused.statusCode).toBe(403);
-    const told = (await as('deputy2').request('GET', '/api/notifications')).json().items;
-    expect(told.map((n: { body: string }) => n.body).join('\n')).toContain(
-      '《关于缓解老城区停车难问题的建议》已由嘉兴市住房和城乡建设局答复',
-    );
+    expect(refused.json().error.message).toMatch(/^[^A-Za-z]*[\u4e00-\u9fa5][^A-Za-z]*$/);
+    // The co-signer receives the reply but is not asked to rate; the lead deputy is.
+    const bodies = async (who: string) =>
+      (await as(who).request('GET', '/api/notifications'))
+        .json()
+        .items.map((n: { body: string }) => n.body)
+        .filter((b: string) => b.startsWith('《关于缓解老城区停车难问题的建议》已由'));
+    expect(await bodies('deputy2')).toEqual([
+      '《关于缓解老城区停车难问题的建议》已由嘉兴市住房和城乡建设局答复（B类（正在解决或列入计划解决））（由领衔代表进行满意度测评）',
+    ]);
+    expect(await bodies('deputy')).toEqual([
+      '《关于缓解老城区停车难问题的建议》已由嘉兴市住房和城乡建设局答复（B类（正在解决或列入计划解决）），请进行满意度测评',
+    ]);
 
     const { text } = await letterText('deputy2', id, seen.replies[0].id);
     expect(text).toContain('张秀英、王建华代表：');
@@ -152,6 +161,13 @@ describe('result categories set per body (办理结果分类)', () => {
     expect(released.replyCategory).toBe('D');
     const { text } = await letterText('deputy', id, released.replies[0].id);
     expect(text).toContain('办理结果类别：D类（其他）');
+    // The public portal names the categories as the body does, not by the default A/B/C labels.
+    const portal = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
+    expect((await portal(`/api/public/suggestions/${id}`)).replyCategoryLabel).toBe('D类：其他');
+    const listed = (await portal(`/api/public/suggestions?sessionId=${sessionId}&pageSize=100`)).items;
+    expect(listed.find((i: { title: string }) => i.title === '关于推进老旧小区停车改造的建议').replyCategoryLabel).toBe(
+      'A类：已解决或采纳',
+    );
     const told = (await as('deputy').request('GET', '/api/notifications')).json().items;
     expect(told.map((n: { body: string }) => n.body).join('\n')).toContain('答复（D类（其他））');
 

@@ -1,17 +1,50 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, keySuggestions, suggestionAssignments, suggestions } from '../../db/schema.js';
 
 // What the deadline job reads: unscoped on purpose, it runs for every body.
 
-/** Items being handled that have a reply deadline, with their body's path and a key item's supervisor. */
+/**
+ * Items being handled that have a reply deadline, with their body's path and a key item's supervisor;
+ * 分别办理 items are left to `findSeparatePartsBeingHandled` (each part has its own deadline).
+ */
 export function findItemsWithReplyDue(db: Executor) {
   return db
     .select({ s: suggestions, path: bodies.path, supervisorUserId: keySuggestions.supervisorUserId })
     .from(suggestions)
     .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
     .leftJoin(keySuggestions, eq(keySuggestions.suggestionId, suggestions.id))
-    .where(and(inArray(suggestions.state, ['handling', 'rehandling']), sql`${suggestions.dueAt} IS NOT NULL`));
+    .where(
+      and(
+        inArray(suggestions.state, ['handling', 'rehandling']),
+        sql`${suggestions.dueAt} IS NOT NULL`,
+        ne(suggestions.handlingMode, 'separate'),
+      ),
+    );
+}
+
+/** 分别办理 parts signed for and not yet answered, with their item, unit, body path and a key item's supervisor. */
+export function findSeparatePartsBeingHandled(db: Executor) {
+  return db
+    .select({
+      a: suggestionAssignments,
+      s: suggestions,
+      unitName: handlingUnits.name,
+      path: bodies.path,
+      supervisorUserId: keySuggestions.supervisorUserId,
+    })
+    .from(suggestionAssignments)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
+    .leftJoin(keySuggestions, eq(keySuggestions.suggestionId, suggestions.id))
+    .where(
+      and(
+        eq(suggestionAssignments.role, 'separate'),
+        eq(suggestionAssignments.state, 'signed_for'),
+        inArray(suggestions.state, ['handling', 'rehandling']),
+      ),
+    );
 }
 
 /** Assignments with their suggestion and unit name. */

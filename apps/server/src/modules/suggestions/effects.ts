@@ -74,6 +74,19 @@ async function toDeputies(a: EffectArgs, title: string, body: string, withCosign
   return toUsers([lead?.userId, ...cosigners], title, body);
 }
 
+/**
+ * A released reply told to the deputies: 只有领衔代表测评 — the lead deputy is asked to rate it, the
+ * confirmed co-signers receive it without a rating request (they cannot rate).
+ */
+async function replyToDeputies(a: EffectArgs, body: string): Promise<Notice[]> {
+  const lead = await repo.getDeputy(a.tx, a.item.leadDeputyId);
+  const cosigners = (await repo.cosignersOf(a.tx, a.item.id)).filter(({ c }) => c.confirmedAt).map((c) => c.userId);
+  return [
+    toUsers([lead?.userId], '建议已答复', `${body}，请进行满意度测评`),
+    toUsers(cosigners, '建议已答复', `${body}（由领衔代表进行满意度测评）`),
+  ];
+}
+
 /** The acting unit's live assignment on this item. */
 async function myAssignment(a: EffectArgs) {
   const rows = await repo.assignmentsOf(a.tx, a.item.id);
@@ -151,11 +164,9 @@ async function releaseToMerged(a: EffectArgs): Promise<EffectResult> {
     releasedBy: a.ctx.actor.id,
   });
   const first = a.item.firstRepliedAt == null;
-  const notice = await toDeputies(
+  const notices = await replyToDeputies(
     a,
-    '建议已答复',
-    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${await categoryText(a, reply.category)}），请进行满意度测评`,
-    true,
+    `${title(a)}已与《${target.title}》并案办理，由${source.unitName}答复（${await categoryText(a, reply.category)}）`,
   );
   return {
     patch: {
@@ -168,7 +179,7 @@ async function releaseToMerged(a: EffectArgs): Promise<EffectResult> {
       ...(first ? { firstRepliedAt: target.firstRepliedAt ?? a.now, repliedOnTime: target.repliedOnTime } : {}),
     },
     detail: { replyId: reply.id, fromReplyId: source.r.id, mergedIntoId: target.id },
-    notices: [notice],
+    notices,
   };
 }
 
@@ -231,7 +242,8 @@ async function reopenPart(a: EffectArgs, part: repo.AssignmentRow, reason: strin
     round,
     role: 'separate',
   });
-  await repo.updateAssignment(a.tx, part.id, { state: 'signed_for', round, dueAt: d.dueAt });
+  // The new deadline is reminded of and reported anew.
+  await repo.updateAssignment(a.tx, part.id, { state: 'signed_for', round, dueAt: d.dueAt, remindedAt: null, overdueReportedAt: null });
   return toUnit(
     a,
     part.unitId,
@@ -255,6 +267,35 @@ async function separateTotals(a: EffectArgs, parts: repo.AssignmentRow[]): Promi
     rating: allRated
       ? itemRating(live.map((x) => ratings.filter((r) => r.replyId === latest(x.unitId)!.id).at(-1)!.rating as Rating))
       : null,
+  };
+}
+
+/**
+ * Whose deadline an extension moves: the lead unit's reply, or (分别办理) the unit's own part, the one
+ * asking or, for a decision, the one that asked. Each part has its own extensions, capped like the
+ * lead's by the ceiling counted from the item's first assignment (deadlines.ts `extendedReplyDue`).
+ */
+async function extensionTarget(a: EffectArgs, assignmentId?: string) {
+  const all = await repo.extensionsOf(a.tx, a.item.id);
+  if (!isSeparate(a)) return { target: await leadAssignment(a), round: a.item.round, extensions: all, what: title(a) };
+  let target: repo.AssignmentRow | undefined;
+  let unitName = '';
+  if (assignmentId) {
+    const row = (await repo.assignmentsOf(a.tx, a.item.id)).find(({ a: x }) => x.id === assignmentId);
+    target = row?.a;
+    unitName = row?.unitName ?? '';
+  } else {
+    target = await myAssignment(a);
+    unitName = a.ctx.actor.handlingUnitName ?? '';
+    if (target.state !== 'signed_for')
+      throw new DomainError('PART_NOT_OPEN', '本单位办理的部分不在办理中，不能申请延期', { state: target.state }, 409);
+  }
+  if (!target) throw new DomainError('NO_PENDING_EXTENSION', '没有待审批的延期申请', undefined, 409);
+  return {
+    target,
+    round: target.round,
+    extensions: all.filter(({ e }) => e.assignmentId === target.id),
+    what: `${title(a)}中${unitName}分别办理的部分`,
   };
 }
 
@@ -305,7 +346,9 @@ const separateEffects = {
       createdAt: a.now,
       ...input,
     });
-    await repo.updateAssignment(a.tx, mine.id, { state: 'replied' });
+    // The unit's own rate counts its first answer against its own deadline (a reply sent back by staff and answered again does not reset it).
+    const first = mine.round === 1 && mine.repliedOnTime == null;
+    await repo.updateAssignment(a.tx, mine.id, { state: 'replied', ...(first ? { repliedOnTime: a.now <= mine.dueAt } : {}) });
     const { outcome, dueAt: due } = await partsOutcome(a);
     // On time only when every unit's first answer came within its own deadline.
     const onTime = mine.round === 1 ? { repliedOnTime: (a.item.repliedOnTime ?? true) && a.now <= mine.dueAt } : {};
@@ -333,14 +376,7 @@ const separateEffects = {
       patch: { dueAt: due, ...(await separateTotals(a, parts)) },
       outcome,
       detail: { replyId: reply.r.id, unitId: part.unitId },
-      notices: [
-        await toDeputies(
-          a,
-          '建议已答复',
-          `${title(a)}中由${unitName}分别办理的部分已答复（${await categoryText(a, reply.r.category)}），请进行满意度测评`,
-          true,
-        ),
-      ],
+      notices: await replyToDeputies(a, `${title(a)}中由${unitName}分别办理的部分已答复（${await categoryText(a, reply.r.category)}）`),
     };
   },
 
@@ -658,8 +694,7 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async requestExtension(a) {
     const { months, reason } = parse(extensionRequestInput, a.input);
-    const lead = await leadAssignment(a);
-    const existing = await repo.extensionsOf(a.tx, a.item.id);
+    const { target, round, extensions: existing } = await extensionTarget(a);
     if (existing.some(({ e }) => e.state === 'pending')) throw new DomainError('EXTENSION_PENDING', '已有待审批的延期申请', undefined, 409);
     const used = existing.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
     const bodyPath = await repo.bodyPathOf(a.tx, a.item.bodyId);
@@ -671,8 +706,8 @@ export const effects: Record<SuggestionAction, Effect> = {
         { fields: [{ path: 'months', message: `最多还可延期 ${Math.max(0, max - used)} 个月` }] },
         409,
       );
-    if (a.item.round === 1 && a.item.assignedAt) {
-      const { due, ceiling } = await extendedReplyDue(a.tx, bodyPath, itemDates(a), lead.assignedAt, used + months);
+    if (round === 1 && a.item.assignedAt) {
+      const { due, ceiling } = await extendedReplyDue(a.tx, bodyPath, itemDates(a), target.assignedAt, used + months);
       if (due > ceiling)
         throw new DomainError(
           'EXTENSION_PAST_CEILING',
@@ -683,7 +718,7 @@ export const effects: Record<SuggestionAction, Effect> = {
     }
     const row = await repo.insertExtension(a.tx, {
       suggestionId: a.item.id,
-      assignmentId: lead.id,
+      assignmentId: target.id,
       months,
       reason,
       state: 'pending',
@@ -697,42 +732,52 @@ export const effects: Record<SuggestionAction, Effect> = {
 
   async decideExtension(a) {
     const input = parse(extensionDecisionInput, a.input);
-    const extensions = await repo.extensionsOf(a.tx, a.item.id);
-    const ext = extensions.find(({ e }) => e.id === input.extensionId && e.state === 'pending');
-    if (!ext) throw new DomainError('NO_PENDING_EXTENSION', '没有待审批的延期申请', undefined, 409);
-    await repo.updateExtension(a.tx, ext.e.id, {
+    const pending = (await repo.extensionsOf(a.tx, a.item.id)).find(({ e }) => e.id === input.extensionId && e.state === 'pending');
+    if (!pending) throw new DomainError('NO_PENDING_EXTENSION', '没有待审批的延期申请', undefined, 409);
+    const ext = pending.e;
+    const { target, round, extensions, what } = await extensionTarget(a, ext.assignmentId);
+    await repo.updateExtension(a.tx, ext.id, {
       state: input.approve ? 'approved' : 'refused',
       decidedBy: a.ctx.actor.id,
       decidedAt: a.now,
       decisionNote: input.note,
     });
-    const lead = await leadAssignment(a);
     const patch: Partial<repo.SuggestionRow> = {};
     const notices = [];
     if (input.approve) {
-      const approvedMonths = ext.e.months + extensions.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
-      let due = extendedDue(lead.dueAt, ext.e.months);
-      if (a.item.round === 1 && a.item.assignedAt) {
+      const approvedMonths = ext.months + extensions.filter(({ e }) => e.state === 'approved').reduce((n, { e }) => n + e.months, 0);
+      let due = extendedDue(target.dueAt, ext.months);
+      if (round === 1 && a.item.assignedAt) {
         const first = await extendedReplyDue(
           a.tx,
           await repo.bodyPathOf(a.tx, a.item.bodyId),
           itemDates(a),
-          lead.assignedAt,
+          target.assignedAt,
           approvedMonths,
         );
         due = first.due > first.ceiling ? first.ceiling : first.due;
       }
-      await repo.updateAssignment(a.tx, lead.id, { dueAt: due });
-      Object.assign(patch, { dueAt: due, escalatedAt: due > a.now ? null : a.item.escalatedAt, lastRemindedAt: null });
+      if (isSeparate(a)) {
+        // The part's new deadline is reminded of and reported anew; the item is due at the nearest part still owed.
+        await repo.updateAssignment(a.tx, target.id, {
+          dueAt: due,
+          remindedAt: null,
+          overdueReportedAt: due > a.now ? null : target.overdueReportedAt,
+        });
+        patch.dueAt = (await partsOutcome(a)).dueAt;
+      } else {
+        await repo.updateAssignment(a.tx, target.id, { dueAt: due });
+        Object.assign(patch, { dueAt: due, escalatedAt: due > a.now ? null : a.item.escalatedAt, lastRemindedAt: null });
+      }
       // 福建省办法第十九条: an extension is explained to the deputy in writing.
       notices.push(
-        await toDeputies(a, '建议答复期限已延长', `${title(a)}的答复期限经批准延长至${chinaDate(due)}。延期理由：${ext.e.reason}`, true),
+        await toDeputies(a, '建议答复期限已延长', `${what}的答复期限经批准延长至${chinaDate(due)}。延期理由：${ext.reason}`, true),
       );
     }
     notices.push(
       await toUnit(
         a,
-        lead.unitId,
+        target.unitId,
         input.approve ? '延期已批准' : '延期未批准',
         `${title(a)}的延期申请${input.approve ? '已批准' : '未获批准'}`,
       ),
@@ -782,18 +827,13 @@ export const effects: Record<SuggestionAction, Effect> = {
       .find(({ r }) => r.round === a.item.round && !r.releasedAt && !r.rejectedReason);
     if (!reply) throw new DomainError('NO_REPLY', '没有待发出的答复', undefined, 409);
     await repo.updateReply(a.tx, reply.r.id, { releasedAt: a.now, releasedBy: a.ctx.actor.id });
-    const notice = await toDeputies(
-      a,
-      '建议已答复',
-      `${title(a)}已由${reply.unitName}答复（${await categoryText(a, reply.r.category)}），请进行满意度测评`,
-      true,
-    );
+    const notices = await replyToDeputies(a, `${title(a)}已由${reply.unitName}答复（${await categoryText(a, reply.r.category)}）`);
     // 并案: every item merged into this one gets the reply too, addressed to its own deputy.
     const merged = await repo.mergedAwaitingReply(a.tx, a.item.id);
     return {
       patch: { releasedAt: a.now, replyCategory: reply.r.category },
       detail: { replyId: reply.r.id, ...(merged.length ? { mergedItems: merged } : {}) },
-      notices: [notice],
+      notices,
       alsoOn: merged.map((id) => ({ id, action: 'release' as const, input: { replyId: reply.r.id } })),
     };
   },

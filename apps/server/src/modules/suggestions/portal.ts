@@ -4,11 +4,14 @@ import {
   type PublicSuggestion,
   type PublicSuggestionQuery,
   type PublicSuggestionSession,
+  type ReplyCategoryOption,
 } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import { pageResult } from '../../platform/pagination.js';
 import { findPublishedById, findPublishedPage, findPublishedSessions, type PublishedRow } from './portal-repository.js';
+import { categoryLabel } from './categories.js';
 import { numberLabel } from './presenters.js';
+import { settingsFor } from './settings.js';
 
 // The public portal (公开): released replies of disclosed items, personal data removed. No login.
 
@@ -21,7 +24,17 @@ export function redactPersonal(text: string): string {
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[邮箱已隐去]');
 }
 
-function presentPublic(r: PublishedRow): PublicSuggestion {
+/** Each body's result-category labels (its own scheme, else inherited, else A/B/C), read once per page. */
+async function categoryLabels(db: Db, rows: PublishedRow[]) {
+  const labels = new Map<string, ReplyCategoryOption[]>();
+  for (const bodyId of new Set(rows.map((r) => r.s.bodyId))) labels.set(bodyId, (await settingsFor(db, bodyId)).replyCategories);
+  return (r: PublishedRow) => {
+    const label = categoryLabel(labels.get(r.s.bodyId) ?? [], r.replyCategory);
+    return label ? `${r.replyCategory}类：${label}` : `${r.replyCategory}类`;
+  };
+}
+
+function presentPublic(r: PublishedRow, categoryText: (r: PublishedRow) => string): PublicSuggestion {
   return {
     id: r.s.id,
     bodyName: r.bodyName,
@@ -36,6 +49,7 @@ function presentPublic(r: PublishedRow): PublicSuggestion {
     cosignerNames: r.s.confidential ? [] : r.cosignerNames,
     unitName: r.unitName,
     replyCategory: r.replyCategory as PublicSuggestion['replyCategory'],
+    replyCategoryLabel: categoryText(r),
     reply: redactPersonal(r.reply),
     releasedAt: r.releasedAt!.toISOString(),
   };
@@ -43,7 +57,12 @@ function presentPublic(r: PublishedRow): PublicSuggestion {
 
 export async function pagePublished(db: Db, q: PublicSuggestionQuery): Promise<Page<PublicSuggestion>> {
   const { rows, total } = await findPublishedPage(db, q);
-  return pageResult(rows.map(presentPublic), total, q);
+  const categoryText = await categoryLabels(db, rows);
+  return pageResult(
+    rows.map((r) => presentPublic(r, categoryText)),
+    total,
+    q,
+  );
 }
 
 /** Sessions with at least one published item, newest first: the portal's session filter. */
@@ -51,5 +70,5 @@ export const publishedSessions = (db: Db): Promise<PublicSuggestionSession[]> =>
 
 export async function getPublished(db: Db, id: string): Promise<PublicSuggestion | null> {
   const row = await findPublishedById(db, id);
-  return row ? presentPublic(row) : null;
+  return row ? presentPublic(row, await categoryLabels(db, [row])) : null;
 }

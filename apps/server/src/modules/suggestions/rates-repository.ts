@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bodies, handlingUnits, suggestions } from '../../db/schema.js';
+import { bodies, handlingUnits, suggestionAssignments, suggestionRatings, suggestionReplies, suggestions } from '../../db/schema.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 import { handledStates } from './workflow.js';
 
@@ -66,3 +66,30 @@ export function countsByBody(db: Executor, scope: Scope, f: RatesFilter) {
     .groupBy(suggestions.bodyId, bodies.name)
     .orderBy(bodies.name);
 }
+
+/**
+ * 分别办理 parts of the counted items, each as its unit's own item: whether its first answer was on
+ * time, the category of its latest released reply and the deputy's latest rating of that unit's
+ * replies (null while none); latest is by re-handling round first. `countParts` in rates.ts adds them up per unit.
+ */
+export function separateParts(db: Executor, scope: Scope, f: RatesFilter) {
+  const mine = sql`${suggestionReplies.suggestionId} = ${suggestionAssignments.suggestionId} AND ${suggestionReplies.unitId} = ${suggestionAssignments.unitId}`;
+  return db
+    .select({
+      unitId: suggestionAssignments.unitId,
+      unitName: handlingUnits.name,
+      itemState: suggestions.state,
+      repliedOnTime: suggestionAssignments.repliedOnTime,
+      category: sql<string | null>`(SELECT ${suggestionReplies.category} FROM ${suggestionReplies}
+        WHERE ${mine} AND ${suggestionReplies.releasedAt} IS NOT NULL
+        ORDER BY ${suggestionReplies.round} DESC, ${suggestionReplies.releasedAt} DESC LIMIT 1)`,
+      rating: sql<string | null>`(SELECT ${suggestionRatings.rating} FROM ${suggestionRatings}
+        INNER JOIN ${suggestionReplies} ON ${suggestionReplies.id} = ${suggestionRatings.replyId}
+        WHERE ${mine} ORDER BY ${suggestionRatings.round} DESC, ${suggestionRatings.createdAt} DESC LIMIT 1)`,
+    })
+    .from(suggestionAssignments)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
+    .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .where(and(ratesWhere(scope, f), eq(suggestionAssignments.role, 'separate'), ne(suggestionAssignments.state, 'withdrawn')));
+}
+export type SeparatePart = Awaited<ReturnType<typeof separateParts>>[number];

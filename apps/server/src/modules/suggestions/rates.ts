@@ -12,9 +12,19 @@ import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { type Column, workbook } from '../../platform/documents.js';
 import { getSettings } from './settings.js';
-import { countsByBody, countsByLeadUnit, countsInScope, type Counts, type RatesFilter } from './rates-repository.js';
+import {
+  countsByBody,
+  countsByLeadUnit,
+  countsInScope,
+  separateParts,
+  type Counts,
+  type RatesFilter,
+  type SeparatePart,
+} from './rates-repository.js';
 
 // 办复率, 按时办复率, 办结率, 解决率, 满意率: what the office reports on suggestions.
+
+const categoryKey = { A: 'categoryA', B: 'categoryB', C: 'categoryC', D: 'categoryD' } as const;
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
 
@@ -34,10 +44,52 @@ export async function rates(db: Db, ctx: ActorContext, f: RatesFilter): Promise<
   return toRates(await countsInScope(db, ctx.actor, f));
 }
 
-/** Rates per lead unit (主办单位): the unit answers for its items. */
+const zero: Counts = {
+  total: 0,
+  assigned: 0,
+  replied: 0,
+  repliedOnTime: 0,
+  closed: 0,
+  categoryA: 0,
+  categoryB: 0,
+  categoryC: 0,
+  categoryD: 0,
+  rated: 0,
+  satisfiedOrBasically: 0,
+};
+
+/** One 分别办理 part counted as its unit's own item (on time against its own deadline, its own category and rating). */
+export function countPart(c: Counts, p: Pick<SeparatePart, 'itemState' | 'repliedOnTime' | 'category' | 'rating'>): Counts {
+  const replied = p.category != null;
+  const category = replied ? categoryKey[p.category as keyof typeof categoryKey] : undefined;
+  return {
+    ...c,
+    total: c.total + 1,
+    assigned: c.assigned + 1,
+    replied: c.replied + (replied ? 1 : 0),
+    repliedOnTime: c.repliedOnTime + (replied && p.repliedOnTime ? 1 : 0),
+    closed: c.closed + (p.itemState === 'closed' ? 1 : 0),
+    ...(category ? { [category]: c[category] + 1 } : {}),
+    rated: c.rated + (p.rating ? 1 : 0),
+    satisfiedOrBasically: c.satisfiedOrBasically + (p.rating === 'satisfied' || p.rating === 'basically_satisfied' ? 1 : 0),
+  };
+}
+
+/**
+ * Rates per unit: the lead unit (主办单位) answers for its items, and a 分别办理 unit for its own
+ * part of an item, counted as one of its items.
+ */
 export async function ratesByUnit(db: Db, ctx: ActorContext, f: RatesFilter) {
-  const rows = await countsByLeadUnit(db, ctx.actor, f);
-  return rows.map(({ unitId, unitName, ...c }) => ({ unitId: unitId!, unitName, ...toRates(c) }));
+  const [leads, parts] = await Promise.all([countsByLeadUnit(db, ctx.actor, f), separateParts(db, ctx.actor, f)]);
+  const units = new Map<string, { unitName: string; counts: Counts }>();
+  for (const { unitId, unitName, ...counts } of leads) units.set(unitId!, { unitName, counts });
+  for (const p of parts) {
+    const unit = units.get(p.unitId) ?? { unitName: p.unitName, counts: zero };
+    units.set(p.unitId, { unitName: unit.unitName, counts: countPart(unit.counts, p) });
+  }
+  return [...units]
+    .map(([unitId, { unitName, counts }]) => ({ unitId, unitName, ...toRates(counts) }))
+    .sort((x, y) => (x.unitName < y.unitName ? -1 : x.unitName > y.unitName ? 1 : 0));
 }
 
 /** Rates per body below the actor's (an upper body sees the bodies under it). */
@@ -55,8 +107,6 @@ export async function ratesReport(db: Db, ctx: ActorContext, f: RatesFilter) {
   const categories = bodyId ? (await getSettings(db, ctx, bodyId)).replyCategories : defaultReplyCategories;
   return { overall, byUnit, byBody, categories };
 }
-
-const categoryKey = { A: 'categoryA', B: 'categoryB', C: 'categoryC', D: 'categoryD' } as const;
 
 /** The page's columns in its order; the category counts are the counted body's own (A/B/C, or A–D). */
 const ratesColumns = (categories: readonly ReplyCategoryOption[]): Column<RatesLine>[] => [

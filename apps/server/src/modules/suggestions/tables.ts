@@ -191,6 +191,10 @@ export const suggestionAssignments = pgTable(
     note: text('note'),
     /** When the deadline job reported a joint unit's missing opinion as overdue (once). */
     overdueReportedAt: timestampColumn('overdue_reported_at'),
+    /** 分别办理: when the deadline job reminded this part's unit that its own reply is nearly due (once a round). */
+    remindedAt: timestampColumn('reminded_at'),
+    /** 分别办理: whether this unit's first answer on its part came within its own deadline (the per-unit rates). */
+    repliedOnTime: boolean('replied_on_time'),
   },
   (t) => [
     index('suggestion_assignments_suggestion_idx').on(t.suggestionId),

@@ -294,12 +294,14 @@ describe('分别办理: each unit’s part moves the item to what its parts add 
     expect(suggestionWorkflow.target(step, `parts:${to}`)).toBe(to);
   });
 
-  it('lets a separate unit reply only while its item is being handled, and never close or extend', () => {
+  it('lets a separate unit reply and ask for more time on its part only while its item is being handled, and never close', () => {
     expect(allowedActions('handling', separateUnit)).toEqual(
-      expect.arrayContaining(['signFor', 'requestReassignment', 'contact', 'reply']),
+      expect.arrayContaining(['signFor', 'requestReassignment', 'contact', 'reply', 'requestExtension']),
     );
+    expect(allowedActions('rehandling', separateUnit)).toContain('requestExtension');
     expect(allowedActions('replied', separateUnit)).not.toContain('reply');
-    expect(allowedActions('handling', separateUnit)).not.toContain('requestExtension');
+    expect(allowedActions('replied', separateUnit)).not.toContain('requestExtension');
+    expect(allowedActions('handling', separateUnit)).not.toContain('close');
     expect(allowedActions('handling', separateUnit)).not.toContain('jointOpinion');
   });
 

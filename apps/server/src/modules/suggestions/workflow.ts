@@ -147,6 +147,8 @@ const table: readonly Transition[] = [
     roles: ['handling_unit'],
     party: 'separateUnit',
   }),
+  // Each unit may ask for more time on its own part (staff decide it like a lead unit's, above).
+  ...selfLoops(['handling', 'rehandling'], { action: 'requestExtension', roles: ['handling_unit'], party: 'separateUnit' }),
   ...followParts({ action: 'reply', roles: ['handling_unit'], party: 'separateUnit' }, ['handling', 'rehandling']),
   ...followParts({ action: 'release', roles: ['staff'], when: 'separateReleasable' }),
   ...followParts({ action: 'rejectReply', roles: ['staff'], when: 'separateReleasable' }),

@@ -121,7 +121,7 @@ async function listView(f: Filters) {
               { class: 'muted' },
               [s.sessionName, s.numberLabel, `领衔代表：${s.leadDeputyName}`, `主办单位：${s.unitName}`].filter(Boolean).join(' · '),
             ),
-            h('p', { class: 'muted' }, `${categories[s.replyCategory]} · 答复于 ${date(s.releasedAt)}`),
+            h('p', { class: 'muted' }, `${s.replyCategoryLabel} · 答复于 ${date(s.releasedAt)}`),
           ),
         ),
       )
@@ -161,7 +161,7 @@ async function detailView(id: string) {
     ['领衔代表', s.leadDeputyName],
     ['联名代表', s.cosignerNames.length ? s.cosignerNames.join('、') : '无'],
     ['主办单位', s.unitName],
-    ['办理结果', categories[s.replyCategory]],
+    ['办理结果', s.replyCategoryLabel],
   ];
   mount(
     root,
