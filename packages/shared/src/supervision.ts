@@ -249,6 +249,16 @@ export const supervisionItemSummary = z.object({
 });
 export type SupervisionItemSummary = z.infer<typeof supervisionItemSummary>;
 
+/**
+ * 我参与的监督: an item a deputy takes part in — invited to it, or out on one of its field inspections —
+ * with the inspections they went on.
+ */
+export const myParticipation = supervisionItemSummary.extend({
+  invited: z.boolean(),
+  myVisits: z.array(z.object({ id: z.string(), visitedOn: z.string(), place: z.string(), summary: z.string().nullable() })),
+});
+export type MyParticipation = z.infer<typeof myParticipation>;
+
 export const supervisionPlan = z.object({
   id: z.string(),
   bodyId: z.string(),
@@ -439,6 +449,10 @@ export const supervisionItem = supervisionItemSummary.extend({
   planState,
   stages: z.array(z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean() })),
   deputies: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The agenda items of meetings (modules/meetings) about this item: where it is heard. */
+  hearings: z.array(
+    z.object({ agendaItemId: z.string(), agendaTitle: z.string(), meetingId: z.string(), meetingTitle: z.string(), startsOn: z.string() }),
+  ),
   reports: z.array(supervisionReport),
   visits: z.array(supervisionVisit),
   questions: z.array(supervisionQuestion),

@@ -64,6 +64,67 @@ export function inquiryRecordDocx(item: SupervisionItem): Promise<Buffer> {
   ]);
 }
 
+/** The kinds whose items end in a satisfaction vote and so have an evaluation report (评议报告 / 测评结果报告). */
+export const evaluatedKinds: readonly SupervisionItem['kind'][] = ['special_report', 'work_evaluation', 'special_inquiry'];
+
+/**
+ * 评议报告（测评结果报告）: the item's particulars, what the evaluation found (the notes staff recorded at
+ * each stage and the organ's reports), each round's satisfaction vote with its rule and figures, and where
+ * every point of the list stands.
+ */
+export function evaluationReportDocx(item: SupervisionItem, today: string): Promise<Buffer> {
+  const title = `关于${item.subject}的${item.kind === 'work_evaluation' ? '工作评议' : '满意度测评'}结果报告`;
+  const findings = item.events.filter((e) => e.action === 'advance' && e.note);
+  const counted = (n: number | null) => `${n ?? 0} 票`;
+  return pack(title, [
+    centered(item.bodyName, 32),
+    centered(title, 36, 240),
+    reportHeading('一、事项概况'),
+    reportTable(
+      ['项目', '内容'],
+      [
+        ['监督方式', item.kindLabel],
+        ['监督事项', item.subject],
+        ['被监督单位', item.organName],
+        ['承办工作机构', item.committee],
+        ['审议会议', [item.meeting, item.meetingOn ? dateCn(item.meetingOn) : null].filter(Boolean).join(' ') || '—'],
+        ['参与代表', item.deputies.map((d) => d.name).join('、') || '—'],
+        ['当前阶段', `${item.stageLabel}${item.round > 1 ? `（第${item.round}轮）` : ''}`],
+      ],
+      [24, 76],
+    ),
+    reportHeading('二、评议（审议）情况'),
+    ...(findings.length ? findings.map((e) => para(`${e.fromStage ?? ''}：${e.note}`)) : [para('各阶段未记录评议意见。')]),
+    ...item.reports.map((r) =>
+      para(`${r.stageLabel}${r.period ? `（${r.period}）` : ''}，${r.submittedByName}报送《${r.title}》：${r.content}`),
+    ),
+    reportHeading('三、满意度测评结果'),
+    ...(item.evaluations.length
+      ? item.evaluations.flatMap((e) => [
+          para(
+            `第${e.round}轮（${e.electorateLabel}测评）：` +
+              (e.verdict
+                ? `结果为${e.verdictLabel}。满意 ${counted(e.satisfied)}、基本满意 ${counted(e.basicallySatisfied)}、不满意 ${counted(e.dissatisfied)}，` +
+                  `应参加 ${e.electorateSize ?? 0} 人，实际投票 ${e.ballotsCast ?? 0} 人。`
+                : '测评尚未结束。'),
+          ),
+          ...(e.ruleText ? [para(`测评规则：${e.ruleText}`)] : []),
+          ...(e.figuresText ? [para(`计票情况：${e.figuresText}`)] : []),
+        ])
+      : [para('尚未进行满意度测评。')]),
+    reportHeading('四、督办问题办理情况'),
+    item.points.length
+      ? reportTable(
+          ['编号', '问题（意见）', '责任单位', '整改期限', '状态'],
+          item.points.map((p) => [p.number, p.content, p.organName, p.dueOn, `${p.stateLabel}${p.overdue ? '（逾期）' : ''}`]),
+          [12, 44, 18, 13, 13],
+        )
+      : para('无。'),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [reportText(item.bodyName)], spacing: { before: 480 } }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [reportText(dateCn(today))] }),
+  ]);
+}
+
 const pointColumns: Column<SupervisionPoint>[] = [
   { header: '编号', key: 'number', width: 10, value: (p) => p.number },
   { header: '监督事项', key: 'item', width: 36, value: (p) => `${p.itemKindLabel}：${p.itemSubject}` },

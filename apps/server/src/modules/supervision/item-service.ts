@@ -2,6 +2,7 @@ import {
   supervisionStageLabel,
   supervisionStages,
   type ItemQuery,
+  type MyParticipation,
   type OpenVoteInput,
   type SupervisionAction,
   type SupervisionActionInputs,
@@ -14,7 +15,7 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
@@ -65,6 +66,7 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const points = await repo.pointsOfItem(db, ctx.actor, id);
   const events = await repo.eventsOf(db, id);
   const evaluations = await repo.evaluationsOf(db, id);
+  const hearings = await repo.hearingsOf(db, i);
   const stages: readonly SupervisionStage[] = supervisionStages[kind];
   const at = stages.indexOf(stage);
   return {
@@ -72,6 +74,7 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
     planState: row.planState as SupervisionItem['planState'],
     stages: stages.map((s, n) => ({ stage: s, label: supervisionStageLabel[s], done: n < at || stage === 'closed', current: s === stage })),
     deputies,
+    hearings,
     reports: reports.map((r) => ({
       id: r.id,
       stage: r.stage as SupervisionStage,
@@ -119,6 +122,17 @@ export const itemFollowUps: FollowUpSubjectSource = {
 export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
   const { rows, total } = await repo.pageItems(db, ctx.actor, q);
   return pageResult(rows.map(presentItemSummary), total, q);
+}
+
+/** 我参与的监督: a deputy's own items (invited, or out on a field inspection) with the inspections they went on. */
+export async function myItems(db: Executor, ctx: ActorContext): Promise<MyParticipation[]> {
+  if (ctx.actor.role !== 'deputy') throw forbidden();
+  const rows = await repo.itemsOfDeputy(db, ctx.actor);
+  return rows.map((r) => ({
+    ...presentItemSummary(r),
+    invited: r.invited,
+    myVisits: r.myVisits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, place: v.place, summary: v.summary })),
+  }));
 }
 
 type Input = SupervisionActionInputs[SupervisionAction];

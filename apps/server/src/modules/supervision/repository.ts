@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ItemQuery, PointQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
+import { meetingItems, meetings } from '../meetings/tables.js';
 import {
   supervisionEvaluations,
   supervisionEvents,
@@ -31,11 +32,19 @@ export type EvaluationRow = typeof supervisionEvaluations.$inferSelect;
  */
 function itemAccess(actor: Actor): SQL {
   if (actor.role === 'handling_unit') return actor.handlingUnitId ? eq(supervisionItems.organUnitId, actor.handlingUnitId) : sql`false`;
-  if (actor.role === 'deputy')
-    return sql`EXISTS (SELECT 1 FROM ${supervisionItemDeputies} JOIN ${deputies} ON ${deputies.id} = ${supervisionItemDeputies.deputyId}
-      WHERE ${supervisionItemDeputies.itemId} = ${supervisionItems.id} AND ${deputies.userId} = ${actor.id})`;
+  if (actor.role === 'deputy') return or(invitedDeputy(actor), visitingDeputy(actor))!;
   return inScope(supervisionItems.bodyId, actor);
 }
+
+/** The signed-in deputy is invited to the item (邀请代表参与). */
+const invitedDeputy = (actor: Actor) =>
+  sql`EXISTS (SELECT 1 FROM ${supervisionItemDeputies} JOIN ${deputies} ON ${deputies.id} = ${supervisionItemDeputies.deputyId}
+      WHERE ${supervisionItemDeputies.itemId} = ${supervisionItems.id} AND ${deputies.userId} = ${actor.id})`;
+
+/** The signed-in deputy went on one of the item's field inspections (a visit keeps its deputies as a jsonb array). */
+const visitingDeputy = (actor: Actor) =>
+  sql`EXISTS (SELECT 1 FROM ${supervisionVisits} v JOIN ${deputies} d ON v.deputy_ids @> jsonb_build_array(d.id::text)
+      WHERE v.item_id = ${supervisionItems.id} AND d.user_id = ${actor.id})`;
 
 /** An organ sees only its own points; staff the points of their bodies. */
 function pointAccess(actor: Actor): SQL {
@@ -160,6 +169,28 @@ export async function pageItems(db: Executor, actor: Actor, q: ItemQuery) {
   return { rows, total: total?.n ?? 0 };
 }
 
+/**
+ * 我参与的监督: the items the signed-in deputy takes part in (invited, or out on a field inspection), newest
+ * first, with whether they were invited and the inspections they went on.
+ */
+export async function itemsOfDeputy(db: Executor, actor: Actor) {
+  const rows = await itemsFrom(db)
+    .where(or(invitedDeputy(actor), visitingDeputy(actor)))
+    .orderBy(desc(supervisionItems.year), desc(supervisionItems.meetingOn), desc(supervisionItems.id))
+    .limit(200);
+  const ids = rows.map((r) => r.item.id);
+  const own = await db.select({ id: deputies.id }).from(deputies).where(eq(deputies.userId, actor.id));
+  const mine = new Set(own.map((d) => d.id));
+  const visits = ids.length
+    ? await db.select().from(supervisionVisits).where(inArray(supervisionVisits.itemId, ids)).orderBy(asc(supervisionVisits.visitedOn))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    invited: r.deputyIds.some((d) => mine.has(d)),
+    myVisits: visits.filter((v) => v.itemId === r.item.id && v.deputyIds.some((d) => mine.has(d))),
+  }));
+}
+
 export async function updateItem(db: Executor, id: string, patch: Partial<typeof supervisionItems.$inferInsert>) {
   const [row] = await db.update(supervisionItems).set(patch).where(eq(supervisionItems.id, id)).returning();
   return row!;
@@ -199,6 +230,28 @@ export function deputiesOfBody(db: Executor, bodyId: string, ids: string[]) {
     .select({ id: deputies.id, name: deputies.name })
     .from(deputies)
     .where(and(inArray(deputies.id, ids), eq(deputies.bodyId, bodyId)));
+}
+
+// ---- the hearing ----
+
+/**
+ * The agenda items of the body's meetings that are about this item (an agenda item names the record it is
+ * about by module and id): the meeting at which the item is heard, earliest first.
+ */
+export function hearingsOf(db: Executor, item: ItemRow) {
+  return db
+    .select({
+      agendaItemId: meetingItems.id,
+      agendaTitle: meetingItems.title,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      startsOn: meetings.startsOn,
+    })
+    .from(meetingItems)
+    .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
+    .where(and(eq(meetingItems.linkModule, 'supervision'), eq(meetingItems.linkId, item.id), eq(meetings.bodyId, item.bodyId)))
+    .orderBy(asc(meetings.startsOn), asc(meetingItems.position))
+    .limit(20);
 }
 
 // ---- stage work ----

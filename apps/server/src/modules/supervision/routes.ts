@@ -4,6 +4,7 @@ import {
   itemQuery,
   jointMeeting,
   jointMeetingInput,
+  myParticipation,
   pageOf,
   planActions,
   planInput,
@@ -28,10 +29,11 @@ import {
 import { clock } from '../../platform/clock.js';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { chinaDate } from '../../platform/deadlines.js';
+import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { registerFollowUpSubject } from '../followups/index.js';
 import { escalateOverduePoints } from './deadline-job.js';
-import { inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
+import { evaluatedKinds, evaluationReportDocx, inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
 import * as items from './item-service.js';
 import * as meetings from './meetings-service.js';
 import * as plans from './plan-service.js';
@@ -112,6 +114,18 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       },
     },
     async (request) => items.listItems(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/supervision-items/mine',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '我参与的监督（代表：受邀参与的事项和参加的实地检查）',
+        response: { 200: z.object({ items: z.array(myParticipation) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await items.myItems(db, actorContext(request)) }),
   );
   app.get(
     '/api/supervision-items/:id',
@@ -228,6 +242,17 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       const item = await items.getItem(db, actorContext(request), request.params.id);
       const file = await inquiryRecordDocx(item);
       return sendDownload(reply, `${item.subject}专题询问记录.docx`, file);
+    },
+  );
+  app.get(
+    '/api/supervision-items/:id/evaluation-report.docx',
+    { ...read, schema: { tags, summary: '评议报告（测评结果报告，Word）', params: idParams } },
+    async (request, reply) => {
+      const item = await items.getItem(db, actorContext(request), request.params.id);
+      if (!evaluatedKinds.includes(item.kind))
+        throw new DomainError('SUPERVISION_NO_EVALUATION', `${item.kindLabel}不进行满意度测评，没有评议报告`, undefined, 409);
+      const file = await evaluationReportDocx(item, chinaDate(clock.now()));
+      return sendDownload(reply, `关于${item.subject}的评议报告.docx`, file);
     },
   );
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, handlingUnits, notifications } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
@@ -84,7 +85,7 @@ describe('satisfaction votes of a supervision item', () => {
     const early = await act(staff, 'openSatisfactionVote', {});
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('SUPERVISION_ITEM_ACTION_NOT_ALLOWED');
-    expect((await act(staff, 'advance')).json().stage).toBe('evaluation');
+    expect((await act(staff, 'advance', { note: '住建局研究处理报告已经城建环资工委审查' })).json().stage).toBe('evaluation');
 
     const byOrgan = await act(unit, 'openSatisfactionVote', {});
     expect(byOrgan.statusCode).toBe(403);
@@ -200,6 +201,31 @@ describe('satisfaction votes of a supervision item', () => {
       await post(staff, `/api/supervision-points/${p.id}/actions/accept`, { judgement: null });
     }
     expect((await act(staff, 'advance')).json()).toMatchObject({ stage: 'closed', openPoints: 0 });
+  });
+
+  it('writes the evaluation report: the item, what was found, each round’s result with its rule and figures, the points', async () => {
+    const docx = await staff.request('GET', `/api/supervision-items/${itemId}/evaluation-report.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('关于物业服务管理工作情况的满意度测评结果报告');
+    expect(text).toContain('嘉兴市住房和城乡建设局');
+    expect(text).toContain('市十届人大常委会第二十三次会议 2026年6月25日');
+    expect(text).toContain('研究处理：住建局研究处理报告已经城建环资工委审查');
+    expect(text).toContain(
+      '第1轮（常委会组成人员测评）：结果为不满意。满意 2 票、基本满意 2 票、不满意 1 票，应参加 12 人，实际投票 5 人。',
+    );
+    expect(text).toContain('第2轮（常委会组成人员测评）：结果为满意。');
+    expect(text).toContain('测评规则：');
+    expect(text).toContain('满意和基本满意');
+    // Every point with its status: the first round's carried over, the re-review's solved.
+    expect(text).toContain('建立物业服务质量评价和退出机制');
+    expect(text).toContain('未解决，已转再审');
+    expect(text).toContain('已解决（销号）');
+    // The organ under supervision may read it too; a deputy not taking part may not.
+    expect((await unit.request('GET', `/api/supervision-items/${itemId}/evaluation-report.docx`)).statusCode).toBe(200);
+    expect((await deputy.request('GET', `/api/supervision-items/${itemId}/evaluation-report.docx`)).statusCode).toBe(404);
   });
 
   it('moves nothing when a vote only names a supervision subject', async () => {

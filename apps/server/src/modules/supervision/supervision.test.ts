@@ -237,6 +237,10 @@ describe('a special work report from the annual plan through deliberation opinio
     const docx = await staff.request('GET', `/api/supervision-items/${reportId}/opinions.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
+    // An inspection ends in no satisfaction vote: it has no evaluation report.
+    const none = await staff.request('GET', `/api/supervision-items/${inspectionId}/evaluation-report.docx`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().error).toMatchObject({ code: 'SUPERVISION_NO_EVALUATION', message: '执法检查不进行满意度测评，没有评议报告' });
     const xlsx = await unit.request('GET', '/api/supervision-points/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -3,7 +3,7 @@ import { Button, Descriptions, Flex, Image, Input, Modal, Space, Table, Tag, Typ
 import { DesktopOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type AgendaItem, type Attendee, type AttendanceInput, type MeetingDetail } from '@renda/shared';
+import { can, type AgendaItem, type AgendaLink, type Attendee, type AttendanceInput, type MeetingDetail } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { DetailLoader } from '../../components/DetailLoader';
@@ -82,7 +82,12 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
           <Typography.Text type="secondary">
             {i.kindLabel}
             {i.presenter ? ` · ${i.presenter}` : ''}
-            {i.link ? ` · ${t(`meetings.linkedModule.${i.link.module}`)}：${i.link.title}` : ''}
+            {i.link && (
+              <>
+                {` · ${t(`meetings.linkedModule.${i.link.module}`)}：`}
+                <LinkedRecord link={i.link} />
+              </>
+            )}
           </Typography.Text>
         </Space>
       ),
@@ -290,4 +295,16 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
       </Modal>
     </Page>
   );
+}
+
+/** Where the record an agenda item is about lives, for the modules whose records have a page of their own. */
+const linkedPages: Partial<Record<AgendaLink['module'], (id: string) => string>> = {
+  supervision: (id) => `/supervision/items/${id}`,
+  major_matters: (id) => `/meetings/major-matters/${id}`,
+};
+
+/** The record an agenda item is about: a link to its page when it has one, else its title. */
+function LinkedRecord({ link }: { link: AgendaLink }) {
+  const page = linkedPages[link.module];
+  return page ? <Link to={page(link.id)}>{link.title}</Link> : <>{link.title}</>;
 }

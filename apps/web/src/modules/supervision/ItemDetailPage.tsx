@@ -84,6 +84,11 @@ function ItemView({ item }: { item: SupervisionItem }) {
               {t('supervision.opinionsDocx')}
             </Button>
           )}
+          {item.evaluations.some((e) => e.verdict) && (
+            <Button icon={<DownloadOutlined />} href={`/api/supervision-items/${item.id}/evaluation-report.docx`}>
+              {t('supervision.evaluationDocx')}
+            </Button>
+          )}
           {item.kind === 'special_inquiry' && item.questions.length > 0 && (
             <Button icon={<DownloadOutlined />} href={`/api/supervision-items/${item.id}/inquiry-record.docx`}>
               {t('supervision.inquiryDocx')}
@@ -99,7 +104,19 @@ function ItemView({ item }: { item: SupervisionItem }) {
           { key: 'kind', label: t('supervision.kind'), children: item.kindLabel },
           { key: 'organ', label: t('supervision.organ'), children: item.organName },
           { key: 'committee', label: t('supervision.committee'), children: item.committee },
-          { key: 'meeting', label: t('supervision.meeting'), children: [item.meeting, item.meetingOn].filter(Boolean).join(' ') || '—' },
+          {
+            key: 'meeting',
+            label: t('supervision.meeting'),
+            children: item.hearings.length ? (
+              <Flex vertical>
+                {item.hearings.map((h) => (
+                  <Link key={h.agendaItemId} to={`/meetings/${h.meetingId}`}>{`${h.meetingTitle}（${h.startsOn}）：${h.agendaTitle}`}</Link>
+                ))}
+              </Flex>
+            ) : (
+              [item.meeting, item.meetingOn].filter(Boolean).join(' ') || '—'
+            ),
+          },
           {
             key: 'stage',
             label: t('supervision.stage'),

@@ -1,5 +1,6 @@
 import { Tag, type TableColumnsType } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
+import { useCurrentUser } from '../../app/auth/session';
 import { useTranslation } from 'react-i18next';
 import { supervisionKind, type SupervisionItemSummary } from '@renda/shared';
 import { Page } from '../../components/Page';
@@ -8,8 +9,16 @@ import { supervisionKey } from './api';
 import { StageTags } from './StageTags';
 import { SupervisionTabs } from './SupervisionTabs';
 
-/** 监督事项: every item the user may see (staff their bodies', an organ its own, a deputy those they take part in). */
+/**
+ * 监督事项: every item the user may see (staff their bodies', an organ its own); a deputy's menu entry opens
+ * their own list, 我参与的监督.
+ */
 export function ItemsPage() {
+  const user = useCurrentUser();
+  return user.role === 'deputy' ? <Navigate to="/supervision/mine" replace /> : <AllItems />;
+}
+
+function AllItems() {
   const { t } = useTranslation();
   const columns = useItemColumns();
   const list = usePagedList<SupervisionItemSummary>([...supervisionKey, 'items'], '/api/supervision-items');

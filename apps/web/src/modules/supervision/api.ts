@@ -7,6 +7,7 @@ import {
   type AnswerInput,
   type JointMeeting,
   type JointMeetingInput,
+  type MyParticipation,
   type PlanAction,
   type PlanInput,
   type PlanItemEdit,
@@ -36,6 +37,12 @@ export const usePlans = () =>
   useQuery({
     queryKey: [...supervisionKey, 'plans'],
     queryFn: () => api.get<{ items: PlanSummary[] }>('/api/supervision/plans'),
+    select: (d) => d.items,
+  });
+export const useMyItems = () =>
+  useQuery({
+    queryKey: [...supervisionKey, 'mine'],
+    queryFn: () => api.get<{ items: MyParticipation[] }>('/api/supervision-items/mine'),
     select: (d) => d.items,
   });
 export const useMeetings = () =>

@@ -11,6 +11,7 @@ export const supervisionRoutes: RouteObject[] = [
       { path: '/supervision/plans', lazy: lazyPage(() => import('./PlansPage'), 'PlansPage') },
       { path: '/supervision/plans/:id', lazy: lazyPage(() => import('./PlanDetailPage'), 'PlanDetailPage') },
       { path: '/supervision/items/:id', lazy: lazyPage(() => import('./ItemDetailPage'), 'ItemDetailPage') },
+      { path: '/supervision/mine', lazy: lazyPage(() => import('./MinePage'), 'MinePage') },
       { path: '/supervision/points', lazy: lazyPage(() => import('./PointsPage'), 'PointsPage') },
     ],
   },

@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlingUnits } from '../../db/schema.js';
+import { clock } from '../../platform/clock.js';
+import { DEMO_PASSWORD } from '../../seed/demo.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+import { giveDeputiesAccounts } from '../../test/voters.js';
+import { meetingItems, meetings } from '../meetings/tables.js';
+
+/**
+ * 我参与的监督: a deputy sees the items they take part in — those they are invited to and those whose field
+ * inspections they went on — and no other; staff have no such list.
+ */
+type Session = Awaited<ReturnType<TestApp['login']>>;
+type Mine = { id: string; year: number; subject: string; invited: boolean; myVisits: { place: string }[] };
+let t: TestApp;
+let staff: Session;
+let invitedDeputy: Session;
+let visitingDeputy: Session;
+const ids: Record<'report' | 'inspection' | 'other', string> = { report: '', inspection: '', other: '' };
+
+const at = (date: string) => new Date(`${date}T02:00:00Z`);
+const post = (s: Session, url: string, body: unknown = {}) => s.request('POST', url, body);
+/** The deputy's list: every item on it is one they take part in; of this test's plan (2033), the ones returned. */
+const mine = async (s: Session) => {
+  const res = await s.request('GET', '/api/supervision-items/mine');
+  expect(res.statusCode, res.body).toBe(200);
+  const items = res.json().items as Mine[];
+  // The demo seed invites deputies to its own items too: each is there by invitation or an inspection.
+  for (const i of items) expect(i.invited || i.myVisits.length > 0).toBe(true);
+  return items.filter((i) => i.year === 2033);
+};
+
+beforeAll(async () => {
+  clock.set(at('2026-04-10'));
+  t = await buildTestApp();
+  staff = await t.login('staff');
+  const cityId = staff.user.bodyId;
+  const made = await giveDeputiesAccounts(t.db, cityId, 3, DEMO_PASSWORD, 'participant');
+  expect(made).toHaveLength(3);
+  [invitedDeputy, visitingDeputy] = [await t.login(made[0]!.username), await t.login(made[1]!.username)];
+  const [unit] = await t.db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, '嘉兴市交通运输局'));
+
+  const plan = await post(staff, '/api/supervision/plans', { bodyId: cityId, year: 2033, title: '嘉兴市人大常委会2033年度监督工作计划' });
+  const add = async (kind: string, subject: string, deputyIds: string[]) => {
+    const res = await post(staff, `/api/supervision/plans/${plan.json().id}/items`, {
+      kind,
+      subject,
+      committee: '财经工委',
+      organUnitId: unit!.id,
+      meeting: null,
+      meetingOn: null,
+      deputyIds,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as { id: string; subject: string }[]).find((i) => i.subject === subject)!.id;
+  };
+  ids.report = await add('special_report', '公共交通优先发展工作情况', [made[0]!.deputyId]);
+  ids.inspection = await add('law_inspection', '《浙江省公路条例》实施情况', [made[2]!.deputyId]);
+  ids.other = await add('special_report', '港口建设工作情况', []);
+  await post(staff, `/api/supervision-plans/${plan.json().id}/actions/adopt`, { note: null });
+  for (let n = 0; n < 2; n++) await post(staff, `/api/supervision-items/${ids.inspection}/actions/advance`, { note: null });
+  // The second deputy, not invited, goes out on the inspection's field visit.
+  const visit = await post(staff, `/api/supervision-items/${ids.inspection}/visits`, {
+    visitedOn: '2026-04-09',
+    place: '嘉兴市公路养护中心',
+    summary: '检查公路养护情况',
+    deputyIds: [made[1]!.deputyId, made[2]!.deputyId],
+  });
+  expect(visit.statusCode, visit.body).toBe(200);
+}, 120_000);
+afterAll(() => {
+  clock.reset();
+  return t?.close();
+});
+
+describe('我参与的监督', () => {
+  it('lists for a deputy only the items they are invited to or went out on, with their inspections', async () => {
+    const first = await mine(invitedDeputy);
+    expect(first.map((i) => i.id)).toEqual([ids.report]);
+    expect(first[0]).toMatchObject({ subject: '公共交通优先发展工作情况', invited: true, myVisits: [] });
+
+    const second = await mine(visitingDeputy);
+    expect(second.map((i) => i.id)).toEqual([ids.inspection]);
+    expect(second[0]).toMatchObject({ invited: false, myVisits: [{ place: '嘉兴市公路养护中心' }] });
+  });
+
+  it('lets a deputy open the items they take part in and no other', async () => {
+    expect((await visitingDeputy.request('GET', `/api/supervision-items/${ids.inspection}`)).statusCode).toBe(200);
+    expect((await visitingDeputy.request('GET', `/api/supervision-items/${ids.report}`)).statusCode).toBe(404);
+    expect((await invitedDeputy.request('GET', `/api/supervision-items/${ids.inspection}`)).statusCode).toBe(404);
+    expect((await invitedDeputy.request('GET', `/api/supervision-items/${ids.other}`)).statusCode).toBe(404);
+    // The paged list a deputy reads is scoped the same way.
+    const page = (await invitedDeputy.request('GET', '/api/supervision-items?year=2033&pageSize=50')).json();
+    expect(page.items.map((i: { id: string }) => i.id)).toEqual([ids.report]);
+  });
+
+  it('is a deputy’s list only', async () => {
+    const res = await staff.request('GET', '/api/supervision-items/mine');
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('the hearing', () => {
+  it('links the item to the meeting agenda item that is about it', async () => {
+    expect((await staff.request('GET', `/api/supervision-items/${ids.report}`)).json().hearings).toEqual([]);
+    const [meeting] = await t.db
+      .insert(meetings)
+      .values({
+        bodyId: staff.user.bodyId,
+        kind: 'standing_committee',
+        number: 93,
+        term: '十',
+        title: '市十届人大常委会第九十三次会议',
+        startsOn: '2026-06-25',
+        endsOn: '2026-06-26',
+        place: '市人大常委会会议室',
+        signInCode: 'participation-test-code',
+      })
+      .returning();
+    const [agenda] = await t.db
+      .insert(meetingItems)
+      .values({
+        meetingId: meeting!.id,
+        position: 1,
+        kind: 'supervision_report',
+        title: '听取和审议市人民政府关于公共交通优先发展工作情况的报告',
+        linkModule: 'supervision',
+        linkId: ids.report,
+        linkTitle: '公共交通优先发展工作情况',
+      })
+      .returning();
+    const item = (await staff.request('GET', `/api/supervision-items/${ids.report}`)).json();
+    expect(item.hearings).toEqual([
+      {
+        agendaItemId: agenda!.id,
+        agendaTitle: '听取和审议市人民政府关于公共交通优先发展工作情况的报告',
+        meetingId: meeting!.id,
+        meetingTitle: '市十届人大常委会第九十三次会议',
+        startsOn: '2026-06-25',
+      },
+    ]);
+    // Another item is heard at no meeting.
+    expect((await staff.request('GET', `/api/supervision-items/${ids.other}`)).json().hearings).toEqual([]);
+  });
+});

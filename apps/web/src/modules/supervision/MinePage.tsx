@@ -1,0 +1,64 @@
+import { Alert, Tag, type TableColumnsType } from 'antd';
+import { Link, Navigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { MyParticipation } from '@renda/shared';
+import { useCurrentUser } from '../../app/auth/session';
+import { Page } from '../../components/Page';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
+import { tagColour } from '../../components/tagColours';
+import { useMyItems } from './api';
+import { StageTags } from './StageTags';
+import { SupervisionTabs } from './SupervisionTabs';
+
+/** 我参与的监督: the items a deputy takes part in (invited, or out on a field inspection) and their inspections. */
+export function MinePage() {
+  const user = useCurrentUser();
+  if (user.role !== 'deputy') return <Navigate to="/supervision" replace />;
+  return <MyItems />;
+}
+
+function MyItems() {
+  const { t } = useTranslation();
+  const query = useMyItems();
+  const part = (i: MyParticipation) => (
+    <>
+      {i.invited && <Tag color={tagColour.processing}>{t('supervision.invited')}</Tag>}
+      {i.myVisits.length > 0 && <Tag color={tagColour.success}>{t('supervision.myVisitCount', { count: i.myVisits.length })}</Tag>}
+    </>
+  );
+  const visits = (i: MyParticipation) => i.myVisits.map((v) => `${v.visitedOn} ${v.place}`).join('；') || '—';
+  const subject = (i: MyParticipation) => <Link to={`/supervision/items/${i.id}`}>{i.subject}</Link>;
+  const columns: TableColumnsType<MyParticipation> = [
+    { title: t('supervision.year'), dataIndex: 'year' },
+    { title: t('supervision.subject'), key: 'subject', render: (_, i) => subject(i) },
+    { title: t('supervision.kind'), dataIndex: 'kindLabel' },
+    { title: t('supervision.organ'), dataIndex: 'organName' },
+    { title: t('supervision.stage'), key: 'stage', render: (_, i) => <StageTags item={i} /> },
+    { title: t('supervision.myPart'), key: 'part', render: (_, i) => part(i) },
+    { title: t('supervision.myVisits'), key: 'visits', render: (_, i) => visits(i) },
+  ];
+  return (
+    <Page title={t('supervision.mine')} extra={<SupervisionTabs />}>
+      {query.error && <Alert type="error" showIcon message={query.error.message} />}
+      <ResponsiveTable<MyParticipation>
+        rowKey="id"
+        loading={query.isLoading}
+        dataSource={query.data ?? []}
+        columns={columns}
+        pagination={false}
+        locale={{ emptyText: t('supervision.mineEmpty') }}
+        card={{
+          title: subject,
+          state: (i) => <StageTags item={i} />,
+          deadline: (i) => (i.meetingOn ? `${t('supervision.meeting')} ${i.meetingOn}` : null),
+          facts: (i) => [
+            [t('supervision.kind'), i.kindLabel],
+            [t('supervision.organ'), i.organName],
+            [t('supervision.myPart'), part(i)],
+            [t('supervision.myVisits'), visits(i)],
+          ],
+        }}
+      />
+    </Page>
+  );
+}
