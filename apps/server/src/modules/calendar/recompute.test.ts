@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { auditActionName } from '@renda/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bodies, handlingUnits, notifications } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { makeStationAndDeputy, opinionByCode, unitIdByName } from '../opinions/test-fixtures.js';
 import { opinions } from '../opinions/tables.js';
 import { followUpTasks } from '../followups/tables.js';
+import { stations } from '../stations/tables.js';
 import { supervisionItems } from '../supervision/tables.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -33,10 +34,15 @@ beforeAll(async () => {
   t = await buildTestApp();
   // Sunday 20 December 2026: the installed package knows official days off only up to 2026.
   clock.set(new Date('2026-12-20T10:00:00+08:00'));
-  [admin, staff, unit, jtunit] = (await Promise.all(['admin', 'staff', 'unit', 'jtunit'].map((u) => t.login(u)))) as Session[];
-  stationCode = (await makeStationAndDeputy(t.db, staff.user.bodyId)).stationCode;
-  housingUnitId = await unitIdByName(t.db, '嘉兴市住房和城乡建设局');
-  jtjId = (await t.db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, '嘉兴市交通运输局')))[0]!.id;
+  [admin, staff, unit, jtunit] = await Promise.all([t.login('admin'), t.login('staff'), t.login('unit'), t.login('jtunit')]);
+  stationCode = `calendar-${randomUUID().slice(0, 8)}`;
+  await t.db
+    .insert(stations)
+    .values({ bodyId: staff.user.bodyId, kind: 'liaison_station', name: '日历重算测试联络站', publicCode: stationCode });
+  const unitId = async (name: string) =>
+    (await t.db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, name)))[0]!.id;
+  housingUnitId = await unitId('嘉兴市住房和城乡建设局');
+  jtjId = await unitId('嘉兴市交通运输局');
   const cityId = (await t.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, '嘉兴市人大常委会')))[0]!.id;
   itemId = (
     await t.db
@@ -65,7 +71,8 @@ async function routedOpinion(content: string) {
     remoteAddress: `10.9.0.${content.length}`,
   });
   expect(res.statusCode, res.body).toBe(201);
-  const { id } = await opinionByCode(t.db, res.json().trackingCode);
+  const code = String(res.json().trackingCode).replaceAll('-', '');
+  const { id } = (await t.db.select({ id: opinions.id }).from(opinions).where(eq(opinions.trackingCode, code)))[0]!;
   await act(staff, id, { action: 'accept' });
   const routed = await act(staff, id, { action: 'route', handlingUnitId: housingUnitId, routeKind: 'special_assignment' });
   return { id, routed };
