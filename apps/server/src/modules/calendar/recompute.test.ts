@@ -4,8 +4,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bodies, handlingUnits, notifications } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
+import { setRule } from '../../platform/deadline-rules.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { opinions } from '../opinions/tables.js';
+import { campaignClues, campaigns } from '../campaigns/tables.js';
 import { followUpTasks } from '../followups/tables.js';
 import { stations } from '../stations/tables.js';
 import { supervisionItems } from '../supervision/tables.js';
@@ -115,6 +117,34 @@ describe('entering a year recounts the open working-day deadlines that run into 
     expect(byDays).toMatchObject({ dueOn: '2027-01-08', dueProvisional: true });
     const byDate = await task({ title: '报送年度小结', dueOn: '2027-01-08' });
 
+    // A clue transferred today where the city counts rectification in 15 working days (the default is a month).
+    const now = clock.now();
+    await setRule(t.db, staff.user.bodyId, 'campaign.clue.rectify', { amount: 15, unit: 'working_days' }, now);
+    const [campaign] = await t.db
+      .insert(campaigns)
+      .values({ bodyId: staff.user.bodyId, title: '背街小巷专项监督', theme: '城市管理', startsOn: '2026-12-01', endsOn: '2027-03-31' })
+      .returning();
+    const clue = async (seq: number, dueAt: Date) =>
+      (
+        await t.db
+          .insert(campaignClues)
+          .values({
+            campaignId: campaign!.id,
+            bodyId: staff.user.bodyId,
+            seq,
+            kind: 'problem',
+            content: `背街小巷路灯损坏（${seq}）`,
+            foundOn: '2026-12-18',
+            status: 'transferred',
+            handlingUnitId: jtjId,
+            transferredAt: now,
+            firstTransferredAt: now,
+            dueAt,
+          })
+          .returning()
+      )[0]!;
+    const clueByDays = await clue(1, new Date('2027-01-08T15:59:59.999Z'));
+
     const saved = await admin.request('PUT', '/api/admin/calendar/years/2027', notice2027);
     expect(saved.statusCode, saved.body).toBe(200);
 
@@ -125,6 +155,9 @@ describe('entering a year recounts the open working-day deadlines that run into 
     expect(await dueOf(answered.id)).toBe('2027-01-08T15:59:59.999Z');
     expect(await taskDue(byDays.id)).toBe('2027-01-11');
     expect(await taskDue(byDate.id)).toBe('2027-01-08');
+    const [clueAfter] = await t.db.select().from(campaignClues).where(eq(campaignClues.id, clueByDays.id));
+    expect(clueAfter!.dueAt!.toISOString()).toBe('2027-01-11T15:59:59.999Z');
+    expect(await recomputed(clueByDays.id)).toHaveLength(1);
 
     const [audit] = await recomputed(open.id);
     expect(audit).toMatchObject({ entity: 'opinion', actorId: admin.user.id, before: { due: '2027-01-08' } });
@@ -140,7 +173,9 @@ describe('entering a year recounts the open working-day deadlines that run into 
     expect(unitNotes[0]!.link).toBe(`/opinions/${open.id}`);
     const jtNotes = await told(jtunit);
     expect(jtNotes).toHaveLength(1);
+    // One notice to the transport bureau for both its task and its clue.
     expect(jtNotes[0]!.body).toContain('报送加装电梯进度');
+    expect(jtNotes[0]!.body).toContain('问题线索第1号');
   });
 
   it('moves nothing and tells no one when the year is saved again unchanged', async () => {
