@@ -64,7 +64,7 @@ export const calendarRoutes: ModuleRoutes = async (app, { database, jobs, notifi
         response: { 200: calendarYearDetail, ...errorResponses },
       },
     },
-    async (request) => service.saveYear(database, actorContext(request), request.params.year, request.body),
+    async (request) => service.saveYear(database, notifier, actorContext(request), request.params.year, request.body),
   );
 
   app.post(
@@ -78,6 +78,6 @@ export const calendarRoutes: ModuleRoutes = async (app, { database, jobs, notifi
         response: { 200: calendarYearDetail, ...errorResponses },
       },
     },
-    async (request) => service.importFromPackage(database, actorContext(request), request.params.year),
+    async (request) => service.importFromPackage(database, notifier, actorContext(request), request.params.year),
   );
 };

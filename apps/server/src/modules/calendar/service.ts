@@ -8,6 +8,7 @@ import { addCalendarDays, calendarKnownThrough, chinaDate } from '../../platform
 import { DomainError, conflict, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { loadOfficialCalendar, officialCalendar, packageCalendar, type CalendarDay } from '../../platform/official-calendar.js';
+import { recomputeAcrossCalendarChange } from '../../platform/provisional-deadlines.js';
 import * as repo from './repository.js';
 
 /** The longest run of days off one holiday may have (春节 and 国庆 are eight or nine days). */
@@ -122,8 +123,15 @@ export function daysOfNotice(year: number, holidays: CalendarYearInput['holidays
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/**
+ * Replaces a year's arrangement, and in the same transaction recomputes the open working-day deadlines
+ * that run into it (platform/provisional-deadlines.ts), telling those responsible. The in-memory calendar
+ * takes the new year inside the transaction (the new dates are counted with it); if the transaction
+ * fails, the table's committed contents are loaded back.
+ */
 async function replace(
   database: Database,
+  notifier: Notifier,
   ctx: ActorContext,
   year: number,
   source: 'package' | 'manual',
@@ -132,7 +140,7 @@ async function replace(
   action: string,
 ) {
   const { db } = database;
-  await db.transaction(async (tx) => {
+  const change = db.transaction(async (tx) => {
     const clash = await repo.clashingDays(
       tx,
       year,
@@ -141,7 +149,10 @@ async function replace(
     if (clash.length)
       throw conflict('CALENDAR_DAY_IN_OTHER_YEAR', `${clash[0]!.date} 已在${clash[0]!.year}年的安排中（${clash[0]!.name}），请先修改该年`);
     const before = (await repo.getYear(tx, year)) ? await getYear(tx, year) : null;
-    await repo.replaceYear(tx, { year, source, notice, updatedAt: clock.now(), updatedBy: ctx.actor.displayName }, days);
+    await recomputeAcrossCalendarChange(tx, notifier, ctx, year, async () => {
+      await repo.replaceYear(tx, { year, source, notice, updatedAt: clock.now(), updatedBy: ctx.actor.displayName }, days);
+      await reloadCalendar(tx);
+    });
     const after = await getYear(tx, year);
     await recordAudit(tx, ctx, {
       entity: 'calendar_year',
@@ -152,23 +163,24 @@ async function replace(
     });
     await repo.announceChange(tx, year);
   });
-  // This instance reloads at once; the others on the pg_notify (see listenForChanges).
-  await reloadCalendar(db);
+  // This instance reloads at once (also after a failure, to drop the uncommitted year); the others on
+  // the pg_notify (see listenForChanges).
+  await change.finally(() => reloadCalendar(db));
   return getYear(db, year);
 }
 
 /** Enters (or corrects) a year from the State Council's notice. */
-export async function saveYear(database: Database, ctx: ActorContext, year: number, input: CalendarYearInput) {
+export async function saveYear(database: Database, notifier: Notifier, ctx: ActorContext, year: number, input: CalendarYearInput) {
   const parsed = calendarYearInput.parse(input);
   const days = daysOfNotice(year, parsed.holidays);
-  return replace(database, ctx, year, 'manual', parsed.notice || null, days, 'update');
+  return replace(database, notifier, ctx, year, 'manual', parsed.notice || null, days, 'update');
 }
 
 /** Takes a year from the installed chinese-days package (after upgrading it), replacing what the table has. */
-export async function importFromPackage(database: Database, ctx: ActorContext, year: number) {
+export async function importFromPackage(database: Database, notifier: Notifier, ctx: ActorContext, year: number) {
   const days = packageCalendar().get(year);
   if (!days) throw new DomainError('CALENDAR_NOT_IN_PACKAGE', `已安装的日历数据包（chinese-days）不含${year}年的安排，请按国务院通知录入`);
-  return replace(database, ctx, year, 'package', null, days, 'import');
+  return replace(database, notifier, ctx, year, 'package', null, days, 'import');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { ClueQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
@@ -387,6 +387,15 @@ export function cluesOfSuggestion(db: Executor, suggestionId: string) {
     .innerJoin(campaigns, eq(campaigns.id, campaignClues.campaignId))
     .where(eq(campaignClues.suggestionId, suggestionId))
     .orderBy(asc(campaignClues.campaignId), asc(campaignClues.seq));
+}
+
+/** Clues transferred for rectification and due on or after an instant, with their body's path (the calendar's recount). */
+export function transferredDueFrom(db: Executor, from: Date) {
+  return db
+    .select({ clue: campaignClues, bodyPath: bodies.path })
+    .from(campaignClues)
+    .innerJoin(bodies, eq(bodies.id, campaignClues.bodyId))
+    .where(and(eq(campaignClues.status, 'transferred'), gte(campaignClues.dueAt, from)));
 }
 
 export async function bodyPathOf(db: Executor, bodyId: string) {

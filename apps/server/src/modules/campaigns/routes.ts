@@ -30,11 +30,15 @@ import * as dispatch from './dispatch-service.js';
 import * as ledger from './ledger-service.js';
 import * as service from './service.js';
 import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
+import { clueDeadlines } from './clue-deadlines.js';
+import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 
 const tags = ['opinions'];
 
 /** Themed campaigns (专项监督) with their problem-clue ledger and monthly dispatch report (seed 000). */
 export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
+  // Entering a year of the official calendar recounts the rectification deadlines running into it.
+  registerProvisionalDeadlines(clueDeadlines);
   const read = { preValidation: requirePermission('campaigns.read') };
   const manage = { preValidation: requirePermission('campaigns.manage') };
 

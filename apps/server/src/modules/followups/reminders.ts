@@ -1,8 +1,9 @@
 import type { FollowUpSubjectType } from '@renda/shared';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import type { Notifier } from '../../platform/notifications.js';
+import type { ProvisionalDeadlineSource, WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { sendNotices } from '../../platform/workflow.js';
 import * as repo from './repository.js';
@@ -47,3 +48,37 @@ export async function remindOverdueTasks(db: Db, notifier: Notifier) {
   }
   return { reminded };
 }
+
+/**
+ * The tasks counted in working days, for the calendar's recount (platform/provisional-deadlines.ts): the
+ * unit is told (the staff of the item's body when no unit account holds it), and the overdue reminder may
+ * come again once the new date passes.
+ */
+export const followUpDeadlines: ProvisionalDeadlineSource = {
+  name: 'followups',
+  async open(tx: Executor, from: string) {
+    const open: WorkingDayDeadline[] = [];
+    for (const task of await repo.openWorkingDayTasks(tx, from)) {
+      const info = await subjectSource(task.subjectType as FollowUpSubjectType).describe(tx, task.subjectId);
+      open.push({
+        entity: 'follow_up_task',
+        id: task.id,
+        bodyId: task.bodyId,
+        from: chinaDate(task.createdAt),
+        due: task.dueOn,
+        workingDays: task.dueWorkingDays,
+        label: info ? `《${info.title}》的落实任务“${task.title}”` : `落实任务“${task.title}”`,
+        link: info?.link ?? '/',
+        owner: task.unitId,
+      });
+    }
+    return open;
+  },
+  async move(tx, record, due) {
+    await repo.updateTask(tx, record.id, { dueOn: due, ...(due >= chinaDate(clock.now()) ? { overdueNotifiedAt: null } : {}) });
+  },
+  async recipients(tx, record) {
+    if (record.owner) return ids(await usersOfUnit(tx, record.owner));
+    return record.bodyId ? ids(await staffOfBody(tx, record.bodyId)) : [];
+  },
+};

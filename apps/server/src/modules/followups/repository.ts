@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { followUpTasks } from './tables.js';
@@ -58,4 +58,12 @@ export async function markNotified(db: Executor, id: string, at: Date) {
     .where(and(eq(followUpTasks.id, id), isNull(followUpTasks.overdueNotifiedAt), eq(followUpTasks.state, 'open')))
     .returning({ id: followUpTasks.id });
   return rows.length > 0;
+}
+
+/** Open tasks counted in working days and due on or after a date: the calendar's recount looks at these. */
+export function openWorkingDayTasks(db: Executor, from: string) {
+  return db
+    .select()
+    .from(followUpTasks)
+    .where(and(eq(followUpTasks.state, 'open'), isNotNull(followUpTasks.dueWorkingDays), gte(followUpTasks.dueOn, from)));
 }

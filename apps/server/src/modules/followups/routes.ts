@@ -9,7 +9,8 @@ import {
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
-import { remindOverdueTasks } from './reminders.js';
+import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
+import { followUpDeadlines, remindOverdueTasks } from './reminders.js';
 import * as service from './service.js';
 
 const tags = ['platform'];
@@ -21,6 +22,8 @@ const tags = ['platform'];
 export const followUpRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs }) => {
   const use = { preValidation: requirePermission('followUps.use') };
   // 09:00 China time every day: a task past its deadline is reminded once to its unit and the staff.
+  // Entering a year of the official calendar recounts the working-day deadlines running into it.
+  registerProvisionalDeadlines(followUpDeadlines);
   jobs.define({ name: 'follow-up-deadlines', cron: '0 1 * * *', handler: async () => void (await remindOverdueTasks(db, notifier)) });
 
   app.get(

@@ -89,17 +89,27 @@ async function requireInfo(db: Executor, subject: FollowUpSubject): Promise<Subj
   return info;
 }
 
-/** A named date (not in the past), a number of working days from today, or the subject's rule in force. */
-async function dueOnOf(tx: Executor, subject: FollowUpSubject, info: SubjectInfo, task: Pick<FollowUpTaskFields, 'dueOn' | 'workingDays'>) {
+/**
+ * A named date (not in the past), a number of working days from today, or the subject's rule in force;
+ * with the number of working days when it was counted in them (recounted when a year's calendar is entered).
+ */
+async function dueOnOf(
+  tx: Executor,
+  subject: FollowUpSubject,
+  info: SubjectInfo,
+  task: Pick<FollowUpTaskFields, 'dueOn' | 'workingDays'>,
+): Promise<{ dueOn: string; dueWorkingDays: number | null }> {
   const now = clock.now();
   if (task.dueOn) {
     if (task.dueOn < chinaDate(now))
       throw new DomainError('FOLLOW_UP_DUE_PAST', '完成期限不能早于今天', { fields: [{ path: 'dueOn', message: '完成期限不能早于今天' }] });
-    return task.dueOn;
+    return { dueOn: task.dueOn, dueWorkingDays: null };
   }
-  if (task.workingDays) return dueDate(now, { amount: task.workingDays, unit: 'working_days' });
   const key = subjectSource(subject.subjectType).deadlineRule ?? followUpDefaultDeadline.key;
-  return dueDate(now, await ruleInForce(tx, await repo.bodyPath(tx, info.bodyId), key));
+  const rule = task.workingDays
+    ? { amount: task.workingDays, unit: 'working_days' as const }
+    : await ruleInForce(tx, await repo.bodyPath(tx, info.bodyId), key);
+  return { dueOn: dueDate(now, rule), dueWorkingDays: rule.unit === 'working_days' ? rule.amount : null };
 }
 
 /** A task as the owning module hands it over: the unit (already checked by the module) or a named responsible. */
@@ -136,7 +146,7 @@ export async function addTasks(
       title: t.title,
       unitId: t.unitId,
       responsible: t.responsible,
-      dueOn: await dueOnOf(tx, subject, info, { dueOn: t.dueOn ?? null, workingDays: t.workingDays ?? null }),
+      ...(await dueOnOf(tx, subject, info, { dueOn: t.dueOn ?? null, workingDays: t.workingDays ?? null })),
       state: 'open',
       createdBy: ctx.actor.id,
       createdAt: now,
@@ -235,7 +245,17 @@ const machine: Machine<Loaded, FollowUpState, FollowUpAction, FollowUpParty, nev
       const dueOn = input.dueOn ?? item.task.dueOn;
       return {
         patch: {
-          task: { ...item.task, dueOn, doneAt: null, doneBy: null, doneByName: null, returnReason: input.reason!, overdueNotifiedAt: null },
+          task: {
+            ...item.task,
+            dueOn,
+            // A named new date is no longer counted in working days.
+            dueWorkingDays: input.dueOn ? null : item.task.dueWorkingDays,
+            doneAt: null,
+            doneBy: null,
+            doneByName: null,
+            returnReason: input.reason!,
+            overdueNotifiedAt: null,
+          },
         },
         detail: { reason: input.reason, dueOn },
         notices: [

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
 import { bodies, handlingUnits, users } from '../../db/platform-tables.js';
 
@@ -27,6 +27,11 @@ export const followUpTasks = pgTable(
     /** The unit's name, or the office or person named when there is no unit account. */
     responsible: text('responsible').notNull(),
     dueOn: date('due_on').notNull(),
+    /**
+     * The number of working days the deadline was counted in from the day the task was set (its
+     * created_at), or null for a named date: entering a year of the official calendar counts it again.
+     */
+    dueWorkingDays: integer('due_working_days'),
     state: varchar('state', { length: 8 }).notNull().default('open'),
     evidence: text('evidence'),
     doneAt: timestampColumn('done_at'),

@@ -33,3 +33,12 @@ export function findNewlyOverdue(db: Executor, now: Date, limit: number) {
     .where(and(overdueCondition(now), sql`${opinions.overdueAt} IS NULL`))
     .limit(limit);
 }
+
+/** Running items due on or after an instant, with their body's path: the calendar's recount looks at these. */
+export function findRunningDueFrom(db: Executor, from: Date) {
+  return db
+    .select({ opinion: opinions, bodyPath: bodies.path })
+    .from(opinions)
+    .innerJoin(bodies, eq(bodies.id, opinions.bodyId))
+    .where(and(inArray(opinions.status, [...runningStatuses]), gte(opinions.dueAt, from)));
+}

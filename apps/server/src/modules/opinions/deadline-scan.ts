@@ -1,14 +1,18 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
-import { chinaDate, workingDaysLeft } from '../../platform/deadlines.js';
+import { ruleInForce } from '../../platform/deadline-rules.js';
+import { addCalendarDays, chinaDate, endOfChinaDay, workingDaysLeft } from '../../platform/deadlines.js';
 import type { Notifier } from '../../platform/notifications.js';
+import { usersOfUnit } from '../../platform/recipients.js';
+import type { ProvisionalDeadlineSource, WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
 import { sendNotices } from '../../platform/workflow.js';
-import { findDueForReminder, findNewlyOverdue } from './deadline-repository.js';
+import { findDueForReminder, findNewlyOverdue, findRunningDueFrom } from './deadline-repository.js';
 import { opinionLink, staffNotice, summaryOf, unitNotice } from './notify.js';
 import * as repo from './opinion-repository.js';
-import { REMINDER_WORKING_DAYS } from './rules.js';
+import { REMINDER_WORKING_DAYS, replyDeadline } from './rules.js';
+import { formatTrackingCode } from './tracking-code.js';
 
 const jobCtx: RequestContext = { actor: null, requestId: 'job:opinions-deadlines', ip: null };
 const BATCH = 500;
@@ -72,3 +76,56 @@ export async function scanDeadlines(db: Db, notifier: Notifier): Promise<{ remin
   }
   return { reminded, overdue };
 }
+
+/**
+ * The reply deadlines of routed items, for the calendar's recount (platform/provisional-deadlines.ts).
+ * The table keeps the routing instant and the due date, not the rule: an item is counted in working days
+ * when its body's reply rule in force is (the recount then takes the number of working days between the
+ * two under the old calendar). The unit it is routed to is told; its reminder may come again.
+ */
+export const opinionDeadlines: ProvisionalDeadlineSource = {
+  name: 'opinions',
+  async open(tx: Executor, from: string) {
+    const rows = await findRunningDueFrom(tx, endOfChinaDay(addCalendarDays(from, -1)));
+    const units = new Map<string, boolean>();
+    const counted = async (bodyPath: string) => {
+      if (!units.has(bodyPath)) units.set(bodyPath, (await ruleInForce(tx, bodyPath, replyDeadline.key)).unit === 'working_days');
+      return units.get(bodyPath)!;
+    };
+    const open: WorkingDayDeadline[] = [];
+    for (const { opinion, bodyPath } of rows)
+      if (opinion.routedAt && opinion.dueAt && (await counted(bodyPath)))
+        open.push({
+          entity: 'opinion',
+          id: opinion.id,
+          bodyId: opinion.bodyId,
+          from: chinaDate(opinion.routedAt),
+          due: chinaDate(opinion.dueAt),
+          label: `群众意见 ${formatTrackingCode(opinion.trackingCode)}（${summaryOf(opinion)}）`,
+          link: opinionLink(opinion.id),
+          owner: opinion.handlingUnitId,
+        });
+    return open;
+  },
+  async move(tx, record, due) {
+    const dueAt = endOfChinaDay(due);
+    const now = clock.now();
+    await repo.updateOpinion(tx, record.id, {
+      dueAt,
+      remindedAt: null,
+      ...(dueAt.getTime() >= now.getTime() ? { overdueAt: null } : {}),
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      opinionId: record.id,
+      at: now,
+      action: 'dueRecomputed',
+      actorName: '系统',
+      note: `按法定节假日安排，答复期限由 ${record.due} 调整为 ${due}`,
+      public: false,
+    });
+  },
+  async recipients(tx, record) {
+    return record.owner ? (await usersOfUnit(tx, record.owner)).map((u) => u.id) : [];
+  },
+};

@@ -43,6 +43,14 @@ export const publicStepLabel: Record<string, string> = {
   propose: '已作为民生实事项目建议征集',
 };
 
+/** Steps only staff and the unit see that no action of the workflow names. */
+const internalStepLabel: Record<string, string> = {
+  remind: '到期提醒',
+  overdue: '超过答复期限',
+  mergedIn: '并入其他意见',
+  dueRecomputed: '按法定节假日安排重算答复期限',
+};
+
 export function presentListItem(r: OpinionListRow, now: Date): OpinionListItem {
   const o = r.opinion;
   return {
@@ -71,7 +79,7 @@ export function presentEvent(e: EventRow) {
   return {
     at: e.at.toISOString(),
     action: e.action,
-    label: opinionActionLabel[e.action as OpinionAction] ?? publicStepLabel[e.action] ?? e.action,
+    label: opinionActionLabel[e.action as OpinionAction] ?? publicStepLabel[e.action] ?? internalStepLabel[e.action] ?? e.action,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     actorName: e.actorName,

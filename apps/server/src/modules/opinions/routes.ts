@@ -29,10 +29,11 @@ import {
 import { actorContext, requestContext, requirePermission } from '../../platform/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
+import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import { qrPng, registerSevenOnesSource, requestOrigin } from '../deputies/index.js';
 import { act, bulkAct } from './action-service.js';
 import * as categories from './category-service.js';
-import { scanDeadlines } from './deadline-scan.js';
+import { opinionDeadlines, scanDeadlines } from './deadline-scan.js';
 import { countReceivedByDeputy } from './figures-repository.js';
 import * as intake from './intake.js';
 import type { Photo } from './intake.js';
@@ -77,6 +78,8 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
     const row = z.uuid().safeParse(ownerId).success ? await getVisible(tx, ctx.actor, ownerId) : undefined;
     return row ? { bodyId: row.opinion.bodyId } : null;
   });
+  // Entering a year of the official calendar recounts the reply deadlines running into it.
+  registerProvisionalDeadlines(opinionDeadlines);
   jobs.define({ name: 'opinions-deadlines', cron: '*/30 * * * *', handler: async () => void (await scanDeadlines(db, notifier)) });
 
   // ---- public: no login, rate limited per address ----

@@ -1,0 +1,1 @@
+ALTER TABLE "follow_up_tasks" ADD COLUMN "due_working_days" integer;

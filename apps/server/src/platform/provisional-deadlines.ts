@@ -1,0 +1,128 @@
+import type { AuditEntity } from '@renda/shared';
+import type { Executor, Tx } from '../db/client.js';
+import { recordAudit } from './audit.js';
+import type { ActorContext } from './context.js';
+import { addCalendarDays, findWorkday, isWorkday } from './deadlines.js';
+import type { Notifier } from './notifications.js';
+import { sendNotices } from './workflow.js';
+
+/**
+ * 录入节假日安排后重算期限: when an administrator enters (or corrects) a year of the official calendar,
+ * every open deadline counted in working days that runs into that year is counted again under the new
+ * calendar. One mechanism for every module: each module registers a source of its open working-day
+ * deadlines (from its routes, at start-up); the calendar module runs them all inside the transaction
+ * that changes the calendar.
+ */
+export interface WorkingDayDeadline {
+  /** The audit entity of the record (opinion, follow_up_task). */
+  entity: AuditEntity;
+  id: string;
+  bodyId: string | null;
+  /** The China date the count started after (the start day itself is not counted). */
+  from: string;
+  /** The due date stored now. */
+  due: string;
+  /**
+   * The number of working days, when the record keeps it. Otherwise it is counted again between `from`
+   * and `due` under the calendar before the change (and the record is left alone when its due date is not
+   * a working day under that calendar: it was not counted in working days).
+   */
+  workingDays?: number | null;
+  /** How the record is named in the notice (群众意见 ABCD-EFGH：…). */
+  label: string;
+  /** Where the notice leads. */
+  link: string;
+  /** Whom the module's own reminders of the record go to (a handling unit's id), for `recipients`. */
+  owner: string | null;
+}
+
+export interface ProvisionalDeadlineSource {
+  /** The module's name, for errors. */
+  name: string;
+  /** Open records whose working-day due date is on or after `from` (a China date). */
+  open(tx: Executor, from: string): Promise<WorkingDayDeadline[]>;
+  /** Stores the new due date (and whatever the module derives from it: clears a reminder mark). */
+  move(tx: Executor, record: WorkingDayDeadline, due: string): Promise<void>;
+  /** The users the module's own reminders of this record go to. */
+  recipients(tx: Executor, record: WorkingDayDeadline): Promise<string[]>;
+}
+
+const sources = new Map<string, ProvisionalDeadlineSource>();
+
+/** Registers a module's working-day deadlines (idempotent by name: several apps in one process register again). */
+export function registerProvisionalDeadlines(source: ProvisionalDeadlineSource) {
+  sources.set(source.name, source);
+}
+
+/** The working days after `from` up to and including `due` (0 when `due` is not after `from`). */
+export function workingDaysBetween(from: string, due: string): number {
+  let count = 0;
+  for (let day = addCalendarDays(from, 1); day <= due; day = addCalendarDays(day, 1)) if (isWorkday(day)) count += 1;
+  return count;
+}
+
+export interface MovedDeadline {
+  entity: string;
+  id: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Runs a change of the official calendar for `year` (`change` replaces the table and loads it into the
+ * in-memory calendar, inside `tx`) and recomputes every registered open working-day deadline it touches:
+ * the count of working days is taken under the old calendar, the new date under the new one. A record
+ * whose date moves is updated and audited (dueRecomputed, before/after), and each person responsible is
+ * told once, with every old and new date of theirs. Returns the moves.
+ */
+export async function recomputeAcrossCalendarChange(
+  tx: Tx,
+  notifier: Notifier,
+  ctx: ActorContext,
+  year: number,
+  change: () => Promise<void>,
+): Promise<MovedDeadline[]> {
+  // A New Year make-up working day may fall in the December before the year.
+  const window = `${year - 1}-12-01`;
+  const counted: { source: ProvisionalDeadlineSource; record: WorkingDayDeadline; n: number }[] = [];
+  for (const source of sources.values())
+    for (const record of await source.open(tx, window)) {
+      if (record.workingDays) counted.push({ source, record, n: record.workingDays });
+      else if (isWorkday(record.due) && record.due > record.from)
+        counted.push({ source, record, n: workingDaysBetween(record.from, record.due) });
+    }
+  await change();
+  const moved: MovedDeadline[] = [];
+  const told = new Map<string, string[]>();
+  const links = new Map<string, Set<string>>();
+  for (const { source, record, n } of counted) {
+    const due = findWorkday(n, record.from);
+    if (due === record.due) continue;
+    await source.move(tx, record, due);
+    await recordAudit(tx, ctx, {
+      entity: record.entity,
+      entityId: record.id,
+      bodyId: record.bodyId,
+      action: 'dueRecomputed',
+      before: { due: record.due },
+      after: { due, workingDays: n, calendarYear: year },
+    });
+    moved.push({ entity: record.entity, id: record.id, before: record.due, after: due });
+    for (const userId of new Set(await source.recipients(tx, record))) {
+      told.set(userId, [...(told.get(userId) ?? []), `${record.label}：期限由 ${record.due} 调整为 ${due}`]);
+      links.set(userId, (links.get(userId) ?? new Set()).add(record.link));
+    }
+  }
+  for (const [userId, lines] of told) {
+    const only = links.get(userId)!;
+    await sendNotices(tx, notifier, [
+      {
+        userIds: [userId],
+        title: `${year}年法定节假日安排已录入，期限已重算`,
+        body: `按${year}年放假和调休安排重新计算工作日，以下期限已调整：\n${lines.join('\n')}`,
+        link: only.size === 1 ? [...only][0] : undefined,
+      },
+    ]);
+  }
+  return moved;
+}
