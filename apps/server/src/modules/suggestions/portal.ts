@@ -26,7 +26,7 @@ function presentPublic(r: PublishedRow): PublicSuggestion {
     id: r.s.id,
     bodyName: r.bodyName,
     sessionName: r.sessionName,
-    numberLabel: numberLabel(r.s),
+    numberLabel: numberLabel(r.s, r.sessionName),
     kind: r.s.kind as PublicSuggestion['kind'],
     title: r.s.title,
     content: redactPersonal(r.s.content),

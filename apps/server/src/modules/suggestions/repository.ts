@@ -578,8 +578,13 @@ export async function getReply(db: Executor, id: string) {
 }
 
 /** Not scoped: for links the caller already holds. */
+/** Items by id with their session's name (for their numbers). */
 export function findByIds(db: Executor, ids: string[]) {
-  return db.select().from(suggestions).where(inArray(suggestions.id, ids));
+  return db
+    .select({ s: suggestions, sessionName: suggestionSessions.name })
+    .from(suggestions)
+    .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
+    .where(inArray(suggestions.id, ids));
 }
 
 /** Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates). */
@@ -605,8 +610,9 @@ export async function countSubmittedByDeputy(db: Executor, deputyId: string, fro
 /** The same suggestions for the performance file, oldest first, with the lead unit. */
 export async function listSubmittedByDeputy(db: Executor, deputyId: string, from: string, to: string) {
   return db
-    .select({ s: suggestions, leadUnitName: leadUnit })
+    .select({ s: suggestions, sessionName: suggestionSessions.name, leadUnitName: leadUnit })
     .from(suggestions)
+    .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
     .where(submittedByDeputy(deputyId, from, to))
     .orderBy(asc(suggestions.submittedAt));
 }
