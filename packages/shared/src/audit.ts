@@ -23,6 +23,8 @@ export const auditEvent = z.object({
   bodyName: z.string().nullable(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What the record is called now (a suggestion's title, a deputy's name); null once deleted or for a kind without one. */
+  entityTitle: z.string().nullable(),
   action: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),

@@ -22,11 +22,13 @@ import * as bodies from './bodies-service.js';
 import * as deadlineRules from './deadline-rules-service.js';
 import * as units from './handling-units-service.js';
 import * as users from './users-service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['admin'];
 
 export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
+  registerAuditTitles(repo.auditTitleSources);
   const manage = { preValidation: requirePermission('admin.manage') };
   // Rules, charters and other documents of a congress body.
   attachments.registerOwner('body', async (tx, ctx, ownerId) => {

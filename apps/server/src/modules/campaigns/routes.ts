@@ -30,11 +30,14 @@ import * as dispatch from './dispatch-service.js';
 import * as ledger from './ledger-service.js';
 import * as service from './service.js';
 import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['opinions'];
 
 /** Themed campaigns (专项监督) with their problem-clue ledger and monthly dispatch report (seed 000). */
 export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('campaigns.read') };
   const manage = { preValidation: requirePermission('campaigns.manage') };
 

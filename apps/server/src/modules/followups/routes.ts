@@ -11,6 +11,8 @@ import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { remindOverdueTasks } from './reminders.js';
 import * as service from './service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['platform'];
 
@@ -19,6 +21,7 @@ const tags = ['platform'];
  * role; who sees, sets and completes the tasks of an item is the owning module's answer (subjects.ts).
  */
 export const followUpRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs }) => {
+  registerAuditTitles(auditTitleSources);
   const use = { preValidation: requirePermission('followUps.use') };
   // 09:00 China time every day: a task past its deadline is reminded once to its unit and the staff.
   jobs.define({ name: 'follow-up-deadlines', cron: '0 1 * * *', handler: async () => void (await remindOverdueTasks(db, notifier)) });

@@ -23,6 +23,8 @@ import { offsetOf, readPage } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { searchQuery, searchTokens } from '../../platform/text.js';
 import { withinChinaDates } from '../../platform/periods.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 export type AssignmentRow = typeof suggestionAssignments.$inferSelect;
@@ -616,3 +618,9 @@ export async function listSubmittedByDeputy(db: Executor, deputyId: string, from
     .where(submittedByDeputy(deputyId, from, to))
     .orderBy(asc(suggestions.submittedAt));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  suggestion: titleColumn(suggestions.id, suggestions.title),
+  suggestion_session: titleColumn(suggestionSessions.id, suggestionSessions.name),
+};

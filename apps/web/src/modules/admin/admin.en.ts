@@ -181,6 +181,7 @@ export const adminEn: Widen<typeof adminZh> = {
     body: 'Body',
     entity: 'Object',
     entityId: 'Object id',
+    record: 'Object name (id)',
     action: 'Action',
     ip: 'IP address',
     dateRange: 'Period',

@@ -86,6 +86,7 @@ export const adminZh = {
     body: '机关',
     entity: '对象',
     entityId: '对象编号',
+    record: '对象名称（编号）',
     action: '操作',
     ip: 'IP 地址',
     dateRange: '时间范围',
