@@ -174,3 +174,8 @@ export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> =
   body: titleColumn(bodies.id, bodies.name),
   handling_unit: titleColumn(handlingUnits.id, handlingUnits.name),
 };
+
+export async function usernameExists(db: Executor, username: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return !!row;
+}
