@@ -162,6 +162,12 @@ export const adminEn: Widen<typeof adminZh> = {
   },
   handlingUnits: {
     title: 'Handling units',
+    createLogin: 'Create login',
+    createLoginOf: 'Create login ({{name}})',
+    loginFor: 'Create a login: {{name}}',
+    loginName: 'Name of the user',
+    loginPhone: 'Mobile',
+    loginPhoneHint: 'With a mobile the initial password goes by SMS; without, it is shown once next',
     search: 'Keyword',
     searchPlaceholder: 'Unit name',
     name: 'Name',

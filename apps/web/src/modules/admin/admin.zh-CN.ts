@@ -67,6 +67,12 @@ export const adminZh = {
   },
   handlingUnits: {
     title: '承办单位',
+    createLogin: '开通账号',
+    createLoginOf: '开通账号（{{name}}）',
+    loginFor: '开通登录账号：{{name}}',
+    loginName: '使用人姓名',
+    loginPhone: '手机号',
+    loginPhoneHint: '填写后初始密码以短信发送；不填则在下一步显示一次',
     search: '关键词',
     searchPlaceholder: '单位名称',
     name: '单位名称',
