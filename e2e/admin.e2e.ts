@@ -34,6 +34,8 @@ describe('administration', () => {
 
     await page.goto(`${baseUrl()}/admin/audit`);
     await expect.poll(() => page.getByRole('cell', { name: '新建' }).count()).toBeGreaterThan(0);
+    // The record's title stands beside its id: the new account by its name.
+    await expect.poll(() => page.getByRole('cell', { name: /周婷（zhouting）/ }).count()).toBeGreaterThan(0);
     await expectCleanPage(tracked, 'audit page');
     await tracked.context.close();
 

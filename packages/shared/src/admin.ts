@@ -137,3 +137,31 @@ export const deadlineRuleSetting = z.object({
   setByBodyId: z.uuid().nullable(),
 });
 export type DeadlineRuleSetting = z.infer<typeof deadlineRuleSetting>;
+
+/** A login just created with a one-time initial password: shown once, or sent by SMS (then `password` is null). */
+export const createdLogin = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  password: z.string().nullable(),
+  /** The masked mobile the password was sent to. */
+  smsTo: z.string().nullable(),
+});
+export type CreatedLogin = z.infer<typeof createdLogin>;
+
+/** Logins for deputies of the registry, one or many at once. */
+export const deputyLoginsInput = z.object({
+  deputyIds: z.array(z.uuid()).min(1, '请选择代表').max(200, '一次最多为 200 名代表开通账号'),
+});
+export const deputyLoginsResult = z.object({
+  created: z.array(createdLogin.extend({ deputyId: z.uuid() })),
+  skipped: z.array(z.object({ deputyId: z.uuid(), name: z.string(), reason: z.string() })),
+});
+export type DeputyLoginsResult = z.infer<typeof deputyLoginsResult>;
+
+/** A login for a person of a handling unit, made from the units page. */
+export const unitLoginInput = z.object({
+  displayName: z.string().trim().min(2, '姓名至少 2 个字').max(40),
+  phone: phone.default(null),
+});
+export type UnitLoginInput = z.infer<typeof unitLoginInput>;

@@ -23,6 +23,8 @@ export const auditEvent = z.object({
   bodyName: z.string().nullable(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What the record is called now (a suggestion's title, a deputy's name); null once deleted or for a kind without one. */
+  entityTitle: z.string().nullable(),
   action: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
@@ -122,6 +124,7 @@ export const auditActionLabel: Record<string, string> = {
   submit: '提交',
   read: '已读',
   // 代表名册, 代表小组 and 履职网格.
+  create_login: '开通登录账号',
   photo_set: '上传照片',
   photo_remove: '删除照片',
   set_members: '调整小组成员',

@@ -7,7 +7,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Attachment } from '@renda/shared';
 import type { Db, Executor } from '../db/client.js';
 import { attachments } from '../db/schema.js';
-import { recordAudit } from './audit.js';
+import { recordAudit, titleColumn } from './audit.js';
 import { clock } from './clock.js';
 import type { ActorContext } from './context.js';
 import { DomainError, notFound } from './errors.js';
@@ -216,3 +216,6 @@ export function present(row: typeof attachments.$inferSelect): Attachment {
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** An attachment's file name, for the audit log. */
+export const attachmentTitles = titleColumn(attachments.id, attachments.fileName);

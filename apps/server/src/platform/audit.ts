@@ -1,3 +1,5 @@
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AuditEntity } from '@renda/shared';
 import { auditEvents } from '../db/schema.js';
 import type { Executor } from '../db/client.js';
@@ -35,3 +37,53 @@ export function auditRow(ctx: RequestContext, entry: AuditEntry): typeof auditEv
     ip: ctx.ip,
   };
 }
+
+/**
+ * The titles of audited records (a suggestion's title, a deputy's name), so the audit log shows what a record
+ * was beside its id. Each module names the records it owns (`registerAuditTitles` in its routes); a kind no
+ * module names, an id that is not a record's key, and a deleted record have no title: the log shows the id only.
+ */
+export type AuditTitleSource = (db: Executor, ids: string[]) => Promise<{ id: string; title: string | null }[]>;
+
+const titleSources = new Map<string, AuditTitleSource>();
+
+export function registerAuditTitles(sources: Partial<Record<AuditEntity, AuditTitleSource>>): void {
+  for (const [entity, source] of Object.entries(sources)) if (source) titleSources.set(entity, source);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A title source reading one column (or expression) of the table whose uuid key is `id`. */
+export function titleColumn(id: PgColumn, title: PgColumn | SQL<string | null>): AuditTitleSource {
+  return async (db, ids) => {
+    const keys = ids.filter((i) => UUID.test(i));
+    if (!keys.length) return [];
+    return db
+      .select({ id: sql<string>`${id}::text`, title: sql<string | null>`${title}` })
+      .from(id.table)
+      .where(inArray(id, keys));
+  };
+}
+
+/** How many ids one look-up asks for (a long export is read in slices). */
+const TITLE_SLICE = 1000;
+
+/** Titles of the events' records, keyed by `auditTitleKey(entity, id)`. */
+export async function auditTitles(db: Executor, events: { entity: string; entityId: string | null }[]): Promise<Map<string, string>> {
+  const idsByEntity = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (!e.entityId || !titleSources.has(e.entity)) continue;
+    idsByEntity.set(e.entity, (idsByEntity.get(e.entity) ?? new Set()).add(e.entityId));
+  }
+  const titles = new Map<string, string>();
+  for (const [entity, set] of idsByEntity) {
+    const ids = [...set];
+    for (let i = 0; i < ids.length; i += TITLE_SLICE) {
+      for (const row of await titleSources.get(entity)!(db, ids.slice(i, i + TITLE_SLICE)))
+        if (row.title) titles.set(auditTitleKey(entity, row.id), row.title);
+    }
+  }
+  return titles;
+}
+
+export const auditTitleKey = (entity: string, id: string) => `${entity}/${id}`;

@@ -4,6 +4,8 @@ import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, regions, users } from '../../db/schema.js';
 import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, pathInScope, type Scope } from '../../platform/scope.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 // ---- regions (public reference data) ----
 export function findRegionChildren(db: Executor, parentCode: string | null) {
@@ -164,4 +166,16 @@ export async function insertUser(db: Executor, row: typeof users.$inferInsert) {
 
 export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>) {
   await db.update(users).set(patch).where(eq(users.id, id));
+}
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  user: titleColumn(users.id, sql<string>`${users.displayName} || '（' || ${users.username} || '）'`),
+  body: titleColumn(bodies.id, bodies.name),
+  handling_unit: titleColumn(handlingUnits.id, handlingUnits.name),
+};
+
+export async function usernameExists(db: Executor, username: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return !!row;
 }

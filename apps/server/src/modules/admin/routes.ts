@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   body,
   bodyInput,
+  createdLogin,
   deadlineRuleInput,
   deadlineRuleSetting,
   handlingUnit,
@@ -13,6 +14,7 @@ import {
   user,
   userCreateInput,
   userQuery,
+  unitLoginInput,
   userUpdateInput,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
@@ -22,11 +24,13 @@ import * as bodies from './bodies-service.js';
 import * as deadlineRules from './deadline-rules-service.js';
 import * as units from './handling-units-service.js';
 import * as users from './users-service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 
 const idParams = z.object({ id: z.uuid('编号格式不正确') });
 const tags = ['admin'];
 
-export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
+export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier }) => {
+  registerAuditTitles(repo.auditTitleSources);
   const manage = { preValidation: requirePermission('admin.manage') };
   // Rules, charters and other documents of a congress body.
   attachments.registerOwner('body', async (tx, ctx, ownerId) => {
@@ -86,6 +90,22 @@ export const adminRoutes: ModuleRoutes = (app, { database: { db }, attachments }
     '/api/admin/handling-units',
     { ...manage, schema: { tags, summary: '新建承办单位', body: handlingUnitInput, response: { 201: handlingUnit, ...errorResponses } } },
     async (request, reply) => reply.status(201).send(await units.createHandlingUnit(db, actorContext(request), request.body)),
+  );
+
+  app.post(
+    '/api/admin/handling-units/:id/logins',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '为承办单位开通登录账号（初始密码仅显示一次；填写手机号的以短信发送）',
+        params: idParams,
+        body: unitLoginInput,
+        response: { 201: createdLogin, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await units.createUnitLogin(db, actorContext(request), notifier, request.params.id, request.body)),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { attachment } from '@renda/shared';
+import { attachmentTitles } from '../../platform/attachments.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
@@ -8,6 +10,7 @@ import { readOneFile } from '../../platform/multipart.js';
 const owner = z.object({ ownerEntity: z.string().min(1).max(40), ownerId: z.string().min(1).max(64) });
 
 export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
+  registerAuditTitles({ attachment: attachmentTitles });
   const guard = { preValidation: requirePermission('attachments.upload') };
 
   app.post(

@@ -25,7 +25,7 @@ describe('audit trail', () => {
     expect(res.statusCode).toBe(200);
     const audit = await admin.request('GET', `/api/audit?entity=handling_unit&entityId=${unit.id}`);
     const [event] = audit.json().items;
-    expect(event).toMatchObject({ action: 'update', actorName: '王磊', bodyName: '嘉兴市人大常委会' });
+    expect(event).toMatchObject({ action: 'update', actorName: '王磊', bodyName: '嘉兴市人大常委会', entityTitle: '嘉兴市教育局' });
     expect(event.before.contactName).toBeNull();
     expect(event.after.contactName).toBe('周敏');
   });
@@ -54,7 +54,8 @@ describe('audit trail', () => {
     const sheet = book.getWorksheet('审计日志')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('时间');
     expect(sheet.rowCount).toBeGreaterThan(1);
-    expect(sheet.getRow(2).getCell(6).value).toBe('登录');
+    expect(sheet.getRow(1).getCell(5).value).toBe('对象名称');
+    expect(sheet.getRow(2).getCell(7).value).toBe('登录');
   });
 
   it('shows a district only its own events', async () => {
@@ -74,5 +75,54 @@ describe('audit trail', () => {
     expect(events.length).toBeGreaterThan(0);
     const cityEvents = events.filter((e) => e.bodyName === '嘉兴市人大常委会');
     expect(cityEvents).toEqual([]);
+  });
+
+  it("shows each record's title beside its id, and a deleted record's id only", async () => {
+    const staff = await t.login('staff');
+    const leader = await t.login('leader');
+    // A suggestion by its title, a group by its name, a user by name and account: each module names its own records.
+    const suggestionEvents = (await leader.request('GET', '/api/audit?entity=suggestion&pageSize=20')).json().items as {
+      entityId: string;
+      entityTitle: string | null;
+    }[];
+    expect(suggestionEvents.length).toBeGreaterThan(0);
+    for (const e of suggestionEvents.slice(0, 3)) {
+      const item = (await staff.request('GET', `/api/suggestions/${e.entityId}`)).json();
+      expect(e.entityTitle).toBe(item.title);
+    }
+    const bodies = (await staff.request('GET', '/api/bodies')).json().items as { id: string; name: string }[];
+    const admin = await t.login('admin');
+    const user = await admin.request('POST', '/api/admin/users', {
+      username: 'audittitle',
+      displayName: '沈佳怡',
+      role: 'staff',
+      bodyId: bodies.find((b) => b.name === '嘉兴市人大常委会')!.id,
+      password: 'Jiaxing2026a',
+    });
+    expect(user.statusCode, user.body).toBe(201);
+    const userEvents = (await admin.request('GET', `/api/audit?entity=user&entityId=${user.json().id}`)).json().items;
+    expect(userEvents).toEqual([expect.objectContaining({ action: 'create', entityTitle: '沈佳怡（audittitle）' })]);
+
+    const xiuzhou = bodies.find((b) => b.name === '秀洲区人大常委会')!;
+    const group = await staff.request('POST', '/api/deputy-groups', {
+      bodyId: xiuzhou.id,
+      term: '第十届',
+      kind: 'region',
+      name: '油车港镇代表小组',
+    });
+    expect(group.statusCode, group.body).toBe(201);
+    const id = group.json().id as string;
+    const events = async () =>
+      (await leader.request('GET', `/api/audit?entity=deputy_group&entityId=${id}`)).json().items as {
+        action: string;
+        entityTitle: string | null;
+      }[];
+    expect(await events()).toEqual([expect.objectContaining({ action: 'create', entityTitle: '油车港镇代表小组' })]);
+    expect((await staff.request('DELETE', `/api/deputy-groups/${id}`)).statusCode).toBe(204);
+    const after = await events();
+    expect(after.map((e) => [e.action, e.entityTitle])).toEqual([
+      ['delete', null],
+      ['create', null],
+    ]);
   });
 });

@@ -15,6 +15,8 @@ import {
   campaignVisits,
   campaigns,
 } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type ClueRow = typeof campaignClues.$inferSelect;
@@ -510,3 +512,9 @@ export async function figuresByUnit(db: Executor, campaignId: string, p: Pick<Pe
       ORDER BY transferred DESC, u.name`),
   );
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  campaign: titleColumn(campaigns.id, campaigns.title),
+  campaign_team: titleColumn(campaignTeams.id, campaignTeams.name),
+};

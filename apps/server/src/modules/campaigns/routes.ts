@@ -32,6 +32,8 @@ import * as service from './service.js';
 import { linkSuggestion, sourceCluesOf } from './suggestion-link.js';
 import { clueDeadlines } from './clue-deadlines.js';
 import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['opinions'];
 
@@ -39,6 +41,7 @@ const tags = ['opinions'];
 export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
   // Entering a year of the official calendar recounts the rectification deadlines running into it.
   registerProvisionalDeadlines(clueDeadlines);
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('campaigns.read') };
   const manage = { preValidation: requirePermission('campaigns.manage') };
 

@@ -7,6 +7,8 @@ import { readPage } from '../../platform/pagination.js';
 import { inScope, likeContains, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies, deputyGroupMembers, deputyGroups } from '../deputies/tables.js';
 import { appointments, contactLinks, contactRecords } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 /** Narrows a list to what one person may see: a deputy their own links and requests, a unit its appointments. */
 export interface Own {
@@ -284,3 +286,8 @@ export async function listUnits(db: Executor, scope: Scope) {
     .where(and(eq(handlingUnits.active, true), inScope(handlingUnits.bodyId, scope)))
     .orderBy(asc(bodies.path), asc(handlingUnits.name));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  appointment: titleColumn(appointments.id, appointments.topic),
+};

@@ -17,12 +17,14 @@ import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, send
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import * as appointments from './appointments-service.js';
 import { appointmentSection, memberContactSection } from './performance.js';
-import { opinionsRaisedWith } from './repository.js';
+import { opinionsRaisedWith, auditTitleSources } from './repository.js';
 import * as service from './service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 
 const tags = ['deputies'];
 
 export const contactRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('contacts.read') };
   const manage = { preValidation: requirePermission('contacts.manage') };
   const record = { preValidation: requirePermission('contacts.record') };

@@ -5,6 +5,8 @@ import {
   deputyActions,
   deputyImportPreview,
   deputyImportResult,
+  deputyLoginsInput,
+  deputyLoginsResult,
   deputyInput,
   deputyListItem,
   deputyQuery,
@@ -18,6 +20,7 @@ import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, send
 import { readOneFile } from '../../platform/multipart.js';
 import { importTemplate } from './import.js';
 import * as service from './service.js';
+import { createDeputyLogins } from './logins-service.js';
 import { changeStatus } from './status-service.js';
 
 const tags = ['deputies'];
@@ -61,6 +64,20 @@ export const registryRoutes: ModuleRoutes = (app, { database: { db }, notifier }
 
   app.get('/api/deputies/import-template.xlsx', { ...manage, schema: { tags, summary: '代表名册导入模板' } }, async (_request, reply) =>
     sendDownload(reply, '代表名册导入模板.xlsx', await importTemplate()),
+  );
+
+  app.post(
+    '/api/deputies/logins',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '为选中的代表开通登录账号（初始密码仅显示一次；有手机号的以短信发送）',
+        body: deputyLoginsInput,
+        response: { 200: deputyLoginsResult, ...errorResponses },
+      },
+    },
+    async (request) => createDeputyLogins(db, actorContext(request), notifier, request.body.deputyIds),
   );
 
   app.post(

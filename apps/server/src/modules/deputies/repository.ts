@@ -4,7 +4,9 @@ import type { Executor } from '../../db/client.js';
 import { bodies, users } from '../../db/schema.js';
 import { readPage } from '../../platform/pagination.js';
 import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
-import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies } from './tables.js';
+import { deputies, deputyGroupMembers, deputyGroups, gridCellDeputies, gridCells, dutyRecords } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type DeputyRow = typeof deputies.$inferSelect;
 export interface DeputyWithBody {
@@ -166,3 +168,11 @@ export async function findDeputyUser(db: Executor, scope: Scope, userId: string)
     .where(and(eq(users.id, userId), inScope(users.bodyId, scope)));
   return row;
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  deputy: titleColumn(deputies.id, deputies.name),
+  deputy_group: titleColumn(deputyGroups.id, deputyGroups.name),
+  grid_cell: titleColumn(gridCells.id, gridCells.name),
+  duty_record: titleColumn(dutyRecords.id, dutyRecords.title),
+};

@@ -2,6 +2,8 @@ import { and, asc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { followUpTasks } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type TaskRow = typeof followUpTasks.$inferSelect;
 export type NewTask = typeof followUpTasks.$inferInsert;
@@ -67,3 +69,8 @@ export function openWorkingDayTasks(db: Executor, from: string) {
     .from(followUpTasks)
     .where(and(eq(followUpTasks.state, 'open'), isNotNull(followUpTasks.dueWorkingDays), gte(followUpTasks.dueOn, from)));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  follow_up_task: titleColumn(followUpTasks.id, followUpTasks.title),
+};

@@ -12,6 +12,8 @@ import { errorResponses, registerActionRoutes, type ModuleRoutes } from '../../p
 import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import { followUpDeadlines, remindOverdueTasks } from './reminders.js';
 import * as service from './service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['platform'];
 
@@ -20,6 +22,7 @@ const tags = ['platform'];
  * role; who sees, sets and completes the tasks of an item is the owning module's answer (subjects.ts).
  */
 export const followUpRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs }) => {
+  registerAuditTitles(auditTitleSources);
   const use = { preValidation: requirePermission('followUps.use') };
   // 09:00 China time every day: a task past its deadline is reminded once to its unit and the staff.
   // Entering a year of the official calendar recounts the working-day deadlines running into it.

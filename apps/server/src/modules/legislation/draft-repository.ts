@@ -11,6 +11,8 @@ import {
   legislationDrafts,
   legislationVersions,
 } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 /** 法规草案, its versions and articles: this module's SQL for drafts. */
 
@@ -220,3 +222,9 @@ export async function articleCounts(db: Executor, draftId: string, versionId: st
     .where(and(eq(c.draftId, draftId), eq(c.versionId, versionId), onlyApproved ? eq(c.state, 'approved') : ne(c.state, 'rejected')))
     .groupBy(c.articleId);
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  legislation_draft: titleColumn(legislationDrafts.id, legislationDrafts.title),
+  legislation_contact_point: titleColumn(legislationContactPoints.id, legislationContactPoints.name),
+};

@@ -40,6 +40,8 @@ import * as points from './contact-point-service.js';
 import * as drafts from './draft-service.js';
 import { importOffline, importTemplate } from './import.js';
 import { summaryReport } from './report.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './draft-repository.js';
 
 const tags = ['legislation'];
 const codeParams = z.object({ publicCode: publicCodeParam });
@@ -72,6 +74,7 @@ const commentColumns: Column<DraftComment>[] = [
 
 /** 立法征求意见: drafts with versions, comments (public, contact points), marks, the summary report. */
 export const legislationRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('legislation.read') };
   const manage = { preValidation: requirePermission('legislation.manage') };
   const contribute = { preValidation: requirePermission('legislation.contribute') };

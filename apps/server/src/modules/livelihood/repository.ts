@@ -13,7 +13,11 @@ import {
   livelihoodProjects as projects,
   livelihoodProposals as proposals,
   livelihoodSettings as settings,
+  livelihoodProjects,
+  livelihoodProposals,
 } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type CycleRow = typeof cycles.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -417,3 +421,9 @@ export async function townshipCoverage(db: Executor, scope: Scope, year: number)
     .where(and(pathInScope(bodies.path, scope), inArray(bodies.level, ['township', 'subdistrict'])));
   return row ?? { total: 0, running: 0 };
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  livelihood_project: titleColumn(livelihoodProjects.id, livelihoodProjects.name),
+  livelihood_proposal: titleColumn(livelihoodProposals.id, livelihoodProposals.title),
+};

@@ -46,6 +46,8 @@ import { registerFollowUpSubject } from '../followups/index.js';
 import { livelihoodVoteClosed } from './outcomes.js';
 import * as service from './service.js';
 import * as settingsService from './settings.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['livelihood-projects'];
 const publicErrors = { 400: errorBody, 404: errorBody, 409: errorBody, 429: errorBody };
@@ -55,6 +57,7 @@ const bodyParams = z.object({ bodyId: z.uuid('编号格式不正确') });
 const codeParams = z.object({ code: z.string().max(40) });
 
 export const livelihoodRoutes: ModuleRoutes = (app, { database: { db }, notifier, attachments }) => {
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('livelihood.read') };
   const manage = { preValidation: requirePermission('livelihood.manage') };
   const propose = { preValidation: requirePermission('livelihood.propose') };

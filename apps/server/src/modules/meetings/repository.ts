@@ -4,7 +4,9 @@ import { attachments, bodies } from '../../db/schema.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
-import { meetingAttendees, meetingItems, meetings } from './tables.js';
+import { meetingAttendees, meetingItems, meetings, majorMatters } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type MeetingRecord = typeof meetings.$inferSelect;
 export type MeetingRow = { meeting: MeetingRecord; bodyName: string };
@@ -229,3 +231,10 @@ export function attendanceOfYear(db: Executor, bodyId: string, year: number) {
     .groupBy(meetingAttendees.deputyId, meetingAttendees.name)
     .orderBy(sql`${meetingAttendees.name} COLLATE "C"`);
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  meeting: titleColumn(meetings.id, meetings.title),
+  meeting_item: titleColumn(meetingItems.id, meetingItems.title),
+  major_matter: titleColumn(majorMatters.id, majorMatters.title),
+};

@@ -31,6 +31,8 @@ import { majorMatterRoutes } from './majors-routes.js';
 import { itemHasMatter } from './majors-service.js';
 import * as service from './service.js';
 import { registerVoteOutcomes, startVote } from './voting.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['meetings'];
 const itemParams = idParams.extend({ itemId: z.uuid('编号格式不正确') });
@@ -65,6 +67,7 @@ export const signInLink = (origin: string, meetingId: string, code: string) =>
   `${origin}/meetings/my/${meetingId}?signIn=${encodeURIComponent(code)}`;
 
 export const meetingRoutes: ModuleRoutes = async (app, deps) => {
+  registerAuditTitles(auditTitleSources);
   const {
     database: { db },
     notifier,

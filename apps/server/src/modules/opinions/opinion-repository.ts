@@ -6,6 +6,8 @@ import { inScope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
 import { opinionEvents, opinions } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 // One opinion as stored, its steps, and the look-ups its actions need.
 export type OpinionRow = typeof opinions.$inferSelect;
@@ -133,3 +135,8 @@ export function mergeCandidates(db: Executor, actor: Actor, o: { id: string; bod
     .orderBy(desc(opinions.createdAt))
     .limit(limit);
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  opinion: titleColumn(opinions.id, opinions.trackingCode),
+};

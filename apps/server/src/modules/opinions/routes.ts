@@ -37,10 +37,11 @@ import { opinionDeadlines, scanDeadlines } from './deadline-scan.js';
 import { countReceivedByDeputy } from './figures-repository.js';
 import * as intake from './intake.js';
 import type { Photo } from './intake.js';
-import { getVisible } from './opinion-repository.js';
+import { getVisible, auditTitleSources } from './opinion-repository.js';
 import { abuseLimits } from './rules.js';
 import * as service from './service.js';
 import { similarOpinions as findSimilar } from './similarity.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 
 const tags = ['opinions'];
 const codeParams = z.object({ code: z.string().max(40) });
@@ -69,6 +70,7 @@ async function readSubmission(request: FastifyRequest): Promise<{ fields: Record
 }
 
 export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments, notifier, jobs }) => {
+  registerAuditTitles(auditTitleSources);
   // Opinions a deputy received count toward their seven ones (收集社情民意, 解决具体问题).
   registerSevenOnesSource('opinions', async (tx, deputyId, from, to) => {
     const { received, solved } = await countReceivedByDeputy(tx, deputyId, from, to);

@@ -4,7 +4,9 @@ import { bodies } from '../../db/schema.js';
 import { readPage } from '../../platform/pagination.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
-import { reportBacks } from './tables.js';
+import { reportBacks, honourCampaigns } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 const reportBackColumns = { reportBack: reportBacks, bodyName: bodies.name, deputyName: deputies.name };
 export type ReportBackRecord = typeof reportBacks.$inferSelect;
@@ -85,3 +87,9 @@ export async function reportBacksOfDeputy(db: Executor, deputyId: string, from: 
     .where(and(eq(reportBacks.deputyId, deputyId), gte(reportBacks.heldOn, from), lte(reportBacks.heldOn, to)))
     .orderBy(asc(reportBacks.heldOn));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  report_back: titleColumn(reportBacks.id, reportBacks.title),
+  honour_campaign: titleColumn(honourCampaigns.id, honourCampaigns.title),
+};

@@ -26,6 +26,8 @@ import { honourRoutes } from './honours-routes.js';
 import { percent, reportBackSection } from './performance.js';
 import * as ratings from './ratings-service.js';
 import * as service from './service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const codeParams = z.object({ publicCode: publicCodeParam });
 const tags = ['deputies'];
@@ -59,6 +61,7 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 export const ratingLink = (base: string, publicCode: string) => `${base}/m/reportback?code=${encodeURIComponent(publicCode)}`;
 
 export const reportBackRoutes: ModuleRoutes = (app, deps) => {
+  registerAuditTitles(auditTitleSources);
   const {
     database: { db },
     attachments,

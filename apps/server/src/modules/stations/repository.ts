@@ -6,6 +6,8 @@ import { inScope, likeContains, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { opinionCountsOfStations } from '../opinions/index.js';
 import { receptionConcerns, receptionSessions, receptionSignins, stationRota, stationRotaDeputies, stations } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type StationRow = { station: typeof stations.$inferSelect; bodyName: string; regionName: string | null };
 const stationColumns = { station: stations, bodyName: bodies.name, regionName: regions.name };
@@ -267,3 +269,9 @@ export async function findStationByPublicCode(db: Executor, publicCode: string) 
   const [row] = await db.select().from(stations).where(eq(stations.publicCode, publicCode));
   return row;
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  station: titleColumn(stations.id, stations.name),
+  reception_session: titleColumn(receptionSessions.id, receptionSessions.topic),
+};

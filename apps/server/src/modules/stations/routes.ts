@@ -6,9 +6,12 @@ import { rotaRoutes } from './rota-routes.js';
 import { remindRota } from './rota-service.js';
 import { requireStation } from './stations-service.js';
 import { stationsRoutes } from './stations-routes.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 /** The stations module's routes, one file per area, and what it plugs into the deputies module. */
 export const stationRoutes: ModuleRoutes = async (app, deps) => {
+  registerAuditTitles(auditTitleSources);
   const { database, notifier, jobs, attachments } = deps;
   registerSevenOnesSource('stations', sevenOnesFromReceptions);
   registerPublicCardSource('stations', publicCardFromStations);

@@ -38,6 +38,7 @@ import { markEscalated } from '../opinions/index.js';
 import { assignmentDeadlines, extendedDue, extendedReplyDue, maxExtensionMonths, suggestionRules } from './deadlines.js';
 import { categoryLabel, categoryRefusal } from './categories.js';
 import { motionProblem } from './motion-rules.js';
+import { numberLabel } from './presenters.js';
 import { itemCategory, itemRating, nearestDue, separateItemState } from './separate.js';
 import { settingsFor } from './settings.js';
 import * as repo from './repository.js';
@@ -138,10 +139,12 @@ async function accept(a: EffectArgs, extra: Partial<repo.SuggestionRow> = {}): P
   const { disclose } = parse(acceptInput, a.input);
   const series = a.item.sessionId ?? `between:${a.item.year}`;
   const number = await repo.nextNumber(a.tx, a.item.bodyId, series);
+  const session = a.item.sessionId ? await repo.getSession(a.tx, a.item.sessionId) : undefined;
+  const label = numberLabel({ ...a.item, number }, session?.name ?? null);
   return {
     patch: { acceptedAt: a.now, numberSeries: series, number, disclose, ...extra },
-    detail: { number },
-    notices: [await toDeputies(a, '建议已受理', `${title(a)}已受理，编号第${number}号`)],
+    detail: { number, numberLabel: label },
+    notices: [await toDeputies(a, '建议已受理', `${title(a)}已受理，编号${label}`)],
   };
 }
 

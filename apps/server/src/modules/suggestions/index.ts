@@ -15,7 +15,7 @@ export { backfillSearchTokens } from './search-repository.js';
 
 export interface SuggestionSummary {
   id: string;
-  /** 第N号 once numbered on submission. */
+  /** 九届三次会议第N号 / 2026年闭会期间第N号 once numbered on acceptance. */
   number: string | null;
   title: string;
   state: string;
@@ -23,9 +23,9 @@ export interface SuggestionSummary {
   leadDeputyId: string;
 }
 
-const summaryOf = (s: SuggestionRow): SuggestionSummary => ({
+const summaryOf = ({ s, sessionName }: { s: SuggestionRow; sessionName: string | null }): SuggestionSummary => ({
   id: s.id,
-  number: numberLabel(s),
+  number: numberLabel(s, sessionName),
   title: s.title,
   state: s.state,
   bodyId: s.bodyId,
@@ -36,13 +36,13 @@ const summaryOf = (s: SuggestionRow): SuggestionSummary => ({
 export async function findSuggestionSummaries(db: Executor, ids: string[]): Promise<Map<string, SuggestionSummary>> {
   if (!ids.length) return new Map();
   const rows = await findByIds(db, [...new Set(ids)]);
-  return new Map(rows.map((s) => [s.id, summaryOf(s)]));
+  return new Map(rows.map((r) => [r.s.id, summaryOf(r)]));
 }
 
 /** The suggestion if the actor may see it (staff: submitted items of their bodies; a deputy: their own). */
 export async function visibleSuggestion(db: Executor, actor: Actor, id: string): Promise<SuggestionSummary | undefined> {
   const row = await getListRow(db, actor, id);
-  return row ? summaryOf(row.s) : undefined;
+  return row ? summaryOf(row) : undefined;
 }
 
 /**

@@ -154,7 +154,7 @@ export function replyLetter(l: ReplyLetter): Promise<Buffer> {
   const [to, opening] = salutation(l.to, l.title);
   return pack([
     p(`${l.category}类`, { align: AlignmentType.RIGHT, bold: true }),
-    title(`关于${l.sessionName ?? ''}${l.numberLabel ? `${l.numberLabel}` : ''}建议的答复`),
+    title(`关于${l.numberLabel ?? l.sessionName ?? ''}建议的答复`),
     p(to),
     p(opening, { indent: true }),
     ...paragraphs(l.content),

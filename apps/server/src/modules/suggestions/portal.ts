@@ -39,7 +39,7 @@ function presentPublic(r: PublishedRow, categoryText: (r: PublishedRow) => strin
     id: r.s.id,
     bodyName: r.bodyName,
     sessionName: r.sessionName,
-    numberLabel: numberLabel(r.s),
+    numberLabel: numberLabel(r.s, r.sessionName),
     kind: r.s.kind as PublicSuggestion['kind'],
     title: r.s.title,
     content: redactPersonal(r.s.content),

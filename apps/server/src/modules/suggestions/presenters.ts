@@ -26,9 +26,23 @@ import type * as repo from './repository.js';
 
 type Rows<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
-export function numberLabel(s: { number: number | null; period: string; year: number }): string | null {
+const numeral = '[一二三四五六七八九十百零〇\\d]+';
+const formalSession = new RegExp(`第(${numeral})届.*?第(${numeral})次会议`);
+
+/** 嘉兴市第九届人民代表大会第三次会议 → 九届三次会议; a session named in another way keeps its whole name. */
+export function sessionShortName(name: string): string {
+  const m = formalSession.exec(name);
+  return m ? `${m[1]}届${m[2]}次会议` : name;
+}
+
+/**
+ * A suggestion's number always names its series: the session it was made at (九届三次会议第12号) or the
+ * year between sessions (2026年闭会期间第4号). Numbers count within the series (`numberSeries`).
+ */
+export function numberLabel(s: { number: number | null; period: string; year: number }, sessionName: string | null): string | null {
   if (s.number == null) return null;
-  return s.period === 'session' ? `第${s.number}号` : `${s.year}年闭会期间第${s.number}号`;
+  if (s.period !== 'session') return `${s.year}年闭会期间第${s.number}号`;
+  return `${sessionName ? sessionShortName(sessionName) : ''}第${s.number}号`;
 }
 
 /**
@@ -52,7 +66,7 @@ export function presentListItem(r: repo.ListRow, now: Date, viewer: Role): Sugge
     sessionId: s.sessionId,
     sessionName: r.sessionName,
     number: s.number,
-    numberLabel: numberLabel(s),
+    numberLabel: numberLabel(s, r.sessionName),
     title: s.title,
     field: s.field as SuggestionField,
     state: s.state as SuggestionState,

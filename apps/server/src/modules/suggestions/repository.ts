@@ -23,6 +23,8 @@ import { offsetOf, readPage } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { searchQuery, searchTokens } from '../../platform/text.js';
 import { withinChinaDates } from '../../platform/periods.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 export type AssignmentRow = typeof suggestionAssignments.$inferSelect;
@@ -578,8 +580,13 @@ export async function getReply(db: Executor, id: string) {
 }
 
 /** Not scoped: for links the caller already holds. */
+/** Items by id with their session's name (for their numbers). */
 export function findByIds(db: Executor, ids: string[]) {
-  return db.select().from(suggestions).where(inArray(suggestions.id, ids));
+  return db
+    .select({ s: suggestions, sessionName: suggestionSessions.name })
+    .from(suggestions)
+    .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
+    .where(inArray(suggestions.id, ids));
 }
 
 /** Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates). */
@@ -605,8 +612,15 @@ export async function countSubmittedByDeputy(db: Executor, deputyId: string, fro
 /** The same suggestions for the performance file, oldest first, with the lead unit. */
 export async function listSubmittedByDeputy(db: Executor, deputyId: string, from: string, to: string) {
   return db
-    .select({ s: suggestions, leadUnitName: leadUnit })
+    .select({ s: suggestions, sessionName: suggestionSessions.name, leadUnitName: leadUnit })
     .from(suggestions)
+    .leftJoin(suggestionSessions, eq(suggestionSessions.id, suggestions.sessionId))
     .where(submittedByDeputy(deputyId, from, to))
     .orderBy(asc(suggestions.submittedAt));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  suggestion: titleColumn(suggestions.id, suggestions.title),
+  suggestion_session: titleColumn(suggestionSessions.id, suggestionSessions.name),
+};

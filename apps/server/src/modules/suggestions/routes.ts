@@ -35,10 +35,12 @@ import * as rates from './rates.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
 import * as settings from './settings.js';
+import { registerAuditTitles } from '../../platform/audit.js';
 
 const tags = ['suggestions'];
 
 export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  registerAuditTitles(repo.auditTitleSources);
   // Seed 003's seven ones: "提出一条以上有价值的意见建议" is counted from the suggestions themselves.
   registerSevenOnesSource('suggestions', async (tx, deputyId, from, to) => ({
     suggestion: await repo.countSubmittedByDeputy(tx, deputyId, from, to),

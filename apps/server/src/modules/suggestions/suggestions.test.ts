@@ -122,9 +122,14 @@ describe('a suggestion through every state', () => {
     expect(accepted).toMatchObject({
       state: 'accepted',
       number: 1,
-      numberLabel: '第1号',
+      numberLabel: '九届四次会议第1号',
       sessionName: '嘉兴市第九届人民代表大会第四次会议',
     });
+    // The number names its session wherever it is shown: the deputy's notice, the list.
+    const notices = (await as('deputy').request('GET', '/api/notifications')).json().items as { body: string }[];
+    expect(notices.map((n) => n.body)).toContain('《关于加快老旧小区加装电梯的建议》已受理，编号九届四次会议第1号');
+    const listed = (await as('staff').request('GET', '/api/suggestions?q=加装电梯')).json().items;
+    expect(listed.find((i: { id: string }) => i.id === id).numberLabel).toBe('九届四次会议第1号');
     // The chairpersons' meeting picks it as a key suggestion: a government leader leads, a congress leader supervises.
     // 督办 is a congress leader's account of the item's own congress (the candidates offered), not free text.
     const candidates = await as('staff').request('GET', `/api/suggestions/supervisor-candidates?bodyId=${c.city.id}`);
@@ -168,6 +173,7 @@ describe('a suggestion through every state', () => {
     expect(text).toContain('代表建议交办函');
     expect(text).toContain('嘉兴市住房和城乡建设局：');
     expect(text).toContain('现交由你单位主办');
+    expect(text).toContain('（九届四次会议第1号）');
     expect(text).toContain('会办单位：嘉兴市教育局');
     expect(text).toContain('2026年6月16日前办理完毕并书面答复代表');
     // A unit cannot read another unit's letter.
@@ -244,6 +250,7 @@ describe('a suggestion through every state', () => {
     const letter = await as('deputy').request('GET', `/api/suggestions/${id}/replies/${detail.replies[0].id}/letter`);
     const text = await docxText(letter.rawPayload);
     expect(text).toMatch(/^B类/);
+    expect(text).toContain('关于九届四次会议第1号建议的答复');
     // 联名: one letter names the lead deputy and the confirmed co-signer (the default of a body).
     expect(text).toContain('张秀英、王建华代表：');
     expect(text).toContain('你们提出的《关于加快老旧小区加装电梯的建议》收悉');
@@ -321,10 +328,10 @@ describe('a suggestion through every state', () => {
       const file = (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
       const section = file.sections.find((x: { key: string }) => x.key === 'suggestions');
       expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表评价']);
-      return section.rows.find((r: string[]) => r[0] === `第${item.number}号` && r[2] === item.title) as string[];
+      return section.rows.find((r: string[]) => r[0] === `九届四次会议第${item.number}号` && r[2] === item.title) as string[];
     };
     expect(await rowOf('deputy')).toEqual([
-      `第${item.number}号`,
+      `九届四次会议第${item.number}号`,
       '建议',
       item.title,
       '领衔',
@@ -455,7 +462,10 @@ describe('merging (并案)', () => {
     const early = await staff.request('POST', `/api/suggestions/${duplicate}/actions/merge`, { targetId: target });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toBe('只能并入本机关已受理的建议');
-    expect((await staff.request('POST', `/api/suggestions/${target}/actions/accept`, {})).statusCode).toBe(200);
+    const accepted = await staff.request('POST', `/api/suggestions/${target}/actions/accept`, {});
+    expect(accepted.statusCode).toBe(200);
+    // Between sessions the number names the year instead of a session.
+    expect(accepted.json().numberLabel).toMatch(/^2026年闭会期间第\d+号$/);
     const merged = await staff.request('POST', `/api/suggestions/${duplicate}/actions/merge`, { targetId: target, reason: '反映同一问题' });
     expect(merged.json()).toMatchObject({ state: 'merged', mergedIntoId: target, mergedItems: [] });
     // The merged item with its deputies (the lead here; confirmed co-signers too), which staff and the deputy may open.

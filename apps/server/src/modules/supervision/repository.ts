@@ -17,7 +17,10 @@ import {
   supervisionQuestions,
   supervisionReports,
   supervisionVisits,
+  jointMeetings,
 } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type PlanRow = typeof supervisionPlans.$inferSelect;
 export type ItemRow = typeof supervisionItems.$inferSelect;
@@ -421,3 +424,10 @@ export const eventsOf = (db: Executor, itemId: string) =>
     .from(supervisionEvents)
     .where(eq(supervisionEvents.itemId, itemId))
     .orderBy(asc(supervisionEvents.at), asc(supervisionEvents.id));
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  supervision_plan: titleColumn(supervisionPlans.id, supervisionPlans.title),
+  supervision_item: titleColumn(supervisionItems.id, supervisionItems.subject),
+  joint_meeting: titleColumn(jointMeetings.id, jointMeetings.title),
+};

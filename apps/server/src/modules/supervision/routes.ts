@@ -41,11 +41,14 @@ import * as points from './point-service.js';
 import { onVoteClosed } from '../votes/index.js';
 import { supervisionVoteClosed } from './vote-outcome.js';
 import * as work from './work-service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['supervision'];
 
 /** Supervision (监督): the annual plan, the items and their stages, the issue list, joint meetings. */
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
+  registerAuditTitles(auditTitleSources);
   // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
   attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
   // A stage's tasks and a joint meeting's decisions are follow-up tasks on the platform's component.

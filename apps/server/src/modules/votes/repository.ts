@@ -5,6 +5,8 @@ import { bodies, users } from '../../db/schema.js';
 import { inScope, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { voteBallots, voteNamedBallots, votePaperPending, voteRoll, votes } from './tables.js';
+import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
+import { type AuditEntity } from '@renda/shared';
 
 export type VoteRecord = typeof votes.$inferSelect;
 export type RollRow = typeof voteRoll.$inferInsert;
@@ -244,3 +246,8 @@ export async function rollOf(db: Executor, voteId: string) {
     .where(eq(voteRoll.voteId, voteId))
     .orderBy(sql`${voteRoll.deputyId} is null`, asc(voteRoll.name), asc(voteRoll.voterId));
 }
+
+/** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */
+export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
+  vote: titleColumn(votes.id, votes.title),
+};

@@ -18,12 +18,15 @@ import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, registerActionRoutes, type ModuleRoutes } from '../../platform/http.js';
 import { qrPng, requestOrigin } from '../deputies/index.js';
 import * as service from './service.js';
+import { registerAuditTitles } from '../../platform/audit.js';
+import { auditTitleSources } from './repository.js';
 
 const tags = ['meetings'];
 const publicLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 /** The vote component's HTTP routes: staff run votes, voters cast ballots, anyone checks the published list. */
 export const voteRoutes: ModuleRoutes = (app, { database: { db }, notifier }) => {
+  registerAuditTitles(auditTitleSources);
   const read = { preValidation: requirePermission('votes.read') };
   const manage = { preValidation: requirePermission('votes.manage') };
   app.get(

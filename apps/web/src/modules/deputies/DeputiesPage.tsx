@@ -3,12 +3,14 @@ import { Button, Result, Space, type TableColumnsType, type TableProps } from 'a
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, Navigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, deputyStatus, type DeputyListItem } from '@renda/shared';
+import { can, deputyStatus, type DeputyListItem, type DeputyLoginsResult } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { deputiesKey, deputyUrls, useGroupOptions } from './api';
+import { CreatedLoginsModal } from '../../components/CreatedLogins';
+import { useAction } from '../../components/mutations';
+import { createDeputyLogins, deputiesKey, deputyUrls, useGroupOptions } from './api';
 import { DeputyFormModal } from './DeputyFormModal';
 import { ImportModal } from './ImportModal';
 import { DeputiesTabs, DeputyStatusBadge } from './labels';
@@ -42,6 +44,17 @@ function DeputyRegistry() {
   const [editing, setEditing] = useState<DeputyListItem | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<DeputyListItem | null>(null);
   const [importing, setImporting] = useState(false);
+  // 开通登录账号: deputies in office without a login, chosen on the list (kept across pages).
+  const [selected, setSelected] = useState<string[]>([]);
+  const [logins, setLogins] = useState<DeputyLoginsResult | null>(null);
+  const openLogins = useAction(createDeputyLogins, {
+    invalidate: deputiesKey,
+    successMessage: false,
+    onSuccess: (result) => {
+      setSelected([]);
+      setLogins(result);
+    },
+  });
 
   const filters: FilterField[] = [
     { kind: 'text', param: 'q', label: t('deputies.fields.name') },
@@ -155,7 +168,38 @@ function DeputyRegistry() {
         </>
       }
     >
-      <PagedTable list={list} filters={filters} columns={columns} onChange={onChange} toolbar={<DeputiesTabs />} />
+      <PagedTable
+        list={list}
+        filters={filters}
+        columns={columns}
+        onChange={onChange}
+        toolbar={
+          <Space wrap>
+            <DeputiesTabs />
+            {manage && (
+              <Button disabled={selected.length === 0} loading={openLogins.isPending} onClick={() => openLogins.mutate(selected)}>
+                {t('deputies.list.createLogins', { count: selected.length })}
+              </Button>
+            )}
+          </Space>
+        }
+        rowSelection={
+          manage
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                preserveSelectedRowKeys: true,
+                // No select-all box: the table's hidden measuring row would copy it (axe: aria-hidden-focus).
+                columnTitle: <span className="sr-only">{t('common.select')}</span>,
+                getCheckboxProps: (d) => ({
+                  disabled: !!d.userId || d.status !== 'in_office',
+                  'aria-label': d.userId ? `${d.name} ${t('deputies.list.hasLogin')}` : t('deputies.list.selectRow', { name: d.name }),
+                }),
+              }
+            : undefined
+        }
+      />
+      {logins && <CreatedLoginsModal logins={logins.created} skipped={logins.skipped} onClose={() => setLogins(null)} />}
       {editing && <DeputyFormModal deputy={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {statusOf && <StatusModal deputy={statusOf} onClose={() => setStatusOf(null)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}

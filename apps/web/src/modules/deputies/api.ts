@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
+  type DeputyLoginsResult,
   actionUrl,
   deputyActions,
   deputyStatusActionFor,
@@ -114,6 +115,7 @@ export const saveDeputy = (id: string | null, input: Record<string, unknown>) =>
 /** Each status change has its own verb (resign, remove, recordDeath, reinstate); the form asks for the status. */
 export const changeDeputyStatus = (id: string, { status, ...input }: DeputyStatusInput) =>
   api.post<Deputy>(actionUrl(deputyActions, id, deputyStatusActionFor[status]), input);
+export const createDeputyLogins = (deputyIds: string[]) => api.post<DeputyLoginsResult>('/api/deputies/logins', { deputyIds });
 export const uploadDeputyPhoto = (id: string, file: File) => api.upload<Deputy>(`/api/deputies/${id}/photo`, {}, file, 'PUT');
 export const deleteDeputyPhoto = (id: string) => api.delete<Deputy>(`/api/deputies/${id}/photo`);
 

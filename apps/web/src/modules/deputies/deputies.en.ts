@@ -73,6 +73,9 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     changeStatus: 'Change status',
     editOf: 'Edit: {{name}}',
     statusOf: 'Change status: {{name}}',
+    createLogins: 'Create logins ({{count}})',
+    selectRow: 'Select {{name}}',
+    hasLogin: 'Has a login',
   },
   form: {
     createTitle: 'Register deputy',

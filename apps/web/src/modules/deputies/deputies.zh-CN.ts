@@ -48,6 +48,9 @@ export const deputiesZh = {
     changeStatus: '变更状态',
     editOf: '编辑：{{name}}',
     statusOf: '变更状态：{{name}}',
+    createLogins: '开通登录账号（{{count}}）',
+    selectRow: '选择：{{name}}',
+    hasLogin: '已开通账号',
   },
   form: {
     createTitle: '登记代表',

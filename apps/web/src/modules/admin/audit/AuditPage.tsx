@@ -64,7 +64,21 @@ export function AuditPage() {
     },
     { title: t('audit.body'), dataIndex: 'bodyName' },
     { title: t('audit.entity'), dataIndex: 'entity', render: entityText },
-    { title: t('audit.entityId'), dataIndex: 'entityId' },
+    {
+      // The record's title as it is now; a deleted record (or a kind without one) shows its id only.
+      title: t('audit.record'),
+      key: 'record',
+      render: (_, event) =>
+        event.entityTitle ? (
+          <>
+            {event.entityTitle}
+            <br />
+            <Typography.Text type="secondary">{event.entityId}</Typography.Text>
+          </>
+        ) : (
+          event.entityId
+        ),
+    },
     { title: t('audit.action'), key: 'action', render: (_, event) => eventActionText(event) },
     { title: t('audit.ip'), dataIndex: 'ip' },
   ];

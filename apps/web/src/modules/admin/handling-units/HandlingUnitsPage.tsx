@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, type TableColumnsType } from 'antd';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { handlingUnitKind, type HandlingUnit } from '@renda/shared';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../components/format';
 import { Page } from '../../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../../components/PagedTable';
 import { HandlingUnitFormModal } from './HandlingUnitFormModal';
+import { UnitLoginModal } from './UnitLoginModal';
 import { handlingUnitsKey } from './api';
 
 export function HandlingUnitsPage() {
@@ -16,6 +17,7 @@ export function HandlingUnitsPage() {
   const list = usePagedList<HandlingUnit>(handlingUnitsKey, '/api/handling-units');
   const bodies = useBodies();
   const [editing, setEditing] = useState<HandlingUnit | 'new' | null>(null);
+  const [loginFor, setLoginFor] = useState<HandlingUnit | null>(null);
 
   const filters: FilterField[] = [
     { kind: 'text', param: 'q', label: t('handlingUnits.search'), placeholder: t('handlingUnits.searchPlaceholder') },
@@ -41,9 +43,16 @@ export function HandlingUnitsPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, unit) => (
-        <Button size="small" onClick={() => setEditing(unit)}>
-          {t('common.edit')}
-        </Button>
+        <Space size="small" wrap>
+          <Button size="small" onClick={() => setEditing(unit)}>
+            {t('common.edit')}
+          </Button>
+          {unit.active && (
+            <Button size="small" onClick={() => setLoginFor(unit)} aria-label={t('handlingUnits.createLoginOf', { name: unit.name })}>
+              {t('handlingUnits.createLogin')}
+            </Button>
+          )}
+        </Space>
       ),
     },
   ];
@@ -59,6 +68,7 @@ export function HandlingUnitsPage() {
     >
       <PagedTable list={list} filters={filters} columns={columns} />
       <HandlingUnitFormModal unit={editing} onClose={() => setEditing(null)} />
+      {loginFor && <UnitLoginModal unit={loginFor} onClose={() => setLoginFor(null)} />}
     </Page>
   );
 }
