@@ -256,7 +256,14 @@ export const publicStationView = z.object({
   contactPhone: z.string().nullable(),
   /** Today's reception days on the rota, else the next one within two weeks: deputies by name only. */
   receptions: z.array(
-    z.object({ day: z.string(), today: z.boolean(), startTime: z.string(), endTime: z.string(), topic: z.string(), deputies: z.array(z.string()) }),
+    z.object({
+      day: z.string(),
+      today: z.boolean(),
+      startTime: z.string(),
+      endTime: z.string(),
+      topic: z.string(),
+      deputies: z.array(z.string()),
+    }),
   ),
 });
 export type PublicStationView = z.infer<typeof publicStationView>;
