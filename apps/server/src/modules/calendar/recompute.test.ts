@@ -11,6 +11,7 @@ import { campaignClues, campaigns } from '../campaigns/tables.js';
 import { followUpTasks } from '../followups/tables.js';
 import { stations } from '../stations/tables.js';
 import { supervisionItems } from '../supervision/tables.js';
+import { notice2027 } from './test-fixtures.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 let t: TestApp;
@@ -24,13 +25,6 @@ let jtjId: string;
 let itemId: string;
 
 const TITLE = '2027年法定节假日安排已录入，期限已重算';
-const notice2027 = {
-  notice: '国务院办公厅关于2027年部分节假日安排的通知',
-  holidays: [
-    { name: '元旦', from: '2027-01-01', to: '2027-01-03', makeUpDays: [] },
-    { name: '春节', from: '2027-02-06', to: '2027-02-13', makeUpDays: ['2027-01-31', '2027-02-20'] },
-  ],
-};
 
 beforeAll(async () => {
   t = await buildTestApp();
