@@ -109,6 +109,8 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await expect.poll(() => kept.getByRole('link', { name: code }).count()).toBe(1);
     await kept.getByRole('button', { name: '清除本机记录' }).click();
     await expect.poll(() => phone.getByText('已清除本机保存的查询码。').count()).toBe(1);
+    await phone.goto(`${baseUrl()}/m/opinion?code=${code}`);
+    await expect.poll(() => phone.getByText('已提交，等待受理').count()).toBeGreaterThan(0);
 
     // ---- staff find it in the inbox, accept and route it ----
     const staff = await openPage(browser);

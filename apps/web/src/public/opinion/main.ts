@@ -120,10 +120,6 @@ function stationInfo(view: PublicStationView) {
 async function showForm(target: { station?: string; deputy?: string }) {
   const query = target.station ? `station=${encodeURIComponent(target.station)}` : `deputy=${encodeURIComponent(target.deputy!)}`;
   let form: PublicOpinionForm;
-  // The card is extra: the form works without it.
-  const card = target.deputy
-    ? api<PublicDeputyCard>('GET', `/api/public/deputies/${encodeURIComponent(target.deputy)}`).then(deputyCard, () => null)
-    : api<PublicStationView>('GET', `/api/public/stations/${encodeURIComponent(target.station!)}`).then(stationInfo, () => null);
   try {
     form = await api<PublicOpinionForm>('GET', `/api/public/opinions/form?${query}`);
   } catch (err) {
@@ -302,6 +298,7 @@ async function showForm(target: { station?: string; deputy?: string }) {
     }
   });
 
+  const card = h('div', { class: 'card-slot' });
   mount(
     root,
     h('h1', {}, '反映意见'),
@@ -312,10 +309,15 @@ async function showForm(target: { station?: string; deputy?: string }) {
       h('br'),
       h('span', { class: 'muted' }, form.bodyName),
     ),
-    await card,
+    card,
     el,
     h('p', { class: 'foot' }, h('a', { href: trackLink() }, '已提交过？凭查询码查看办理进度')),
   );
+  // The deputy's card or the station's rota is extra: the form is usable before it arrives, and without it.
+  const extra = target.deputy
+    ? api<PublicDeputyCard>('GET', `/api/public/deputies/${encodeURIComponent(target.deputy)}`).then(deputyCard)
+    : api<PublicStationView>('GET', `/api/public/stations/${encodeURIComponent(target.station!)}`).then(stationInfo);
+  void extra.then((el) => card.replaceWith(el)).catch(() => card.remove());
 }
 
 function showReceipt(code: string, expect: { replyPeriod: string; phone: string }) {
