@@ -134,7 +134,7 @@ describe('a deputy’s suggestion from drafting to closure', () => {
       await expect
         .poll(() =>
           staff.page
-            .getByRole('img', { name: /主办单位的办复率/ })
+            .getByRole('img', { name: /承办单位的办复率/ })
             .locator('canvas')
             .count(),
         )

@@ -40,7 +40,7 @@ describe('rates export', () => {
     ]);
     expect(all.header).toContain('满意率');
     expect(all.rows[0]).toEqual(['合计', '全部', ...line(json.overall)]);
-    expect(all.rows.filter((r) => r[0] === '主办单位')).toEqual(json.byUnit.map((u) => ['主办单位', u.unitName, ...line(u)]));
+    expect(all.rows.filter((r) => r[0] === '承办单位')).toEqual(json.byUnit.map((u) => ['承办单位', u.unitName, ...line(u)]));
     const bodyLines = json.byBody.length > 1 ? json.byBody.map((b) => ['人大机关', b.bodyName, ...line(b)]) : [];
     expect(all.rows.filter((r) => r[0] === '人大机关')).toEqual(bodyLines);
 

@@ -139,7 +139,7 @@ export async function ratesWorkbook(db: Db, ctx: ActorContext, f: RatesFilter): 
   const { overall, byUnit, byBody, categories } = await ratesReport(db, ctx, f);
   const lines: RatesLine[] = [
     { group: '合计', name: '全部', ...overall },
-    ...byUnit.map(({ unitId: _unit, unitName, ...r }) => ({ group: '主办单位', name: unitName, ...r })),
+    ...byUnit.map(({ unitId: _unit, unitName, ...r }) => ({ group: '承办单位', name: unitName, ...r })),
     ...(byBody.length > 1 ? byBody.map(({ bodyId: _body, bodyName, ...r }) => ({ group: '人大机关', name: bodyName, ...r })) : []),
   ];
   return workbook('建议办理统计', ratesColumns(categories), lines);

@@ -325,7 +325,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     closureRate: 'Closure rate',
     solvedRate: 'Solved rate (category A)',
     satisfactionRate: 'Satisfaction rate',
-    byUnit: 'By lead unit',
+    byUnit: 'By handling unit (lead or separate)',
     byBody: 'By congress body',
     empty: 'No suggestions have been assigned for this session yet.',
     chartDescription:

@@ -227,10 +227,10 @@ export const suggestionsZh = {
     ...suggestionRatesLabel,
     categoryCount: '{{category}}类（{{label}}）',
     export: '导出 Excel',
-    byUnit: '各主办单位',
+    byUnit: '各承办单位（主办或分别办理）',
     byBody: '各人大机关',
     empty: '所选会议尚无交办的建议。',
-    chartDescription: '{{session}}各主办单位的办复率、按时办复率、办结率、解决率和满意率柱状图；具体数字见下表。',
+    chartDescription: '{{session}}各承办单位的办复率、按时办复率、办结率、解决率和满意率柱状图；具体数字见下表。',
     overdue: '逾期未答复的建议',
   },
   settings: {
