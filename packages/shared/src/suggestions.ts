@@ -229,12 +229,13 @@ export const suggestionFieldLabel = {
   other: '其他',
 } satisfies Record<SuggestionField, string>;
 
-export const extensionState = z.enum(['pending', 'approved', 'refused']);
+export const extensionState = z.enum(['pending', 'approved', 'refused', 'lapsed']);
 export type ExtensionState = z.infer<typeof extensionState>;
 export const extensionStateLabel = {
   pending: '待审批',
   approved: '已批准',
   refused: '不予批准',
+  lapsed: '已答复，无需审批',
 } satisfies Record<ExtensionState, string>;
 
 // ---------- payloads ----------

@@ -184,6 +184,27 @@ describe('reassignment window, extensions and closing without a rating', () => {
     expect((await post('staff', id, 'waiveJointOpinion', waive)).statusCode).not.toBe(200);
   });
 
+  it('lets a pending extension lapse when the unit answers before staff decide, keeping the due date', async () => {
+    clock.set(cst('2026-03-16T10:00:00'));
+    const id = await accepted();
+    const assigned = (await post('staff', id, 'assign', { leadUnitId: c.units.housing })).json();
+    await post('unit', id, 'signFor');
+    expect((await post('unit', id, 'requestExtension', { months: 1, reason: '涉及资金安排' })).statusCode).toBe(200);
+    const replied = await post('unit', id, 'reply', {
+      category: 'A',
+      content: '改造资金已经落实到位，我局已于本月完成全部改造工程并通过验收。',
+      signer: '沈建明',
+      contactPerson: '刘明',
+      contactPhone: '0573-82721592',
+    });
+    expect(replied.statusCode, replied.body).toBe(200);
+    const item = replied.json();
+    expect(item.extensions.map((e: { state: string }) => e.state)).toEqual(['lapsed']);
+    expect(item.dueAt).toBe(assigned.dueAt);
+    // Nothing is left for staff to decide.
+    expect(item.allowedActions).not.toContain('decideExtension');
+  });
+
   it('closes an unrated reply only after the deputy’s 20 working days to rate', async () => {
     clock.set(cst('2026-03-16T10:00:00'));
     const id = await accepted();

@@ -796,6 +796,7 @@ export const effects: Record<SuggestionAction, Effect> = {
       throw new DomainError('REPLY_CATEGORY_NOT_IN_SCHEME', refusal, {
         fields: [{ path: 'category', message: '请选择本机关设定的办理结果类别' }],
       });
+    if (a.ctx.actor.handlingUnitId) await repo.lapsePendingExtensions(a.tx, a.item.id, a.ctx.actor.handlingUnitId, a.now);
     if (isSeparate(a)) return separateEffects.reply(a, input);
     const rows = await repo.assignmentsOf(a.tx, a.item.id);
     const pendingJoint = rows

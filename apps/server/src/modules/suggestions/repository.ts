@@ -532,6 +532,28 @@ export async function updateExtension(db: Executor, id: string, patch: Partial<t
   const [r] = await db.update(suggestionExtensions).set(patch).where(eq(suggestionExtensions.id, id)).returning();
   return r!;
 }
+/**
+ * A unit's request for more time lapses when it answers before staff decide: once the item has moved on
+ * from handling, no one could decide it, and it would wait for ever.
+ */
+export async function lapsePendingExtensions(db: Executor, suggestionId: string, unitId: string, at: Date) {
+  await db
+    .update(suggestionExtensions)
+    .set({ state: 'lapsed', decidedAt: at, decisionNote: '承办单位已在审批前答复' })
+    .where(
+      and(
+        eq(suggestionExtensions.suggestionId, suggestionId),
+        eq(suggestionExtensions.state, 'pending'),
+        inArray(
+          suggestionExtensions.assignmentId,
+          db
+            .select({ id: suggestionAssignments.id })
+            .from(suggestionAssignments)
+            .where(and(eq(suggestionAssignments.suggestionId, suggestionId), eq(suggestionAssignments.unitId, unitId))),
+        ),
+      ),
+    );
+}
 export function extensionsOf(db: Executor, suggestionId: string) {
   return db
     .select({ e: suggestionExtensions, unitName: handlingUnits.name })

@@ -81,7 +81,7 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
   },
   contactStage: { before: 'Before handling', during: 'During handling', after: 'After handling' },
   contactMethod: { face_to_face: 'In person', phone: 'By phone', site_visit: 'Site visit', meeting: 'Meeting' },
-  extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
+  extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused', lapsed: 'Answered before a decision' },
   timeline: {
     create: 'Drafted',
     update: 'Draft edited',
