@@ -2,8 +2,10 @@ import type { AuditEntity } from '@renda/shared';
 import type { Executor, Tx } from '../db/client.js';
 import { recordAudit } from './audit.js';
 import type { ActorContext } from './context.js';
+import { ruleInForce } from './deadline-rules.js';
 import { addCalendarDays, findWorkday, isWorkday } from './deadlines.js';
 import type { Notifier } from './notifications.js';
+import { usersOfUnit } from './recipients.js';
 import { sendNotices } from './workflow.js';
 
 /**
@@ -43,8 +45,27 @@ export interface ProvisionalDeadlineSource {
   open(tx: Executor, from: string): Promise<WorkingDayDeadline[]>;
   /** Stores the new due date (and whatever the module derives from it: clears a reminder mark). */
   move(tx: Executor, record: WorkingDayDeadline, due: string): Promise<void>;
-  /** The users the module's own reminders of this record go to. */
-  recipients(tx: Executor, record: WorkingDayDeadline): Promise<string[]>;
+  /** The users the module's own reminders of this record go to; by default the users of the owner unit. */
+  recipients?(tx: Executor, record: WorkingDayDeadline): Promise<string[]>;
+}
+
+const ownerUnitUsers = async (tx: Executor, record: WorkingDayDeadline) =>
+  record.owner ? (await usersOfUnit(tx, record.owner)).map((u) => u.id) : [];
+
+/**
+ * For a table that keeps a due date but not the rule it was counted by: whether a body's rule `key` in
+ * force counts in working days, looked up once per body path during one recount.
+ */
+export function countedInWorkingDays(tx: Executor, key: string): (bodyPath: string) => Promise<boolean> {
+  const known = new Map<string, Promise<boolean>>();
+  return (bodyPath) => {
+    if (!known.has(bodyPath))
+      known.set(
+        bodyPath,
+        ruleInForce(tx, bodyPath, key).then((rule) => rule.unit === 'working_days'),
+      );
+    return known.get(bodyPath)!;
+  };
 }
 
 const sources = new Map<string, ProvisionalDeadlineSource>();
@@ -108,7 +129,7 @@ export async function recomputeAcrossCalendarChange(
       after: { due, workingDays: n, calendarYear: year },
     });
     moved.push({ entity: record.entity, id: record.id, before: record.due, after: due });
-    for (const userId of new Set(await source.recipients(tx, record))) {
+    for (const userId of new Set(await (source.recipients ?? ownerUnitUsers)(tx, record))) {
       told.set(userId, [...(told.get(userId) ?? []), `${record.label}：期限由 ${record.due} 调整为 ${due}`]);
       links.set(userId, (links.get(userId) ?? new Set()).add(record.link));
     }

@@ -1,9 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
-import { ruleInForce } from '../../platform/deadline-rules.js';
 import { addCalendarDays, chinaDate, endOfChinaDay } from '../../platform/deadlines.js';
-import type { ProvisionalDeadlineSource, WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
-import { usersOfUnit } from '../../platform/recipients.js';
+import { countedInWorkingDays, type ProvisionalDeadlineSource, type WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
 import * as repo from './repository.js';
 import { rectifyDeadline } from './rules.js';
 
@@ -16,11 +14,10 @@ import { rectifyDeadline } from './rules.js';
 export const clueDeadlines: ProvisionalDeadlineSource = {
   name: 'campaign-clues',
   async open(tx: Executor, from: string) {
-    const counted = new Map<string, boolean>();
+    const counted = countedInWorkingDays(tx, rectifyDeadline.key);
     const open: WorkingDayDeadline[] = [];
     for (const { clue, bodyPath } of await repo.transferredDueFrom(tx, endOfChinaDay(addCalendarDays(from, -1)))) {
-      if (!counted.has(bodyPath)) counted.set(bodyPath, (await ruleInForce(tx, bodyPath, rectifyDeadline.key)).unit === 'working_days');
-      if (!clue.transferredAt || !clue.dueAt || !counted.get(bodyPath)) continue;
+      if (!clue.transferredAt || !clue.dueAt || !(await counted(bodyPath))) continue;
       open.push({
         entity: 'campaign_clue',
         id: clue.id,
@@ -36,8 +33,5 @@ export const clueDeadlines: ProvisionalDeadlineSource = {
   },
   async move(tx, record, due) {
     await repo.updateClue(tx, record.id, { dueAt: endOfChinaDay(due), updatedAt: clock.now() });
-  },
-  async recipients(tx, record) {
-    return record.owner ? (await usersOfUnit(tx, record.owner)).map((u) => u.id) : [];
   },
 };

@@ -2,11 +2,9 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { RequestContext } from '../../platform/context.js';
-import { ruleInForce } from '../../platform/deadline-rules.js';
 import { addCalendarDays, chinaDate, endOfChinaDay, workingDaysLeft } from '../../platform/deadlines.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { usersOfUnit } from '../../platform/recipients.js';
-import type { ProvisionalDeadlineSource, WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
+import { countedInWorkingDays, type ProvisionalDeadlineSource, type WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
 import { sendNotices } from '../../platform/workflow.js';
 import { findDueForReminder, findNewlyOverdue, findRunningDueFrom } from './deadline-repository.js';
 import { opinionLink, staffNotice, summaryOf, unitNotice } from './notify.js';
@@ -87,11 +85,7 @@ export const opinionDeadlines: ProvisionalDeadlineSource = {
   name: 'opinions',
   async open(tx: Executor, from: string) {
     const rows = await findRunningDueFrom(tx, endOfChinaDay(addCalendarDays(from, -1)));
-    const units = new Map<string, boolean>();
-    const counted = async (bodyPath: string) => {
-      if (!units.has(bodyPath)) units.set(bodyPath, (await ruleInForce(tx, bodyPath, replyDeadline.key)).unit === 'working_days');
-      return units.get(bodyPath)!;
-    };
+    const counted = countedInWorkingDays(tx, replyDeadline.key);
     const open: WorkingDayDeadline[] = [];
     for (const { opinion, bodyPath } of rows)
       if (opinion.routedAt && opinion.dueAt && (await counted(bodyPath)))
@@ -124,8 +118,5 @@ export const opinionDeadlines: ProvisionalDeadlineSource = {
       note: `按法定节假日安排，答复期限由 ${record.due} 调整为 ${due}`,
       public: false,
     });
-  },
-  async recipients(tx, record) {
-    return record.owner ? (await usersOfUnit(tx, record.owner)).map((u) => u.id) : [];
   },
 };
