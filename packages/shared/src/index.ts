@@ -26,3 +26,4 @@ export * from './followups.js';
 export * from './legislation.js';
 export * from './workbench.js';
 export * from './naming.js';
+export * from './phone.js';

@@ -7,7 +7,8 @@ import { clock } from '../platform/clock.js';
 import type { RequestContext } from '../platform/context.js';
 import { newPublicCode } from '../modules/deputies/index.js';
 import { deputies } from '../modules/deputies/tables.js';
-import { maskPhone, phoneHash } from '../modules/reportbacks/rules.js';
+import { maskPhone } from '@renda/shared';
+import { phoneHash } from '../modules/reportbacks/rules.js';
 import { honourCampaigns, honourNominations, reportBackRatings, reportBacks } from '../modules/reportbacks/tables.js';
 
 const demoRatings: [VoterRating, string][] = [

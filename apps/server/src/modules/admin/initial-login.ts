@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Role } from '@renda/shared';
+import { maskPhone, type Role } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -35,8 +35,6 @@ export interface CreatedLogin {
   smsTo: string | null;
 }
 
-const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
 /**
  * Creates a login with a one-time initial password, inside the caller's transaction: stored only hashed,
  * sent by SMS through the outbox when there is a phone (marked secret, so the outbox list masks it),
@@ -70,10 +68,10 @@ export async function createInitialLogin(tx: Executor, ctx: ActorContext, notifi
     action: 'create',
     after: {
       ...(user ? presentUser(user) : { username: login.username }),
-      initialPassword: smsTo ? `短信发送至${masked(smsTo)}` : '当面告知',
+      initialPassword: smsTo ? `短信发送至${maskPhone(smsTo)}` : '当面告知',
     },
   });
-  return { userId: id, username: login.username, password: smsTo ? null : password, smsTo: smsTo ? masked(smsTo) : null };
+  return { userId: id, username: login.username, password: smsTo ? null : password, smsTo: smsTo ? maskPhone(smsTo) : null };
 }
 
 /** Whether a username is taken (initial logins pick another). */

@@ -10,7 +10,7 @@ import type {
   ContactWay,
   Page,
 } from '@renda/shared';
-import { contactLinkKindLabel, contactWayLabel } from '@renda/shared';
+import { contactLinkKindLabel, contactWayLabel, maskPhone } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -24,7 +24,6 @@ import { chinaDate } from '../../platform/deadlines.js';
 
 /** Today's China calendar date. */
 export const today = () => chinaDate(clock.now());
-export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
 
 /**
  * What narrows the actor's view below their bodies: a deputy sees only their own links and

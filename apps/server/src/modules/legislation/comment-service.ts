@@ -34,7 +34,8 @@ import { memberPoint } from './contact-point-service.js';
 import * as draftsRepo from './draft-repository.js';
 import { requireDraft } from './draft-service.js';
 import { groupSimilar } from './grouping.js';
-import { commentWindowRefusal, maskPhone, offlineRefusal, phoneLimits } from './rules.js';
+import { maskPhone } from '@renda/shared';
+import { commentWindowRefusal, offlineRefusal, phoneLimits } from './rules.js';
 import { commentWorkflow, type CommentStep } from './workflow.js';
 
 /** Comments: the public page, contact points' offline ones, moderation and the handling marks. */

@@ -31,8 +31,6 @@ export function offlineRefusal(draft: { state: string; commentFrom: string; comm
 /** Abuse limits of the public page per phone number (per address they come from the opinions module). */
 export const phoneLimits = { perHour: 5, perDay: 20 } as const;
 
-export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
-
 export interface VersionArticles {
   preamble: string;
   articles: { number: number; label: string; chapter: string; text: string }[];

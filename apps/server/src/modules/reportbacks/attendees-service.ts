@@ -6,7 +6,8 @@ import type { ActorContext } from '../../platform/context.js';
 import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import * as attendeesRepo from './attendees-repository.js';
 import type { ReportBackRecord } from './repository.js';
-import { maskPhone, newAttendeeCode, phoneHash } from './rules.js';
+import { maskPhone } from '@renda/shared';
+import { newAttendeeCode, phoneHash } from './rules.js';
 import { requireReportBack } from './service.js';
 import { queueCodeSms, type CodeSender } from './sms.js';
 

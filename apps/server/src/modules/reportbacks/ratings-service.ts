@@ -16,7 +16,8 @@ import { conflict, DomainError, notFound } from '../../platform/errors.js';
 import * as attendeesRepo from './attendees-repository.js';
 import * as ratingsRepo from './ratings-repository.js';
 import * as repo from './repository.js';
-import { maskPhone, phoneHash } from './rules.js';
+import { maskPhone } from '@renda/shared';
+import { phoneHash } from './rules.js';
 import { requireReportBack } from './service.js';
 
 /** 评: the voters' ratings of a report-back, from the public page their QR code opens. */

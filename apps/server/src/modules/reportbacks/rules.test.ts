@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BallotChoices } from '@renda/shared';
 import { decideVote } from '../votes/index.js';
-import { ballotProblem, honourRanking, honourRule, maskPhone, phoneHash, resultsOf } from './rules.js';
+import { maskPhone } from '@renda/shared';
+import { ballotProblem, honourRanking, honourRule, phoneHash, resultsOf } from './rules.js';
 
 describe('satisfaction rate = (满意 + 基本满意) / all', () => {
   it.each([

@@ -36,8 +36,6 @@ export function newAttendeeCode(taken: ReadonlySet<string>): string {
   }
 }
 
-export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(7)}`;
-
 /** The rule of a 评选 (seed 003): the most votes win the places; a tie at the last place is left to a run-off. */
 export const honourRule = (places: number): VoteRule => ({
   basis: 'cast',

@@ -5,6 +5,7 @@
 import type { PublicDeputyCard, PublicOpinionForm, PublicOpinionView, PublicStationView } from '@renda/shared';
 // The naming rule alone (no zod): a deputy of the congress, not of its standing committee.
 import { deputyTitle } from '@renda/shared/naming';
+import { maskPhone } from '@renda/shared/phone';
 import { api, ApiError, formatTime, h, mount, randomToken } from './dom.js';
 import { shrinkPhoto } from './photos.js';
 import './opinion.css';
@@ -344,9 +345,7 @@ function showReceipt(code: string, expect: { replyPeriod: string; phone: string 
       h(
         'li',
         {},
-        expect.phone
-          ? `受理、答复等进展将以短信发送到 ${expect.phone.slice(0, 3)}****${expect.phone.slice(7)}。`
-          : '您没有留手机号，不会收到短信，请凭查询码查看进度。',
+        expect.phone ? `受理、答复等进展将以短信发送到 ${maskPhone(expect.phone)}。` : '您没有留手机号，不会收到短信，请凭查询码查看进度。',
       ),
     ),
     h('p', {}, h('a', { class: 'primary button', href: trackLink(code) }, '查看办理进度')),
