@@ -9,6 +9,8 @@ import path from 'node:path';
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const reports = mkdtempSync(path.join(tmpdir(), 'renda-reports-'));
 const results = [];
+/** Failed tests with their messages, repeated after the summary so that a log's tail says what broke. */
+const failures = [];
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -31,6 +33,17 @@ function vitest(name, config, env = {}) {
     const failedSuites = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
     const failed = report.numFailedTests + failedSuites + (ok || report.numFailedTests + failedSuites > 0 ? 0 : 1);
     results.push({ name, passed: report.numPassedTests, failed });
+    for (const file of report.testResults) {
+      const failedTests = file.assertionResults.filter((t) => t.status === 'failed');
+      if (file.status === 'failed' && failedTests.length === 0)
+        failures.push({ suite: name, test: path.relative(process.cwd(), file.name), message: file.message ?? '' });
+      for (const t of failedTests)
+        failures.push({
+          suite: name,
+          test: `${path.relative(process.cwd(), file.name)} > ${t.fullName}`,
+          message: t.failureMessages.join('\n'),
+        });
+    }
     if (report.numTotalTests === 0) results.push({ name: `${name} (ran no test)`, passed: 0, failed: 1 });
   } catch {
     results.push({ name, passed: 0, failed: 1 });
@@ -47,6 +60,17 @@ check('browser install', 'node', ['scripts/ensure-browser.mjs']);
 vitest('browser (Chromium)', 'vitest.e2e.config.ts');
 
 rmSync(reports, { recursive: true, force: true });
+// eslint-disable-next-line no-control-regex
+const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+if (failures.length) console.log('\nFailed tests');
+for (const f of failures) {
+  console.log(`  [${f.suite}] ${f.test}`);
+  for (const line of plain(f.message)
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 8))
+    console.log(`      ${line.slice(0, 300)}`);
+}
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.name}: ${r.passed} passed, ${r.failed} failed`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
