@@ -17,6 +17,7 @@ describe('a themed campaign’s teams, a deputy’s own field visit and a clue t
     const desk = staff.page;
     await loginAs(desk, 'staff');
     await desk.goto(`${baseUrl()}/opinions/campaigns`);
+    await expect.poll(() => desk.getByRole('img', { name: /^各专项监督发现的线索/ }).count()).toBe(1);
     await desk.getByRole('link', { name: campaign }).click();
     await expectHeading(desk, campaign);
     await buttonNamed(desk, '修改专项监督').click();

@@ -59,6 +59,7 @@ describe('the category dictionary and bulk triage', () => {
     await loginAs(desk, 'staff');
     await desk.goto(`${baseUrl()}/opinions`);
     await expectHeading(desk, '群众意见收件箱');
+    await expect.poll(() => desk.getByRole('img', { name: /^群众意见按状态统计/ }).count()).toBe(1);
     await desk.locator('.ant-segmented-item').filter({ hasText: '意见类别' }).click();
     await expectHeading(desk, '意见类别字典');
     await expect.poll(() => desk.locator('.ant-tag').filter({ hasText: '内置字典' }).count()).toBe(1);

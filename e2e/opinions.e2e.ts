@@ -251,7 +251,8 @@ describe('a deputy’s QR code (代表码)', () => {
     const card = citizen.page.locator('details.card');
     await expect.poll(() => card.getByRole('heading', { name: '履职承诺' }).count()).toBe(1);
     await expect.poll(() => card.getByText('党委书记、居委会主任').count()).toBe(1);
-    await expect.poll(() => card.getByText(/^\d+ 件$/).count()).toBe(3);
+    // Opinions received, replied, solved; suggestions led, co-signed, answered.
+    await expect.poll(() => card.getByText(/^\d+ 件$/).count()).toBe(6);
     await expectCleanPage(citizen, 'deputy card on the phone page');
     // The form below the card is the usual one.
     await expect.poll(() => citizen.page.getByRole('button', { name: '提交意见' }).count()).toBe(1);

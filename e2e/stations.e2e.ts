@@ -33,6 +33,7 @@ describe('station rota', () => {
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/stations`);
     await expectHeading(page, '代表联络站');
+    await expect.poll(() => page.getByRole('img', { name: /年各站接待对比/ }).count()).toBe(1);
     await page.getByRole('link', { name: '秀洲高新区人大代表联络站' }).click();
     await expectHeading(page, '秀洲高新区人大代表联络站');
     await expect.poll(() => page.getByRole('heading', { name: '排班（四定）' }).count()).toBe(1);

@@ -175,6 +175,20 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 export const campaignQuery = pageQuery.extend({ q: z.string().trim().max(40).optional(), bodyId: z.uuid().optional() });
 
+/** 各专项线索对比: the latest campaigns of the list (at most 12, same filters) with their clues by kind and how many are closed. */
+export const campaignClueCounts = z.object({
+  items: z.array(
+    z.object({
+      campaignId: z.uuid(),
+      title: z.string(),
+      problems: z.number().int(),
+      suggestions: z.number().int(),
+      closed: z.number().int(),
+    }),
+  ),
+});
+export type CampaignClueCounts = z.infer<typeof campaignClueCounts>;
+
 export const campaignVisit = z.object({
   id: z.uuid(),
   teamId: z.uuid().nullable(),

@@ -491,7 +491,13 @@ export const publicDeputyCard = z.object({
     opinionsReceived: z.number().int(),
     opinionsReplied: z.number().int(),
     opinionsSolved: z.number().int(),
+    /** Suggestions and motions submitted this year that the deputy led, co-signed (confirmed), and of those whose reply was released. */
+    suggestionsLed: z.number().int(),
+    suggestionsCosigned: z.number().int(),
+    suggestionsAnswered: z.number().int(),
   }),
+  /** Up to five of this year's suggestions already on the public portal (/m/suggestions), newest reply first; never a confidential one. */
+  publishedSuggestions: z.array(z.object({ title: z.string(), url: z.string() })),
   opinionLink: z.string(),
 });
 export type PublicDeputyCard = z.infer<typeof publicDeputyCard>;

@@ -286,6 +286,10 @@ export const opinionQuery = pageQuery.extend({
 });
 export type OpinionQuery = z.infer<typeof opinionQuery>;
 
+/** The inbox's opinions per status, with the list's filters (the list page's chart); statuses with none are left out. */
+export const opinionStatusCounts = z.object({ items: z.array(z.object({ status: opinionStatus, count: z.number().int() })) });
+export type OpinionStatusCounts = z.infer<typeof opinionStatusCounts>;
+
 export const opinionListItem = z.object({
   id: z.uuid(),
   trackingCode: z.string(),

@@ -245,6 +245,21 @@ export const stationFigures = z.object({
 });
 export type StationFigures = z.infer<typeof stationFigures>;
 
+/** 各站接待对比: the busiest stations in scope (at most 20, those without receptions as zeros) with their receptions, voters received and concerns heard. */
+export const stationFiguresByStationQuery = inOrder(period.extend({ bodyId: z.uuid().optional() }));
+export const stationFiguresByStation = z.object({
+  items: z.array(
+    z.object({
+      stationId: z.uuid(),
+      name: z.string(),
+      sessions: z.number().int(),
+      votersReceived: z.number().int(),
+      concerns: z.number().int(),
+    }),
+  ),
+});
+export type StationFiguresByStation = z.infer<typeof stationFiguresByStation>;
+
 /** What a station's QR code shows the public: the station, its hours, and who receives citizens when. */
 export const publicStationView = z.object({
   name: z.string(),

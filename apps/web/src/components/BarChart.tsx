@@ -1,22 +1,25 @@
 import { Chart } from './Chart';
 
 interface BarChartProps {
-  /** One bar per row, drawn top to bottom in the given order. */
-  rows: { name: string; value: number }[];
-  /** What the value is (the tooltip's series name). */
-  label: string;
-  /** What the chart shows, for screen readers (a table on the page holds the figures). */
+  /** One row of bars per name, drawn top to bottom in the given order (deputies, stations, statuses, campaigns). */
+  names: string[];
+  /** One figure per series, a value per name; several series stand side by side with a legend. */
+  series: { label: string; values: number[] }[];
+  /** What the chart shows, for screen readers (with its figures when no table on the page holds them). */
   description: string;
 }
 
-/** Horizontal bars of one figure per name (scores, counts): load it lazily, it carries ECharts. */
-export default function BarChart({ rows, label, description }: BarChartProps) {
+/** Horizontal bars of figures people compare (scores, counts): load it lazily, it carries ECharts. */
+export default function BarChart({ names, series, description }: BarChartProps) {
+  const legend = series.length > 1;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    ...(legend ? { legend: { top: 0 } } : {}),
+    grid: { left: 8, right: 24, top: legend ? 36 : 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map((r) => r.name).reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
-    series: [{ name: label, type: 'bar', data: rows.map((r) => r.value).reverse() }],
+    yAxis: { type: 'category', data: [...names].reverse(), axisLabel: { width: 120, overflow: 'truncate' } },
+    series: series.map((s) => ({ name: s.label, type: 'bar', data: [...s.values].reverse() })),
   };
-  return <Chart option={option} description={description} height={Math.max(200, rows.length * 28 + 40)} />;
+  const rowHeight = 28 + (series.length - 1) * 14;
+  return <Chart option={option} description={description} height={Math.max(200, names.length * rowHeight + (legend ? 68 : 40))} />;
 }

@@ -324,6 +324,36 @@ describe('a themed campaign from teams and field visits to the monthly dispatch 
     expect((await unit.request('GET', `/api/campaign-clues/${clue['2026-0004']}`)).statusCode).toBe(404);
   });
 
+  it('counts each campaign’s clues for the list page’s chart, in the list’s scope and with its search', async () => {
+    type Row = { campaignId: string; title: string; problems: number; suggestions: number; closed: number };
+    const counts = async (s: Session, query = '') => (await s.request('GET', `/api/campaigns/clue-counts${query}`)).json().items as Row[];
+    const all = await counts(staff);
+    const mine = all.find((c) => c.campaignId === campaignId)!;
+    // The bar is the ledger: its clues by kind, and those closed.
+    const ledger = (await staff.request('GET', `/api/campaigns/${campaignId}/clues?pageSize=200`)).json().items as {
+      kind: string;
+      status: string;
+    }[];
+    expect(ledger).toHaveLength(6);
+    expect(mine).toMatchObject({
+      title: '生态环保突出问题代表专项监督',
+      problems: ledger.filter((c) => c.kind === 'problem').length,
+      suggestions: ledger.filter((c) => c.kind === 'suggestion').length,
+      closed: ledger.filter((c) => c.status === 'closed').length,
+    });
+    // A campaign without clues is a zero bar; another county's campaign is not counted for 秀洲区 staff.
+    const jiashan = all.find((c) => c.title === '嘉善县水环境代表专项监督')!;
+    expect(jiashan).toMatchObject({ problems: 0, suggestions: 0, closed: 0 });
+    const theirs = (await counts(xzstaff)).map((c) => c.campaignId);
+    expect(theirs).toContain(campaignId);
+    expect(theirs).not.toContain(jiashan.campaignId);
+    // The list's search narrows the chart too.
+    const searched = (await counts(staff, `?q=${encodeURIComponent('水环境')}`)).map((c) => c.campaignId);
+    expect(searched).toContain(jiashan.campaignId);
+    expect(searched).not.toContain(campaignId);
+    expect((await unit.request('GET', '/api/campaigns/clue-counts')).statusCode).toBe(403);
+  });
+
   it('refuses an end before the start', async () => {
     const res = await post(staff, '/api/campaigns', {
       bodyId: xiuzhouId,

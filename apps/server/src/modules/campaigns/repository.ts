@@ -33,27 +33,50 @@ export async function insertCampaign(db: Executor, row: typeof campaigns.$inferI
   return created!;
 }
 
-export async function pageCampaigns(
-  db: Executor,
-  actor: Actor,
-  q: { q?: string | undefined; bodyId?: string | undefined; page: number; pageSize: number },
-) {
-  const where = and(
+type CampaignFilter = { q?: string | undefined; bodyId?: string | undefined };
+
+function campaignWhere(actor: Actor, q: CampaignFilter) {
+  return and(
     inScope(campaigns.bodyId, actor),
     q.bodyId ? eq(campaigns.bodyId, q.bodyId) : undefined,
     q.q ? or(ilike(campaigns.title, likeContains(q.q)), ilike(campaigns.theme, likeContains(q.q))) : undefined,
   );
+}
+
+const latestFirst = [desc(campaigns.startsOn), desc(campaigns.id)];
+
+export async function pageCampaigns(db: Executor, actor: Actor, q: CampaignFilter & { page: number; pageSize: number }) {
+  const where = campaignWhere(actor, q);
   const { rows, total } = await readPage(
     db
       .select({ campaign: campaigns, bodyName: bodies.name })
       .from(campaigns)
       .innerJoin(bodies, eq(bodies.id, campaigns.bodyId))
       .where(where)
-      .orderBy(desc(campaigns.startsOn), desc(campaigns.id)),
+      .orderBy(...latestFirst),
     db.select({ total: count() }).from(campaigns).where(where),
     q,
   );
   return { rows, total: total };
+}
+
+/** The clues found in each of the latest `limit` campaigns of the list (same scope and filters), by kind, and how many are closed. */
+export function clueCounts(db: Executor, actor: Actor, q: CampaignFilter, limit: number) {
+  const ofKind = (kind: string) => sql<number>`count(${campaignClues.id}) FILTER (WHERE ${campaignClues.kind} = ${kind})::int`;
+  return db
+    .select({
+      campaignId: campaigns.id,
+      title: campaigns.title,
+      problems: ofKind('problem'),
+      suggestions: ofKind('suggestion'),
+      closed: sql<number>`count(${campaignClues.id}) FILTER (WHERE ${campaignClues.status} = 'closed')::int`,
+    })
+    .from(campaigns)
+    .leftJoin(campaignClues, eq(campaignClues.campaignId, campaigns.id))
+    .where(campaignWhere(actor, q))
+    .groupBy(campaigns.id, campaigns.title, campaigns.startsOn)
+    .orderBy(...latestFirst)
+    .limit(limit);
 }
 
 export async function getCampaign(db: Executor, actor: Actor, id: string, forUpdate = false) {

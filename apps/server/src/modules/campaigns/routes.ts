@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   campaignClue,
+  campaignClueCounts,
   campaignClueDetail,
   campaignDetail,
   campaignInput,
@@ -52,6 +53,20 @@ export const campaignRoutes: ModuleRoutes = (app, { database: { db }, notifier }
       schema: { tags, summary: '专项监督列表', querystring: campaignQuery, response: { 200: pageOf(campaignListItem), ...errorResponses } },
     },
     async (request) => service.pageCampaigns(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/campaigns/clue-counts',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '各专项监督线索数对比（最近 12 项，筛选同列表）',
+        querystring: campaignQuery.omit({ page: true, pageSize: true }),
+        response: { 200: campaignClueCounts, ...errorResponses },
+      },
+    },
+    async (request) => service.clueCounts(db, actorContext(request), request.query),
   );
 
   app.post(

@@ -1,4 +1,10 @@
-import { type CampaignDetail, type CampaignFigures, type CampaignInput, type CampaignTeamInput } from '@renda/shared';
+import {
+  type CampaignClueCounts,
+  type CampaignDetail,
+  type CampaignFigures,
+  type CampaignInput,
+  type CampaignTeamInput,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -60,6 +66,18 @@ export async function pageCampaigns(
   const { rows, total } = await repo.pageCampaigns(db, ctx.actor, q);
   const day = today();
   return { items: rows.map((r) => presentCampaign(r.campaign, r.bodyName, day)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** How many campaigns the clue chart compares: the latest ones of the list. */
+const CHART_CAMPAIGNS = 12;
+
+/** 各专项线索对比: the clues of the latest campaigns in the list, by kind, and how many are closed. */
+export async function clueCounts(
+  db: Db,
+  ctx: ActorContext,
+  q: { q?: string | undefined; bodyId?: string | undefined },
+): Promise<CampaignClueCounts> {
+  return { items: await repo.clueCounts(db, ctx.actor, q, CHART_CAMPAIGNS) };
 }
 
 /** The campaign with its teams and its figures from the start until today. */

@@ -52,11 +52,13 @@ type CardFigures = Omit<PublicDeputyCard['thisYear'], 'year' | 'activities' | 'v
 
 /**
  * What another module adds to a deputy's public card (代表码): the stations the deputy receives
- * voters at, the concerns heard there, the opinions sent to them.
+ * voters at, the concerns heard there, the opinions sent to them, the suggestions they led or co-signed
+ * and those of them already published on the public portal.
  */
 export interface PublicCardPart {
   stations?: PublicDeputyCard['stations'];
   thisYear?: Partial<CardFigures>;
+  publishedSuggestions?: PublicDeputyCard['publishedSuggestions'];
 }
 export type PublicCardSource = (db: Executor, deputyId: string, from: string, to: string) => Promise<PublicCardPart>;
 
@@ -66,7 +68,7 @@ export function registerPublicCardSource(name: string, source: PublicCardSource)
   cardSources.set(name, source);
 }
 
-/** Every registered part, together: stations listed in registration order, figures summed. */
+/** Every registered part, together: stations and published suggestions listed in registration order, figures summed. */
 export async function externalPublicCard(db: Executor, deputyId: string, from: string, to: string) {
   const parts = await Promise.all([...cardSources.values()].map((source) => source(db, deputyId, from, to)));
   const thisYear: CardFigures = {
@@ -75,9 +77,16 @@ export async function externalPublicCard(db: Executor, deputyId: string, from: s
     opinionsReceived: 0,
     opinionsReplied: 0,
     opinionsSolved: 0,
+    suggestionsLed: 0,
+    suggestionsCosigned: 0,
+    suggestionsAnswered: 0,
   };
   for (const part of parts) for (const [key, n] of Object.entries(part.thisYear ?? {}) as [keyof CardFigures, number][]) thisYear[key] += n;
-  return { stations: parts.flatMap((p) => p.stations ?? []), thisYear };
+  return {
+    stations: parts.flatMap((p) => p.stations ?? []),
+    thisYear,
+    publishedSuggestions: parts.flatMap((p) => p.publishedSuggestions ?? []),
+  };
 }
 
 export { recordDuty, type DutyFromElsewhere } from './duties-service.js';

@@ -9,8 +9,9 @@ import { findDeputyByPublicCode } from './repository.js';
 
 /**
  * 代表码: what a voter sees on their phone after scanning a deputy's code. The deputy's own record and
- * this year's duty log come from here; the stations they receive voters at, the concerns heard there
- * and the opinions sent to them come from the modules that hold them (registerPublicCardSource).
+ * this year's duty log come from here; the stations they receive voters at, the concerns heard there,
+ * the opinions sent to them and the suggestions they led or co-signed come from the modules that hold
+ * them (registerPublicCardSource).
  */
 export async function publicDeputyCard(db: Executor, publicCode: string, origin: string): Promise<PublicDeputyCard> {
   const row = await findDeputyByPublicCode(db, publicCode);
@@ -44,6 +45,7 @@ export async function publicDeputyCard(db: Executor, publicCode: string, origin:
       votersReceived: voters,
       ...external.thisYear,
     },
+    publishedSuggestions: external.publishedSuggestions,
     opinionLink: opinionLink(origin, 'deputy', d.publicCode),
   };
 }

@@ -123,6 +123,16 @@ export async function pageInbox(db: Executor, actor: Actor, f: OpinionQuery, now
   return { rows: rows as OpinionListRow[], total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
+/** How many opinions of the inbox (same scope, same filters) are in each status: the list page's chart. */
+export async function countInboxByStatus(db: Executor, actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, now: Date) {
+  const where = inboxWhere(actor, f, now, await scopeBodyIds(db, actor));
+  return db
+    .select({ status: opinions.status, count: sql<number>`count(*)::int` })
+    .from(opinions)
+    .where(where)
+    .groupBy(opinions.status);
+}
+
 /** Every matching row for the Excel export, newest first, up to `limit`. */
 export async function exportInbox(db: Executor, actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, now: Date, limit: number) {
   const rows = await db

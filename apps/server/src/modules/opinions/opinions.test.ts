@@ -511,6 +511,27 @@ describe('the inbox', () => {
     expect((await leader.request('GET', `/api/opinions/${id}`)).json().actions).toEqual([]);
   });
 
+  it('counts the filtered inbox by status for the list page’s chart, in the scope of the list', async () => {
+    const station = `stationId=${qr.stationId}`;
+    type Counts = { items: { status: string; count: number }[] };
+    const counts = async (s: Session, query: string) => ((await s.request('GET', `/api/opinions/counts?${query}`)).json() as Counts).items;
+    const total = async (s: Session, query: string) => (await s.request('GET', `/api/opinions?${query}&pageSize=1`)).json().total as number;
+    const before = await counts(staff, station);
+    expect(before.length).toBeGreaterThan(0);
+    // Each bar is what the list shows with that status added to its filters.
+    for (const { status, count } of before) expect(count).toBe(await total(staff, `${station}&status=${status}`));
+    expect(before.reduce((n, c) => n + c.count, 0)).toBe(await total(staff, station));
+    await submitOk();
+    const submitted = (items: Counts['items']) => items.find((c) => c.status === 'submitted')?.count ?? 0;
+    expect(submitted(await counts(staff, station))).toBe(submitted(before) + 1);
+    expect(await counts(staff, `${station}&category=health&status=declined&q=${encodeURIComponent('不存在的内容')}`)).toEqual([]);
+    // 秀洲区 staff count none of the city's opinions; a unit counts what is routed to it, as its list shows.
+    expect(await counts(xzstaff, station)).toEqual([]);
+    const unitCounts = await counts(unit, '');
+    expect(unitCounts.reduce((n, c) => n + c.count, 0)).toBe(await total(unit, ''));
+    expect(unitCounts.map((c) => c.status)).not.toContain('submitted');
+  });
+
   it('finds an opinion by its tracking code as the citizen reads it out', async () => {
     const { code, id } = await submitOk();
     const found = (await staff.request('GET', `/api/opinions?q=${code.toLowerCase()}`)).json();

@@ -14,6 +14,7 @@ import {
   opinionLimits,
   opinionPage,
   opinionQuery,
+  opinionStatusCounts,
   pageOf,
   pageQuery,
   publicOpinionForm,
@@ -194,6 +195,20 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       },
     },
     async (request) => service.pageInbox(db, actorContext(request), request.query),
+  );
+
+  app.get(
+    '/api/opinions/counts',
+    {
+      ...readers,
+      schema: {
+        tags,
+        summary: '群众意见按状态统计（筛选同收件箱）',
+        querystring: opinionQuery.omit({ page: true, pageSize: true }),
+        response: { 200: opinionStatusCounts, ...errorResponses },
+      },
+    },
+    async (request) => service.countInbox(db, actorContext(request), request.query),
   );
 
   app.get(

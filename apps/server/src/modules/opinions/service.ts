@@ -1,5 +1,6 @@
 import {
   opinionRatingLabel,
+  opinionStatus,
   opinionStatusLabel,
   type OpinionChannel,
   type OpinionDetail,
@@ -7,6 +8,7 @@ import {
   type OpinionQuery,
   type OpinionRating,
   type OpinionStatus,
+  type OpinionStatusCounts,
   type Page,
   type PageQuery,
   type ReceivedOpinion,
@@ -22,7 +24,7 @@ import { workbook, type Column } from '../../platform/documents.js';
 import { notFound } from '../../platform/errors.js';
 import { getDeputyByUser } from '../deputies/index.js';
 import { pageReceivedByDeputy } from './figures-repository.js';
-import { exportInbox as exportRows, pageInbox as pageRows } from './inbox-repository.js';
+import { countInboxByStatus as countRows, exportInbox as exportRows, pageInbox as pageRows } from './inbox-repository.js';
 import { standingOf } from './machine.js';
 import * as repo from './opinion-repository.js';
 import { contactFor, presentDetail, presentListItem } from './presenters.js';
@@ -36,6 +38,13 @@ export async function pageInbox(db: Db, ctx: ActorContext, q: OpinionQuery): Pro
   const now = clock.now();
   const { rows, total, capped } = await pageRows(db, ctx.actor, q, now);
   return { items: rows.map((r) => presentListItem(r, now)), total, totalIsLowerBound: capped, page: q.page, pageSize: q.pageSize };
+}
+
+/** The inbox counted by status, with its filters and scope, in the workflow's order of statuses. */
+export async function countInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuery, 'page' | 'pageSize'>): Promise<OpinionStatusCounts> {
+  const rows = await countRows(db, ctx.actor, q, clock.now());
+  const n = new Map(rows.map((r) => [r.status, r.count]));
+  return { items: opinionStatus.options.filter((s) => n.has(s)).map((status) => ({ status, count: n.get(status)! })) };
 }
 
 export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuery, 'page' | 'pageSize'>): Promise<Buffer> {

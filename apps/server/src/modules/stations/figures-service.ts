@@ -1,4 +1,4 @@
-import type { StationFigures } from '@renda/shared';
+import type { StationFigures, StationFiguresByStation } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import * as repo from './repository.js';
@@ -28,4 +28,22 @@ export async function figures(
     opinionsReplied: r.opinionCounts.replied,
     opinionsSolved: r.opinionCounts.solved,
   };
+}
+
+/** How many stations the per-station chart compares: the busiest ones. */
+const CHART_STATIONS = 20;
+
+/** 各站接待对比: receptions, voters and concerns of each station in scope, busiest first. */
+export async function figuresByStation(
+  db: Db,
+  ctx: ActorContext,
+  f: { bodyId?: string | undefined; from: string; to: string },
+): Promise<StationFiguresByStation> {
+  const items = await repo.figuresByStation(db, ctx.actor, {
+    from: f.from,
+    to: f.to,
+    limit: CHART_STATIONS,
+    ...(f.bodyId ? { bodyId: f.bodyId } : {}),
+  });
+  return { items };
 }

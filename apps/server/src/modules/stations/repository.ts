@@ -250,6 +250,36 @@ export async function figures(db: Executor, scope: Scope, f: { stationId?: strin
   return { ...row!, opinionCounts: await opinionCountsOfStations(db, stationIds, f.from, f.to) };
 }
 
+/**
+ * Receptions, voters received and concerns heard per station in scope (optionally one body's) over a
+ * period: the stations with the most receptions first, at most `limit`; a station without any shows zeros.
+ */
+export async function figuresByStation(db: Executor, scope: Scope, f: { bodyId?: string; from: string; to: string; limit: number }) {
+  const sessions = sql<number>`count(${receptionSessions.id})::int`;
+  return db
+    .select({
+      stationId: stations.id,
+      name: stations.name,
+      sessions,
+      votersReceived: sql<number>`coalesce(sum(${receptionSessions.votersReceived}), 0)::int`,
+      concerns: sql<number>`coalesce(sum((SELECT count(*) FROM ${receptionConcerns} c WHERE c.session_id = reception_sessions.id)), 0)::int`,
+    })
+    .from(stations)
+    .leftJoin(
+      receptionSessions,
+      and(
+        eq(receptionSessions.stationId, stations.id),
+        eq(receptionSessions.state, 'closed'),
+        gte(receptionSessions.heldOn, f.from),
+        lte(receptionSessions.heldOn, f.to),
+      ),
+    )
+    .where(and(inScope(stations.bodyId, scope), f.bodyId ? eq(stations.bodyId, f.bodyId) : undefined))
+    .groupBy(stations.id, stations.name)
+    .orderBy(desc(sessions), asc(stations.name))
+    .limit(f.limit);
+}
+
 /** For the seven ones: concerns heard and resolved at the receptions a deputy signed in to. */
 export async function concernsHeardBy(db: Executor, deputyId: string, from: string, to: string) {
   const [row] = await db

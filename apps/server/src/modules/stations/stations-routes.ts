@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { pageOf, publicStationView, station, stationFigures, stationFiguresQuery, stationInput, stationQuery } from '@renda/shared';
+import {
+  pageOf,
+  publicStationView,
+  station,
+  stationFigures,
+  stationFiguresByStation,
+  stationFiguresByStationQuery,
+  stationFiguresQuery,
+  stationInput,
+  stationQuery,
+} from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { errorResponses, idParams, type ModuleRoutes, sendDownload } from '../../platform/http.js';
 import { opinionLink, posterHtml, publicCodeParam, qrPng, requestOrigin } from '../deputies/index.js';
-import { figures as figuresOf } from './figures-service.js';
+import { figures as figuresOf, figuresByStation } from './figures-service.js';
 import * as stations from './stations-service.js';
 
 const tags = ['stations'];
@@ -47,6 +57,19 @@ export const stationsRoutes: ModuleRoutes = (app, { database: { db } }) => {
       },
     },
     async (request) => figuresOf(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/stations/figures/by-station',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '各站接待对比（接待场次、接待选民、收集意见，接待最多的 20 个站）',
+        querystring: stationFiguresByStationQuery,
+        response: { 200: stationFiguresByStation, ...errorResponses },
+      },
+    },
+    async (request) => figuresByStation(db, actorContext(request), request.query),
   );
   app.get(
     '/api/stations/:id',

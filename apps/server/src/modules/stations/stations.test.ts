@@ -6,7 +6,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { opinions } from '../opinions/tables.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
-import { stationRota } from './tables.js';
+import { receptionSessions, stationRota, stations } from './tables.js';
 import { remindRota } from './rota-service.js';
 import { allowedActions, findTransition, transitions } from './workflow.js';
 
@@ -275,6 +275,41 @@ describe('stations', () => {
     // The whole body's figures include the station's.
     const body = (await staff.request('GET', `/api/stations/figures?bodyId=${s.bodyId}&from=2000-01-01&to=${day(0)}`)).json();
     expect(body.opinionsCollected).toBeGreaterThanOrEqual(after.opinionsCollected);
+  });
+
+  it('compares the stations in scope for the chart: receptions, voters and concerns per station, busiest first', async () => {
+    // A closed reception at a station of another county (南湖区), beside the seeded one at 王江泾 (秀洲区).
+    const [yanyu] = await t.db.select({ id: stations.id }).from(stations).where(eq(stations.name, '烟雨社区代表联络室'));
+    await t.db.insert(receptionSessions).values({
+      stationId: yanyu!.id,
+      heldOn: day(-1),
+      topic: '老旧小区改造',
+      responsibleName: '陆晓红',
+      votersReceived: 6,
+      state: 'closed',
+      closedAt: new Date(),
+    });
+    const url = `/api/stations/figures/by-station?from=2000-01-01&to=${day(0)}`;
+    const all = (await staff.request('GET', url)).json().items as { stationId: string; sessions: number }[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBeLessThanOrEqual(20);
+    expect(all.map((r) => r.sessions)).toEqual([...all.map((r) => r.sessions)].sort((a, b) => b - a));
+    expect(all.find((r) => r.stationId === yanyu!.id)).toMatchObject({ sessions: 1, votersReceived: 6, concerns: 0 });
+    // Each bar is the station's own figures.
+    for (const row of all.slice(0, 3)) {
+      const own = (await staff.request('GET', `/api/stations/figures?stationId=${row.stationId}&from=2000-01-01&to=${day(0)}`)).json();
+      expect(row).toMatchObject({ sessions: own.sessions, votersReceived: own.votersReceived, concerns: own.concerns });
+    }
+    // Another county's staff compare only their own stations; the city's staff see theirs among all.
+    const xz = await t.login('xzstaff');
+    const theirs = (await xz.request('GET', url)).json().items as { stationId: string }[];
+    const visible = new Set(((await xz.request('GET', '/api/stations?pageSize=100')).json().items as { id: string }[]).map((s) => s.id));
+    expect(theirs.every((r) => visible.has(r.stationId))).toBe(true);
+    expect(all.some((r) => !visible.has(r.stationId))).toBe(true);
+    const xiuzhouOnly = (await staff.request('GET', `${url}&bodyId=${xiuzhouId}`)).json().items as { stationId: string }[];
+    expect(xiuzhouOnly.every((r) => visible.has(r.stationId))).toBe(true);
+    // A handling unit has no stations to compare.
+    expect((await (await t.login('unit')).request('GET', url)).statusCode).toBe(403);
   });
 
   it('shows the deputy card publicly without login, and nothing for an unknown code', async () => {

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deputies } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { cast, docxText } from './test-helpers.js';
@@ -111,5 +113,16 @@ describe('a confidential deputy (保密)', () => {
     // The unit's timeline shows the steps without the deputies' names.
     const timeline = (await c.as.unit!.request('GET', `/api/suggestions/${id}`)).json().timeline as { actorName: string; action: string }[];
     expect(timeline.filter((s) => s.action === 'submit').map((s) => s.actorName)).toEqual(['（代表要求保密）']);
+  });
+
+  it('counts on the deputy’s public card (代表码) but is not listed there, as the portal withholds the name', async () => {
+    const [d] = await t.db.select({ publicCode: deputies.publicCode }).from(deputies).where(eq(deputies.id, c.deputyIds.lead));
+    const card = (await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d!.publicCode}` })).json();
+    expect(card.thisYear.suggestionsLed).toBeGreaterThanOrEqual(1);
+    expect(card.thisYear.suggestionsAnswered).toBeGreaterThanOrEqual(1);
+    expect(card.publishedSuggestions.map((s: { url: string }) => s.url)).not.toContain(`/m/suggestions?id=${id}`);
+    // The portal itself shows it without the deputy's name.
+    const published = (await t.app.inject({ method: 'GET', url: `/api/public/suggestions/${id}` })).json();
+    expect(published.leadDeputyName).not.toBe('张秀英');
   });
 });

@@ -11,7 +11,7 @@ import {
   suggestionSessions,
 } from '../../db/schema.js';
 import { readPage } from '../../platform/pagination.js';
-import { contains } from './repository.js';
+import { contains, submittedByDeputy } from './repository.js';
 
 // Public data only: no function here takes a scope, and none returns more than the portal shows.
 
@@ -87,4 +87,24 @@ export async function findPublishedSessions(db: Executor): Promise<PublicSuggest
       sql`EXISTS (SELECT 1 FROM ${suggestions} s WHERE s.session_id = ${suggestionSessions.id} AND s.disclose AND s.released_at IS NOT NULL)`,
     )
     .orderBy(sql`${suggestionSessions.startsOn} DESC`, suggestionSessions.name);
+}
+
+/**
+ * Up to `limit` of a deputy's suggestions (led or co-signed, submitted within [from, to]) that the portal
+ * shows, newest reply first. Never a confidential one: the portal withholds its deputies' names.
+ */
+export function findPublishedOfDeputy(db: Executor, deputyId: string, from: string, to: string, limit: number) {
+  return db
+    .select({ id: suggestions.id, title: suggestions.title })
+    .from(suggestions)
+    .where(
+      and(
+        eq(suggestions.disclose, true),
+        eq(suggestions.confidential, false),
+        sql`${suggestions.releasedAt} IS NOT NULL`,
+        submittedByDeputy(deputyId, from, to),
+      ),
+    )
+    .orderBy(sql`${suggestions.releasedAt} DESC`, suggestions.id)
+    .limit(limit);
 }

@@ -8,7 +8,15 @@ import {
 } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import { pageResult } from '../../platform/pagination.js';
-import { findPublishedById, findPublishedPage, findPublishedSessions, type PublishedRow } from './portal-repository.js';
+import type { PublicCardSource } from '../deputies/index.js';
+import {
+  findPublishedById,
+  findPublishedOfDeputy,
+  findPublishedPage,
+  findPublishedSessions,
+  type PublishedRow,
+} from './portal-repository.js';
+import { cardCountsOfDeputy } from './repository.js';
 import { categoryLabel } from './categories.js';
 import { numberLabel } from './presenters.js';
 import { settingsFor } from './settings.js';
@@ -72,3 +80,21 @@ export async function getPublished(db: Db, id: string): Promise<PublicSuggestion
   const row = await findPublishedById(db, id);
   return row ? presentPublic(row, await categoryLabels(db, [row])) : null;
 }
+
+/** How many of a deputy's published suggestions their public card lists. */
+const CARD_SUGGESTIONS = 5;
+
+/**
+ * The suggestions part of a deputy's public card (代表码): this year's suggestions they led or co-signed,
+ * how many were answered, and a few of them with a link to the portal, which already shows them.
+ */
+export const publicCardFromSuggestions: PublicCardSource = async (db, deputyId, from, to) => {
+  const [counts, published] = await Promise.all([
+    cardCountsOfDeputy(db, deputyId, from, to),
+    findPublishedOfDeputy(db, deputyId, from, to, CARD_SUGGESTIONS),
+  ]);
+  return {
+    thisYear: { suggestionsLed: counts.led, suggestionsCosigned: counts.cosigned, suggestionsAnswered: counts.answered },
+    publishedSuggestions: published.map((s) => ({ title: s.title, url: `/m/suggestions?id=${s.id}` })),
+  };
+};

@@ -612,7 +612,7 @@ export function findByIds(db: Executor, ids: string[]) {
 }
 
 /** Suggestions a deputy led or co-signed (confirmed) that were submitted within [from, to] (China dates). */
-function submittedByDeputy(deputyId: string, from: string, to: string) {
+export function submittedByDeputy(deputyId: string, from: string, to: string) {
   return and(
     withinChinaDates(suggestions.submittedAt, from, to),
     or(
@@ -629,6 +629,19 @@ export async function countSubmittedByDeputy(db: Executor, deputyId: string, fro
     .from(suggestions)
     .where(submittedByDeputy(deputyId, from, to));
   return row?.n ?? 0;
+}
+
+/** The deputy's public card (代表码): of those suggestions, how many they led, co-signed, and how many were answered (reply released). */
+export async function cardCountsOfDeputy(db: Executor, deputyId: string, from: string, to: string) {
+  const [row] = await db
+    .select({
+      led: sql<number>`count(*) FILTER (WHERE ${suggestions.leadDeputyId} = ${deputyId})::int`,
+      cosigned: sql<number>`count(*) FILTER (WHERE ${suggestions.leadDeputyId} <> ${deputyId})::int`,
+      answered: sql<number>`count(${suggestions.releasedAt})::int`,
+    })
+    .from(suggestions)
+    .where(submittedByDeputy(deputyId, from, to));
+  return { led: row?.led ?? 0, cosigned: row?.cosigned ?? 0, answered: row?.answered ?? 0 };
 }
 
 /** The same suggestions for the performance file, oldest first, with the lead unit. */

@@ -24,7 +24,7 @@ import {
   unitRates,
 } from '@renda/shared';
 import { actorContext, requirePermission } from '../../platform/auth.js';
-import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
+import { registerPerformanceSection, registerPublicCardSource, registerSevenOnesSource } from '../deputies/index.js';
 import { notFound } from '../../platform/errors.js';
 import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
@@ -48,6 +48,8 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     suggestion: await repo.countSubmittedByDeputy(tx, deputyId, from, to),
   }));
   registerPerformanceSection('suggestions', suggestionSection);
+  // The deputy's public card counts the suggestions they led or co-signed and links those on the portal.
+  registerPublicCardSource('suggestions', portal.publicCardFromSuggestions);
   // Permission is checked before the body is validated: a refused role learns nothing about the payload.
   const read = { preValidation: requirePermission('suggestions.read') };
   const deps = { db, notifier };

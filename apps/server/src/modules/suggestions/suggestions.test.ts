@@ -343,6 +343,35 @@ describe('a suggestion through every state', () => {
     expect((await rowOf('deputy2'))[3]).toBe('联名');
   });
 
+  it('counts on the public cards (代表码) of the lead deputy and the co-signer, linked to the portal', async () => {
+    const card = async (deputyId: string) => {
+      const [d] = await t.db.select({ publicCode: deputies.publicCode }).from(deputies).where(eq(deputies.id, deputyId));
+      const res = await t.app.inject({ method: 'GET', url: `/api/public/deputies/${d!.publicCode}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const [lead, cosigner] = [await card(c.deputyIds.lead), await card(c.deputyIds.cosigner)];
+    // Only this file's suggestions exist in its session; the lead deputy led this one, the co-signer co-signed it.
+    expect(lead.thisYear.suggestionsLed).toBeGreaterThanOrEqual(1);
+    expect(cosigner.thisYear.suggestionsCosigned).toBeGreaterThanOrEqual(1);
+    for (const x of [lead, cosigner]) {
+      expect(x.thisYear.suggestionsAnswered).toBeGreaterThanOrEqual(1);
+      expect(x.thisYear.suggestionsAnswered).toBeLessThanOrEqual(x.thisYear.suggestionsLed + x.thisYear.suggestionsCosigned);
+      expect(x.publishedSuggestions).toContainEqual({ title: '关于加快老旧小区加装电梯的建议', url: `/m/suggestions?id=${id}` });
+      expect(x.publishedSuggestions.length).toBeLessThanOrEqual(5);
+    }
+    // The card's figures match the deputy's own performance file for the same year.
+    const year = lead.thisYear.year;
+    const file = (await as('deputy').request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
+    const rows = file.sections.find((x: { key: string }) => x.key === 'suggestions').rows as string[][];
+    expect(lead.thisYear.suggestionsLed).toBe(rows.filter((r) => r[3] === '领衔').length);
+    expect(lead.thisYear.suggestionsCosigned).toBe(rows.filter((r) => r[3] === '联名').length);
+    // The deputy with no suggestion counts none and lists none.
+    const other = await card(c.deputyIds.other);
+    expect(other.thisYear).toMatchObject({ suggestionsLed: 0, suggestionsCosigned: 0, suggestionsAnswered: 0 });
+    expect(other.publishedSuggestions).toEqual([]);
+  });
+
   it('counts it in the rates of the body, the session and the lead unit', async () => {
     const res = await as('leader').request('GET', `/api/suggestions/rates?sessionId=${sessionId}`);
     expect(res.statusCode).toBe(200);

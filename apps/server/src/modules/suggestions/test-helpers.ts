@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { bodies, deputies, handlingUnits, sessions, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { newPublicCode } from '../deputies/index.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 
@@ -82,7 +82,7 @@ export async function cast(t: TestApp) {
         userId: username ? await userId(username) : null,
         term: '第九届',
         name,
-        publicCode: randomBytes(12).toString('base64url'),
+        publicCode: newPublicCode(),
       })
       .returning();
     return row!.id;

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Form, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Card, Form, Spin, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { OpinionsTabs } from '../opinions/OpinionsTabs';
-import { campaignsKey, createCampaign } from './api';
+import { campaignsKey, createCampaign, useClueCounts } from './api';
 import { CampaignFields, periodDates } from './forms';
 import { CampaignStatusTag } from './tags';
 
@@ -57,12 +57,16 @@ function CampaignFormModal({ open, onClose }: { open: boolean; onClose: () => vo
   );
 }
 
-/** 专项监督: the campaigns of the user's bodies. */
+// ECharts arrives after the list: the chart is loaded only once its counts are there.
+const BarChart = lazy(() => import('../../components/BarChart'));
+
+/** 专项监督: the campaigns of the user's bodies, and the clues of the latest ones compared. */
 export function CampaignsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const list = usePagedList<CampaignListItem>([...campaignsKey, 'list'], '/api/campaigns');
   const [creating, setCreating] = useState(false);
+  const clues = useClueCounts(list.filters);
   const filters: FilterField[] = [
     { kind: 'text', param: 'q', label: t('campaigns.search'), placeholder: t('campaigns.searchPlaceholder') },
   ];
@@ -92,6 +96,30 @@ export function CampaignsPage() {
       }
     >
       <PagedTable<CampaignListItem> list={list} filters={filters} columns={columns} />
+      {clues.data && clues.data.length > 0 && (
+        <Card
+          className="section-card"
+          title={
+            <Typography.Title level={2} className="section-title">
+              {t('campaigns.chartTitle', { count: clues.data.length })}
+            </Typography.Title>
+          }
+        >
+          <Suspense fallback={<Spin />}>
+            <BarChart
+              names={clues.data.map((c) => c.title)}
+              series={[
+                { label: t('clueKind.problem'), values: clues.data.map((c) => c.problems) },
+                { label: t('clueKind.suggestion'), values: clues.data.map((c) => c.suggestions) },
+                { label: t('clueStatus.closed'), values: clues.data.map((c) => c.closed) },
+              ]}
+              description={t('campaigns.chartDescription', {
+                figures: clues.data.map((c) => t('campaigns.chartItem', c)).join('；'),
+              })}
+            />
+          </Suspense>
+        </Card>
+      )}
       <CampaignFormModal open={creating} onClose={() => setCreating(false)} />
     </Page>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   actionUrl,
   clueActions,
+  type CampaignClueCounts,
   type CampaignDetail,
   type DispatchReport,
   type MyCampaign,
@@ -21,6 +22,15 @@ import { api } from '../../app/api';
 
 export const campaignsKey = ['campaigns'] as const;
 export const campaignKey = (id: string) => [...campaignsKey, 'detail', id] as const;
+
+/** The clues of the latest campaigns in the list, with its filters: the list page's chart. */
+export function useClueCounts(filters: Record<string, string>) {
+  return useQuery({
+    queryKey: [...campaignsKey, 'clue-counts', filters],
+    queryFn: () => api.get<CampaignClueCounts>('/api/campaigns/clue-counts', filters),
+    select: (d) => d.items,
+  });
+}
 
 export function useCampaign(id: string) {
   return useQuery({ queryKey: campaignKey(id), queryFn: () => api.get<CampaignDetail>(`/api/campaigns/${id}`) });

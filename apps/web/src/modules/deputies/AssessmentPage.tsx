@@ -137,8 +137,8 @@ export function AssessmentPage() {
           {!!ranking.data?.length && (
             <Suspense fallback={<Spin />}>
               <BarChart
-                rows={ranking.data.slice(0, chartedDeputies).map((r) => ({ name: r.name, value: r.score }))}
-                label={t('deputies.assessment.score')}
+                names={ranking.data.slice(0, chartedDeputies).map((r) => r.name)}
+                series={[{ label: t('deputies.assessment.score'), values: ranking.data.slice(0, chartedDeputies).map((r) => r.score) }]}
                 description={t('deputies.assessment.chartDescription', {
                   count: Math.min(chartedDeputies, ranking.data.length),
                   year,

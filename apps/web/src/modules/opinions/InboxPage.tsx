@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Flex } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Card, Flex, Spin, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can, opinionStatus, type OpinionListItem } from '@renda/shared';
@@ -10,10 +10,13 @@ import { BulkOutcomeNotice, useBulkSelection, type BulkOutcome } from '../../com
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { useDeputySource, useStationSource, useUnitSource } from '../../components/remoteSources';
-import { opinionsKey, useCategoryOptions } from './api';
+import { opinionsKey, useCategoryOptions, useOpinionCounts } from './api';
 import { BulkActions, bulkSelectable } from './BulkActions';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
+
+// ECharts arrives after the list: the chart is loaded only once its counts are there.
+const BarChart = lazy(() => import('../../components/BarChart'));
 
 /** The staff inbox of a body (and the bodies below it): filters, bulk 受理 / 不予受理 / 转办, Excel export. */
 export function InboxPage() {
@@ -32,6 +35,7 @@ export function InboxPage() {
   const deputies = useDeputySource();
   const units = useUnitSource(undefined, true);
   const categories = useCategoryOptions(user);
+  const counts = useOpinionCounts(list.filters);
 
   const showBody = (bodies.data?.length ?? 0) > 1;
   const filters: FilterField[] = [
@@ -85,6 +89,27 @@ export function InboxPage() {
         }
         rowSelection={triage ? selection : undefined}
       />
+      {counts.data && counts.data.length > 0 && (
+        <Card
+          className="section-card"
+          title={
+            <Typography.Title level={2} className="section-title">
+              {t('opinions.chartTitle')}
+            </Typography.Title>
+          }
+        >
+          <Suspense fallback={<Spin />}>
+            <BarChart
+              names={counts.data.map((c) => t(`opinionStatus.${c.status}`))}
+              series={[{ label: t('opinions.chartSeries'), values: counts.data.map((c) => c.count) }]}
+              description={t('opinions.chartDescription', {
+                total: counts.data.reduce((n, c) => n + c.count, 0),
+                figures: counts.data.map((c) => `${t(`opinionStatus.${c.status}`)} ${c.count}`).join('，'),
+              })}
+            />
+          </Suspense>
+        </Card>
+      )}
     </Page>
   );
 }

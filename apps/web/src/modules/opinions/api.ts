@@ -13,6 +13,7 @@ import {
   type OpinionCategorySetting,
   type OpinionDetail,
   type OpinionListItem,
+  type OpinionStatusCounts,
   type Page,
   type RouteDeadlinePreview,
   type SimilarOpinion,
@@ -22,6 +23,15 @@ import { api } from '../../app/api';
 import type { Option } from '../../components/PagedTable';
 
 export const opinionsKey = ['opinions'] as const;
+
+/** The inbox counted by status with the list's filters: the list page's chart. */
+export function useOpinionCounts(filters: Record<string, string>) {
+  return useQuery({
+    queryKey: [...opinionsKey, 'counts', filters],
+    queryFn: () => api.get<OpinionStatusCounts>('/api/opinions/counts', filters),
+    select: (d) => d.items,
+  });
+}
 
 export function opinionKey(id: string) {
   return [...opinionsKey, 'detail', id] as const;

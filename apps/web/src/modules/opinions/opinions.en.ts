@@ -52,6 +52,9 @@ export const opinionLabelsEn: Widen<typeof opinionLabelsZh> = {
 
 export const opinionsEn: Widen<typeof opinionsZh> = {
   inboxTitle: 'Public opinions inbox',
+  chartTitle: 'By status (with the list’s filters)',
+  chartSeries: 'Opinions',
+  chartDescription: 'Public opinions by status ({{total}} in all): {{figures}}',
   assignedTitle: 'Opinions routed to my unit',
   noAccess: 'Public opinions are handled by staff, leaders and handling units; your account takes no part in handling them.',
   tabMyCampaigns: 'My campaigns',

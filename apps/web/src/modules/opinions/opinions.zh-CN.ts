@@ -10,6 +10,9 @@ export const opinionLabelsZh = {
 
 export const opinionsZh = {
   inboxTitle: '群众意见收件箱',
+  chartTitle: '按状态统计（筛选同上表）',
+  chartSeries: '件数',
+  chartDescription: '群众意见按状态统计（共 {{total}} 件）：{{figures}}',
   assignedTitle: '转办给本单位的群众意见',
   noAccess: '群众意见由机关工作人员、领导和承办单位办理；您的账号不参与办理。',
   tabMyCampaigns: '我的专项监督',

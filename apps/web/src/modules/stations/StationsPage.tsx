@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Card, Space, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Card, Space, Spin, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,12 @@ import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
 import { thisYear } from '../deputies/api';
-import { stationsKey, stationUrls, useFigures } from './api';
+import { stationsKey, stationUrls, useFigures, useFiguresByStation } from './api';
 import { Figures } from './Figures';
 import { StationFormModal } from './StationFormModal';
+
+// ECharts arrives after the list: the chart is loaded only once its figures are there.
+const BarChart = lazy(() => import('../../components/BarChart'));
 
 /** 家站: every station the user's bodies run, with this year's reception figures. */
 export function StationsPage() {
@@ -23,7 +26,9 @@ export function StationsPage() {
   const list = usePagedList<Station>(stationsKey, '/api/stations');
   const bodies = useBodies();
   const year = thisYear();
-  const figures = useFigures({ ...year, ...(list.filters.bodyId ? { bodyId: list.filters.bodyId } : {}) });
+  const bodyFilter = list.filters.bodyId ? { bodyId: list.filters.bodyId } : {};
+  const figures = useFigures({ ...year, ...bodyFilter });
+  const byStation = useFiguresByStation({ ...year, ...bodyFilter });
   const [creating, setCreating] = useState(false);
   const filters: FilterField[] = [
     { kind: 'text', param: 'q', label: t('stations.fields.name') },
@@ -79,6 +84,27 @@ export function StationsPage() {
         }
       >
         <Figures figures={figures.data} />
+        {byStation.data && byStation.data.length > 0 && (
+          <Suspense fallback={<Spin />}>
+            <BarChart
+              names={byStation.data.map((s) => s.name)}
+              series={[
+                { label: t('stations.figures.sessions'), values: byStation.data.map((s) => s.sessions) },
+                { label: t('stations.figures.votersReceived'), values: byStation.data.map((s) => s.votersReceived) },
+                { label: t('stations.figures.concerns'), values: byStation.data.map((s) => s.concerns) },
+              ]}
+              description={t('stations.list.chartDescription', {
+                year: year.from.slice(0, 4),
+                count: byStation.data.length,
+                figures: byStation.data
+                  .map((s) =>
+                    t('stations.list.chartItem', { name: s.name, sessions: s.sessions, voters: s.votersReceived, concerns: s.concerns }),
+                  )
+                  .join('；'),
+              })}
+            />
+          </Suspense>
+        )}
       </Card>
       <div style={{ marginTop: '1rem' }}>
         <PagedTable list={list} filters={filters} columns={columns} />

@@ -6,6 +6,7 @@ import {
   type RotaEntry,
   type Station,
   type StationFigures,
+  type StationFiguresByStation,
   type closeSessionInput,
   type concernInput,
   type RotaInput,
@@ -57,6 +58,15 @@ export function useFigures(params: { from: string; to: string; stationId?: strin
   return useQuery({
     queryKey: [...stationsKey, 'figures', params],
     queryFn: () => api.get<StationFigures>('/api/stations/figures', params),
+  });
+}
+
+/** Receptions, voters and concerns of the busiest stations in scope: the list page's chart. */
+export function useFiguresByStation(params: { from: string; to: string; bodyId?: string }) {
+  return useQuery({
+    queryKey: [...stationsKey, 'figures', 'by-station', params],
+    queryFn: () => api.get<StationFiguresByStation>('/api/stations/figures/by-station', params),
+    select: (d) => d.items,
   });
 }
 

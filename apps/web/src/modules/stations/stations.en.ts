@@ -32,6 +32,8 @@ export const stationsEn: Widen<typeof stationsZh> = {
     title: 'Liaison stations',
     create: 'New station',
     figuresTitle: 'Receptions in {{year}}',
+    chartDescription: 'Stations compared in {{year}} (the {{count}} with the most receptions): {{figures}}',
+    chartItem: '{{name}}: {{sessions}} receptions, {{voters}} voters received, {{concerns}} concerns',
     rota: 'Rota',
     rotaGap: 'No duty day this week',
     export: 'Export Excel',

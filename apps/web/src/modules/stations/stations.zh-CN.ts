@@ -26,6 +26,8 @@ export const stationsZh = {
     title: '代表联络站',
     create: '新建联络站',
     figuresTitle: '{{year}} 年进站接待情况',
+    chartDescription: '{{year}} 年各站接待对比（接待场次最多的 {{count}} 个站）：{{figures}}',
+    chartItem: '{{name}}接待 {{sessions}} 场、接待选民 {{voters}} 人次、收集意见 {{concerns}} 件',
     rota: '排班',
     rotaGap: '本周未排班',
     export: '导出 Excel',

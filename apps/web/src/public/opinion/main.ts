@@ -82,7 +82,17 @@ function deputyCard(card: PublicDeputyCard) {
       ...fact('收到群众意见', `${y.opinionsReceived} 件`),
       ...fact('已答复', `${y.opinionsReplied} 件`),
       ...fact('群众评价已解决', `${y.opinionsSolved} 件`),
+      ...fact('领衔提出建议', `${y.suggestionsLed} 件`),
+      ...fact('联名提出建议', `${y.suggestionsCosigned} 件`),
+      ...fact('建议已获答复', `${y.suggestionsAnswered} 件`),
     ),
+    card.publishedSuggestions.length > 0 &&
+      h(
+        'div',
+        {},
+        h('h2', {}, '已公开的建议办理结果'),
+        h('ul', {}, ...card.publishedSuggestions.map((s) => h('li', {}, h('a', { href: s.url }, s.title)))),
+      ),
   );
 }
 
