@@ -116,6 +116,7 @@ export const adminEn: Widen<typeof adminZh> = {
     password: 'Initial password',
     accountActive: 'Account active',
     locked: 'Locked until {{time}}',
+    initialPasswordHint: 'At least 10 characters, with letters and digits; the user must replace it at the first login',
     passwordMustChange: 'Initial password not yet changed',
     create: 'New user',
     edit: 'Edit user: {{name}}',

@@ -21,6 +21,7 @@ export const adminZh = {
     password: '初始密码',
     accountActive: '账号启用',
     locked: '已锁定至 {{time}}',
+    initialPasswordHint: '至少 10 位，须同时包含字母和数字；用户首次登录时须改为自己的密码',
     passwordMustChange: '待修改初始密码',
     create: '新建用户',
     edit: '编辑用户：{{name}}',
