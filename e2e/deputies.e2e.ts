@@ -10,6 +10,7 @@ import {
   chooseOption,
   expectCleanPage,
   expectHeading,
+  expectCleanToast,
   expectOnlyRefusal,
   launchBrowser,
   loginAs,
@@ -217,6 +218,7 @@ describe('deputies and liaison stations', () => {
     await expect.poll(() => page.getByText('代表照片请上传 JPG 或 PNG 图片').count()).toBe(1);
     await expect.poll(() => page.getByText('暂无照片').count()).toBe(1);
     await expectOnlyRefusal(tracked, 415, 'photo refused');
+    await expectCleanToast(tracked, '代表照片请上传 JPG 或 PNG 图片');
 
     await page
       .locator('.deputy-photo input[type=file]')

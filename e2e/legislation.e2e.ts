@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import { apiAs, baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage, tick } from './harness.js';
 import { DOCX_MIME } from './ui.js';
 
 const TITLE = '嘉兴市电动自行车管理条例（草案）';
@@ -60,7 +60,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('意见内容至少 5 个字');
     await page.getByLabel(/意见内容/).fill('建议明确物业服务企业发现楼道充电时的劝阻和报告义务。');
     await page.getByLabel('手机号码（选填）').fill('13905739876');
-    await page.getByLabel('意见被采纳时，同意以短信告知我').check();
+    await tick(page.getByLabel('意见被采纳时，同意以短信告知我'));
     await page.getByRole('button', { name: '提交意见' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('感谢您参与立法！您的意见经审核后公开显示。');
     await page.goto(`${baseUrl()}/m/legislation?code=${draft.publicCode}`);
@@ -114,8 +114,8 @@ describe('a draft regulation receives comments and is summed up', () => {
     const pick = (start: string) => page.getByRole('checkbox', { name: new RegExp(`“${start}`) });
     // Contact points' comments are shown without moderation: they cannot be selected.
     await expect.poll(() => pick('老旧小区').isDisabled()).toBe(true);
-    await pick('广告').check();
-    await pick('测试测试').check();
+    await tick(pick('广告'));
+    await tick(pick('测试测试'));
     await expect.poll(() => bar.textContent()).toContain('已选 2 条');
     await expectCleanPage(tracked, 'comments selected on a phone');
     await buttonNamed(bar, '不予公开（2）').click();
@@ -127,8 +127,8 @@ describe('a draft regulation receives comments and is summed up', () => {
     await expect.poll(() => page.getByText('已不予公开 2 条').count()).toBe(1);
     await expect.poll(() => page.locator('.row-card').filter({ hasText: '未通过审核' }).count()).toBe(2);
     await expect.poll(() => bar.textContent()).toContain('已选 0 条');
-    await pick('建议明确物业').check();
-    await pick('建议增加对电动').check();
+    await tick(pick('建议明确物业'));
+    await tick(pick('建议增加对电动'));
     await buttonNamed(bar, '通过（2）').click();
     await expect.poll(() => page.getByText('已审核通过 2 条').count()).toBe(1);
     await expect.poll(() => page.locator('.row-card').filter({ hasText: '待审核' }).count()).toBe(0);
@@ -162,7 +162,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     for (const [text, adoption] of marks) {
       await buttonNamed(commentRow(page, text), '标注处理情况').click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel(adoption, { exact: true }).check();
+      await tick(dialog.getByLabel(adoption, { exact: true }));
       await dialog.getByLabel('理由').fill(adoption === '未采纳' ? '不属于本条例调整范围' : '已在修改稿中体现');
       await buttonNamed(dialog, '保存').click();
       await expect.poll(() => commentRow(page, text).getByText(adoption, { exact: true }).count()).toBe(1);

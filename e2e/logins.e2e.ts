@@ -10,6 +10,7 @@ import {
   launchBrowser,
   loginAs,
   openPage,
+  tick,
 } from './harness.js';
 
 let browser: Browser;
@@ -26,7 +27,7 @@ describe('logins created from the registry', () => {
     await page.goto(`${baseUrl()}/deputies`);
     const box = page.getByRole('checkbox', { name: /^选择：/ }).first();
     await expect.poll(() => box.count()).toBe(1);
-    await box.check();
+    await tick(box);
     await page.getByRole('button', { name: /开通登录账号（1）/ }).click();
     const dialog = page.getByRole('dialog', { name: '已开通登录账号' });
     await expect.poll(() => dialog.getByText(/已短信发送至 1\d\d\*{4}\d{4}/).count()).toBe(1);

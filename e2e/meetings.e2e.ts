@@ -11,6 +11,7 @@ import {
   loginAs,
   openPage,
   type TrackedPage,
+  tick,
 } from './harness.js';
 
 const TITLE = '市九届人大常委会第十二次会议';
@@ -70,7 +71,7 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     const item = page.getByRole('dialog', { name: '增加议题' });
     await item.getByLabel('议题').fill(ITEM);
     await item.getByLabel('报告人 / 说明人').fill('市财政局');
-    await item.getByRole('checkbox', { name: '提请表决' }).check();
+    await tick(item.getByRole('checkbox', { name: '提请表决' }));
     await buttonNamed(item, '保存').click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: ITEM }).count()).toBe(1);
     await page.getByRole('button', { name: '发出会议通知' }).click();
@@ -118,7 +119,7 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await page.getByRole('link', { name: '去投票' }).click();
     await page.waitForURL(/\/votes\/[0-9a-f-]{36}\/ballot$/);
     await expect.poll(() => page.getByRole('heading', { name: ITEM, level: 1 }).count()).toBe(1);
-    await page.getByRole('radio', { name: '赞成' }).check();
+    await tick(page.getByRole('radio', { name: '赞成' }));
     await buttonNamed(page, '投票').click();
     await confirmPop(page, /投\s*票/);
     await expect.poll(() => page.getByText('您已投票').count()).toBe(1);
@@ -168,7 +169,7 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await member.waitForURL(/\/votes\/[0-9a-f-]{36}\/ballot$/);
     const voteId = new URL(member.url()).pathname.split('/').at(-2)!;
     await expect.poll(() => member.getByRole('heading', { name: SECRET_ITEM, level: 1 }).count()).toBe(1);
-    await member.getByRole('radio', { name: '赞成' }).check();
+    await tick(member.getByRole('radio', { name: '赞成' }));
     await buttonNamed(member, '投票').click();
     await confirmPop(member, /投\s*票/);
     await expect.poll(() => member.getByText('您已投票').count()).toBe(1);

@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, chooseOption, expectCleanPage, expectHeading, loginAs, openPage, type TrackedPage } from './harness.js';
+import {
+  baseUrl,
+  buttonNamed,
+  chooseOption,
+  expectCleanPage,
+  expectHeading,
+  loginAs,
+  openPage,
+  type TrackedPage,
+  tick,
+} from './harness.js';
 import { openBrowserWithStation } from './opinions-steps.js';
 import { dropdownClosed, searchAndChoose } from './ui.js';
 
@@ -104,8 +114,8 @@ describe('the category dictionary and bulk triage', () => {
 
     // ---- 批量不予受理: one reason for two opinions ----
     const [declineA, declineB, toAccept, leftSubmitted] = codes as [string, string, string, string];
-    await desk.getByRole('checkbox', { name: `选择 ${declineA}` }).check();
-    await desk.getByRole('checkbox', { name: `选择 ${declineB}` }).check();
+    await tick(desk.getByRole('checkbox', { name: `选择 ${declineA}` }));
+    await tick(desk.getByRole('checkbox', { name: `选择 ${declineB}` }));
     await desk.getByRole('button', { name: '批量不予受理（2）' }).click();
     const decline = desk.getByRole('dialog');
     await expect.poll(() => decline.getByText('批量不予受理 2 条意见').count()).toBe(1);
@@ -121,16 +131,16 @@ describe('the category dictionary and bulk triage', () => {
     expect(await tracked.json()).toMatchObject({ statusLabel: '不予受理', declineReason: reason });
 
     // ---- 批量受理 one, then 批量转办 it with one still waiting: that one is refused on its own ----
-    await desk.getByRole('checkbox', { name: `选择 ${toAccept}` }).check();
+    await tick(desk.getByRole('checkbox', { name: `选择 ${toAccept}` }));
     await desk.getByRole('button', { name: /批量受理（1）/ }).click();
     await expect.poll(() => row(desk, toAccept).getByText('已受理').count()).toBe(1);
-    await desk.getByRole('checkbox', { name: `选择 ${toAccept}` }).check();
-    await desk.getByRole('checkbox', { name: `选择 ${leftSubmitted}` }).check();
+    await tick(desk.getByRole('checkbox', { name: `选择 ${toAccept}` }));
+    await tick(desk.getByRole('checkbox', { name: `选择 ${leftSubmitted}` }));
     await desk.getByRole('button', { name: '批量转办（2）' }).click();
     const route = desk.getByRole('dialog');
     await searchAndChoose(desk, route.getByLabel('承办单位'), '住房和城乡建设局', '嘉兴市住房和城乡建设局');
     await dropdownClosed(desk);
-    await route.getByLabel('专项交办').check();
+    await tick(route.getByLabel('专项交办'));
     await expect.poll(() => route.getByText('答复期限按每条意见所属机关现行的期限规则计算，与逐条转办相同').count()).toBe(1);
     await clean(staff, 'bulk route dialog');
     await buttonNamed(route, '保存').click();

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { samplePng } from '../apps/server/src/test/images.js';
-import { baseUrl, chooseOption, expectCleanPage, expectOnlyRefusal, loginAs, openPage, type TrackedPage } from './harness.js';
+import { baseUrl, chooseOption, expectCleanPage, expectOnlyRefusal, loginAs, openPage, type TrackedPage, tick } from './harness.js';
 import { act, confirmPopover, expectState } from './suggestions-steps.js';
 import { openBrowserWithStation } from './opinions-steps.js';
 import { DOCX_MIME } from './ui.js';
@@ -25,25 +25,6 @@ async function statusShown(page: Page, label: string) {
       { message: label },
     )
     .toBeGreaterThan(0);
-}
-
-/**
- * expectCleanPage on the settled page: the pointer moved off the button it just clicked (a hovered
- * primary button is drawn lighter, antd's derived hover colour) and no fade-in still running.
- */
-async function clean(tracked: TrackedPage, where: string) {
-  await tracked.page.mouse.move(1, 1);
-  // Toasts and dialogs fade in: contrast is measured once they are drawn in full.
-  await expect
-    .poll(
-      () =>
-        tracked.page.evaluate(
-          () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length,
-        ),
-      { timeout: 5000 },
-    )
-    .toBe(0);
-  await expectCleanPage(tracked, where);
 }
 
 /** Types into a searchable select (long lists are virtual: only what is typed for is drawn) and picks the entry. */
@@ -71,7 +52,7 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     // The station's hours and the deputies on duty, and a privacy notice beside name and phone.
     await expect.poll(() => phone.getByRole('region', { name: '联络站接待安排' }).count()).toBe(1);
     await expect.poll(() => phone.getByText(/^个人信息保护：/).count()).toBe(1);
-    await clean(citizen, 'mobile form');
+    await expectCleanPage(citizen, 'mobile form');
 
     const text = '闻川路便民服务中心门口的人行道地砖大面积松动，下雨天踩上去溅水，老人容易滑倒，希望尽快修复。';
     await phone.getByLabel('意见类别').selectOption({ label: '城乡建设' });
@@ -92,11 +73,11 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await expect.poll(() => phone.getByText('139****9876', { exact: false }).count()).toBe(1);
     const qr = phone.getByRole('img', { name: '查询链接二维码' });
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await clean(citizen, 'receipt');
+    await expectCleanPage(citizen, 'receipt');
     await phone.getByRole('link', { name: '查看办理进度' }).click();
     await heading(phone, '办理进度');
     await expect.poll(() => phone.getByText('已提交，等待受理').count()).toBeGreaterThan(0);
-    await clean(citizen, 'tracking page after submitting');
+    await expectCleanPage(citizen, 'tracking page after submitting');
     // A shared tablet keeps no list of codes unless the citizen asks, and forgets it on request.
     await phone.goto(`${baseUrl()}/m/opinion`);
     await heading(phone, '办理进度');
@@ -121,14 +102,14 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await desk.getByRole('search').getByLabel('关键词').fill(code);
     await button(desk, '查询').click();
     await expect.poll(() => desk.getByRole('link', { name: code }).count()).toBe(1);
-    await clean(staff, 'staff inbox');
+    await expectCleanPage(staff, 'staff inbox');
     await desk.getByRole('link', { name: code }).click();
     await heading(desk, `群众意见 ${code}`);
     await expect.poll(() => desk.getByRole('img', { name: '群众上传的照片 1' }).count()).toBe(1);
     await expect.poll(() => desk.getByText(text).count()).toBeGreaterThan(0);
     // Staff see the phone the citizen left (the read is audited); the citizen did not tick 同意承办单位联系我.
     await expect.poll(() => desk.getByText('13905739876').count()).toBe(1);
-    await clean(staff, 'opinion detail (submitted)');
+    await expectCleanPage(staff, 'opinion detail (submitted)');
 
     await button(desk, '受理').click();
     await statusShown(desk, '已受理');
@@ -137,14 +118,14 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     // The list is long (and virtual): type to narrow it, as staff do.
     await pickTyped(desk, dialog.getByLabel('承办单位'), '住房和城乡建设局', '嘉兴市住房和城乡建设局');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await dialog.getByLabel('专项交办').check();
+    await tick(dialog.getByLabel('专项交办'));
     await dialog.getByLabel('转办说明（选填）').fill('请核查人行道地砖松动情况并修复');
     await expect.poll(() => dialog.getByText(/答复期限将为 \d{4}-\d{2}-\d{2}（15个工作日/).count()).toBe(1);
-    await clean(staff, 'route dialog');
+    await expectCleanPage(staff, 'route dialog');
     await button(dialog, '保存').click();
     await statusShown(desk, '已转办');
     await expect.poll(() => desk.getByText('以专项交办方式转交嘉兴市住房和城乡建设局').count()).toBe(1);
-    await clean(staff, 'opinion detail (routed)');
+    await expectCleanPage(staff, 'opinion detail (routed)');
 
     // ---- the handling unit signs for it and replies ----
     const unit = await openPage(browser);
@@ -153,23 +134,23 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await office.locator('nav a[href="/opinions"]').first().click();
     await heading(office, '转办给本单位的群众意见');
     await expect.poll(() => office.getByRole('link', { name: code }).count()).toBe(1);
-    await clean(unit, 'unit list');
+    await expectCleanPage(unit, 'unit list');
     await office.getByRole('link', { name: code }).click();
     await heading(office, `群众意见 ${code}`);
     // Without the citizen's consent the unit gets no phone, and is told why (个人信息保护法第二十三条).
     await expect.poll(() => office.getByText(/群众未同意向承办单位提供姓名和手机号/).count()).toBe(1);
     expect(await office.getByText('13905739876').count()).toBe(0);
-    await clean(unit, 'unit detail (routed)');
+    await expectCleanPage(unit, 'unit detail (routed)');
     await button(office, '签收').click();
     await statusShown(office, '办理中');
     await button(office, '答复').click();
     const replyDialog = office.getByRole('dialog');
     const reply = '经现场核查，该路段地砖因基层沉降松动，已于本周完成重新铺设并加固排水，感谢您的反映。';
     await replyDialog.getByLabel('答复内容').fill(reply);
-    await clean(unit, 'reply dialog');
+    await expectCleanPage(unit, 'reply dialog');
     await button(replyDialog, '保存').click();
     await statusShown(office, '已答复待审核');
-    await clean(unit, 'unit detail (replied)');
+    await expectCleanPage(unit, 'unit detail (replied)');
 
     // Not reviewed yet: the citizen does not see the reply.
     await phone.reload();
@@ -182,18 +163,18 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await expect.poll(() => desk.getByText(reply).count()).toBeGreaterThan(0);
     await button(desk, '审核通过答复').click();
     await statusShown(desk, '已答复');
-    await clean(staff, 'opinion detail (reply approved)');
+    await expectCleanPage(staff, 'opinion detail (reply approved)');
 
     // ---- the citizen reads the reply and rates it ----
     await phone.reload();
     await expect.poll(() => phone.getByText(reply).count()).toBe(1);
     await expect.poll(() => phone.getByText('已答复，请您评价').count()).toBeGreaterThan(0);
-    await clean(citizen, 'tracking page with the reply');
-    await phone.getByLabel('满意', { exact: true }).check();
+    await expectCleanPage(citizen, 'tracking page with the reply');
+    await tick(phone.getByLabel('满意', { exact: true }));
     await phone.getByLabel('评价意见（选填）').fill('修得很快，谢谢');
     await phone.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.getByText('您的评价：满意，修得很快，谢谢').count()).toBe(1);
-    await clean(citizen, 'tracking page after rating');
+    await expectCleanPage(citizen, 'tracking page after rating');
 
     // Staff see the rating in the opinion's steps.
     await desk.reload();
@@ -296,7 +277,7 @@ describe('意见转建议', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1, name: '我收到的群众意见' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('cell', { name: content }).count()).toBe(1);
     await expectCleanPage(deputy, 'opinions received');
-    await page.getByRole('checkbox', { name: `选择意见：${content.slice(0, 20)}` }).check();
+    await tick(page.getByRole('checkbox', { name: `选择意见：${content.slice(0, 20)}` }));
     await page.getByRole('button', { name: /转为建议（已选 1 件）/ }).click();
     await page.waitForURL((u) => u.pathname === '/suggestions/new');
     await expect.poll(() => page.getByText('本建议由您选择的 1 件群众意见起草，提交后这些意见将关联到本建议。').count()).toBe(1);
@@ -329,11 +310,11 @@ describe('a themed campaign (专项监督)', () => {
     await heading(desk, '群众意见收件箱');
     await desk.getByText('专项监督', { exact: true }).click();
     await heading(desk, '专项监督');
-    await clean(staff, 'campaign list');
+    await expectCleanPage(staff, 'campaign list');
     await desk.getByRole('link', { name: '生态环保突出问题代表专项监督' }).click();
     await heading(desk, '生态环保突出问题代表专项监督');
     await expect.poll(() => desk.getByText('王江泾镇代表监督组（王江泾镇）').count()).toBe(1);
-    await clean(staff, 'campaign page');
+    await expectCleanPage(staff, 'campaign page');
 
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await button(desk, '登记实地监督').click();
@@ -352,7 +333,7 @@ describe('a themed campaign (专项监督)', () => {
     const finding = '北虹村河道边堆放养殖废弃物，雨天污水流入河道';
     await dialog.getByLabel('内容').fill(finding);
     await dialog.getByLabel('地点', { exact: true }).fill('北虹村');
-    await clean(staff, 'visit dialog');
+    await expectCleanPage(staff, 'visit dialog');
     await button(dialog, '保存').click();
     await expect.poll(() => desk.getByText(finding).count()).toBe(1);
 
@@ -363,11 +344,11 @@ describe('a themed campaign (专项监督)', () => {
     const transfer = desk.getByRole('dialog');
     await pickTyped(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府', '王江泾镇人民政府');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await clean(staff, 'transfer dialog');
+    await expectCleanPage(staff, 'transfer dialog');
     await button(transfer, '保存').click();
     await expect.poll(() => row.getByText('已转办整改中').count()).toBe(1);
     await expect.poll(() => row.getByText('王江泾镇人民政府').count()).toBe(1);
-    await clean(staff, 'campaign page after the transfer');
+    await expectCleanPage(staff, 'campaign page after the transfer');
 
     // The month's dispatch: this month's figures on the page, and the Word document behind the button.
     const dispatch = desk.locator('.ant-card').filter({ has: desk.getByRole('heading', { name: '月调度' }) });
@@ -406,7 +387,7 @@ describe('similar opinions on the detail page', () => {
     const panel = desk.locator('.ant-card').filter({ has: desk.getByRole('heading', { name: '相似意见' }) });
     await expect.poll(() => panel.getByRole('link', { name: first }).count()).toBe(1);
     await expect.poll(() => panel.getByText(/相似度 \d+%/).count()).toBeGreaterThan(0);
-    await clean(staff, 'opinion detail with similar opinions');
+    await expectCleanPage(staff, 'opinion detail with similar opinions');
 
     const item = panel.locator('.ant-list-item').filter({ has: desk.getByRole('link', { name: first }) });
     await button(item, '合并到此条').click();

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import { baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage, tick } from './harness.js';
 import { searchAndChoose } from './ui.js';
 
 /** Confirms a Popconfirm opened by `trigger`: its OK button carries the action's name. */
@@ -20,7 +20,7 @@ async function scheduleReportBack(page: Page, title: string, mode: 'phone' | 'at
   await dialog.getByLabel('选区（选举单位）').fill('南湖区第十二选区');
   await dialog.getByLabel('述职主题').fill(title);
   await dialog.getByLabel('述职报告').fill('一年来，我进站接待选民 6 次。\n提出代表建议 2 件。');
-  if (mode === 'attendee') await dialog.getByLabel(/凭现场签到评议码评议/).check();
+  if (mode === 'attendee') await tick(dialog.getByLabel(/凭现场签到评议码评议/));
   await buttonNamed(dialog, '保存').click();
   await expectHeading(page, `张秀英 · ${title}`);
 }
@@ -38,16 +38,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Ticks a ballot box; the ballot may re-render as voting opens, so a lost click is tried again. */
-async function tick(box: Locator) {
-  await expect
-    .poll(async () => {
-      if (!(await box.isChecked())) await box.click();
-      return box.isChecked();
-    })
-    .toBe(true);
-}
-
 describe('report-backs run by staff, rated on phones', () => {
   it('phone mode: staff schedule and open an event, a voter rates it, staff see the chart and the performance file', async () => {
     const tracked = await openPage(browser);
@@ -63,7 +53,7 @@ describe('report-backs run by staff, rated on phones', () => {
     const phone = await openPage(browser, { mobile: true });
     await phone.page.goto(link);
     await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('张秀英代表述职评议');
-    await phone.page.getByLabel('满意', { exact: true }).check();
+    await tick(phone.page.getByLabel('满意', { exact: true }));
     await phone.page.getByLabel(/手机号码/).fill('13922223333');
     await phone.page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('评价已提交');
@@ -139,12 +129,12 @@ describe('report-backs run by staff, rated on phones', () => {
     await expect.poll(() => phone.page.getByLabel(/评议码/).count()).toBe(1);
     expect(await phone.page.getByLabel(/手机号码/).count()).toBe(0);
     await expectCleanPage(phone, 'rating page by code');
-    await phone.page.getByLabel('基本满意').check();
+    await tick(phone.page.getByLabel('基本满意'));
     await phone.page.getByLabel(/评议码/).fill(wangCode.toLowerCase());
     await phone.page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('评价已提交');
     await phone.page.goto(link);
-    await phone.page.getByLabel('不满意').check();
+    await tick(phone.page.getByLabel('不满意'));
     await phone.page.getByLabel(/评议码/).fill(wangCode);
     await phone.page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.page.getByRole('alert').textContent()).toBe('该评议码已使用过，每位到会选民只能评价一次');

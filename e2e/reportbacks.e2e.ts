@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, expectCleanPage, launchBrowser, openPage } from './harness.js';
+import { apiAs, baseUrl, expectCleanPage, launchBrowser, openPage, tick } from './harness.js';
 
 /** Staff set the event up through the API here; the staff pages have their own flow in reportbacks-staff.e2e.ts. */
 const staffApi = () => apiAs('staff');
@@ -39,7 +39,7 @@ describe('a voter rates a report-back on a phone', () => {
 
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('请选择满意、基本满意或不满意');
-    await page.getByLabel('基本满意').check();
+    await tick(page.getByLabel('基本满意'));
     await page.getByLabel(/手机号码/).fill('13912345678');
     await page.getByLabel('意见建议（选填）').fill('希望多来社区听听大家的意见');
     await page.getByRole('button', { name: '提交评价' }).click();
@@ -47,7 +47,7 @@ describe('a voter rates a report-back on a phone', () => {
     await expectCleanPage(tracked, 'thank-you page');
 
     await page.goto(`${baseUrl()}/m/reportback?code=${openCode}`);
-    await page.getByLabel('满意', { exact: true }).check();
+    await tick(page.getByLabel('满意', { exact: true }));
     await page.getByLabel(/手机号码/).fill('13912345678');
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('该手机号码已评价过本次述职，每个手机号码只能评价一次');

@@ -31,43 +31,39 @@ describe('the web shell', () => {
   });
 
   // Thirteen pages, each judged by axe: more time than one page check on a loaded machine.
-  it.each(demoRoles)(
-    '$username logs in and opens every navigation entry without errors',
-    { timeout: 300_000 },
-    async ({ username, seesAdmin }) => {
-      const tracked = await openPage(browser);
-      const { page } = tracked;
-      await loginAs(page, username);
-      await expect.poll(() => page.locator('main h1').count()).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('nav a[href="/stats"]').count()).toBeGreaterThan(0);
-      const hrefs = await page
-        .locator('nav a[href^="/"]')
-        .evaluateAll((links) => [...new Set(links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))]);
-      // Home, notifications and the nine modules at least; admin entries only for the admin.
-      expect(hrefs.length).toBeGreaterThanOrEqual(11);
-      for (const key of [
-        '/deputies',
-        '/stations',
-        '/opinions',
-        '/suggestions',
-        '/livelihood-projects',
-        '/supervision',
-        '/meetings',
-        '/legislation',
-        '/stats',
-      ])
-        expect(hrefs).toContain(key);
-      expect(hrefs.includes('/admin/users')).toBe(seesAdmin);
-      for (const href of hrefs) {
-        await page.locator(`nav a[href="${href}"]`).first().click();
-        // An entry may forward to one of its own pages (a handling unit's 代表履职 opens its appointments).
-        await page.waitForURL((url) => url.pathname === href || url.pathname.startsWith(`${href}/`));
-        await expect.poll(() => page.locator('main h1').count(), { message: `${href} shows a heading` }).toBeGreaterThan(0);
-        await expectCleanPage(tracked, `${username} ${href}`);
-      }
-      await tracked.context.close();
-    },
-  );
+  it.each(demoRoles)('$username logs in and opens every navigation entry without errors', async ({ username, seesAdmin }) => {
+    const tracked = await openPage(browser);
+    const { page } = tracked;
+    await loginAs(page, username);
+    await expect.poll(() => page.locator('main h1').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('nav a[href="/stats"]').count()).toBeGreaterThan(0);
+    const hrefs = await page
+      .locator('nav a[href^="/"]')
+      .evaluateAll((links) => [...new Set(links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!))]);
+    // Home, notifications and the nine modules at least; admin entries only for the admin.
+    expect(hrefs.length).toBeGreaterThanOrEqual(11);
+    for (const key of [
+      '/deputies',
+      '/stations',
+      '/opinions',
+      '/suggestions',
+      '/livelihood-projects',
+      '/supervision',
+      '/meetings',
+      '/legislation',
+      '/stats',
+    ])
+      expect(hrefs).toContain(key);
+    expect(hrefs.includes('/admin/users')).toBe(seesAdmin);
+    for (const href of hrefs) {
+      await page.locator(`nav a[href="${href}"]`).first().click();
+      // An entry may forward to one of its own pages (a handling unit's 代表履职 opens its appointments).
+      await page.waitForURL((url) => url.pathname === href || url.pathname.startsWith(`${href}/`));
+      await expect.poll(() => page.locator('main h1').count(), { message: `${href} shows a heading` }).toBeGreaterThan(0);
+      await expectCleanPage(tracked, `${username} ${href}`);
+    }
+    await tracked.context.close();
+  });
 
   it('shows a 404 page for an unknown address and can be used by keyboard', async () => {
     const tracked = await openPage(browser);

@@ -1,6 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage } from './harness.js';
+import {
+  baseUrl,
+  buttonNamed,
+  expectCleanPage,
+  expectCleanToast,
+  expectHeading,
+  launchBrowser,
+  loginAs,
+  openPage,
+  tick,
+} from './harness.js';
 import { searchAndChoose } from './ui.js';
 
 let browser: Browser;
@@ -39,8 +49,8 @@ describe('station rota', () => {
       await to.fill(localDay(21));
       await to.press('Enter');
       await dialog.locator('.ant-modal-title').click();
-      await dialog.getByRole('checkbox', { name: '星期二' }).check();
-      await dialog.getByRole('checkbox', { name: '星期五' }).check();
+      await tick(dialog.getByRole('checkbox', { name: '星期二' }));
+      await tick(dialog.getByRole('checkbox', { name: '星期五' }));
       await searchAndChoose(page, dialog.getByLabel('进站代表'), '张秀英', '张秀英');
       await dialog.locator('.ant-modal-title').click();
       await dialog.getByLabel('活动主题').fill('听取对园区企业用工的意见');
@@ -66,6 +76,7 @@ describe('station rota', () => {
     await expectCleanPage(tracked, 'weekly rota preview');
     await buttonNamed(dialog, '保存').click();
     await expect.poll(() => page.getByText('已排班 6 天，跳过 0 天').count()).toBe(1);
+    await expectCleanToast(tracked, '已排班 6 天，跳过 0 天');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => page.getByRole('cell', { name: '听取对园区企业用工的意见' }).count()).toBe(6);
     await expectCleanPage(tracked, 'rota after the weekly repeat');

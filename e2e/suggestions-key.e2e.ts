@@ -43,7 +43,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     for (const tracked of [deputy, staff, joint, unit, leader]) await tracked?.context.close();
   });
 
-  it('is drafted with an attachment, returned with a reason, edited and submitted again', { timeout: 360_000 }, async () => {
+  it('is drafted with an attachment, returned with a reason, edited and submitted again', async () => {
     // The deputy drafts it, attaches a research report on its page and submits it.
     deputy = await openPage(browser);
     await loginAs(deputy.page, 'deputy');
@@ -102,7 +102,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await expectState(deputy.page, '已提交');
   });
 
-  it('is accepted as a key suggestion supervised by a leader and assigned to a lead and a joint unit', { timeout: 360_000 }, async () => {
+  it('is accepted as a key suggestion supervised by a leader and assigned to a lead and a joint unit', async () => {
     // Staff accept it, make it a key suggestion supervised by the leader 陈建国, and assign a lead and a joint unit.
     await staff.page.reload();
     await act(staff.page, '受理');
@@ -127,49 +127,45 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await expectState(staff.page, '已交办');
   });
 
-  it(
-    'is kept by the joint unit after staff refuse its reassignment request; the joint opinion reaches the lead unit',
-    { timeout: 360_000 },
-    async () => {
-      // The joint unit (交通运输局) reads its assignment letter and asks for reassignment.
-      joint = await openPage(browser);
-      await loginAs(joint.page, 'jtunit');
-      await openItem(joint, id, 'joint unit detail');
-      const jointRow = section(joint, '交办情况').getByRole('row', { name: /嘉兴市交通运输局/ });
-      const letter = await expectWordLetter(joint, '下载交办函（Word）', jointRow);
-      expect(letter).toContain(TITLE);
-      expect(letter).toContain('嘉兴市交通运输局');
-      expect(letter).toContain('嘉兴市住房和城乡建设局');
-      expect(letter).toContain('会办');
-      await act(joint.page, '申请调整承办单位');
-      await fillDialog(joint, { 申请调整的理由: '公交线路调整需结合小区改造，建议由住建局牵头，本局不宜会办' }, 'reassignment request');
-      await expectState(joint.page, '申请调整');
+  it('is kept by the joint unit after staff refuse its reassignment request; the joint opinion reaches the lead unit', async () => {
+    // The joint unit (交通运输局) reads its assignment letter and asks for reassignment.
+    joint = await openPage(browser);
+    await loginAs(joint.page, 'jtunit');
+    await openItem(joint, id, 'joint unit detail');
+    const jointRow = section(joint, '交办情况').getByRole('row', { name: /嘉兴市交通运输局/ });
+    const letter = await expectWordLetter(joint, '下载交办函（Word）', jointRow);
+    expect(letter).toContain(TITLE);
+    expect(letter).toContain('嘉兴市交通运输局');
+    expect(letter).toContain('嘉兴市住房和城乡建设局');
+    expect(letter).toContain('会办');
+    await act(joint.page, '申请调整承办单位');
+    await fillDialog(joint, { 申请调整的理由: '公交线路调整需结合小区改造，建议由住建局牵头，本局不宜会办' }, 'reassignment request');
+    await expectState(joint.page, '申请调整');
 
-      // Staff refuse the request: the unit keeps its part.
-      await staff.page.reload();
-      await decide(staff, '审定调整申请', '不同意', '涉及公交站点配套，请交通运输局会办', 'reassignment decision');
-      await expectState(staff.page, '已交办');
+    // Staff refuse the request: the unit keeps its part.
+    await staff.page.reload();
+    await decide(staff, '审定调整申请', '不同意', '涉及公交站点配套，请交通运输局会办', 'reassignment decision');
+    await expectState(staff.page, '已交办');
 
-      // The lead unit signs for it; the joint unit signs for it and sends its opinion to the lead unit.
-      unit = await openPage(browser);
-      await loginAs(unit.page, 'unit');
-      await openItem(unit, id, 'lead unit detail');
-      await act(unit.page, '签收');
-      await confirmPopover(unit.page);
-      await expectState(unit.page, '办理中');
-      await joint.page.reload();
-      await act(joint.page, '签收');
-      await confirmPopover(joint.page);
-      await act(joint.page, '提交会办意见');
-      const opinion = '本局将结合老旧小区改造同步调整1路、5路公交站点，年内开通两条社区微循环线路。';
-      await fillDialog(joint, { 会办意见: opinion }, 'joint opinion form');
-      await unit.page.reload();
-      await expect.poll(() => section(unit, '会办意见').getByText(opinion).count()).toBe(1);
-      await expectCleanPage(unit, 'lead unit with joint opinion');
-    },
-  );
+    // The lead unit signs for it; the joint unit signs for it and sends its opinion to the lead unit.
+    unit = await openPage(browser);
+    await loginAs(unit.page, 'unit');
+    await openItem(unit, id, 'lead unit detail');
+    await act(unit.page, '签收');
+    await confirmPopover(unit.page);
+    await expectState(unit.page, '办理中');
+    await joint.page.reload();
+    await act(joint.page, '签收');
+    await confirmPopover(joint.page);
+    await act(joint.page, '提交会办意见');
+    const opinion = '本局将结合老旧小区改造同步调整1路、5路公交站点，年内开通两条社区微循环线路。';
+    await fillDialog(joint, { 会办意见: opinion }, 'joint opinion form');
+    await unit.page.reload();
+    await expect.poll(() => section(unit, '会办意见').getByText(opinion).count()).toBe(1);
+    await expectCleanPage(unit, 'lead unit with joint opinion');
+  });
 
-  it('is followed by the supervising leader, who records the four-party review', { timeout: 360_000 }, async () => {
+  it('is followed by the supervising leader, who records the four-party review', async () => {
     // The supervising leader finds it under 我督办的 and records the four-party review (四方会审).
     leader = await openPage(browser);
     await loginAs(leader.page, 'leader');
@@ -196,7 +192,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await expect.poll(() => section(leader, '重点建议').getByText('市人大常委会第二会议室').count()).toBe(1);
   });
 
-  it('is answered, rated, double-evaluated (双评) and closed, with a readable Word reply letter', { timeout: 360_000 }, async () => {
+  it('is answered, rated, double-evaluated (双评) and closed, with a readable Word reply letter', async () => {
     // The lead unit replies; staff release it; the deputy is satisfied and comments; staff record the committee's vote (双评) and close it.
     await unit.page.reload();
     await reply(unit, '经研究，我局已会同市交通运输局将1路、5路公交站点调整纳入今年老旧小区改造计划，年内开通两条社区微循环公交线路。');
@@ -224,7 +220,7 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await expectState(staff.page, '已办结');
   });
 
-  it('is found on the public portal (linked from the login page) with personal data removed', { timeout: 360_000 }, async () => {
+  it('is found on the public portal (linked from the login page) with personal data removed', async () => {
     // Anyone finds it on the public portal (linked from the login page), with the phone number removed.
     const citizen = await openPage(browser, { mobile: true });
     await citizen.page.goto(`${baseUrl()}/login`);

@@ -6,6 +6,7 @@ import {
   adoptDemoPassword,
   chooseOption,
   expectCleanPage,
+  expectCleanToast,
   expectOnlyRefusal,
   launchBrowser,
   loginAs,
@@ -90,12 +91,12 @@ async function expectSubmitRefused(tracked: TrackedPage, message: string, where:
   expect(res.status()).toBe(409);
   expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
   await expect.poll(() => page.locator('.ant-message-notice', { hasText: message }).count(), { message: `toast ${message}` }).toBe(1);
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  await expectCleanToast(tracked, message);
   await expectOnlyRefusal(tracked, 409, where);
 }
 
 describe('并案: staff merge a duplicate suggestion into one already accepted', () => {
-  it('shows, on each of the two pages, the link to the other', { timeout: 360_000 }, async () => {
+  it('shows, on each of the two pages, the link to the other', async () => {
     const TARGET = '关于加快推进城区雨污分流改造的建议';
     const DUPLICATE = '关于解决老城区雨天污水外溢问题的建议';
     const [deputy, staff] = await pagesAs('deputy', 'staff');
@@ -144,7 +145,7 @@ describe('并案: staff merge a duplicate suggestion into one already accepted',
 });
 
 describe('延期: the lead unit asks for more time and staff decide', () => {
-  it('moves the due date when approved, keeps it when refused, and refuses more than the ceiling', { timeout: 480_000 }, async () => {
+  it('moves the due date when approved, keeps it when refused, and refuses more than the ceiling', async () => {
     const TITLE = '关于加快老旧小区燃气管道更新改造的建议';
     const [deputy, staff, unit] = await pagesAs('deputy', 'staff', 'unit');
     const id = await submitted(deputy, {
@@ -259,118 +260,114 @@ describe('议案: co-signers confirm, staff register one motion and turn another
     return { context };
   }
 
-  it(
-    'refuses to submit before every co-signer answers and with too few signers, then registers one and converts another',
-    { timeout: 600_000 },
-    async () => {
-      const admin = await signedIn('admin');
-      const [deputy, staff] = await pagesAs('deputy', 'staff');
-      const { user } = await apiAs<{ user: { bodyId: string } }>(deputy, 'GET', '/api/auth/me');
-      const cosigners: { id: string; username: string; name: string; as: { context: BrowserContext } }[] = [];
-      for (const [i, name] of NAMES.entries()) {
-        const username = `motion-cosigner${i + 1}`;
-        const account = await apiAs<{ id: string }>(admin, 'POST', '/api/admin/users', {
-          username,
-          displayName: name,
-          role: 'deputy',
-          bodyId: user.bodyId,
-          password: SETUP_INITIAL_PASSWORD,
-        });
-        await adoptDemoPassword(username);
-        const registered = await apiAs<{ id: string }>(staff, 'POST', '/api/deputies', {
-          bodyId: user.bodyId,
-          term: '第九届',
-          name,
-          occupation: '企业职工',
-          userId: account.id,
-        });
-        cosigners.push({ id: registered.id, username, name, as: await signedIn(username) });
-      }
-      const { items: sessions } = await apiAs<{ items: { id: string; bodyId: string }[] }>(deputy, 'GET', '/api/suggestion-sessions');
-      const motion = (title: string, signers: typeof cosigners): Draft => ({
-        title,
-        kind: 'motion',
-        period: 'session',
-        sessionId: sessions.find((s) => s.bodyId === user.bodyId)!.id,
-        cosignerIds: signers.map((c) => c.id),
-        content: `${title.replace(/^关于|的议案$/g, '')}关系群众切身利益，现行规定已不适应实际需要。建议列入本次会议议程，由常委会组织起草，广泛听取群众意见。`,
+  it('refuses to submit before every co-signer answers and with too few signers, then registers one and converts another', async () => {
+    const admin = await signedIn('admin');
+    const [deputy, staff] = await pagesAs('deputy', 'staff');
+    const { user } = await apiAs<{ user: { bodyId: string } }>(deputy, 'GET', '/api/auth/me');
+    const cosigners: { id: string; username: string; name: string; as: { context: BrowserContext } }[] = [];
+    for (const [i, name] of NAMES.entries()) {
+      const username = `motion-cosigner${i + 1}`;
+      const account = await apiAs<{ id: string }>(admin, 'POST', '/api/admin/users', {
+        username,
+        displayName: name,
+        role: 'deputy',
+        bodyId: user.bodyId,
+        password: SETUP_INITIAL_PASSWORD,
       });
-      const confirmAll = async (id: string, signers: typeof cosigners) => {
-        for (const c of signers) await apiAs(c.as, 'POST', `/api/suggestions/${id}/actions/confirmCosign`, {});
-      };
+      await adoptDemoPassword(username);
+      const registered = await apiAs<{ id: string }>(staff, 'POST', '/api/deputies', {
+        bodyId: user.bodyId,
+        term: '第九届',
+        name,
+        occupation: '企业职工',
+        userId: account.id,
+      });
+      cosigners.push({ id: registered.id, username, name, as: await signedIn(username) });
+    }
+    const { items: sessions } = await apiAs<{ items: { id: string; bodyId: string }[] }>(deputy, 'GET', '/api/suggestion-sessions');
+    const motion = (title: string, signers: typeof cosigners): Draft => ({
+      title,
+      kind: 'motion',
+      period: 'session',
+      sessionId: sessions.find((s) => s.bodyId === user.bodyId)!.id,
+      cosignerIds: signers.map((c) => c.id),
+      content: `${title.replace(/^关于|的议案$/g, '')}关系群众切身利益，现行规定已不适应实际需要。建议列入本次会议议程，由常委会组织起草，广泛听取群众意见。`,
+    });
+    const confirmAll = async (id: string, signers: typeof cosigners) => {
+      for (const c of signers) await apiAs(c.as, 'POST', `/api/suggestions/${id}/actions/confirmCosign`, {});
+    };
 
-      // 张秀英 leads a motion with nine co-signers; it cannot go in before they all answer.
-      const REGISTERED = '关于制定《嘉兴市电动自行车管理条例》的议案';
-      const registered = await drafted(deputy, motion(REGISTERED, cosigners));
-      await openItem(deputy, registered, REGISTERED, 'motion awaiting co-signers');
-      await expect.poll(() => deputy.page.getByText(/^待联名代表确认后才能提交：/).count()).toBe(1);
-      await expectSubmitRefused(deputy, '尚有联名代表未确认：', 'submit before co-signers answer');
-      await expectState(deputy.page, '草稿');
+    // 张秀英 leads a motion with nine co-signers; it cannot go in before they all answer.
+    const REGISTERED = '关于制定《嘉兴市电动自行车管理条例》的议案';
+    const registered = await drafted(deputy, motion(REGISTERED, cosigners));
+    await openItem(deputy, registered, REGISTERED, 'motion awaiting co-signers');
+    await expect.poll(() => deputy.page.getByText(/^待联名代表确认后才能提交：/).count()).toBe(1);
+    await expectSubmitRefused(deputy, '尚有联名代表未确认：', 'submit before co-signers answer');
+    await expectState(deputy.page, '草稿');
 
-      // Eight confirm; the ninth (蒋海涛) confirms on the item's page.
-      await confirmAll(registered, cosigners.slice(0, 8));
-      const last = cosigners[8]!;
-      const ninth = await openPage(browser);
-      await loginAs(ninth.page, last.username);
-      await openItem(ninth, registered, REGISTERED, 'co-signer invited');
-      await expect.poll(() => basic(ninth.page, '联名代表')).toContain(`${last.name}（待确认）`);
-      await act(ninth.page, '确认联名');
-      await confirmPopover(ninth.page);
-      await expect.poll(() => basic(ninth.page, '联名代表')).toContain(`${last.name}（已确认）`);
-      await expectCleanPage(ninth, 'co-signer confirmed');
+    // Eight confirm; the ninth (蒋海涛) confirms on the item's page.
+    await confirmAll(registered, cosigners.slice(0, 8));
+    const last = cosigners[8]!;
+    const ninth = await openPage(browser);
+    await loginAs(ninth.page, last.username);
+    await openItem(ninth, registered, REGISTERED, 'co-signer invited');
+    await expect.poll(() => basic(ninth.page, '联名代表')).toContain(`${last.name}（待确认）`);
+    await act(ninth.page, '确认联名');
+    await confirmPopover(ninth.page);
+    await expect.poll(() => basic(ninth.page, '联名代表')).toContain(`${last.name}（已确认）`);
+    await expectCleanPage(ninth, 'co-signer confirmed');
 
-      // Now 张秀英 submits it.
-      await deputy.page.reload();
-      await expectState(deputy.page, '草稿');
-      await expect.poll(() => deputy.page.getByText(/^待联名代表确认后才能提交：/).count()).toBe(0);
-      await act(deputy.page, '提交');
-      await confirmPopover(deputy.page);
-      await expectState(deputy.page, '已提交');
-      await expectCleanPage(deputy, 'motion submitted');
+    // Now 张秀英 submits it.
+    await deputy.page.reload();
+    await expectState(deputy.page, '草稿');
+    await expect.poll(() => deputy.page.getByText(/^待联名代表确认后才能提交：/).count()).toBe(0);
+    await act(deputy.page, '提交');
+    await confirmPopover(deputy.page);
+    await expectState(deputy.page, '已提交');
+    await expectCleanPage(deputy, 'motion submitted');
 
-      // A motion with four signers is refused with the law's reason.
-      const FEW = '关于制定《嘉兴市物业管理条例》的议案';
-      const few = await drafted(deputy, motion(FEW, cosigners.slice(0, 3)));
-      await confirmAll(few, cosigners.slice(0, 3));
-      await openItem(deputy, few, FEW, 'motion with four signers');
-      await expectSubmitRefused(
-        deputy,
-        '议案须由 10 名以上代表联名提出（含领衔代表，目前 4 名）；人数不足的可改为建议提出',
-        'motion with too few signers',
-      );
-      await expectState(deputy.page, '草稿');
+    // A motion with four signers is refused with the law's reason.
+    const FEW = '关于制定《嘉兴市物业管理条例》的议案';
+    const few = await drafted(deputy, motion(FEW, cosigners.slice(0, 3)));
+    await confirmAll(few, cosigners.slice(0, 3));
+    await openItem(deputy, few, FEW, 'motion with four signers');
+    await expectSubmitRefused(
+      deputy,
+      '议案须由 10 名以上代表联名提出（含领衔代表，目前 4 名）；人数不足的可改为建议提出',
+      'motion with too few signers',
+    );
+    await expectState(deputy.page, '草稿');
 
-      // Staff register the first (立案): a motion is registered, not 受理'd.
-      await openItem(staff, registered, REGISTERED, 'staff reviewing a motion');
-      const actions = staff.page.getByRole('group', { name: '可执行的操作' });
-      await expect.poll(() => actions.getByRole('button', { name: '议案转为建议' }).count()).toBe(1);
-      expect(await actions.getByRole('button', { name: label('受理') }).count()).toBe(0);
-      await act(staff.page, '议案立案');
-      await expectCleanPage(staff, 'registration form');
-      await submitDialog(staff.page);
-      await expectState(staff.page, '已受理');
-      expect(await basic(staff.page, '类别')).toBe('议案');
-      await expect.poll(() => basic(staff.page, '联名代表')).toContain(`${last.name}（已确认）`);
-      await expectCleanPage(staff, 'motion registered');
+    // Staff register the first (立案): a motion is registered, not 受理'd.
+    await openItem(staff, registered, REGISTERED, 'staff reviewing a motion');
+    const actions = staff.page.getByRole('group', { name: '可执行的操作' });
+    await expect.poll(() => actions.getByRole('button', { name: '议案转为建议' }).count()).toBe(1);
+    expect(await actions.getByRole('button', { name: label('受理') }).count()).toBe(0);
+    await act(staff.page, '议案立案');
+    await expectCleanPage(staff, 'registration form');
+    await submitDialog(staff.page);
+    await expectState(staff.page, '已受理');
+    expect(await basic(staff.page, '类别')).toBe('议案');
+    await expect.poll(() => basic(staff.page, '联名代表')).toContain(`${last.name}（已确认）`);
+    await expectCleanPage(staff, 'motion registered');
 
-      // A second motion, with its ten signers, is turned into a suggestion.
-      const CONVERTED = '关于修订《嘉兴市城市绿化管理条例》的议案';
-      const converted = await drafted(deputy, motion(CONVERTED, cosigners));
-      await confirmAll(converted, cosigners);
-      await apiAs(deputy, 'POST', `/api/suggestions/${converted}/actions/submit`, {});
-      await openItem(staff, converted, CONVERTED, 'staff reviewing a second motion');
-      expect(await basic(staff.page, '类别')).toBe('议案');
-      await act(staff.page, '议案转为建议');
-      await submitDialog(staff.page);
-      await expectState(staff.page, '已受理');
-      await expect.poll(() => basic(staff.page, '类别')).toBe('建议');
-      await expect.poll(() => section(staff.page, '办理过程').getByText('议案转为建议').count()).toBe(1);
-      await expectCleanPage(staff, 'motion turned into a suggestion');
+    // A second motion, with its ten signers, is turned into a suggestion.
+    const CONVERTED = '关于修订《嘉兴市城市绿化管理条例》的议案';
+    const converted = await drafted(deputy, motion(CONVERTED, cosigners));
+    await confirmAll(converted, cosigners);
+    await apiAs(deputy, 'POST', `/api/suggestions/${converted}/actions/submit`, {});
+    await openItem(staff, converted, CONVERTED, 'staff reviewing a second motion');
+    expect(await basic(staff.page, '类别')).toBe('议案');
+    await act(staff.page, '议案转为建议');
+    await submitDialog(staff.page);
+    await expectState(staff.page, '已受理');
+    await expect.poll(() => basic(staff.page, '类别')).toBe('建议');
+    await expect.poll(() => section(staff.page, '办理过程').getByText('议案转为建议').count()).toBe(1);
+    await expectCleanPage(staff, 'motion turned into a suggestion');
 
-      // The deputy sees the outcome on their own page.
-      await openItem(deputy, converted, CONVERTED, 'deputy’s converted motion');
-      await expect.poll(() => basic(deputy.page, '类别')).toBe('建议');
-      for (const tracked of [deputy, staff, ninth]) await tracked.context.close();
-    },
-  );
+    // The deputy sees the outcome on their own page.
+    await openItem(deputy, converted, CONVERTED, 'deputy’s converted motion');
+    await expect.poll(() => basic(deputy.page, '类别')).toBe('建议');
+    for (const tracked of [deputy, staff, ninth]) await tracked.context.close();
+  });
 });

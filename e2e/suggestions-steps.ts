@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, type TrackedPage } from './harness.js';
+import { baseUrl, buttonNamed, expectCleanPage, type TrackedPage, tick } from './harness.js';
 import { DOCX_MIME } from './ui.js';
 
 /** The steps of a suggestion's life shared by the browser tests of 建议议案. */
@@ -13,7 +13,7 @@ export const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')
 const stateOf = (page: Page) => page.locator('main .ant-badge-status-text').first().textContent();
 
 export async function expectState(page: Page, state: string) {
-  await expect.poll(() => stateOf(page), { message: `state ${state}`, timeout: 15_000 }).toBe(state);
+  await expect.poll(() => stateOf(page), { message: `state ${state}` }).toBe(state);
 }
 
 /** Clicks an action button of the detail page; confirms it when it asks (Popconfirm). */
@@ -66,7 +66,7 @@ export async function unitId(staff: { context: BrowserContext }, name: string): 
 export async function decide(staff: TrackedPage, action: string, choice: '同意' | '不同意', note: string, where: string) {
   await act(staff.page, action);
   const dialog = staff.page.getByRole('dialog');
-  await dialog.getByLabel(choice, { exact: true }).check();
+  await tick(dialog.getByLabel(choice, { exact: true }));
   await dialog.getByLabel('说明').fill(note);
   await expectCleanPage(staff, where);
   await submitDialog(staff.page);
@@ -92,7 +92,7 @@ export async function reply(unit: TrackedPage, content: string, contactPerson = 
   const { page } = unit;
   await act(page, '答复代表');
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(/^A类/).check();
+  await tick(dialog.getByLabel(/^A类/));
   await dialog.getByLabel('答复内容').fill(content);
   await dialog.getByLabel('签发人').fill('王建平');
   await dialog.getByLabel('联系人').fill(contactPerson);
@@ -114,7 +114,7 @@ export async function rate(deputy: TrackedPage, rating: string, expected: string
   await page.reload();
   await act(page, '满意度测评');
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(rating, { exact: true }).check();
+  await tick(dialog.getByLabel(rating, { exact: true }));
   if (rating === '不满意') await dialog.getByLabel('意见').fill('食堂选址仍未明确，请补充具体落实计划');
   await expectCleanPage(deputy, `rating form (${rating})`);
   await submitDialog(page);

@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, networkSettled, openPage, type TrackedPage } from './harness.js';
+import {
+  baseUrl,
+  chooseOption,
+  expectCleanPage,
+  launchBrowser,
+  loginAs,
+  networkSettled,
+  openPage,
+  type TrackedPage,
+  tick,
+} from './harness.js';
 import {
   act,
   apiAs,
@@ -78,7 +88,7 @@ const REPLY = {
 };
 
 describe('对承办单位保密: a deputy withholds their name from the handling units', () => {
-  it('hides the deputy from the unit’s inbox and detail, while staff still see the name', { timeout: 480_000 }, async () => {
+  it('hides the deputy from the unit’s inbox and detail, while staff still see the name', async () => {
     const TITLE = '关于整治城北工业区企业夜间违规排放问题的建议';
     const [deputy, staff, unit] = await pagesAs('deputy', 'staff', 'unit');
 
@@ -93,7 +103,7 @@ describe('对承办单位保密: a deputy withholds their name from the handling
     const confidential = deputy.page.getByRole('checkbox', { name: '对承办单位保密' });
     expect(await confidential.isChecked()).toBe(false);
     await expect.poll(() => deputy.page.getByText(/^承办单位看不到您和联名代表的姓名/).count()).toBe(1);
-    await confidential.check();
+    await tick(confidential);
     await expectCleanPage(deputy, 'draft form, confidential');
     await deputy.page.getByRole('button', { name: '保存草稿' }).click();
     await deputy.page.waitForURL((url) => /^\/suggestions\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -138,7 +148,7 @@ describe('对承办单位保密: a deputy withholds their name from the handling
 });
 
 describe('免除等待会办意见: staff release the lead unit from a joint unit past its deadline', () => {
-  it('is offered only while a joint unit’s opinion is pending, and not before its deadline', { timeout: 360_000 }, async () => {
+  it('is offered only while a joint unit’s opinion is pending, and not before its deadline', async () => {
     const TITLE = '关于优化城区道路交通信号灯配时的建议';
     const [staff, deputy] = await pagesAs('staff', 'deputy');
     const unit = await openPage(browser);
@@ -193,7 +203,7 @@ describe('免除等待会办意见: staff release the lead unit from a joint uni
     for (const tracked of [staff, deputy, unit, jtunit]) await tracked.context.close();
   });
 
-  it('lets the lead unit reply once staff release it, with the reason on record', { timeout: 480_000 }, async () => {
+  it('lets the lead unit reply once staff release it, with the reason on record', async () => {
     // A demo item assigned in March 2026 to 交通运输局 (lead) with 财政局 (joint): 财政局's month is long past.
     const TITLE = '关于优化公交线网提升公交出行分担率的建议';
     const FINANCE = '嘉兴市财政局';

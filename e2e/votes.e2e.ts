@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage } from './harness.js';
+import { apiAs, baseUrl, expectCleanPage, launchBrowser, loginAs, openPage, type TrackedPage, tick } from './harness.js';
 
 const items = [
   { key: 'elevator', label: '老旧小区加装电梯', budget: 800 },
@@ -59,8 +59,8 @@ describe('a secret vote: phone ballots, paper ballots with a second person, the 
     await loginAs(page, 'deputy');
     await page.goto(`${baseUrl()}/votes/${voteId}/ballot`);
     await expect.poll(() => page.getByRole('heading', { name: '2027年民生实事项目票决' }).count()).toBe(1);
-    await page.getByRole('checkbox', { name: /老旧小区加装电梯/ }).check();
-    await page.getByRole('checkbox', { name: /社区居家养老服务中心/ }).check();
+    await tick(page.getByRole('checkbox', { name: /老旧小区加装电梯/ }));
+    await tick(page.getByRole('checkbox', { name: /社区居家养老服务中心/ }));
     // A third choice is beyond the ballot's two.
     await expect.poll(() => page.getByRole('checkbox', { name: /城乡公交一体化/ }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: /投\s*票/ }).click();
@@ -97,8 +97,8 @@ describe('a secret vote: phone ballots, paper ballots with a second person, the 
     await page.locator('.ant-select-dropdown:visible').getByText(paperDeputy, { exact: true }).click();
     await page.getByRole('button', { name: '登记已交回' }).click();
     await expect.poll(() => page.getByTestId('turnout').innerText()).toBe('2 / 3 人');
-    await page.getByRole('checkbox', { name: /城乡公交一体化/ }).check();
-    await page.getByRole('checkbox', { name: /社区居家养老服务中心/ }).check();
+    await tick(page.getByRole('checkbox', { name: /城乡公交一体化/ }));
+    await tick(page.getByRole('checkbox', { name: /社区居家养老服务中心/ }));
     await page.getByRole('button', { name: /录\s*入/ }).click();
     await expect.poll(() => page.getByText('本人录入，须另一名工作人员确认').count()).toBe(1);
     await staffPage.context.close();

@@ -45,7 +45,7 @@ async function expectShell(tracked: TrackedPage, mobile: boolean, where: string)
 }
 
 describe('the workbench (工作台): each role’s to-do list at phone and desktop size', () => {
-  it.each(cases)('$username on a $size', { timeout: 240_000 }, async ({ username, cards, mobile, viewport, size }) => {
+  it.each(cases)('$username on a $size', async ({ username, cards, mobile, viewport, size }) => {
     const tracked = await openPage(browser, { mobile, viewport });
     const { page } = tracked;
     await loginAs(page, username);

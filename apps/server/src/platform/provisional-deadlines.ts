@@ -30,6 +30,8 @@ export interface WorkingDayDeadline {
    * a working day under that calendar: it was not counted in working days).
    */
   workingDays?: number | null;
+  /** Which of the record's deadlines this is, when it keeps several (a unit's 签收期限 or 答复期限); kept in the audit event. */
+  what?: string;
   /** How the record is named in the notice (群众意见 ABCD-EFGH：…). */
   label: string;
   /** Where the notice leads. */
@@ -38,15 +40,16 @@ export interface WorkingDayDeadline {
   owner: string | null;
 }
 
-export interface ProvisionalDeadlineSource {
+/** `R` may carry what the module needs to store the new date (the row behind the record). */
+export interface ProvisionalDeadlineSource<R extends WorkingDayDeadline = WorkingDayDeadline> {
   /** The module's name, for errors. */
   name: string;
   /** Open records whose working-day due date is on or after `from` (a China date). */
-  open(tx: Executor, from: string): Promise<WorkingDayDeadline[]>;
+  open(tx: Executor, from: string): Promise<R[]>;
   /** Stores the new due date (and whatever the module derives from it: clears a reminder mark). */
-  move(tx: Executor, record: WorkingDayDeadline, due: string): Promise<void>;
+  move(tx: Executor, record: R, due: string): Promise<void>;
   /** The users the module's own reminders of this record go to; by default the users of the owner unit. */
-  recipients?(tx: Executor, record: WorkingDayDeadline): Promise<string[]>;
+  recipients?(tx: Executor, record: R): Promise<string[]>;
 }
 
 const ownerUnitUsers = async (tx: Executor, record: WorkingDayDeadline) =>
@@ -57,21 +60,43 @@ const ownerUnitUsers = async (tx: Executor, record: WorkingDayDeadline) =>
  * force counts in working days, looked up once per body path during one recount.
  */
 export function countedInWorkingDays(tx: Executor, key: string): (bodyPath: string) => Promise<boolean> {
-  const known = new Map<string, Promise<boolean>>();
-  return (bodyPath) => {
-    if (!known.has(bodyPath))
+  const working = workingDaysInForce(tx);
+  return async (bodyPath) => (await working(key, bodyPath)) !== null;
+}
+
+/** The working days of a body's rule `key` in force (null when it counts otherwise), looked up once per rule and body path. */
+function workingDaysInForce(tx: Executor): (key: string, bodyPath: string) => Promise<number | null> {
+  const known = new Map<string, Promise<number | null>>();
+  return (key, bodyPath) => {
+    const id = `${key} ${bodyPath}`;
+    if (!known.has(id))
       known.set(
-        bodyPath,
-        ruleInForce(tx, bodyPath, key).then((rule) => rule.unit === 'working_days'),
+        id,
+        ruleInForce(tx, bodyPath, key).then((rule) => (rule.unit === 'working_days' ? rule.amount : null)),
       );
-    return known.get(bodyPath)!;
+    return known.get(id)!;
+  };
+}
+
+/**
+ * For a table whose due date may have been counted by a body's rule or set otherwise (named by hand,
+ * moved by an extension of calendar months, counted from a start the row does not keep): the working days
+ * of the rule `key` in force when counting them from `from` gives the stored `due` under the calendar
+ * before the change (call it from `open`), else null and the record is left alone. A date set otherwise
+ * that happens to fall on the rule's own day is recounted like it.
+ */
+export function ruledWorkingDays(tx: Executor): (key: string, bodyPath: string, from: string, due: string) => Promise<number | null> {
+  const working = workingDaysInForce(tx);
+  return async (key, bodyPath, from, due) => {
+    const n = await working(key, bodyPath);
+    return n !== null && findWorkday(n, from) === due ? n : null;
   };
 }
 
 const sources = new Map<string, ProvisionalDeadlineSource>();
 
 /** Registers a module's working-day deadlines (idempotent by name: several apps in one process register again). */
-export function registerProvisionalDeadlines(source: ProvisionalDeadlineSource) {
+export function registerProvisionalDeadlines<R extends WorkingDayDeadline>(source: ProvisionalDeadlineSource<R>) {
   sources.set(source.name, source);
 }
 
@@ -126,7 +151,7 @@ export async function recomputeAcrossCalendarChange(
       bodyId: record.bodyId,
       action: 'dueRecomputed',
       before: { due: record.due },
-      after: { due, workingDays: n, calendarYear: year },
+      after: { due, workingDays: n, calendarYear: year, ...(record.what ? { what: record.what } : {}) },
     });
     moved.push({ entity: record.entity, id: record.id, before: record.due, after: due });
     for (const userId of new Set(await (source.recipients ?? ownerUnitUsers)(tx, record))) {

@@ -235,6 +235,7 @@ export async function seedSupervision(tx: Tx) {
     unitId: units.get(responsible) ?? null,
     responsible,
     dueOn,
+    dueNamed: true,
     state: 'open',
     createdAt: now,
   });

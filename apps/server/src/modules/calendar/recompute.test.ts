@@ -10,7 +10,7 @@ import { opinions } from '../opinions/tables.js';
 import { campaignClues, campaigns } from '../campaigns/tables.js';
 import { followUpTasks } from '../followups/tables.js';
 import { stations } from '../stations/tables.js';
-import { supervisionItems } from '../supervision/tables.js';
+import { supervisionItems, supervisionPoints } from '../supervision/tables.js';
 import { notice2027 } from './test-fixtures.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
@@ -88,7 +88,7 @@ const told = (s: Session) =>
     .where(and(eq(notifications.userId, s.user.id), eq(notifications.title, TITLE)));
 
 describe('entering a year recounts the open working-day deadlines that run into it', () => {
-  it('moves an open opinion and a working-day task past New Year, leaves answered and dated ones alone, audits and tells', async () => {
+  it('moves open opinions, working-day tasks (also ones set before their count was kept), clues and issue-list points past New Year, leaves answered and named ones alone, audits and tells', async () => {
     // Fifteen working days from 20 December, with 2027 unknown, end on Friday 8 January (provisional).
     const open = await routedOpinion('南湖路口红绿灯时间太短，老人过马路来不及，请延长行人绿灯。');
     expect(open.routed.dueAt).toBe('2027-01-08T15:59:59.999Z');
@@ -110,6 +110,51 @@ describe('entering a year recounts the open working-day deadlines that run into 
     const byDays = await task({ title: '报送加装电梯进度', workingDays: 15 });
     expect(byDays).toMatchObject({ dueOn: '2027-01-08', dueProvisional: true });
     const byDate = await task({ title: '报送年度小结', dueOn: '2027-01-08' });
+    // Tasks set before the table kept their working days (migration 0039) or whether their date was named
+    // (0040): the one whose date is what the item's rule (15 working days) gives moves, the named one stays.
+    const legacy = async (title: string, dueOn: string) =>
+      (
+        await t.db
+          .insert(followUpTasks)
+          .values({
+            bodyId: staff.user.bodyId,
+            subjectType: 'supervision_item',
+            subjectId: itemId,
+            title,
+            unitId: jtjId,
+            responsible: '嘉兴市交通运输局',
+            dueOn,
+            createdAt: clock.now(),
+          })
+          .returning()
+      )[0]!;
+    const legacyByRule = await legacy('报送公交站台改造方案', '2027-01-08');
+    const legacyNamed = await legacy('报送公交线路调整情况', '2027-01-06');
+
+    // Points of the issue list where the city counts answers in 15 working days (the default is two months):
+    // the one the rule dated moves; a date staff named, and a point already answered, stay.
+    await setRule(t.db, staff.user.bodyId, 'supervision.point.answer', { amount: 15, unit: 'working_days' }, clock.now());
+    const point = async (seq: number, dueOn: string, state: string) =>
+      (
+        await t.db
+          .insert(supervisionPoints)
+          .values({
+            itemId,
+            bodyId: staff.user.bodyId,
+            seq,
+            round: 1,
+            source: 'opinion',
+            content: `老旧小区加装电梯审批流程（${seq}）`,
+            organUnitId: jtjId,
+            dueOn,
+            state,
+            createdAt: clock.now(),
+          })
+          .returning()
+      )[0]!;
+    const pointByRule = await point(901, '2027-01-08', 'open');
+    const pointNamed = await point(902, '2027-01-07', 'open');
+    const pointAnswered = await point(903, '2027-01-08', 'answered');
 
     // A clue transferred today where the city counts rectification in 15 working days (the default is a month).
     const now = clock.now();
@@ -152,6 +197,22 @@ describe('entering a year recounts the open working-day deadlines that run into 
     const [clueAfter] = await t.db.select().from(campaignClues).where(eq(campaignClues.id, clueByDays.id));
     expect(clueAfter!.dueAt!.toISOString()).toBe('2027-01-11T15:59:59.999Z');
     expect(await recomputed(clueByDays.id)).toHaveLength(1);
+    expect(await taskDue(legacyByRule.id)).toBe('2027-01-11');
+    expect(await taskDue(legacyNamed.id)).toBe('2027-01-06');
+    expect(await recomputed(legacyByRule.id)).toHaveLength(1);
+    expect(await recomputed(legacyNamed.id)).toHaveLength(0);
+    const pointDue = async (id: string) => (await t.db.select().from(supervisionPoints).where(eq(supervisionPoints.id, id)))[0]!.dueOn;
+    expect(await pointDue(pointByRule.id)).toBe('2027-01-11');
+    expect(await pointDue(pointNamed.id)).toBe('2027-01-07');
+    expect(await pointDue(pointAnswered.id)).toBe('2027-01-08');
+    const [pointAudit] = await recomputed(pointByRule.id);
+    expect(pointAudit).toMatchObject({
+      entity: 'supervision_point',
+      before: { due: '2027-01-08' },
+      after: { due: '2027-01-11', workingDays: 15 },
+    });
+    expect(await recomputed(pointNamed.id)).toHaveLength(0);
+    expect(await recomputed(pointAnswered.id)).toHaveLength(0);
 
     const [audit] = await recomputed(open.id);
     expect(audit).toMatchObject({ entity: 'opinion', actorId: admin.user.id, before: { due: '2027-01-08' } });
@@ -170,6 +231,9 @@ describe('entering a year recounts the open working-day deadlines that run into 
     // One notice to the transport bureau for both its task and its clue.
     expect(jtNotes[0]!.body).toContain('报送加装电梯进度');
     expect(jtNotes[0]!.body).toContain('问题线索第1号');
+    expect(jtNotes[0]!.body).toContain('报送公交站台改造方案”：期限由 2027-01-08 调整为 2027-01-11');
+    expect(jtNotes[0]!.body).toContain('《城镇老旧小区改造工作情况》督办清单第901号问题：期限由 2027-01-08 调整为 2027-01-11');
+    expect(jtNotes[0]!.body).not.toContain('报送公交线路调整情况');
   });
 
   it('moves nothing and tells no one when the year is saved again unchanged', async () => {

@@ -3,10 +3,11 @@ import type { Db, Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import type { Notifier } from '../../platform/notifications.js';
-import type { ProvisionalDeadlineSource, WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
+import { ruledWorkingDays, type ProvisionalDeadlineSource, type WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { sendNotices } from '../../platform/workflow.js';
 import * as repo from './repository.js';
+import { followUpDefaultDeadline } from './rules.js';
 import { subjectSource } from './subjects.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);
@@ -52,21 +53,29 @@ export async function remindOverdueTasks(db: Db, notifier: Notifier) {
 /**
  * The tasks counted in working days, for the calendar's recount (platform/provisional-deadlines.ts): the
  * unit is told (the staff of the item's body when no unit account holds it), and the overdue reminder may
- * come again once the new date passes.
+ * come again once the new date passes. A task set before the table kept its working days (migration 0039)
+ * or whether its date was named (0040) is recounted only when its subject's rule in force gives its date
+ * from the day it was set: a named date is a calendar date and stays.
  */
 export const followUpDeadlines: ProvisionalDeadlineSource = {
   name: 'followups',
   async open(tx: Executor, from: string) {
+    const ruled = ruledWorkingDays(tx);
     const open: WorkingDayDeadline[] = [];
-    for (const task of await repo.openWorkingDayTasks(tx, from)) {
-      const info = await subjectSource(task.subjectType as FollowUpSubjectType).describe(tx, task.subjectId);
+    for (const { task, bodyPath } of await repo.openWorkingDayTasks(tx, from)) {
+      const start = chinaDate(task.createdAt);
+      const subject = subjectSource(task.subjectType as FollowUpSubjectType);
+      const workingDays =
+        task.dueWorkingDays ?? (await ruled(subject.deadlineRule ?? followUpDefaultDeadline.key, bodyPath, start, task.dueOn));
+      if (workingDays === null) continue;
+      const info = await subject.describe(tx, task.subjectId);
       open.push({
         entity: 'follow_up_task',
         id: task.id,
         bodyId: task.bodyId,
-        from: chinaDate(task.createdAt),
+        from: start,
         due: task.dueOn,
-        workingDays: task.dueWorkingDays,
+        workingDays,
         label: info ? `《${info.title}》的落实任务“${task.title}”` : `落实任务“${task.title}”`,
         link: info?.link ?? '/',
         owner: task.unitId,

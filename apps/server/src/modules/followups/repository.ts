@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies } from '../../db/schema.js';
 import { followUpTasks } from './tables.js';
@@ -62,12 +62,19 @@ export async function markNotified(db: Executor, id: string, at: Date) {
   return rows.length > 0;
 }
 
-/** Open tasks counted in working days and due on or after a date: the calendar's recount looks at these. */
+/** Open tasks due on or after a date counted in working days, or set before the table kept whether a date was named: the calendar's recount looks at these. */
 export function openWorkingDayTasks(db: Executor, from: string) {
   return db
-    .select()
+    .select({ task: followUpTasks, bodyPath: bodies.path })
     .from(followUpTasks)
-    .where(and(eq(followUpTasks.state, 'open'), isNotNull(followUpTasks.dueWorkingDays), gte(followUpTasks.dueOn, from)));
+    .innerJoin(bodies, eq(bodies.id, followUpTasks.bodyId))
+    .where(
+      and(
+        eq(followUpTasks.state, 'open'),
+        or(isNotNull(followUpTasks.dueWorkingDays), isNull(followUpTasks.dueNamed)),
+        gte(followUpTasks.dueOn, from),
+      ),
+    );
 }
 
 /** What the audit log calls this module's records (platform/audit.ts `registerAuditTitles`). */

@@ -98,18 +98,18 @@ async function dueOnOf(
   subject: FollowUpSubject,
   info: SubjectInfo,
   task: Pick<FollowUpTaskFields, 'dueOn' | 'workingDays'>,
-): Promise<{ dueOn: string; dueWorkingDays: number | null }> {
+): Promise<{ dueOn: string; dueWorkingDays: number | null; dueNamed: boolean }> {
   const now = clock.now();
   if (task.dueOn) {
     if (task.dueOn < chinaDate(now))
       throw new DomainError('FOLLOW_UP_DUE_PAST', '完成期限不能早于今天', { fields: [{ path: 'dueOn', message: '完成期限不能早于今天' }] });
-    return { dueOn: task.dueOn, dueWorkingDays: null };
+    return { dueOn: task.dueOn, dueWorkingDays: null, dueNamed: true };
   }
   const key = subjectSource(subject.subjectType).deadlineRule ?? followUpDefaultDeadline.key;
   const rule = task.workingDays
     ? { amount: task.workingDays, unit: 'working_days' as const }
     : await ruleInForce(tx, await repo.bodyPath(tx, info.bodyId), key);
-  return { dueOn: dueDate(now, rule), dueWorkingDays: rule.unit === 'working_days' ? rule.amount : null };
+  return { dueOn: dueDate(now, rule), dueWorkingDays: rule.unit === 'working_days' ? rule.amount : null, dueNamed: false };
 }
 
 /** A task as the owning module hands it over: the unit (already checked by the module) or a named responsible. */
@@ -250,6 +250,7 @@ const machine: Machine<Loaded, FollowUpState, FollowUpAction, FollowUpParty, nev
             dueOn,
             // A named new date is no longer counted in working days.
             dueWorkingDays: input.dueOn ? null : item.task.dueWorkingDays,
+            dueNamed: input.dueOn ? true : item.task.dueNamed,
             doneAt: null,
             doneBy: null,
             doneByName: null,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, timestampColumn } from '../../db/columns.js';
 import { bodies, handlingUnits, users } from '../../db/platform-tables.js';
 
@@ -32,6 +32,11 @@ export const followUpTasks = pgTable(
      * created_at), or null for a named date: entering a year of the official calendar counts it again.
      */
     dueWorkingDays: integer('due_working_days'),
+    /**
+     * Whether staff named the date (true) or a rule counted it (false); null for a task set before this was
+     * kept, whose date the recount checks against the rule in force (reminders.ts `followUpDeadlines`).
+     */
+    dueNamed: boolean('due_named'),
     state: varchar('state', { length: 8 }).notNull().default('open'),
     evidence: text('evidence'),
     doneAt: timestampColumn('done_at'),

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits, keySuggestions, suggestionAssignments, suggestions } from '../../db/schema.js';
+import { OPEN_PART_STATES } from './separate.js';
 
 // What the deadline job reads: unscoped on purpose, it runs for every body.
 
@@ -47,13 +48,14 @@ export function findSeparatePartsBeingHandled(db: Executor) {
     );
 }
 
-/** Assignments with their suggestion and unit name. */
+/** Assignments with their suggestion, unit name and body path. */
 function assignmentsWhere(db: Executor, condition: SQL) {
   return db
-    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name })
+    .select({ a: suggestionAssignments, s: suggestions, unitName: handlingUnits.name, path: bodies.path })
     .from(suggestionAssignments)
     .innerJoin(suggestions, eq(suggestions.id, suggestionAssignments.suggestionId))
     .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionAssignments.unitId))
+    .innerJoin(bodies, eq(bodies.id, suggestions.bodyId))
     .where(condition);
 }
 
@@ -78,5 +80,20 @@ export const findLateJointOpinions = (db: Executor, now: Date) =>
       inArray(suggestions.state, ['handling', 'rehandling']),
       sql`${suggestionAssignments.dueAt} < ${now}`,
       isNull(suggestionAssignments.overdueReportedAt),
+    )!,
+  );
+
+/**
+ * Assignments still owing what `column` is the deadline of, due on or after `after`, of items not closed,
+ * with the body's path: for the calendar's recount (calendar-recount.ts). A unit owes its signature while
+ * the assignment is `assigned`, and its answer (a joint unit its opinion) while it is open.
+ */
+export const findOpenAssignmentsDueFrom = (db: Executor, column: 'signForDueAt' | 'dueAt', after: Date) =>
+  assignmentsWhere(
+    db,
+    and(
+      column === 'signForDueAt' ? eq(suggestionAssignments.state, 'assigned') : inArray(suggestionAssignments.state, OPEN_PART_STATES),
+      notInArray(suggestions.state, ['closed', 'merged']),
+      sql`${suggestionAssignments[column]} >= ${after}`,
     )!,
   );

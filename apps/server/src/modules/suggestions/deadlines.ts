@@ -71,15 +71,10 @@ export async function maxExtensionMonths(db: Executor, bodyPath: string): Promis
   return Math.max(0, complex.amount - normal.amount);
 }
 
-/** The deadlines an assignment gets when it is made at `at`. */
-export async function assignmentDeadlines(
-  db: Executor,
-  bodyPath: string,
-  at: Date,
-  opts: { complex: boolean; round: number; role: 'lead' | 'joint' | 'separate' },
-) {
+/** The key of the rule an assignment's `dueAt` is counted by (a joint unit's is its opinion to the lead unit). */
+export function replyRuleOf(opts: { complex: boolean; round: number; role: string }): string {
   // A 分别办理 part is answered to the deputy like a lead unit's reply (three months, six for complex items).
-  const replyRule =
+  const rule =
     opts.round > 1
       ? suggestionRules.rehandle
       : opts.role === 'joint'
@@ -87,8 +82,18 @@ export async function assignmentDeadlines(
         : opts.complex
           ? suggestionRules.replyComplex
           : suggestionRules.reply;
+  return rule.key;
+}
+
+/** The deadlines an assignment gets when it is made at `at`. */
+export async function assignmentDeadlines(
+  db: Executor,
+  bodyPath: string,
+  at: Date,
+  opts: { complex: boolean; round: number; role: 'lead' | 'joint' | 'separate' },
+) {
   const [reply, signFor] = await Promise.all([
-    ruleInForce(db, bodyPath, replyRule.key),
+    ruleInForce(db, bodyPath, replyRuleOf(opts)),
     ruleInForce(db, bodyPath, suggestionRules.signFor.key),
   ]);
   return { dueAt: dueAt(at, reply), signForDueAt: dueAt(at, signFor) };

@@ -1,4 +1,5 @@
 import {
+  auditActionName,
   suggestionActionLabel,
   withheldDeputyName,
   type AssignmentRole,
@@ -107,7 +108,12 @@ export function presentSession(s: typeof suggestionSessions.$inferSelect): Sugge
   return { id: s.id, bodyId: s.bodyId, name: s.name, year: s.year, startsOn: s.startsOn, endsOn: s.endsOn };
 }
 
-const timelineLabel: Record<string, string> = { create: '起草', update: '修改草稿', ...suggestionActionLabel };
+const timelineLabel: Record<string, string> = {
+  create: '起草',
+  update: '修改草稿',
+  dueRecomputed: auditActionName('suggestion', 'dueRecomputed'),
+  ...suggestionActionLabel,
+};
 
 export interface DetailParts {
   item: repo.ListRow;

@@ -26,8 +26,10 @@ import {
 import { actorContext, requirePermission } from '../../platform/auth.js';
 import { registerPerformanceSection, registerSevenOnesSource } from '../deputies/index.js';
 import { notFound } from '../../platform/errors.js';
+import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import { errorResponses, idParams, type ModuleRoutes, registerActionRoutes, sendDownload } from '../../platform/http.js';
 import { suggestionSection } from './performance.js';
+import { suggestionReplyDeadlines, suggestionSignForDeadlines } from './calendar-recount.js';
 import { scanDeadlines } from './deadline-job.js';
 import { exportXlsx } from './export.js';
 import * as portal from './portal.js';
@@ -55,6 +57,8 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
     return row ? { bodyId: row.s.bodyId } : null;
   });
 
+  registerProvisionalDeadlines(suggestionSignForDeadlines);
+  registerProvisionalDeadlines(suggestionReplyDeadlines);
   jobs.define({ name: 'suggestions-deadlines', cron: '7 * * * *', handler: async () => void (await scanDeadlines(db, notifier)) });
 
   app.get(

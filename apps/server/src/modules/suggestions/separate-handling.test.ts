@@ -4,7 +4,7 @@ import { auditEvents, notifications, suggestionAssignments } from '../../db/sche
 import { clock } from '../../platform/clock.js';
 import type { TestApp } from '../../test/app.js';
 import { scanDeadlines } from './deadline-job.js';
-import { docxText, expectAction, useSuggestionsTestApp, type Cast } from './test-helpers.js';
+import { acceptedSuggestion, docxText, replyLetter, expectAction, useSuggestionsTestApp, type Cast } from './test-helpers.js';
 
 // Issue 11: 分别办理 — several units each answer their own part, with their own deadline and rating.
 let t: TestApp;
@@ -19,30 +19,16 @@ useSuggestionsTestApp(
 );
 
 const act = (who: string, id: string, action: string, body: object = {}) => expectAction(c, who, id, action, body);
-const replyBody = (category: string, unit: string) => ({
-  category,
-  content: `${unit}就本单位职责范围内的事项答复如下：已制定学校周边交通整治方案，今年秋季开学前完成。`,
-  signer: '沈建明',
-  contactPerson: '刘明',
-  contactPhone: '0573-82721592',
-});
+const replyBody = (category: string, unit: string) =>
+  replyLetter(category, `${unit}就本单位职责范围内的事项答复如下：已制定学校周边交通整治方案，今年秋季开学前完成。`);
 
-async function acceptedItem(title: string) {
-  const res = await as('deputy').request('POST', '/api/suggestions', {
-    kind: 'suggestion',
-    period: 'session',
+const acceptedItem = (title: string) =>
+  acceptedSuggestion(c, {
     sessionId,
     title,
     content: '城区多所学校周边上下学时段交通拥堵，接送车辆乱停乱放，学生安全隐患突出，建议教育、住建、民政等部门各司其职加以解决。',
     field: 'education',
-    cosignerIds: [],
   });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  await act('deputy', id, 'submit');
-  await act('staff', id, 'accept');
-  return id;
-}
 
 describe('分别办理 (separate handling)', () => {
   it('needs at least two units, in Chinese', async () => {

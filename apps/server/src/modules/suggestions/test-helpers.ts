@@ -139,3 +139,22 @@ export async function expectAction(c: Cast, who: string, id: string, action: str
   expect(res.statusCode, `${who} ${action}: ${res.body}`).toBe(200);
   return res.json();
 }
+
+/** A suggestion of the demo deputy made in a session, submitted and accepted: ready for staff to assign. */
+export async function acceptedSuggestion(c: Cast, item: { sessionId: string; title: string; content: string; field: string }) {
+  const res = await c.as.deputy!.request('POST', '/api/suggestions', { kind: 'suggestion', period: 'session', cosignerIds: [], ...item });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  await expectAction(c, 'deputy', id, 'submit');
+  await expectAction(c, 'staff', id, 'accept');
+  return id;
+}
+
+/** A unit's reply (答复函) with its category and text, signed by the demo unit's head and contact. */
+export const replyLetter = (category: string, content: string) => ({
+  category,
+  content,
+  signer: '沈建明',
+  contactPerson: '刘明',
+  contactPhone: '0573-82721592',
+});

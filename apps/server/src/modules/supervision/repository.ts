@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { ItemQuery, PointQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
@@ -374,15 +374,30 @@ export const openPointsOf = (db: Executor, itemId: string) =>
     .where(and(eq(supervisionPoints.itemId, itemId), inArray(supervisionPoints.state, ['open', 'answered'])))
     .orderBy(asc(supervisionPoints.seq));
 
-/** Open points past their due date not yet escalated: what the deadline job reports. */
-export function overduePoints(db: Executor, today: string) {
-  return db
-    .select({ point: supervisionPoints, subject: supervisionItems.subject, organName: handlingUnits.name })
+/** Points with their item's subject, the organ's name and the body's path (unscoped: for the platform's own runs). */
+const pointsWhere = (db: Executor, condition: SQL | undefined) =>
+  db
+    .select({ point: supervisionPoints, subject: supervisionItems.subject, organName: handlingUnits.name, bodyPath: bodies.path })
     .from(supervisionPoints)
     .innerJoin(supervisionItems, eq(supervisionItems.id, supervisionPoints.itemId))
     .innerJoin(handlingUnits, eq(handlingUnits.id, supervisionPoints.organUnitId))
-    .where(and(eq(supervisionPoints.state, 'open'), sql`${supervisionPoints.escalatedAt} IS NULL`, lt(supervisionPoints.dueOn, today)))
-    .limit(1000);
+    .innerJoin(bodies, eq(bodies.id, supervisionPoints.bodyId))
+    .where(condition);
+
+/** Open points past their due date not yet escalated: what the deadline job reports. */
+export function overduePoints(db: Executor, today: string) {
+  return pointsWhere(
+    db,
+    and(eq(supervisionPoints.state, 'open'), sql`${supervisionPoints.escalatedAt} IS NULL`, lt(supervisionPoints.dueOn, today)),
+  ).limit(1000);
+}
+
+/** Points the organ still owes an answer, due on or after `from`, of items not closed, with the body's path: the calendar's recount. */
+export function openPointsDueFrom(db: Executor, from: string) {
+  return pointsWhere(
+    db,
+    and(eq(supervisionPoints.state, 'open'), ne(supervisionItems.stage, 'closed'), gte(supervisionPoints.dueOn, from)),
+  );
 }
 
 // ---- satisfaction votes ----

@@ -32,7 +32,9 @@ import { chinaDate } from '../../platform/deadlines.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { registerFollowUpSubject } from '../followups/index.js';
+import { pointDeadlines } from './calendar-recount.js';
 import { escalateOverduePoints } from './deadline-job.js';
+import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import { evaluatedKinds, evaluationReportDocx, inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
 import * as items from './item-service.js';
 import * as meetings from './meetings-service.js';
@@ -49,6 +51,7 @@ const tags = ['supervision'];
 /** Supervision (监督): the annual plan, the items and their stages, the issue list, joint meetings. */
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
   registerAuditTitles(auditTitleSources);
+  registerProvisionalDeadlines(pointDeadlines);
   // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
   attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
   // A stage's tasks and a joint meeting's decisions are follow-up tasks on the platform's component.
