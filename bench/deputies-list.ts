@@ -83,6 +83,7 @@ const ctx: ActorContext = {
     bodyPath: '/00000000-0000-7000-8000-000000000000/',
     handlingUnitId: null,
     handlingUnitName: null,
+    passwordMustChange: false,
   },
   requestId: 'bench',
   ip: null,

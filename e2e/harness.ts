@@ -199,14 +199,14 @@ export async function expectHeading(page: Page, name: string | RegExp) {
 }
 
 /** A signed-in API client for setting a test up (the flow under test runs in the browser). */
-export async function apiAs(username: string) {
+export async function apiAs(username: string, password = DEMO_PASSWORD) {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie.join('; ') },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   const cookie = [...csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0]!)].join('; ');
   return async <T>(method: string, url: string, body?: object): Promise<T> => {
@@ -216,6 +216,16 @@ export async function apiAs(username: string) {
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    return (res.status === 204 ? undefined : await res.json()) as T;
   };
+}
+
+/**
+ * An account an administrator created for a test's set-up starts with a password the user must change;
+ * the user changes it to the demo password, so the test signs in as with any demo account.
+ */
+export const SETUP_INITIAL_PASSWORD = 'Initial2026setup';
+export async function adoptDemoPassword(username: string) {
+  const user = await apiAs(username, SETUP_INITIAL_PASSWORD);
+  await user('POST', '/api/auth/change-password', { currentPassword: SETUP_INITIAL_PASSWORD, newPassword: DEMO_PASSWORD });
 }

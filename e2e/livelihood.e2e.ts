@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  adoptDemoPassword,
   apiAs,
   baseUrl,
   buttonNamed,
@@ -9,6 +10,7 @@ import {
   launchBrowser,
   loginAs,
   openPage,
+  SETUP_INITIAL_PASSWORD,
   type TrackedPage,
   tick,
 } from './harness.js';
@@ -68,8 +70,9 @@ beforeAll(async () => {
       displayName: d.name,
       role: 'deputy',
       bodyId: cycle.bodyId,
-      password: 'Renda2026demo',
+      password: SETUP_INITIAL_PASSWORD,
     });
+    await adoptDemoPassword(d.username);
     await staffApi('POST', '/api/deputies', {
       bodyId: cycle.bodyId,
       term: '第十八届',
@@ -90,8 +93,9 @@ beforeAll(async () => {
     role: 'handling_unit',
     bodyId: unit.bodyId,
     handlingUnitId: unit.id,
-    password: 'Renda2026demo',
+    password: SETUP_INITIAL_PASSWORD,
   });
+  await adoptDemoPassword(UNIT_USER.username);
   // A second citizen's proposal, the one staff decline.
   await fetch(`${baseUrl()}/api/public/livelihood/proposals`, {
     method: 'POST',

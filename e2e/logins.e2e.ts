@@ -1,6 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, launchBrowser, loginAs, openPage, tick } from './harness.js';
+import {
+  apiAs,
+  baseUrl,
+  buttonNamed,
+  expectCleanPage,
+  expectHeading,
+  expectOnlyRefusal,
+  launchBrowser,
+  loginAs,
+  openPage,
+  tick,
+} from './harness.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,5 +58,41 @@ describe('logins created from the registry', () => {
     await loginAs(newcomer.page, username!, password!);
     await expect.poll(() => newcomer.page.getByText('陆海涛').count()).toBeGreaterThan(0);
     await newcomer.context.close();
+  });
+
+  it('a new deputy’s first login stays on the change-password page until a password of their own is set', async () => {
+    const staff = await apiAs('staff');
+    const { user } = await staff<{ user: { bodyId: string } }>('GET', '/api/auth/me');
+    const deputy = await staff<{ id: string }>('POST', '/api/deputies', { bodyId: user.bodyId, term: '第十届', name: '林初登' });
+    const { created } = await staff<{ created: { username: string; password: string }[] }>('POST', '/api/deputies/logins', {
+      deputyIds: [deputy.id],
+    });
+    const { username, password } = created[0]!;
+
+    const tracked = await openPage(browser, { mobile: true, viewport: { width: 390, height: 844 } });
+    const { page } = tracked;
+    await loginAs(page, username, password);
+    await expectHeading(page, '请先修改初始密码');
+    await page.goto(`${baseUrl()}/suggestions`);
+    await expectHeading(page, '请先修改初始密码');
+    expect(new URL(page.url()).pathname).toBe('/change-password');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectCleanPage(tracked, 'first login at 390 px');
+
+    const fill = async (next: string) => {
+      await page.getByLabel('初始密码', { exact: true }).fill(password);
+      await page.getByLabel('新密码', { exact: true }).fill(next);
+      await page.getByLabel('确认新密码', { exact: true }).fill(next);
+      await buttonNamed(page, '保存').click();
+    };
+    await fill(password);
+    await expect.poll(() => page.getByText('新密码不能与当前密码相同').count()).toBeGreaterThan(0);
+    await expectOnlyRefusal(tracked, 400, 'initial password kept');
+    await fill('onlyletters');
+    await expect.poll(() => page.getByText('密码须包含数字').count()).toBeGreaterThan(0);
+    await fill('MyOwnPass2027');
+    await expectHeading(page, '工作台');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await tracked.context.close();
   });
 });

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
+  SETUP_INITIAL_PASSWORD,
+  adoptDemoPassword,
   chooseOption,
   expectCleanPage,
   expectCleanToast,
@@ -270,8 +272,9 @@ describe('议案: co-signers confirm, staff register one motion and turn another
         displayName: name,
         role: 'deputy',
         bodyId: user.bodyId,
-        password: DEMO_PASSWORD,
+        password: SETUP_INITIAL_PASSWORD,
       });
+      await adoptDemoPassword(username);
       const registered = await apiAs<{ id: string }>(staff, 'POST', '/api/deputies', {
         bodyId: user.bodyId,
         term: '第九届',

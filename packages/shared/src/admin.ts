@@ -15,6 +15,8 @@ export const user = z.object({
   phone: z.string().nullable(),
   active: z.boolean(),
   lockedUntil: z.iso.datetime().nullable(),
+  /** Still on the password someone else chose (初始密码未修改). */
+  passwordMustChange: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type User = z.infer<typeof user>;
@@ -149,9 +151,10 @@ export const createdLogin = z.object({
 });
 export type CreatedLogin = z.infer<typeof createdLogin>;
 
-/** Logins for deputies of the registry, one or many at once. */
+/** Logins for deputies of the registry, one or many at once (also what one registry import may open). */
+export const MAX_LOGINS_AT_ONCE = 200;
 export const deputyLoginsInput = z.object({
-  deputyIds: z.array(z.uuid()).min(1, '请选择代表').max(200, '一次最多为 200 名代表开通账号'),
+  deputyIds: z.array(z.uuid()).min(1, '请选择代表').max(MAX_LOGINS_AT_ONCE, `一次最多为 ${MAX_LOGINS_AT_ONCE} 名代表开通账号`),
 });
 export const deputyLoginsResult = z.object({
   created: z.array(createdLogin.extend({ deputyId: z.uuid() })),

@@ -30,6 +30,8 @@ export const currentUser = z.object({
   bodyName: z.string(),
   handlingUnitId: z.uuid().nullable(),
   handlingUnitName: z.string().nullable(),
+  /** The password was chosen by someone else (an initial login, an administrator's reset): it must be changed before anything else. */
+  passwordMustChange: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUser>;
 

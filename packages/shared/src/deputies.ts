@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deputyLoginsResult } from './admin.js';
 import { bodyLevel } from './tenancy.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
@@ -190,7 +191,9 @@ export const deputyImportPreview = z.object({
   total: z.number().int(),
 });
 export type DeputyImportPreview = z.infer<typeof deputyImportPreview>;
-export const deputyImportResult = z.object({ imported: z.number().int() });
+/** With `openLogins`, the import also opened logins for the deputies it wrote, as 开通登录账号 does. */
+export const deputyImportResult = z.object({ imported: z.number().int(), logins: deputyLoginsResult.optional() });
+export type DeputyImportResult = z.infer<typeof deputyImportResult>;
 
 // ---- groups and grid ----
 export const groupKind = z.enum(['region', 'specialist']);

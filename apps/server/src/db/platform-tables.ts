@@ -87,6 +87,8 @@ export const users = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: tstz('locked_until'),
     passwordChangedAt: tstz('password_changed_at'),
+    /** Set when someone else chose the password (an initial login, an administrator's reset): the user must change it first. */
+    passwordMustChange: boolean('password_must_change').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -6,7 +6,7 @@ import type { Db, Executor } from '../db/client.js';
 import { bodies, handlingUnits, sessions, users } from '../db/schema.js';
 import { clock } from './clock.js';
 import type { Actor, ActorContext, RequestContext } from './context.js';
-import { forbidden, unauthorized } from './errors.js';
+import { DomainError, forbidden, unauthorized } from './errors.js';
 
 export const SESSION_COOKIE = 'renda_session';
 
@@ -35,6 +35,7 @@ const actorColumns = {
   bodyPath: bodies.path,
   handlingUnitId: users.handlingUnitId,
   handlingUnitName: handlingUnits.name,
+  passwordMustChange: users.passwordMustChange,
 };
 
 async function actorBySessionToken(db: Db, token: string): Promise<Actor | null> {
@@ -58,12 +59,31 @@ export async function actorByUserId(db: Executor, userId: string): Promise<Actor
   return row ? { ...row, role: row.role as Role } : null;
 }
 
-/** Resolves the session cookie into `request.actor` for every request. */
+/** What a user who must change their password may still call: who they are, the change itself, leaving. */
+const OPEN_WHILE_PASSWORD_MUST_CHANGE = new Set([
+  '/api/auth/csrf',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/me',
+  '/api/auth/session',
+  '/api/auth/change-password',
+]);
+
+export const passwordChangeRequired = () => new DomainError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', undefined, 403);
+
+/**
+ * Resolves the session cookie into `request.actor` for every request, and holds back every other API
+ * while the actor's password was chosen by someone else and not yet changed.
+ */
 export function registerSessionResolver(app: FastifyInstance, db: Db) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await actorBySessionToken(db, token) : null;
+    if (!request.actor?.passwordMustChange) return;
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') && !path.startsWith('/api/public/') && !OPEN_WHILE_PASSWORD_MUST_CHANGE.has(path))
+      throw passwordChangeRequired();
   });
 }
 

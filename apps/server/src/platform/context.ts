@@ -12,6 +12,8 @@ export interface Actor {
   bodyPath: string;
   handlingUnitId: string | null;
   handlingUnitName: string | null;
+  /** Someone else chose the password (an initial login, an administrator's reset): only changing it is open. */
+  passwordMustChange: boolean;
 }
 
 /** What a service needs to know about the request: the actor (null for public pages) and where it came from. */

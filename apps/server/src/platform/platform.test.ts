@@ -176,7 +176,7 @@ describe('attachments', () => {
       password: 'Xiuzhou2026c',
     });
     expect(created.statusCode).toBe(201);
-    const district = await t.login('xzadmin2', 'Xiuzhou2026c');
+    const district = await t.firstLogin('xzadmin2', 'Xiuzhou2026c');
     expect((await district.request('GET', `/api/attachments/${ok.json().id}/download`)).statusCode).toBe(404);
     expect((await upload('x.png', png, district)).statusCode).toBe(404);
   });

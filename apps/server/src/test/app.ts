@@ -48,6 +48,17 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     };
   }
 
+  /**
+   * Logs in an account someone else set up (an administrator's or staff's initial password) and first changes
+   * that password, as the server requires before anything else; the session stays open for the test.
+   */
+  async function firstLogin(username: string, initialPassword: string, newPassword = `${initialPassword}Own1`) {
+    const session = await login(username, initialPassword);
+    const res = await session.request('POST', '/api/auth/change-password', { currentPassword: initialPassword, newPassword });
+    if (res.statusCode !== 204) throw new Error(`first password change of ${username} failed: ${res.statusCode} ${res.body}`);
+    return session;
+  }
+
   return {
     app,
     deps,
@@ -55,6 +66,7 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     database,
     config,
     login,
+    firstLogin,
     close: async () => {
       await app.close();
       await deps.jobs.stop();

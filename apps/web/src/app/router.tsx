@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
@@ -19,7 +20,8 @@ const pages: RouteObject[] = [
   { index: true, lazy: lazyPage(() => import('./pages/HomePage'), 'HomePage') },
   ...moduleNav.flatMap((m) => modulePages[m.key] ?? [{ path: m.path, element: <ModulePage moduleKey={m.key} /> }]),
   { path: notificationsNav.path, lazy: lazyPage(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage') },
-  { path: '/change-password', lazy: lazyPage(() => import('./auth/ChangePasswordPage'), 'ChangePasswordPage') },
+  // In the first chunk anyway: RequireAuth shows it to a user who must change an initial password.
+  { path: '/change-password', element: <ChangePasswordPage /> },
   ...adminNav.map((item) => ({
     element: <RequirePermission permission={item.permission} />,
     children: [{ path: item.path, lazy: item.page }],

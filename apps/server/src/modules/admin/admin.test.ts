@@ -96,7 +96,7 @@ describe('data scope', () => {
       password: 'Xiuzhou2026b',
     });
     expect(created.statusCode).toBe(201);
-    const district = await t.login('xzadmin', 'Xiuzhou2026b');
+    const district = await t.firstLogin('xzadmin', 'Xiuzhou2026b');
     const visible = (await district.request('GET', '/api/bodies')).json().items as { name: string }[];
     expect(visible.map((b) => b.name)).toContain('王江泾镇人民代表大会');
     expect(visible.map((b) => b.name)).not.toContain('嘉兴市人大常委会');
@@ -136,6 +136,26 @@ describe('handling units and users', () => {
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThanOrEqual(6);
     expect(JSON.stringify(page)).not.toContain('passwordHash');
+  });
+
+  it("an administrator's password reset asks the user to change it at the next login, and is audited so", async () => {
+    const leader = await t.login('leader');
+    const reset = await admin.request('POST', `/api/admin/users/${leader.user.id}/reset-password`, { password: 'Reset2026abc' });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await leader.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    const again = await t.login('leader', 'Reset2026abc');
+    expect((await again.request('GET', '/api/auth/me')).json().user.passwordMustChange).toBe(true);
+    expect((await again.request('GET', '/api/suggestions')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const listed = (await admin.request('GET', '/api/admin/users?q=leader'))
+      .json()
+      .items.find((u: { username: string }) => u.username === 'leader');
+    expect(listed.passwordMustChange).toBe(true);
+    const audit = (await admin.request('GET', `/api/audit?entity=user&entityId=${leader.user.id}&action=reset_password`)).json().items;
+    expect(audit).toEqual([expect.objectContaining({ after: { passwordMustChange: true } })]);
+    // Back to the demo password, as the user's own choice.
+    const own = await again.request('POST', '/api/auth/change-password', { currentPassword: 'Reset2026abc', newPassword: 'Renda2026demo' });
+    expect(own.statusCode, own.body).toBe(204);
+    expect((await again.request('GET', '/api/suggestions')).statusCode).toBe(200);
   });
 
   it('deactivating a user ends their sessions; an admin cannot deactivate themself', async () => {

@@ -38,7 +38,7 @@ export interface CreatedLogin {
 /**
  * Creates a login with a one-time initial password, inside the caller's transaction: stored only hashed,
  * sent by SMS through the outbox when there is a phone (marked secret, so the outbox list masks it),
- * otherwise returned once for staff to hand over. Audited as the user's creation.
+ * otherwise returned once for staff to hand over. The user must change it at the first login. Audited as the user's creation.
  */
 export async function createInitialLogin(tx: Executor, ctx: ActorContext, notifier: Notifier, login: InitialLogin): Promise<CreatedLogin> {
   const password = initialPassword();
@@ -50,6 +50,7 @@ export async function createInitialLogin(tx: Executor, ctx: ActorContext, notifi
     handlingUnitId: login.role === 'handling_unit' ? (login.handlingUnitId ?? null) : null,
     phone: login.phone,
     passwordHash: await hashPassword(password),
+    passwordMustChange: true,
     createdAt: clock.now(),
   });
   const user = await repo.getUser(tx, ctx.actor, id);

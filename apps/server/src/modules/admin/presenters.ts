@@ -46,6 +46,7 @@ export function presentUser(r: { user: typeof users.$inferSelect; bodyName: stri
     phone: r.user.phone,
     active: r.user.active,
     lockedUntil: r.user.lockedUntil?.toISOString() ?? null,
+    passwordMustChange: r.user.passwordMustChange,
     createdAt: r.user.createdAt.toISOString(),
   };
 }

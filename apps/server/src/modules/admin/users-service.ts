@@ -43,6 +43,7 @@ export async function createUser(db: Db, ctx: ActorContext, input: UserCreateInp
       ...fields,
       handlingUnitId: input.role === 'handling_unit' ? input.handlingUnitId : null,
       passwordHash,
+      passwordMustChange: true,
       createdAt: clock.now(),
     });
     const created = await requireUser(tx, ctx, id);
@@ -68,14 +69,26 @@ export async function updateUser(db: Db, ctx: ActorContext, id: string, input: U
   });
 }
 
-/** An administrator's reset ends the user's sessions and lifts any lock. */
+/** An administrator's reset ends the user's sessions, lifts any lock, and asks the user to change the password at the next login. */
 export async function resetPassword(db: Db, ctx: ActorContext, id: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const user = await requireUser(tx, ctx, id);
-    await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: clock.now(), failedLoginCount: 0, lockedUntil: null });
+    await repo.updateUser(tx, id, {
+      passwordHash,
+      passwordChangedAt: clock.now(),
+      passwordMustChange: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
     await endSessionsOfUser(tx, id);
-    await recordAudit(tx, ctx, { entity: 'user', entityId: id, bodyId: user.bodyId, action: 'reset_password' });
+    await recordAudit(tx, ctx, {
+      entity: 'user',
+      entityId: id,
+      bodyId: user.bodyId,
+      action: 'reset_password',
+      after: { passwordMustChange: true },
+    });
   });
 }
 

@@ -70,7 +70,7 @@ describe('audit trail', () => {
       password: 'Xiuzhou2026a',
     });
     expect(created.statusCode).toBe(201);
-    const district = await t.login('xzleader', 'Xiuzhou2026a');
+    const district = await t.firstLogin('xzleader', 'Xiuzhou2026a');
     const events = (await district.request('GET', '/api/audit?pageSize=200')).json().items as { bodyName: string | null }[];
     expect(events.length).toBeGreaterThan(0);
     const cityEvents = events.filter((e) => e.bodyName === '嘉兴市人大常委会');

@@ -1,6 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema.js';
+import { auditEvents, users } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
@@ -115,6 +115,68 @@ describe('logout and password change', () => {
     expect((await a.request('GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await b.request('GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await attempt('xzstaff', 'NewSecret2027')).statusCode).toBe(200);
+  });
+});
+
+describe('a password someone else chose', () => {
+  /** A staff account an administrator opens with a password of the administrator's choosing. */
+  async function openedByAdmin(username: string, displayName: string, password: string) {
+    const admin = await t.login('admin');
+    const created = await admin.request('POST', '/api/admin/users', {
+      username,
+      displayName,
+      role: 'staff',
+      bodyId: admin.user.bodyId,
+      password,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json() as { passwordMustChange: boolean };
+  }
+
+  it('holds back every API but the change itself until the user picks their own, then lifts the mark and audits it', async () => {
+    expect((await attempt('leader', 'Renda2026demo')).json().user.passwordMustChange).toBe(false);
+    expect((await openedByAdmin('firstlogin', '周雨桐', 'Initial2026x')).passwordMustChange).toBe(true);
+
+    const login = await attempt('firstlogin', 'Initial2026x');
+    expect(login.json().user).toMatchObject({ username: 'firstlogin', passwordMustChange: true });
+    const user = await t.login('firstlogin', 'Initial2026x');
+    expect((await user.request('GET', '/api/auth/me')).json().user.passwordMustChange).toBe(true);
+    expect((await user.request('GET', '/api/auth/session')).json().user.passwordMustChange).toBe(true);
+    for (const [method, url] of [
+      ['GET', '/api/bodies'],
+      ['GET', '/api/suggestions?pageSize=5'],
+      ['POST', '/api/admin/users'],
+    ] as const) {
+      const refused = await user.request(method, url, {});
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().error).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码' });
+    }
+
+    const same = await user.request('POST', '/api/auth/change-password', { currentPassword: 'Initial2026x', newPassword: 'Initial2026x' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error).toMatchObject({ code: 'PASSWORD_UNCHANGED', message: '新密码不能与当前密码相同' });
+    const weak = await user.request('POST', '/api/auth/change-password', { currentPassword: 'Initial2026x', newPassword: 'onlyletters' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.message).toContain('密码须包含数字');
+    expect((await user.request('GET', '/api/bodies')).statusCode).toBe(403);
+
+    const ok = await user.request('POST', '/api/auth/change-password', { currentPassword: 'Initial2026x', newPassword: 'MyOwnPass2027' });
+    expect(ok.statusCode).toBe(204);
+    expect((await user.request('GET', '/api/auth/me')).json().user.passwordMustChange).toBe(false);
+    expect((await user.request('GET', '/api/bodies')).statusCode).toBe(200);
+    expect((await attempt('firstlogin', 'MyOwnPass2027')).json().user.passwordMustChange).toBe(false);
+    const [changed] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, user.user.id), eq(auditEvents.action, 'change_password')));
+    expect(changed).toMatchObject({ actorId: user.user.id, before: { passwordMustChange: true }, after: { passwordMustChange: false } });
+  });
+
+  it('lets a user with the mark log out', async () => {
+    await openedByAdmin('firstlogout', '吴思远', 'Initial2026y');
+    const user = await t.login('firstlogout', 'Initial2026y');
+    expect((await user.request('POST', '/api/auth/logout')).statusCode).toBe(204);
+    expect((await user.request('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 });
 

@@ -14,8 +14,9 @@ export async function setLoginFailures(db: Executor, userId: string, count: numb
   await db.update(users).set({ failedLoginCount: count, lockedUntil }).where(eq(users.id, userId));
 }
 
+/** The user's own new password: it is theirs now, so the mark of one chosen by someone else goes. */
 export async function setPasswordHash(db: Executor, userId: string, passwordHash: string, at: Date) {
-  await db.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, userId));
+  await db.update(users).set({ passwordHash, passwordChangedAt: at, passwordMustChange: false }).where(eq(users.id, userId));
 }
 
 export async function insertSession(db: Executor, row: typeof sessions.$inferInsert) {

@@ -19,6 +19,7 @@ export function presentCurrentUser(actor: Actor): CurrentUser {
     bodyName: actor.bodyName,
     handlingUnitId: actor.handlingUnitId,
     handlingUnitName: actor.handlingUnitName,
+    passwordMustChange: actor.passwordMustChange,
   };
 }
 
@@ -89,7 +90,7 @@ export async function logout(db: Db, ctx: RequestContext, token: string | undefi
   });
 }
 
-/** Changing the password ends every other session of the user. */
+/** Changing the password ends every other session of the user and lifts the mark of a password chosen by someone else. */
 export async function changePassword(db: Db, ctx: ActorContext, token: string, input: ChangePasswordInput) {
   const user = await repo.findUserById(db, ctx.actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
@@ -102,6 +103,11 @@ export async function changePassword(db: Db, ctx: ActorContext, token: string, i
   await db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, user.id, passwordHash, clock.now());
     await repo.deleteSessionsOfUser(tx, user.id, { except: hashToken(token) });
-    await recordAudit(tx, ctx, { entity: 'user', entityId: user.id, action: 'change_password' });
+    await recordAudit(tx, ctx, {
+      entity: 'user',
+      entityId: user.id,
+      action: 'change_password',
+      ...(user.passwordMustChange ? { before: { passwordMustChange: true }, after: { passwordMustChange: false } } : {}),
+    });
   });
 }

@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, bodies, outboxMessages } from '../../db/schema.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { multipart } from '../../test/multipart.js';
 import { withCheckCharacter } from './id-number.js';
 
 let t: TestApp;
@@ -41,7 +43,8 @@ describe('logins created from the registry', () => {
     // The deputy without a phone logs in with the shown password and is the registry's deputy.
     const deputy = await t.login(shown.username, shown.password!);
     const me = (await deputy.request('GET', '/api/auth/me')).json();
-    expect(me.user ?? me).toMatchObject({ role: 'deputy', displayName: '登录乙' });
+    expect(me.user ?? me).toMatchObject({ role: 'deputy', displayName: '登录乙', passwordMustChange: true });
+    expect((await deputy.request('GET', '/api/suggestions')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await staff.request('GET', `/api/deputies/${without.id}`)).json().userId).toBe(deputy.user.id);
 
     // The other's password went by SMS through the outbox, marked secret (masked in the outbox list).
@@ -75,9 +78,46 @@ describe('logins created from the registry', () => {
     expect(login.username).toMatch(/^u[a-z2-9]{8}$/);
     const person = await t.login(login.username, login.password);
     const me = (await person.request('GET', '/api/auth/me')).json();
-    expect(me.user ?? me).toMatchObject({ role: 'handling_unit', handlingUnitId: unit.id });
+    expect(me.user ?? me).toMatchObject({ role: 'handling_unit', handlingUnitId: unit.id, passwordMustChange: true });
     expect((await staff.request('POST', `/api/admin/handling-units/${unit.id}/logins`, { displayName: '钱晓燕' })).statusCode).toBe(403);
     const audit = (await admin.request('GET', `/api/audit?entity=handling_unit&entityId=${unit.id}&action=create_login`)).json().items;
     expect(audit).toEqual([expect.objectContaining({ entityTitle: '嘉兴市教育局' })]);
+  });
+
+  it('opens logins for the deputies of a registry import in the same go, when asked', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('代表名册');
+    ws.addRow(['姓名*', '性别', '出生日期', '政治面貌', '工作单位', '选区（选举单位）', '手机号', '身份证号*']);
+    ws.addRow(['导入甲', '男', '1980-01-01', null, null, null, '13900007781', idNumber(781)]);
+    ws.addRow(['导入乙', '女', '1980-01-01', null, null, null, null, idNumber(782)]);
+    const fields = { bodyId: xiuzhouId, term: '第十届', openLogins: 'true' };
+    const { payload, headers } = await multipart(fields, [
+      { name: 'file', fileName: 'dm.xlsx', data: Buffer.from(await book.xlsx.writeBuffer()) },
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/deputies/import',
+      payload,
+      cookies: staff.cookies,
+      headers: { ...headers, 'x-csrf-token': staff.token },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { imported, logins } = res.json() as {
+      imported: number;
+      logins: { created: { displayName: string; username: string; password: string | null; smsTo: string | null }[]; skipped: unknown[] };
+    };
+    expect(imported).toBe(2);
+    expect(logins.skipped).toEqual([]);
+    expect(logins.created.map((c) => [c.displayName, c.smsTo])).toEqual(
+      expect.arrayContaining([
+        ['导入甲', '139****7781'],
+        ['导入乙', null],
+      ]),
+    );
+    const [sms] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '13900007781'));
+    expect(sms!.body).toContain('初始密码');
+    const shown = logins.created.find((c) => c.displayName === '导入乙')!;
+    const deputy = await t.login(shown.username, shown.password!);
+    expect((await deputy.request('GET', '/api/auth/me')).json().user).toMatchObject({ role: 'deputy', passwordMustChange: true });
   });
 });

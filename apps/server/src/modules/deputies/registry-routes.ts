@@ -24,7 +24,7 @@ import { createDeputyLogins } from './logins-service.js';
 import { changeStatus } from './status-service.js';
 
 const tags = ['deputies'];
-const importTarget = z.object({ bodyId: z.uuid('请选择所属人大'), term });
+const importTarget = z.object({ bodyId: z.uuid('请选择所属人大'), term, openLogins: z.stringbool().optional() });
 
 /** Reads a multipart upload of one Excel file plus the body and term it is for. */
 async function readUpload(request: FastifyRequest) {
@@ -103,14 +103,14 @@ export const registryRoutes: ModuleRoutes = (app, { database: { db }, notifier }
       ...manage,
       schema: {
         tags,
-        summary: '导入代表名册：全部行无误才写入，否则一行也不写',
+        summary: '导入代表名册：全部行无误才写入，否则一行也不写；openLogins=true 时同时为导入的代表开通登录账号',
         consumes: ['multipart/form-data'],
         response: { 201: deputyImportResult, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { target, data } = await readUpload(request);
-      return reply.status(201).send(await service.importDeputies(db, actorContext(request), target, data));
+      return reply.status(201).send(await service.importDeputies(db, actorContext(request), notifier, target, data));
     },
   );
 

@@ -1,15 +1,26 @@
-import type { Deputy, DeputyImportPreview, DeputyInput, DeputyListItem, DeputyQuery, DeputyUpdateInput, Page } from '@renda/shared';
-import { committeeRoleLabel, deputyStatusLabel, genderLabel } from '@renda/shared';
+import type {
+  Deputy,
+  DeputyImportPreview,
+  DeputyImportResult,
+  DeputyInput,
+  DeputyListItem,
+  DeputyQuery,
+  DeputyUpdateInput,
+  Page,
+} from '@renda/shared';
+import { committeeRoleLabel, deputyStatusLabel, genderLabel, MAX_LOGINS_AT_ONCE } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { DomainError, notFound } from '../../platform/errors.js';
+import type { Notifier } from '../../platform/notifications.js';
 import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { personKeyOf, isValidIdNumber } from './id-number.js';
 import { previewOf, readImportSheet, validateImportRows } from './import.js';
+import { openDeputyLogins } from './logins-service.js';
 import { presentDeputy, presentDeputyListItem } from './presenters.js';
 import { newPublicCode } from './public-code.js';
 import * as repo from './repository.js';
@@ -123,6 +134,8 @@ export async function updateDeputy(db: Db, ctx: ActorContext, id: string, input:
 interface ImportTarget {
   bodyId: string;
   term: string;
+  /** Also open logins for the imported deputies (开通登录账号, same initial password and SMS path). */
+  openLogins?: boolean;
 }
 
 async function checkedImport(db: Executor, ctx: ActorContext, target: ImportTarget, data: Buffer) {
@@ -139,7 +152,13 @@ export async function previewImport(db: Db, ctx: ActorContext, target: ImportTar
 }
 
 /** Writes every row or none: one bad row refuses the whole file with every row's problem listed. */
-export async function importDeputies(db: Db, ctx: ActorContext, target: ImportTarget, data: Buffer): Promise<{ imported: number }> {
+export async function importDeputies(
+  db: Db,
+  ctx: ActorContext,
+  notifier: Notifier,
+  target: ImportTarget,
+  data: Buffer,
+): Promise<DeputyImportResult> {
   return db.transaction(async (tx) => {
     const { deputies, errors } = await checkedImport(tx, ctx, target, data);
     if (errors.length)
@@ -149,6 +168,11 @@ export async function importDeputies(db: Db, ctx: ActorContext, target: ImportTa
         {
           errors,
         },
+      );
+    if (target.openLogins && deputies.length > MAX_LOGINS_AT_ONCE)
+      throw new DomainError(
+        'TOO_MANY_LOGINS',
+        `一次导入同时开通账号最多 ${MAX_LOGINS_AT_ONCE} 名代表，本文件有 ${deputies.length} 名：请分批导入，或导入后在名册中分批开通`,
       );
     const now = clock.now();
     const ids = await repo.insertDeputies(
@@ -166,9 +190,10 @@ export async function importDeputies(db: Db, ctx: ActorContext, target: ImportTa
       entityId: null,
       bodyId: target.bodyId,
       action: 'import',
-      after: { term: target.term, count: ids.length, ids },
+      after: { term: target.term, count: ids.length, ids, openLogins: !!target.openLogins },
     });
-    return { imported: ids.length };
+    if (!target.openLogins) return { imported: ids.length };
+    return { imported: ids.length, logins: await openDeputyLogins(tx, ctx, notifier, ids) };
   });
 }
 

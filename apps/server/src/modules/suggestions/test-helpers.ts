@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { bodies, deputies, handlingUnits, sessions, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
+import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { newPublicCode } from '../deputies/index.js';
 
@@ -56,9 +57,11 @@ export async function cast(t: TestApp) {
       role,
       bodyId: city!.id,
       handlingUnitId,
-      password: 'Renda2026demo',
+      password: 'Setup2026init',
     });
     if (res.statusCode !== 201) throw new Error(res.body);
+    // An account an administrator creates must change its password first: it takes the demo one as its own.
+    await t.firstLogin(username, 'Setup2026init', DEMO_PASSWORD);
   };
   await create('deputy2', '王建华', 'deputy');
   await create('unit2', '周敏', 'handling_unit', units.education);

@@ -4,9 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '@renda/shared';
 import { can } from '@renda/shared';
 import { Page } from '../../components/Page';
+import { ChangePasswordPage } from './ChangePasswordPage';
 import { useCurrentUser, useSession } from './session';
 
-/** Routes below need a signed-in user; others are sent to the login page and brought back after. */
+/**
+ * Routes below need a signed-in user; others are sent to the login page and brought back after. A user whose
+ * password someone else chose sees only the change-password page, without the menu, until it is changed
+ * (the server refuses every other API meanwhile).
+ */
 export function RequireAuth() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -36,6 +41,14 @@ export function RequireAuth() {
   if (!data) {
     const from = location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
+  }
+  if (data.user.passwordMustChange) {
+    if (location.pathname !== '/change-password') return <Navigate to="/change-password" replace />;
+    return (
+      <main className="centered first-login">
+        <ChangePasswordPage required />
+      </main>
+    );
   }
   return <Outlet />;
 }

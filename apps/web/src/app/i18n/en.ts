@@ -152,6 +152,9 @@ export const en: Messages = {
     hint: 'At least 10 characters, with letters and digits',
     mismatch: 'The two new passwords differ',
     success: 'Password changed',
+    requiredTitle: 'Change your initial password first',
+    required: 'Welcome, {{name}}. Your password was set by staff. Choose your own new password before using anything else.',
+    initial: 'Initial password',
   },
   ...adminEn,
   calendar: {

@@ -149,6 +149,9 @@ export const zhCN = {
     hint: '至少 10 位，须同时包含字母和数字',
     mismatch: '两次输入的新密码不一致',
     success: '密码已修改',
+    requiredTitle: '请先修改初始密码',
+    required: '{{name}}，您好：您的密码由工作人员设置，为保障账号安全，请先设置自己的新密码，修改后方可使用系统其他功能。',
+    initial: '初始密码',
   },
   ...adminZh,
   calendar: {

@@ -202,7 +202,7 @@ function DeputyRegistry() {
       {logins && <CreatedLoginsModal logins={logins.created} skipped={logins.skipped} onClose={() => setLogins(null)} />}
       {editing && <DeputyFormModal deputy={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {statusOf && <StatusModal deputy={statusOf} onClose={() => setStatusOf(null)} />}
-      {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {importing && <ImportModal onClose={() => setImporting(false)} onLogins={setLogins} />}
     </Page>
   );
 }

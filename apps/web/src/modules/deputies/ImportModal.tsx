@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Modal, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DeputyImportPreview } from '@renda/shared';
+import type { DeputyImportPreview, DeputyLoginsResult } from '@renda/shared';
 import { ApiError } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { BodyTreeSelect } from '../../components/bodies';
@@ -13,9 +13,10 @@ type PreviewRow = DeputyImportPreview['rows'][number];
 
 /**
  * 导入代表名册: the file is checked first and every row's problem shown; only a file with no bad row
- * can be imported, and the server writes all of it or nothing.
+ * can be imported, and the server writes all of it or nothing. Optionally it opens the imported deputies'
+ * logins in the same go; the page then shows them as 开通登录账号 does.
  */
-export function ImportModal({ onClose }: { onClose: () => void }) {
+export function ImportModal({ onClose, onLogins }: { onClose: () => void; onLogins: (logins: DeputyLoginsResult) => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { message } = App.useApp();
@@ -26,9 +27,11 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const [preview, setPreview] = useState<DeputyImportPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [openLogins, setOpenLogins] = useState(false);
 
-  const fields = () => ({ bodyId: bodyId ?? '', term: term.trim() });
-  const send = async <T,>(upload: (fields: { bodyId: string; term: string }, file: File) => Promise<T>): Promise<T | null> => {
+  type Fields = { bodyId: string; term: string; openLogins: string };
+  const fields = (): Fields => ({ bodyId: bodyId ?? '', term: term.trim(), openLogins: String(openLogins) });
+  const send = async <T,>(upload: (fields: Fields, file: File) => Promise<T>): Promise<T | null> => {
     if (!file) {
       setProblem(t('deputies.import.chooseFile'));
       return null;
@@ -56,6 +59,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
     await queryClient.invalidateQueries({ queryKey: deputiesKey });
     void message.success(t('deputies.import.done', { count: result.imported }));
     onClose();
+    if (result.logins) onLogins(result.logins);
   };
 
   const columns: TableColumnsType<PreviewRow> = [
@@ -129,6 +133,11 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
                 setProblem(null);
               }}
             />
+          </Form.Item>
+          <Form.Item extra={t('deputies.import.openLoginsHint')}>
+            <Checkbox checked={openLogins} onChange={(e) => setOpenLogins(e.target.checked)}>
+              {t('deputies.import.openLogins')}
+            </Checkbox>
           </Form.Item>
         </Form>
         {problem && <Alert type="error" showIcon message={problem} />}

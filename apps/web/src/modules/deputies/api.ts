@@ -16,6 +16,7 @@ import {
   type DeputyGroupDetail,
   type DeputyGroupInput,
   type DeputyImportPreview,
+  type DeputyImportResult,
   type DeputyStatusInput,
   type DutyRecord,
   type DutyRecordInput,
@@ -119,12 +120,12 @@ export const createDeputyLogins = (deputyIds: string[]) => api.post<DeputyLogins
 export const uploadDeputyPhoto = (id: string, file: File) => api.upload<Deputy>(`/api/deputies/${id}/photo`, {}, file, 'PUT');
 export const deleteDeputyPhoto = (id: string) => api.delete<Deputy>(`/api/deputies/${id}/photo`);
 
-type ImportFields = { bodyId: string; term: string };
+type ImportFields = { bodyId: string; term: string; openLogins?: string };
 /** Checks a registry file: every row with its problems; nothing is written. */
 export const previewDeputyImport = (fields: ImportFields, file: File) =>
   api.upload<DeputyImportPreview>('/api/deputies/import/preview', fields, file);
 /** Imports a registry file: all rows or none. */
-export const importDeputies = (fields: ImportFields, file: File) => api.upload<{ imported: number }>('/api/deputies/import', fields, file);
+export const importDeputies = (fields: ImportFields, file: File) => api.upload<DeputyImportResult>('/api/deputies/import', fields, file);
 
 export const recordDuty = (input: DutyRecordInput) => api.post<DutyRecord>('/api/duties', input);
 

@@ -101,6 +101,9 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     check: 'Check file',
     confirm: 'Import {{count}} deputies',
     done: '{{count}} deputies imported',
+    openLogins: 'Also open logins for the imported deputies',
+    openLoginsHint:
+      'Initial passwords go by SMS to those with a mobile; the others are shown once after the import. Deputies change the password at first login.',
     row: 'Row',
     problems: 'Problems',
     rowOk: 'OK',

@@ -75,6 +75,8 @@ export const deputiesZh = {
     check: '检查文件',
     confirm: '确认导入 {{count}} 名代表',
     done: '已导入 {{count}} 名代表',
+    openLogins: '同时为导入的代表开通登录账号',
+    openLoginsHint: '有手机号的以短信发送初始密码，其余的初始密码导入后显示一次；代表首次登录须修改密码。',
     row: '行号',
     problems: '问题',
     rowOk: '无误',

@@ -25,7 +25,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       onFinish={submit}
       onClose={onClose}
     >
-      <Form.Item name="password" label={t('users.newPassword')} extra={t('changePassword.hint')} required>
+      <Form.Item name="password" label={t('users.newPassword')} extra={t('users.initialPasswordHint')} required>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </FormModal>

@@ -96,7 +96,7 @@ export function UserFormModal({
           <Switch />
         </Form.Item>
       ) : (
-        <Form.Item name="password" label={t('users.password')} extra={t('changePassword.hint')} required>
+        <Form.Item name="password" label={t('users.password')} extra={t('users.initialPasswordHint')} required>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}

@@ -39,6 +39,8 @@ export function UsersPage() {
       render: (_, user) =>
         isFuture(user.lockedUntil) ? (
           <Badge status="error" text={t('users.locked', { time: formatDateTime(user.lockedUntil) })} />
+        ) : user.active && user.passwordMustChange ? (
+          <Badge status="warning" text={t('users.passwordMustChange')} />
         ) : (
           <ActiveBadge active={user.active} />
         ),
