@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from '../../test/app.js';
 import { clock } from '../../platform/clock.js';
 import { dueDate, isProvisional } from '../../platform/deadlines.js';
 import { remindNextYear } from './service.js';
-import { notice2027 } from './test-fixtures.js';
+import { notice2027 } from '../../test/calendar-2027.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['login']>>;

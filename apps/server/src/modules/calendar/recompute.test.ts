@@ -11,7 +11,7 @@ import { campaignClues, campaigns } from '../campaigns/tables.js';
 import { followUpTasks } from '../followups/tables.js';
 import { stations } from '../stations/tables.js';
 import { supervisionItems, supervisionPoints } from '../supervision/tables.js';
-import { notice2027 } from './test-fixtures.js';
+import { notice2027 } from '../../test/calendar-2027.js';
 
 type Session = Awaited<ReturnType<TestApp['login']>>;
 let t: TestApp;

@@ -4,7 +4,7 @@ import { auditEvents, notifications, suggestionAssignments, suggestions } from '
 import { clock } from '../../platform/clock.js';
 import { setRule } from '../../platform/deadline-rules.js';
 import type { TestApp } from '../../test/app.js';
-import { notice2027 } from '../calendar/test-fixtures.js';
+import { notice2027 } from '../../test/calendar-2027.js';
 import { acceptedSuggestion, expectAction, replyLetter, useSuggestionsTestApp, type Cast } from './test-helpers.js';
 
 // Issue 11 f: entering 2027's official calendar recounts a suggestion's working-day deadlines.
