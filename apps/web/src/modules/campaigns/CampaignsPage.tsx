@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Form, Spin, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Spin, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { OpinionsTabs } from '../opinions/OpinionsTabs';
 import { campaignsKey, createCampaign, useClueCounts } from './api';
 import { CampaignFields, periodDates } from './forms';
 import { CampaignStatusTag } from './tags';
+import { Section } from '../../components/Section';
 
 type Values = Record<string, unknown> & { period?: [Dayjs, Dayjs] };
 
@@ -97,14 +98,7 @@ export function CampaignsPage() {
     >
       <PagedTable<CampaignListItem> list={list} filters={filters} columns={columns} />
       {clues.data && clues.data.length > 0 && (
-        <Card
-          className="section-card"
-          title={
-            <Typography.Title level={2} className="section-title">
-              {t('campaigns.chartTitle', { count: clues.data.length })}
-            </Typography.Title>
-          }
-        >
+        <Section title={t('campaigns.chartTitle', { count: clues.data.length })}>
           <Suspense fallback={<Spin />}>
             <BarChart
               names={clues.data.map((c) => c.title)}
@@ -118,7 +112,7 @@ export function CampaignsPage() {
               })}
             />
           </Suspense>
-        </Card>
+        </Section>
       )}
       <CampaignFormModal open={creating} onClose={() => setCreating(false)} />
     </Page>

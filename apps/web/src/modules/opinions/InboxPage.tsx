@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Flex, Spin, Typography } from 'antd';
+import { Button, Flex, Spin } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can, opinionStatus, type OpinionListItem } from '@renda/shared';
@@ -14,6 +14,7 @@ import { opinionsKey, useCategoryOptions, useOpinionCounts } from './api';
 import { BulkActions, bulkSelectable } from './BulkActions';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
+import { Section } from '../../components/Section';
 
 // ECharts arrives after the list: the chart is loaded only once its counts are there.
 const BarChart = lazy(() => import('../../components/BarChart'));
@@ -90,14 +91,7 @@ export function InboxPage() {
         rowSelection={triage ? selection : undefined}
       />
       {counts.data && counts.data.length > 0 && (
-        <Card
-          className="section-card"
-          title={
-            <Typography.Title level={2} className="section-title">
-              {t('opinions.chartTitle')}
-            </Typography.Title>
-          }
-        >
+        <Section title={t('opinions.chartTitle')}>
           <Suspense fallback={<Spin />}>
             <BarChart
               names={counts.data.map((c) => t(`opinionStatus.${c.status}`))}
@@ -108,7 +102,7 @@ export function InboxPage() {
               })}
             />
           </Suspense>
-        </Card>
+        </Section>
       )}
     </Page>
   );

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, Card, Space, Spin, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Spin, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { thisYear } from '../deputies/api';
 import { stationsKey, stationUrls, useFigures, useFiguresByStation } from './api';
 import { Figures } from './Figures';
 import { StationFormModal } from './StationFormModal';
+import { Section } from '../../components/Section';
 
 // ECharts arrives after the list: the chart is loaded only once its figures are there.
 const BarChart = lazy(() => import('../../components/BarChart'));
@@ -75,14 +76,7 @@ export function StationsPage() {
         </Space>
       }
     >
-      <Card
-        className="section-card"
-        title={
-          <Typography.Title level={2} className="section-title">
-            {t('stations.list.figuresTitle', { year: year.from.slice(0, 4) })}
-          </Typography.Title>
-        }
-      >
+      <Section title={t('stations.list.figuresTitle', { year: year.from.slice(0, 4) })}>
         <Figures figures={figures.data} />
         {byStation.data && byStation.data.length > 0 && (
           <Suspense fallback={<Spin />}>
@@ -105,7 +99,7 @@ export function StationsPage() {
             />
           </Suspense>
         )}
-      </Card>
+      </Section>
       <div style={{ marginTop: '1rem' }}>
         <PagedTable list={list} filters={filters} columns={columns} />
       </div>

@@ -8,6 +8,7 @@ import { bodyOptions, useBodies } from '../../components/bodies';
 import { Page } from '../../components/Page';
 import { suggestionUrls, useSessions, useOverdueSuggestions, useSuggestionRates, type BodyRow, type UnitRow } from './api';
 import { StateBadge, formatDate, percent, rateKeys, type RateKey } from './labels';
+import { Section } from '../../components/Section';
 
 const RatesChart = lazy(() => import('./RatesChart'));
 
@@ -109,14 +110,7 @@ export function RatesPage() {
               </Card>
             </Col>
           </Row>
-          <Card
-            className="section-card"
-            title={
-              <Typography.Title level={2} className="section-title">
-                {t('suggestions.rates.byUnit')}
-              </Typography.Title>
-            }
-          >
+          <Section title={t('suggestions.rates.byUnit')}>
             {rates.data.byUnit.length === 0 ? (
               <Typography.Paragraph>{t('suggestions.rates.empty')}</Typography.Paragraph>
             ) : (
@@ -136,16 +130,9 @@ export function RatesPage() {
               columns={unitColumns}
               dataSource={rates.data.byUnit}
             />
-          </Card>
+          </Section>
           {rates.data.byBody.length > 1 && (
-            <Card
-              className="section-card"
-              title={
-                <Typography.Title level={2} className="section-title">
-                  {t('suggestions.rates.byBody')}
-                </Typography.Title>
-              }
-            >
+            <Section title={t('suggestions.rates.byBody')}>
               <Table<BodyRow>
                 rowKey="bodyId"
                 size="small"
@@ -154,7 +141,7 @@ export function RatesPage() {
                 columns={bodyColumns}
                 dataSource={rates.data.byBody}
               />
-            </Card>
+            </Section>
           )}
         </>
       )}
@@ -176,14 +163,7 @@ function OverdueList({ sessionId, bodyId }: { sessionId?: string; bodyId?: strin
     { title: t('suggestions.fields.leadDeputy'), dataIndex: 'leadDeputyName' },
   ];
   return (
-    <Card
-      className="section-card"
-      title={
-        <Typography.Title level={2} className="section-title">
-          {t('suggestions.rates.overdue')}
-        </Typography.Title>
-      }
-    >
+    <Section title={t('suggestions.rates.overdue')}>
       <Flex vertical gap="small">
         {error && <Alert type="error" showIcon message={error.message} />}
         <Table<SuggestionListItem>
@@ -202,6 +182,6 @@ function OverdueList({ sessionId, bodyId }: { sessionId?: string; bodyId?: strin
           }}
         />
       </Flex>
-    </Card>
+    </Section>
   );
 }
