@@ -135,7 +135,10 @@ describe('the category dictionary and bulk triage', () => {
     await tick(desk.getByRole('checkbox', { name: `选择 ${toAccept}` }));
     await desk.getByRole('button', { name: /批量受理（1）/ }).click();
     await expect.poll(() => row(desk, toAccept).getByText('已受理').count()).toBe(1);
-    await tick(desk.getByRole('checkbox', { name: `选择 ${toAccept}` }));
+    // The selection is cleared once the action is done (after the list is fetched again).
+    const acceptedBox = desk.getByRole('checkbox', { name: `选择 ${toAccept}` });
+    await expect.poll(() => acceptedBox.isChecked()).toBe(false);
+    await tick(acceptedBox);
     await tick(desk.getByRole('checkbox', { name: `选择 ${leftSubmitted}` }));
     await desk.getByRole('button', { name: '批量转办（2）' }).click();
     const route = desk.getByRole('dialog');

@@ -11,7 +11,7 @@ import {
   openPage,
   tick,
 } from './harness.js';
-import { searchAndChoose } from './ui.js';
+import { dropdownClosed, searchAndChoose } from './ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +50,7 @@ describe('station rota', () => {
       await to.fill(localDay(21));
       await to.press('Enter');
       await dialog.locator('.ant-modal-title').click();
+      await dropdownClosed(page);
       await tick(dialog.getByRole('checkbox', { name: '星期二' }));
       await tick(dialog.getByRole('checkbox', { name: '星期五' }));
       await searchAndChoose(page, dialog.getByLabel('进站代表'), '张秀英', '张秀英');

@@ -25,5 +25,9 @@ export async function pickOther(page: Page, field: ReturnType<Page['getByLabel']
   await dropdownClosed(page);
 }
 
-/** The list of a Select stays in the page while it fades out; checks wait until it is gone. */
-export const dropdownClosed = (page: Page) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+/**
+ * The list of a Select, or the calendar of a date picker, stays in the page while it fades out; checks
+ * and clicks wait until it is gone (a click meant for a field below a fading calendar can pick a date).
+ */
+export const dropdownClosed = (page: Page) =>
+  expect.poll(() => page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible').count()).toBe(0);
