@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { Button, Form, Spin, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Button, Form, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { campaignsKey, createCampaign, useClueCounts } from './api';
 import { CampaignFields, periodDates } from './forms';
 import { CampaignStatusTag } from './tags';
 import { Section } from '../../components/Section';
+import { LazyBarChart } from '../../components/LazyBarChart';
 
 type Values = Record<string, unknown> & { period?: [Dayjs, Dayjs] };
 
@@ -58,9 +59,6 @@ function CampaignFormModal({ open, onClose }: { open: boolean; onClose: () => vo
   );
 }
 
-// ECharts arrives after the list: the chart is loaded only once its counts are there.
-const BarChart = lazy(() => import('../../components/BarChart'));
-
 /** 专项监督: the campaigns of the user's bodies, and the clues of the latest ones compared. */
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -99,19 +97,17 @@ export function CampaignsPage() {
       <PagedTable<CampaignListItem> list={list} filters={filters} columns={columns} />
       {clues.data && clues.data.length > 0 && (
         <Section title={t('campaigns.chartTitle', { count: clues.data.length })}>
-          <Suspense fallback={<Spin />}>
-            <BarChart
-              names={clues.data.map((c) => c.title)}
-              series={[
-                { label: t('clueKind.problem'), values: clues.data.map((c) => c.problems) },
-                { label: t('clueKind.suggestion'), values: clues.data.map((c) => c.suggestions) },
-                { label: t('clueStatus.closed'), values: clues.data.map((c) => c.closed) },
-              ]}
-              description={t('campaigns.chartDescription', {
-                figures: clues.data.map((c) => t('campaigns.chartItem', c)).join('；'),
-              })}
-            />
-          </Suspense>
+          <LazyBarChart
+            names={clues.data.map((c) => c.title)}
+            series={[
+              { label: t('clueKind.problem'), values: clues.data.map((c) => c.problems) },
+              { label: t('clueKind.suggestion'), values: clues.data.map((c) => c.suggestions) },
+              { label: t('clueStatus.closed'), values: clues.data.map((c) => c.closed) },
+            ]}
+            description={t('campaigns.chartDescription', {
+              figures: clues.data.map((c) => t('campaigns.chartItem', c)).join('；'),
+            })}
+          />
         </Section>
       )}
       <CampaignFormModal open={creating} onClose={() => setCreating(false)} />

@@ -1,19 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Select,
-  Spin,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -35,8 +21,8 @@ import {
 } from './api';
 import { DeputiesTabs } from './labels';
 import { Section } from '../../components/Section';
+import { LazyBarChart } from '../../components/LazyBarChart';
 
-const BarChart = lazy(() => import('../../components/BarChart'));
 /** The chart compares the leading deputies; the table below holds everyone. */
 const chartedDeputies = 20;
 
@@ -135,17 +121,15 @@ export function AssessmentPage() {
           }
         >
           {!!ranking.data?.length && (
-            <Suspense fallback={<Spin />}>
-              <BarChart
-                names={ranking.data.slice(0, chartedDeputies).map((r) => r.name)}
-                series={[{ label: t('deputies.assessment.score'), values: ranking.data.slice(0, chartedDeputies).map((r) => r.score) }]}
-                description={t('deputies.assessment.chartDescription', {
-                  count: Math.min(chartedDeputies, ranking.data.length),
-                  year,
-                  term,
-                })}
-              />
-            </Suspense>
+            <LazyBarChart
+              names={ranking.data.slice(0, chartedDeputies).map((r) => r.name)}
+              series={[{ label: t('deputies.assessment.score'), values: ranking.data.slice(0, chartedDeputies).map((r) => r.score) }]}
+              description={t('deputies.assessment.chartDescription', {
+                count: Math.min(chartedDeputies, ranking.data.length),
+                year,
+                term,
+              })}
+            />
           )}
           <Table<AssessmentRow>
             rowKey="deputyId"

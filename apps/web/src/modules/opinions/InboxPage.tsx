@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { Button, Flex, Spin } from 'antd';
+import { useState } from 'react';
+import { Button, Flex } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { can, opinionStatus, type OpinionListItem } from '@renda/shared';
@@ -15,9 +15,7 @@ import { BulkActions, bulkSelectable } from './BulkActions';
 import { opinionColumns } from './columns';
 import { OpinionsTabs } from './OpinionsTabs';
 import { Section } from '../../components/Section';
-
-// ECharts arrives after the list: the chart is loaded only once its counts are there.
-const BarChart = lazy(() => import('../../components/BarChart'));
+import { LazyBarChart } from '../../components/LazyBarChart';
 
 /** The staff inbox of a body (and the bodies below it): filters, bulk 受理 / 不予受理 / 转办, Excel export. */
 export function InboxPage() {
@@ -92,16 +90,14 @@ export function InboxPage() {
       />
       {counts.data && counts.data.length > 0 && (
         <Section title={t('opinions.chartTitle')}>
-          <Suspense fallback={<Spin />}>
-            <BarChart
-              names={counts.data.map((c) => t(`opinionStatus.${c.status}`))}
-              series={[{ label: t('opinions.chartSeries'), values: counts.data.map((c) => c.count) }]}
-              description={t('opinions.chartDescription', {
-                total: counts.data.reduce((n, c) => n + c.count, 0),
-                figures: counts.data.map((c) => `${t(`opinionStatus.${c.status}`)} ${c.count}`).join('，'),
-              })}
-            />
-          </Suspense>
+          <LazyBarChart
+            names={counts.data.map((c) => t(`opinionStatus.${c.status}`))}
+            series={[{ label: t('opinions.chartSeries'), values: counts.data.map((c) => c.count) }]}
+            description={t('opinions.chartDescription', {
+              total: counts.data.reduce((n, c) => n + c.count, 0),
+              figures: counts.data.map((c) => `${t(`opinionStatus.${c.status}`)} ${c.count}`).join('，'),
+            })}
+          />
         </Section>
       )}
     </Page>

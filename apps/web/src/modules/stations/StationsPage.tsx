@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { Button, Space, Spin, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Button, Space, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +14,7 @@ import { stationsKey, stationUrls, useFigures, useFiguresByStation } from './api
 import { Figures } from './Figures';
 import { StationFormModal } from './StationFormModal';
 import { Section } from '../../components/Section';
-
-// ECharts arrives after the list: the chart is loaded only once its figures are there.
-const BarChart = lazy(() => import('../../components/BarChart'));
+import { LazyBarChart } from '../../components/LazyBarChart';
 
 /** 家站: every station the user's bodies run, with this year's reception figures. */
 export function StationsPage() {
@@ -79,25 +77,23 @@ export function StationsPage() {
       <Section title={t('stations.list.figuresTitle', { year: year.from.slice(0, 4) })}>
         <Figures figures={figures.data} />
         {byStation.data && byStation.data.length > 0 && (
-          <Suspense fallback={<Spin />}>
-            <BarChart
-              names={byStation.data.map((s) => s.name)}
-              series={[
-                { label: t('stations.figures.sessions'), values: byStation.data.map((s) => s.sessions) },
-                { label: t('stations.figures.votersReceived'), values: byStation.data.map((s) => s.votersReceived) },
-                { label: t('stations.figures.concerns'), values: byStation.data.map((s) => s.concerns) },
-              ]}
-              description={t('stations.list.chartDescription', {
-                year: year.from.slice(0, 4),
-                count: byStation.data.length,
-                figures: byStation.data
-                  .map((s) =>
-                    t('stations.list.chartItem', { name: s.name, sessions: s.sessions, voters: s.votersReceived, concerns: s.concerns }),
-                  )
-                  .join('；'),
-              })}
-            />
-          </Suspense>
+          <LazyBarChart
+            names={byStation.data.map((s) => s.name)}
+            series={[
+              { label: t('stations.figures.sessions'), values: byStation.data.map((s) => s.sessions) },
+              { label: t('stations.figures.votersReceived'), values: byStation.data.map((s) => s.votersReceived) },
+              { label: t('stations.figures.concerns'), values: byStation.data.map((s) => s.concerns) },
+            ]}
+            description={t('stations.list.chartDescription', {
+              year: year.from.slice(0, 4),
+              count: byStation.data.length,
+              figures: byStation.data
+                .map((s) =>
+                  t('stations.list.chartItem', { name: s.name, sessions: s.sessions, voters: s.votersReceived, concerns: s.concerns }),
+                )
+                .join('；'),
+            })}
+          />
         )}
       </Section>
       <div style={{ marginTop: '1rem' }}>
