@@ -203,6 +203,8 @@ async function main() {
         (i) => `/api/suggestions?sessionId=${sessions[i % SESSIONS]}&q=${encodeURIComponent(['电梯', '养老', '公交', '学位'][i % 4]!)}`,
       ],
       ['list: no filter (whole body, 500k), pages 1–50', (i) => `/api/suggestions?page=${1 + (i % 50)}`],
+      ['list: whole body by number (按编号), pages 1–50', (i) => `/api/suggestions?sort=number&page=${1 + (i % 50)}`],
+      ['list: one session by number (按编号), pages 1–5', (i) => `/api/suggestions?sessionId=${latest}&sort=number&page=${1 + (i % 5)}`],
       ['list: keyword, all sessions', (i) => `/api/suggestions?q=${encodeURIComponent(['电梯', '养老', '公交', '学位'][i % 4]!)}`],
       [
         'rates per unit for a session (GET /api/suggestions/rates: overall + per unit + per body)',

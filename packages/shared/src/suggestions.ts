@@ -426,6 +426,8 @@ export const suggestionQuery = pageQuery.extend({
   supervisedByMe: z.enum(['true', 'false']).optional(),
   /** What waits on someone (the workbench's entries open the list with it). */
   awaiting: z.enum(['reassignment', 'extension', 'cosign', 'rating']).optional(),
+  /** `number`: the register's order by suggestion number (按编号); the most recently changed first otherwise. */
+  sort: z.enum(['number']).optional(),
 });
 export type SuggestionQuery = z.infer<typeof suggestionQuery>;
 

@@ -188,13 +188,29 @@ const newestFirst = (oneSession: boolean) =>
     : [sql`${suggestions.updatedAt} DESC NULLS FIRST`, sql`${suggestions.id} DESC NULLS FIRST`];
 
 /**
+ * 按编号, the register's order: within one session its numbers; across sessions the newest year first,
+ * each year's session items before those between sessions, each body's series in number order, items
+ * not yet numbered (drafts) last. Each spelling has its index (tables.ts).
+ */
+const byNumber = (oneSession: boolean) =>
+  oneSession
+    ? [sql`${suggestions.number} ASC NULLS LAST`, asc(suggestions.id)]
+    : [
+        desc(suggestions.year),
+        desc(suggestions.period),
+        asc(suggestions.bodyId),
+        sql`${suggestions.number} ASC NULLS LAST`,
+        asc(suggestions.id),
+      ];
+
+/**
  * One page in two steps: the page's ids first, from the suggestions table alone (an index-only scan
  * for the usual filters), then the full rows and their joins for those ids only. Joining and
  * sorting every matching row before the LIMIT is what made large sessions slow (bench/suggestions-list.ts).
  */
 export async function pageSuggestions(db: Executor, actor: Who, f: SuggestionQuery, now: Date) {
   const where = filterWhere(actor, f, now, await keywordFilter(db, f.q));
-  const order = newestFirst(!!f.sessionId);
+  const order = (f.sort === 'number' ? byNumber : newestFirst)(!!f.sessionId);
   const pageIds = db
     .select({ id: suggestions.id })
     .from(suggestions)
@@ -286,7 +302,7 @@ export function cosignerCandidates(db: Executor, bodyId: string, leadDeputyId: s
 export async function listForExport(db: Executor, actor: Who, f: Partial<SuggestionQuery>, now: Date, limit = 10_000) {
   return (await baseList(db)
     .where(filterWhere(actor, f, now, await keywordFilter(db, f.q)))
-    .orderBy(asc(suggestions.sessionId), asc(suggestions.number), asc(suggestions.createdAt))
+    .orderBy(...byNumber(!!f.sessionId))
     .limit(limit)) as ListRow[];
 }
 

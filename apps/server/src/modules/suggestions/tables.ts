@@ -134,6 +134,15 @@ export const suggestions = pgTable(
     // the same): a query names the one that fits it in its ORDER BY (repository.ts, newestFirst), so
     // the planner never walks the whole table's dates for one session's items.
     index('suggestions_updated_all_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.bodyId, t.state),
+    // 按编号: the register order (repository.ts, byNumber) across sessions, walked in order with a LIMIT
+    // instead of sorting every row of a body; within one session suggestions_body_session_idx serves.
+    index('suggestions_number_order_idx').on(
+      t.year.desc().nullsFirst(),
+      t.period.desc().nullsFirst(),
+      t.bodyId,
+      t.number.asc().nullsLast(),
+      t.id,
+    ),
     index('suggestions_key_all_idx')
       .on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.bodyId, t.state, t.sessionId)
       .where(sql`${t.isKey}`),

@@ -129,6 +129,12 @@ function SuggestionList() {
         label: t(`suggestions.list.awaitingOption.${a}`),
       })),
     },
+    {
+      kind: 'select',
+      param: 'sort',
+      label: t('suggestions.list.sort'),
+      options: [{ value: 'number', label: t('suggestions.list.sortByNumber') }],
+    },
     ...(deputy
       ? []
       : ([

@@ -142,6 +142,8 @@ export const suggestionsEn: Widen<typeof suggestionsZh> = {
     isKey: 'Key suggestion',
     supervisedByMe: 'Supervised by me',
     awaiting: 'Waiting for',
+    sort: 'Order (most recently changed by default)',
+    sortByNumber: 'By number',
     awaitingOption: {
       reassignment: 'Reassignment request to decide',
       extension: 'Extension request to decide',

@@ -61,6 +61,8 @@ export const suggestionsZh = {
     isKey: '重点建议',
     supervisedByMe: '我督办的',
     awaiting: '等待处理',
+    sort: '排序（默认按最近更新）',
+    sortByNumber: '按编号',
     awaitingOption: {
       reassignment: '调整承办单位申请待审定',
       extension: '延期申请待审批',

@@ -1,0 +1,1 @@
+CREATE INDEX "suggestions_number_order_idx" ON "suggestions" USING btree ("year" DESC NULLS FIRST,"period" DESC NULLS FIRST,"body_id","number","id");
