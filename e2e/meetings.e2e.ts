@@ -13,6 +13,7 @@ import {
   type TrackedPage,
   tick,
 } from './harness.js';
+import { dropdownClosed, searchAndChoose } from './ui.js';
 
 const TITLE = '市九届人大常委会第十二次会议';
 /** The meeting is today in China: the form's default date and the server's sign-in day must agree. */
@@ -20,6 +21,8 @@ const CHINA = 'Asia/Shanghai';
 const ITEM = '关于批准嘉兴市2026年市级预算调整方案的决议（草案）';
 const SECRET_ITEM = '关于接受辞职请求的决定（草案）';
 const LATE_ITEM = '关于召开市十届人大一次会议的决定（草案）';
+const UNIT = '嘉兴市财政局';
+const LEAVE_REASON = '赴省人大常委会参加立法工作培训';
 
 /** A ballot posted from the member's own signed-in page (a second device, a late tap): the server's answer. */
 async function postBallot(page: Page, voteId: string, key: string) {
@@ -35,6 +38,10 @@ let browser: Browser;
 let staff: TrackedPage;
 let deputy: TrackedPage;
 let meetingId: string;
+/** A city deputy outside the standing committee, invited to observe (列席). */
+let observer: string;
+/** The member who asks for leave: the last of the members' list, so 代签到 on the first rows passes him by. */
+let onLeave: string;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -46,6 +53,25 @@ async function confirmPop(page: Page, name: string | RegExp) {
 
 /** The live quorum line of the meeting page. */
 const quorumText = (page: Page) => page.getByTestId('quorum-text').innerText();
+
+/** The attendance list's row of one person or organ. */
+const attendeeRow = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name });
+
+interface Attending {
+  attendees: { name: string; role: string; deputyId: string | null; signedInAt: string | null }[];
+  agenda: { title: string; voteId: string | null }[];
+}
+
+/** Staff register a paper ballot handed in by a member present: the roll first, then the ballot as marked. */
+async function paperBallot(page: Page, name: string, choice: '赞成' | '反对', turnout: number, pending: number) {
+  await searchAndChoose(page, page.getByRole('combobox', { name: '登记交回纸质选票的代表' }), name, name);
+  await dropdownClosed(page);
+  await page.getByRole('button', { name: '登记已交回' }).click();
+  await expect.poll(() => page.getByTestId('turnout').innerText()).toBe(`${turnout} / 12 人`);
+  await tick(page.getByRole('radio', { name: choice, exact: true }));
+  await buttonNamed(page, '录入').click();
+  await expect.poll(() => page.getByText(`待第二人确认的纸质选票（${pending} 张`).count()).toBe(1);
+}
 
 describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a vote on the vote component, the result', () => {
   it('staff arrange the meeting with an agenda item put to the vote; its members are the whole standing committee', async () => {
@@ -80,6 +106,46 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await expectCleanPage(staff, 'meeting page after notice');
   });
 
+  it('staff invite a deputy to observe and an organ to report; a member’s leave is recorded with its reason', async () => {
+    const api = await apiAs('staff');
+    const meeting = await api<Attending>('GET', `/api/meetings/${meetingId}`);
+    const members = meeting.attendees.filter((a) => a.role === 'member');
+    onLeave = members.filter((a) => a.name !== '张秀英').at(-1)!.name;
+    const city = await api<{ items: { id: string; name: string; bodyName: string }[] }>(
+      'GET',
+      '/api/deputies?pageSize=50&status=in_office',
+    );
+    observer = city.items.find((d) => d.bodyName === '嘉兴市人大常委会' && !members.some((m) => m.deputyId === d.id))!.name;
+
+    const { page } = staff;
+    await page.getByRole('button', { name: '邀请列席 / 报告' }).click();
+    const dialog = page.getByRole('dialog', { name: '邀请列席 / 报告' });
+    await searchAndChoose(page, dialog.getByLabel('列席代表'), observer, observer);
+    // The multiple choice stays open after a pick: close it before saving.
+    await dialog.locator('.ant-modal-title').click();
+    await dropdownClosed(page);
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => attendeeRow(page, observer).innerText()).toContain('列席代表');
+
+    await page.getByRole('button', { name: '邀请列席 / 报告' }).click();
+    await tick(dialog.getByRole('radio', { name: '邀请单位报告' }));
+    await searchAndChoose(page, dialog.getByLabel('报告单位'), UNIT, UNIT);
+    await dropdownClosed(page);
+    await dialog.getByLabel('报告人').fill('局长 周明');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => attendeeRow(page, UNIT).innerText()).toContain('报告单位（局长 周明）');
+    await expect.poll(() => page.getByRole('heading', { name: '参会人员（14）' }).count()).toBe(1);
+
+    // A member phones in his leave; staff record it with its reason, and the quorum line counts it.
+    await attendeeRow(page, onLeave).getByRole('button', { name: '登记请假' }).click();
+    const leave = page.getByRole('dialog', { name: `登记请假：${onLeave}` });
+    await leave.getByLabel('请假事由').fill(LEAVE_REASON);
+    await buttonNamed(leave, '保存').click();
+    await expect.poll(() => attendeeRow(page, onLeave).innerText()).toContain(`请假：${LEAVE_REASON}`);
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 0 人，请假 1 人；过半数为 7 人，不足法定人数');
+    await expectCleanPage(staff, 'meeting page with invitations and a leave');
+  });
+
   it('a member signs in on the phone with the hall’s QR code, and staff sign in others until the quorum is reached', async () => {
     const api = await apiAs('staff');
     const { signInCode } = await api<{ signInCode: string }>('GET', `/api/meetings/${meetingId}`);
@@ -93,13 +159,24 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await expectCleanPage(deputy, 'member’s meeting page after QR sign-in');
 
     const { page } = staff;
-    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 1 人，请假 0 人；过半数为 7 人，不足法定人数');
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 1 人，请假 1 人；过半数为 7 人，不足法定人数');
     // 代签到 for six more members: seven of twelve is more than half of all members.
     for (let present = 2; present <= 7; present++) {
       await page.getByRole('button', { name: '代签到' }).first().click();
       await expect.poll(() => quorumText(page)).toContain(`实到 ${present} 人`);
     }
-    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 7 人，请假 0 人；过半数为 7 人，符合法定人数');
+    await expect.poll(() => quorumText(page)).toBe('应到 12 人，实到 7 人，请假 1 人；过半数为 7 人，符合法定人数');
+    // The observer signs in too; observers do not count toward the quorum.
+    await attendeeRow(page, observer).getByRole('button', { name: '代签到' }).click();
+    await expect
+      .poll(() =>
+        attendeeRow(page, observer)
+          .getByText(/工作人员代签$/)
+          .count(),
+      )
+      .toBe(1);
+    expect(await quorumText(page)).toBe('应到 12 人，实到 7 人，请假 1 人；过半数为 7 人，符合法定人数');
+    await expectCleanPage(staff, 'meeting page at quorum');
     await page.getByRole('button', { name: '宣布开会' }).click();
     await confirmPop(page, '宣布开会');
     await expect.poll(() => page.getByRole('button', { name: '宣布闭会' }).count()).toBe(1);
@@ -130,15 +207,45 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     await expect.poll(() => page.getByText('您已投票').count()).toBe(1);
   });
 
-  it('staff close the vote and publish the result; it shows on the meeting and on the member’s phone', async () => {
+  it('four members hand in paper ballots (three for, one against); a second staff member confirms them', async () => {
+    const api = await apiAs('staff');
+    const meeting = await api<Attending>('GET', `/api/meetings/${meetingId}`);
+    // Members present in the hall, not 张秀英 (she voted on her phone).
+    const paperVoters = meeting.attendees
+      .filter((a) => a.role === 'member' && a.signedInAt && a.name !== '张秀英')
+      .slice(0, 4)
+      .map((a) => a.name);
     const { page } = staff;
     await expect.poll(() => page.getByTestId('turnout').innerText()).toBe('1 / 12 人');
+    for (const [i, name] of paperVoters.entries()) await paperBallot(page, name, i < 3 ? '赞成' : '反对', i + 2, i + 1);
+    await expectCleanPage(staff, 'meeting page with paper ballots keyed in');
+
+    const voteId = meeting.agenda.find((i) => i.title === ITEM)!.voteId!;
+    const admin = await openPage(browser);
+    await loginAs(admin.page, 'admin');
+    await admin.page.goto(`${baseUrl()}/meetings/votes/${voteId}`);
+    for (let left = 3; left >= 0; left--) {
+      await buttonNamed(admin.page, '确认').first().click();
+      await expect.poll(() => admin.page.getByText(`待第二人确认的纸质选票（${left} 张`).count()).toBe(1);
+    }
+    await expectCleanPage(admin, 'vote panel after the paper ballots are confirmed');
+    await admin.context.close();
+  });
+
+  it('staff close the vote: four for of seven present, short of more than half of all twelve members, so the motion fails', async () => {
+    const { page } = staff;
+    await expect.poll(() => page.getByTestId('turnout').innerText()).toBe('5 / 12 人');
     await page.getByRole('button', { name: '结束投票' }).click();
     await confirmPop(page, '结束投票');
     const result = page.getByRole('row').filter({ hasText: ITEM }).getByTestId('item-result');
-    // One vote for out of twelve members: the motion fails, counted on all members.
+    // Four for is a majority of the seven present, but the threshold counts all twelve members: the absent make it fail.
     await expect.poll(() => result.innerText()).toMatch(/^未通过\s*结果待公布/);
+    await expect
+      .poll(() => result.innerText())
+      .toContain('应到 12 人，实到 7 人，收回选票 5 张；赞成 4 票，反对 1 票，弃权 0 票；通过所需票数 7 票。');
     await expect.poll(() => result.innerText()).toContain('赞成票获得全体应投票人（12 人）过半数（至少 7 票）的通过');
+    // The vote panel says the motion did not pass (not that an item was "not chosen").
+    await expect.poll(() => page.getByRole('row').filter({ hasText: ITEM }).filter({ hasText: '未通过' }).count()).toBe(2);
     await page.getByRole('button', { name: '公布结果' }).click();
     await confirmPop(page, '公布结果');
     await expect.poll(() => page.getByText('已按公布的选票清单重新计票，结果一致').count()).toBe(1);
@@ -218,6 +325,21 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
     expect(xml).toContain(SECRET_ITEM);
     expect(xml).toContain('无记名表决');
     expect(xml).toContain('未通过');
+    expect(xml).toContain('赞成 4 票，反对 1 票，弃权 0 票；通过所需票数 7 票');
+    expect(xml).toContain(`请假：${onLeave}（${LEAVE_REASON}）`);
+    expect(xml).toContain(`列席：${observer}`);
+    expect(xml).toContain(`报告单位：${UNIT}（局长 周明）`);
     await expectCleanPage(staff, 'meeting closed');
+  });
+
+  it('the observer’s 列席 is in his performance file', async () => {
+    const { page } = staff;
+    await page.goto(`${baseUrl()}/deputies?q=${encodeURIComponent(observer)}`);
+    await page.getByRole('link', { name: observer }).first().click();
+    await expectHeading(page, `${observer}的履职档案`);
+    const duty = page.getByRole('row').filter({ hasText: `列席${TITLE}` });
+    await expect.poll(() => duty.count()).toBe(1);
+    expect(await duty.innerText()).toContain('列席常委会会议');
+    await expectCleanPage(staff, 'observer’s performance file');
   });
 });

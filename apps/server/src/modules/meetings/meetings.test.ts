@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceRecord, Meeting, MeetingDetail, MyMeeting } from '@renda/shared';
-import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, notifications, users } from '../../db/schema.js';
+import { auditEvents, bodies, deputies, dutyParticipants, handlingUnits, meetings, notifications, users } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
@@ -19,6 +19,8 @@ let xzstaff: Session;
 let cityId: string;
 let zhangId: string;
 let observerId: string;
+/** Invited to observe too, but never signs in. */
+let absentObserverId: string;
 let unitId: string;
 
 const today = () => chinaDate(clock.now());
@@ -49,7 +51,12 @@ beforeAll(async () => {
   cityId = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330400') }))!.id;
   const xiuzhou = (await t.db.query.bodies.findFirst({ where: eq(bodies.regionCode, '330411') }))!;
   zhangId = (await t.db.query.deputies.findFirst({ where: and(eq(deputies.bodyId, cityId), eq(deputies.name, '张秀英')) }))!.id;
-  observerId = (await t.db.query.deputies.findFirst({ where: eq(deputies.bodyId, xiuzhou.id) }))!.id;
+  const xiuzhouDeputies = await t.db
+    .select()
+    .from(deputies)
+    .where(and(eq(deputies.bodyId, xiuzhou.id), eq(deputies.status, 'in_office')))
+    .limit(2);
+  [observerId, absentObserverId] = xiuzhouDeputies.map((d) => d.id) as [string, string];
   unitId = (await t.db.query.handlingUnits.findFirst({ where: eq(handlingUnits.name, '嘉兴市住房和城乡建设局') }))!.id;
 }, 180_000);
 afterAll(() => t.close());
@@ -118,9 +125,9 @@ describe('a standing-committee meeting from notice to minutes', () => {
   });
 
   it('invites a deputy to observe and an organ to report; a deputy cannot see it before the notice', async () => {
-    meeting = (await staff.request('POST', `${url()}/invitations`, { role: 'observer', deputyIds: [observerId] })).json();
+    meeting = (await staff.request('POST', `${url()}/invitations`, { role: 'observer', deputyIds: [observerId, absentObserverId] })).json();
     meeting = (await staff.request('POST', `${url()}/invitations`, { role: 'reporter', unitId, reporter: '局长 周明' })).json();
-    expect(meeting.attendees.filter((a) => a.role !== 'member').map((a) => a.role)).toEqual(['observer', 'reporter']);
+    expect(meeting.attendees.filter((a) => a.role !== 'member').map((a) => a.role)).toEqual(['observer', 'observer', 'reporter']);
     expect((await deputy.request('GET', `/api/my/meetings/${meeting.id}`)).statusCode).toBe(404);
     expect((await deputy.request('POST', '/api/meetings', {})).statusCode).toBe(403);
   });
@@ -272,8 +279,13 @@ describe('a standing-committee meeting from notice to minutes', () => {
     meeting = (await staff.request('GET', url())).json();
     const [failed, passed] = [meeting.agenda.find((i) => i.id === second.id)!, meeting.agenda.at(-1)!];
     expect(failed).toMatchObject({ outcome: 'failed', secret: false, vote: { state: 'closed' } });
-    expect(failed.resultText).toContain('过半数');
-    expect(failed.resultText).not.toMatch(/。；/);
+    // The result names those present beside the membership, the tally and the votes needed on all members.
+    expect(failed.resultText).toBe(
+      `应到 ${meeting.quorum.members} 人，实到 ${present.length} 人，收回选票 ${voters.length} 张；` +
+        `赞成 ${forCount} 票，反对 1 票，弃权 ${voters.length - forCount - 1} 票；通过所需票数 ${meeting.quorum.required} 票。` +
+        `赞成票获得全体应投票人（${meeting.quorum.members} 人）过半数（至少 ${meeting.quorum.required} 票）的通过。` +
+        '依据：《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》及本级人大常委会议事规则',
+    );
     expect(passed).toMatchObject({ outcome: 'passed', secret: true, vote: { state: 'closed' } });
 
     // 公布结果 on the vote component (a recount from the published list): the meeting shows it published.
@@ -285,12 +297,16 @@ describe('a standing-committee meeting from notice to minutes', () => {
   });
 
   it('closing counts the observers’ attendance in their duty log; minutes and attendance come out', async () => {
-    const observer = meeting.attendees.find((a) => a.role === 'observer')!;
+    const observer = meeting.attendees.find((a) => a.deputyId === observerId)!;
     await signIn(observer.id);
     meeting = (await staff.request('POST', `${url()}/actions/close`, {})).json();
     expect(meeting.state).toBe('closed');
     const duties = await t.db.select().from(dutyParticipants).where(eq(dutyParticipants.deputyId, observerId));
     expect(duties.filter((d) => d.kind === 'observing_meeting')).toHaveLength(1);
+    // One duty record for the meeting, for the observer who signed in; the invited one who never came has none.
+    const [closed] = await t.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+    const listed = await t.db.select().from(dutyParticipants).where(eq(dutyParticipants.recordId, closed!.dutyRecordId!));
+    expect(listed.map((p) => ({ deputyId: p.deputyId, kind: p.kind }))).toEqual([{ deputyId: observerId, kind: 'observing_meeting' }]);
     expect((await signIn(observer.id)).json().error.message).toBe('会议已闭会，不能签到');
     const minutes = await staff.request('GET', `${url()}/minutes.docx`);
     expect(minutes.statusCode).toBe(200);

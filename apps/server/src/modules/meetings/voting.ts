@@ -1,10 +1,11 @@
-import type { MeetingKind } from '@renda/shared';
+import { choiceLabel, choicesOfKind, type MeetingKind } from '@renda/shared';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { DomainError, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { applyVoteAction, createVote, onVoteClosed, type ClosedVote } from '../votes/index.js';
+import { quorumOfAttendees } from './presenters.js';
 import * as repo from './repository.js';
 import { thresholdSource } from './rules.js';
 import { getMeeting, requireMeeting, requireQuorum } from './service.js';
@@ -65,8 +66,13 @@ export async function recordOutcome(tx: Tx, vote: ClosedVote) {
   const motion = vote.result.items[0];
   if (!item || !motion) return;
   const outcome = motion.passed ? 'passed' : 'failed';
-  // Two sentences: the figures (ending in 。) and the rule.
-  const resultText = `${vote.result.figuresText}${vote.result.ruleText}`;
+  // As the chair announces it: members, those present and the ballots, 赞成 / 反对 / 弃权, the votes needed
+  // (ending in 。), then the rule. Those present are shown beside the membership the threshold counts.
+  const { members, present } = quorumOfAttendees(await repo.listAttendees(tx, item.meetingId));
+  const tally = choicesOfKind.for_against_abstain.map((c) => `${choiceLabel[c]} ${motion.counts[c] ?? 0} 票`).join('，');
+  const resultText =
+    `应到 ${members} 人，实到 ${present} 人，收回选票 ${vote.result.ballotsCast} 张；${tally}；` +
+    `通过所需票数 ${vote.result.needed} 票。${vote.result.ruleText}`;
   await repo.updateItem(tx, item.id, { outcome, resultText });
   const system: RequestContext = { actor: null, requestId: `vote-${vote.id}`, ip: null };
   await recordAudit(tx, system, {

@@ -37,8 +37,8 @@ export function InviteModal({ meetingId, onClose }: { meetingId: string; onClose
       <Form.Item name="role">
         <Radio.Group
           options={[
-            { value: 'observer', label: t('meetings.role.observer') },
-            { value: 'reporter', label: t('meetings.role.reporter') },
+            { value: 'observer', label: t('meetings.detail.inviteObserver') },
+            { value: 'reporter', label: t('meetings.detail.inviteReporter') },
           ]}
         />
       </Form.Item>

@@ -191,7 +191,14 @@ function Result({ vote: v }: { vote: VoteView }) {
               title: t('votes.result'),
               key: 'outcome',
               render: (_, i) =>
-                i.chosen ? <Tag color={tagColour.success}>{t('votes.chosen')}</Tag> : i.passed ? t('votes.passed') : t('votes.notChosen'),
+                i.chosen ? (
+                  <Tag color={tagColour.success}>{t('votes.chosen')}</Tag>
+                ) : i.passed ? (
+                  t('votes.passed')
+                ) : (
+                  // A motion (赞成 / 反对 / 弃权) or an assessment fails; only a list's items are "not chosen".
+                  t(v.ballotKind === 'approve' ? 'votes.notChosen' : 'votes.notPassed')
+                ),
             },
           ]}
         />

@@ -30,6 +30,7 @@ export const votesEn: typeof votesZh = {
   passed: 'Passed',
   chosen: 'Chosen',
   notChosen: 'Not chosen',
+  notPassed: 'Not passed',
   tie: 'Tie at the last place: {{items}}; a run-off was created',
   runoff: 'Open the run-off',
   verified: 'Recounted from the published ballot list: equal',

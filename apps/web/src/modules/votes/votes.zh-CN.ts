@@ -23,6 +23,7 @@ export const votesZh = {
   passed: '通过',
   chosen: '入选',
   notChosen: '未入选',
+  notPassed: '未通过',
   tie: '末位得票相同：{{items}}，已自动发起重新投票',
   runoff: '查看重新投票',
   verified: '已按公布的选票清单重新计票，结果一致',
