@@ -199,6 +199,22 @@ export function meetingsOfDeputy(db: Executor, deputyId: string) {
     .limit(100);
 }
 
+/** The meetings a deputy is notified of or that are in session, with their answer, the soonest first (the to-do line). */
+export function comingMeetingsOfDeputy(db: Executor, deputyId: string) {
+  return db
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      state: meetings.state,
+      startsOn: meetings.startsOn,
+      response: meetingAttendees.response,
+    })
+    .from(meetingAttendees)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .where(and(eq(meetingAttendees.deputyId, deputyId), inArray(meetings.state, ['notified', 'in_session'])))
+    .orderBy(asc(meetings.startsOn), asc(meetings.id));
+}
+
 /** Each member's attendance over a year at the body's meetings that took place (opened). */
 export function attendanceOfYear(db: Executor, bodyId: string, year: number) {
   const member = sql`${meetingAttendees.role} = 'member'`;

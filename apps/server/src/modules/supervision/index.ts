@@ -1,6 +1,6 @@
 /**
- * What other modules may call of supervision: nothing yet. Satisfaction votes run the other way: this
- * module creates them through `votes/index.ts` and hears of their closing through the handler it
- * registers there (`onVoteClosed('supervision', …)`, vote-outcome.ts).
+ * What other modules may call of supervision: its lines of the to-do list. Satisfaction votes run the
+ * other way: this module creates them through `votes/index.ts` and hears of their closing through the
+ * handler it registers there (`onVoteClosed('supervision', …)`, vote-outcome.ts).
  */
-export {};
+export { supervisionTodos } from './workbench.js';

@@ -16,3 +16,4 @@ export {
   type VoteClosedHandler,
 } from './service.js';
 export { decide as decideVote } from './rules.js';
+export { voteTodos } from './workbench.js';

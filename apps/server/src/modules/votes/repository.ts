@@ -251,3 +251,13 @@ export async function rollOf(db: Executor, voteId: string) {
 export const auditTitleSources: Partial<Record<AuditEntity, AuditTitleSource>> = {
   vote: titleColumn(votes.id, votes.title),
 };
+
+/** The open votes whose roll holds the user and that still wait for their ballot, closing soonest first. */
+export function openVotesAwaiting(db: Executor, userId: string) {
+  return db
+    .select({ id: votes.id, title: votes.title, closesAt: votes.closesAt })
+    .from(votes)
+    .innerJoin(voteRoll, eq(voteRoll.voteId, votes.id))
+    .where(and(eq(votes.state, 'open'), eq(voteRoll.userId, userId), eq(voteRoll.voted, false)))
+    .orderBy(asc(votes.closesAt), asc(votes.id));
+}

@@ -2,9 +2,12 @@ import type { Workbench, WorkbenchEntry } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { dutyTodos } from '../deputies/index.js';
+import { meetingTodos } from '../meetings/index.js';
 import { opinionTodos } from '../opinions/index.js';
 import { stationTodos } from '../stations/index.js';
 import { suggestionTodos } from '../suggestions/index.js';
+import { supervisionTodos } from '../supervision/index.js';
+import { voteTodos } from '../votes/index.js';
 
 /**
  * The modules that put lines on the to-do list, in the order the home page shows them. Each answers
@@ -14,6 +17,9 @@ import { suggestionTodos } from '../suggestions/index.js';
 const sources: readonly ((db: Db, ctx: ActorContext) => Promise<WorkbenchEntry[]>)[] = [
   opinionTodos,
   suggestionTodos,
+  supervisionTodos,
+  voteTodos,
+  meetingTodos,
   stationTodos,
   dutyTodos,
 ];

@@ -20,6 +20,7 @@ function apiOf(link: string, role: string): string {
     '/opinions/received': '/api/me/opinions',
     '/stations': '/api/stations',
     '/deputies/duties': '/api/duties',
+    '/supervision/points': role === 'handling_unit' ? '/api/supervision-points/assigned' : '/api/supervision-points',
   };
   if (!api[path!]) throw new Error(`no list behind ${link}`);
   return `${api[path!]}?${query}${query ? '&' : ''}pageSize=100`;
@@ -35,7 +36,8 @@ async function workbenchOf(session: Session) {
 async function expectEntriesMatchLists(session: Session, role: string) {
   const { entries } = await workbenchOf(session);
   for (const entry of entries) {
-    if (entry.link.endsWith('/new')) continue; // a reminder opens a form, not a list
+    // A reminder opens a form; meetings and ballots open the deputy's own pages (tested below).
+    if (entry.link.endsWith('/new') || entry.module === 'meetings') continue;
     const res = await session.request('GET', apiOf(entry.link, role));
     expect(res.statusCode, entry.link).toBe(200);
     const list = res.json<{ total: number; items: { id: string }[] }>();
@@ -60,6 +62,8 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
         'suggestions.reassignment',
         'suggestions.extension',
         'suggestions.overdue',
+        'supervision.answered',
+        'supervision.overdue',
         'stations.rotaGap',
       ]),
     );
@@ -77,7 +81,7 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
   it('leader: the key suggestions they supervise with their state, and overdue items in scope', async () => {
     const leader = await t.login('leader');
     const entries = await expectEntriesMatchLists(leader, 'leader');
-    expect(keys(entries)).toEqual(['opinions.overdue', 'suggestions.supervised', 'suggestions.overdue']);
+    expect(keys(entries)).toEqual(['opinions.overdue', 'suggestions.supervised', 'suggestions.overdue', 'supervision.overdue']);
     const supervised = entries.find((e) => e.key === 'suggestions.supervised')!;
     expect(supervised.link).toBe('/suggestions?supervisedByMe=true');
     expect(supervised.items!.length).toBe(Math.min(5, supervised.count));
@@ -92,6 +96,7 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
       'suggestions.cosign',
       'suggestions.rating',
       'suggestions.returned',
+      'meetings.upcoming',
       'deputies.duties',
     ]);
     const duty = entries.find((e) => e.key === 'deputies.duties')!;
@@ -111,10 +116,78 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
       'suggestions.due',
       'suggestions.jointOpinion',
       'suggestions.overdue',
+      'supervision.open',
+      'supervision.overdue',
     ]);
     const due = entries.find((e) => e.key === 'suggestions.due')!.items!;
     const dates = due.map((i) => i.dueAt!);
     expect(dates).toEqual([...dates].sort());
+  });
+
+  it('deputy: a meeting waits for their answer until they confirm, then is listed among the meetings coming up', async () => {
+    const [staff, deputy] = await Promise.all([t.login('staff'), t.login('deputy')]);
+    const line = async () => (await workbenchOf(deputy)).entries.find((e) => e.key === 'meetings.upcoming')!;
+    // The demo's own notices are answered first, so the line starts by listing what comes up.
+    for (let asking = await line(); asking.tone === 'todo'; asking = await line()) {
+      for (const item of asking.items!) {
+        const answered = await deputy.request('POST', `/api/my/meetings/${item.id}/reply`, { response: 'confirmed' });
+        expect(answered.statusCode, answered.body).toBe(200);
+      }
+    }
+    const before = await line();
+    expect(before).toMatchObject({ label: '近期会议', tone: 'watch' });
+    const created = await staff.request('POST', '/api/meetings', {
+      bodyId: staff.user.bodyId,
+      kind: 'standing_committee',
+      number: 31,
+      term: '第九届',
+      title: '市九届人大常委会第三十一次会议（工作台测试）',
+      from: '2099-03-02',
+      to: '2099-03-02',
+      place: '市人大常委会第一会议室',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    // A meeting still being arranged is not on the deputy's list.
+    expect(await line()).toEqual(before);
+    expect((await staff.request('POST', `/api/meetings/${id}/actions/notify`, {})).statusCode).toBe(200);
+    const asking = await line();
+    expect(asking).toMatchObject({ label: '待确认出席的会议', tone: 'todo', count: 1 });
+    expect(asking.items).toEqual([expect.objectContaining({ id, state: '待确认出席', link: `/meetings/my/${id}` })]);
+    expect((await deputy.request('GET', `/api/my/meetings/${id}`)).statusCode).toBe(200);
+    const replied = await deputy.request('POST', `/api/my/meetings/${id}/reply`, { response: 'confirmed' });
+    expect(replied.statusCode, replied.body).toBe(200);
+    const after = await line();
+    expect(after).toMatchObject({ label: '近期会议', tone: 'watch', count: before.count + 1 });
+    expect(after.items!.map((i) => i.id)).toContain(id);
+  });
+
+  it('a voter: an open vote waiting for their ballot opens the phone ballot, and the line goes once they vote', async () => {
+    const [staff, deputy] = await Promise.all([t.login('staff'), t.login('deputy')]);
+    const waiting = async () => (await workbenchOf(deputy)).entries.find((e) => e.key === 'votes.waiting');
+    const before = (await waiting())?.count ?? 0;
+    const own = (await deputy.request('GET', '/api/me/deputy')).json<{ id: string }>().id;
+    const vote = await staff.request('POST', '/api/votes', {
+      bodyId: staff.user.bodyId,
+      title: '工作台测试表决',
+      subject: { module: 'livelihood', id: 'workbench-test' },
+      electorate: { kind: 'list', deputyIds: [own] },
+      ballotKind: 'approve',
+      maxChoices: 1,
+      secret: true,
+      items: [{ key: 'a', label: '老旧小区加装电梯' }],
+      rule: { places: 1, source: '测试' },
+    });
+    expect(vote.statusCode, vote.body).toBe(201);
+    const id = vote.json<{ id: string }>().id;
+    expect((await waiting())?.count ?? 0, 'a draft vote asks for no ballot').toBe(before);
+    expect((await staff.request('POST', `/api/votes/${id}/actions/open`)).statusCode).toBe(200);
+    const line = (await waiting())!;
+    expect(line.count).toBe(before + 1);
+    expect(line.items!.find((i) => i.id === id)).toMatchObject({ title: '工作台测试表决', link: `/votes/${id}/ballot` });
+    const cast = await deputy.request('POST', `/api/votes/${id}/ballots`, { choices: { a: 'chosen' } });
+    expect(cast.statusCode, cast.body).toBe(200);
+    expect((await waiting())?.count ?? 0).toBe(before);
   });
 
   it('an administrator has no casework lines', async () => {
