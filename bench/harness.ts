@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -85,4 +86,38 @@ export async function logIn(app: FastifyInstance, username: string) {
   if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.body}`);
   const session = res.cookies.find((c) => c.name === 'renda_session')!.value;
   return { username, csrfToken, cookies: { _csrf: csrfCookie, renda_session: session } };
+}
+
+/** One timed case: its label, the session it runs as, the URL of its i-th request, and what a response counts. */
+export interface RequestCase {
+  label: string;
+  cookies: Record<string, string>;
+  url: (i: number) => string;
+  /** The rows a response stands for (its total, or its list's length); the mean is printed. */
+  count?: (body: Record<string, unknown>) => number;
+  unit?: string;
+}
+
+const rowsOf = (body: Record<string, unknown>) =>
+  typeof body.total === 'number' ? body.total : Array.isArray(body.items) ? body.items.length : 0;
+
+/** Times each case through the whole HTTP pipeline: 10 warm-up requests, then `runs` timed ones; prints the percentiles. */
+export async function timeRequests(app: FastifyInstance, runs: number, cases: RequestCase[]) {
+  console.log(`${runs} timed requests per case after 10 warm-up requests\n`);
+  for (const c of cases) {
+    for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: c.url(i), cookies: c.cookies });
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url: c.url(i), cookies: c.cookies });
+      times.push(performance.now() - t0);
+      if (res.statusCode !== 200) throw new Error(`${c.label}: ${res.statusCode} ${res.body}`);
+      rows += (c.count ?? rowsOf)(res.json());
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `${c.label}\n  p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times.at(-1)!.toFixed(1)} ms  (mean ${Math.round(rows / runs)} ${c.unit ?? 'matching rows'})`,
+    );
+  }
 }

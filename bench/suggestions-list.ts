@@ -14,7 +14,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { searchTokens } from '../apps/server/src/platform/text.js';
-import { logIn, machine, percentile as pct, startApp, withBenchDatabase } from './harness.js';
+import { logIn, machine, startApp, timeRequests, withBenchDatabase } from './harness.js';
 
 const SUGGESTIONS = Number(process.env.SUGGESTIONS ?? 500_000);
 const RUNS = Number(process.env.RUNS ?? 200);
@@ -212,24 +212,16 @@ async function main() {
       ],
     ];
     console.log(machine());
-    console.log(`data: ${total} suggestions over ${SESSIONS} sessions; ${RUNS} timed requests per case after 10 warm-up requests\n`);
-    for (const [label, url] of cases) {
-      for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: url(i), cookies });
-      const times: number[] = [];
-      let rows = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        const res = await app.inject({ method: 'GET', url: url(i), cookies });
-        times.push(performance.now() - t0);
-        if (res.statusCode !== 200) throw new Error(`${label}: ${res.statusCode} ${res.body}`);
-        const body = res.json<{ total?: number; byUnit?: unknown[] }>();
-        rows += body.total ?? body.byUnit?.length ?? 0;
-      }
-      times.sort((a, b) => a - b);
-      console.log(
-        `${label}\n  p50 ${pct(times, 50).toFixed(1)} ms  p95 ${pct(times, 95).toFixed(1)} ms  max ${times.at(-1)!.toFixed(1)} ms  (mean ${Math.round(rows / RUNS)} ${label.startsWith('rates') ? 'units' : 'matching rows'})`,
-      );
-    }
+    console.log(`data: ${total} suggestions over ${SESSIONS} sessions`);
+    await timeRequests(
+      app,
+      RUNS,
+      cases.map(([label, url]) =>
+        label.startsWith('rates')
+          ? { label, cookies, url, unit: 'units', count: (body) => (body.byUnit as unknown[]).length }
+          : { label, cookies, url },
+      ),
+    );
     await app.close();
   });
 }

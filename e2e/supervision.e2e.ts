@@ -1,18 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, buttonNamed, expectCleanPage, expectHeading, loginAs, openPage, type TrackedPage } from './harness.js';
 import {
-  apiAs,
-  baseUrl,
-  buttonNamed,
-  chooseOption,
-  expectCleanPage,
-  expectHeading,
-  launchBrowser,
-  loginAs,
-  openPage,
-  type TrackedPage,
-} from './harness.js';
-import { searchAndChoose } from './ui.js';
+  addToPlan,
+  advanceThrough,
+  holdSatisfactionVote,
+  judgeSolved,
+  listPoints,
+  openSupervisionWalk,
+  pointRow,
+  stageIs,
+} from './supervision-steps.js';
 
 /**
  * 监督: staff put a special work report into the published plan and run it to its deliberation opinions;
@@ -28,49 +26,22 @@ let planId: string;
 let itemId: string;
 let staffPage: TrackedPage;
 
-beforeAll(async () => {
-  const api = await apiAs('staff');
-  const plans = await api<{ items: { id: string; state: string }[] }>('GET', '/api/supervision/plans');
-  planId = plans.items.find((p) => p.state === 'published')!.id;
-  browser = await launchBrowser();
-  staffPage = await openPage(browser);
-  await loginAs(staffPage.page, 'staff');
-});
-afterAll(() => browser?.close());
-
-const stageIs = (page: Page, label: string) =>
-  expect.poll(() => page.locator('.ant-descriptions-item').filter({ hasText: '阶段' }).first().textContent()).toContain(label);
-
-async function advanceTo(page: Page, label: string) {
-  await page.getByRole('button', { name: new RegExp(`进入下一阶段：${label}`) }).click();
-  await stageIs(page, label);
-}
+openSupervisionWalk((walk) => ({ browser, planId, staff: staffPage } = walk));
 
 describe('a special work report from the plan to its satisfaction vote and re-review', () => {
   it('staff put the item into the adopted plan with the reason, and run it to its deliberation opinions', async () => {
     const { page } = staffPage;
-    await page.goto(`${baseUrl()}/supervision/plans/${planId}`);
-    await expectHeading(page, /年度监督工作计划/);
-    await buttonNamed(page, '列入监督事项').click();
-    const dialog = page.getByRole('dialog');
-    await chooseOption(page, dialog.getByLabel('监督方式'), '听取审议专项工作报告');
-    await dialog.getByLabel('监督议题').fill(SUBJECT);
-    await dialog.getByLabel('承办委室').fill('城建环资工委');
-    await searchAndChoose(page, dialog.getByLabel('被监督单位'), '住房', '嘉兴市住房和城乡建设局');
-    await dialog.getByLabel('调整理由').fill('市委交办：电动自行车火灾隐患整治列入年度监督');
-    await buttonNamed(dialog, '保存').click();
-    await page.getByRole('link', { name: SUBJECT }).click();
-    await expectHeading(page, SUBJECT);
-    itemId = page.url().split('/').at(-1)!;
+    itemId = await addToPlan(page, planId, {
+      kind: '听取审议专项工作报告',
+      subject: SUBJECT,
+      committee: '城建环资工委',
+      organ: { typed: '住房', name: '嘉兴市住房和城乡建设局' },
+      reason: '市委交办：电动自行车火灾隐患整治列入年度监督',
+    });
 
-    for (const stage of ['调查研究', '报告稿报审', '常委会会议听取审议', '形成审议意见']) await advanceTo(page, stage);
-    await buttonNamed(page, '列入督办清单').click();
-    const points = page.getByRole('dialog');
-    await chooseOption(page, points.getByLabel('来源'), '审议意见');
-    await points.getByLabel(/问题（意见）内容/).fill(POINTS.join('\n'));
-    await buttonNamed(points, '保存').click();
-    for (const text of POINTS) await expect.poll(() => page.getByRole('cell', { name: text }).count()).toBe(1);
-    await advanceTo(page, '研究处理');
+    await advanceThrough(page, '调查研究', '报告稿报审', '常委会会议听取审议', '形成审议意见');
+    await listPoints(page, '审议意见', POINTS);
+    await advanceThrough(page, '研究处理');
     await expectCleanPage(staffPage, 'item in handling');
   });
 
@@ -101,12 +72,8 @@ describe('a special work report from the plan to its satisfaction vote and re-re
     const { page } = staffPage;
     await page.goto(`${baseUrl()}/supervision/items/${itemId}`);
     await expectHeading(page, SUBJECT);
-    const row = (text: string) => page.getByRole('row').filter({ hasText: text });
-    await row(POINTS[0]!)
-      .getByRole('button', { name: /^认定已解决/ })
-      .click();
-    await buttonNamed(page.getByRole('dialog'), '保存').click();
-    await expect.poll(() => row(POINTS[0]!).getByText('已解决（销号）').count()).toBe(1);
+    const row = (text: string) => pointRow(page, text);
+    await judgeSolved(page, POINTS[0]!);
     await row(POINTS[1]!)
       .getByRole('button', { name: /^认定未解决/ })
       .click();
@@ -114,38 +81,11 @@ describe('a special work report from the plan to its satisfaction vote and re-re
     await buttonNamed(page.getByRole('dialog'), '保存').click();
     await expect.poll(() => row(POINTS[1]!).getByText('整改中').count()).toBe(1);
 
-    await advanceTo(page, '满意度测评');
+    await advanceThrough(page, '满意度测评');
     // Closing needs a 满意 result first: the page offers no button that would fail.
     await expect.poll(() => page.getByRole('button', { name: /进入下一阶段/ }).count()).toBe(0);
-    await buttonNamed(page, '发起满意度测评').click();
-    const form = page.getByRole('dialog');
-    await expect.poll(() => form.getByText('常委会组成人员').count()).toBe(1);
-    await buttonNamed(form, '保存').click();
-    const panel = page
-      .locator('.ant-card, section')
-      .filter({ hasText: `关于${SUBJECT}的满意度测评` })
-      .first();
-    await expect.poll(() => panel.getByRole('button', { name: '开始投票' }).count()).toBe(1);
-    await expectCleanPage(staffPage, 'satisfaction vote prepared');
-
-    await panel.getByRole('button', { name: '开始投票' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '开始投票' }).click();
-    await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
-    await expect.poll(() => panel.getByRole('button', { name: '结束投票' }).count()).toBe(1);
-    // One member (the demo deputy, 张秀英, on the standing committee) votes 满意 from the phone's API;
-    // the phone ballot page itself is the vote component's own walk.
-    const vote = await (
-      await apiAs('staff')
-    )<{ items: { id: string; state: string }[] }>('GET', `/api/votes?subjectModule=supervision&subjectId=${itemId}`);
-    const voteId = vote.items[0]!.id;
-    await (
-      await apiAs('deputy')
-    )('POST', `/api/votes/${voteId}/ballots`, { choices: { [itemId]: 'satisfied' } });
-    await expect.poll(() => panel.getByTestId('turnout').textContent()).toMatch(/^1\D/);
-
-    await panel.getByRole('button', { name: '结束投票' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '结束投票' }).click();
-    await expect.poll(() => page.locator('.ant-popconfirm:visible').count()).toBe(0);
+    // One member (the demo deputy) votes 满意: 1 of 12 members is not more than half of all.
+    await holdSatisfactionVote(staffPage, itemId, SUBJECT);
     await expect.poll(() => page.getByTestId('evaluation-verdict-1').count(), { timeout: 60_000 }).toBe(1);
     // 1 满意 of 12 members is not more than half of all: 不满意, recorded on the item, which the system sent back.
     await expect.poll(() => page.getByTestId('evaluation-verdict-1').textContent()).toContain('不满意');

@@ -63,6 +63,8 @@ export const supervisionItems = pgTable(
   },
   (t) => [
     index('supervision_items_body_year_idx').on(t.bodyId, t.year.desc(), t.id),
+    // The list's own order (newest year first, read backwards) for a scope of many bodies: stop at the page.
+    index('supervision_items_year_idx').on(t.year, t.id),
     index('supervision_items_plan_idx').on(t.planId),
     index('supervision_items_organ_idx').on(t.organUnitId),
   ],
@@ -155,6 +157,8 @@ export const supervisionPoints = pgTable(
   (t) => [
     uniqueIndex('supervision_points_seq_unique').on(t.itemId, t.seq),
     index('supervision_points_body_idx').on(t.bodyId, t.state, t.dueOn),
+    // The issue list's order (earliest deadline first) over all the bodies in scope: read in order, stop at the page.
+    index('supervision_points_due_idx').on(t.dueOn, t.id),
     index('supervision_points_organ_idx').on(t.organUnitId, t.state),
     index('supervision_points_open_due_idx')
       .on(t.dueOn)

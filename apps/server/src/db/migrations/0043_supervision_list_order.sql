@@ -1,0 +1,2 @@
+CREATE INDEX "supervision_items_year_idx" ON "supervision_items" USING btree ("year","id");--> statement-breakpoint
+CREATE INDEX "supervision_points_due_idx" ON "supervision_points" USING btree ("due_on","id");
