@@ -129,12 +129,12 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
   const attendeeColumns: TableColumnsType<Attendee> = [
     { title: t('meetings.attendance.name'), dataIndex: 'name' },
     {
-      title: t('meetings.fields.kind'),
+      title: t('meetings.detail.attendeeRole'),
       dataIndex: 'role',
       render: (r: Attendee['role'], a) => `${t(`meetings.role.${r}`)}${a.reporter ? `（${a.reporter}）` : ''}`,
     },
     {
-      title: t('meetings.my.you'),
+      title: t('meetings.detail.response'),
       key: 'response',
       render: (_, a) => `${t(`meetings.response.${a.response}`)}${a.leaveReason ? `：${a.leaveReason}` : ''}`,
     },
