@@ -287,7 +287,7 @@ describe('a themed campaign from teams and field visits to the monthly dispatch 
     expect(sheet.getRow(1).values).toContain('整改期限');
     const numbers = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(1).value);
     expect(numbers).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004', '2026-0005', '2026-0006']);
-    expect(sheet.getRow(3).getCell(12).value).toBe('超期');
+    expect(sheet.getRow(3).getCell(12).value).toBe('逾期');
   });
 
   it('keeps each body to its scope and each role to its part', async () => {

@@ -239,7 +239,7 @@ export async function exportLedger(db: Db, ctx: ActorContext, campaignId: string
     },
     { header: '转办日期', key: 'transferredAt', width: 12, value: (r) => cst(r.clue.firstTransferredAt) },
     { header: '整改期限', key: 'due', width: 12, value: (r) => cst(r.clue.dueAt) },
-    { header: '是否超期', key: 'overdue', width: 10, value: (r) => (presentClue(r, [], now).overdue ? '超期' : '') },
+    { header: '是否逾期', key: 'overdue', width: 10, value: (r) => (presentClue(r, [], now).overdue ? '逾期' : '') },
     { header: '整改情况', key: 'rectification', width: 40, value: (r) => r.clue.rectificationNote },
     { header: '销号日期', key: 'closedAt', width: 12, value: (r) => (r.clue.status === 'closed' ? cst(r.clue.closedAt) : '') },
   ];

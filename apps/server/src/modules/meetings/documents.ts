@@ -12,6 +12,11 @@ import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 const para = (value: string) => new Paragraph({ children: [reportText(value)], spacing: { after: 120 }, indent: { firstLine: 480 } });
 const centred = (value: string, size: number, bold = true) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [reportText(value, bold, size)], spacing: { after: 160 } });
+/** 2026-12-12 → 2026年12月12日, as a document is dated. */
+const cnDate = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+};
 const names = (list: { name: string }[]) => (list.length ? list.map((a) => a.name).join('、') : '无');
 
 const pack = (title: string, children: (Paragraph | ReturnType<typeof reportTable>)[]) =>
@@ -25,11 +30,12 @@ export async function minutesDocx(m: MeetingDetail): Promise<Buffer> {
   const absent = members.filter((a) => !a.signedInAt && a.response !== 'leave');
   const observers = m.attendees.filter((a) => a.role === 'observer' && a.signedInAt);
   const reporters = m.attendees.filter((a) => a.role === 'reporter');
-  const when = m.from === m.to ? m.from : `${m.from} 至 ${m.to}`;
+  const when = m.from === m.to ? cnDate(m.from) : `${cnDate(m.from)}至${cnDate(m.to)}`;
   return pack(`${m.title}纪要`, [
     centred(m.bodyName, 32),
     centred(`${m.title}纪要`, 36),
-    para(`${m.term}${m.kindLabel}第${m.number}次会议于 ${when} 在${m.place}举行。`),
+    // The meeting's own name (市九届人大常委会第十一次会议), not term + kind + number (第九届常委会会议第11次会议).
+    para(`${m.title}于${when}在${m.place}举行。`),
     para(m.quorum.text + '。'),
     reportHeading('一、出席、请假和列席情况'),
     para(`出席：${names(present)}。`),

@@ -312,6 +312,7 @@ describe('a standing-committee meeting from notice to minutes', () => {
     expect(minutes.statusCode).toBe(200);
     const xml = await (await JSZip.loadAsync(minutes.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain('市九届人大常委会第十二次会议纪要');
+    expect(xml).toMatch(/市九届人大常委会第十二次会议于\d{4}年\d{1,2}月\d{1,2}日在/);
     expect(xml).toContain('符合法定人数');
     expect(xml).toContain('听取和审议市政府关于生态环境保护工作情况的报告');
     expect(xml).toContain('未通过');

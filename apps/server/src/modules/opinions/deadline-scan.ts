@@ -64,9 +64,9 @@ export async function scanDeadlines(db: Db, notifier: Notifier): Promise<{ remin
       });
       const text = `${summaryOf(opinion)}；答复期限 ${due}`;
       const notices = [
-        await unitNotice(tx, opinion, '群众意见已超期，请尽快答复', text),
-        await staffNotice(tx, bodyPath, '群众意见超期未答复', text),
-        await staffNotice(tx, bodyPath, '群众意见超期督办', text, 'leader'),
+        await unitNotice(tx, opinion, '群众意见已逾期，请尽快答复', text),
+        await staffNotice(tx, bodyPath, '群众意见逾期未答复', text),
+        await staffNotice(tx, bodyPath, '群众意见逾期督办', text, 'leader'),
       ];
       await sendNotices(tx, notifier, notices, opinionLink(opinion.id));
     });

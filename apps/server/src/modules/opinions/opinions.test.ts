@@ -582,7 +582,7 @@ describe('deadlines', () => {
     expect(scan.overdue).toBeGreaterThanOrEqual(1);
     const [leaderUser] = await t.db.select().from(users).where(eq(users.username, 'leader'));
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, leaderUser!.id));
-    expect(told.some((n) => n.title === '群众意见超期督办')).toBe(true);
+    expect(told.some((n) => n.title === '群众意见逾期督办')).toBe(true);
     const detail = (await staff.request('GET', `/api/opinions/${id}`)).json();
     expect(detail.overdue).toBe(true);
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'route', 'remind', 'overdue']);

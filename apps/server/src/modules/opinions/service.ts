@@ -70,7 +70,7 @@ export async function exportInbox(db: Db, ctx: ActorContext, q: Omit<OpinionQuer
     { header: '状态', key: 'status', width: 14, value: (r) => opinionStatusLabel[r.opinion.status as OpinionStatus] },
     { header: '承办单位', key: 'unit', width: 26, value: (r) => r.unitName },
     { header: '答复期限', key: 'due', width: 20, value: (r) => cst(r.opinion.dueAt) },
-    { header: '是否超期', key: 'overdue', width: 10, value: (r) => (presentListItem(r, now).overdue ? '超期' : '') },
+    { header: '是否逾期', key: 'overdue', width: 10, value: (r) => (presentListItem(r, now).overdue ? '逾期' : '') },
     { header: '答复', key: 'reply', width: 60, value: (r) => r.replyText },
     { header: '评价', key: 'rating', width: 10, value: (r) => (r.rating ? opinionRatingLabel[r.rating as OpinionRating] : '') },
   ];

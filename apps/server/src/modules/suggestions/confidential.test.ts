@@ -83,7 +83,7 @@ describe('a confidential deputy (保密)', () => {
       const letter = await c.as[who]!.request('GET', `/api/suggestions/${id}/assignments/${lead.id}/letter`);
       expect(letter.statusCode).toBe(200);
       const text = await docxText(letter.rawPayload);
-      expect(text).toContain('代表等2名代表提出的《关于整治某企业夜间违规排放问题的建议》');
+      expect(text).toContain('2名代表联名提出的《关于整治某企业夜间违规排放问题的建议》');
       expect(leaks(text), who).toEqual([]);
     }
   });

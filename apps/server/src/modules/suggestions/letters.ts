@@ -60,6 +60,15 @@ export interface AssignmentLetter {
   dueAt: Date;
 }
 
+/**
+ * Who proposed the item, as a letter says it: 张伟代表 / 张伟等3名代表; when the deputies are
+ * withheld from the unit (保密), 代表 / 3名代表联名 (never "代表等3名代表").
+ */
+function proposers(lead: string | null, cosigners: number): string {
+  if (!cosigners) return lead ? `${lead}代表` : '代表';
+  return lead ? `${lead}等${cosigners + 1}名代表` : `${cosigners + 1}名代表联名`;
+}
+
 /** 交办函: the letter that hands a suggestion to a unit, with its part and deadlines. */
 export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
   const office = `${l.bodyName}代表工作委员会`;
@@ -68,7 +77,7 @@ export function assignmentLetter(l: AssignmentLetter): Promise<Buffer> {
     title('代表建议交办函'),
     p(`${l.unitName}：`),
     p(
-      `${where}，${l.leadDeputyName ? `${l.leadDeputyName}代表` : '代表'}${l.cosignerNames.length ? `等${l.cosignerNames.length + 1}名代表` : ''}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${{ lead: '主办', joint: '会办', separate: '分别办理' }[l.role]}。`,
+      `${where}，${proposers(l.leadDeputyName, l.cosignerNames.length)}提出的《${l.title}》${l.numberLabel ? `（${l.numberLabel}）` : ''}，经审查，现交由你单位${{ lead: '主办', joint: '会办', separate: '分别办理' }[l.role]}。`,
       { indent: true },
     ),
     p(
@@ -162,7 +171,7 @@ export function replyLetter(l: ReplyLetter): Promise<Buffer> {
     ...l.jointOpinions.flatMap((o) => [p(`${o.unitName}：`, { indent: true }), ...paragraphs(o.content)]),
     ...l.waivedUnitNames.map((name) => p(`${name}逾期未提交会办意见，经交办机关同意先行答复。`, { indent: true })),
     p(`办理结果类别：${l.category}类（${l.categoryLabel}）。`, { indent: true }),
-    p('感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。', { indent: true }),
+    p(`感谢${l.to.names.length > 1 ? '各位代表' : '您'}对我们工作的关心和支持，欢迎继续提出宝贵意见。`, { indent: true }),
     p(''),
     p(l.unitName, { align: AlignmentType.RIGHT }),
     p(chineseDate(l.createdAt), { align: AlignmentType.RIGHT }),

@@ -327,7 +327,7 @@ describe('a suggestion through every state', () => {
     const rowOf = async (who: string) => {
       const file = (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
       const section = file.sections.find((x: { key: string }) => x.key === 'suggestions');
-      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表评价']);
+      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表测评']);
       return section.rows.find((r: string[]) => r[0] === `九届四次会议第${item.number}号` && r[2] === item.title) as string[];
     };
     expect(await rowOf('deputy')).toEqual([

@@ -68,7 +68,7 @@ export async function suggestionTodos(db: Db, ctx: ActorContext): Promise<Workbe
     case 'deputy':
       return Promise.all([
         entry('suggestions.cosign', '待回复的联名邀请', { awaiting: 'cosign' }),
-        entry('suggestions.rating', '待评价的办理答复', { awaiting: 'rating' }),
+        entry('suggestions.rating', '待测评的办理答复', { awaiting: 'rating' }),
         entry('suggestions.returned', '被退回待修改的建议', { state: 'returned' }),
       ]);
     case 'handling_unit':

@@ -125,6 +125,8 @@ export const en: Messages = {
     greeting: 'Hello, {{name}}.',
     role: 'Role',
     body: 'Congress body',
+    deputyOf: 'Deputy of',
+    assigningBody: 'Assigned by',
     handlingUnit: 'Handling unit',
     modules: 'Modules',
     admin: 'Administration',

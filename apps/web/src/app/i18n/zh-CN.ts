@@ -130,6 +130,8 @@ export const zhCN = {
     },
     role: '角色',
     body: '所属机关',
+    deputyOf: '代表身份',
+    assigningBody: '交办机关',
     handlingUnit: '所属承办单位',
     modules: '业务模块',
     admin: '系统管理',

@@ -2,7 +2,7 @@ import { Badge, Card, Descriptions, Empty, Flex, List, Skeleton, Tag, Typography
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type Workbench, type WorkbenchEntry } from '@renda/shared';
+import { can, deputyTitle, type Workbench, type WorkbenchEntry } from '@renda/shared';
 import { Page } from '../../components/Page';
 import { DueDate } from '../../components/ProvisionalTag';
 import { api } from '../api';
@@ -96,7 +96,15 @@ export function HomePage() {
       <Card className="section-card" title={<h2 className="card-heading">{t('home.about')}</h2>}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('home.role')}>{t(`role.${user.role}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('home.body')}>{user.bodyName}</Descriptions.Item>
+          {/* A deputy is a deputy of the people's congress, not a member of its standing committee (the account's body);
+              a handling unit is a government department the body assigns work to, not part of it. */}
+          {user.role === 'deputy' ? (
+            <Descriptions.Item label={t('home.deputyOf')}>{deputyTitle(user.bodyName)}</Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t(user.role === 'handling_unit' ? 'home.assigningBody' : 'home.body')}>
+              {user.bodyName}
+            </Descriptions.Item>
+          )}
           {user.handlingUnitName && <Descriptions.Item label={t('home.handlingUnit')}>{user.handlingUnitName}</Descriptions.Item>}
         </Descriptions>
       </Card>

@@ -32,7 +32,7 @@ export function AgendaItemModal({ meetingId, onClose }: { meetingId: string; onC
       }
       onClose={onClose}
     >
-      <Form.Item name="kind" label={t('meetings.fields.kind')} required>
+      <Form.Item name="kind" label={t('meetings.detail.itemKind')} required>
         <Select options={agendaItemKind.options.map((k) => ({ value: k, label: t(`meetings.itemKind.${k}`) }))} />
       </Form.Item>
       <Form.Item name="title" label={t('meetings.detail.itemTitle')} required>

@@ -129,7 +129,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
   const attendeeColumns: TableColumnsType<Attendee> = [
     { title: t('meetings.attendance.name'), dataIndex: 'name' },
     {
-      title: t('meetings.detail.role'),
+      title: t('meetings.detail.attendeeRole'),
       dataIndex: 'role',
       render: (r: Attendee['role'], a) => `${t(`meetings.role.${r}`)}${a.reporter ? `（${a.reporter}）` : ''}`,
     },

@@ -201,7 +201,7 @@ function Voters({ campaign: c }: { campaign: HonourCampaign }) {
     { title: t('reportbacks.honours.voterName'), dataIndex: 'name' },
     { title: t('reportbacks.honours.voterKind'), dataIndex: 'kindLabel' },
     {
-      title: t('reportbacks.honours.ballots'),
+      title: t('reportbacks.honours.ballotsLabel'),
       dataIndex: 'voted',
       render: (v: boolean) =>
         v ? <Tag color={tagColour.success}>{t('reportbacks.honours.ballots')}</Tag> : <Tag>{t('reportbacks.honours.notVoted')}</Tag>,

@@ -67,7 +67,7 @@ export const suggestionsZh = {
       reassignment: '调整承办单位申请待审定',
       extension: '延期申请待审批',
       cosign: '待我回复的联名邀请',
-      rating: '待我评价的答复',
+      rating: '待我测评的答复',
     },
     overdue: '逾期',
     yes: '是',

@@ -45,8 +45,12 @@ export async function api<T>(method: string, url: string, body?: FormData | obje
   return data as T;
 }
 
-export const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+/** Month, day and time; the year too when it is not this year (a tracking page may be opened months later). */
+export function formatTime(iso: string) {
+  const d = new Date(iso);
+  const year = d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
+  return d.toLocaleString('zh-CN', { year, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+}
 
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -490,7 +490,7 @@ function ratingForm(code: string, onRated: (v: PublicOpinionView) => void) {
     ['basically_satisfied', '基本满意'],
     ['dissatisfied', '不满意'],
   ];
-  const comment = h('textarea', { id: 'comment', rows: 3, maxlength: 500, placeholder: '不满意时请说明原因，我们会重新复核' });
+  const comment = h('textarea', { id: 'comment', rows: 3, maxlength: 500, placeholder: '不满意时请说明原因，我们将予以复核' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '提交评价');
   const form = h(
     'form',

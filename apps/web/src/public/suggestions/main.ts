@@ -29,7 +29,9 @@ const categories: Record<ReplyCategory, string> = {
   D: 'D类：其他',
 };
 const fieldLabel = (f: SuggestionField) => fields.find(([v]) => v === f)?.[1] ?? '';
-const date = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+// 2026年5月23日, as a published reply is dated (not 2026/5/23).
+const date = (iso: string) =>
+  new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 
 interface Filters {
   q: string;
@@ -119,7 +121,8 @@ async function listView(f: Filters) {
             h(
               'p',
               { class: 'muted' },
-              [s.sessionName, s.numberLabel, `领衔代表：${s.leadDeputyName}`, `主办单位：${s.unitName}`].filter(Boolean).join(' · '),
+              // The number carries its session (九届三次会议第14号); the full session name beside it only repeated it.
+              [s.numberLabel ?? s.sessionName, `领衔代表：${s.leadDeputyName}`, `主办单位：${s.unitName}`].filter(Boolean).join(' · '),
             ),
             h('p', { class: 'muted' }, `${s.replyCategoryLabel} · 答复于 ${date(s.releasedAt)}`),
           ),
