@@ -177,7 +177,9 @@ describe('a themed campaign from teams and field visits to the monthly dispatch 
     const audited = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entity, 'campaign_clue'), eq(auditEvents.entityId, clue['2026-0001']!)));
+      .where(and(eq(auditEvents.entity, 'campaign_clue'), eq(auditEvents.entityId, clue['2026-0001']!)))
+      // The order they were recorded in: PostgreSQL returns rows in no promised order without one.
+      .orderBy(asc(auditEvents.id));
     expect(audited.map((e) => e.action)).toEqual(['create', 'transfer', 'reportRectified', 'reject', 'reportRectified', 'confirm']);
   });
 
