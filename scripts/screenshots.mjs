@@ -57,7 +57,6 @@ const pages = {
     '/legislation',
     first('/api/legislation/drafts?pageSize=1', (id) => `/legislation/drafts/${id}`),
     '/legislation/contact-points',
-    '/admin/audit',
   ],
   leader: ['/', '/suggestions?supervisedByMe=true', '/opinions', '/deputies/assessment', '/supervision', '/livelihood-projects'],
   deputy: [
