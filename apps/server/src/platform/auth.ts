@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Role } from '@renda/shared';
 import type { Db, Executor } from '../db/client.js';
@@ -38,14 +38,29 @@ const actorColumns = {
   passwordMustChange: users.passwordMustChange,
 };
 
-async function actorBySessionToken(db: Db, token: string): Promise<Actor | null> {
-  const [row] = await db
+/** Every request resolves its session: prepared, so it is parsed and planned once per connection. */
+function sessionStatement(db: Db) {
+  return db
     .select(actorColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(bodies, eq(bodies.id, users.bodyId))
     .leftJoin(handlingUnits, eq(handlingUnits.id, users.handlingUnitId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock.now()), eq(users.active, true)));
+    .where(
+      and(
+        sql`${sessions.tokenHash} = ${sql.placeholder('tokenHash')}::text`,
+        sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
+        eq(users.active, true),
+      ),
+    )
+    .prepare('session_actor');
+}
+const sessionStatements = new WeakMap<Db, ReturnType<typeof sessionStatement>>();
+
+async function actorBySessionToken(db: Db, token: string): Promise<Actor | null> {
+  let statement = sessionStatements.get(db);
+  if (!statement) sessionStatements.set(db, (statement = sessionStatement(db)));
+  const [row] = await statement.execute({ tokenHash: hashToken(token), now: clock.now().toISOString() });
   return row ? { ...row, role: row.role as Role } : null;
 }
 

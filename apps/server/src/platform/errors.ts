@@ -38,6 +38,12 @@ function pgErrorOf(err: unknown): PgError | undefined {
   return undefined;
 }
 
+/** A unique key refused the write (a caller that maps it to its own Chinese message); the constraint's name if given. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const pgErr = pgErrorOf(err);
+  return pgErr?.code === '23505' && (constraint === undefined || pgErr.constraint === constraint);
+}
+
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }

@@ -152,9 +152,10 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedCampaigns(tx, ctx);
     await seedReportBacks(tx, ctx);
     await seedContacts(tx, ctx);
-    await seedLivelihood(tx, ctx);
     await seedMeetings(tx, ctx);
     await seedTownshipSession(tx, ctx);
+    // After the township session: 王江泾镇's deputies are the electorate of its livelihood vote.
+    await seedLivelihood(tx, ctx);
     await seedSupervision(tx);
     await seedLegislation(tx, ctx);
   });

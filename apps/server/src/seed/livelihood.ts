@@ -1,4 +1,5 @@
 import { and, eq, like } from 'drizzle-orm';
+import type { BallotChoices } from '@renda/shared';
 import type { Tx } from '../db/client.js';
 import { bodies, handlingUnits } from '../db/schema.js';
 import { recordAudit } from '../platform/audit.js';
@@ -7,6 +8,9 @@ import type { RequestContext } from '../platform/context.js';
 import { chinaDate } from '../platform/deadlines.js';
 import { deputies } from '../modules/deputies/tables.js';
 import { newTrackingCode } from '../modules/opinions/index.js';
+import { candidateVoteSpec } from '../modules/livelihood/ballots.js';
+import { findPublicCycle } from '../modules/livelihood/repository.js';
+import { membersOf, storeAnnouncedVote } from '../modules/votes/index.js';
 import {
   livelihoodCycles,
   livelihoodGroupMembers,
@@ -16,13 +20,16 @@ import {
   livelihoodProposals,
 } from '../modules/livelihood/tables.js';
 
+/** `votes`: of the source's 120 (秀洲区) or 58 (王江泾镇) ballots; the demo scales them to its own turnout. */
 type Candidate = [name: string, location: string, budget: number, unitSuffix: string, target: string, category: string, votes: number];
 
 /**
  * 民生实事票决 of the demo for the current year (seed 002 秀洲; seed 003 区镇全覆盖): 秀洲区 chose five of eight
  * candidates at its congress session and is carrying them out (groups, milestones, an inspection); 王江泾镇
  * has announced its result; 新塍镇 is still soliciting. The city's own cycle is left for the user to open.
- * Seeded history has vote counts but no ballots: a real cycle votes on the vote component.
+ * Both voted cycles have their vote on the vote component, closed and announced, with the anonymous ballots
+ * the public board publishes; the counts below are the source article's shares, scaled to the demo's
+ * deputies (the ballots are made to give them; the cycle shows what the ballots tally).
  */
 const xiuzhou: Candidate[] = [
   [
@@ -48,6 +55,33 @@ const wangjiangjing: Candidate[] = [
   ['闻川路人行道修复', '王江泾镇闻川路', 95, '交通运输局', '修复人行道 2.8 公里', 'transport', 31],
   ['镇卫生院发热门诊改造', '王江泾镇卫生院', 260, '卫生健康局', '完成发热门诊标准化改造', 'health', 22],
 ];
+
+/**
+ * Votes per candidate for `cast` ballots of at most `places` choices: the source's counts scaled, each
+ * below the one before, and the lowest cut until the ballots can hold them all.
+ */
+function voteCounts(source: number[], cast: number, places: number) {
+  const scale = cast / Math.max(...source, 1);
+  const counts = source.map((v) => Math.min(cast, Math.round(v * scale)));
+  const descending = () => {
+    for (let k = 1; k < counts.length; k++) counts[k] = Math.max(0, Math.min(counts[k]!, counts[k - 1]! - 1));
+  };
+  descending();
+  while (counts.reduce((a, b) => a + b, 0) > cast * places) {
+    const over = counts.findIndex((c, k) => k >= places && c === Math.max(...counts.slice(places)) && c > 0);
+    counts[over >= 0 ? over : counts.length - 1]! -= 1;
+    descending();
+  }
+  return counts;
+}
+
+/** Ballots holding each key exactly its count of times, handed out in turn (so no ballot holds a key twice). */
+function ballotsWith(counts: readonly (readonly [key: string, n: number])[], cast: number): BallotChoices[] {
+  const ballots = Array.from({ length: cast }, (): BallotChoices => ({}));
+  let next = 0;
+  for (const [key, n] of counts) for (let i = 0; i < n; i++) ballots[next++ % cast]![key] = 'chosen';
+  return ballots;
+}
 
 export async function seedLivelihood(tx: Tx, ctx: RequestContext) {
   const now = clock.now();
@@ -77,10 +111,14 @@ export async function seedLivelihood(tx: Tx, ctx: RequestContext) {
     await recordAudit(tx, ctx, { entity: 'livelihood_cycle', entityId: row!.id, bodyId, action: 'create', after: { year, places } });
     return row!.id;
   };
-  const projects = async (cycleId: string, bodyId: string, list: Candidate[], places: number, electorate: number, progressed: boolean) => {
-    const ids: string[] = [];
-    for (const [i, [name, location, budget, suffix, target, category, votes]] of list.entries()) {
-      const chosen = i < places && votes * 2 > electorate;
+  /**
+   * The candidates, then the congress's vote on them as the vote component stores it: the roll of the
+   * body's deputies in office, one ballot each for those present, the result tallied from the ballots.
+   * Who is chosen, the votes and ranks the cycle shows are read from that result, so they recount.
+   */
+  const projects = async (cycleId: string, bodyId: string, list: Candidate[], places: number, turnout: number, progressed: boolean) => {
+    const ids = new Map<string, number>();
+    for (const [i, [name, location, budget, suffix, target, category]] of list.entries()) {
       const [p] = await tx
         .insert(livelihoodProjects)
         .values({
@@ -94,26 +132,51 @@ export async function seedLivelihood(tx: Tx, ctx: RequestContext) {
           target,
           dueOn: `${year}-12-31`,
           category,
-          state: chosen ? 'chosen' : 'not_chosen',
-          votes,
-          rank: chosen ? i + 1 : null,
-          progress: chosen && progressed ? ([85, 100, 70, 90, 60][i] ?? 50) : 0,
           createdAt: now,
         })
         .returning({ id: livelihoodProjects.id });
-      if (chosen) ids.push(p!.id);
+      ids.set(p!.id, i);
     }
-    return ids;
+    const spec = await candidateVoteSpec(tx, (await findPublicCycle(tx, { id: cycleId }))!);
+    const electorate = (await membersOf(tx, bodyId, spec.electorate)).length;
+    const cast = Math.min(electorate - 1, Math.round(electorate * turnout));
+    const counts = voteCounts(
+      list.map((c) => c[6]),
+      cast,
+      places,
+    );
+    const ballots = ballotsWith(
+      spec.items.map((item) => [item.key, counts[ids.get(item.key)!]!] as const),
+      cast,
+    );
+    const { id: voteId, result } = await storeAnnouncedVote(tx, ctx, spec, ballots, now);
+    await tx
+      .update(livelihoodCycles)
+      .set({ voteId, electorateSize: result.electorateSize, ballotsCast: result.ballotsCast })
+      .where(eq(livelihoodCycles.id, cycleId));
+    const chosen: string[] = [];
+    for (const item of result.items) {
+      const rank = item.chosen ? (item.rank ?? null) : null;
+      await tx
+        .update(livelihoodProjects)
+        .set({
+          state: item.chosen ? 'chosen' : 'not_chosen',
+          votes: item.votes,
+          rank,
+          progress: rank && progressed ? ([85, 100, 70, 90, 60][rank - 1] ?? 50) : 0,
+        })
+        .where(eq(livelihoodProjects.id, item.key));
+      if (item.chosen) chosen.push(item.key);
+    }
+    return chosen;
   };
 
   // 秀洲区: 8 candidates for 5 places, 120 of 128 deputies voting (seed 002: 2017年度 代表票决民生实事项目).
   const countyCycle = await cycle(county.id, 'implementing', 5, {
-    electorateSize: 128,
-    ballotsCast: 120,
     midYearReport: '区政府关于本年度代表票决民生实事项目实施情况的报告：5 个项目均已开工，总体进度符合计划。',
     midYearReportedOn: `${year}-07-15`,
   });
-  const chosen = await projects(countyCycle, county.id, xiuzhou, 5, 128, true);
+  const chosen = await projects(countyCycle, county.id, xiuzhou, 5, 120 / 128, true);
   await tx.insert(livelihoodProposals).values([
     {
       cycleId: countyCycle,
@@ -161,8 +224,8 @@ export async function seedLivelihood(tx: Tx, ctx: RequestContext) {
 
   // 区镇全覆盖: two of 秀洲区's townships run their own cycle.
   if (wjj) {
-    const townCycle = await cycle(wjj.id, 'announced', 3, { electorateSize: 62, ballotsCast: 58 });
-    await projects(townCycle, wjj.id, wangjiangjing, 3, 62, false);
+    const townCycle = await cycle(wjj.id, 'announced', 3);
+    await projects(townCycle, wjj.id, wangjiangjing, 3, 58 / 62, false);
   }
   if (xc) await cycle(xc.id, 'soliciting', 3, { solicitUntil: `${year}-12-31` });
 }

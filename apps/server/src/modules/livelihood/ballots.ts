@@ -1,3 +1,4 @@
+import type { VoteSpec } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
 import { createVote } from '../votes/index.js';
@@ -10,9 +11,15 @@ import { settingsFor } from './settings.js';
  * year-end satisfaction vote on each chosen project (一年一测评, secret, counted on the ballots cast).
  */
 export async function openCandidateVote(tx: Executor, ctx: ActorContext, c: repo.CycleListRow): Promise<string> {
+  const { id } = await createVote(tx, ctx, await candidateVoteSpec(tx, c));
+  return id;
+}
+
+/** The candidate vote of a cycle (the demo seed stores its past cycles' votes with the same spec). */
+export async function candidateVoteSpec(tx: Executor, c: repo.CycleListRow) {
   const settings = await settingsFor(tx, c.cycle.bodyId, c.bodyPath);
   const candidates = await repo.projectsOfCycle(tx, c.cycle.id);
-  const { id } = await createVote(tx, ctx, {
+  return {
     bodyId: c.cycle.bodyId,
     title: `${c.bodyName}${c.cycle.year}年度民生实事项目票决`,
     subject: { module: 'livelihood', id: c.cycle.id },
@@ -27,8 +34,7 @@ export async function openCandidateVote(tx: Executor, ctx: ActorContext, c: repo
       budget: p.budget,
     })),
     rule: { basis: 'all_members', threshold: settings.voteThreshold, places: c.cycle.places, source: settings.voteSource },
-  });
-  return id;
+  } satisfies VoteSpec;
 }
 
 export async function openEvaluationVote(tx: Executor, ctx: ActorContext, c: repo.CycleListRow): Promise<string> {

@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BallotChoices, BallotKind, VoteItem, VoteRule } from '@renda/shared';
 import { auditEvents, bodies, deputies, handlingUnits, outboxMessages } from '../../db/schema.js';
+import { voteRoll, votes } from '../votes/tables.js';
+import { decideVote } from '../votes/index.js';
+import { livelihoodCycles } from './tables.js';
 import { clock } from '../../platform/clock.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
@@ -386,5 +390,40 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
         'finishEvaluation',
       ]),
     );
+  });
+});
+
+describe("the demo's voted cycles carry real votes", () => {
+  it('their announced results recount from the published ballots, and the roll matches the box', async () => {
+    const seeded = await t.db
+      .select()
+      .from(livelihoodCycles)
+      .where(and(eq(livelihoodCycles.year, year()), isNotNull(livelihoodCycles.voteId)));
+    const names = await Promise.all(seeded.map(async (c) => (await t.db.query.bodies.findFirst({ where: eq(bodies.id, c.bodyId) }))!.name));
+    expect(names).toEqual(expect.arrayContaining(['秀洲区人大常委会', '王江泾镇人民代表大会']));
+    for (const c of seeded.filter((_, i) => ['秀洲区人大常委会', '王江泾镇人民代表大会'].includes(names[i]!))) {
+      const vote = (await t.db.query.votes.findFirst({ where: eq(votes.id, c.voteId!) }))!;
+      expect(vote).toMatchObject({ state: 'announced', secret: true, subjectModule: 'livelihood', subjectId: c.id });
+      const list = (await t.app.inject({ method: 'GET', url: `/api/public/votes/${vote.id}/ballots` })).json().items as {
+        code: string;
+        choices: BallotChoices;
+      }[];
+      const recount = decideVote(
+        vote.ballotKind as BallotKind,
+        vote.items as VoteItem[],
+        vote.rule as VoteRule,
+        list.map((b) => b.choices),
+        vote.electorateSize!,
+      );
+      const portal = (await t.app.inject({ method: 'GET', url: `/api/public/livelihood/cycles/${c.id}` })).json();
+      expect(portal).toMatchObject({ electorateSize: recount.electorateSize, ballotsCast: list.length });
+      const shown = portal.projects.map((p: { id: string; votes: number; chosen: boolean }) => [p.id, p.votes, p.chosen]);
+      expect(shown).toEqual(expect.arrayContaining(recount.items.map((i) => [i.key, i.votes, i.chosen])));
+      expect(shown).toHaveLength(recount.items.length);
+      expect(recount.items.filter((i) => i.chosen)).toHaveLength(c.places);
+      const roll = await t.db.select().from(voteRoll).where(eq(voteRoll.voteId, vote.id));
+      expect(roll.filter((r) => r.voted)).toHaveLength(list.length);
+      expect(roll.length).toBe(vote.electorateSize);
+    }
   });
 });

@@ -11,6 +11,7 @@ export {
   membersOf,
   onVoteClosed,
   rollOf,
+  storeAnnouncedVote,
   voteResult,
   type ClosedVote,
   type VoteClosedHandler,

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { BallotChoices } from '@renda/shared';
-import type { Executor } from '../../db/client.js';
-import { bodies, users } from '../../db/schema.js';
-import { inScope, type Scope } from '../../platform/scope.js';
+import type { Db, Executor } from '../../db/client.js';
+import { auditEvents, bodies, users } from '../../db/schema.js';
+import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { voteBallots, voteNamedBallots, votePaperPending, voteRoll, votes } from './tables.js';
 import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
@@ -85,7 +85,11 @@ export async function staffMembers(db: Executor, bodyId: string): Promise<Member
   return rows.map((r) => ({ voterId: r.userId, deputyId: null, userId: r.userId, name: r.name }));
 }
 
-export async function insertRoll(db: Executor, voteId: string, members: readonly Member[]) {
+export async function insertRoll(
+  db: Executor,
+  voteId: string,
+  members: readonly (Member & { voted?: boolean; channel?: string | null })[],
+) {
   for (let i = 0; i < members.length; i += 1000)
     await db.insert(voteRoll).values(members.slice(i, i + 1000).map((m) => ({ voteId, ...m })));
 }
@@ -136,6 +140,110 @@ export async function notVoted(db: Executor, voteId: string) {
     .orderBy(asc(voteRoll.name), asc(voteRoll.voterId));
 }
 
+// ---- casting: two prepared statements, no transaction ----
+
+const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+
+/** The vote within the actor's scope and the actor's line on its roll, in one round trip (no lock: casting checks again). */
+function castLookupStatement(db: Db) {
+  return db
+    .select({ vote: votes, voterId: voteRoll.voterId, voted: voteRoll.voted })
+    .from(votes)
+    .leftJoin(voteRoll, and(eq(voteRoll.voteId, votes.id), sql`${voteRoll.userId} = ${param('userId', 'uuid')}`))
+    .where(
+      and(
+        sql`${votes.id} = ${param('voteId', 'uuid')}`,
+        sql`${votes.bodyId} IN (SELECT ${bodies.id} FROM ${bodies} WHERE ${bodies.path} LIKE ${param('scope', 'text')})`,
+      ),
+    )
+    .prepare('vote_cast_lookup');
+}
+
+const a = auditEvents;
+const auditColumns = sql.raw(
+  [a.at, a.actorId, a.actorName, a.bodyId, a.entity, a.entityId, a.action, a.after, a.requestId, a.ip].map((c) => `"${c.name}"`).join(', '),
+);
+
+/**
+ * A cast as one statement, atomic without BEGIN/COMMIT: the vote row is share-locked (closing waits for
+ * it, and a cast that waited on closing sees the vote closed), the voter's roll line is marked only if it
+ * was not, and only then the ballot, the named-ballot row of an open vote and the audit row are written.
+ * A ballot code already in the box aborts the whole statement (unique key), so the mark is undone too.
+ * The ballot and the roll line are still written apart, with nothing that relates them.
+ */
+function castStatement(db: Db) {
+  const withs = [
+    db.$with('cast_vote', {}).as(sql`SELECT state FROM ${votes} WHERE id = ${param('voteId', 'uuid')} FOR SHARE`),
+    db.$with('cast_mark', {}).as(
+      sql`UPDATE ${voteRoll} SET voted = true, channel = 'app'
+           WHERE vote_id = ${param('voteId', 'uuid')} AND voter_id = ${param('voterId', 'uuid')} AND voted = false
+             AND (SELECT state FROM cast_vote) = 'open'
+          RETURNING voter_id`,
+    ),
+    db.$with('cast_ballot', {}).as(
+      sql`INSERT INTO ${voteBallots} (vote_id, code, choices)
+          SELECT ${param('voteId', 'uuid')}, ${param('code', 'text')}, ${param('choices', 'jsonb')} FROM cast_mark`,
+    ),
+    db.$with('cast_named', {}).as(
+      sql`INSERT INTO ${voteNamedBallots} (vote_id, code, voter_id)
+          SELECT ${param('voteId', 'uuid')}, ${param('code', 'text')}, voter_id FROM cast_mark WHERE NOT ${param('secret', 'boolean')}`,
+    ),
+    db.$with('cast_audit', {}).as(
+      sql`INSERT INTO ${auditEvents} (${auditColumns})
+          SELECT ${param('at', 'timestamptz')}, ${param('actorId', 'uuid')}, ${param('actorName', 'text')}, ${param('bodyId', 'uuid')},
+                 'vote', ${param('voteId', 'text')}, 'cast', ${param('audit', 'jsonb')}, ${param('requestId', 'text')}, ${param('ip', 'text')}
+            FROM cast_mark`,
+    ),
+  ];
+  return db
+    .with(...withs)
+    .select({ state: sql<string>`v.state`, marked: sql<boolean>`EXISTS (SELECT 1 FROM cast_mark)` })
+    .from(sql`cast_vote v`)
+    .prepare('vote_cast');
+}
+
+const castStatements = new WeakMap<Db, { lookup: ReturnType<typeof castLookupStatement>; cast: ReturnType<typeof castStatement> }>();
+const castStatementsOf = (db: Db) => {
+  let prepared = castStatements.get(db);
+  if (!prepared) castStatements.set(db, (prepared = { lookup: castLookupStatement(db), cast: castStatement(db) }));
+  return prepared;
+};
+
+/** The vote (within the scope) and the user's roll line, for the cast path. */
+export async function castLookup(db: Db, scope: Scope, voteId: string, userId: string) {
+  const [row] = await castStatementsOf(db).lookup.execute({ voteId, userId, scope: likePrefix(scope.bodyPath) });
+  if (!row) return undefined;
+  return { vote: row.vote, line: row.voterId ? { voterId: row.voterId, voted: row.voted! } : undefined };
+}
+
+export interface CastRow {
+  voteId: string;
+  voterId: string;
+  code: string;
+  choices: Record<string, string>;
+  secret: boolean;
+  audit: typeof auditEvents.$inferInsert;
+}
+
+/** Marks the roll and puts the ballot in the box in one statement; `marked` false when the line was already marked or the vote is not open. */
+export async function castOne(db: Db, c: CastRow) {
+  const [row] = await castStatementsOf(db).cast.execute({
+    voteId: c.voteId,
+    voterId: c.voterId,
+    code: c.code,
+    choices: JSON.stringify(c.choices),
+    secret: c.secret,
+    at: (c.audit.at ?? new Date()).toISOString(),
+    actorId: c.audit.actorId ?? null,
+    actorName: c.audit.actorName ?? null,
+    bodyId: c.audit.bodyId ?? null,
+    audit: JSON.stringify(c.audit.after ?? null),
+    requestId: c.audit.requestId ?? null,
+    ip: c.audit.ip ?? null,
+  });
+  return { state: row?.state, marked: row?.marked ?? false };
+}
+
 // ---- the ballot box ----
 
 /** Puts a ballot in the box; false when the code is taken. */
@@ -146,6 +254,12 @@ export async function insertBallot(db: Executor, voteId: string, code: string, c
     .onConflictDoNothing()
     .returning({ code: voteBallots.code });
   return inserted.length === 1;
+}
+
+/** Ballots of a vote stored elsewhere (the demo's history), in slices. */
+export async function insertBallots(db: Executor, voteId: string, ballots: readonly { code: string; choices: BallotChoices }[]) {
+  for (let i = 0; i < ballots.length; i += 1000)
+    await db.insert(voteBallots).values(ballots.slice(i, i + 1000).map((b) => ({ voteId, ...b })));
 }
 
 export async function ballotExists(db: Executor, voteId: string, code: string) {
@@ -169,10 +283,6 @@ export async function ballotsOf(db: Executor, voteId: string) {
 export async function ballotCount(db: Executor, voteId: string) {
   const [row] = await db.select({ n: count() }).from(voteBallots).where(eq(voteBallots.voteId, voteId));
   return Number(row?.n ?? 0);
-}
-
-export async function insertNamedBallot(db: Executor, voteId: string, code: string, voterId: string) {
-  await db.insert(voteNamedBallots).values({ voteId, code, voterId });
 }
 
 // ---- paper ballots awaiting confirmation ----

@@ -22,9 +22,9 @@ import {
   type VoteView,
 } from '@renda/shared';
 import type { Db, Executor, Tx } from '../../db/client.js';
-import { recordAudit } from '../../platform/audit.js';
-import type { ActorContext } from '../../platform/context.js';
-import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.js';
+import { auditRow, recordAudit } from '../../platform/audit.js';
+import type { ActorContext, RequestContext } from '../../platform/context.js';
+import { conflict, DomainError, forbidden, isUniqueViolation, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine } from '../../platform/workflow.js';
@@ -292,30 +292,46 @@ function requireValid(v: repo.VoteRecord, choices: BallotChoices) {
 
 /**
  * One ballot per voter on the roll. The roll is marked and the ballot put in the box in one
- * transaction, with nothing linking the two. The ballot code is derived from the voter's secret
+ * statement, with nothing linking the two. The ballot code is derived from the voter's secret
  * idempotency key, so a retry with the same key is answered with the same code, from the box alone.
+ * Three round trips in all (the session, `castLookup`, `castOne`): the cast path carries a whole
+ * congress at once.
  */
 export async function castBallot(db: Db, ctx: ActorContext, id: string, choices: BallotChoices, key: string | undefined) {
-  return db.transaction(async (tx) => {
-    const v = await requireVote(tx, ctx, id, 'share');
-    const line = await repo.rollLineOfUser(tx, id, ctx.actor.id);
-    if (!line && v.state !== 'draft') throw forbidden('您不在本次投票的投票人名单中');
-    const code = ballotCodeFor(id, key ?? randomBallotKey());
-    const repeat = async () => {
-      if (key && (await repo.ballotExists(tx, id, code))) return { ballotCode: code, repeated: true };
-      throw conflict('BALLOT_DUPLICATE', '您已投过票，每人只能投一票');
-    };
-    if (line?.voted) return repeat();
-    if (v.state !== 'open') throw notOpen(v);
-    if (!line) throw forbidden('您不在本次投票的投票人名单中');
-    requireValid(v, choices);
-    if (!(await repo.markVoted(tx, id, line.voterId, 'app'))) return repeat();
-    if (!(await repo.insertBallot(tx, id, code, choices))) throw conflict('BALLOT_KEY_REUSED', '此投票凭据已被使用，请刷新页面后重新投票');
-    if (!v.secret) await repo.insertNamedBallot(tx, id, code, line.voterId);
-    // The trail says that this person voted, never what or with which code.
-    await recordAudit(tx, ctx, { entity: 'vote', entityId: id, bodyId: v.bodyId, action: 'cast', after: { channel: 'app' } });
-    return { ballotCode: code, repeated: false };
-  });
+  const found = await repo.castLookup(db, ctx.actor, id, ctx.actor.id);
+  if (!found) throw notFound('投票', { id });
+  const { vote: v, line } = found;
+  if (!line && v.state !== 'draft') throw forbidden('您不在本次投票的投票人名单中');
+  const code = ballotCodeFor(id, key ?? randomBallotKey());
+  // A new statement, so it sees a ballot that a concurrent first attempt (double click) has just committed.
+  const repeat = async () => {
+    if (key && (await repo.ballotExists(db, id, code))) return { ballotCode: code, repeated: true };
+    throw conflict('BALLOT_DUPLICATE', '您已投过票，每人只能投一票');
+  };
+  if (line?.voted) return repeat();
+  if (v.state !== 'open') throw notOpen(v);
+  if (!line) throw forbidden('您不在本次投票的投票人名单中');
+  requireValid(v, choices);
+  let cast: Awaited<ReturnType<typeof repo.castOne>>;
+  try {
+    cast = await repo.castOne(db, {
+      voteId: id,
+      voterId: line.voterId,
+      code,
+      choices,
+      secret: v.secret,
+      // The trail says that this person voted, never what or with which code.
+      audit: auditRow(ctx, { entity: 'vote', entityId: id, bodyId: v.bodyId, action: 'cast', after: { channel: 'app' } }),
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'vote_ballots_vote_id_code_pk'))
+      throw conflict('BALLOT_KEY_REUSED', '此投票凭据已被使用，请刷新页面后重新投票');
+    throw err;
+  }
+  if (cast.marked) return { ballotCode: code, repeated: false };
+  // Closing took the vote while this cast waited for it.
+  if (cast.state !== 'open') throw notOpen({ ...v, state: cast.state ?? v.state });
+  return repeat();
 }
 
 // ---- paper ballots ----
@@ -468,4 +484,67 @@ export async function rollOf(db: Executor, voteId: string) {
   if (!v) throw notFound('投票', { id: voteId });
   if (v.state !== 'draft') return repo.rollOf(db, voteId);
   return (await membersOf(db, v.bodyId, v.electorate as Electorate)).map((m) => ({ ...m, voted: false }));
+}
+
+// ---- a vote held before the platform (the demo's history) ----
+
+/**
+ * Stores a vote that was taken and announced elsewhere (the demo's past cycles), as the component
+ * would have left it: the roll fixed on the electorate with `voters` marked, one ballot per voter under
+ * a random code, the result tallied from those ballots and verified. The caller makes the ballots; the
+ * figures it shows must be read from the returned result, so they always recount.
+ */
+export async function storeAnnouncedVote(
+  tx: Executor,
+  ctx: RequestContext,
+  spec: Omit<VoteSpec, 'opensAt' | 'closesAt' | 'parentVoteId'>,
+  ballots: readonly BallotChoices[],
+  at: Date,
+): Promise<{ id: string; result: VoteResult }> {
+  const members = await membersOf(tx, spec.bodyId, spec.electorate);
+  const voters = ballots.length;
+  if (voters > members.length) throw new Error('a stored vote has more ballots than voters on the roll');
+  for (const b of ballots) {
+    const problem = ballotProblem(spec.ballotKind, spec.items, spec.maxChoices ?? null, b);
+    if (problem) throw new Error(`a stored ballot is invalid: ${problem}`);
+  }
+  const rule = voteRule.parse(spec.rule);
+  const result = decide(spec.ballotKind, spec.items, rule, ballots, members.length);
+  const id = await repo.insertVote(tx, {
+    bodyId: spec.bodyId,
+    title: spec.title,
+    subjectModule: spec.subject.module,
+    subjectId: spec.subject.id,
+    electorate: electorateSchema.parse(spec.electorate),
+    ballotKind: spec.ballotKind,
+    maxChoices: spec.maxChoices ?? null,
+    secret: spec.secret,
+    items: spec.items,
+    rule,
+    state: 'announced',
+    electorateSize: members.length,
+    result,
+    openedAt: at,
+    closedAt: at,
+    announcedAt: at,
+    verifiedAt: at,
+  });
+  await repo.insertRoll(
+    tx,
+    id,
+    members.map((m, i) => ({ ...m, voted: i < voters, channel: i < voters ? 'app' : null })),
+  );
+  await repo.insertBallots(
+    tx,
+    id,
+    ballots.map((choices) => ({ code: ballotCodeFor(id, randomBallotKey()), choices })),
+  );
+  await recordAudit(tx, ctx, {
+    entity: 'vote',
+    entityId: id,
+    bodyId: spec.bodyId,
+    action: 'create',
+    after: { ...spec, state: 'announced' },
+  });
+  return { id, result };
 }

@@ -129,6 +129,11 @@ describe('a secret vote from draft to announcement', () => {
       .from(voteBallots)
       .where(eq(voteBallots.voteId, voteId))) as [{ n: number }];
     expect(n).toBe(2);
+    // Another voter sending a key already used (its code is in the box): refused, and the roll mark is
+    // undone with the ballot (one statement), so this voter can still vote with a key of their own.
+    const reused = await cast(voters[1]!, voteId, { b: 'chosen' }, key(0));
+    expect(reused.json().error).toMatchObject({ code: 'BALLOT_KEY_REUSED', message: '此投票凭据已被使用，请刷新页面后重新投票' });
+    expect((await voters[1]!.request('GET', `/api/votes/${voteId}`)).json()).toMatchObject({ youVoted: false });
     // Someone not on the roll (staff, here) is refused.
     expect((await cast(staff, voteId, { a: 'chosen' })).statusCode).toBe(403);
   });
