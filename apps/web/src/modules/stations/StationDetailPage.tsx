@@ -27,6 +27,7 @@ import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { thisYear } from '../deputies/api';
 import { Section } from '../../components/Section';
+import { tagColour } from '../../components/tagColours';
 import {
   stationKey,
   stationUrls,
@@ -147,7 +148,7 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
         r.holiday ? (
           <Space size={4} wrap>
             {day}
-            <Tag color="orange">{t('stations.rota.holiday', { name: r.holiday })}</Tag>
+            <Tag color={tagColour.warning}>{t('stations.rota.holiday', { name: r.holiday })}</Tag>
           </Space>
         ) : (
           day
