@@ -75,7 +75,7 @@ describe('the official calendar', () => {
     await expect.poll(() => page.getByRole('cell', { name: '法定节假日安排' }).count()).toBeGreaterThan(0);
     await tracked.context.close();
 
-    // The station's rota keeps the day, tagged with the holiday and a warning above; staff were told.
+    // The station's rota keeps the day, tagged with the holiday and a warning above.
     const rotaPage = await openPage(browser);
     await loginAs(rotaPage.page, 'staff');
     await rotaPage.page.goto(`${baseUrl()}/stations/${station.id}`);
@@ -84,7 +84,9 @@ describe('the official calendar', () => {
     await expect.poll(() => rotaRow.getByText('节假日：元旦').count()).toBe(1);
     await expect.poll(() => rotaPage.page.getByRole('alert').filter({ hasText: '2027-01-01（元旦） 已成为法定节假日' }).count()).toBe(1);
     await expectCleanPage(rotaPage, 'rota with a day become a holiday');
-    const notes = await staff<{ items: { title: string; body: string }[] }>('GET', '/api/notifications');
+    // The deputy on duty is told (the staff told are those of the station's own body, 秀洲区).
+    const deputy = await apiAs('deputy');
+    const notes = await deputy<{ items: { title: string; body: string }[] }>('GET', '/api/notifications');
     expect(notes.items.find((n) => n.title === '2027年法定节假日安排已录入，有排班落在放假日')?.body).toContain(
       `${station.name} 2027-01-01（元旦）15:00—17:00“新年民情恳谈”`,
     );
