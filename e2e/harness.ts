@@ -122,6 +122,10 @@ export async function seriousA11yViolations(page: Page, scope: 'page' | 'toasts'
 
 /** After a refusal the page shows: no accessibility faults, and no console errors but the refused request's own (Chromium logs every 4xx). */
 export async function expectOnlyRefusal(tracked: TrackedPage, status: number, where: string) {
+  // Judged at rest, as expectCleanPage does: a save button still hovered or fading back from loading fails the contrast rule.
+  await networkSettled(tracked);
+  await tracked.page.mouse.move(0, 0);
+  await animationsEnded(tracked.page);
   expect(await seriousA11yViolations(tracked.page), `${where}: accessibility`).toEqual([]);
   expect(
     tracked.errors.filter((e) => !e.includes(`status of ${status}`)),

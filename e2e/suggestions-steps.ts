@@ -88,18 +88,24 @@ export async function expectWordLetter(tracked: TrackedPage, linkName: string, s
     .trim();
 }
 
-export async function reply(unit: TrackedPage, content: string, contactPerson = '刘明') {
+/** The unit answers (A by default); `state` is what the item shows after (a 分别办理 item may wait for another unit). */
+export async function reply(
+  unit: TrackedPage,
+  content: string,
+  contactPerson = '刘明',
+  { category = /^A类/, state = '已答复待审' }: { category?: string | RegExp; state?: string } = {},
+) {
   const { page } = unit;
   await act(page, '答复代表');
   const dialog = page.getByRole('dialog');
-  await tick(dialog.getByLabel(/^A类/));
+  await tick(dialog.getByLabel(category));
   await dialog.getByLabel('答复内容').fill(content);
   await dialog.getByLabel('签发人').fill('王建平');
   await dialog.getByLabel('联系人').fill(contactPerson);
   await dialog.getByLabel('联系电话').fill('0573-82088123');
   await expectCleanPage(unit, 'reply form');
   await submitDialog(page);
-  await expectState(page, '已答复待审');
+  await expectState(page, state);
 }
 
 export async function release(staff: TrackedPage) {

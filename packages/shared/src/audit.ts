@@ -135,6 +135,8 @@ export const auditActionLabel: Record<string, string> = {
   escalate: '转为代表建议',
   // 录入法定节假日安排后, a working-day deadline counted again under the new calendar.
   dueRecomputed: '按节假日安排重算期限',
+  // 录入法定节假日安排后, a rota day already saved that became an official day off (kept, flagged).
+  fellOnHoliday: '排班日成为法定节假日',
   // 回选区述职: the voters who attend and rate, each with a code.
   registerAttendees: '登记参加评议的选民',
   resendCode: '重发评议码',

@@ -97,6 +97,8 @@ export const rotaEntry = z.object({
   deputies: z.array(deputyRef),
   remindedAt: z.iso.datetime().nullable(),
   sessionId: z.uuid().nullable(),
+  /** The official holiday the day falls on (春节…), or null: an entry saved before its year's arrangement was entered may now lie on one. */
+  holiday: z.string().nullable(),
 });
 export type RotaEntry = z.infer<typeof rotaEntry>;
 /** What one rota day and a weekly repeat share: hours, topic, responsible person and deputies. */

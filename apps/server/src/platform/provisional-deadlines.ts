@@ -3,7 +3,7 @@ import type { Executor, Tx } from '../db/client.js';
 import { recordAudit } from './audit.js';
 import type { ActorContext } from './context.js';
 import { ruleInForce } from './deadline-rules.js';
-import { addCalendarDays, findWorkday, isWorkday } from './deadlines.js';
+import { addCalendarDays, findWorkday, isWorkday, officialDaysOff } from './deadlines.js';
 import type { Notifier } from './notifications.js';
 import { usersOfUnit } from './recipients.js';
 import { sendNotices } from './workflow.js';
@@ -93,7 +93,49 @@ export function ruledWorkingDays(tx: Executor): (key: string, bodyPath: string, 
   };
 }
 
+/**
+ * A module's records set on named calendar dates (a station's rota day), which no recount moves: it is
+ * told of the dates the change makes official days off, to flag and announce its records on them.
+ */
+export interface DaysOffWatcher {
+  /** The module's name, for errors. */
+  name: string;
+  /** `days`: each date that is an official day off after the change and was not before, with its holiday's name. */
+  becameDaysOff(tx: Tx, notifier: Notifier, ctx: ActorContext, year: number, days: ReadonlyMap<string, string>): Promise<void>;
+}
+
 const sources = new Map<string, ProvisionalDeadlineSource>();
+const watchers = new Map<string, DaysOffWatcher>();
+
+/** Registers a module's dated records (idempotent by name, like `registerProvisionalDeadlines`). */
+export function registerDaysOffWatcher(watcher: DaysOffWatcher) {
+  watchers.set(watcher.name, watcher);
+}
+
+/**
+ * One notice per person, listing each of their lines, linked to the page when all their lines lead to one:
+ * what a change of the calendar tells each person responsible, however many of their records it touches.
+ */
+export class NoticeDigest {
+  private readonly lines = new Map<string, string[]>();
+  private readonly links = new Map<string, Set<string>>();
+
+  add(userIds: Iterable<string>, line: string, link: string) {
+    for (const userId of new Set(userIds)) {
+      this.lines.set(userId, [...(this.lines.get(userId) ?? []), line]);
+      this.links.set(userId, (this.links.get(userId) ?? new Set()).add(link));
+    }
+  }
+
+  async send(tx: Tx, notifier: Notifier, title: string, intro: string) {
+    for (const [userId, lines] of this.lines) {
+      const only = this.links.get(userId)!;
+      await sendNotices(tx, notifier, [
+        { userIds: [userId], title, body: `${intro}\n${lines.join('\n')}`, link: only.size === 1 ? [...only][0] : undefined },
+      ]);
+    }
+  }
+}
 
 /** Registers a module's working-day deadlines (idempotent by name: several apps in one process register again). */
 export function registerProvisionalDeadlines<R extends WorkingDayDeadline>(source: ProvisionalDeadlineSource<R>) {
@@ -119,7 +161,8 @@ export interface MovedDeadline {
  * in-memory calendar, inside `tx`) and recomputes every registered open working-day deadline it touches:
  * the count of working days is taken under the old calendar, the new date under the new one. A record
  * whose date moves is updated and audited (dueRecomputed, before/after), and each person responsible is
- * told once, with every old and new date of theirs. Returns the moves.
+ * told once, with every old and new date of theirs. Then every registered watcher of dated records hears
+ * of the dates that became days off. Returns the moves.
  */
 export async function recomputeAcrossCalendarChange(
   tx: Tx,
@@ -137,10 +180,10 @@ export async function recomputeAcrossCalendarChange(
       else if (isWorkday(record.due) && record.due > record.from)
         counted.push({ source, record, n: workingDaysBetween(record.from, record.due) });
     }
+  const offBefore = officialDaysOff(`${year}-01-01`, `${year}-12-31`);
   await change();
   const moved: MovedDeadline[] = [];
-  const told = new Map<string, string[]>();
-  const links = new Map<string, Set<string>>();
+  const digest = new NoticeDigest();
   for (const { source, record, n } of counted) {
     const due = findWorkday(n, record.from);
     if (due === record.due) continue;
@@ -154,21 +197,11 @@ export async function recomputeAcrossCalendarChange(
       after: { due, workingDays: n, calendarYear: year, ...(record.what ? { what: record.what } : {}) },
     });
     moved.push({ entity: record.entity, id: record.id, before: record.due, after: due });
-    for (const userId of new Set(await (source.recipients ?? ownerUnitUsers)(tx, record))) {
-      told.set(userId, [...(told.get(userId) ?? []), `${record.label}：期限由 ${record.due} 调整为 ${due}`]);
-      links.set(userId, (links.get(userId) ?? new Set()).add(record.link));
-    }
+    digest.add(await (source.recipients ?? ownerUnitUsers)(tx, record), `${record.label}：期限由 ${record.due} 调整为 ${due}`, record.link);
   }
-  for (const [userId, lines] of told) {
-    const only = links.get(userId)!;
-    await sendNotices(tx, notifier, [
-      {
-        userIds: [userId],
-        title: `${year}年法定节假日安排已录入，期限已重算`,
-        body: `按${year}年放假和调休安排重新计算工作日，以下期限已调整：\n${lines.join('\n')}`,
-        link: only.size === 1 ? [...only][0] : undefined,
-      },
-    ]);
-  }
+  await digest.send(tx, notifier, `${year}年法定节假日安排已录入，期限已重算`, `按${year}年放假和调休安排重新计算工作日，以下期限已调整：`);
+  const offAfter = officialDaysOff(`${year}-01-01`, `${year}-12-31`);
+  const newlyOff = new Map([...offAfter].filter(([day]) => !offBefore.has(day)));
+  if (newlyOff.size) for (const watcher of watchers.values()) await watcher.becameDaysOff(tx, notifier, ctx, year, newlyOff);
   return moved;
 }

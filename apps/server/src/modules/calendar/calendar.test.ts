@@ -8,6 +8,7 @@ import { notice2027 } from '../../test/calendar-2027.js';
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['login']>>;
 let staff: Awaited<ReturnType<TestApp['login']>>;
+let deputy: Awaited<ReturnType<TestApp['login']>>;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -15,6 +16,7 @@ beforeAll(async () => {
   clock.set(new Date('2026-12-20T09:00:00+08:00'));
   admin = await t.login('admin');
   staff = await t.login('staff');
+  deputy = await t.login('deputy');
 });
 afterAll(async () => {
   clock.reset();
@@ -92,6 +94,21 @@ describe('the official calendar (法定节假日安排)', () => {
         preview: true,
       });
     expect((await preview()).json().days).toEqual(['2027-02-01', '2027-02-08', '2027-02-15']);
+    // Afternoon rota days saved while 2027 is unknown (the morning repeat above is only previewed):
+    // Monday 8 February will be 春节, 15 February a working day.
+    const rotaDay = (day: string) =>
+      staff.request('POST', `/api/stations/${station.json().id}/rota`, {
+        day,
+        startTime: '14:00',
+        endTime: '16:00',
+        topic: '春节前后接待',
+        responsibleName: '朱晓峰',
+        deputyIds: [deputyId],
+      });
+    const onHoliday = await rotaDay('2027-02-08');
+    expect(onHoliday.statusCode, onHoliday.body).toBe(201);
+    expect(onHoliday.json().holiday).toBeNull();
+    expect((await rotaDay('2027-02-15')).statusCode).toBe(201);
     expect(dueDate(new Date('2027-02-05T10:00:00+08:00'), { amount: 5, unit: 'working_days' })).toBe('2027-02-12');
 
     const saved = await admin.request('PUT', '/api/admin/calendar/years/2027', notice2027);
@@ -113,6 +130,31 @@ describe('the official calendar (法定节假日安排)', () => {
 
     const audit = (await admin.request('GET', '/api/audit?entity=calendar_year')).json();
     expect(audit.items[0]).toMatchObject({ entity: 'calendar_year', entityId: '2027', action: 'update' });
+
+    // The saved rota day on 春节 stays, flagged with the holiday; the one after it is untouched.
+    const rota = (await staff.request('GET', `/api/stations/${station.json().id}/rota?from=2027-02-01&to=2027-02-28`)).json().items;
+    expect(rota.map((r: { day: string; holiday: string | null }) => [r.day, r.holiday])).toEqual([
+      ['2027-02-08', '春节'],
+      ['2027-02-15', null],
+    ]);
+    const flagged = (await admin.request('GET', '/api/audit?entity=station_rota')).json().items;
+    expect(flagged.filter((e: { action: string }) => e.action === 'fellOnHoliday')).toEqual([
+      expect.objectContaining({ entityId: onHoliday.json().id, after: { day: '2027-02-08', holiday: '春节', calendarYear: 2027 } }),
+    ]);
+    // The station's staff and the deputy on duty are told, once each.
+    const TITLE = '2027年法定节假日安排已录入，有排班落在放假日';
+    const told = async (s: typeof staff) =>
+      (await s.request('GET', '/api/notifications')).json().items.filter((n: { title: string }) => n.title === TITLE);
+    for (const who of [staff, deputy]) {
+      const notes = await told(who);
+      expect(notes).toHaveLength(1);
+      expect(notes[0].body).toContain('日历测试联络站 2027-02-08（春节）14:00—16:00“春节前后接待”');
+      expect(notes[0].body).not.toContain('2027-02-15');
+      expect(notes[0].link).toBe(`/stations/${station.json().id}`);
+    }
+    // Entering the same year again unchanged flags nothing new and tells no one.
+    expect((await admin.request('PUT', '/api/admin/calendar/years/2027', notice2027)).statusCode).toBe(200);
+    expect(await told(staff)).toHaveLength(1);
   });
 
   it('re-imports a year from the package, replacing a correction, audited', async () => {

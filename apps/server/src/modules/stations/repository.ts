@@ -123,6 +123,22 @@ export async function rotaDeputies(db: Executor, rotaIds: string[]) {
   return map;
 }
 
+/**
+ * The rota days of active stations on the given dates, with their station and the user account of each
+ * deputy on duty (one row per deputy; a deputy without an account gives null).
+ */
+export function rotaOnDays(db: Executor, days: string[]) {
+  if (days.length === 0) return Promise.resolve([]);
+  return db
+    .select({ rota: stationRota, stationName: stations.name, bodyId: stations.bodyId, deputyUserId: deputies.userId })
+    .from(stationRota)
+    .innerJoin(stations, eq(stations.id, stationRota.stationId))
+    .leftJoin(stationRotaDeputies, eq(stationRotaDeputies.rotaId, stationRota.id))
+    .leftJoin(deputies, eq(deputies.id, stationRotaDeputies.deputyId))
+    .where(and(inArray(stationRota.day, days), eq(stations.active, true)))
+    .orderBy(asc(stationRota.day), asc(stationRota.startTime), asc(stationRota.id));
+}
+
 export async function insertRota(db: Executor, row: typeof stationRota.$inferInsert, deputyIds: string[]) {
   const [created] = await db.insert(stationRota).values(row).returning({ id: stationRota.id });
   await db.insert(stationRotaDeputies).values(deputyIds.map((deputyId) => ({ rotaId: created!.id, deputyId })));

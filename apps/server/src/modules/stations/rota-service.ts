@@ -9,7 +9,9 @@ import { findDeputiesByIds } from '../deputies/index.js';
 import { periodLength, today, weeklyDays } from './repeat.js';
 import * as repo from './repository.js';
 import { requireStation } from './stations-service.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { chinaDate, officialDaysOff } from '../../platform/deadlines.js';
+import { NoticeDigest, type DaysOffWatcher } from '../../platform/provisional-deadlines.js';
+import { staffOfBody } from '../../platform/recipients.js';
 
 /** 四定: who receives voters at a station when (进站定人), on what topic (活动定题) and who follows it up (办理定责). */
 async function presentRota(db: Executor, rows: Awaited<ReturnType<typeof repo.rotaOf>>): Promise<RotaEntry[]> {
@@ -17,6 +19,8 @@ async function presentRota(db: Executor, rows: Awaited<ReturnType<typeof repo.ro
     db,
     rows.map((r) => r.rota.id),
   );
+  const days = rows.map((r) => r.rota.day).sort();
+  const off = days.length ? officialDaysOff(days[0]!, days.at(-1)!) : new Map<string, string>();
   return rows.map(({ rota: r, sessionId }) => ({
     id: r.id,
     stationId: r.stationId,
@@ -29,6 +33,7 @@ async function presentRota(db: Executor, rows: Awaited<ReturnType<typeof repo.ro
     deputies: deputiesOf.get(r.id) ?? [],
     remindedAt: r.remindedAt?.toISOString() ?? null,
     sessionId,
+    holiday: off.get(r.day) ?? null,
   }));
 }
 
@@ -162,3 +167,54 @@ export async function remindRota(db: Db, notifier: Notifier): Promise<number> {
     return due.length;
   });
 }
+
+/**
+ * 录入节假日安排后: rota days already saved on a date the new arrangement makes an official day off stay
+ * (staff decide whether to move or cancel them) and are flagged: the rota shows the holiday beside the day
+ * (`holiday`, read from the calendar), each is audited, and the station's staff and the deputies on duty
+ * are told, one notice each listing their days. Past days are history and left alone.
+ */
+export const rotaOnNewDaysOff: DaysOffWatcher = {
+  name: 'stations-rota',
+  async becameDaysOff(tx, notifier, ctx, year, days) {
+    const rows = await repo.rotaOnDays(
+      tx,
+      [...days.keys()].filter((day) => day >= today()),
+    );
+    const entries = new Map<string, { row: (typeof rows)[number]; userIds: string[] }>();
+    for (const row of rows) {
+      const entry = entries.get(row.rota.id) ?? { row, userIds: [] };
+      if (row.deputyUserId) entry.userIds.push(row.deputyUserId);
+      entries.set(row.rota.id, entry);
+    }
+    const staffOf = new Map<string, string[]>();
+    const digest = new NoticeDigest();
+    for (const { row, userIds } of entries.values()) {
+      const { rota: r, bodyId, stationName } = row;
+      const holiday = days.get(r.day)!;
+      await recordAudit(tx, ctx, {
+        entity: 'station_rota',
+        entityId: r.id,
+        bodyId,
+        action: 'fellOnHoliday',
+        after: { day: r.day, holiday, calendarYear: year },
+      });
+      if (!staffOf.has(bodyId))
+        staffOf.set(
+          bodyId,
+          (await staffOfBody(tx, bodyId)).map((u) => u.id),
+        );
+      digest.add(
+        [...staffOf.get(bodyId)!, ...userIds],
+        `${stationName} ${r.day}（${holiday}）${describeEntry(r)}`,
+        `/stations/${r.stationId}`,
+      );
+    }
+    await digest.send(
+      tx,
+      notifier,
+      `${year}年法定节假日安排已录入，有排班落在放假日`,
+      `按${year}年放假安排，以下已排定的进站接待落在法定节假日。排班仍保留，请确定改期或取消：`,
+    );
+  },
+};

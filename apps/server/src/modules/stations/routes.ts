@@ -3,7 +3,8 @@ import { registerPublicCardSource, registerSevenOnesSource } from '../deputies/i
 import { publicCardFromStations, sevenOnesFromReceptions } from './deputy-figures.js';
 import { receptionRoutes } from './reception-routes.js';
 import { rotaRoutes } from './rota-routes.js';
-import { remindRota } from './rota-service.js';
+import { remindRota, rotaOnNewDaysOff } from './rota-service.js';
+import { registerDaysOffWatcher } from '../../platform/provisional-deadlines.js';
 import { requireStation } from './stations-service.js';
 import { stationsRoutes } from './stations-routes.js';
 import { registerAuditTitles } from '../../platform/audit.js';
@@ -12,6 +13,8 @@ import { auditTitleSources } from './repository.js';
 /** The stations module's routes, one file per area, and what it plugs into the deputies module. */
 export const stationRoutes: ModuleRoutes = async (app, deps) => {
   registerAuditTitles(auditTitleSources);
+  // Rota days saved before their year's holidays were entered are flagged when it is.
+  registerDaysOffWatcher(rotaOnNewDaysOff);
   const { database, notifier, jobs, attachments } = deps;
   registerSevenOnesSource('stations', sevenOnesFromReceptions);
   registerPublicCardSource('stations', publicCardFromStations);

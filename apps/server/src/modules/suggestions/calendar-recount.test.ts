@@ -57,8 +57,33 @@ describe('entering a year of the official calendar recounts suggestions’ worki
     const earlyAssigned = await act('staff', early, 'assign', { leadUnitId: c.units.housing });
     expect(earlyAssigned.dueAt).toBe(endOf('2026-12-31'));
 
+    // Re-handling counted in 10 working days: a lead reply and a 分别办理 part, answered and released now,
+    // are reopened on 24 December by the deputy's dissatisfaction (the round counts from that day).
+    await setRule(t.db, c.city.id, 'suggestions.rehandle', { amount: 10, unit: 'working_days' }, clock.now());
+    const reopenedLead = await acceptedItem('关于老旧小区屋顶防水维修的建议');
+    await act('staff', reopenedLead, 'assign', { leadUnitId: c.units.housing });
+    await act('unit', reopenedLead, 'signFor');
+    await act('unit', reopenedLead, 'reply', reply);
+    await act('staff', reopenedLead, 'release');
+    const reopenedPart = await acceptedItem('关于老旧小区增设充电桩的建议');
+    await act('staff', reopenedPart, 'assign', { mode: 'separate', separateUnitIds: [c.units.housing, c.units.civil] });
+    for (const unit of ['unit', 'unit3']) {
+      await act(unit, reopenedPart, 'signFor');
+      await act(unit, reopenedPart, 'reply', reply);
+    }
+    const partReplies = (await c.as.staff!.request('GET', `/api/suggestions/${reopenedPart}`)).json().replies as {
+      id: string;
+      unitName: string;
+    }[];
+    for (const r of partReplies) await act('staff', reopenedPart, 'release', { replyId: r.id });
+    const civilReply = partReplies.find((r) => r.unitName === '嘉兴市民政局')!.id;
+
     // Thursday 24 December, with 2027 unknown (New Year's Day counted as a working day, provisionally).
     clock.set(cst('2026-12-24T10:00:00'));
+    await act('deputy', reopenedLead, 'rate', { rating: 'dissatisfied', comment: '顶楼仍有渗漏' });
+    expect(await itemDue(reopenedLead)).toBe(endOf('2027-01-07'));
+    await act('deputy', reopenedPart, 'rate', { rating: 'dissatisfied', comment: '未明确安装时间', replyId: civilReply });
+    expect((await byUnit(reopenedPart, c.units.civil)).dueAt.toISOString()).toBe(endOf('2027-01-07'));
     const leadJoint = await acceptedItem('关于推进老旧小区雨污分流改造的建议');
     const assigned = await act('staff', leadJoint, 'assign', { leadUnitId: c.units.housing, jointUnitIds: [c.units.education] });
     expect(assigned.dueAt).toBe(endOf('2027-01-14'));
@@ -111,6 +136,13 @@ describe('entering a year of the official calendar recounts suggestions’ worki
     expect(civilPart.dueAt.toISOString()).toBe(endOf('2027-01-15'));
     expect(await itemDue(separate)).toBe(endOf('2027-01-15'));
 
+    // The reopened rounds are counted again from the reopening, not from the assignment.
+    expect((await byUnit(reopenedLead, c.units.housing)).dueAt.toISOString()).toBe(endOf('2027-01-08'));
+    expect(await itemDue(reopenedLead)).toBe(endOf('2027-01-08'));
+    expect((await byUnit(reopenedPart, c.units.civil)).dueAt.toISOString()).toBe(endOf('2027-01-08'));
+    expect(await itemDue(reopenedPart)).toBe(endOf('2027-01-08'));
+    expect(await recomputed(reopenedPart)).toHaveLength(1);
+
     expect(await itemDue(extended)).toBe(endOf('2027-02-14'));
     expect((await byUnit(answered, c.units.housing)).dueAt.toISOString()).toBe(endOf('2027-01-14'));
     expect((await byUnit(closed, c.units.housing)).dueAt.toISOString()).toBe(endOf('2027-01-14'));
@@ -154,5 +186,11 @@ describe('entering a year of the official calendar recounts suggestions’ worki
     expect(civil).toHaveLength(1);
     expect(civil[0]!.body).toContain('（分别办理）的答复期限：期限由 2027-01-14 调整为 2027-01-15');
     expect(civil[0]!.body).not.toContain('消防设施');
+    expect(civil[0]!.body).toContain(
+      '《关于老旧小区增设充电桩的建议》嘉兴市民政局（分别办理）的答复期限：期限由 2027-01-07 调整为 2027-01-08',
+    );
+    expect(housing[0]!.body).toContain(
+      '《关于老旧小区屋顶防水维修的建议》嘉兴市住房和城乡建设局（主办）的答复期限：期限由 2027-01-07 调整为 2027-01-08',
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
 import { addCalendarDays, chinaDate, endOfChinaDay } from '../../platform/deadlines.js';
 import { ruledWorkingDays, type ProvisionalDeadlineSource, type WorkingDayDeadline } from '../../platform/provisional-deadlines.js';
-import { findOpenAssignmentsDueFrom } from './deadline-repository.js';
+import { findOpenAssignmentsDueFrom, latestReopening } from './deadline-repository.js';
 import { replyRuleOf, suggestionRules } from './deadlines.js';
 import * as repo from './repository.js';
 import { nearestDue } from './separate.js';
@@ -18,8 +18,9 @@ import { nearestDue } from './separate.js';
  * An assignment keeps its start (`assignedAt`) and its date, not how the date was reached, so the rule in
  * force must give the stored date from that start (`ruledWorkingDays`). That leaves alone a date moved by an
  * approved extension: it is the counted date plus calendar months, approved by staff and told to the deputy
- * in writing as that date (福建省办法第十九条), so it is a calendar date now. It also leaves alone a part
- * reopened for re-handling: the new round is counted from the reopening, which the row does not keep.
+ * in writing as that date (福建省办法第十九条), so it is a calendar date now. A round reopened for re-handling
+ * (the lead's, or a 分别办理 part's) is counted from the reopening, which the row does not keep: its start is
+ * the later of the assignment and the item's latest reopening of that unit (`roundStart`).
  */
 interface AssignmentDeadline extends WorkingDayDeadline {
   assignmentId: string;
@@ -27,6 +28,13 @@ interface AssignmentDeadline extends WorkingDayDeadline {
 }
 
 type Row = Awaited<ReturnType<typeof findOpenAssignmentsDueFrom>>[number];
+
+/** The instant a unit's current round began: its assignment, or a later reopening (a reassignment within the round sets `assignedAt`). */
+async function roundStart(tx: Executor, row: Row): Promise<Date> {
+  if (row.a.round === 1) return row.a.assignedAt;
+  const reopened = await latestReopening(tx, row.s.id, row.a.unitId);
+  return reopened && reopened > row.a.assignedAt ? reopened : row.a.assignedAt;
+}
 
 function source(
   name: string,
@@ -41,7 +49,7 @@ function source(
       const ruled = ruledWorkingDays(tx);
       const open: AssignmentDeadline[] = [];
       for (const row of await findOpenAssignmentsDueFrom(tx, column, endOfChinaDay(addCalendarDays(from, -1)))) {
-        const start = chinaDate(row.a.assignedAt);
+        const start = chinaDate(column === 'dueAt' ? await roundStart(tx, row) : row.a.assignedAt);
         const due = chinaDate(row.a[column]);
         const workingDays = await ruled(ruleOf(row), row.path, start, due);
         if (workingDays === null) continue;

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bodies, handlingUnits, keySuggestions, suggestionAssignments, suggestions } from '../../db/schema.js';
+import { auditEvents, bodies, handlingUnits, keySuggestions, suggestionAssignments, suggestions } from '../../db/schema.js';
 import { OPEN_PART_STATES } from './separate.js';
 
 // What the deadline job reads: unscoped on purpose, it runs for every body.
@@ -97,3 +97,31 @@ export const findOpenAssignmentsDueFrom = (db: Executor, column: 'signForDueAt' 
       sql`${suggestionAssignments[column]} >= ${after}`,
     )!,
   );
+
+/**
+ * When a unit's current re-handling round began: the item's latest reopening (staff, or the system after
+ * the lead deputy's dissatisfaction) or, for a 分别办理 part, the deputy's dissatisfied rating of that unit's
+ * reply, which sends only that part back. Read from the item's audit trail, which is also its timeline.
+ */
+export async function latestReopening(db: Executor, suggestionId: string, unitId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: auditEvents.at })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entity, 'suggestion'),
+        eq(auditEvents.entityId, suggestionId),
+        or(
+          eq(auditEvents.action, 'reopen'),
+          and(
+            eq(auditEvents.action, 'rate'),
+            sql`${auditEvents.after}->>'unitId' = ${unitId}`,
+            sql`${auditEvents.after}->>'rating' = 'dissatisfied'`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(auditEvents.at))
+    .limit(1);
+  return row?.at ?? null;
+}

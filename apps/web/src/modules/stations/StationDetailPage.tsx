@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Button, DatePicker, Descriptions, Flex, Form, Input, Popconfirm, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { CalendarOutlined, DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +27,7 @@ import { useAction, useFormMutation } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { thisYear } from '../deputies/api';
 import { Section } from '../../components/Section';
+import { tagColour } from '../../components/tagColours';
 import {
   stationKey,
   stationUrls,
@@ -123,8 +138,22 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
     invalidate: stationKey(station.id),
   });
   const today = dayjs().format('YYYY-MM-DD');
+  const onHolidays = (rota.data ?? []).filter((r) => r.holiday && r.day >= today && !r.sessionId).map((r) => `${r.day}（${r.holiday}）`);
   const columns: TableColumnsType<RotaEntry> = [
-    { title: t('stations.rota.day'), dataIndex: 'day' },
+    {
+      title: t('stations.rota.day'),
+      dataIndex: 'day',
+      // A day saved before its year's holidays were entered may now be a day off: staff move or cancel it.
+      render: (day: string, r) =>
+        r.holiday ? (
+          <Space size={4} wrap>
+            {day}
+            <Tag color={tagColour.warning}>{t('stations.rota.holiday', { name: r.holiday })}</Tag>
+          </Space>
+        ) : (
+          day
+        ),
+    },
     { title: t('stations.rota.time'), key: 'time', render: (_, r) => `${r.startTime}—${r.endTime}` },
     { title: t('stations.rota.topic'), dataIndex: 'topic' },
     { title: t('stations.rota.deputies'), dataIndex: 'deputies', render: (ds: RotaEntry['deputies']) => ds.map((d) => d.name).join('、') },
@@ -183,6 +212,14 @@ function RotaSection({ station, manage }: { station: Station; manage: boolean })
       }
     >
       <Typography.Paragraph type="secondary">{t('stations.rota.hint', range)}</Typography.Paragraph>
+      {onHolidays.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('stations.rota.onHolidays', { days: onHolidays.join('、') })}
+        />
+      )}
       <Table<RotaEntry>
         rowKey="id"
         size="small"

@@ -79,6 +79,9 @@ export const stationsEn: Widen<typeof stationsZh> = {
     delete: 'Delete',
     deleteOf: 'Delete: {{day}}',
     deleteConfirm: 'Delete this rota entry?',
+    holiday: 'Holiday: {{name}}',
+    onHolidays:
+      '{{days}} became official days off (holiday arrangement entered). The entries are kept: move them (delete and add again) or cancel them.',
     repeat: {
       open: 'Repeat weekly',
       title: 'Repeat weekly',

@@ -73,6 +73,8 @@ export const stationsZh = {
     delete: '删除',
     deleteOf: '删除 {{day}} 的排班',
     deleteConfirm: '确定删除这条排班吗？',
+    holiday: '节假日：{{name}}',
+    onHolidays: '{{days}} 已成为法定节假日（按新录入的节假日安排）。排班仍保留，请确定改期（删除后重新排班）或取消。',
     repeat: {
       open: '按周重复排班',
       title: '按周重复排班',
