@@ -95,7 +95,7 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
 
     await page.getByRole('button', { name: '增加议题' }).click();
     const item = page.getByRole('dialog', { name: '增加议题' });
-    await item.getByLabel('议题').fill(ITEM);
+    await item.getByLabel('议题', { exact: true }).fill(ITEM);
     await item.getByLabel('报告人 / 说明人').fill('市财政局');
     await tick(item.getByRole('checkbox', { name: '提请表决' }));
     await buttonNamed(item, '保存').click();
