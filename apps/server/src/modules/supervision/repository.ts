@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { ItemQuery, PointQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
 import { bodies, handlingUnits } from '../../db/schema.js';
@@ -35,19 +35,23 @@ export type EvaluationRow = typeof supervisionEvaluations.$inferSelect;
  */
 function itemAccess(actor: Actor): SQL {
   if (actor.role === 'handling_unit') return actor.handlingUnitId ? eq(supervisionItems.organUnitId, actor.handlingUnitId) : sql`false`;
-  if (actor.role === 'deputy') return or(invitedDeputy(actor), visitingDeputy(actor))!;
+  if (actor.role === 'deputy') return takesPart(actor);
   return inScope(supervisionItems.bodyId, actor);
 }
 
-/** The signed-in deputy is invited to the item (邀请代表参与). */
-const invitedDeputy = (actor: Actor) =>
-  sql`EXISTS (SELECT 1 FROM ${supervisionItemDeputies} JOIN ${deputies} ON ${deputies.id} = ${supervisionItemDeputies.deputyId}
-      WHERE ${supervisionItemDeputies.itemId} = ${supervisionItems.id} AND ${deputies.userId} = ${actor.id})`;
-
-/** The signed-in deputy went on one of the item's field inspections (a visit keeps its deputies as a jsonb array). */
-const visitingDeputy = (actor: Actor) =>
-  sql`EXISTS (SELECT 1 FROM ${supervisionVisits} v JOIN ${deputies} d ON v.deputy_ids @> jsonb_build_array(d.id::text)
-      WHERE v.item_id = ${supervisionItems.id} AND d.user_id = ${actor.id})`;
+/**
+ * The items the signed-in deputy takes part in: invited to (邀请代表参与), or out on one of their field
+ * inspections (a visit keeps its deputies as a jsonb array of ids; `?|` asks for any of the deputy's
+ * records). Read from the deputy's side, so a province's ten years of items are never tested one by one
+ * (bench/supervision-list.ts).
+ */
+const takesPart = (actor: Actor) => {
+  const ownRecords = sql`SELECT ${deputies.id} FROM ${deputies} WHERE ${deputies.userId} = ${actor.id}`;
+  return sql`${supervisionItems.id} IN (
+      SELECT ${supervisionItemDeputies.itemId} FROM ${supervisionItemDeputies} WHERE ${supervisionItemDeputies.deputyId} IN (${ownRecords})
+      UNION
+      SELECT v.item_id FROM ${supervisionVisits} v WHERE v.deputy_ids ?| ARRAY(SELECT d.id::text FROM (${ownRecords}) d))`;
+};
 
 /** An organ sees only its own points; staff the points of their bodies. */
 function pointAccess(actor: Actor): SQL {
@@ -178,7 +182,7 @@ export async function pageItems(db: Executor, actor: Actor, q: ItemQuery) {
  */
 export async function itemsOfDeputy(db: Executor, actor: Actor) {
   const rows = await itemsFrom(db)
-    .where(or(invitedDeputy(actor), visitingDeputy(actor)))
+    .where(takesPart(actor))
     .orderBy(desc(supervisionItems.year), desc(supervisionItems.meetingOn), desc(supervisionItems.id))
     .limit(200);
   const ids = rows.map((r) => r.item.id);
