@@ -137,6 +137,19 @@ export async function voteResult(db: Executor, id: string): Promise<VoteResult |
 
 // ---- creating ----
 
+/** A vote row's columns as its spec gives them (a new vote, or one stored as already announced). */
+const specColumns = (spec: Omit<VoteSpec, 'opensAt' | 'closesAt' | 'parentVoteId'>, maxChoices: number | null) => ({
+  bodyId: spec.bodyId,
+  title: spec.title,
+  subjectModule: spec.subject.module,
+  subjectId: spec.subject.id,
+  electorate: electorateSchema.parse(spec.electorate),
+  ballotKind: spec.ballotKind,
+  maxChoices,
+  secret: spec.secret,
+  items: spec.items,
+});
+
 export async function createVote(tx: Executor, ctx: ActorContext, input: VoteSpec): Promise<{ id: string }> {
   const spec = voteSpec.parse(input);
   await requireBodyInScope(tx, ctx.actor, spec.bodyId);
@@ -149,15 +162,7 @@ export async function createVote(tx: Executor, ctx: ActorContext, input: VoteSpe
   if (spec.parentVoteId && !(await repo.getVote(tx, ctx.actor, spec.parentVoteId))) throw notFound('原投票', { id: spec.parentVoteId });
   const maxChoices = spec.ballotKind === 'approve' ? (spec.maxChoices ?? spec.rule.places ?? spec.items.length) : null;
   const id = await repo.insertVote(tx, {
-    bodyId: spec.bodyId,
-    title: spec.title,
-    subjectModule: spec.subject.module,
-    subjectId: spec.subject.id,
-    electorate: electorateSchema.parse(spec.electorate),
-    ballotKind: spec.ballotKind,
-    maxChoices,
-    secret: spec.secret,
-    items: spec.items,
+    ...specColumns(spec, maxChoices),
     rule: voteRule.parse(spec.rule),
     state: 'draft',
     opensAt: spec.opensAt ? new Date(spec.opensAt) : null,
@@ -511,15 +516,7 @@ export async function storeAnnouncedVote(
   const rule = voteRule.parse(spec.rule);
   const result = decide(spec.ballotKind, spec.items, rule, ballots, members.length);
   const id = await repo.insertVote(tx, {
-    bodyId: spec.bodyId,
-    title: spec.title,
-    subjectModule: spec.subject.module,
-    subjectId: spec.subject.id,
-    electorate: electorateSchema.parse(spec.electorate),
-    ballotKind: spec.ballotKind,
-    maxChoices: spec.maxChoices ?? null,
-    secret: spec.secret,
-    items: spec.items,
+    ...specColumns(spec, spec.maxChoices ?? null),
     rule,
     state: 'announced',
     electorateSize: members.length,
