@@ -193,8 +193,9 @@ async function main() {
         for (const shot of shots.filter((s) => s.role === role)) {
           await page.goto(`${server.baseUrl}${shot.path}`);
           await page.locator('h1').first().waitFor();
-          // Lists and charts load after the heading; wait until no spinner is left.
-          await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')", null, { timeout: 30_000 });
+          // Lists and charts load after the heading; wait until no spinner is left (a locator, not a page
+          // function: the app's CSP forbids evaluating strings).
+          await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached', timeout: 30_000 });
           await page.waitForTimeout(800);
           const name = `${role}-${slug(shot.path)}-${size}.jpg`;
           await page.screenshot({ path: path.join(outDir, name), fullPage: true, type: 'jpeg', quality: 70 });
