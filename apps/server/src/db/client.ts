@@ -17,6 +17,20 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Either the database or a transaction: repositories take this as their first argument. */
 export type Executor = Db | Tx;
 
+/**
+ * Builds a database's prepared statements once, on first use, and hands the same ones back after: a
+ * statement on a hot path (every request's session, a cast, a public submission) is then parsed and
+ * planned once per connection, not per call.
+ */
+export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let statements = built.get(db);
+    if (!statements) built.set(db, (statements = build(db)));
+    return statements;
+  };
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** Raw SQL access for libraries that bring their own SQL (pg-boss) and for LISTEN/NOTIFY. */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Role } from '@renda/shared';
-import type { Db, Executor } from '../db/client.js';
+import { preparedPerDb, type Db, type Executor } from '../db/client.js';
 import { bodies, handlingUnits, sessions, users } from '../db/schema.js';
 import { clock } from './clock.js';
 import type { Actor, ActorContext, RequestContext } from './context.js';
@@ -55,12 +55,10 @@ function sessionStatement(db: Db) {
     )
     .prepare('session_actor');
 }
-const sessionStatements = new WeakMap<Db, ReturnType<typeof sessionStatement>>();
+const sessionStatementOf = preparedPerDb(sessionStatement);
 
 async function actorBySessionToken(db: Db, token: string): Promise<Actor | null> {
-  let statement = sessionStatements.get(db);
-  if (!statement) sessionStatements.set(db, (statement = sessionStatement(db)));
-  const [row] = await statement.execute({ tokenHash: hashToken(token), now: clock.now().toISOString() });
+  const [row] = await sessionStatementOf(db).execute({ tokenHash: hashToken(token), now: clock.now().toISOString() });
   return row ? { ...row, role: row.role as Role } : null;
 }
 

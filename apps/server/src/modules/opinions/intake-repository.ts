@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db, Executor } from '../../db/client.js';
+import { preparedPerDb, type Db, type Executor } from '../../db/client.js';
 import { auditEvents, bodies, handlingUnits, outboxMessages } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
@@ -74,7 +74,7 @@ function lookupStatement(db: Db) {
     )
     .prepare('opinion_intake_lookups');
 }
-const lookupStatements = new WeakMap<Db, ReturnType<typeof lookupStatement>>();
+const lookupStatementOf = preparedPerDb(lookupStatement);
 
 export type IntakeKey = { station: string | null; deputy: string | null; clientToken: string | null };
 
@@ -84,9 +84,7 @@ export type IntakeKey = { station: string | null; deputy: string | null; clientT
  * force there. (The form page uses it without a token.) Answers in the order asked.
  */
 export async function intakeLookups(db: Db, keys: IntakeKey[]): Promise<IntakeLookup[]> {
-  let statement = lookupStatements.get(db);
-  if (!statement) lookupStatements.set(db, (statement = lookupStatement(db)));
-  const rows = await statement.execute({
+  const rows = await lookupStatementOf(db).execute({
     items: JSON.stringify(keys.map((k, ord) => ({ ord, station: k.station, deputy: k.deputy, client_token: k.clientToken }))),
   });
   const answers: IntakeLookup[] = new Array(keys.length);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { BallotChoices } from '@renda/shared';
-import type { Db, Executor } from '../../db/client.js';
+import { preparedPerDb, type Db, type Executor } from '../../db/client.js';
 import { auditEvents, bodies, users } from '../../db/schema.js';
 import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
@@ -202,12 +202,7 @@ function castStatement(db: Db) {
     .prepare('vote_cast');
 }
 
-const castStatements = new WeakMap<Db, { lookup: ReturnType<typeof castLookupStatement>; cast: ReturnType<typeof castStatement> }>();
-const castStatementsOf = (db: Db) => {
-  let prepared = castStatements.get(db);
-  if (!prepared) castStatements.set(db, (prepared = { lookup: castLookupStatement(db), cast: castStatement(db) }));
-  return prepared;
-};
+const castStatementsOf = preparedPerDb((db) => ({ lookup: castLookupStatement(db), cast: castStatement(db) }));
 
 /** The vote (within the scope) and the user's roll line, for the cast path. */
 export async function castLookup(db: Db, scope: Scope, voteId: string, userId: string) {
