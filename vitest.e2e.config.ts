@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-/** Browser tests: one server, one Chromium at a time (the machine has two cores). */
+import { e2eWorkers } from './e2e/workers.js';
+
+/** Browser tests: as many files at once as e2eWorkers, each worker with its own server and Chromium. */
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
-    fileParallelism: false,
+    fileParallelism: e2eWorkers > 1,
+    maxWorkers: e2eWorkers,
     // Guards against a hung test, not timings: a walk on a busy two-core machine may take minutes.
     testTimeout: 600_000,
     hookTimeout: 300_000,
