@@ -160,7 +160,8 @@ export async function expectCleanPage(tracked: TrackedPage, where: string) {
 /** The toast on the page, held still under the pointer (a hovered toast does not fade), passes axe. */
 export async function expectCleanToast(tracked: TrackedPage, text: string) {
   const toast = tracked.page.locator('.ant-message-notice', { hasText: text });
-  await toast.hover();
+  // force: hover at once, without waiting for the toast to stop sliding in; once hovered it stays.
+  await toast.hover({ force: true });
   await animationsEnded(tracked.page);
   const violations = await seriousA11yViolations(tracked.page, 'toasts');
   expect(violations, `toast ${text}: accessibility violations ${JSON.stringify(violations, null, 1)}`).toEqual([]);

@@ -21,11 +21,17 @@ const queryClient = new QueryClient({
 
 setUnauthorizedHandler(() => setSession(queryClient, null));
 
+/**
+ * Toasts stay six seconds, not antd's three: a refusal is a Chinese sentence to read (WCAG 2.2.1,
+ * enough time), and hovering one keeps it open.
+ */
+const toastConfig = { duration: 6 };
+
 export function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
-      <AntApp>
+      <AntApp message={toastConfig}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
