@@ -1,4 +1,4 @@
-import { Button, List, Typography, Upload, message } from 'antd';
+import { Button, Flex, Image, List, Typography, Upload, message } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,9 @@ import { ApiError, api } from '../app/api';
 import { formatDateTime } from './format';
 
 const attachmentsKey = (ownerEntity: string, ownerId: string) => ['attachments', ownerEntity, ownerId] as const;
+
+/** Pictures a browser can show (a phone's HEIC photo is only offered for download). */
+const shownAsPicture = (mimeType: string) => ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(mimeType);
 
 const sizeLabel = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -65,9 +68,15 @@ export function AttachmentsList({ ownerEntity, ownerId, canUpload }: Attachments
           dataSource={data ?? []}
           renderItem={(a) => (
             <List.Item>
-              <a href={`/api/attachments/${a.id}/download`} download={a.fileName}>
-                <PaperClipOutlined aria-hidden /> {a.fileName}
-              </a>
+              <Flex gap="small" align="center" wrap>
+                {/* A photo (an inspection's, a visit's) is seen on the page, and enlarged on a tap. */}
+                {shownAsPicture(a.mimeType) && (
+                  <Image width={96} height={96} style={{ objectFit: 'cover' }} src={`/api/attachments/${a.id}/download`} alt={a.fileName} />
+                )}
+                <a href={`/api/attachments/${a.id}/download`} download={a.fileName}>
+                  <PaperClipOutlined aria-hidden /> {a.fileName}
+                </a>
+              </Flex>
               <Typography.Text type="secondary">
                 {sizeLabel(a.size)} · {formatDateTime(a.createdAt)}
               </Typography.Text>

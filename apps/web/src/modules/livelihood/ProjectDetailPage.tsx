@@ -185,8 +185,10 @@ function InspectionItem({ inspection: i, canUpload }: { inspection: Inspection; 
         </Typography.Text>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{i.findings}</Typography.Paragraph>
         {i.problems && (
-          <Typography.Paragraph type="warning" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-            {t('livelihood.project.problems')}：{i.problems}
+          // Plain text under a bold label: antd's pale warning colour fails the contrast check (axe).
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+            <Typography.Text strong>{t('livelihood.project.problems')}：</Typography.Text>
+            {i.problems}
           </Typography.Paragraph>
         )}
         <Typography.Text type="secondary">{t('livelihood.project.photos')}</Typography.Text>

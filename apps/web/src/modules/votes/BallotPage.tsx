@@ -51,7 +51,9 @@ export function BallotPage() {
         submitLabel={t('votes.ballot.submit')}
         confirm={t('votes.ballot.confirm')}
         pending={cast.isPending}
-        onSubmit={(c) => cast.mutate(c)}
+        // A refused ballot (cast already from another device, or the vote closed meanwhile): the page then
+        // shows the vote as it now stands instead of a form that can no longer be sent.
+        onSubmit={(c) => cast.mutate(c, { onError: () => void vote.refetch() })}
       />
     );
   return (
