@@ -9,9 +9,10 @@ import * as api from './api';
 const Documents = ({ documents, testId }: { documents: Attachment[]; testId: string }) => (
   <Flex vertical data-testid={testId}>
     {documents.map((d) => (
-      <span key={d.id}>
+      // A row of its own (a flex box, like a list item's): a link inside running text fails axe's link-in-text-block.
+      <Flex key={d.id} gap="small" wrap>
         <AttachmentLink attachment={d} />
-      </span>
+      </Flex>
     ))}
   </Flex>
 );
