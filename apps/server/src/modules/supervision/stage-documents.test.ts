@@ -5,7 +5,7 @@ import type { SupervisionItem } from '@renda/shared';
 import { attachments, auditEvents, handlingUnits } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { multipart } from '../../test/multipart.js';
+import { postMultipart } from '../../test/multipart.js';
 import { deputies } from '../deputies/tables.js';
 
 /**
@@ -25,21 +25,12 @@ let itemId: string;
 const at = (time: string) => new Date(`2026-05-10T${time}:00Z`);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-async function upload(
+const upload = (
   who: Session,
   fileName: string,
   fields: Record<string, string> = {},
   owner = { ownerEntity: 'supervision_item', ownerId: itemId },
-) {
-  const { payload, headers } = await multipart({ ...owner, ...fields }, [{ name: 'file', fileName, data: pdf }]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    payload,
-    cookies: who.cookies,
-    headers: { ...headers, 'x-csrf-token': who.token },
-  });
-}
+) => postMultipart(t.app, who, '/api/attachments', { ...owner, ...fields }, [{ name: 'file', fileName, data: pdf }]);
 
 const item = async (who: Session) => {
   const res = await who.request('GET', `/api/supervision-items/${itemId}`);
