@@ -19,7 +19,8 @@ import {
  * supervision.e2e.ts): a law-enforcement inspection whose field inspection a deputy then finds in their
  * performance file; a special inquiry with its questions, askers, answering officials and answers and a
  * 满意 result published; a work evaluation; a major project with its quarterly report from the organ's
- * phone. Stage moves already walked elsewhere go through the page's stage button in a row.
+ * phone, and documents filed under their stages. Stage moves already walked elsewhere go through the page's
+ * stage button in a row.
  */
 const run = Date.now().toString(36);
 const HOUSING = { typed: '住房', name: '嘉兴市住房和城乡建设局' };
@@ -43,10 +44,18 @@ async function saveDialog(page: Page, texts: Record<string, string>, selects: Re
   await expect.poll(() => dialog.count()).toBe(0);
 }
 
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Uploads a document on the item page and finds it under the stage it was filed in. */
+async function uploadDocument(page: Page, fileName: string, stage: string) {
+  await page.locator('.stage-upload input[type=file]').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf });
+  await expect.poll(() => page.getByTestId(`stage-documents-${stage}`).textContent()).toContain(fileName);
+}
+
 /**
- * The organ, signed in on its own (on a phone when asked), hands in the report its stage asks for and
- * answers its points on the item page; staff then judge each solved and close the item (an item closes
- * only with its list cleared).
+ * The organ, signed in on its own (on a phone when asked), hands in the report its stage asks for (and,
+ * when given, a document, filed under the stage the item is in) and answers its points on the item page;
+ * staff then judge each solved and close the item (an item closes only with its list cleared).
  */
 async function organReportsAndStaffClose(
   itemId: string,
@@ -54,11 +63,13 @@ async function organReportsAndStaffClose(
   report: Record<string, string>,
   points: string[],
   mobile = false,
+  document?: { fileName: string; stage: string },
 ) {
   const tracked = await openPage(browser, mobile ? { mobile: true, viewport: { width: 390, height: 844 } } : {});
   const { page } = tracked;
   await loginAs(page, account);
   await page.goto(`${baseUrl()}/supervision/items/${itemId}`);
+  if (document) await uploadDocument(page, document.fileName, document.stage);
   await buttonNamed(page, '报送报告').click();
   await saveDialog(page, report);
   await expect.poll(() => page.getByText(report['报告标题']!, { exact: false }).count()).toBeGreaterThan(0);
@@ -266,6 +277,9 @@ describe('major-project supervision (重大项目监督) with a quarterly report
       reason: REASON,
     });
     await advanceThrough(page, '季度专报');
+    // Staff file a document under an earlier stage; the organ's goes under the stage the item is in.
+    await chooseOption(page, page.locator('.stage-upload .ant-select'), '列入计划');
+    await uploadDocument(page, '枢纽项目立项批复.pdf', 'planned');
     await listPoints(page, '项目问题', ['剩余 3 户征迁影响工期']);
     await organReportsAndStaffClose(
       itemId,
@@ -273,6 +287,7 @@ describe('major-project supervision (重大项目监督) with a quarterly report
       { 报告标题: '嘉兴南站枢纽建设第二季度专报', 报告内容: '主体结构完成 60%，征迁剩余 3 户。', '季度（如 2026Q2）': '2026Q2' },
       ['剩余 3 户征迁影响工期'],
       true,
+      { fileName: '第二季度形象进度照片说明.pdf', stage: 'quarterly' },
     );
     await expect.poll(() => page.getByText('季度专报 2026Q2：嘉兴南站枢纽建设第二季度专报').count()).toBe(1);
     await closeItem(page);

@@ -34,6 +34,8 @@ export const attachment = z.object({
   size: z.number().int(),
   ownerEntity: z.string(),
   ownerId: z.string(),
+  /** The owner's stage it was filed under (a supervision item's); null for owners without stages. */
+  stage: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type Attachment = z.infer<typeof attachment>;

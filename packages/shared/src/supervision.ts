@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachment } from './notifications.js';
 import { pageQuery } from './pagination.js';
 import { defineActions } from './workflow.js';
 
@@ -447,7 +448,12 @@ export const supervisionEvent = z.object({
 
 export const supervisionItem = supervisionItemSummary.extend({
   planState,
-  stages: z.array(z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean() })),
+  /** The stages of the item's kind, each with the documents filed under it (uploads go to the current stage unless staff choose). */
+  stages: z.array(
+    z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean(), documents: z.array(attachment) }),
+  ),
+  /** Documents filed under no stage of the kind (uploaded before documents were kept by stage): 其他（未分阶段）. */
+  otherDocuments: z.array(attachment),
   deputies: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The agenda items of meetings (modules/meetings) about this item: where it is heard. */
   hearings: z.array(

@@ -179,6 +179,8 @@ export const attachments = pgTable(
       .references(() => bodies.id),
     ownerEntity: varchar('owner_entity', { length: 40 }).notNull(),
     ownerId: text('owner_id').notNull(),
+    /** The stage of its owner it belongs to, for owners that keep their documents by stage (a supervision item). */
+    stage: varchar('stage', { length: 24 }),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),

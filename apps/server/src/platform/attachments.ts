@@ -14,9 +14,16 @@ import { DomainError, notFound } from './errors.js';
 
 /**
  * Each module that owns attachments says how to find the owning record within the actor's scope:
- * the resolver returns the record's body id, or null when the actor may not see it.
+ * the resolver returns the record's body id, or null when the actor may not see it. An owner that keeps
+ * its documents by stage (a supervision item) also returns the stage an upload goes to, given the stage
+ * asked for (or none: its current one), and refuses a stage the actor may not file under.
  */
-export type OwnerResolver = (db: Db, ctx: ActorContext, ownerId: string) => Promise<{ bodyId: string } | null>;
+export type OwnerResolver = (
+  db: Db,
+  ctx: ActorContext,
+  ownerId: string,
+  stage?: string,
+) => Promise<{ bodyId: string; stage?: string } | null>;
 
 /** File kinds a congress platform receives: photos, office documents, PDFs, archives of evidence. */
 export const allowedMimeTypes = new Set([
@@ -61,6 +68,8 @@ export interface NewAttachment {
   ownerId: string;
   fileName: string;
   data: Buffer;
+  /** The owner's stage to file it under, for owners that keep documents by stage. */
+  stage?: string;
 }
 
 /**
@@ -79,13 +88,15 @@ export class Attachments {
     this.owners.set(entity, resolver);
   }
 
-  /** The owning record's body, or a 404 when the record does not exist or lies outside the actor's scope. */
-  private async ownerBody(db: Db, ctx: ActorContext, ownerEntity: string, ownerId: string): Promise<string> {
+  /** The owning record's body (and stage), or a 404 when the record does not exist or lies outside the actor's scope. */
+  private async owner(db: Db, ctx: ActorContext, ownerEntity: string, ownerId: string, stage?: string) {
     const resolver = this.owners.get(ownerEntity);
     if (!resolver) throw new DomainError('ATTACHMENT_OWNER_UNKNOWN', `附件不能挂在“${ownerEntity}”上`, { ownerEntity });
-    const owner = await resolver(db, ctx, ownerId);
+    const owner = await resolver(db, ctx, ownerId, stage);
     if (!owner) throw notFound('附件所属记录');
-    return owner.bodyId;
+    if (stage !== undefined && owner.stage === undefined)
+      throw new DomainError('ATTACHMENT_STAGE_UNSUPPORTED', '该记录的附件不分阶段', { ownerEntity });
+    return owner;
   }
 
   private fileOf(id: string) {
@@ -93,7 +104,7 @@ export class Attachments {
   }
 
   async save(db: Db, ctx: ActorContext, input: NewAttachment): Promise<Attachment> {
-    const bodyId = await this.ownerBody(db, ctx, input.ownerEntity, input.ownerId);
+    const { bodyId, stage = null } = await this.owner(db, ctx, input.ownerEntity, input.ownerId, input.stage);
     if (input.data.length === 0) throw new DomainError('FILE_EMPTY', '文件为空');
     if (input.data.length > this.maxBytes)
       throw new DomainError('FILE_TOO_LARGE', `文件超过 ${Math.round(this.maxBytes / 1024 / 1024)} MB 上限`, undefined, 413);
@@ -115,6 +126,7 @@ export class Attachments {
       bodyId,
       ownerEntity: input.ownerEntity,
       ownerId: input.ownerId,
+      stage,
       fileName: path.basename(input.fileName).slice(0, 200) || `附件.${type.ext}`,
       mimeType: type.mime,
       size: input.data.length,
@@ -178,7 +190,7 @@ export class Attachments {
   async open(db: Db, ctx: ActorContext, id: string) {
     const row = await db.query.attachments.findFirst({ where: eq(attachments.id, id) });
     if (!row) throw notFound('附件');
-    await this.ownerBody(db, ctx, row.ownerEntity, row.ownerId);
+    await this.owner(db, ctx, row.ownerEntity, row.ownerId);
     return { attachment: present(row), stream: createReadStream(this.fileOf(id)) };
   }
 
@@ -196,7 +208,7 @@ export class Attachments {
   }
 
   async list(db: Db, ctx: ActorContext, ownerEntity: string, ownerId: string): Promise<Attachment[]> {
-    await this.ownerBody(db, ctx, ownerEntity, ownerId);
+    await this.owner(db, ctx, ownerEntity, ownerId);
     const rows = await db.query.attachments.findMany({
       where: and(eq(attachments.ownerEntity, ownerEntity), eq(attachments.ownerId, ownerId)),
       orderBy: attachments.createdAt,
@@ -213,6 +225,7 @@ export function present(row: typeof attachments.$inferSelect): Attachment {
     size: row.size,
     ownerEntity: row.ownerEntity,
     ownerId: row.ownerId,
+    stage: row.stage,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -1,3 +1,4 @@
+import type { InjectOptions, Response as LightMyRequestResponse } from 'light-my-request';
 export interface UploadedFile {
   /** The form field's name. */
   name: string;
@@ -20,4 +21,16 @@ export async function multipart(fields: Record<string, string>, files: UploadedF
     payload: Buffer.from(await encoded.arrayBuffer()),
     headers: { 'content-type': encoded.headers.get('content-type')! },
   };
+}
+
+/** Posts a multipart body as a signed-in user, with the CSRF token a browser sends. */
+export async function postMultipart(
+  app: { inject: (opts: InjectOptions) => Promise<LightMyRequestResponse> },
+  who: { cookies: Record<string, string>; token: string },
+  url: string,
+  fields: Record<string, string>,
+  files: UploadedFile[],
+) {
+  const { payload, headers } = await multipart(fields, files);
+  return app.inject({ method: 'POST', url, payload, cookies: who.cookies, headers: { ...headers, 'x-csrf-token': who.token } });
 }

@@ -8,6 +8,8 @@ import { errorResponses, type ModuleRoutes } from '../../platform/http.js';
 import { readOneFile } from '../../platform/multipart.js';
 
 const owner = z.object({ ownerEntity: z.string().min(1).max(40), ownerId: z.string().min(1).max(64) });
+/** An upload names its owner and, for an owner that keeps documents by stage, the stage (its current one when left out). */
+const uploadOwner = owner.extend({ stage: z.string().min(1).max(24).optional() });
 
 export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachments }) => {
   registerAuditTitles({ attachment: attachmentTitles });
@@ -19,14 +21,14 @@ export const attachmentRoutes: ModuleRoutes = (app, { database: { db }, attachme
       ...guard,
       schema: {
         tags: ['platform'],
-        summary: '上传附件（multipart：字段 ownerEntity、ownerId，再加文件 file）',
+        summary: '上传附件（multipart：字段 ownerEntity、ownerId，分阶段的记录可加 stage，再加文件 file）',
         consumes: ['multipart/form-data'],
         response: { 201: attachment, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
       },
     },
     async (request, reply) => {
       const { fields, file } = await readOneFile(request, '请选择要上传的文件');
-      const parsed = owner.safeParse(fields);
+      const parsed = uploadOwner.safeParse(fields);
       if (!parsed.success) throw new DomainError('ATTACHMENT_OWNER_REQUIRED', '缺少附件所属记录（ownerEntity、ownerId）');
       const saved = await attachments.save(db, actorContext(request), { ...parsed.data, ...file });
       return reply.status(201).send(saved);

@@ -12,6 +12,7 @@ import {
 } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { clock } from '../../platform/clock.js';
+import { present as presentAttachment } from '../../platform/attachments.js';
 import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
@@ -37,10 +38,20 @@ export async function requireItem(db: Executor, ctx: RequestContext, id: string,
   return row;
 }
 
-/** The owner of an item's documents (attachments): the item, as the actor may see it. */
-export async function itemOwner(db: Executor, ctx: ActorContext, id: string) {
+/**
+ * The owner of an item's documents (attachments): the item, as the actor may see it. A document is filed
+ * under a stage of the item's kind: the current one, or another that staff choose (the organ and
+ * deputies file only under the stage the item is in).
+ */
+export async function itemOwner(db: Executor, ctx: ActorContext, id: string, stage?: string) {
   const row = await repo.getItem(db, ctx.actor, id);
-  return row ? { bodyId: row.item.bodyId } : null;
+  if (!row) return null;
+  const current = row.item.stage;
+  const stages: readonly string[] = supervisionStages[row.item.kind as SupervisionKind];
+  if (stage !== undefined && !stages.includes(stage))
+    throw new DomainError('SUPERVISION_STAGE_UNKNOWN', '所选阶段不是本事项的阶段', { stage });
+  if (stage !== undefined && stage !== current && ctx.actor.role !== 'staff') throw forbidden('只有工作人员可以将材料归入其他阶段');
+  return { bodyId: row.item.bodyId, stage: stage ?? current };
 }
 
 /** The actor's part (the organ under supervision, or none) and what the evaluation rows need to know. */
@@ -67,12 +78,20 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const events = await repo.eventsOf(db, id);
   const evaluations = await repo.evaluationsOf(db, id);
   const hearings = await repo.hearingsOf(db, i);
+  const documents = (await repo.documentsOf(db, id)).map(presentAttachment);
   const stages: readonly SupervisionStage[] = supervisionStages[kind];
   const at = stages.indexOf(stage);
   return {
     ...presentItemSummary(row),
     planState: row.planState as SupervisionItem['planState'],
-    stages: stages.map((s, n) => ({ stage: s, label: supervisionStageLabel[s], done: n < at || stage === 'closed', current: s === stage })),
+    stages: stages.map((s, n) => ({
+      stage: s,
+      label: supervisionStageLabel[s],
+      done: n < at || stage === 'closed',
+      current: s === stage,
+      documents: documents.filter((d) => d.stage === s),
+    })),
+    otherDocuments: documents.filter((d) => !stages.includes(d.stage as SupervisionStage)),
     deputies,
     hearings,
     reports: reports.map((r) => ({

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { ItemQuery, PointQuery } from '@renda/shared';
 import type { Executor } from '../../db/client.js';
-import { bodies, handlingUnits } from '../../db/schema.js';
+import { attachments, bodies, handlingUnits } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
 import { offsetOf } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
@@ -310,6 +310,14 @@ export async function answerQuestion(
 
 export const questionsOf = (db: Executor, itemId: string) =>
   db.select().from(supervisionQuestions).where(eq(supervisionQuestions.itemId, itemId)).orderBy(asc(supervisionQuestions.seq));
+
+/** An item's documents (attachments), oldest first; each keeps the stage it was filed under. */
+export const documentsOf = (db: Executor, itemId: string) =>
+  db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.ownerEntity, 'supervision_item'), eq(attachments.ownerId, itemId)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 
 // ---- points ----
 

@@ -52,8 +52,8 @@ const tags = ['supervision'];
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
   registerAuditTitles(auditTitleSources);
   registerProvisionalDeadlines(pointDeadlines);
-  // An item's documents (the organ's reports, inspection photos, the opinions letter as sent).
-  attachments.registerOwner('supervision_item', (tx, ctx, id) => items.itemOwner(tx, ctx, id));
+  // An item's documents (the organ's reports, inspection photos, the opinions letter as sent), filed by stage.
+  attachments.registerOwner('supervision_item', items.itemOwner);
   // A stage's tasks and a joint meeting's decisions are follow-up tasks on the platform's component.
   registerFollowUpSubject('supervision_item', items.itemFollowUps);
   registerFollowUpSubject('joint_meeting', meetings.meetingFollowUps);

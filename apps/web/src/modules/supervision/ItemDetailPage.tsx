@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Flex, List, Steps, Table, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Flex, List, Table, Timeline, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,6 @@ import {
   type SupervisionItem,
   type SupervisionStage,
 } from '@renda/shared';
-import { AttachmentsList } from '../../components/AttachmentsList';
 import { DetailLoader } from '../../components/DetailLoader';
 import { formatDateTime } from '../../components/format';
 import { useAction } from '../../components/mutations';
@@ -30,6 +29,7 @@ import { useDeputySource } from '../../components/remoteSources';
 import { Section } from '../../components/Section';
 import * as api from './api';
 import { EvaluationSection } from './EvaluationSection';
+import { StageDocuments } from './StageDocuments';
 import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
@@ -126,13 +126,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
           { key: 'deputies', label: t('supervision.deputies'), children: item.deputies.map((d) => d.name).join('、') || '—' },
         ]}
       />
-      <Section title={t('supervision.stages')}>
-        <Steps
-          size="small"
-          current={item.stage === 'closed' ? item.stages.length : current}
-          items={item.stages.map((s) => ({ title: s.label }))}
-        />
-      </Section>
+      <StageDocuments item={item} canUpload={item.canManage || item.allowedActions.includes('submitReport')} />
       <FollowUpTasks
         subjectType="supervision_item"
         subjectId={item.id}
@@ -212,13 +206,6 @@ function ItemView({ item }: { item: SupervisionItem }) {
         {points.modal}
       </Section>
       <EvaluationSection item={item} />
-      <Section title={t('supervision.documents')}>
-        <AttachmentsList
-          ownerEntity="supervision_item"
-          ownerId={item.id}
-          canUpload={item.canManage || item.allowedActions.includes('submitReport')}
-        />
-      </Section>
       <Section title={t('supervision.history')}>
         <Timeline
           items={item.events.map((e) => ({
