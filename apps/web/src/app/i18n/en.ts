@@ -137,7 +137,6 @@ export const en: Messages = {
         'This month {{from}} to {{to}}, against the same days of last month {{previousFrom}} to {{previousTo}}; each figure opens this month’s list.',
       same: 'unchanged',
       previous: 'last month {{count}}',
-      tileLabel: '{{label}}: this month {{current}}, same days last month {{previous}}, {{change}}',
     },
     todo: {
       title: 'To do',

@@ -126,7 +126,6 @@ export const zhCN = {
       periods: '本月 {{from}} 至 {{to}}，与上月同期 {{previousFrom}} 至 {{previousTo}} 相比；点击数字查看本月的列表。',
       same: '持平',
       previous: '上月同期 {{count}}',
-      tileLabel: '{{label}}：本月 {{current}}，上月同期 {{previous}}，{{change}}',
     },
     todo: {
       title: '待办事项',

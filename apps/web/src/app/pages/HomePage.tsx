@@ -98,7 +98,7 @@ function FigureTile({ figure }: { figure: WorkbenchFigure }) {
   const arrow = figure.change > 0 ? '↑' : figure.change < 0 ? '↓' : '';
   const change = figure.change === 0 ? t('home.figures.same') : `${arrow}${Math.abs(figure.change)}`;
   return (
-    <Link to={figure.link} className="figure-tile" aria-label={t('home.figures.tileLabel', { ...figure, change })}>
+    <Link to={figure.link} className="figure-tile">
       <span className="figure-label">{figure.label}</span>
       <span className="figure-value">{figure.current}</span>
       <span className="figure-change" style={{ color: changeColour(figure) }}>
