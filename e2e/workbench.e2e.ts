@@ -44,13 +44,36 @@ async function expectShell(tracked: TrackedPage, mobile: boolean, where: string)
   }
 }
 
+/**
+ * The leader's figures that moved: each tile shows this month's count and opens the list filtered to this
+ * month, its period in the list's filter bar, with that many rows; then back home for the to-do lines.
+ */
+async function expectFigures(page: Page, figures: Workbench['figures']) {
+  expect(figures.length).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('heading', { name: '数据变化' }).count()).toBe(1);
+  for (const figure of figures) {
+    const tile = page.locator(`a.figure-tile[href="${figure.link}"]`);
+    await expect.poll(() => tile.innerText(), { message: figure.label }).toMatch(new RegExp(`${figure.label}\\s*${figure.current}`));
+  }
+  const first = figures[0]!;
+  await page.locator(`a.figure-tile[href="${first.link}"]`).click();
+  await page.waitForURL((u) => `${u.pathname}${u.search}` === first.link);
+  await expect
+    .poll(() => page.getByText(`共 ${first.current} 条`).count(), { message: `${first.label}: the list shows ${first.current}` })
+    .toBeGreaterThan(0);
+  // The period stands in the filter bar, where the user sees it and can clear it.
+  await expect.poll(() => page.locator('.filter-bar input[date-range="start"]').inputValue()).toBe(first.period.from);
+  await page.goBack();
+  await expect.poll(() => page.getByRole('heading', { name: '待办事项' }).count()).toBe(1);
+}
+
 describe('the workbench (工作台): each role’s to-do list at phone and desktop size', () => {
   it.each(cases)('$username on a $size', async ({ username, cards, mobile, viewport, size }) => {
     const tracked = await openPage(browser, { mobile, viewport });
     const { page } = tracked;
     await loginAs(page, username);
     await expect.poll(() => page.getByRole('heading', { name: '待办事项' }).count()).toBe(1);
-    const { entries } = (await (await tracked.context.request.get(`${baseUrl()}/api/workbench`)).json()) as Workbench;
+    const { entries, figures } = (await (await tracked.context.request.get(`${baseUrl()}/api/workbench`)).json()) as Workbench;
     expect(entries.length).toBeGreaterThan(0);
     // Each line shows its label and count and links to its list.
     for (const entry of entries) {
@@ -60,6 +83,8 @@ describe('the workbench (工作台): each role’s to-do list at phone and deskt
     }
     await expectShell(tracked, mobile, `${username} home ${size}`);
     await expectCleanPage(tracked, `${username} workbench ${size}`);
+
+    if (username === 'leader') await expectFigures(page, figures);
 
     // The first line with something in it opens the list filtered to exactly those items.
     const open = entries.find((e) => e.count > 0 && !e.link.endsWith('/new'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deputyLoginsResult } from './admin.js';
 import { bodyLevel } from './tenancy.js';
+import { dayParam } from './fields.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 import { defineActions } from './workflow.js';
@@ -358,8 +359,8 @@ export const dutyQuery = inOrder(
     deputyId: z.uuid().optional(),
     bodyId: z.uuid().optional(),
     kind: dutyKind.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: dayParam.optional(),
+    to: dayParam.optional(),
   }),
 );
 export type DutyQuery = z.infer<typeof dutyQuery>;

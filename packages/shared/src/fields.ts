@@ -6,6 +6,15 @@ import { z } from 'zod';
  */
 export const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 
+/**
+ * A list filter's China date: a plain day (2026-05-01, as the workbench's links give it) or the start of a
+ * local date-time (the list's date-range filter sends `2026-04-10T00:00:00+08:00`), read as its date.
+ */
+export const dayParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式不正确，应如 2026-05-01')
+  .transform((v) => v.slice(0, 10));
+
 /** Required text of `min`–`max` characters, trimmed, its messages naming the field. */
 export const requiredText = (label: string, min: number, max: number) =>
   z

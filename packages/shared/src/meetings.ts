@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayParam } from './fields.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 import { voteState } from './votes.js';
@@ -59,8 +60,8 @@ export const meetingQuery = inOrder(
     kind: meetingKind.optional(),
     state: meetingState.optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: dayParam.optional(),
+    to: dayParam.optional(),
   }),
 );
 export type MeetingQuery = z.infer<typeof meetingQuery>;

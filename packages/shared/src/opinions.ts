@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { dayParam } from './fields.js';
 import { pageQuery } from './pagination.js';
+import { inOrder } from './range.js';
 import { actionInputUnion, bulkIds, defineActions } from './workflow.js';
 
 /**
@@ -274,7 +276,7 @@ export const publicOpinionRatingInput = z.object({
 });
 
 // ---- staff side ----
-export const opinionQuery = pageQuery.extend({
+const opinionFilters = z.object({
   status: opinionStatus.optional(),
   category: z.string().max(32).optional(),
   stationId: z.uuid().optional(),
@@ -283,8 +285,14 @@ export const opinionQuery = pageQuery.extend({
   bodyId: z.uuid().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(40).optional(),
+  /** Received (submitted by the citizen) on or after / on or before, China dates. */
+  from: dayParam.optional(),
+  to: dayParam.optional(),
 });
+export const opinionQuery = inOrder(pageQuery.extend(opinionFilters.shape));
 export type OpinionQuery = z.infer<typeof opinionQuery>;
+/** The export and the chart take the list's filters without its paging. */
+export const opinionFilterQuery = inOrder(opinionFilters);
 
 /** The inbox's opinions per status, with the list's filters (the list page's chart); statuses with none are left out. */
 export const opinionStatusCounts = z.object({ items: z.array(z.object({ status: opinionStatus, count: z.number().int() })) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayParam } from './fields.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 import { outboxStatus } from './notifications.js';
@@ -64,12 +65,6 @@ export const reportBackInput = z.object({
   report: text('述职报告', 20000),
 });
 export type ReportBackInput = z.infer<typeof reportBackInput>;
-
-/** A day, also accepted as the start of a local date-time (the list filter sends `2026-04-10T00:00:00+08:00`). */
-const dayParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}/, '日期格式不正确，应如 2026-05-01')
-  .transform((v) => v.slice(0, 10));
 
 const reportBackFilters = z.object({
   deputyId: z.uuid().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActions } from './workflow.js';
+import { dayParam } from './fields.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
 
@@ -410,7 +411,7 @@ export const suggestionListItem = z.object({
 });
 export type SuggestionListItem = z.infer<typeof suggestionListItem>;
 
-export const suggestionQuery = pageQuery.extend({
+const suggestionFilters = z.object({
   q: z.string().trim().max(60).optional(),
   state: suggestionState.optional(),
   kind: suggestionKind.optional(),
@@ -428,8 +429,14 @@ export const suggestionQuery = pageQuery.extend({
   awaiting: z.enum(['reassignment', 'extension', 'cosign', 'rating']).optional(),
   /** `number`: the register's order by suggestion number (按编号); the most recently changed first otherwise. */
   sort: z.enum(['number']).optional(),
+  /** Submitted on or after / on or before, China dates. */
+  from: dayParam.optional(),
+  to: dayParam.optional(),
 });
+export const suggestionQuery = inOrder(pageQuery.extend(suggestionFilters.shape));
 export type SuggestionQuery = z.infer<typeof suggestionQuery>;
+/** The export takes the list's filters without its paging. */
+export const suggestionFilterQuery = inOrder(suggestionFilters);
 
 export const suggestionAssignmentView = z.object({
   id: z.uuid(),

@@ -31,5 +31,28 @@ export const workbenchEntry = z.object({
 });
 export type WorkbenchEntry = z.infer<typeof workbenchEntry>;
 
-export const workbench = z.object({ entries: z.array(workbenchEntry) });
+const period = z.object({ from: z.iso.date(), to: z.iso.date() });
+
+/**
+ * A figure that moved (the leader's 工作台): how many in this period and in the one before, each the
+ * total of the list filtered to that period, which `link` and `previousLink` open.
+ */
+export const workbenchFigure = z.object({
+  key: z.string(),
+  module: z.string(),
+  label: z.string(),
+  period,
+  previousPeriod: period,
+  current: z.number().int().nonnegative(),
+  previous: z.number().int().nonnegative(),
+  /** `current - previous`: above zero it rose (↑), below it fell (↓). */
+  change: z.number().int(),
+  /** A rise is bad news (overdue items), shown in red; otherwise a rise is simply more work done or received. */
+  riseIsBad: z.boolean(),
+  link: z.string(),
+  previousLink: z.string(),
+});
+export type WorkbenchFigure = z.infer<typeof workbenchFigure>;
+
+export const workbench = z.object({ entries: z.array(workbenchEntry), figures: z.array(workbenchFigure) });
 export type Workbench = z.infer<typeof workbench>;

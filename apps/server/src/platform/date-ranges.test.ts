@@ -25,6 +25,8 @@ const queries: [string, () => Session, (r: { from: string; to: string }) => stri
   ['audit trail', () => admin, (r) => `/api/audit?from=${encodeURIComponent(r.from)}&to=${encodeURIComponent(r.to)}`],
   ['audit export', () => admin, (r) => `/api/audit/export?from=${encodeURIComponent(r.from)}&to=${encodeURIComponent(r.to)}`],
   ['duty records', () => staff, (r) => `/api/duties?from=${r.from}&to=${r.to}`],
+  ['the opinions inbox', () => staff, (r) => `/api/opinions?from=${r.from}&to=${r.to}`],
+  ['suggestions', () => staff, (r) => `/api/suggestions?from=${r.from}&to=${r.to}`],
   ['a deputy’s performance file', () => staff, (r) => `/api/deputies/${deputyId}/performance?from=${r.from}&to=${r.to}`],
   ['my performance file', () => deputy, (r) => `/api/me/performance?from=${r.from}&to=${r.to}`],
   ['report-backs', () => staff, (r) => `/api/reportbacks?from=${r.from}&to=${r.to}`],

@@ -83,7 +83,7 @@ export function addCalendarDays(date: string, days: number): string {
 }
 
 /** Same day N months later; a day the month lacks falls back to its last day (1月31日 + 1个月 = 2月28/29日). */
-function addCalendarMonths(date: string, months: number): string {
+export function addCalendarMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();

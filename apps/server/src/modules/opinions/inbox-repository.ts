@@ -7,6 +7,7 @@ import { offsetOf } from '../../platform/pagination.js';
 import { inScope, likeContains } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
+import { withinChinaDates } from '../../platform/periods.js';
 import { visibleTo } from './opinion-repository.js';
 import { opinions } from './tables.js';
 import { runningStatuses } from './workflow.js';
@@ -41,6 +42,7 @@ function inboxWhere(actor: Actor, f: Omit<OpinionQuery, 'page' | 'pageSize'>, no
     f.overdue === 'true' ? overdueCondition(now) : undefined,
     f.overdue === 'false' ? sql`NOT (${overdueCondition(now)})` : undefined,
     f.q ? or(eq(opinions.trackingCode, code ?? ''), ilike(opinions.content, likeContains(f.q))) : undefined,
+    withinChinaDates(opinions.createdAt, f.from, f.to),
   );
 }
 

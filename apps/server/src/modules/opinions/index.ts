@@ -176,4 +176,4 @@ export { countOfStations as opinionCountsOfStations, countReceivedByDeputy as op
 
 /** The public pages' per-address abuse limits, shared by other modules' public forms (立法征求意见). */
 export { abuseLimits } from './rules.js';
-export { opinionTodos } from './workbench.js';
+export { opinionFigures, opinionTodos } from './workbench.js';

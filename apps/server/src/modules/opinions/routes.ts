@@ -13,6 +13,7 @@ import {
   opinionDetail,
   opinionLimits,
   opinionPage,
+  opinionFilterQuery,
   opinionQuery,
   opinionStatusCounts,
   pageOf,
@@ -204,7 +205,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       schema: {
         tags,
         summary: '群众意见按状态统计（筛选同收件箱）',
-        querystring: opinionQuery.omit({ page: true, pageSize: true }),
+        querystring: opinionFilterQuery,
         response: { 200: opinionStatusCounts, ...errorResponses },
       },
     },
@@ -229,7 +230,7 @@ export const opinionRoutes: ModuleRoutes = (app, { database: { db }, attachments
       url,
       {
         preValidation: requirePermission(permission),
-        schema: { tags, summary, querystring: opinionQuery.omit({ page: true, pageSize: true }) },
+        schema: { tags, summary, querystring: opinionFilterQuery },
       },
       async (request, reply) => {
         const file = await service.exportInbox(db, actorContext(request), request.query);

@@ -1,7 +1,8 @@
-import type { OpinionListItem, OpinionQuery, PageQuery, ReceivedOpinion, WorkbenchEntry } from '@renda/shared';
+import type { OpinionListItem, OpinionQuery, PageQuery, ReceivedOpinion, WorkbenchEntry, WorkbenchFigure } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
-import { todoEntry } from '../../platform/workbench.js';
+import type { ComparedPeriods } from '../../platform/periods.js';
+import { figureEntry, todoEntry } from '../../platform/workbench.js';
 import { pageInbox, pageReceived } from './service.js';
 
 type Filter = Omit<OpinionQuery, 'page' | 'pageSize'>;
@@ -37,4 +38,15 @@ export async function opinionTodos(db: Db, ctx: ActorContext): Promise<Workbench
     default:
       return [];
   }
+}
+
+/** 群众意见's figures that moved, for a leader's scope: opinions received, and of those the ones now overdue. */
+export async function opinionFigures(db: Db, ctx: ActorContext, periods: ComparedPeriods): Promise<WorkbenchFigure[]> {
+  if (ctx.actor.role !== 'leader') return [];
+  const figure = (key: string, label: string, filter: Filter, riseIsBad = false) =>
+    figureEntry<Filter>({ key, module, label, page: '/opinions', filter, riseIsBad }, periods, (q) => pageInbox(db, ctx, q));
+  return Promise.all([
+    figure('opinions.received', '收到的群众意见', {}),
+    figure('opinions.receivedOverdue', '其中逾期未办结', { overdue: 'true' }, true),
+  ]);
 }

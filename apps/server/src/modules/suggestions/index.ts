@@ -58,4 +58,4 @@ export function createDraftInTransaction(
   return createDraft({ db: tx, notifier }, ctx, { ...input, confidential: input.confidential ?? false });
 }
 
-export { suggestionTodos } from './workbench.js';
+export { suggestionFigures, suggestionTodos } from './workbench.js';

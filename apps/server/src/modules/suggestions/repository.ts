@@ -131,6 +131,7 @@ function filterWhere(actor: Who, f: Partial<SuggestionQuery>, now: Date, keyword
     f.overdue === 'true' ? overdueWhere(now) : undefined,
     f.supervisedByMe === 'true' ? supervisedBy(actor.id) : undefined,
     f.awaiting ? awaitingWhere(actor.id, f.awaiting) : undefined,
+    withinChinaDates(suggestions.submittedAt, f.from, f.to),
   );
 }
 

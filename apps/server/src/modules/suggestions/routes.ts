@@ -12,6 +12,7 @@ import {
   suggestionDetail,
   suggestionDraftInput,
   suggestionListItem,
+  suggestionFilterQuery,
   suggestionQuery,
   suggestionRates,
   suggestionSession,
@@ -137,7 +138,7 @@ export const suggestionRoutes: ModuleRoutes = (app, { database: { db }, notifier
 
   app.get(
     '/api/suggestions/export',
-    { ...read, schema: { tags, summary: '导出建议议案（Excel）', querystring: suggestionQuery.omit({ page: true, pageSize: true }) } },
+    { ...read, schema: { tags, summary: '导出建议议案（Excel）', querystring: suggestionFilterQuery } },
     async (request, reply) => {
       const buffer = await exportXlsx(db, actorContext(request), request.query);
       return sendDownload(reply, '代表建议.xlsx', buffer);

@@ -6,10 +6,12 @@ import {
   type UnitAssignmentItem,
   type UnitAssignmentQuery,
   type WorkbenchEntry,
+  type WorkbenchFigure,
 } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
-import { todoEntry } from '../../platform/workbench.js';
+import type { ComparedPeriods } from '../../platform/periods.js';
+import { figureEntry, todoEntry } from '../../platform/workbench.js';
 import { page, pageUnitAssignments } from './service.js';
 
 type Filter = Omit<SuggestionQuery, 'page' | 'pageSize'>;
@@ -91,4 +93,15 @@ export async function suggestionTodos(db: Db, ctx: ActorContext): Promise<Workbe
     default:
       return [];
   }
+}
+
+/** 建议议案's figures that moved, for a leader's scope: suggestions and motions submitted, and of those the ones now overdue. */
+export async function suggestionFigures(db: Db, ctx: ActorContext, periods: ComparedPeriods): Promise<WorkbenchFigure[]> {
+  if (ctx.actor.role !== 'leader') return [];
+  const figure = (key: string, label: string, filter: Filter, riseIsBad = false) =>
+    figureEntry<Filter>({ key, module, label, page: '/suggestions', filter, riseIsBad }, periods, (q) => page(db, ctx, q));
+  return Promise.all([
+    figure('suggestions.submitted', '提交的建议议案', {}),
+    figure('suggestions.submittedOverdue', '其中逾期未答复', { overdue: 'true' }, true),
+  ]);
 }

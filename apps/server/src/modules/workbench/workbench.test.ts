@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '@renda/shared';
+import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { makeStationAndDeputy } from '../opinions/test-fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -193,5 +195,74 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
   it('an administrator has no casework lines', async () => {
     const admin = await t.login('admin');
     expect((await workbenchOf(admin)).entries).toEqual([]);
+  });
+});
+
+describe('figures that moved (the leader’s): this month so far against the same days of last month', () => {
+  const total = async (session: Session, url: string) => {
+    const res = await session.request('GET', url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.json<{ total: number; items: { id: string }[] }>();
+  };
+
+  it('each figure is the total of its list filtered to its period, China dates, and a new opinion moves it', async () => {
+    clock.set(new Date('2026-12-05T02:00:00Z')); // 5 December, 10:00 in China
+    try {
+      const [leader, staff] = await Promise.all([t.login('leader'), t.login('staff')]);
+      const { figures } = await workbenchOf(leader);
+      expect(figures.map((f) => f.key)).toEqual([
+        'opinions.received',
+        'opinions.receivedOverdue',
+        'suggestions.submitted',
+        'suggestions.submittedOverdue',
+      ]);
+      for (const f of figures) {
+        expect(f.period).toEqual({ from: '2026-12-01', to: '2026-12-05' });
+        expect(f.previousPeriod).toEqual({ from: '2026-11-01', to: '2026-11-05' });
+        expect(f.link).toContain('from=2026-12-01&to=2026-12-05');
+        expect((await total(leader, apiOf(f.link, 'leader'))).total, f.label).toBe(f.current);
+        expect((await total(leader, apiOf(f.previousLink, 'leader'))).total, f.label).toBe(f.previous);
+        expect(f.change).toBe(f.current - f.previous);
+      }
+      expect(figures.find((f) => f.key === 'opinions.received')!.link).toBe('/opinions?from=2026-12-01&to=2026-12-05');
+      expect(figures.find((f) => f.key === 'opinions.receivedOverdue')).toMatchObject({ riseIsBad: true });
+
+      // Sent at 00:30 on 1 December in China (still 30 November in UTC): this month's, not last month's.
+      clock.set(new Date('2026-11-30T16:30:00Z'));
+      const { stationCode } = await makeStationAndDeputy(t.db, staff.user.bodyId);
+      const sent = await t.app.inject({
+        method: 'POST',
+        url: '/api/public/opinions',
+        payload: { station: stationCode, category: 'transport', content: '公交站台没有遮雨棚，下雨天等车淋雨。', phone: '13700009901' },
+        remoteAddress: '10.9.9.1',
+      });
+      expect(sent.statusCode, sent.body).toBe(201);
+      clock.set(new Date('2026-12-05T02:00:00Z'));
+      const moved = (await workbenchOf(leader)).figures;
+      const received = (fs: typeof figures) => fs.find((f) => f.key === 'opinions.received')!;
+      expect(received(moved)).toMatchObject({ current: received(figures).current + 1, previous: received(figures).previous });
+
+      // The list's own date filter: the day it came in, not the day before; the filter bar's local date-times read the same.
+      const ids = async (from: string, to: string) =>
+        (await total(leader, `/api/opinions?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&pageSize=100`)).items.map(
+          (i) => i.id,
+        );
+      const code = sent.json<{ trackingCode: string }>().trackingCode;
+      const id = (await total(leader, `/api/opinions?q=${code}`)).items[0]!.id;
+      expect(await ids('2026-12-01', '2026-12-01')).toContain(id);
+      expect(await ids('2026-12-01T00:00:00+08:00', '2026-12-01T23:59:59+08:00')).toEqual(await ids('2026-12-01', '2026-12-01'));
+      expect(await ids('2026-11-30', '2026-11-30')).not.toContain(id);
+
+      // Suggestions filter by the day they were submitted; a period with none answers none.
+      expect((await total(leader, '/api/suggestions?from=2099-01-01&to=2099-12-31')).total).toBe(0);
+      const all = (await total(leader, '/api/suggestions')).total;
+      expect((await total(leader, '/api/suggestions?from=2000-01-01&to=2098-12-31')).total).toBeLessThanOrEqual(all);
+    } finally {
+      clock.set(null);
+    }
+  });
+
+  it('only a leader has figures', async () => {
+    for (const who of ['staff', 'deputy', 'unit', 'admin']) expect((await workbenchOf(await t.login(who))).figures, who).toEqual([]);
   });
 });

@@ -131,6 +131,13 @@ export const en: Messages = {
     modules: 'Modules',
     admin: 'Administration',
     about: 'My account',
+    figures: {
+      title: 'Figures that moved',
+      periods:
+        'This month {{from}} to {{to}}, against the same days of last month {{previousFrom}} to {{previousTo}}; each figure opens this month’s list.',
+      same: 'unchanged',
+      previous: 'last month {{count}}',
+    },
     todo: {
       title: 'To do',
       hint: ' What waits for you; each line opens its list. Counts refresh every minute.',

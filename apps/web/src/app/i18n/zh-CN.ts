@@ -121,6 +121,12 @@ export const zhCN = {
     title: '工作台',
     greeting: '您好，{{name}}。',
     about: '我的账号',
+    figures: {
+      title: '数据变化',
+      periods: '本月 {{from}} 至 {{to}}，与上月同期 {{previousFrom}} 至 {{previousTo}} 相比；点击数字查看本月的列表。',
+      same: '持平',
+      previous: '上月同期 {{count}}',
+    },
     todo: {
       title: '待办事项',
       hint: '下面是等待您处理或关注的事项，点击进入对应的列表；数字每分钟自动刷新。',

@@ -2,7 +2,7 @@ import { Badge, Card, Descriptions, Empty, Flex, List, Skeleton, Tag, Typography
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, deputyTitle, type Workbench, type WorkbenchEntry } from '@renda/shared';
+import { can, deputyTitle, type Workbench, type WorkbenchEntry, type WorkbenchFigure } from '@renda/shared';
 import { Page } from '../../components/Page';
 import { DueDate } from '../../components/ProvisionalTag';
 import { api } from '../api';
@@ -62,6 +62,12 @@ function TodoLine({ entry }: { entry: WorkbenchEntry }) {
   );
 }
 
+/** The figures that moved, for the roles that have them (leaders); the same request as the to-do list. */
+function MovedFigures() {
+  const figures = useWorkbench().data?.figures ?? [];
+  return figures.length > 0 ? <FiguresCard figures={figures} /> : null;
+}
+
 /** 待办事项: the user's to-do lines from every module, from GET /api/workbench. */
 function TodoCard() {
   const { t } = useTranslation();
@@ -80,6 +86,47 @@ function TodoCard() {
   );
 }
 
+/** Up in red when a rise is bad news (overdue items), in green when it is good; grey when unchanged. */
+function changeColour(figure: WorkbenchFigure): string {
+  if (figure.change === 0) return '#595959';
+  return figure.change > 0 === figure.riseIsBad ? '#cf1322' : '#237804';
+}
+
+/** One figure: this period's count, opening the list filtered to the period, and its change since the last. */
+function FigureTile({ figure }: { figure: WorkbenchFigure }) {
+  const { t } = useTranslation();
+  const arrow = figure.change > 0 ? '↑' : figure.change < 0 ? '↓' : '';
+  const change = figure.change === 0 ? t('home.figures.same') : `${arrow}${Math.abs(figure.change)}`;
+  return (
+    <Link to={figure.link} className="figure-tile">
+      <span className="figure-label">{figure.label}</span>
+      <span className="figure-value">{figure.current}</span>
+      <span className="figure-change" style={{ color: changeColour(figure) }}>
+        {change}
+        <span className="figure-label"> {t('home.figures.previous', { count: figure.previous })}</span>
+      </span>
+    </Link>
+  );
+}
+
+/** 数据变化: the leader's figures this month so far against the same days of last month, from GET /api/workbench. */
+function FiguresCard({ figures }: { figures: WorkbenchFigure[] }) {
+  const { t } = useTranslation();
+  const { period, previousPeriod } = figures[0]!;
+  return (
+    <Card className="section-card" title={<h2 className="card-heading">{t('home.figures.title')}</h2>}>
+      <Typography.Paragraph type="secondary">
+        {t('home.figures.periods', { from: period.from, to: period.to, previousFrom: previousPeriod.from, previousTo: previousPeriod.to })}
+      </Typography.Paragraph>
+      <div className="figure-row">
+        {figures.map((figure) => (
+          <FigureTile key={figure.key} figure={figure} />
+        ))}
+      </div>
+    </Card>
+  );
+}
+
 /** The workbench: the to-do list first, then who you are and where to go. */
 export function HomePage() {
   const { t } = useTranslation();
@@ -93,6 +140,7 @@ export function HomePage() {
         {user.role !== 'admin' && <TodoHint />}
       </Typography.Paragraph>
       {user.role !== 'admin' && <TodoCard />}
+      <MovedFigures />
       <Card className="section-card" title={<h2 className="card-heading">{t('home.about')}</h2>}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('home.role')}>{t(`role.${user.role}`)}</Descriptions.Item>

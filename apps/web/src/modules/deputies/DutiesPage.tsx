@@ -24,6 +24,7 @@ export function DutiesPage() {
       label: t('deputies.duty.kind'),
       options: dutyKind.options.map((k) => ({ value: k, label: t(`deputies.dutyKind.${k}`) })),
     },
+    { kind: 'dateRange', from: 'from', to: 'to', label: t('deputies.duty.occurredOn') },
   ];
   const columns: TableColumnsType<DutyRecord> = [
     { title: t('deputies.duty.occurredOn'), dataIndex: 'occurredOn' },

@@ -58,6 +58,7 @@ export function InboxPage() {
         { value: 'false', label: t('opinions.overdueNo') },
       ],
     },
+    { kind: 'dateRange', from: 'from', to: 'to', label: t('opinions.submittedAt') },
     ...(showBody ? [{ kind: 'select' as const, param: 'bodyId', label: t('opinions.body'), options: bodyOptions(bodies.data) }] : []),
   ];
 

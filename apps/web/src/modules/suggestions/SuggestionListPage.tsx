@@ -135,6 +135,7 @@ function SuggestionList() {
       label: t('suggestions.list.sort'),
       options: [{ value: 'number', label: t('suggestions.list.sortByNumber') }],
     },
+    { kind: 'dateRange', from: 'from', to: 'to', label: t('suggestions.detail.submittedAt') },
     ...(deputy
       ? []
       : ([
