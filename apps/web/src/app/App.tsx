@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, message } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -23,9 +23,10 @@ setUnauthorizedHandler(() => setSession(queryClient, null));
 
 /**
  * Toasts stay six seconds, not antd's three: a refusal is a Chinese sentence to read (WCAG 2.2.1,
- * enough time), and hovering one keeps it open.
+ * enough time), and hovering one keeps it open. Both the static message API and App.useApp's.
  */
 const toastConfig = { duration: 6 };
+message.config(toastConfig);
 
 export function App() {
   const { i18n } = useTranslation();
