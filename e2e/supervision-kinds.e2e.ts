@@ -63,13 +63,13 @@ async function organReportsAndStaffClose(
   report: Record<string, string>,
   points: string[],
   mobile = false,
-  document?: { fileName: string; stage: string },
+  upload?: { fileName: string; stage: string },
 ) {
   const tracked = await openPage(browser, mobile ? { mobile: true, viewport: { width: 390, height: 844 } } : {});
   const { page } = tracked;
   await loginAs(page, account);
   await page.goto(`${baseUrl()}/supervision/items/${itemId}`);
-  if (document) await uploadDocument(page, document.fileName, document.stage);
+  if (upload) await uploadDocument(page, upload.fileName, upload.stage);
   await buttonNamed(page, '报送报告').click();
   await saveDialog(page, report);
   await expect.poll(() => page.getByText(report['报告标题']!, { exact: false }).count()).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '@renda/shared';
 import { clock } from '../../platform/clock.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
-import { makeStationAndDeputy } from '../opinions/test-fixtures.js';
+import { stations } from '../stations/tables.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -229,7 +230,13 @@ describe('figures that moved (the leader’s): this month so far against the sam
 
       // Sent at 00:30 on 1 December in China (still 30 November in UTC): this month's, not last month's.
       clock.set(new Date('2026-11-30T16:30:00Z'));
-      const { stationCode } = await makeStationAndDeputy(t.db, staff.user.bodyId);
+      // One of the demo city's own stations (its QR code), as a citizen scans it.
+      const [station] = await t.db
+        .select({ publicCode: stations.publicCode })
+        .from(stations)
+        .where(eq(stations.bodyId, staff.user.bodyId))
+        .limit(1);
+      const stationCode = station!.publicCode;
       const sent = await t.app.inject({
         method: 'POST',
         url: '/api/public/opinions',
