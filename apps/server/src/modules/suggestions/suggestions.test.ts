@@ -673,11 +673,14 @@ describe('demo data', () => {
     const sessions = (await c.as.staff!.request('GET', '/api/suggestion-sessions')).json().items;
     const third = sessions.find((s: { name: string }) => s.name === '嘉兴市第九届人民代表大会第三次会议');
     expect(third).toBeDefined();
+    const demoOnly = (items: { sessionName: string | null }[]) =>
+      items.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
     const all = (await c.as.staff!.request('GET', '/api/suggestions?pageSize=200')).json().items as {
       state: string;
       sessionName: string | null;
+      leadUnitName: string | null;
     }[];
-    const demo = all.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
+    const demo = demoOnly(all);
     expect(demo.length).toBeGreaterThanOrEqual(38);
     expect(new Set(demo.map((i) => i.state))).toEqual(
       new Set([
@@ -697,5 +700,14 @@ describe('demo data', () => {
     const rates = (await c.as.leader!.request('GET', `/api/suggestions/rates?sessionId=${third.id}`)).json().overall;
     expect(rates.replied).toBeGreaterThan(0);
     expect(rates.satisfactionRate).not.toBeNull();
+
+    // A real year: answered by many units, not one; only a few overdue on the demo's December day.
+    const answered = demo.filter((i) => ['reply_released', 'rated', 'rehandling', 'closed'].includes(i.state));
+    expect(new Set(answered.map((i) => i.leadUnitName)).size).toBeGreaterThanOrEqual(8);
+    expect(answered.filter((i) => i.leadUnitName === '嘉兴市住房和城乡建设局').length).toBeLessThan(answered.length / 2);
+    clock.set(cst('2026-12-05T10:00:00'));
+    const overdue = demoOnly((await c.as.staff!.request('GET', '/api/suggestions?overdue=true&pageSize=200')).json().items);
+    expect(overdue.length / demo.length).toBeGreaterThanOrEqual(0.05);
+    expect(overdue.length / demo.length).toBeLessThanOrEqual(0.1);
   });
 });
