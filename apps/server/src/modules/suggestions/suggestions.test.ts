@@ -327,7 +327,7 @@ describe('a suggestion through every state', () => {
     const rowOf = async (who: string) => {
       const file = (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
       const section = file.sections.find((x: { key: string }) => x.key === 'suggestions');
-      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表测评']);
+      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '办理结果类别', '代表测评']);
       return section.rows.find((r: string[]) => r[0] === `九届四次会议第${item.number}号` && r[2] === item.title) as string[];
     };
     expect(await rowOf('deputy')).toEqual([
@@ -673,7 +673,7 @@ describe('demo data', () => {
     const sessions = (await c.as.staff!.request('GET', '/api/suggestion-sessions')).json().items;
     const third = sessions.find((s: { name: string }) => s.name === '嘉兴市第九届人民代表大会第三次会议');
     expect(third).toBeDefined();
-    const demoOnly = (items: { sessionName: string | null }[]) =>
+    const demoOnly = <T extends { sessionName: string | null }>(items: T[]) =>
       items.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
     const all = (await c.as.staff!.request('GET', '/api/suggestions?pageSize=200')).json().items as {
       state: string;
