@@ -59,7 +59,7 @@ describe('a draft regulation receives comments and is summed up', () => {
     await page.getByRole('button', { name: '提交意见' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('意见内容至少 5 个字');
     await page.getByLabel(/意见内容/).fill('建议明确物业服务企业发现楼道充电时的劝阻和报告义务。');
-    await page.getByLabel('手机号码（选填）').fill('13905739876');
+    await page.getByLabel('手机号（选填）').fill('13905739876');
     await tick(page.getByLabel('意见被采纳时，同意以短信告知我'));
     await page.getByRole('button', { name: '提交意见' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('感谢您参与立法！您的意见经审核后公开显示。');

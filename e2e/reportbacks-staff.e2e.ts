@@ -54,7 +54,7 @@ describe('report-backs run by staff, rated on phones', () => {
     await phone.page.goto(link);
     await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('张秀英代表述职评议');
     await tick(phone.page.getByLabel('满意', { exact: true }));
-    await phone.page.getByLabel(/手机号码/).fill('13922223333');
+    await phone.page.getByLabel(/手机号/).fill('13922223333');
     await phone.page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => phone.page.getByRole('heading', { level: 1 }).textContent()).toBe('评价已提交');
     await phone.context.close();
@@ -127,7 +127,7 @@ describe('report-backs run by staff, rated on phones', () => {
     const phone = await openPage(browser, { mobile: true });
     await phone.page.goto(link);
     await expect.poll(() => phone.page.getByLabel(/评议码/).count()).toBe(1);
-    expect(await phone.page.getByLabel(/手机号码/).count()).toBe(0);
+    expect(await phone.page.getByLabel(/手机号/).count()).toBe(0);
     await expectCleanPage(phone, 'rating page by code');
     await tick(phone.page.getByLabel('基本满意'));
     await phone.page.getByLabel(/评议码/).fill(wangCode.toLowerCase());

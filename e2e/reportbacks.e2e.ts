@@ -40,7 +40,7 @@ describe('a voter rates a report-back on a phone', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('请选择满意、基本满意或不满意');
     await tick(page.getByLabel('基本满意'));
-    await page.getByLabel(/手机号码/).fill('13912345678');
+    await page.getByLabel(/手机号/).fill('13912345678');
     await page.getByLabel('意见建议（选填）').fill('希望多来社区听听大家的意见');
     await page.getByRole('button', { name: '提交评价' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('评价已提交');
@@ -48,9 +48,9 @@ describe('a voter rates a report-back on a phone', () => {
 
     await page.goto(`${baseUrl()}/m/reportback?code=${openCode}`);
     await tick(page.getByLabel('满意', { exact: true }));
-    await page.getByLabel(/手机号码/).fill('13912345678');
+    await page.getByLabel(/手机号/).fill('13912345678');
     await page.getByRole('button', { name: '提交评价' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('该手机号码已评价过本次述职，每个手机号码只能评价一次');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('该手机号已评价过本次述职，每个手机号只能评价一次');
     await tracked.context.close();
   });
 

@@ -63,6 +63,7 @@ async function organReportsAndStaffClose(
   report: Record<string, string>,
   points: string[],
   mobile = false,
+  reportSelects: Record<string, string> = {},
   upload?: { fileName: string; stage: string },
 ) {
   const tracked = await openPage(browser, mobile ? { mobile: true, viewport: { width: 390, height: 844 } } : {});
@@ -71,7 +72,7 @@ async function organReportsAndStaffClose(
   await page.goto(`${baseUrl()}/supervision/items/${itemId}`);
   if (upload) await uploadDocument(page, upload.fileName, upload.stage);
   await buttonNamed(page, '报送报告').click();
-  await saveDialog(page, report);
+  await saveDialog(page, report, reportSelects);
   await expect.poll(() => page.getByText(report['报告标题']!, { exact: false }).count()).toBeGreaterThan(0);
   for (const text of points) {
     await pointRow(page, text)
@@ -284,12 +285,13 @@ describe('major-project supervision (重大项目监督) with a quarterly report
     await organReportsAndStaffClose(
       itemId,
       'unit',
-      { 报告标题: '嘉兴南站枢纽建设第二季度专报', 报告内容: '主体结构完成 60%，征迁剩余 3 户。', '季度（如 2026Q2）': '2026Q2' },
+      { 报告标题: '嘉兴南站枢纽建设第二季度专报', 报告内容: '主体结构完成 60%，征迁剩余 3 户。' },
       ['剩余 3 户征迁影响工期'],
       true,
+      { 报告季度: '2026年第二季度' },
       { fileName: '第二季度形象进度照片说明.pdf', stage: 'quarterly' },
     );
-    await expect.poll(() => page.getByText('季度专报 2026Q2：嘉兴南站枢纽建设第二季度专报').count()).toBe(1);
+    await expect.poll(() => page.getByText('季度专报 2026年第二季度：嘉兴南站枢纽建设第二季度专报').count()).toBe(1);
     await closeItem(page);
     await expectCleanPage(staff, 'major project closed');
   });

@@ -20,3 +20,29 @@ export function congressName(bodyName: string, term?: string | null): string {
 export function deputyTitle(bodyName: string, term?: string | null): string {
   return `${congressName(bodyName, term)}代表`;
 }
+
+/** 11 → 十一, 102 → 一百零二: articles (第十一条), meetings (第十一次会议), quarters (第二季度). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`序号超出范围：${n}`);
+  const names = '零一二三四五六七八九';
+  const parts: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ];
+  let out = '';
+  let zero = false;
+  for (const [unit, name] of parts) {
+    const d = Math.floor(n / unit) % 10;
+    if (d === 0) {
+      if (out) zero = true;
+      continue;
+    }
+    if (zero) out += '零';
+    zero = false;
+    // 十一, not 一十一, when ten leads.
+    out += (d === 1 && unit === 10 && !out ? '' : names[d]) + name;
+  }
+  return out;
+}

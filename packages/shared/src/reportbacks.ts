@@ -50,7 +50,7 @@ export const voterRatingLabel = {
 export const ratingMode = z.enum(['phone', 'attendee'], '请选择评议方式');
 export type RatingMode = z.infer<typeof ratingMode>;
 export const ratingModeLabel = {
-  phone: '凭手机号码评议（每个号码一次）',
+  phone: '凭手机号评议（每个号码一次）',
   attendee: '凭现场签到评议码评议（每位到会选民一次）',
 } satisfies Record<RatingMode, string>;
 
@@ -146,9 +146,9 @@ export const attendeeCodePattern = /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/;
 /** One of `phone` (phone mode) or `attendeeCode` (attendee mode); the service checks which the event takes. */
 export const publicRatingInput = z.object({
   phone: z
-    .string('请填写手机号码')
+    .string('请填写手机号')
     .trim()
-    .regex(/^1\d{10}$/, '请填写 11 位手机号码')
+    .regex(/^1\d{10}$/, '请填写 11 位手机号')
     .optional(),
   attendeeCode: z
     .string('请填写评议码')
@@ -167,7 +167,7 @@ const attendeeEntry = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^1\d{10}$/, '请填写 11 位手机号码')
+    .regex(/^1\d{10}$/, '请填写 11 位手机号')
     .nullish(),
 });
 export const attendeesInput = z

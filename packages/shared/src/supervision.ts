@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attachment } from './notifications.js';
+import { chineseNumeral } from './naming.js';
 import { pageQuery } from './pagination.js';
 import { defineActions } from './workflow.js';
 
@@ -117,7 +118,7 @@ export const advanceInput = z.object({ note: optionalText('说明', 500) });
 export const submitReportInput = z.object({
   title: text('报告标题', 2, 100),
   content: text('报告内容', 2, 20000),
-  /** 季度专报: the quarter reported on, e.g. 2026Q2. */
+  /** 季度专报: the quarter reported on, stored as 2026Q2 (shown as 2026年第二季度, `quarterLabel`). */
   period: z
     .string()
     .regex(/^\d{4}Q[1-4]$/, '季度格式应如 2026Q2')
@@ -125,6 +126,22 @@ export const submitReportInput = z.object({
     .default(null),
 });
 export const rereviewInput = z.object({ reason: text('再审理由', 2, 500) });
+
+/** How people read a stored quarter: 2026Q2 → 2026年第二季度. */
+export function quarterLabel(period: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(period);
+  return m ? `${m[1]}年第${chineseNumeral(Number(m[2]))}季度` : period;
+}
+
+/** The quarters a 季度专报 may be about: the current one and the seven before it, newest first. */
+export function recentQuarters(today: string): string[] {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  return Array.from({ length: 8 }, (_, i) => {
+    const n = year * 4 + quarter - 1 - i;
+    return `${Math.floor(n / 4)}Q${(n % 4) + 1}`;
+  });
+}
 export type SubmitReportInput = z.infer<typeof submitReportInput>;
 
 /**

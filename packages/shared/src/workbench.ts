@@ -7,6 +7,8 @@ export const workbenchItem = z.object({
   /** Its state in Chinese. */
   state: z.string(),
   dueAt: z.iso.datetime().nullable(),
+  /** What `dueAt` is: a deadline (期限), or the day a meeting opens (会期). */
+  dateKind: z.enum(['due', 'meeting']).optional(),
   /** The item's page. */
   link: z.string(),
 });

@@ -37,25 +37,30 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'xzstaff', displayName: '沈佳琪', role: 'staff', body: 'xiuzhou' },
 ];
 
-const cityUnits: [string, HandlingUnitKind][] = [
-  ['嘉兴市发展和改革委员会', 'government_department'],
-  ['嘉兴市教育局', 'government_department'],
-  ['嘉兴市公安局', 'government_department'],
-  ['嘉兴市民政局', 'government_department'],
-  ['嘉兴市财政局', 'government_department'],
-  ['嘉兴市人力资源和社会保障局', 'government_department'],
-  ['嘉兴市自然资源和规划局', 'government_department'],
-  ['嘉兴市生态环境局', 'government_department'],
-  ['嘉兴市住房和城乡建设局', 'government_department'],
-  ['嘉兴市交通运输局', 'government_department'],
-  ['嘉兴市水利局', 'government_department'],
-  ['嘉兴市农业农村局', 'government_department'],
-  ['嘉兴市卫生健康委员会', 'government_department'],
-  ['嘉兴市市场监督管理局', 'government_department'],
-  ['嘉兴市综合行政执法局', 'government_department'],
-  ['嘉兴市监察委员会', 'supervisory_commission'],
-  ['嘉兴市中级人民法院', 'court'],
-  ['嘉兴市人民检察院', 'procuratorate'],
+/**
+ * The city's handling units with the person who handles suggestions there (handling_units.contact_*).
+ * Units without a demo account above get a login of their own, so every demo suggestion can be
+ * signed for and answered by its own unit, as in a real year.
+ */
+const cityUnits: { name: string; kind: HandlingUnitKind; contact: [string, string]; username?: string }[] = [
+  { name: '嘉兴市发展和改革委员会', kind: 'government_department', contact: ['钱志刚', '0573-82520317'], username: 'fgunit' },
+  { name: '嘉兴市教育局', kind: 'government_department', contact: ['许丽娟', '0573-82091265'], username: 'jyunit' },
+  { name: '嘉兴市公安局', kind: 'government_department', contact: ['顾晓东', '0573-82028110'], username: 'gaunit' },
+  { name: '嘉兴市民政局', kind: 'government_department', contact: ['朱文华', '0573-82068730'], username: 'mzunit' },
+  { name: '嘉兴市财政局', kind: 'government_department', contact: ['陆雪梅', '0573-82511463'], username: 'czunit' },
+  { name: '嘉兴市人力资源和社会保障局', kind: 'government_department', contact: ['蒋立新', '0573-82515372'], username: 'rsunit' },
+  { name: '嘉兴市自然资源和规划局', kind: 'government_department', contact: ['姚俊', '0573-82066281'], username: 'zrunit' },
+  { name: '嘉兴市生态环境局', kind: 'government_department', contact: ['褚燕', '0573-82063597'], username: 'hbunit' },
+  { name: '嘉兴市住房和城乡建设局', kind: 'government_department', contact: ['刘明', '0573-82721592'] },
+  { name: '嘉兴市交通运输局', kind: 'government_department', contact: ['周海峰', '0573-82052216'] },
+  { name: '嘉兴市水利局', kind: 'government_department', contact: ['沈伟强', '0573-82093426'], username: 'slunit' },
+  { name: '嘉兴市农业农村局', kind: 'government_department', contact: ['徐建林', '0573-82062518'], username: 'nyunit' },
+  { name: '嘉兴市卫生健康委员会', kind: 'government_department', contact: ['金晓红', '0573-82071335'], username: 'wjunit' },
+  { name: '嘉兴市市场监督管理局', kind: 'government_department', contact: ['吴国平', '0573-82095117'], username: 'scunit' },
+  { name: '嘉兴市综合行政执法局', kind: 'government_department', contact: ['范志明', '0573-82083312'], username: 'zfunit' },
+  { name: '嘉兴市监察委员会', kind: 'supervisory_commission', contact: ['孙洁', '0573-82123026'] },
+  { name: '嘉兴市中级人民法院', kind: 'court', contact: ['马骏', '0573-82807120'], username: 'fyunit' },
+  { name: '嘉兴市人民检察院', kind: 'procuratorate', contact: ['戴玲', '0573-82218305'], username: 'jcunit' },
 ];
 const countyUnitSuffixes: [string, HandlingUnitKind][] = [
   ['教育局', 'government_department'],
@@ -116,15 +121,18 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
         await tx.insert(handlingUnits).values({ bodyId: body.id, name: `${county.name}${suffix}`, kind, createdAt: clock.now() });
     }
     const unitIds = new Map<string, string>();
-    for (const [name, kind] of cityUnits) {
+    for (const { name, kind, contact } of cityUnits) {
       const [unit] = await tx
         .insert(handlingUnits)
-        .values({ bodyId: city.id, name, kind, contactName: null, contactPhone: null, createdAt: clock.now() })
+        .values({ bodyId: city.id, name, kind, contactName: contact[0], contactPhone: contact[1], createdAt: clock.now() })
         .returning({ id: handlingUnits.id });
       unitIds.set(name, unit!.id);
     }
     const xiuzhou = countyBodies.get('330411')!;
-    for (const account of demoAccounts) {
+    const unitAccounts = cityUnits.flatMap(({ name, contact, username }) =>
+      username ? [{ username, displayName: contact[0], role: 'handling_unit' as const, body: 'city' as const, unit: name }] : [],
+    );
+    for (const account of [...demoAccounts, ...unitAccounts]) {
       const bodyId = account.body === 'city' ? city.id : xiuzhou.id;
       const [user] = await tx
         .insert(users)
@@ -159,5 +167,8 @@ export async function seedDemo(db: Db, log: FastifyBaseLogger) {
     await seedSupervision(tx);
     await seedLegislation(tx, ctx);
   });
-  log.info({ villages, accounts: demoAccounts.map((a) => a.username) }, 'created the demo city (嘉兴市) with demo accounts');
+  log.info(
+    { villages, accounts: demoAccounts.map((a) => a.username), unitAccounts: cityUnits.flatMap((u) => u.username ?? []) },
+    'created the demo city (嘉兴市) with demo accounts',
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleLabel, chineseNumber, chineseNumeral, parseArticles } from './articles.js';
+import { chineseNumeral } from '@renda/shared';
+import { articleLabel, chineseNumber, parseArticles } from './articles.js';
 
 describe('Chinese numerals of article numbers', () => {
   it.each([

@@ -4,6 +4,7 @@
  * (第一条 … 第十一条 … 第一百零二条) that start a line; an article runs until the next article or
  * heading, its paragraphs (款) and items (项) included. 《立法法》 and 《立法技术规范》 fix this shape.
  */
+import { chineseNumeral } from '@renda/shared';
 
 export interface ParsedArticle {
   /** 1, 2, … as written (第十一条 → 11). */
@@ -44,32 +45,6 @@ export function chineseNumber(text: string): number {
     } else return Number.NaN;
   }
   return total + (digit ?? 0);
-}
-
-/** 11 → 十一, 102 → 一百零二 (labels of entered articles). */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`条文序号超出范围：${n}`);
-  const names = '零一二三四五六七八九';
-  const parts: [number, string][] = [
-    [1000, '千'],
-    [100, '百'],
-    [10, '十'],
-    [1, ''],
-  ];
-  let out = '';
-  let zero = false;
-  for (const [unit, name] of parts) {
-    const d = Math.floor(n / unit) % 10;
-    if (d === 0) {
-      if (out) zero = true;
-      continue;
-    }
-    if (zero) out += '零';
-    zero = false;
-    // 十一, not 一十一, when ten leads.
-    out += (d === 1 && unit === 10 && !out ? '' : names[d]) + name;
-  }
-  return out;
 }
 
 export const articleLabel = (n: number) => `第${chineseNumeral(n)}条`;

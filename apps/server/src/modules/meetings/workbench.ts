@@ -31,6 +31,7 @@ export async function meetingTodos(db: Db, ctx: ActorContext): Promise<Workbench
         state:
           m.response === 'pending' && m.state === 'notified' ? '待确认出席' : meetingStateLabel[m.state as keyof typeof meetingStateLabel],
         dueAt: endOfChinaDay(m.startsOn).toISOString(),
+        dateKind: 'meeting' as const,
         link: `/meetings/my/${m.id}`,
       })),
     },

@@ -32,7 +32,7 @@ export async function attendees(db: Executor, ctx: ActorContext, id: string): Pr
 
 /** Codes go out while the event takes registrations: in attendee mode, before it is closed. */
 function checkRegistering(r: ReportBackRecord, closedMessage: string) {
-  if (r.ratingMode !== 'attendee') throw new DomainError('REPORT_BACK_NOT_ATTENDEE_MODE', '本次述职凭手机号码评议，无需登记到会选民');
+  if (r.ratingMode !== 'attendee') throw new DomainError('REPORT_BACK_NOT_ATTENDEE_MODE', '本次述职凭手机号评议，无需登记到会选民');
   if (r.state === 'closed') throw conflict('REPORT_BACK_CLOSED', closedMessage);
 }
 
@@ -107,7 +107,7 @@ export async function resendCode(db: Db, ctx: ActorContext, id: string, attendee
     const a = found.attendee;
     if (a.usedAt) throw conflict('ATTENDEE_CODE_USED', '该选民已用评议码评价，无需再发送');
     const phone = await attendeesRepo.smsRecipientOf(tx, a.id);
-    if (!phone) throw new DomainError('ATTENDEE_NO_PHONE', '登记时未留该选民的手机号码，不能发送短信，请把签到表上的评议码交给本人');
+    if (!phone) throw new DomainError('ATTENDEE_NO_PHONE', '登记时未留该选民的手机号，不能发送短信，请把签到表上的评议码交给本人');
     await attendeesRepo.setAttendeeSms(tx, a.id, await queueCodeSms(tx, sender, row, { name: a.name, phone, code: a.code }));
     await recordAudit(tx, ctx, {
       entity: 'report_back',

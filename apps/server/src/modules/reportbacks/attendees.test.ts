@@ -65,7 +65,7 @@ describe('rating by registered attendees (一人一次, 凭签到评议码)', ()
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.message).toContain('请填写到会选民名单或人数');
     const badPhone = await staff.request('POST', `/api/reportbacks/${id}/attendees`, { attendees: [{ name: '王芳', phone: '123' }] });
-    expect(badPhone.json().error.message).toContain('请填写 11 位手机号码');
+    expect(badPhone.json().error.message).toContain('请填写 11 位手机号');
 
     const res = await staff.request('POST', `/api/reportbacks/${id}/attendees`, {
       attendees: [
@@ -107,7 +107,7 @@ describe('rating by registered attendees (一人一次, 凭签到评议码)', ()
     const res = await staff.request('GET', `/api/reportbacks/${id}/attendees.xlsx`);
     expect(res.statusCode).toBe(200);
     const rows = await readSheet(res.rawPayload);
-    expect(rows[0]).toEqual(['序号', '姓名', '手机号码', '评议码', '是否已评价', '签名']);
+    expect(rows[0]).toEqual(['序号', '姓名', '手机号', '评议码', '是否已评价', '签名']);
     expect(rows[1]!.slice(0, 5)).toEqual([1, '王芳', '137****2222', codes[0], '未评价']);
     expect(rows).toHaveLength(6);
   });
@@ -185,7 +185,7 @@ describe('rating by registered attendees (一人一次, 凭签到评议码)', ()
     await staff.request('POST', `/api/reportbacks/${phoneEvent.id}/actions/openRating`);
     const noPhone = await rate(phoneEvent.publicCode, { rating: 'satisfied' });
     expect(noPhone.statusCode).toBe(400);
-    expect(noPhone.json().error).toMatchObject({ code: 'PHONE_REQUIRED', message: '请填写 11 位手机号码' });
+    expect(noPhone.json().error).toMatchObject({ code: 'PHONE_REQUIRED', message: '请填写 11 位手机号' });
   });
 });
 
@@ -266,7 +266,7 @@ describe('rating codes by SMS (评议码短信)', () => {
     expect(noPhone.statusCode).toBe(400);
     expect(noPhone.json().error).toMatchObject({
       code: 'ATTENDEE_NO_PHONE',
-      message: '登记时未留该选民的手机号码，不能发送短信，请把签到表上的评议码交给本人',
+      message: '登记时未留该选民的手机号，不能发送短信，请把签到表上的评议码交给本人',
     });
     expect((await resend('00000000-0000-7000-8000-000000000000')).statusCode).toBe(404);
     expect((await resend(wang.id, leader)).statusCode).toBe(403);

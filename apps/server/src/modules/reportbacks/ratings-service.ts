@@ -64,7 +64,7 @@ export async function publicReportBack(db: Executor, code: string): Promise<Publ
 const fieldError = (code: string, path: string, message: string) => new DomainError(code, message, { fields: [{ path, message }] });
 
 function phoneVoter(phone: string | undefined) {
-  if (!phone) throw fieldError('PHONE_REQUIRED', 'phone', '请填写 11 位手机号码');
+  if (!phone) throw fieldError('PHONE_REQUIRED', 'phone', '请填写 11 位手机号');
   return { key: phone, masked: maskPhone(phone) };
 }
 
@@ -96,7 +96,7 @@ export async function rate(db: Db, ctx: RequestContext, code: string, input: Pub
       ip: ctx.ip,
       createdAt: clock.now(),
     });
-    if (!inserted) throw conflict('RATING_DUPLICATE', '该手机号码已评价过本次述职，每个手机号码只能评价一次');
+    if (!inserted) throw conflict('RATING_DUPLICATE', '该手机号已评价过本次述职，每个手机号只能评价一次');
     // The phone number stays out of the trail: only the rating itself is recorded.
     await recordAudit(tx, ctx, {
       entity: 'report_back',

@@ -93,10 +93,10 @@ describe('report-back to voters (述、晒、评)', () => {
 
     const again = await rate(code, { phone: '13800000001', rating: 'dissatisfied' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toEqual({ code: 'RATING_DUPLICATE', message: '该手机号码已评价过本次述职，每个手机号码只能评价一次' });
+    expect(again.json().error).toEqual({ code: 'RATING_DUPLICATE', message: '该手机号已评价过本次述职，每个手机号只能评价一次' });
     const badPhone = await rate(code, { phone: '1380000', rating: 'satisfied' });
     expect(badPhone.statusCode).toBe(400);
-    expect(badPhone.json().error.message).toContain('请填写 11 位手机号码');
+    expect(badPhone.json().error.message).toContain('请填写 11 位手机号');
     const badRating = await rate(code, { phone: '13800000009', rating: 'great' });
     expect(badRating.statusCode).toBe(400);
     expect(badRating.json().error.message).toContain('请选择满意、基本满意或不满意');

@@ -50,7 +50,7 @@ const exportColumns: Column<ReportBack>[] = [
 const attendeeColumns: Column<ReportBackAttendee & { no: number }>[] = [
   { header: '序号', key: 'no', width: 6, value: (a) => a.no },
   { header: '姓名', key: 'name', width: 16, value: (a) => a.name },
-  { header: '手机号码', key: 'phone', width: 14, value: (a) => a.phone ?? '' },
+  { header: '手机号', key: 'phone', width: 14, value: (a) => a.phone ?? '' },
   { header: '评议码', key: 'code', width: 12, value: (a) => a.code },
   { header: '是否已评价', key: 'used', width: 10, value: (a) => (a.used ? '已评价' : '未评价') },
   { header: '签名', key: 'sign', width: 16, value: () => '' },
@@ -109,7 +109,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
       ...read,
       schema: {
         tags,
-        summary: '选民评价及意见（最近 500 条，手机号码已隐去中间四位）',
+        summary: '选民评价及意见（最近 500 条，手机号已隐去中间四位）',
         params: idParams,
         response: { 200: z.object({ items: z.array(reportBackComment) }), ...errorResponses },
       },
@@ -160,7 +160,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
       ...manage,
       schema: {
         tags,
-        summary: '登记到会选民（名单或人数），每人生成一次性评议码；留了手机号码的以短信发送评议码和评议链接',
+        summary: '登记到会选民（名单或人数），每人生成一次性评议码；留了手机号的以短信发送评议码和评议链接',
         params: idParams,
         body: attendeesInput,
         response: {
@@ -180,7 +180,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
       ...manage,
       schema: {
         tags,
-        summary: '重新向到会选民发送评议码短信（发往登记时的手机号码）',
+        summary: '重新向到会选民发送评议码短信（发往登记时的手机号）',
         params: idParams.extend({ attendeeId: z.uuid('编号格式不正确') }),
         response: { 200: reportBackAttendee, ...errorResponses },
       },
@@ -245,7 +245,7 @@ export const reportBackRoutes: ModuleRoutes = (app, deps) => {
       ...publicLimit(10),
       schema: {
         tags,
-        summary: '选民评价（满意 / 基本满意 / 不满意，每个手机号码一次）',
+        summary: '选民评价（满意 / 基本满意 / 不满意，每个手机号一次）',
         security: [],
         params: codeParams,
         body: publicRatingInput,

@@ -30,7 +30,7 @@ export async function exportXlsx(db: Db, ctx: ActorContext, q: Partial<Suggestio
       { header: '主办单位', key: 'unit', width: 28, value: (r) => r.leadUnitName },
       { header: '状态', key: 'state', width: 12, value: (r) => suggestionStateLabel[r.state] },
       {
-        header: '答复类别',
+        header: '办理结果类别',
         key: 'category',
         width: 24,
         value: (r) => (r.replyCategory ? `${r.replyCategory}类（${replyCategoryLabel[r.replyCategory]}）` : ''),

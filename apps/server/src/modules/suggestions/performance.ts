@@ -23,7 +23,7 @@ export async function suggestionSection(db: Executor, deputyId: string, from: st
     key: 'suggestions',
     title: '提出议案、建议',
     summary: `本期领衔提出 ${led} 件、联名 ${rows.length - led} 件，其中所提问题已解决（A 类答复）${solved} 件。`,
-    header: ['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表测评'],
+    header: ['编号', '类别', '标题', '身份', '主办单位', '状态', '办理结果类别', '代表测评'],
     rows: rows.map(({ s, sessionName, leadUnitName }) => [
       numberLabel(s, sessionName) ?? '—',
       suggestionKindLabel[s.kind as SuggestionKind],

@@ -80,7 +80,7 @@ describe('分别办理 (separate handling)', () => {
 
     const released = await act('staff', id, 'release');
     expect(released).toMatchObject({ state: 'reply_released', replyCategory: 'B' });
-    const told = (await as('deputy').request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+    const told = (await as('deputy').request('GET', '/api/notifications?pageSize=200')).json().items.map((n: { body: string }) => n.body);
     expect(told.join('\n')).toContain('中由嘉兴市教育局分别办理的部分已答复（B类（正在解决或列入计划解决））');
 
     // Dissatisfied with one part: only that unit re-handles it, within the one-month re-handling period.
@@ -200,7 +200,7 @@ describe('分别办理: reopening', () => {
     for (const part of reopened.assignments)
       expect(part).toMatchObject({ state: 'signed_for', round: 2, dueAt: cst('2026-05-20T23:59:59.999').toISOString() });
     for (const who of ['unit', 'unit2']) {
-      const told = (await as(who).request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+      const told = (await as(who).request('GET', '/api/notifications?pageSize=200')).json().items.map((n: { body: string }) => n.body);
       expect(told).toContain(
         '《关于完善城区学校周边无障碍设施的建议》中贵单位分别办理的部分需重新办理（两部门答复未衔接，请重新研究），请于2026-05-20前再次答复',
       );
@@ -254,7 +254,8 @@ describe('分别办理: extensions per part', () => {
       嘉兴市教育局: cst('2026-10-04T23:59:59.999').toISOString(),
     });
     expect(approved.dueAt).toBe(cst('2026-08-04T23:59:59.999').toISOString());
-    const told = (await as('deputy').request('GET', '/api/notifications')).json().items.map((n: { body: string }) => n.body);
+    // The demo year's notices to the demo deputy are dated after this file's clock: read past the first page.
+    const told = (await as('deputy').request('GET', '/api/notifications?pageSize=200')).json().items.map((n: { body: string }) => n.body);
     expect(told).toContain(
       '《关于优化城区学校周边公交线路的建议》中嘉兴市教育局分别办理的部分的答复期限经批准延长至2026-10-04。延期理由：unit2需协调多部门，申请延期',
     );

@@ -327,7 +327,7 @@ describe('a suggestion through every state', () => {
     const rowOf = async (who: string) => {
       const file = (await as(who).request('GET', `/api/me/performance?from=${year}-01-01&to=${year}-12-31`)).json();
       const section = file.sections.find((x: { key: string }) => x.key === 'suggestions');
-      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '答复类别', '代表测评']);
+      expect(section.header).toEqual(['编号', '类别', '标题', '身份', '主办单位', '状态', '办理结果类别', '代表测评']);
       return section.rows.find((r: string[]) => r[0] === `九届四次会议第${item.number}号` && r[2] === item.title) as string[];
     };
     expect(await rowOf('deputy')).toEqual([
@@ -673,11 +673,14 @@ describe('demo data', () => {
     const sessions = (await c.as.staff!.request('GET', '/api/suggestion-sessions')).json().items;
     const third = sessions.find((s: { name: string }) => s.name === '嘉兴市第九届人民代表大会第三次会议');
     expect(third).toBeDefined();
+    const demoOnly = <T extends { sessionName: string | null }>(items: T[]) =>
+      items.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
     const all = (await c.as.staff!.request('GET', '/api/suggestions?pageSize=200')).json().items as {
       state: string;
       sessionName: string | null;
+      leadUnitName: string | null;
     }[];
-    const demo = all.filter((i) => i.sessionName === '嘉兴市第九届人民代表大会第三次会议' || i.sessionName === null);
+    const demo = demoOnly(all);
     expect(demo.length).toBeGreaterThanOrEqual(38);
     expect(new Set(demo.map((i) => i.state))).toEqual(
       new Set([
@@ -697,5 +700,14 @@ describe('demo data', () => {
     const rates = (await c.as.leader!.request('GET', `/api/suggestions/rates?sessionId=${third.id}`)).json().overall;
     expect(rates.replied).toBeGreaterThan(0);
     expect(rates.satisfactionRate).not.toBeNull();
+
+    // A real year: answered by many units, not one; only a few overdue on the demo's December day.
+    const answered = demo.filter((i) => ['reply_released', 'rated', 'rehandling', 'closed'].includes(i.state));
+    expect(new Set(answered.map((i) => i.leadUnitName)).size).toBeGreaterThanOrEqual(8);
+    expect(answered.filter((i) => i.leadUnitName === '嘉兴市住房和城乡建设局').length).toBeLessThan(answered.length / 2);
+    clock.set(cst('2026-12-05T10:00:00'));
+    const overdue = demoOnly((await c.as.staff!.request('GET', '/api/suggestions?overdue=true&pageSize=200')).json().items);
+    expect(overdue.length / demo.length).toBeGreaterThanOrEqual(0.05);
+    expect(overdue.length / demo.length).toBeLessThanOrEqual(0.1);
   });
 });

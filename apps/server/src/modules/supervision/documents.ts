@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import type { SupervisionItem, SupervisionPoint } from '@renda/shared';
+import { quarterLabel, type SupervisionItem, type SupervisionPoint } from '@renda/shared';
 import { workbook, type Column } from '../../platform/documents.js';
 import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 
@@ -96,7 +96,7 @@ export function evaluationReportDocx(item: SupervisionItem, today: string): Prom
     reportHeading('二、评议（审议）情况'),
     ...(findings.length ? findings.map((e) => para(`${e.fromStage ?? ''}：${e.note}`)) : [para('各阶段未记录评议意见。')]),
     ...item.reports.map((r) =>
-      para(`${r.stageLabel}${r.period ? `（${r.period}）` : ''}，${r.submittedByName}报送《${r.title}》：${r.content}`),
+      para(`${r.stageLabel}${r.period ? `（${quarterLabel(r.period)}）` : ''}，${r.submittedByName}报送《${r.title}》：${r.content}`),
     ),
     reportHeading('三、满意度测评结果'),
     ...(item.evaluations.length

@@ -156,7 +156,7 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
     expect((await staff.request('POST', `/api/meetings/${id}/actions/notify`, {})).statusCode).toBe(200);
     const asking = await line();
     expect(asking).toMatchObject({ label: '待确认出席的会议', tone: 'todo', count: 1 });
-    expect(asking.items).toEqual([expect.objectContaining({ id, state: '待确认出席', link: `/meetings/my/${id}` })]);
+    expect(asking.items).toEqual([expect.objectContaining({ id, state: '待确认出席', dateKind: 'meeting', link: `/meetings/my/${id}` })]);
     expect((await deputy.request('GET', `/api/my/meetings/${id}`)).statusCode).toBe(200);
     const replied = await deputy.request('POST', `/api/my/meetings/${id}/reply`, { response: 'confirmed' });
     expect(replied.statusCode, replied.body).toBe(200);

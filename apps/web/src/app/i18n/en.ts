@@ -143,6 +143,7 @@ export const en: Messages = {
       hint: ' What waits for you; each line opens its list. Counts refresh every minute.',
       count: '{{count}} items',
       due: 'Due',
+      meetingDate: 'Meets on',
       none: 'Nothing to do',
     },
   },

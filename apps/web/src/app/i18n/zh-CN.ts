@@ -132,6 +132,7 @@ export const zhCN = {
       hint: '下面是等待您处理或关注的事项，点击进入对应的列表；数字每分钟自动刷新。',
       count: '{{count}} 件',
       due: '期限',
+      meetingDate: '会期',
       none: '暂无待办事项',
     },
     role: '角色',

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, deputyTitle, type Workbench, type WorkbenchEntry, type WorkbenchFigure } from '@renda/shared';
 import { Page } from '../../components/Page';
+import { formatDateTime } from '../../components/format';
 import { DueDate } from '../../components/ProvisionalTag';
 import { api } from '../api';
 import { useCurrentUser } from '../auth/session';
@@ -50,7 +51,16 @@ function TodoLine({ entry }: { entry: WorkbenchEntry }) {
                 <Link to={item.link}>{item.title}</Link> <Tag>{item.state}</Tag>
                 {item.dueAt && (
                   <Typography.Text type="secondary">
-                    {t('home.todo.due')} <DueDate at={item.dueAt} />
+                    {item.dateKind === 'meeting' ? (
+                      // A meeting's day is set by its notice, not counted in working days: no 暂定 mark.
+                      <>
+                        {t('home.todo.meetingDate')} {formatDateTime(item.dueAt).slice(0, 10)}
+                      </>
+                    ) : (
+                      <>
+                        {t('home.todo.due')} <DueDate at={item.dueAt} />
+                      </>
+                    )}
                   </Typography.Text>
                 )}
               </li>

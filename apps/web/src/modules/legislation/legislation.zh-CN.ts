@@ -41,7 +41,7 @@ export const legislationZh = {
     adoption: '处理情况',
     reason: '理由',
     name: '提出人',
-    phone: '手机号码',
+    phone: '手机号',
     keyword: '关键词',
     sort: '排序',
     order: '排序方向',

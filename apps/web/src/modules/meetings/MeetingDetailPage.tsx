@@ -3,7 +3,15 @@ import { Button, Descriptions, Flex, Image, Input, Modal, Space, Table, Tag, Typ
 import { DesktopOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { can, type AgendaItem, type AgendaLink, type Attendee, type AttendanceInput, type MeetingDetail } from '@renda/shared';
+import {
+  can,
+  chineseNumeral,
+  type AgendaItem,
+  type AgendaLink,
+  type Attendee,
+  type AttendanceInput,
+  type MeetingDetail,
+} from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { AttachmentsList } from '../../components/AttachmentsList';
 import { DetailLoader } from '../../components/DetailLoader';
@@ -211,7 +219,7 @@ function MeetingView({ meeting: m }: { meeting: MeetingDetail }) {
         <Descriptions.Item label={t('common.status')}>
           <MeetingStateTag state={m.state} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('meetings.fields.term')}>{`${m.term} 第${m.number}次`}</Descriptions.Item>
+        <Descriptions.Item label={t('meetings.fields.term')}>{`${m.term}第${chineseNumeral(m.number)}次`}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.fields.dates')}>{m.from === m.to ? m.from : `${m.from} 至 ${m.to}`}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.fields.place')}>{m.place}</Descriptions.Item>
         <Descriptions.Item label={t('meetings.fields.body')}>{m.bodyName}</Descriptions.Item>

@@ -45,7 +45,7 @@ export const suggestionsZh = {
     cosigners: '联名代表',
     leadUnit: '主办单位',
     dueAt: '答复期限',
-    category: '答复类别',
+    category: '办理结果类别',
     categoryShort: '{{category}}类',
     rating: '代表测评',
     keyMark: '重点',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import dayjs from 'dayjs';
 import { Button, Descriptions, Flex, List, Table, Timeline, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -12,7 +13,9 @@ import {
   openVoteInput,
   pointsInput,
   pointSource,
+  quarterLabel,
   questionInput,
+  recentQuarters,
   rereviewInput,
   submitReportInput,
   visitInput,
@@ -141,7 +144,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
             renderItem={(r) => (
               <List.Item>
                 <List.Item.Meta
-                  title={`${r.stageLabel}${r.period ? ` ${r.period}` : ''}：${r.title}`}
+                  title={`${r.stageLabel}${r.period ? ` ${quarterLabel(r.period)}` : ''}：${r.title}`}
                   description={`${r.submittedByName} ${formatDateTime(r.submittedAt)}`}
                 />
                 <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>{r.content}</Typography.Paragraph>
@@ -267,7 +270,17 @@ function formsOf(
       fields: [
         { name: 'title', label: s('reportTitle'), kind: 'text', required: true },
         { name: 'content', label: s('reportContent'), kind: 'textarea', required: true },
-        ...(item.kind === 'major_project' ? [{ name: 'period', label: s('period'), kind: 'text', required: true } as Field] : []),
+        ...(item.kind === 'major_project'
+          ? [
+              {
+                name: 'period',
+                label: s('period'),
+                kind: 'select',
+                required: true,
+                options: recentQuarters(dayjs().format('YYYY-MM-DD')).map((q) => ({ value: q, label: quarterLabel(q) })),
+              } as Field,
+            ]
+          : []),
       ],
       schema: submitReportInput as never,
       send: (input) => api.actOnItem(id, 'submitReport', input),

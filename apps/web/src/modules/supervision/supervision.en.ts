@@ -39,7 +39,7 @@ export const supervisionEn = {
   reports: "Organ's reports",
   reportTitle: 'Report title',
   reportContent: 'Report',
-  period: 'Quarter (e.g. 2026Q2)',
+  period: 'Quarter reported on',
   visits: 'Field inspections',
   recordVisit: 'Record inspection',
   visitedOn: 'Date',

@@ -65,7 +65,7 @@ export const supervisionZh = {
   reports: '被监督单位报告',
   reportTitle: '报告标题',
   reportContent: '报告内容',
-  period: '季度（如 2026Q2）',
+  period: '报告季度',
   visits: '实地检查',
   recordVisit: '登记实地检查',
   visitedOn: '检查日期',

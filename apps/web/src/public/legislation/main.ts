@@ -64,7 +64,7 @@ function commentForm() {
     h(
       'div',
       { class: 'field' },
-      h('label', { for: 'phone' }, '手机号码（选填）'),
+      h('label', { for: 'phone' }, '手机号（选填）'),
       phone,
       h('p', { class: 'hint' }, '不会公开。仅在您同意时，用于告知您的意见是否被采纳'),
     ),

@@ -22,7 +22,7 @@ function showError(box: HTMLElement, err: unknown) {
 }
 
 function thanks(message: string, byCode: boolean) {
-  const once = byCode ? '每个评议码只能评价一次。' : '每个手机号码只能评价一次。';
+  const once = byCode ? '每个评议码只能评价一次。' : '每个手机号只能评价一次。';
   mount(root, h('h1', {}, '评价已提交'), h('p', { role: 'status' }, message), h('p', { class: 'muted' }, once));
   root.focus();
 }
@@ -66,7 +66,7 @@ function ratingForm(event: PublicReportBack) {
     : h(
         'div',
         { class: 'field' },
-        h('label', { for: 'phone' }, '手机号码', h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
+        h('label', { for: 'phone' }, '手机号', h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
         voterInput,
         h('p', { class: 'hint' }, '仅用于确认每人评价一次，不会公开'),
       );
@@ -93,7 +93,7 @@ function ratingForm(event: PublicReportBack) {
     const code = voterInput.value.toUpperCase().replace(/[\s-]/g, '');
     const voterProblem = byCode
       ? !/^[A-Z2-9]{8}$/.test(code) && '请填写签到时领取的 8 位评议码'
-      : !/^1\d{10}$/.test(voterInput.value) && '请填写 11 位手机号码';
+      : !/^1\d{10}$/.test(voterInput.value) && '请填写 11 位手机号';
     const problem = !rating ? '请选择满意、基本满意或不满意' : voterProblem || null;
     if (problem) return showError(errors, new ApiError(problem, 400, 'CLIENT'));
     submit.disabled = true;
