@@ -140,24 +140,9 @@ export async function notVoted(db: Executor, voteId: string) {
     .orderBy(asc(voteRoll.name), asc(voteRoll.voterId));
 }
 
-// ---- casting: two prepared statements, no transaction ----
+// ---- casting: one prepared statement, no transaction ----
 
 const param = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
-
-/** The vote within the actor's scope and the actor's line on its roll, in one round trip (no lock: casting checks again). */
-function castLookupStatement(db: Db) {
-  return db
-    .select({ vote: votes, voterId: voteRoll.voterId, voted: voteRoll.voted })
-    .from(votes)
-    .leftJoin(voteRoll, and(eq(voteRoll.voteId, votes.id), sql`${voteRoll.userId} = ${param('userId', 'uuid')}`))
-    .where(
-      and(
-        sql`${votes.id} = ${param('voteId', 'uuid')}`,
-        sql`${votes.bodyId} IN (SELECT ${bodies.id} FROM ${bodies} WHERE ${bodies.path} LIKE ${param('scope', 'text')})`,
-      ),
-    )
-    .prepare('vote_cast_lookup');
-}
 
 const a = auditEvents;
 const auditColumns = sql.raw(
@@ -166,18 +151,30 @@ const auditColumns = sql.raw(
 
 /**
  * A cast as one statement, atomic without BEGIN/COMMIT: the vote row is share-locked (closing waits for
- * it, and a cast that waited on closing sees the vote closed), the voter's roll line is marked only if it
- * was not, and only then the ballot, the named-ballot row of an open vote and the audit row are written.
- * A ballot code already in the box aborts the whole statement (unique key), so the mark is undone too.
- * The ballot and the roll line are still written apart, with nothing that relates them.
+ * it, and a cast that waited on closing sees the vote closed) and its body's path is checked against the
+ * actor's scope as it is now; the actor's roll line is found by their user id (a person with two lines,
+ * a staff member who is also a deputy, is taken on a marked one first: one ballot per person) and marked
+ * only if it was not, the vote is open, in scope and the ballot valid; only then the ballot, the
+ * named-ballot row of an open vote and the audit row are written. A ballot code already in the box aborts
+ * the whole statement (unique key), so the mark is undone too. The ballot and the roll line are still
+ * written apart, with nothing that relates them.
  */
 function castStatement(db: Db) {
   const withs = [
-    db.$with('cast_vote', {}).as(sql`SELECT state FROM ${votes} WHERE id = ${param('voteId', 'uuid')} FOR SHARE`),
+    db.$with('cast_vote', {}).as(
+      sql`SELECT ${votes.state} AS state,
+                 (SELECT ${bodies.path} FROM ${bodies} WHERE ${bodies.id} = ${votes.bodyId}) LIKE ${param('scope', 'text')} AS in_scope
+            FROM ${votes} WHERE ${votes.id} = ${param('voteId', 'uuid')} FOR SHARE`,
+    ),
+    db.$with('cast_line', {}).as(
+      sql`SELECT voter_id, voted FROM ${voteRoll}
+           WHERE vote_id = ${param('voteId', 'uuid')} AND user_id = ${param('userId', 'uuid')}
+           ORDER BY voted DESC, voter_id LIMIT 1`,
+    ),
     db.$with('cast_mark', {}).as(
       sql`UPDATE ${voteRoll} SET voted = true, channel = 'app'
-           WHERE vote_id = ${param('voteId', 'uuid')} AND voter_id = ${param('voterId', 'uuid')} AND voted = false
-             AND (SELECT state FROM cast_vote) = 'open'
+           WHERE vote_id = ${param('voteId', 'uuid')} AND voter_id = (SELECT voter_id FROM cast_line) AND voted = false
+             AND ${param('valid', 'boolean')} AND (SELECT state = 'open' AND in_scope FROM cast_vote)
           RETURNING voter_id`,
     ),
     db.$with('cast_ballot', {}).as(
@@ -197,37 +194,45 @@ function castStatement(db: Db) {
   ];
   return db
     .with(...withs)
-    .select({ state: sql<string>`v.state`, marked: sql<boolean>`EXISTS (SELECT 1 FROM cast_mark)` })
-    .from(sql`cast_vote v`)
+    .select({
+      state: sql<string>`v.state`,
+      inScope: sql<boolean>`v.in_scope`,
+      voted: sql<boolean | null>`l.voted`,
+      marked: sql<boolean>`EXISTS (SELECT 1 FROM cast_mark)`,
+    })
+    .from(sql`cast_vote v LEFT JOIN cast_line l ON true`)
     .prepare('vote_cast');
 }
 
-const castStatementsOf = preparedPerDb((db) => ({ lookup: castLookupStatement(db), cast: castStatement(db) }));
-
-/** The vote (within the scope) and the user's roll line, for the cast path. */
-export async function castLookup(db: Db, scope: Scope, voteId: string, userId: string) {
-  const [row] = await castStatementsOf(db).lookup.execute({ voteId, userId, scope: likePrefix(scope.bodyPath) });
-  if (!row) return undefined;
-  return { vote: row.vote, line: row.voterId ? { voterId: row.voterId, voted: row.voted! } : undefined };
-}
+const castStatementOf = preparedPerDb(castStatement);
 
 export interface CastRow {
   voteId: string;
-  voterId: string;
+  /** The actor: their roll line is found by it, and the vote's body must be within their scope. */
+  userId: string;
+  scope: Scope;
   code: string;
   choices: Record<string, string>;
   secret: boolean;
+  /** False: the statement only reports (state, scope, roll line) and writes nothing. */
+  valid: boolean;
   audit: typeof auditEvents.$inferInsert;
 }
 
-/** Marks the roll and puts the ballot in the box in one statement; `marked` false when the line was already marked or the vote is not open. */
+/**
+ * Marks the roll and puts the ballot in the box in one statement. Undefined when there is no such vote;
+ * `voted` null when the actor is not on the roll; `marked` false when nothing was written (already
+ * marked, not open, out of scope, or not valid).
+ */
 export async function castOne(db: Db, c: CastRow) {
-  const [row] = await castStatementsOf(db).cast.execute({
+  const [row] = await castStatementOf(db).execute({
     voteId: c.voteId,
-    voterId: c.voterId,
+    userId: c.userId,
+    scope: likePrefix(c.scope.bodyPath),
     code: c.code,
     choices: JSON.stringify(c.choices),
     secret: c.secret,
+    valid: c.valid,
     at: (c.audit.at ?? new Date()).toISOString(),
     actorId: c.audit.actorId ?? null,
     actorName: c.audit.actorName ?? null,
@@ -236,7 +241,7 @@ export async function castOne(db: Db, c: CastRow) {
     requestId: c.audit.requestId ?? null,
     ip: c.audit.ip ?? null,
   });
-  return { state: row?.state, marked: row?.marked ?? false };
+  return row;
 }
 
 // ---- the ballot box ----

@@ -72,9 +72,11 @@ export function onVoteClosed(module: VoteSubjectModule, handler: VoteClosedHandl
 
 // ---- reading ----
 
-const itemsOf = (v: repo.VoteRecord) => v.items as VoteItem[];
+/** What a ballot is checked against. */
+type BallotSpec = Pick<repo.VoteRecord, 'ballotKind' | 'items' | 'maxChoices'>;
+const itemsOf = (v: BallotSpec) => v.items as VoteItem[];
 const ruleOf = (v: repo.VoteRecord) => v.rule as VoteRule;
-const kindOf = (v: repo.VoteRecord) => v.ballotKind as BallotKind;
+const kindOf = (v: BallotSpec) => v.ballotKind as BallotKind;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function requireVote(db: Executor, ctx: ActorContext, id: string, lock?: 'update' | 'share') {
@@ -284,47 +286,75 @@ export const act = (db: Db, notifier: Notifier, ctx: ActorContext, id: string, a
 
 // ---- casting ----
 
-function notOpen(v: repo.VoteRecord) {
-  const state = v.state as VoteState;
+function notOpen(state: string) {
   if (state === 'draft') return conflict('VOTE_NOT_OPEN', '投票尚未开始，请在主持人宣布开始投票后再投');
-  return conflict('VOTE_CLOSED', `投票已结束（${voteStateLabel[state]}），不能再投票`);
+  return conflict('VOTE_CLOSED', `投票已结束（${voteStateLabel[state as VoteState]}），不能再投票`);
 }
 
-function requireValid(v: repo.VoteRecord, choices: BallotChoices) {
-  const problem = ballotProblem(kindOf(v), itemsOf(v), v.maxChoices, choices);
-  if (problem) throw new DomainError('BALLOT_INVALID', problem, { fields: [{ path: 'choices', message: problem }] });
+const problemOf = (v: BallotSpec, choices: BallotChoices) => ballotProblem(kindOf(v), itemsOf(v), v.maxChoices, choices);
+const invalidBallot = (problem: string) => new DomainError('BALLOT_INVALID', problem, { fields: [{ path: 'choices', message: problem }] });
+
+function requireValid(v: BallotSpec, choices: BallotChoices) {
+  const problem = problemOf(v, choices);
+  if (problem) throw invalidBallot(problem);
+}
+
+/**
+ * What a cast needs of its vote: columns written when the vote is created and never changed after
+ * (`updateVote` is given only the stages' patches and the paper count). Never the state, the scope or
+ * the roll: the cast statement reads those every time.
+ */
+type CastFacts = BallotSpec & Pick<repo.VoteRecord, 'bodyId' | 'secret'>;
+const castFactsByDb = new WeakMap<Db, Map<string, CastFacts>>();
+/** Votes open at one time are few; the oldest entry goes first. */
+const castFactsLimit = 256;
+
+/**
+ * The vote's fixed facts from this process's cache, or read once (within the actor's scope: a vote they
+ * may not see is answered 404 and not cached). Only a vote that has been opened is cached, and a draft is
+ * never cast on, so a ballot is never checked against a spec read before the vote opened.
+ */
+async function castFacts(db: Db, ctx: ActorContext, id: string): Promise<CastFacts> {
+  let cache = castFactsByDb.get(db);
+  if (!cache) castFactsByDb.set(db, (cache = new Map()));
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const v = await requireVote(db, ctx, id);
+  // No roll before opening, so nobody is on it yet: the answer is "not open" for everyone in scope.
+  if (v.state === 'draft') throw notOpen(v.state);
+  const facts = { bodyId: v.bodyId, secret: v.secret, ballotKind: v.ballotKind, items: v.items, maxChoices: v.maxChoices };
+  if (cache.size >= castFactsLimit) cache.delete(cache.keys().next().value!);
+  cache.set(id, facts);
+  return facts;
 }
 
 /**
  * One ballot per voter on the roll. The roll is marked and the ballot put in the box in one
  * statement, with nothing linking the two. The ballot code is derived from the voter's secret
  * idempotency key, so a retry with the same key is answered with the same code, from the box alone.
- * Three round trips in all (the session, `castLookup`, `castOne`): the cast path carries a whole
- * congress at once.
+ * Two round trips in all (the session, `castOne`; the vote's fixed facts come from `castFacts`): the
+ * cast path carries a whole congress at once.
  */
 export async function castBallot(db: Db, ctx: ActorContext, id: string, choices: BallotChoices, key: string | undefined) {
-  const found = await repo.castLookup(db, ctx.actor, id, ctx.actor.id);
-  if (!found) throw notFound('投票', { id });
-  const { vote: v, line } = found;
-  if (!line && v.state !== 'draft') throw forbidden('您不在本次投票的投票人名单中');
+  const v = await castFacts(db, ctx, id);
+  const problem = problemOf(v, choices);
   const code = ballotCodeFor(id, key ?? randomBallotKey());
   // A new statement, so it sees a ballot that a concurrent first attempt (double click) has just committed.
   const repeat = async () => {
     if (key && (await repo.ballotExists(db, id, code))) return { ballotCode: code, repeated: true };
     throw conflict('BALLOT_DUPLICATE', '您已投过票，每人只能投一票');
   };
-  if (line?.voted) return repeat();
-  if (v.state !== 'open') throw notOpen(v);
-  if (!line) throw forbidden('您不在本次投票的投票人名单中');
-  requireValid(v, choices);
   let cast: Awaited<ReturnType<typeof repo.castOne>>;
   try {
     cast = await repo.castOne(db, {
       voteId: id,
-      voterId: line.voterId,
+      userId: ctx.actor.id,
+      scope: ctx.actor,
       code,
       choices,
       secret: v.secret,
+      // An invalid ballot is written nowhere, but the voter hears first what reading the roll would say.
+      valid: !problem,
       // The trail says that this person voted, never what or with which code.
       audit: auditRow(ctx, { entity: 'vote', entityId: id, bodyId: v.bodyId, action: 'cast', after: { channel: 'app' } }),
     });
@@ -333,16 +363,22 @@ export async function castBallot(db: Db, ctx: ActorContext, id: string, choices:
       throw conflict('BALLOT_KEY_REUSED', '此投票凭据已被使用，请刷新页面后重新投票');
     throw err;
   }
+  // The answers in this order: not visible, written, not on the roll, voted before, not open, invalid.
+  if (!cast?.inScope) throw notFound('投票', { id });
   if (cast.marked) return { ballotCode: code, repeated: false };
-  // Closing took the vote while this cast waited for it.
-  if (cast.state !== 'open') throw notOpen({ ...v, state: cast.state ?? v.state });
+  if (cast.voted === null) throw forbidden('您不在本次投票的投票人名单中');
+  if (cast.voted) return repeat();
+  // Not open: also a cast that waited while closing took the vote.
+  if (cast.state !== 'open') throw notOpen(cast.state);
+  if (problem) throw invalidBallot(problem);
+  // A concurrent attempt (double click) marked the line after this statement began.
   return repeat();
 }
 
 // ---- paper ballots ----
 
 const requireOpen = (v: repo.VoteRecord) => {
-  if (v.state !== 'open') throw notOpen(v);
+  if (v.state !== 'open') throw notOpen(v.state);
 };
 
 /** Marks on the roll that a deputy handed in a paper ballot (at the ballot box); the ballot is keyed in apart. */

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { voteBallots, voteRoll } from '../../db/schema.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
@@ -319,5 +319,62 @@ describe('run-off and owners', () => {
       .where(and(eq(deputies.bodyId, cityId), sql`${deputies.committeeRole} is not null`));
     expect(v.electorateSize).toBe(members.length);
     expect(v.electorateSize).toBeGreaterThan(0);
+  });
+});
+
+describe('the cast path', () => {
+  const ballotsIn = async (voteId: string) =>
+    (await t.db.select({ code: voteBallots.code }).from(voteBallots).where(eq(voteBallots.voteId, voteId))).length;
+  const lineOf = async (voteId: string, userId: string) =>
+    (
+      await t.db
+        .select({ voted: voteRoll.voted })
+        .from(voteRoll)
+        .where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.userId, userId)))
+    )[0];
+
+  it('takes two round trips once the vote is known; state, scope and roll are read on every cast', async () => {
+    const v = (await staff.request('POST', '/api/votes', spec({ title: '投票路径' }))).json();
+    await staff.request('POST', `/api/votes/${v.id}/actions/open`);
+    // The first cast reads the vote's fixed facts into the process's cache.
+    expect((await cast(voters[0]!, v.id, { a: 'chosen' }, key(60))).statusCode).toBe(200);
+
+    // The next: the session and the cast statement, no transaction.
+    const client = (t.db as unknown as { session: { client: { query: (...args: unknown[]) => unknown } } }).session.client;
+    const queries = vi.spyOn(client, 'query');
+    const transactions = vi.spyOn(t.db, 'transaction');
+    let second;
+    try {
+      second = await cast(voters[1]!, v.id, { b: 'chosen' }, key(61));
+      expect(queries).toHaveBeenCalledTimes(2);
+      expect(transactions).not.toHaveBeenCalled();
+    } finally {
+      queries.mockRestore();
+      transactions.mockRestore();
+    }
+    expect(second.json()).toMatchObject({ repeated: false });
+
+    // The answers come in the order reading the roll first gives: voted before, then not on the roll, before an invalid ballot.
+    const tooMany = { a: 'chosen', b: 'chosen', c: 'chosen' };
+    expect((await cast(voters[0]!, v.id, tooMany, key(64))).json().error.code).toBe('BALLOT_DUPLICATE');
+    expect((await cast(staff, v.id, tooMany)).statusCode).toBe(403);
+
+    // Someone of another body, even put on the roll, is refused on the cached vote: the statement checks the scope itself.
+    const xz = await t.login('xzstaff');
+    await t.db.insert(voteRoll).values({ voteId: v.id, voterId: xz.user.id, userId: xz.user.id, name: '范围外' });
+    expect((await cast(xz, v.id, { a: 'chosen' }, key(62))).statusCode).toBe(404);
+    expect((await cast(xz, v.id, tooMany)).statusCode).toBe(404);
+    expect(await lineOf(v.id, xz.user.id)).toEqual({ voted: false });
+    await t.db.delete(voteRoll).where(and(eq(voteRoll.voteId, v.id), eq(voteRoll.userId, xz.user.id)));
+
+    // Closed after being cached: refused, nothing written; a lost answer retried with its key gets the same code.
+    expect((await staff.request('POST', `/api/votes/${v.id}/actions/close`)).json().state).toBe('closed');
+    const late = await cast(voters[2]!, v.id, { a: 'chosen' }, key(63));
+    expect(late.json().error).toMatchObject({ code: 'VOTE_CLOSED', message: '投票已结束（已结束），不能再投票' });
+    expect(await lineOf(v.id, voters[2]!.user.id)).toEqual({ voted: false });
+    const retry = await cast(voters[1]!, v.id, { b: 'chosen' }, key(61));
+    expect(retry.json()).toEqual({ ballotCode: second.json().ballotCode, repeated: true });
+    expect((await cast(voters[1]!, v.id, { b: 'chosen' }, key(65))).json().error.code).toBe('BALLOT_DUPLICATE');
+    expect(await ballotsIn(v.id)).toBe(2);
   });
 });
