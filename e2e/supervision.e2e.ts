@@ -64,6 +64,13 @@ describe('a special work report from the plan to its satisfaction vote and re-re
     for (const text of POINTS) await expect.poll(() => page.locator('.row-card').filter({ hasText: text }).count()).toBe(1);
     // The phone shows cards, not a table wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The organ's items list exports to Excel with the list's filter.
+    await page.goto(`${baseUrl()}/supervision?q=${encodeURIComponent(SUBJECT)}`);
+    await expectHeading(page, '监督工作');
+    const exportLink = page.getByRole('link', { name: /导出Excel/ });
+    expect(await exportLink.getAttribute('href')).toBe(`/api/supervision-items/export.xlsx?q=${encodeURIComponent(SUBJECT)}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    expect(download.suggestedFilename()).toMatch(/^监督事项\d{4}-\d{2}-\d{2}\.xlsx$/);
     await expectCleanPage(tracked, 'unit points on a phone');
     await tracked.context.close();
   });

@@ -1,5 +1,13 @@
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import { quarterLabel, type SupervisionItem, type SupervisionPoint } from '@renda/shared';
+import {
+  quarterLabel,
+  type FollowUpTask,
+  type JointMeeting,
+  type SupervisionItem,
+  type SupervisionItemSummary,
+  type SupervisionPoint,
+} from '@renda/shared';
+import { chinaDate } from '../../platform/deadlines.js';
 import { workbook, type Column } from '../../platform/documents.js';
 import { reportHeading, reportTable, reportText } from '../../platform/word.js';
 
@@ -140,3 +148,45 @@ const pointColumns: Column<SupervisionPoint>[] = [
 
 /** 督办清单 as Excel, the columns staff follow it by. */
 export const pointsWorkbook = (points: SupervisionPoint[]) => workbook('督办清单', pointColumns, points);
+
+const itemColumns: Column<SupervisionItemSummary>[] = [
+  { header: '年度', key: 'year', width: 8, value: (i) => i.year },
+  { header: '监督事项', key: 'subject', width: 40, value: (i) => i.subject },
+  { header: '监督方式', key: 'kind', width: 16, value: (i) => i.kindLabel },
+  { header: '被监督单位', key: 'organ', width: 24, value: (i) => i.organName },
+  { header: '承办委员会', key: 'committee', width: 20, value: (i) => i.committee },
+  { header: '审议会议', key: 'meeting', width: 24, value: (i) => i.meeting ?? '' },
+  { header: '会议日期', key: 'meetingOn', width: 12, value: (i) => i.meetingOn ?? '' },
+  { header: '当前阶段', key: 'stage', width: 16, value: (i) => `${i.stageLabel}${i.round > 1 ? `（第${i.round}轮）` : ''}` },
+  { header: '未办结问题', key: 'open', width: 10, value: (i) => i.openPoints },
+  { header: '逾期问题', key: 'overdue', width: 10, value: (i) => i.overduePoints },
+  { header: '人大机关', key: 'body', width: 20, value: (i) => i.bodyName },
+];
+
+/** 监督事项 as Excel: the items list, or one plan's items. */
+export const itemsWorkbook = (items: SupervisionItemSummary[]) => workbook('监督事项', itemColumns, items);
+
+/** One line per decision of a joint meeting (a meeting without decisions still has its line). */
+export type MeetingLine = { meeting: JointMeeting; decision: FollowUpTask | null };
+
+const meetingColumns: Column<MeetingLine>[] = [
+  { header: '会议日期', key: 'heldOn', width: 12, value: (l) => l.meeting.heldOn },
+  { header: '会议名称', key: 'title', width: 30, value: (l) => l.meeting.title },
+  { header: '地点', key: 'place', width: 20, value: (l) => l.meeting.place ?? '' },
+  { header: '议程', key: 'agenda', width: 40, value: (l) => l.meeting.agenda.join('；') },
+  { header: '出席人员', key: 'attendees', width: 40, value: (l) => l.meeting.attendees.map((a) => `${a.name}（${a.unit}）`).join('、') },
+  { header: '议定事项', key: 'decision', width: 40, value: (l) => l.decision?.title ?? '' },
+  { header: '责任单位', key: 'responsible', width: 20, value: (l) => l.decision?.responsible ?? '' },
+  { header: '完成期限', key: 'due', width: 12, value: (l) => l.decision?.dueOn ?? '' },
+  {
+    header: '落实状态',
+    key: 'state',
+    width: 14,
+    value: (l) => (l.decision ? `${l.decision.stateLabel}${l.decision.overdue ? '（逾期）' : ''}` : ''),
+  },
+  { header: '完成日期', key: 'doneOn', width: 12, value: (l) => (l.decision?.doneAt ? chinaDate(new Date(l.decision.doneAt)) : '') },
+  { header: '落实情况', key: 'evidence', width: 40, value: (l) => l.decision?.evidence ?? '' },
+];
+
+/** 联席会议 and their decisions as Excel. */
+export const meetingsWorkbook = (lines: MeetingLine[]) => workbook('联席会议', meetingColumns, lines);

@@ -18,7 +18,7 @@ import { ruleInForce } from '../../platform/deadline-rules.js';
 import { chinaDate, dueDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { pageResult } from '../../platform/pagination.js';
+import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { staffOfBody, usersOfUnit } from '../../platform/recipients.js';
 import { applyAction, type Machine, type StepArgs, type StepResult } from '../../platform/workflow.js';
 import type { FollowUpSubjectSource } from '../followups/index.js';
@@ -141,6 +141,12 @@ export const itemFollowUps: FollowUpSubjectSource = {
 export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
   const { rows, total } = await repo.pageItems(db, ctx.actor, q);
   return pageResult(rows.map(presentItemSummary), total, q);
+}
+
+/** The whole filtered list in the same scope (an organ its own items, a deputy those they take part in), for the Excel export. */
+export async function allItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
+  const { rows } = await repo.pageItems(db, ctx.actor, q, EXPORT_LIMIT);
+  return rows.map(presentItemSummary);
 }
 
 /** 我参与的监督: a deputy's own items (invited, or out on a field inspection) with the inspections they went on. */

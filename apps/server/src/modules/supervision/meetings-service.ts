@@ -5,7 +5,8 @@ import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { requireBodyInScope } from '../../platform/scope.js';
-import type { FollowUpSubjectSource } from '../followups/index.js';
+import { followUpsOf, type FollowUpSubjectSource } from '../followups/index.js';
+import type { MeetingLine } from './documents.js';
 import * as repo from './meetings-repository.js';
 
 /**
@@ -34,6 +35,16 @@ async function requireMeeting(db: Executor, ctx: ActorContext, id: string, forUp
 const one = async (db: Executor, ctx: ActorContext, id: string) => present([await requireMeeting(db, ctx, id)])[0]!;
 
 export const listMeetings = async (db: Executor, ctx: ActorContext) => present(await repo.listMeetings(db, ctx.actor));
+
+/** The meetings of the list, each with its decisions (the follow-up tasks), for the Excel export. */
+export async function meetingLines(db: Executor, ctx: ActorContext): Promise<MeetingLine[]> {
+  const meetings = await listMeetings(db, ctx);
+  const decisions = await Promise.all(meetings.map((m) => followUpsOf(db, { subjectType: 'joint_meeting', subjectId: m.id })));
+  return meetings.flatMap((meeting, i): MeetingLine[] => {
+    const tasks = decisions[i]!;
+    return tasks.length ? tasks.map((decision) => ({ meeting, decision })) : [{ meeting, decision: null }];
+  });
+}
 
 export const createMeeting = (db: Db, ctx: ActorContext, input: JointMeetingInput) =>
   db.transaction(async (tx) => {

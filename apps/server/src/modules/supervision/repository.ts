@@ -160,7 +160,7 @@ export function itemsOfPlan(db: Executor, planId: string): Promise<ItemWithNames
 }
 
 /** A page of items, newest year first; the list the ten-year bench measures. */
-export async function pageItems(db: Executor, actor: Actor, q: ItemQuery) {
+export async function pageItems(db: Executor, actor: Actor, q: ItemQuery, limit = q.pageSize) {
   const where = and(
     itemAccess(actor),
     q.bodyId ? eq(supervisionItems.bodyId, q.bodyId) : undefined,
@@ -170,7 +170,11 @@ export async function pageItems(db: Executor, actor: Actor, q: ItemQuery) {
     q.q ? ilike(supervisionItems.subject, likeContains(q.q)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    itemsFrom(db).where(where).orderBy(desc(supervisionItems.year), desc(supervisionItems.id)).limit(q.pageSize).offset(offsetOf(q)),
+    itemsFrom(db)
+      .where(where)
+      .orderBy(desc(supervisionItems.year), desc(supervisionItems.id))
+      .limit(limit)
+      .offset(limit === q.pageSize ? offsetOf(q) : 0),
     db.select({ n: count() }).from(supervisionItems).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

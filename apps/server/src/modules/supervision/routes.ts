@@ -35,7 +35,15 @@ import { registerFollowUpSubject } from '../followups/index.js';
 import { pointDeadlines } from './calendar-recount.js';
 import { escalateOverduePoints } from './deadline-job.js';
 import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
-import { evaluatedKinds, evaluationReportDocx, inquiryRecordDocx, opinionsLetterDocx, pointsWorkbook } from './documents.js';
+import {
+  evaluatedKinds,
+  evaluationReportDocx,
+  inquiryRecordDocx,
+  itemsWorkbook,
+  meetingsWorkbook,
+  opinionsLetterDocx,
+  pointsWorkbook,
+} from './documents.js';
 import * as items from './item-service.js';
 import * as meetings from './meetings-service.js';
 import * as plans from './plan-service.js';
@@ -86,6 +94,14 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
     { ...read, schema: { tags, summary: '监督工作计划及其事项', params: idParams, response: { 200: supervisionPlan, ...errorResponses } } },
     async (request) => plans.getPlan(db, actorContext(request), request.params.id),
   );
+  app.get(
+    '/api/supervision/plans/:id/items.xlsx',
+    { ...read, schema: { tags, summary: '导出监督工作计划的事项（Excel）', params: idParams } },
+    async (request, reply) => {
+      const plan = await plans.getPlan(db, actorContext(request), request.params.id);
+      return sendDownload(reply, `${plan.title}.xlsx`, await itemsWorkbook(plan.items));
+    },
+  );
   app.post(
     '/api/supervision/plans/:id/items',
     {
@@ -120,6 +136,21 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       },
     },
     async (request) => items.listItems(db, actorContext(request), request.query),
+  );
+  app.get(
+    '/api/supervision-items/export.xlsx',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '导出监督事项（Excel，条件同列表；被监督单位只导出本单位的，代表只导出本人参与的）',
+        querystring: itemQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await itemsWorkbook(await items.allItems(db, actorContext(request), request.query));
+      return sendDownload(reply, `监督事项${chinaDate(clock.now())}.xlsx`, file);
+    },
   );
   app.get(
     '/api/supervision-items/mine',
@@ -310,6 +341,14 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
     '/api/joint-meetings',
     { ...manage, schema: { tags, summary: '联席会议', response: { 200: z.object({ items: z.array(jointMeeting) }), ...errorResponses } } },
     async (request) => ({ items: await meetings.listMeetings(db, actorContext(request)) }),
+  );
+  app.get(
+    '/api/joint-meetings/export.xlsx',
+    { ...manage, schema: { tags, summary: '导出联席会议及议定事项（Excel）' } },
+    async (request, reply) => {
+      const file = await meetingsWorkbook(await meetings.meetingLines(db, actorContext(request)));
+      return sendDownload(reply, `联席会议${chinaDate(clock.now())}.xlsx`, file);
+    },
   );
   app.post(
     '/api/joint-meetings',

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { supervisionKind, type SupervisionItemSummary } from '@renda/shared';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { supervisionKey } from './api';
+import { exportUrls, supervisionKey } from './api';
+import { ExportButton } from './ExportButton';
 import { StageTags } from './StageTags';
 import { SupervisionTabs } from './SupervisionTabs';
 
@@ -33,7 +34,15 @@ function AllItems() {
     },
   ];
   return (
-    <Page title={t('supervision.title')} extra={<SupervisionTabs />}>
+    <Page
+      title={t('supervision.title')}
+      extra={
+        <>
+          <SupervisionTabs />
+          <ExportButton href={exportUrls.items(list.filters)} />
+        </>
+      }
+    >
       <PagedTable<SupervisionItemSummary> list={list} filters={filters} columns={columns} />
     </Page>
   );

@@ -6,7 +6,8 @@ import { jointMeetingInput } from '@renda/shared';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { FollowUpTasks } from '../followups/FollowUpTasks';
-import { createMeeting, meetingsKey, useMeetings } from './api';
+import { createMeeting, exportUrls, meetingsKey, useMeetings } from './api';
+import { ExportButton } from './ExportButton';
 import { FieldsModal, lines } from './forms';
 import { SupervisionTabs } from './SupervisionTabs';
 
@@ -22,6 +23,7 @@ export function MeetingsPage() {
       extra={
         <>
           <SupervisionTabs />
+          <ExportButton href={exportUrls.meetings} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('supervision.createMeeting')}
           </Button>

@@ -6,7 +6,8 @@ import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { tagColour } from '../../components/tagColours';
-import { useMyItems } from './api';
+import { exportUrls, useMyItems } from './api';
+import { ExportButton } from './ExportButton';
 import { StageTags } from './StageTags';
 import { SupervisionTabs } from './SupervisionTabs';
 
@@ -38,7 +39,16 @@ function MyItems() {
     { title: t('supervision.myVisits'), key: 'visits', render: (_, i) => visits(i) },
   ];
   return (
-    <Page title={t('supervision.mine')} extra={<SupervisionTabs />}>
+    <Page
+      title={t('supervision.mine')}
+      extra={
+        <>
+          <SupervisionTabs />
+          {/* The items export in a deputy's scope is exactly this list's items. */}
+          <ExportButton href={exportUrls.items()} />
+        </>
+      }
+    >
       {query.error && <Alert type="error" showIcon message={query.error.message} />}
       <ResponsiveTable<MyParticipation>
         rowKey="id"

@@ -18,7 +18,8 @@ import { useAction } from '../../components/mutations';
 import { Page } from '../../components/Page';
 import { useDeputySource, useUnitSource } from '../../components/remoteSources';
 import { Section } from '../../components/Section';
-import { actOnPlan, addPlanItem, changePlanItem, planKey, usePlan } from './api';
+import { actOnPlan, addPlanItem, changePlanItem, exportUrls, planKey, usePlan } from './api';
+import { ExportButton } from './ExportButton';
 import { FieldsModal, type Field } from './forms';
 import { useItemColumns } from './ItemsPage';
 
@@ -85,11 +86,14 @@ function PlanView({ plan }: { plan: SupervisionPlan }) {
       <Section
         title={t('supervision.items')}
         extra={
-          canManage && (
-            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('supervision.addItem')}
-            </Button>
-          )
+          <Flex gap="small" wrap>
+            <ExportButton href={exportUrls.planItems(plan.id)} />
+            {canManage && (
+              <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('supervision.addItem')}
+              </Button>
+            )}
+          </Flex>
         }
       >
         <Table<SupervisionItemSummary>

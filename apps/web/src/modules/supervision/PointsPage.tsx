@@ -1,13 +1,10 @@
-import { Button } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { can, pointState, type SupervisionPoint } from '@renda/shared';
-import { queryString } from '../../app/api';
 import { useCurrentUser } from '../../app/auth/session';
 import { Page } from '../../components/Page';
 import { PagedTable, usePagedList, type FilterField } from '../../components/PagedTable';
-import { supervisionKey } from './api';
+import { exportUrls, supervisionKey } from './api';
+import { ExportButton } from './ExportButton';
 import { usePointColumns } from './PointsTable';
 import { SupervisionTabs } from './SupervisionTabs';
 
@@ -15,7 +12,6 @@ import { SupervisionTabs } from './SupervisionTabs';
 export function PointsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params] = useSearchParams();
   const path = can(user.role, 'supervision.handle') ? '/api/supervision-points/assigned' : '/api/supervision-points';
   const list = usePagedList<SupervisionPoint>([...supervisionKey, 'points'], path);
   const filters: FilterField[] = [
@@ -39,9 +35,7 @@ export function PointsPage() {
       extra={
         <>
           <SupervisionTabs />
-          <Button icon={<DownloadOutlined />} href={`/api/supervision-points/export.xlsx${queryString(Object.fromEntries(params))}`}>
-            {t('supervision.exportPoints')}
-          </Button>
+          <ExportButton href={exportUrls.points(list.filters)} />
         </>
       }
     >

@@ -22,9 +22,16 @@ import {
   type SupervisionPoint,
   type VisitInput,
 } from '@renda/shared';
-import { api } from '../../app/api';
+import { api, queryString, type QueryParams } from '../../app/api';
 
 export const supervisionKey = ['supervision'] as const;
+/** The Excel exports, each with the filters of the list it mirrors. */
+export const exportUrls = {
+  items: (filters: QueryParams = {}) => `/api/supervision-items/export.xlsx${queryString(filters)}`,
+  planItems: (planId: string) => `/api/supervision/plans/${planId}/items.xlsx`,
+  points: (filters: QueryParams) => `/api/supervision-points/export.xlsx${queryString(filters)}`,
+  meetings: '/api/joint-meetings/export.xlsx',
+};
 export const itemKey = (id: string) => [...supervisionKey, 'item', id] as const;
 export const planKey = (id: string) => [...supervisionKey, 'plan', id] as const;
 export const meetingsKey = [...supervisionKey, 'meetings'] as const;

@@ -65,7 +65,7 @@ export const supervisionEn = {
   previous: 'Earlier point',
   overdue: 'Overdue',
   overdueOnly: 'Overdue only',
-  exportPoints: 'Export Excel',
+  exportExcel: 'Export Excel',
   opinionsDocx: 'Opinions letter (Word)',
   inquiryDocx: 'Inquiry record (Word)',
   evaluationDocx: 'Evaluation report (Word)',

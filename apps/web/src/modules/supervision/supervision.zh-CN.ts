@@ -91,7 +91,7 @@ export const supervisionZh = {
   previous: '原问题',
   overdue: '逾期',
   overdueOnly: '只看逾期',
-  exportPoints: '导出 Excel',
+  exportExcel: '导出Excel',
   opinionsDocx: '审议意见书（Word）',
   inquiryDocx: '询问记录（Word）',
   evaluationDocx: '评议报告（Word）',
