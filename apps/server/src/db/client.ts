@@ -18,11 +18,11 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 /**
- * Builds a database's prepared statements once, on first use, and hands the same ones back after: a
- * statement on a hot path (every request's session, a cast, a public submission) is then parsed and
- * planned once per connection, not per call.
+ * Builds something of a database's once, on first use, and hands the same back after: prepared
+ * statements on a hot path (every request's session, a cast, a public submission), then parsed and
+ * planned once per connection, not per call; or a cache that must not outlive its database.
  */
-export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
   const built = new WeakMap<Db, T>();
   return (db) => {
     let statements = built.get(db);

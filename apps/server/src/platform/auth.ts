@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission, type Role } from '@renda/shared';
-import { preparedPerDb, type Db, type Executor } from '../db/client.js';
+import { perDatabase, type Db, type Executor } from '../db/client.js';
 import { bodies, handlingUnits, sessions, users } from '../db/schema.js';
 import { clock } from './clock.js';
 import type { Actor, ActorContext, RequestContext } from './context.js';
@@ -55,7 +55,7 @@ function sessionStatement(db: Db) {
     )
     .prepare('session_actor');
 }
-const sessionStatementOf = preparedPerDb(sessionStatement);
+const sessionStatementOf = perDatabase(sessionStatement);
 
 async function actorBySessionToken(db: Db, token: string): Promise<Actor | null> {
   const [row] = await sessionStatementOf(db).execute({ tokenHash: hashToken(token), now: clock.now().toISOString() });

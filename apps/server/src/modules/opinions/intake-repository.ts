@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { preparedPerDb, type Db, type Executor } from '../../db/client.js';
+import { perDatabase, type Db, type Executor } from '../../db/client.js';
 import { auditEvents, bodies, handlingUnits, outboxMessages } from '../../db/schema.js';
 import { deputies } from '../deputies/tables.js';
 import { stations } from '../stations/tables.js';
@@ -74,7 +74,7 @@ function lookupStatement(db: Db) {
     )
     .prepare('opinion_intake_lookups');
 }
-const lookupStatementOf = preparedPerDb(lookupStatement);
+const lookupStatementOf = perDatabase(lookupStatement);
 
 export type IntakeKey = { station: string | null; deputy: string | null; clientToken: string | null };
 

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { BallotChoices } from '@renda/shared';
-import { preparedPerDb, type Db, type Executor } from '../../db/client.js';
+import { perDatabase, type Db, type Executor } from '../../db/client.js';
 import { auditEvents, bodies, users } from '../../db/schema.js';
 import { inScope, likePrefix, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
@@ -204,7 +204,7 @@ function castStatement(db: Db) {
     .prepare('vote_cast');
 }
 
-const castStatementOf = preparedPerDb(castStatement);
+const castStatementOf = perDatabase(castStatement);
 
 export interface CastRow {
   voteId: string;

@@ -21,7 +21,7 @@ import {
   type VoteSubjectModule,
   type VoteView,
 } from '@renda/shared';
-import type { Db, Executor, Tx } from '../../db/client.js';
+import { perDatabase, type Db, type Executor, type Tx } from '../../db/client.js';
 import { auditRow, recordAudit } from '../../platform/audit.js';
 import type { ActorContext, RequestContext } from '../../platform/context.js';
 import { conflict, DomainError, forbidden, isUniqueViolation, notFound } from '../../platform/errors.js';
@@ -305,7 +305,7 @@ function requireValid(v: BallotSpec, choices: BallotChoices) {
  * the roll: the cast statement reads those every time.
  */
 type CastFacts = BallotSpec & Pick<repo.VoteRecord, 'bodyId' | 'secret'>;
-const castFactsByDb = new WeakMap<Db, Map<string, CastFacts>>();
+const castFactsOf = perDatabase(() => new Map<string, CastFacts>());
 /** Votes open at one time are few; the oldest entry goes first. */
 const castFactsLimit = 256;
 
@@ -315,8 +315,7 @@ const castFactsLimit = 256;
  * never cast on, so a ballot is never checked against a spec read before the vote opened.
  */
 async function castFacts(db: Db, ctx: ActorContext, id: string): Promise<CastFacts> {
-  let cache = castFactsByDb.get(db);
-  if (!cache) castFactsByDb.set(db, (cache = new Map()));
+  const cache = castFactsOf(db);
   const cached = cache.get(id);
   if (cached) return cached;
   const v = await requireVote(db, ctx, id);
