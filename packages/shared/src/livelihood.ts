@@ -514,6 +514,8 @@ export const publicCycle = z.object({
   /** Deputies who could vote and ballots cast, once the result is announced. */
   electorateSize: z.number().int().nullable(),
   ballotsCast: z.number().int().nullable(),
+  /** The cycle's announced votes, each with its anonymous ballot list anyone can recount (/votes/:id/verify). */
+  ballotLists: z.array(z.object({ label: z.string(), voteId: z.uuid() })),
   projects: z.array(publicProject),
 });
 export type PublicCycle = z.infer<typeof publicCycle>;

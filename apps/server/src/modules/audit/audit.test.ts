@@ -26,7 +26,9 @@ describe('audit trail', () => {
     const audit = await admin.request('GET', `/api/audit?entity=handling_unit&entityId=${unit.id}`);
     const [event] = audit.json().items;
     expect(event).toMatchObject({ action: 'update', actorName: '王磊', bodyName: '嘉兴市人大常委会', entityTitle: '嘉兴市教育局' });
-    expect(event.before.contactName).toBeNull();
+    // The demo gives every city unit a contact person: the trail holds the one replaced.
+    expect(event.before.contactName).toBe(unit.contactName);
+    expect(unit.contactName).not.toBe('周敏');
     expect(event.after.contactName).toBe('周敏');
   });
 

@@ -208,6 +208,7 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
     const portal = (await t.app.inject({ method: 'GET', url: `/api/public/livelihood/cycles/${cycleId}` })).json();
     expect(portal.projects).toHaveLength(3);
     expect(portal.projects.every((p: { votes: number | null }) => p.votes === null)).toBe(true);
+    expect(portal.ballotLists).toEqual([]);
   });
 
   it('a handling unit sees only the projects it carries out, and cannot act for another unit', async () => {
@@ -267,6 +268,13 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
     // The portal shows the result with the vote counts and the rule.
     const portal = (await t.app.inject({ method: 'GET', url: `/api/public/livelihood/cycles/${cycleId}` })).json();
     expect(portal).toMatchObject({ stateLabel: '票决结果已公布', electorateSize: 20, ballotsCast: 20 });
+    // Each announced vote links its anonymous ballot list, which the public API serves.
+    expect(portal.ballotLists).toEqual([
+      { label: '代表票决', voteId: cycle.voteId },
+      { label: '并列项目再次投票', voteId: runoff },
+    ]);
+    for (const { voteId } of portal.ballotLists as { voteId: string }[])
+      expect((await t.app.inject({ method: 'GET', url: `/api/public/votes/${voteId}/ballots` })).statusCode).toBe(200);
     expect(portal.projects.find((p: { id: string }) => p.id === ids.a)).toMatchObject({ chosen: true, votes: 14 });
   });
 
@@ -361,6 +369,7 @@ describe('the livelihood-project cycle (民生实事项目票决)', () => {
     expect(transport).toMatchObject({ state: 'rectifying', satisfaction: 30, allowedActions: ['reportRectified'] });
     const portal = (await t.app.inject({ method: 'GET', url: `/api/public/livelihood/cycles/${cycleId}` })).json();
     expect(portal.projects.find((p: { id: string }) => p.id === ids.b)).toMatchObject({ satisfaction: 30 });
+    expect(portal.ballotLists.map((l: { label: string }) => l.label)).toEqual(['代表票决', '并列项目再次投票', '年终满意度测评']);
   });
 
   it('figures for the dashboard: projects per body, completion, budget, evaluation, township coverage', async () => {

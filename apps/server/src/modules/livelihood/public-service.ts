@@ -64,6 +64,11 @@ export async function publicCycle(db: Db, id: string): Promise<PublicCycle> {
     evaluationRuleText: evaluationRuleText(settings.evaluationThreshold, settings.evaluationSource),
     electorateSize: resultOut ? r.cycle.electorateSize : null,
     ballotsCast: resultOut ? r.cycle.ballotsCast : null,
+    ballotLists: [
+      ...(resultOut && r.cycle.voteId ? [{ label: '代表票决', voteId: r.cycle.voteId }] : []),
+      ...(resultOut && r.cycle.runoffVoteId ? [{ label: '并列项目再次投票', voteId: r.cycle.runoffVoteId }] : []),
+      ...(state === 'closed' && r.cycle.evaluationVoteId ? [{ label: '年终满意度测评', voteId: r.cycle.evaluationVoteId }] : []),
+    ],
     projects: projects.map(({ project: p, unitName, regionName }) => ({
       id: p.id,
       name: p.name,

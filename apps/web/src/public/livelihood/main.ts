@@ -161,6 +161,14 @@ async function showCycle(id: string) {
     ]),
     h('p', { class: 'muted' }, `票决规则：${c.ruleText}`),
     h('p', { class: 'muted' }, `测评规则：${c.evaluationRuleText}`),
+    c.ballotLists.length
+      ? h(
+          'p',
+          {},
+          '公开的匿名选票，可自行核对计票：',
+          ...c.ballotLists.flatMap((l, i) => [i ? '、' : '', h('a', { href: `/votes/${encodeURIComponent(l.voteId)}/verify` }, l.label)]),
+        )
+      : null,
     c.projects.length
       ? h(
           'ul',
