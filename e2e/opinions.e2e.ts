@@ -30,7 +30,16 @@ async function statusShown(page: Page, label: string) {
 /** Types into a searchable select (long lists are virtual: only what is typed for is drawn) and picks the entry. */
 async function pickTyped(page: Page, field: Locator, typed: string, entry: string) {
   await field.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entry }).first().click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  // The units are searched on the server: click in the answer to the typed text, not in the list drawn
+  // before it (a click there is lost when the answer redraws the list, and the dropdown stays open).
+  await expect
+    .poll(async () => {
+      const texts = await options.allTextContents();
+      return texts.length > 0 && texts.every((text) => text.includes(typed));
+    })
+    .toBe(true);
+  await options.filter({ hasText: entry }).first().click();
 }
 
 let browser: Browser;
