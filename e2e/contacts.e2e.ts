@@ -1,18 +1,24 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, chooseOption, expectHeading, expectCleanPage, launchBrowser, loginAs, openPage } from './harness.js';
+import {
+  chinaDay,
+  baseUrl,
+  buttonNamed,
+  chooseOption,
+  expectHeading,
+  expectCleanPage,
+  launchBrowser,
+  loginAs,
+  openPage,
+} from './harness.js';
 
 const button = buttonNamed;
 const heading = expectHeading;
 const clean = expectCleanPage;
 
 const topic = '老旧小区加装电梯审批缓慢';
-const pad = (n: number) => String(n).padStart(2, '0');
 /** A time three days ahead, as the date-time picker shows it. */
-function inThreeDays() {
-  const d = new Date(Date.now() + 3 * 86_400_000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} 10:00`;
-}
+const inThreeDays = () => `${chinaDay(3)} 10:00`;
 
 /** Opens the appointment from the list and does one step in its dialog. */
 async function openAppointment(page: Page) {

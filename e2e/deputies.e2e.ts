@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chinaDay,
   baseUrl,
   buttonNamed,
   chooseOption,
@@ -392,8 +393,7 @@ describe('deputies and liaison stations', () => {
 
     // 四定: a reception day with its deputy, topic and responsible person. The demo rota already holds
     // tomorrow morning (its hours would overlap), so the day after.
-    const next = new Date(Date.now() + 2 * 86_400_000);
-    const day = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+    const day = chinaDay(2);
     await buttonNamed(page, '新增排班').click();
     const rota = page.getByRole('dialog');
     await rota.getByLabel('日期').fill(day);

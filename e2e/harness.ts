@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 
-/** The server of this test worker (global-setup starts one per worker; VITEST_POOL_ID counts from 1). */
-export const baseUrl = () => {
-  const urls = inject('baseUrls');
-  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length];
-};
+/** The server of this test file (file-server.ts starts one per file). */
+export const baseUrl = () => process.env.E2E_BASE_URL!;
 export const DEMO_PASSWORD = 'Renda2026demo';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,19 +35,23 @@ export interface TrackedPage {
   network: { inflight: number; lastChange: number };
 }
 
+/** A China calendar date (YYYY-MM-DD) `offset` days from today: the server's dates and the pages' (openPage). */
+export const chinaDay = (offset = 0) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+
 /** A fresh context (own cookies) whose page records every console error and uncaught exception. */
 export async function openPage(
   browser: Browser,
-  options: { mobile?: boolean; viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  options: { mobile?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<TrackedPage> {
-  // timezoneId: a page that defaults a date to "today" (a meeting's day) agrees with the server's China date
-  // only in China's time zone; the machine's may be a day behind after 16:00 UTC.
+  // In China's time zone, as the platform's users are: a page that counts "today" (a date field's default,
+  // a period ending today) agrees with the server's China date, which the machine's is not from 16:00 UTC.
   const context = await browser.newContext({
     ...(options.mobile
       ? { viewport: options.viewport ?? { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
       : { viewport: options.viewport ?? { width: 1366, height: 860 } }),
     locale: 'zh-CN',
-    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    timezoneId: 'Asia/Shanghai',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -2,7 +2,18 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, buttonNamed, expectCleanPage, expectHeading, launchBrowser, loginAs, openPage, tick } from './harness.js';
+import {
+  chinaDay,
+  apiAs,
+  baseUrl,
+  buttonNamed,
+  expectCleanPage,
+  expectHeading,
+  launchBrowser,
+  loginAs,
+  openPage,
+  tick,
+} from './harness.js';
 import { DOCX_MIME } from './ui.js';
 
 const TITLE = '嘉兴市电动自行车管理条例（草案）';
@@ -15,8 +26,6 @@ const TEXT = `${TITLE}
 第四条 禁止在楼道、安全出口停放电动自行车或者为其充电。
 第三章 附则
 第五条 本条例自 年 月 日起施行。`;
-
-const china = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function sheet(rows: (string | number)[][]) {
   const book = new ExcelJS.Workbook();
@@ -35,8 +44,8 @@ beforeAll(async () => {
   ({ draft } = await api<{ draft: { id: string; publicCode: string } }>('POST', '/api/legislation/drafts', {
     title: TITLE,
     drafter: '嘉兴市公安局',
-    commentFrom: china(-1),
-    commentTo: china(30),
+    commentFrom: chinaDay(-1),
+    commentTo: chinaDay(30),
     contactPointIds: [wangjiangjing.id],
     version: { text: TEXT, explanation: '我市电动自行车保有量大，停放充电引发的火灾隐患突出。' },
   }));
@@ -83,8 +92,8 @@ describe('a draft regulation receives comments and is summed up', () => {
       name: '座谈会意见.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await sheet([
-        ['第三条', '老旧小区没有空地设置充电场所，建议允许利用公共用房改建。', 15, china(0), ''],
-        ['第四条', '楼道充电禁止性规定很有必要，建议明确处罚。', 9, china(0), ''],
+        ['第三条', '老旧小区没有空地设置充电场所，建议允许利用公共用房改建。', 15, chinaDay(0), ''],
+        ['第四条', '楼道充电禁止性规定很有必要，建议明确处罚。', 9, chinaDay(0), ''],
       ]),
     });
     await expect.poll(() => page.getByText('已导入 2 条意见，参与 24 人次').count()).toBe(1);

@@ -16,8 +16,6 @@ import {
 import { dropdownClosed, searchAndChoose } from './ui.js';
 
 const TITLE = '市九届人大常委会第十二次会议';
-/** The meeting is today in China: the form's default date and the server's sign-in day must agree. */
-const CHINA = 'Asia/Shanghai';
 const ITEM = '关于批准嘉兴市2026年市级预算调整方案的决议（草案）';
 const SECRET_ITEM = '关于接受辞职请求的决定（草案）';
 const LATE_ITEM = '关于召开市十届人大一次会议的决定（草案）';
@@ -75,7 +73,7 @@ async function paperBallot(page: Page, name: string, choice: '赞成' | '反对'
 
 describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a vote on the vote component, the result', () => {
   it('staff arrange the meeting with an agenda item put to the vote; its members are the whole standing committee', async () => {
-    staff = await openPage(browser, { timezoneId: CHINA });
+    staff = await openPage(browser);
     const { page } = staff;
     await loginAs(page, 'staff');
     await page.goto(`${baseUrl()}/meetings`);
@@ -149,7 +147,7 @@ describe('a standing-committee meeting: agenda, sign-in on the phone, quorum, a 
   it('a member signs in on the phone with the hall’s QR code, and staff sign in others until the quorum is reached', async () => {
     const api = await apiAs('staff');
     const { signInCode } = await api<{ signInCode: string }>('GET', `/api/meetings/${meetingId}`);
-    deputy = await openPage(browser, { mobile: true, viewport: { width: 390, height: 844 }, timezoneId: CHINA });
+    deputy = await openPage(browser, { mobile: true, viewport: { width: 390, height: 844 } });
     await loginAs(deputy.page, 'deputy');
     // The QR code in the hall opens the member's meeting page with the code: signing in needs the login and the hall.
     await deputy.page.goto(`${baseUrl()}/meetings/my/${meetingId}?signIn=${signInCode}`);

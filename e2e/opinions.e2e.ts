@@ -1,10 +1,20 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { samplePng } from '../apps/server/src/test/images.js';
-import { baseUrl, chooseOption, expectCleanPage, expectOnlyRefusal, loginAs, openPage, type TrackedPage, tick } from './harness.js';
+import {
+  chinaDay,
+  baseUrl,
+  chooseOption,
+  expectCleanPage,
+  expectOnlyRefusal,
+  loginAs,
+  openPage,
+  type TrackedPage,
+  tick,
+} from './harness.js';
 import { act, confirmPopover, expectState } from './suggestions-steps.js';
 import { openBrowserWithStation } from './opinions-steps.js';
-import { DOCX_MIME } from './ui.js';
+import { DOCX_MIME, searchAndChoose } from './ui.js';
 
 /** antd puts a space between the two characters of a two-character label; an icon's name may come first. */
 const button = (page: Page | Locator, label: string) =>
@@ -25,21 +35,6 @@ async function statusShown(page: Page, label: string) {
       { message: label },
     )
     .toBeGreaterThan(0);
-}
-
-/** Types into a searchable select (long lists are virtual: only what is typed for is drawn) and picks the entry. */
-async function pickTyped(page: Page, field: Locator, typed: string, entry: string) {
-  await field.fill(typed);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  // The units are searched on the server: click in the answer to the typed text, not in the list drawn
-  // before it (a click there is lost when the answer redraws the list, and the dropdown stays open).
-  await expect
-    .poll(async () => {
-      const texts = await options.allTextContents();
-      return texts.length > 0 && texts.every((text) => text.includes(typed));
-    })
-    .toBe(true);
-  await options.filter({ hasText: entry }).first().click();
 }
 
 let browser: Browser;
@@ -125,7 +120,7 @@ describe('a citizen’s opinion from the QR code to the rating', () => {
     await button(desk, '转办').click();
     const dialog = desk.getByRole('dialog');
     // The list is long (and virtual): type to narrow it, as staff do.
-    await pickTyped(desk, dialog.getByLabel('承办单位'), '住房和城乡建设局', '嘉兴市住房和城乡建设局');
+    await searchAndChoose(desk, dialog.getByLabel('承办单位'), '住房和城乡建设局', '嘉兴市住房和城乡建设局');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await tick(dialog.getByLabel('专项交办'));
     await dialog.getByLabel('转办说明（选填）').fill('请核查人行道地砖松动情况并修复');
@@ -326,12 +321,11 @@ describe('a themed campaign (专项监督)', () => {
     await expect.poll(() => desk.getByText('王江泾镇代表监督组（王江泾镇）').count()).toBe(1);
     await expectCleanPage(staff, 'campaign page');
 
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await button(desk, '登记实地监督').click();
     const dialog = desk.getByRole('dialog');
     await chooseOption(desk, dialog.getByLabel('监督组'), '王江泾镇代表监督组');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await dialog.getByLabel('监督日期').fill(today);
+    await dialog.getByLabel('监督日期').fill(chinaDay());
     await dialog.getByLabel('监督日期').press('Enter');
     await dialog.getByLabel('监督地点', { exact: true }).fill('王江泾镇北虹村');
     await dialog.getByLabel('参加代表').click();
@@ -352,7 +346,7 @@ describe('a themed campaign (专项监督)', () => {
     expect(number).toMatch(/^\d{4}-\d{4}$/);
     await row.getByRole('button', { name: `转办 ${number}` }).click();
     const transfer = desk.getByRole('dialog');
-    await pickTyped(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府', '王江泾镇人民政府');
+    await searchAndChoose(desk, transfer.getByLabel('承办单位'), '王江泾镇人民政府', '王江泾镇人民政府');
     await expect.poll(() => desk.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await expectCleanPage(staff, 'transfer dialog');
     await button(transfer, '保存').click();

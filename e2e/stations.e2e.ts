@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  chinaDay,
   baseUrl,
   buttonNamed,
   expectCleanPage,
@@ -21,11 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const localDay = (offset: number) => {
-  const d = new Date(Date.now() + offset * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 describe('station rota', () => {
   it('staff fill three weeks of Tuesdays and Fridays at once: preview, save, and a second run skips the days taken', async () => {
     const tracked = await openPage(browser);
@@ -45,9 +41,9 @@ describe('station rota', () => {
       // Three whole weeks from tomorrow: three Tuesdays and three Fridays (no official holiday then).
       const [from, to] = [dialog.locator('.ant-picker-range input').nth(0), dialog.locator('.ant-picker-range input').nth(1)];
       await from.click();
-      await from.fill(localDay(1));
+      await from.fill(chinaDay(1));
       await from.press('Enter');
-      await to.fill(localDay(21));
+      await to.fill(chinaDay(21));
       await to.press('Enter');
       await dialog.locator('.ant-modal-title').click();
       await dropdownClosed(page);

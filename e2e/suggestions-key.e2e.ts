@@ -13,7 +13,7 @@ import {
   reply,
   submitDialog,
 } from './suggestions-steps.js';
-import { dropdownClosed } from './ui.js';
+import { dropdownClosed, searchAndChoose } from './ui.js';
 
 const TITLE = '关于优化城区公交站点与老旧小区出行衔接的建议';
 const PHONE = '13957312345';
@@ -118,9 +118,9 @@ describe('a key suggestion with return, joint handling, reassignment, supervisio
     await expect.poll(() => section(staff, '重点建议').getByText('陈建国').count()).toBeGreaterThan(0);
     await act(staff.page, '交办');
     const assign = staff.page.getByRole('dialog');
-    await chooseOption(staff.page, assign.getByLabel('主办单位'), '嘉兴市住房和城乡建设局');
+    await searchAndChoose(staff.page, assign.getByLabel('主办单位'), '住房和城乡', '嘉兴市住房和城乡建设局');
     await dropdownClosed(staff.page);
-    await chooseOption(staff.page, assign.getByLabel('会办单位'), '嘉兴市交通运输局');
+    await searchAndChoose(staff.page, assign.getByLabel('会办单位'), '交通运输', '嘉兴市交通运输局');
     await staff.page.keyboard.press('Escape');
     await dropdownClosed(staff.page);
     await submitDialog(staff.page);

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, openPage, tick } from './harness.js';
+import { baseUrl, expectCleanPage, launchBrowser, loginAs, openPage, tick } from './harness.js';
 import { act, apiAs, confirmPopover, expectState, openItem, submitDialog, unitId } from './suggestions-steps.js';
-import { dropdownClosed } from './ui.js';
+import { dropdownClosed, searchAndChoose } from './ui.js';
 
 const TITLE = '关于规范老旧小区停车收费管理的建议';
 const CONTENT = '部分老旧小区停车收费标准不公开、收费主体不明确，居民意见较大。建议明确收费主体，公开收费标准和收支情况。';
@@ -50,7 +50,7 @@ describe('a lead unit asks for reassignment and staff approve it', () => {
     await tick(decision.getByLabel('同意', { exact: true }));
     await decision.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => decision.getByText('此项为必填项').count()).toBe(1);
-    await chooseOption(staff.page, decision.getByLabel('改由承办单位'), '嘉兴市交通运输局');
+    await searchAndChoose(staff.page, decision.getByLabel('改由承办单位'), '交通运输', '嘉兴市交通运输局');
     await dropdownClosed(staff.page);
     await decision.getByLabel('说明').fill('同意调整，改由交通运输局主办');
     await expectCleanPage(staff, 'reassignment approval');

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseOption, expectCleanPage, launchBrowser, loginAs, networkSettled, openPage, type TrackedPage } from './harness.js';
+import { baseUrl, expectCleanPage, launchBrowser, loginAs, networkSettled, openPage, type TrackedPage } from './harness.js';
 import {
   act,
   confirmPopover,
@@ -12,7 +12,7 @@ import {
   reply,
   submitDialog,
 } from './suggestions-steps.js';
-import { dropdownClosed, pickOther } from './ui.js';
+import { dropdownClosed, pickOther, searchAndChoose } from './ui.js';
 
 const TITLE = '关于在南湖区增设社区老年食堂的建议';
 
@@ -73,7 +73,7 @@ describe('a deputy’s suggestion from drafting to closure', () => {
     await expectState(staff.page, '已受理');
     await act(staff.page, '交办');
     const assign = staff.page.getByRole('dialog');
-    await chooseOption(staff.page, assign.getByLabel('主办单位'), '嘉兴市住房和城乡建设局');
+    await searchAndChoose(staff.page, assign.getByLabel('主办单位'), '住房和城乡', '嘉兴市住房和城乡建设局');
     await dropdownClosed(staff.page);
     await expectCleanPage(staff, 'assignment form');
     await submitDialog(staff.page);

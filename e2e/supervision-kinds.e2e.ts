@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, chooseOption, expectCleanPage, expectHeading, loginAs, openPage, type TrackedPage } from './harness.js';
+import {
+  chinaDay,
+  baseUrl,
+  buttonNamed,
+  chooseOption,
+  expectCleanPage,
+  expectHeading,
+  loginAs,
+  openPage,
+  type TrackedPage,
+} from './harness.js';
 import {
   addToPlan,
   advanceThrough,
@@ -27,7 +37,7 @@ const HOUSING = { typed: '住房', name: '嘉兴市住房和城乡建设局' };
 const TRANSPORT = { typed: '交通', name: '嘉兴市交通运输局' };
 const REASON = '主任会议决定：根据代表建议调整年度监督计划';
 /** Today in China, the server's date for a visit (a visit may not be later than today). */
-const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = chinaDay();
 
 let browser: Browser;
 let planId: string;

@@ -4,11 +4,23 @@ import { expect } from 'vitest';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Picks an option of a searching Select by typing part of its text. */
+/**
+ * Picks an option of a searching Select by typing part of its text (long lists are virtual: only what is
+ * typed for is drawn). The click goes to the list that answers the typed text, not the one drawn before it:
+ * a click there is lost when the answer (from the server, for units and deputies) redraws the list, and the
+ * dropdown stays open.
+ */
 export async function searchAndChoose(page: Page, field: Locator, typed: string, optionText: string) {
   await field.click();
   await field.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first().click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect
+    .poll(async () => {
+      const texts = await options.allTextContents();
+      return texts.length > 0 && texts.every((text) => text.includes(typed));
+    })
+    .toBe(true);
+  await options.filter({ hasText: optionText }).first().click();
 }
 
 /** A resident ID number with a correct GB 11643 check character. */

@@ -284,6 +284,14 @@ export const attendanceQuery = z.object({
   year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
 });
 
+/**
+ * Which of a deputy's meetings 我的会议 lists: all, those whose notice waits for their answer (待确认出席),
+ * or those notified or in session (近期会议) — the two lines of the deputy's to-do list open the last two.
+ */
+export const myMeetingsShow = z.enum(['all', 'awaiting', 'coming']);
+export type MyMeetingsShow = z.infer<typeof myMeetingsShow>;
+export const myMeetingsQuery = z.object({ show: myMeetingsShow.default('all') });
+
 /** The vote on an agenda item: open (记名) or secret (无记名). */
 export const itemVoteInput = z.object({ secret: z.boolean().default(false) });
 

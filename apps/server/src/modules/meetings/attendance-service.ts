@@ -1,4 +1,4 @@
-import type { AttendanceInput, AttendanceRecord, InviteInput, MyMeeting, MeetingReplyInput } from '@renda/shared';
+import type { AttendanceInput, AttendanceRecord, InviteInput, MyMeeting, MeetingReplyInput, MyMeetingsShow } from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -137,9 +137,9 @@ async function requireMine(db: Executor, ctx: ActorContext, meetingId: string) {
   return { row, you };
 }
 
-export async function myMeetings(db: Db, ctx: ActorContext) {
+export async function myMeetings(db: Db, ctx: ActorContext, show: MyMeetingsShow = 'all') {
   const deputy = await actingDeputy(db, ctx);
-  const rows = await repo.meetingsOfDeputy(db, deputy.id);
+  const rows = await repo.meetingsOfDeputy(db, deputy.id, show);
   const out = [];
   for (const row of rows) out.push(presentMeeting(row, await repo.listAttendees(db, row.meeting.id), false));
   return out;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, max, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { attachments, bodies } from '../../db/schema.js';
 import { offsetOf } from '../../platform/pagination.js';
@@ -6,7 +6,7 @@ import { inScope, type Scope } from '../../platform/scope.js';
 import { deputies } from '../deputies/tables.js';
 import { meetingAttendees, meetingItems, meetings, majorMatters } from './tables.js';
 import { titleColumn, type AuditTitleSource } from '../../platform/audit.js';
-import { type AuditEntity } from '@renda/shared';
+import { type AuditEntity, type MyMeetingsShow } from '@renda/shared';
 
 export type MeetingRecord = typeof meetings.$inferSelect;
 export type MeetingRow = { meeting: MeetingRecord; bodyName: string };
@@ -188,16 +188,23 @@ export function attendeeContacts(db: Executor, meetingId: string) {
 }
 
 /** The meetings a deputy is on the list of, once notified (a plan is not yet theirs to see). */
-export function meetingsOfDeputy(db: Executor, deputyId: string) {
+export function meetingsOfDeputy(db: Executor, deputyId: string, show: MyMeetingsShow) {
   return db
     .select({ meeting: meetings, bodyName: bodies.name })
     .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(meetingAttendees.deputyId, deputyId), ne(meetings.state, 'planned')))
+    .where(and(eq(meetingAttendees.deputyId, deputyId), ...deputyMeetingFilter[show]))
     .orderBy(desc(meetings.startsOn))
     .limit(100);
 }
+
+/** What each view of 我的会议 keeps; `coming` is also the to-do line's set (comingMeetingsOfDeputy). */
+const deputyMeetingFilter: Record<MyMeetingsShow, SQL[]> = {
+  all: [ne(meetings.state, 'planned')],
+  awaiting: [eq(meetings.state, 'notified'), eq(meetingAttendees.response, 'pending')],
+  coming: [inArray(meetings.state, ['notified', 'in_session'])],
+};
 
 /** The meetings a deputy is notified of or that are in session, with their answer, the soonest first (the to-do line). */
 export function comingMeetingsOfDeputy(db: Executor, deputyId: string) {
@@ -211,7 +218,7 @@ export function comingMeetingsOfDeputy(db: Executor, deputyId: string) {
     })
     .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .where(and(eq(meetingAttendees.deputyId, deputyId), inArray(meetings.state, ['notified', 'in_session'])))
+    .where(and(eq(meetingAttendees.deputyId, deputyId), ...deputyMeetingFilter.coming))
     .orderBy(asc(meetings.startsOn), asc(meetings.id));
 }
 

@@ -15,6 +15,7 @@ import {
   chineseNumeral,
   meetingQuery,
   myMeeting,
+  myMeetingsQuery,
   pageOf,
   qrSignInInput,
   quorum,
@@ -285,9 +286,14 @@ export const meetingRoutes: ModuleRoutes = async (app, deps) => {
     '/api/my/meetings',
     {
       ...attend,
-      schema: { tags, summary: '我的会议（组成人员或列席）', response: { 200: z.object({ items: z.array(meeting) }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '我的会议（组成人员或列席）',
+        querystring: myMeetingsQuery,
+        response: { 200: z.object({ items: z.array(meeting) }), ...errorResponses },
+      },
     },
-    async (request) => ({ items: await attendance.myMeetings(db, actorContext(request)) }),
+    async (request) => ({ items: await attendance.myMeetings(db, actorContext(request), request.query.show) }),
   );
   app.get(
     '/api/my/meetings/:id',

@@ -23,7 +23,8 @@ export async function meetingTodos(db: Db, ctx: ActorContext): Promise<Workbench
       // One line: it asks for an answer while a notice waits for one, and otherwise lists what comes up.
       label: unanswered.length ? '待确认出席的会议' : '近期会议',
       count: unanswered.length || rows.length,
-      link: rows.length === 1 ? `/meetings/my/${rows[0]!.id}` : '/meetings/my',
+      // The list filtered to exactly the meetings counted (each meeting of the line opens its own page).
+      link: `/meetings/my?show=${unanswered.length ? 'awaiting' : 'coming'}`,
       tone: unanswered.length ? 'todo' : 'watch',
       items: (unanswered.length ? unanswered : rows).slice(0, 5).map((m) => ({
         id: m.id,

@@ -157,12 +157,21 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
     const asking = await line();
     expect(asking).toMatchObject({ label: '待确认出席的会议', tone: 'todo', count: 1 });
     expect(asking.items).toEqual([expect.objectContaining({ id, state: '待确认出席', dateKind: 'meeting', link: `/meetings/my/${id}` })]);
+    // The line opens 我的会议 filtered to exactly the meetings it counts.
+    const listed = async (link: string) =>
+      (await deputy.request('GET', link.replace('/meetings/my', '/api/my/meetings')))
+        .json<{ items: { id: string }[] }>()
+        .items.map((m) => m.id);
+    expect(asking.link).toBe('/meetings/my?show=awaiting');
+    expect(await listed(asking.link)).toEqual([id]);
     expect((await deputy.request('GET', `/api/my/meetings/${id}`)).statusCode).toBe(200);
     const replied = await deputy.request('POST', `/api/my/meetings/${id}/reply`, { response: 'confirmed' });
     expect(replied.statusCode, replied.body).toBe(200);
     const after = await line();
     expect(after).toMatchObject({ label: '近期会议', tone: 'watch', count: before.count + 1 });
     expect(after.items!.map((i) => i.id)).toContain(id);
+    expect(after.link).toBe('/meetings/my?show=coming');
+    expect(await listed(after.link)).toHaveLength(after.count);
   });
 
   it('a voter: an open vote waiting for their ballot opens the phone ballot, and the line goes once they vote', async () => {

@@ -17,6 +17,7 @@ import {
   type MeetingInput,
   type MeetingReplyInput,
   type MyMeeting,
+  type MyMeetingsShow,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
@@ -43,8 +44,12 @@ export function useMeeting(id: string, live = false) {
   });
 }
 
-export function useMyMeetings() {
-  return useQuery({ queryKey: myMeetingsKey, queryFn: () => api.get<{ items: Meeting[] }>('/api/my/meetings'), select: (d) => d.items });
+export function useMyMeetings(show: MyMeetingsShow) {
+  return useQuery({
+    queryKey: [...myMeetingsKey, 'list', show],
+    queryFn: () => api.get<{ items: Meeting[] }>(`/api/my/meetings?show=${show}`),
+    select: (d) => d.items,
+  });
 }
 
 export function useMyMeeting(id: string) {

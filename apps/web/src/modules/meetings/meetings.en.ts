@@ -108,6 +108,8 @@ export const meetingsEn: typeof meetingsZh = {
   },
   my: {
     title: 'My meetings',
+    show: { all: 'All', awaiting: 'Awaiting my answer', coming: 'Coming up' },
+    showLabel: 'Show',
     empty: 'No meeting notices',
     confirm: 'Will attend',
     leave: 'Ask for leave',

@@ -99,6 +99,8 @@ export const meetingsZh = {
   },
   my: {
     title: '我的会议',
+    show: { all: '全部', awaiting: '待确认出席', coming: '近期会议' },
+    showLabel: '显示',
     empty: '暂无会议通知',
     confirm: '确认出席',
     leave: '请假',
