@@ -87,14 +87,10 @@ export function presentPoint(r: repo.PointWithNames, actor: Actor, today: string
 }
 
 /** One participation (代表参与) without its deputies' names: the stage it was recorded in, when and where. */
-export const presentParticipation = (v: { id: string; stage: string; visitedOn: string; place: string; summary: string | null }) => ({
-  id: v.id,
-  stage: v.stage as SupervisionStage,
-  stageLabel: supervisionStageLabel[v.stage as SupervisionStage],
-  visitedOn: v.visitedOn,
-  place: v.place,
-  summary: v.summary,
-});
+export const presentParticipation = (v: { id: string; stage: string; visitedOn: string; place: string; summary: string | null }) => {
+  const stage = v.stage as SupervisionStage;
+  return { id: v.id, stage, stageLabel: supervisionStageLabel[stage], visitedOn: v.visitedOn, place: v.place, summary: v.summary };
+};
 
 export const presentQuestion = (q: {
   id: string;
