@@ -101,8 +101,8 @@ async function generate(q: Query) {
   );
   // Field inspections of inspections and project visits: two per item, the invited deputies on them.
   await q(
-    `INSERT INTO supervision_visits (id, item_id, visited_on, place, summary, deputy_ids, created_at)
-     SELECT gen_random_uuid(), i.id, i.meeting_on - 30 * v, '实地检查点' || v, '检查情况（基准测试）',
+    `INSERT INTO supervision_visits (id, item_id, stage, visited_on, place, summary, deputy_ids, created_at)
+     SELECT gen_random_uuid(), i.id, CASE i.kind WHEN 'law_inspection' THEN 'field_inspection' ELSE 'quarterly' END, i.meeting_on - 30 * v, '实地检查点' || v, '检查情况（基准测试）',
             (SELECT coalesce(jsonb_agg(deputy_id::text), '[]') FROM supervision_item_deputies WHERE item_id = i.id), i.meeting_on - 30 * v
      FROM ${generated} i, generate_series(1, 2) v
      WHERE i.kind IN ('law_inspection', 'major_project')`,

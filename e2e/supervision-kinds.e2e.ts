@@ -26,9 +26,9 @@ import {
 
 /**
  * 监督, the other four kinds run to 已办结 in the browser (the special work report and its re-review are
- * supervision.e2e.ts): a law-enforcement inspection whose field inspection a deputy then finds in their
- * performance file; a special inquiry with its questions, askers, answering officials and answers and a
- * 满意 result published; a work evaluation; a major project with its quarterly report from the organ's
+ * supervision.e2e.ts): a law-enforcement inspection with a deputy's field inspection; a special inquiry with
+ * the deputy at the inquiry, its questions, askers, answering officials and answers and a 满意 result
+ * published — the deputy then finds both in 我参与的监督 and their performance file; a work evaluation; a major project with its quarterly report from the organ's
  * phone, and documents filed under their stages. Stage moves already walked elsewhere go through the page's
  * stage button in a row.
  */
@@ -101,15 +101,34 @@ async function organReportsAndStaffClose(
   for (const text of points) await judgeSolved(staff.page, text);
 }
 
+/**
+ * Staff record the demo deputy 张秀英 taking part in the current stage (代表参与): the form speaks of the stage
+ * (检查（调研）日期 on a visit, 会议日期 at a meeting), and the stage timeline then shows when, where and who.
+ */
+async function recordParticipation(page: Page, stage: 'field_inspection' | 'inquiry', place: string, summary: string) {
+  const meeting = stage === 'inquiry';
+  await buttonNamed(page, '登记代表参与').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(meeting ? '会议日期' : '检查（调研）日期', { exact: true }).fill(today);
+  await chooseMany(page, dialog, meeting ? '参会代表' : '参加代表', '张秀英');
+  await saveDialog(page, meeting ? { 会议地点: place, 会议情况: summary } : { 地点: place, '检查（调研）情况': summary });
+  await expect.poll(() => page.getByTestId(`stage-participations-${stage}`).textContent()).toContain(`${today} ${place}：张秀英`);
+}
+
 /** Staff close the item: the stage button is gone once it is 已办结. */
 async function closeItem(page: Page) {
   await advanceThrough(page, '已办结');
   await expect.poll(() => page.getByRole('button', { name: /进入下一阶段/ }).count()).toBe(0);
 }
 
+/** The inspection's field visit and the inquiry's meeting the demo deputy 张秀英 takes part in (checked from her side last). */
+const INSPECTION = `《浙江省城镇燃气管理条例》执法检查（${run}）`;
+const PLACE = '南湖区城南街道瓶装燃气供应站';
+const INQUIRY = `城市公共交通服务质量专题询问（${run}）`;
+const INQUIRY_PLACE = '市人大常委会第一会议室';
+
 describe('a law-enforcement inspection (执法检查) with a deputy’s field inspection', () => {
-  const SUBJECT = `《浙江省城镇燃气管理条例》执法检查（${run}）`;
-  const PLACE = '南湖区城南街道瓶装燃气供应站';
+  const SUBJECT = INSPECTION;
   let itemId: string;
 
   it('staff record the field inspection with the deputy, the findings as points, the organ’s follow-up, and close it', async () => {
@@ -123,19 +142,7 @@ describe('a law-enforcement inspection (执法检查) with a deputy’s field in
       deputies: ['张秀英'],
     });
     await advanceThrough(page, '制定检查方案', '实地检查');
-    await buttonNamed(page, '登记实地检查').click();
-    const visit = page.getByRole('dialog');
-    await visit.getByLabel('检查日期').fill(today);
-    await chooseMany(page, visit, '参加代表', '张秀英');
-    await saveDialog(page, { 地点: PLACE, 检查情况: '抽查 3 家供应站，1 家气瓶检验台账不全' });
-    await expect
-      .poll(() =>
-        page
-          .locator('.ant-list-item')
-          .filter({ hasText: `${today} ${PLACE}` })
-          .count(),
-      )
-      .toBe(1);
+    await recordParticipation(page, 'field_inspection', PLACE, '抽查 3 家供应站，1 家气瓶检验台账不全');
     await expectCleanPage(staff, 'inspection with its field visit');
 
     await advanceThrough(page, '检查报告', '形成审议意见');
@@ -151,30 +158,10 @@ describe('a law-enforcement inspection (执法检查) with a deputy’s field in
     await closeItem(page);
     await expectCleanPage(staff, 'inspection closed');
   });
-
-  it('the deputy finds the inspection among their items and in their performance file', async () => {
-    const tracked = await openPage(browser);
-    const { page } = tracked;
-    await loginAs(page, 'deputy');
-    await page.goto(`${baseUrl()}/supervision/mine`);
-    const mine = page.getByRole('row').filter({ hasText: SUBJECT });
-    await expect.poll(() => mine.count()).toBe(1);
-    await expect.poll(() => mine.textContent()).toContain('实地检查 1 次');
-    await expect.poll(() => mine.textContent()).toContain('已办结');
-
-    await page.goto(`${baseUrl()}/deputies`);
-    await expectHeading(page, '张秀英的履职档案');
-    const record = page.getByRole('row').filter({ hasText: `实地检查：${SUBJECT}` });
-    await expect.poll(() => record.count()).toBe(1);
-    await expect.poll(() => record.textContent()).toContain(PLACE);
-    await expect.poll(() => record.textContent()).toContain(today);
-    await expectCleanPage(tracked, 'deputy’s performance file with the inspection');
-    await tracked.context.close();
-  });
 });
 
 describe('a special inquiry (专题询问): questions, answers, follow-up and a 满意 result published', () => {
-  const SUBJECT = `城市公共交通服务质量专题询问（${run}）`;
+  const SUBJECT = INQUIRY;
   const QUESTIONS = [
     { question: '公交准点率低于全省平均水平的原因是什么？', kind: '人大代表', asker: '张秀英' },
     { question: '农村公交班次何时能够加密？', kind: '社会公众', asker: '王江泾镇居民陈建国' },
@@ -196,6 +183,7 @@ describe('a special inquiry (专题询问): questions, answers, follow-up and a 
       await expect.poll(() => page.getByRole('row').filter({ hasText: q.question }).count()).toBe(1);
     }
     await advanceThrough(page, '召开协调会', '专题询问');
+    await recordParticipation(page, 'inquiry', INQUIRY_PLACE, '张秀英代表就公交准点率提问');
     const answers = [
       {
         official: '市交通运输局局长 沈立明',
@@ -242,6 +230,31 @@ describe('a special inquiry (专题询问): questions, answers, follow-up and a 
     await expect.poll(() => visitor.page.getByText(`关于${SUBJECT}的满意度测评`).count()).toBeGreaterThan(0);
     await expectCleanPage(visitor, 'public check page of the inquiry');
     await visitor.context.close();
+  });
+});
+
+describe('the deputy’s side of the inspection and the inquiry', () => {
+  it('finds both among their items with the stages they took part in, and both in their performance file', async () => {
+    // In China's time zone: the file's period ends on the browser's today, and the records are dated on China's.
+    const tracked = await openPage(browser, { timezoneId: 'Asia/Shanghai' });
+    const { page } = tracked;
+    await loginAs(page, 'deputy');
+    await page.goto(`${baseUrl()}/supervision/mine`);
+    const mine = (subject: string) => page.getByRole('row').filter({ hasText: subject });
+    await expect.poll(() => mine(INSPECTION).textContent()).toContain(`参与 1 次`);
+    await expect.poll(() => mine(INSPECTION).textContent()).toContain(`实地检查 ${today} ${PLACE}`);
+    await expect.poll(() => mine(INSPECTION).textContent()).toContain('已办结');
+    // Not invited to the inquiry: there by attending it.
+    await expect.poll(() => mine(INQUIRY).textContent()).toContain(`专题询问 ${today} ${INQUIRY_PLACE}`);
+
+    await page.goto(`${baseUrl()}/deputies`);
+    await expectHeading(page, '张秀英的履职档案');
+    const record = (title: string) => page.getByRole('row').filter({ hasText: title });
+    await expect.poll(() => record(`实地检查：${INSPECTION}`).textContent()).toContain(PLACE);
+    await expect.poll(() => record(`专题询问：${INQUIRY}`).textContent()).toContain('参加监督活动');
+    await expect.poll(() => record(`专题询问：${INQUIRY}`).textContent()).toContain(today);
+    await expectCleanPage(tracked, 'deputy’s items and performance file with the inspection and the inquiry');
+    await tracked.context.close();
   });
 });
 

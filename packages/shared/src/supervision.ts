@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DutyKind } from './deputies.js';
 import { attachment } from './notifications.js';
 import { chineseNumeral } from './naming.js';
 import { pageQuery } from './pagination.js';
@@ -268,12 +269,49 @@ export const supervisionItemSummary = z.object({
 export type SupervisionItemSummary = z.infer<typeof supervisionItemSummary>;
 
 /**
- * 我参与的监督: an item a deputy takes part in — invited to it, or out on one of its field inspections —
- * with the inspections they went on.
+ * 代表参与: the stages in which deputies take part and are recorded — going out (实地检查、调研、调查、项目督查)
+ * or sitting in a meeting of the item (审议、协调会、专题询问、评议会) — and what it counts as in their duty log
+ * (履职登记, 七个一, 量化考评). Meeting sign-in already counts 列席常委会会议, so the meeting stages count
+ * 参加监督活动 (supervision_activity) instead, never the same sitting twice under one kind.
+ */
+export type ParticipationWay = 'visit' | 'meeting';
+export const participationStages: Partial<Record<SupervisionStage, { way: ParticipationWay; dutyKind: DutyKind }>> = {
+  research: { way: 'visit', dutyKind: 'research' },
+  field_inspection: { way: 'visit', dutyKind: 'law_enforcement_check' },
+  investigation: { way: 'visit', dutyKind: 'research' },
+  quarterly: { way: 'visit', dutyKind: 'inspection' },
+  hearing: { way: 'meeting', dutyKind: 'supervision_activity' },
+  coordination: { way: 'meeting', dutyKind: 'supervision_activity' },
+  inquiry: { way: 'meeting', dutyKind: 'supervision_activity' },
+  eval_meeting: { way: 'meeting', dutyKind: 'supervision_activity' },
+};
+
+/** POST /api/supervision-items/:id/visits: deputies who took part in the item's current stage. */
+export const participationInput = z.object({
+  visitedOn: isoDate,
+  place: text('地点', 2, 100),
+  summary: optionalText('情况', 4000),
+  deputyIds: z.array(z.uuid()).min(1, '请选择参加的代表').max(200),
+});
+export type ParticipationInput = z.infer<typeof participationInput>;
+export const supervisionParticipation = z.object({
+  id: z.string(),
+  stage: supervisionStage,
+  stageLabel: z.string(),
+  visitedOn: z.string(),
+  place: z.string(),
+  summary: z.string().nullable(),
+  deputies: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type SupervisionParticipation = z.infer<typeof supervisionParticipation>;
+
+/**
+ * 我参与的监督: an item a deputy takes part in — invited to it, or recorded in one of its stages (代表参与) —
+ * with the stages they took part in.
  */
 export const myParticipation = supervisionItemSummary.extend({
   invited: z.boolean(),
-  myVisits: z.array(z.object({ id: z.string(), visitedOn: z.string(), place: z.string(), summary: z.string().nullable() })),
+  myParticipations: z.array(supervisionParticipation.omit({ deputies: true })),
 });
 export type MyParticipation = z.infer<typeof myParticipation>;
 
@@ -298,7 +336,7 @@ export const planSummary = supervisionPlan
   .extend({ itemCount: z.number().int() });
 export type PlanSummary = z.infer<typeof planSummary>;
 
-// ---- stage work: reports, visits, questions (a stage's tasks are follow-up tasks, followups.ts) ----
+// ---- stage work: reports, participations, questions (a stage's tasks are follow-up tasks, followups.ts) ----
 
 export const supervisionReport = z.object({
   id: z.string(),
@@ -309,21 +347,6 @@ export const supervisionReport = z.object({
   period: z.string().nullable(),
   submittedByName: z.string(),
   submittedAt: z.string(),
-});
-
-export const visitInput = z.object({
-  visitedOn: isoDate,
-  place: text('检查地点', 2, 100),
-  summary: optionalText('检查情况', 4000),
-  deputyIds: z.array(z.uuid()).min(1, '请选择参加检查的代表').max(200),
-});
-export type VisitInput = z.infer<typeof visitInput>;
-export const supervisionVisit = z.object({
-  id: z.string(),
-  visitedOn: z.string(),
-  place: z.string(),
-  summary: z.string().nullable(),
-  deputies: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const askerKind = z.enum(['member', 'deputy', 'public']);
@@ -465,9 +488,19 @@ export const supervisionEvent = z.object({
 
 export const supervisionItem = supervisionItemSummary.extend({
   planState,
-  /** The stages of the item's kind, each with the documents filed under it (uploads go to the current stage unless staff choose). */
+  /**
+   * The stages of the item's kind, each with the documents filed under it (uploads go to the current stage unless
+   * staff choose) and the deputies who took part in it (代表参与).
+   */
   stages: z.array(
-    z.object({ stage: supervisionStage, label: z.string(), done: z.boolean(), current: z.boolean(), documents: z.array(attachment) }),
+    z.object({
+      stage: supervisionStage,
+      label: z.string(),
+      done: z.boolean(),
+      current: z.boolean(),
+      documents: z.array(attachment),
+      participations: z.array(supervisionParticipation),
+    }),
   ),
   /** Documents filed under no stage of the kind (uploaded before documents were kept by stage): 其他（未分阶段）. */
   otherDocuments: z.array(attachment),
@@ -477,7 +510,6 @@ export const supervisionItem = supervisionItemSummary.extend({
     z.object({ agendaItemId: z.string(), agendaTitle: z.string(), meetingId: z.string(), meetingTitle: z.string(), startsOn: z.string() }),
   ),
   reports: z.array(supervisionReport),
-  visits: z.array(supervisionVisit),
   questions: z.array(supervisionQuestion),
   points: z.array(supervisionPoint),
   events: z.array(supervisionEvent),

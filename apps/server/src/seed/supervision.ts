@@ -1,9 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { SupervisionKind, SupervisionStage } from '@renda/shared';
+import { participationStages, supervisionStageLabel, type SupervisionKind, type SupervisionStage } from '@renda/shared';
 import type { Tx } from '../db/client.js';
-import { bodies, handlingUnits } from '../db/schema.js';
+import { bodies, handlingUnits, users } from '../db/schema.js';
 import { clock } from '../platform/clock.js';
 import { addCalendarDays, chinaDate } from '../platform/deadlines.js';
+import { recordDuty } from '../modules/deputies/index.js';
 import { deputies } from '../modules/deputies/tables.js';
 import { followUpTasks } from '../modules/followups/tables.js';
 import {
@@ -15,6 +16,7 @@ import {
   supervisionPoints,
   supervisionQuestions,
   supervisionReports,
+  supervisionVisits,
 } from '../modules/supervision/tables.js';
 
 interface DemoItem {
@@ -80,7 +82,8 @@ const demoItems: DemoItem[] = [
 /**
  * The city's supervision plan of this year, published, with one item of each kind at a stage of its
  * own; the special report's deliberation opinions on the list (one answered, one overdue), inquiry
- * questions from deputies and the public, a quarterly report, and a joint meeting with decisions.
+ * questions from deputies and the public, a quarterly report, deputies' participation in the stages
+ * passed (research, the hearing, a field inspection) in their duty logs, and a joint meeting with decisions.
  */
 export async function seedSupervision(tx: Tx) {
   const [city] = await tx.select().from(bodies).where(eq(bodies.regionCode, '330400'));
@@ -138,6 +141,7 @@ export async function seedSupervision(tx: Tx) {
       .insert(supervisionEvents)
       .values({ itemId: item!.id, at: now, action: 'addItem', toStatus: 'planned', actorName: '李晓燕', note: null });
   }
+  await seedParticipations(tx, city.id, ids, today);
   const report = ids.get('special_report');
   const zjj = units.get('嘉兴市住房和城乡建设局');
   if (report && zjj) {
@@ -245,4 +249,49 @@ export async function seedSupervision(tx: Tx) {
       decision('市住建局在常委会会议召开前20日报送专项工作报告送审稿', '嘉兴市住房和城乡建设局', addCalendarDays(today, 10)),
       decision('市中级人民法院提交执行工作情况报告提纲', '嘉兴市中级人民法院', addCalendarDays(today, -3)),
     ]);
+}
+
+/** 代表参与 in the stages the demo items have passed or are in, each written to the deputies' duty logs as staff would. */
+async function seedParticipations(tx: Tx, bodyId: string, ids: Map<SupervisionKind | 'court', string>, today: string) {
+  const [staff] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'staff'));
+  const city = await tx.select({ id: deputies.id }).from(deputies).where(eq(deputies.bodyId, bodyId)).orderBy(asc(deputies.name)).limit(6);
+  if (!staff || city.length < 6) return;
+  const records: [SupervisionKind, SupervisionStage, number, string, string, number[]][] = [
+    [
+      'special_report',
+      'research',
+      -75,
+      '南湖区建设街道、秀洲区新城街道老旧小区',
+      '实地察看加装电梯、雨污分流改造，召开居民座谈会',
+      [0, 1, 4],
+    ],
+    ['special_report', 'hearing', -40, '市人大常委会会议室', '列席人员旁听并参加分组审议，就长效管理机制提出意见', [0, 2, 3, 5]],
+    ['special_inquiry', 'research', -15, '嘉善县、海盐县居家养老服务中心', '走访5个服务中心，听取运营情况', [1, 3]],
+    ['law_inspection', 'field_inspection', -3, '嘉兴港区化工园区、秀洲区工业园区', '检查重点企业挥发性有机物治理设施运行情况', [2, 4, 5]],
+  ];
+  for (const [kind, stage, days, place, summary, who] of records) {
+    const itemId = ids.get(kind);
+    const dutyKind = participationStages[stage]?.dutyKind;
+    if (!itemId || !dutyKind) continue;
+    const visitedOn = addCalendarDays(today, days);
+    const deputyIds = who.map((n) => city[n]!.id);
+    const dutyRecordId = await recordDuty(
+      tx,
+      {
+        bodyId,
+        kind: dutyKind,
+        occurredOn: visitedOn,
+        place,
+        title: `${supervisionStageLabel[stage]}：${demoItems.find((d) => d.kind === kind)!.subject}`,
+        description: summary,
+        votersReceived: 0,
+        source: 'supervision',
+        recordedBy: staff.id,
+      },
+      deputyIds,
+    );
+    await tx
+      .insert(supervisionVisits)
+      .values({ itemId, stage, visitedOn, place, summary, deputyIds, dutyRecordId, createdAt: clock.now() });
+  }
 }

@@ -13,6 +13,7 @@ export const defaultWeights: readonly Weight[] = [
   { kind: 'research', points: 4, yearlyCap: null },
   { kind: 'law_enforcement_check', points: 4, yearlyCap: null },
   { kind: 'observing_meeting', points: 3, yearlyCap: null },
+  { kind: 'supervision_activity', points: 3, yearlyCap: null },
   { kind: 'training', points: 2, yearlyCap: 10 },
   { kind: 'public_service', points: 5, yearlyCap: null },
   { kind: 'group_activity', points: 3, yearlyCap: null },

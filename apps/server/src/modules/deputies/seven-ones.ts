@@ -36,11 +36,11 @@ export const sevenOnesRules: readonly { key: SevenOnesKey; basis: string; target
   { key: 'doGoodDeed', basis: '“为民办实事”履职记录', target: 1, measure: { from: 'kinds', kinds: ['public_service'] } },
   {
     key: 'attendActivities',
-    basis: '视察、调研、执法检查、列席常委会会议、培训、小组活动',
+    basis: '视察、调研、执法检查、列席常委会会议、参加监督活动（审议、协调会、专题询问、评议会）、培训、小组活动',
     target: 3,
     measure: {
       from: 'kinds',
-      kinds: ['inspection', 'research', 'law_enforcement_check', 'observing_meeting', 'training', 'group_activity'],
+      kinds: ['inspection', 'research', 'law_enforcement_check', 'observing_meeting', 'supervision_activity', 'training', 'group_activity'],
     },
   },
 ];

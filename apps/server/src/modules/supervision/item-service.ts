@@ -24,7 +24,7 @@ import { applyAction, type Machine, type StepArgs, type StepResult } from '../..
 import type { FollowUpSubjectSource } from '../followups/index.js';
 import { createSatisfactionVote, evaluationFacts, presentEvaluation } from './evaluation.js';
 import { carryOverPoint } from './point-service.js';
-import { presentEvent, presentItemSummary, presentPoint, presentQuestion } from './presenters.js';
+import { presentEvent, presentItemSummary, presentParticipation, presentPoint, presentQuestion } from './presenters.js';
 import * as repo from './repository.js';
 import { pointDeadline, taskDeadline } from './rules.js';
 import { itemWorkflow, type ItemStep } from './workflow.js';
@@ -71,8 +71,8 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   // One after another: inside a transaction the queries share one connection.
   const deputies = await repo.itemDeputies(db, id);
   const reports = await repo.reportsOf(db, id);
-  const visits = await repo.visitsOf(db, id);
-  const names = new Map((await repo.deputyNames(db, [...new Set(visits.flatMap((v) => v.deputyIds))])).map((d) => [d.id, d.name]));
+  const participations = await repo.participationsOf(db, id);
+  const names = new Map((await repo.deputyNames(db, [...new Set(participations.flatMap((v) => v.deputyIds))])).map((d) => [d.id, d.name]));
   const questions = await repo.questionsOf(db, id);
   const points = await repo.pointsOfItem(db, ctx.actor, id);
   const events = await repo.eventsOf(db, id);
@@ -90,6 +90,9 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
       done: n < at || stage === 'closed',
       current: s === stage,
       documents: documents.filter((d) => d.stage === s),
+      participations: participations
+        .filter((v) => v.stage === s)
+        .map((v) => ({ ...presentParticipation(v), deputies: v.deputyIds.map((d) => ({ id: d, name: names.get(d) ?? '—' })) })),
     })),
     otherDocuments: documents.filter((d) => !stages.includes(d.stage as SupervisionStage)),
     deputies,
@@ -103,13 +106,6 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
       period: r.period,
       submittedByName: r.submittedByName,
       submittedAt: r.submittedAt.toISOString(),
-    })),
-    visits: visits.map((v) => ({
-      id: v.id,
-      visitedOn: v.visitedOn,
-      place: v.place,
-      summary: v.summary,
-      deputies: v.deputyIds.map((d) => ({ id: d, name: names.get(d) ?? '—' })),
     })),
     questions: questions.map(presentQuestion),
     points: points.map((p) => presentPoint(p, ctx.actor, today)),
@@ -149,14 +145,14 @@ export async function allItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
   return rows.map(presentItemSummary);
 }
 
-/** 我参与的监督: a deputy's own items (invited, or out on a field inspection) with the inspections they went on. */
+/** 我参与的监督: a deputy's own items (invited, or recorded in a stage) with the stages they took part in. */
 export async function myItems(db: Executor, ctx: ActorContext): Promise<MyParticipation[]> {
   if (ctx.actor.role !== 'deputy') throw forbidden();
   const rows = await repo.itemsOfDeputy(db, ctx.actor);
   return rows.map((r) => ({
     ...presentItemSummary(r),
     invited: r.invited,
-    myVisits: r.myVisits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, place: v.place, summary: v.summary })),
+    myParticipations: r.myParticipations.map(presentParticipation),
   }));
 }
 

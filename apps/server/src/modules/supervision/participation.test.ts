@@ -1,22 +1,27 @@
-import { eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlingUnits } from '../../db/schema.js';
 import { clock } from '../../platform/clock.js';
 import { DEMO_PASSWORD } from '../../seed/demo.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
 import { giveDeputiesAccounts } from '../../test/voters.js';
+import { deputies, dutyParticipants, dutyRecords } from '../deputies/tables.js';
 import { meetingItems, meetings } from '../meetings/tables.js';
+import { supervisionVisits } from './tables.js';
 
 /**
- * 我参与的监督: a deputy sees the items they take part in — those they are invited to and those whose field
- * inspections they went on — and no other; staff have no such list.
+ * 我参与的监督: a deputy sees the items they take part in — those they are invited to and those in whose stages
+ * they are recorded (代表参与: field inspections, meetings) — and no other; staff have no such list.
  */
 type Session = Awaited<ReturnType<TestApp['login']>>;
-type Mine = { id: string; year: number; subject: string; invited: boolean; myVisits: { place: string }[] };
+type Mine = { id: string; year: number; subject: string; invited: boolean; myParticipations: { place: string; stageLabel: string }[] };
+type Stage = { stage: string; participations: { stage: string; visitedOn: string; deputies: { name: string }[] }[] };
 let t: TestApp;
 let staff: Session;
 let invitedDeputy: Session;
 let visitingDeputy: Session;
+let made: Awaited<ReturnType<typeof giveDeputiesAccounts>>;
 const ids: Record<'report' | 'inspection' | 'other', string> = { report: '', inspection: '', other: '' };
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
@@ -27,7 +32,7 @@ const mine = async (s: Session) => {
   expect(res.statusCode, res.body).toBe(200);
   const items = res.json().items as Mine[];
   // The demo seed invites deputies to its own items too: each is there by invitation or an inspection.
-  for (const i of items) expect(i.invited || i.myVisits.length > 0).toBe(true);
+  for (const i of items) expect(i.invited || i.myParticipations.length > 0).toBe(true);
   return items.filter((i) => i.year === 2033);
 };
 
@@ -36,7 +41,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   staff = await t.login('staff');
   const cityId = staff.user.bodyId;
-  const made = await giveDeputiesAccounts(t.db, cityId, 3, DEMO_PASSWORD, 'participant');
+  made = await giveDeputiesAccounts(t.db, cityId, 3, DEMO_PASSWORD, 'participant');
   expect(made).toHaveLength(3);
   [invitedDeputy, visitingDeputy] = [await t.login(made[0]!.username), await t.login(made[1]!.username)];
   const [unit] = await t.db.select({ id: handlingUnits.id }).from(handlingUnits).where(eq(handlingUnits.name, '嘉兴市交通运输局'));
@@ -78,11 +83,14 @@ describe('我参与的监督', () => {
   it('lists for a deputy only the items they are invited to or went out on, with their inspections', async () => {
     const first = await mine(invitedDeputy);
     expect(first.map((i) => i.id)).toEqual([ids.report]);
-    expect(first[0]).toMatchObject({ subject: '公共交通优先发展工作情况', invited: true, myVisits: [] });
+    expect(first[0]).toMatchObject({ subject: '公共交通优先发展工作情况', invited: true, myParticipations: [] });
 
     const second = await mine(visitingDeputy);
     expect(second.map((i) => i.id)).toEqual([ids.inspection]);
-    expect(second[0]).toMatchObject({ invited: false, myVisits: [{ place: '嘉兴市公路养护中心' }] });
+    expect(second[0]).toMatchObject({
+      invited: false,
+      myParticipations: [{ place: '嘉兴市公路养护中心', stage: 'field_inspection', stageLabel: '实地检查' }],
+    });
   });
 
   it('lets a deputy open the items they take part in and no other', async () => {
@@ -98,6 +106,74 @@ describe('我参与的监督', () => {
   it('is a deputy’s list only', async () => {
     const res = await staff.request('GET', '/api/supervision-items/mine');
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('代表参与 by stage', () => {
+  const record = (itemId: string, deputyIds: string[], visitedOn = '2026-04-10') =>
+    post(staff, `/api/supervision-items/${itemId}/visits`, { visitedOn, place: '市人大常委会会议室', summary: null, deputyIds });
+  const file = async (deputyId: string) => {
+    const res = await staff.request('GET', `/api/deputies/${deputyId}/performance?from=2026-01-01&to=2026-12-31`);
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json();
+    return {
+      activity: f.countsByKind.find((c: { kind: string }) => c.kind === 'supervision_activity').count as number,
+      attend: f.sevenOnes.items.find((i: { key: string }) => i.key === 'attendActivities').count as number,
+    };
+  };
+
+  it('refuses a stage with no participation, a future date and a deputy of another body', async () => {
+    const refused = await record(ids.report, [made[0]!.deputyId]);
+    expect(refused.json().error).toMatchObject({ code: 'SUPERVISION_VISIT_NOT_NOW', message: '当前阶段（列入计划）不登记代表参与' });
+    for (let n = 0; n < 3; n++) await post(staff, `/api/supervision-items/${ids.report}/actions/advance`, { note: null });
+    expect((await record(ids.report, [made[0]!.deputyId], '2026-04-11')).json().error.code).toBe('SUPERVISION_VISIT_FUTURE');
+    const [other] = await t.db.select({ id: deputies.id }).from(deputies).where(ne(deputies.bodyId, staff.user.bodyId)).limit(1);
+    expect((await record(ids.report, [other!.id])).json().error.code).toBe('SUPERVISION_DEPUTY_NOT_OF_BODY');
+  });
+
+  it('records deputies at the hearing as 参加监督活动, counted in the seven ones, under the stage', async () => {
+    const before = await file(made[0]!.deputyId);
+    const res = await record(ids.report, [made[0]!.deputyId]);
+    expect(res.statusCode, res.body).toBe(200);
+    const hearing = (res.json().stages as Stage[]).find((s) => s.stage === 'hearing')!;
+    expect(hearing.participations).toMatchObject([{ stage: 'hearing', visitedOn: '2026-04-10', deputies: [{ name: made[0]!.name }] }]);
+    const duties = await t.db
+      .select({ kind: dutyRecords.kind, source: dutyRecords.source, title: dutyRecords.title })
+      .from(dutyRecords)
+      .innerJoin(dutyParticipants, eq(dutyParticipants.recordId, dutyRecords.id))
+      .where(eq(dutyParticipants.deputyId, made[0]!.deputyId));
+    expect(duties).toContainEqual({
+      kind: 'supervision_activity',
+      source: 'supervision',
+      title: '常委会会议听取审议：公共交通优先发展工作情况',
+    });
+    expect(await file(made[0]!.deputyId)).toEqual({ activity: before.activity + 1, attend: before.attend + 1 });
+    const [listed] = await mine(invitedDeputy);
+    expect(listed!.myParticipations).toMatchObject([{ stageLabel: '常委会会议听取审议', place: '市人大常委会会议室' }]);
+  });
+
+  it('migration 0045 puts the field visits recorded before under their kind’s one visit stage', async () => {
+    await t.db.execute(sql`ALTER TABLE supervision_visits ALTER COLUMN stage DROP NOT NULL`);
+    const old = (itemId: string) => ({ itemId, visitedOn: '2026-03-01', place: '旧的检查地点', deputyIds: [made[1]!.deputyId] });
+    const rows = await t.db
+      .insert(supervisionVisits)
+      .values([old(ids.inspection), old(ids.other)].map((v) => ({ ...v, stage: sql`NULL` as unknown as string })))
+      .returning({ id: supervisionVisits.id });
+    const migration = await readFile(new URL('../../db/migrations/0045_participation_stage.sql', import.meta.url), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint').slice(1)) await t.db.execute(sql.raw(statement));
+    const stages = await t.db
+      .select({ itemId: supervisionVisits.itemId, stage: supervisionVisits.stage })
+      .from(supervisionVisits)
+      .where(sql`${supervisionVisits.id} IN (${rows[0]!.id}, ${rows[1]!.id})`);
+    expect(new Map(stages.map((r) => [r.itemId, r.stage]))).toEqual(
+      new Map([
+        [ids.inspection, 'field_inspection'],
+        [ids.other, 'research'],
+      ]),
+    );
+    // The rows recorded with their stage keep it.
+    const item = (await staff.request('GET', `/api/supervision-items/${ids.report}`)).json();
+    expect((item.stages as Stage[]).find((s) => s.stage === 'hearing')!.participations).toHaveLength(1);
   });
 });
 

@@ -86,6 +86,12 @@ export function presentPoint(r: repo.PointWithNames, actor: Actor, today: string
   };
 }
 
+/** One participation (代表参与) without its deputies' names: the stage it was recorded in, when and where. */
+export const presentParticipation = (v: { id: string; stage: string; visitedOn: string; place: string; summary: string | null }) => {
+  const stage = v.stage as SupervisionStage;
+  return { id: v.id, stage, stageLabel: supervisionStageLabel[stage], visitedOn: v.visitedOn, place: v.place, summary: v.summary };
+};
+
 export const presentQuestion = (q: {
   id: string;
   seq: number;
@@ -113,7 +119,7 @@ const allActionLabels: Record<string, string> = {
   addItem: '列入计划',
   changeItem: '调整计划事项',
   addPoint: '列入督办清单',
-  recordVisit: '登记实地检查',
+  recordVisit: '登记代表参与',
   recordSatisfaction: '登记满意度测评结果',
   adopt: '计划通过',
   publish: '计划公布',

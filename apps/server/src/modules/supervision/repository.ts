@@ -40,9 +40,9 @@ function itemAccess(actor: Actor): SQL {
 }
 
 /**
- * The items the signed-in deputy takes part in: invited to (邀请代表参与), or out on one of their field
- * inspections (a visit keeps its deputies as a jsonb array of ids; `?|` asks for any of the deputy's
- * records). Read from the deputy's side, so a province's ten years of items are never tested one by one
+ * The items the signed-in deputy takes part in: invited to (邀请代表参与), or recorded in one of their
+ * stages (代表参与: a participation keeps its deputies as a jsonb array of ids; `?|` asks for any of the
+ * deputy's records). Read from the deputy's side, so a province's ten years of items are never tested one by one
  * (bench/supervision-list.ts).
  */
 const takesPart = (actor: Actor) => {
@@ -181,8 +181,8 @@ export async function pageItems(db: Executor, actor: Actor, q: ItemQuery, limit 
 }
 
 /**
- * 我参与的监督: the items the signed-in deputy takes part in (invited, or out on a field inspection), newest
- * first, with whether they were invited and the inspections they went on.
+ * 我参与的监督: the items the signed-in deputy takes part in (invited, or recorded in a stage), newest
+ * first, with whether they were invited and the stages they took part in.
  */
 export async function itemsOfDeputy(db: Executor, actor: Actor) {
   const rows = await itemsFrom(db)
@@ -192,13 +192,13 @@ export async function itemsOfDeputy(db: Executor, actor: Actor) {
   const ids = rows.map((r) => r.item.id);
   const own = await db.select({ id: deputies.id }).from(deputies).where(eq(deputies.userId, actor.id));
   const mine = new Set(own.map((d) => d.id));
-  const visits = ids.length
+  const participations = ids.length
     ? await db.select().from(supervisionVisits).where(inArray(supervisionVisits.itemId, ids)).orderBy(asc(supervisionVisits.visitedOn))
     : [];
   return rows.map((r) => ({
     ...r,
     invited: r.deputyIds.some((d) => mine.has(d)),
-    myVisits: visits.filter((v) => v.itemId === r.item.id && v.deputyIds.some((d) => mine.has(d))),
+    myParticipations: participations.filter((v) => v.itemId === r.item.id && v.deputyIds.some((d) => mine.has(d))),
   }));
 }
 
@@ -274,12 +274,12 @@ export async function insertReport(db: Executor, row: typeof supervisionReports.
 export const reportsOf = (db: Executor, itemId: string) =>
   db.select().from(supervisionReports).where(eq(supervisionReports.itemId, itemId)).orderBy(asc(supervisionReports.submittedAt));
 
-export async function insertVisit(db: Executor, row: typeof supervisionVisits.$inferInsert) {
+export async function insertParticipation(db: Executor, row: typeof supervisionVisits.$inferInsert) {
   const [created] = await db.insert(supervisionVisits).values(row).returning();
   return created!;
 }
 
-export const visitsOf = (db: Executor, itemId: string) =>
+export const participationsOf = (db: Executor, itemId: string) =>
   db.select().from(supervisionVisits).where(eq(supervisionVisits.itemId, itemId)).orderBy(asc(supervisionVisits.visitedOn));
 
 export function deputyNames(db: Executor, ids: string[]) {

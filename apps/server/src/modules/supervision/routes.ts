@@ -20,7 +20,7 @@ import {
   supervisionItemSummary,
   supervisionPlan,
   supervisionPoint,
-  visitInput,
+  participationInput,
   type PointAction,
   type PointActionInputs,
   type SupervisionAction,
@@ -213,13 +213,13 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       ...manage,
       schema: {
         tags,
-        summary: '登记实地检查（计入代表履职记录）',
+        summary: '登记代表参与当前阶段（实地检查、调研或参加会议，计入代表履职记录）',
         params: idParams,
-        body: visitInput,
+        body: participationInput,
         response: { 200: supervisionItem, ...errorResponses },
       },
     },
-    async (request) => work.recordVisit(db, actorContext(request), request.params.id, request.body),
+    async (request) => work.recordParticipation(db, actorContext(request), request.params.id, request.body),
   );
   app.post(
     '/api/supervision-items/:id/questions',

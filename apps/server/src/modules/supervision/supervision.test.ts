@@ -264,7 +264,8 @@ describe('a special work report from the annual plan through deliberation opinio
       deputyIds: deputyIds.slice(0, 2),
     });
     expect(visit.statusCode, visit.body).toBe(200);
-    expect(visit.json().visits[0].deputies).toHaveLength(2);
+    const stage = visit.json().stages.find((s: { stage: string }) => s.stage === 'field_inspection');
+    expect(stage.participations).toMatchObject([{ stage: 'field_inspection', stageLabel: '实地检查', deputies: [{}, {}] }]);
     const duties = await t.db
       .select({ kind: dutyRecords.kind, source: dutyRecords.source, deputyId: dutyParticipants.deputyId })
       .from(dutyRecords)

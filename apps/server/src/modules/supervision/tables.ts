@@ -98,11 +98,16 @@ export const supervisionReports = pgTable(
   (t) => [index('supervision_reports_item_idx').on(t.itemId, t.submittedAt)],
 );
 
-/** A field inspection (实地检查) with the deputies who went: their duty record is written beside it. */
+/**
+ * 代表参与: deputies who took part in one stage of an item — out on a field inspection or visit, or at one of
+ * its meetings (审议、协调会、专题询问、评议会); their duty record is written beside it. The table keeps its
+ * first name (field inspections were the first participation recorded).
+ */
 export const supervisionVisits = pgTable(
   'supervision_visits',
   {
     ...itemChildColumns(),
+    stage: varchar('stage', { length: 16 }).notNull(),
     visitedOn: date('visited_on').notNull(),
     place: text('place').notNull(),
     summary: text('summary'),

@@ -1,11 +1,11 @@
 import {
+  participationStages,
   supervisionStageLabel,
   type AnswerInput,
-  type DutyKind,
+  type ParticipationInput,
   type PointInput,
   type QuestionInput,
   type SupervisionStage,
-  type VisitInput,
 } from '@renda/shared';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -20,7 +20,7 @@ import { addPoints } from './point-service.js';
 import * as repo from './repository.js';
 
 /**
- * The work inside a stage (its tasks are follow-up tasks on the platform's component): field inspections, the inquiry's
+ * The work inside a stage (its tasks are follow-up tasks on the platform's component): deputies' participation, the inquiry's
  * questions and answers, the points of the list. Staff only, on an item not closed; each in one
  * transaction with its audit entry, returning the item as the page shows it.
  */
@@ -37,27 +37,23 @@ async function onItem<T>(db: Db, ctx: ActorContext, itemId: string, work: (tx: T
 const audit = (tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, action: string, after: unknown) =>
   recordAudit(tx, ctx, { entity: 'supervision_item', entityId: row.item.id, bodyId: row.item.bodyId, action, after });
 
-/** Stages in which deputies go out (实地检查, 调研, 调查, 项目督查) and what the visit counts as in their duty log. */
-const visitDutyKind: Partial<Record<SupervisionStage, DutyKind>> = {
-  field_inspection: 'law_enforcement_check',
-  research: 'research',
-  investigation: 'research',
-  quarterly: 'inspection',
-};
-
-export const recordVisit = (db: Db, ctx: ActorContext, itemId: string, input: VisitInput) =>
+/**
+ * 代表参与: deputies who took part in the item's current stage (out on a visit, or at its meeting), recorded
+ * once and counted in their duty log under the stage's duty kind (`participationStages`).
+ */
+export const recordParticipation = (db: Db, ctx: ActorContext, itemId: string, input: ParticipationInput) =>
   onItem(db, ctx, itemId, async (tx, row) => {
     const stage = row.item.stage as SupervisionStage;
-    const kind = visitDutyKind[stage];
-    if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记实地检查`);
+    const kind = participationStages[stage]?.dutyKind;
+    if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记代表参与`);
     if (input.visitedOn > chinaDate(clock.now()))
-      throw new DomainError('SUPERVISION_VISIT_FUTURE', '检查日期不能晚于今天', {
-        fields: [{ path: 'visitedOn', message: '检查日期不能晚于今天' }],
+      throw new DomainError('SUPERVISION_VISIT_FUTURE', '日期不能晚于今天', {
+        fields: [{ path: 'visitedOn', message: '日期不能晚于今天' }],
       });
     const deputyIds = [...new Set(input.deputyIds)];
     const found = await repo.deputiesOfBody(tx, row.item.bodyId, deputyIds);
     if (found.length !== deputyIds.length) throw new DomainError('SUPERVISION_DEPUTY_NOT_OF_BODY', '只能登记本级人大代表');
-    // The visit counts in each deputy's duty log, seven ones and performance file without being typed again.
+    // The participation counts in each deputy's duty log, seven ones and performance file without being typed again.
     const dutyRecordId = await recordDuty(
       tx,
       {
@@ -73,16 +69,16 @@ export const recordVisit = (db: Db, ctx: ActorContext, itemId: string, input: Vi
       },
       deputyIds,
     );
-    const visit = await repo.insertVisit(tx, { itemId, ...input, deputyIds, dutyRecordId, createdAt: clock.now() });
+    const participation = await repo.insertParticipation(tx, { itemId, stage, ...input, deputyIds, dutyRecordId, createdAt: clock.now() });
     await repo.insertEvent(tx, {
       itemId,
       at: clock.now(),
       action: 'recordVisit',
       actorId: ctx.actor.id,
       actorName: ctx.actor.displayName,
-      note: `${input.visitedOn} ${input.place}（${found.map((d) => d.name).join('、')}）`,
+      note: `${supervisionStageLabel[stage]} ${input.visitedOn} ${input.place}（${found.map((d) => d.name).join('、')}）`,
     });
-    await audit(tx, ctx, row, 'recordVisit', { visitId: visit.id, dutyRecordId, ...input });
+    await audit(tx, ctx, row, 'recordVisit', { visitId: participation.id, stage, dutyRecordId, ...input });
   });
 
 const questionStages: readonly SupervisionStage[] = ['questions', 'coordination', 'inquiry'];

@@ -23,6 +23,7 @@ export const deputiesEn: Widen<typeof deputiesZh> = {
     research: 'Research',
     law_enforcement_check: 'Law-enforcement check',
     observing_meeting: 'Observing a standing-committee meeting',
+    supervision_activity: 'Supervision activity',
     training: 'Training',
     public_service: 'Practical help for voters',
     group_activity: 'Group activity',

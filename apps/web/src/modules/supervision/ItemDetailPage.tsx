@@ -11,6 +11,8 @@ import {
   evaluationElectorate,
   evaluationThreshold,
   openVoteInput,
+  participationInput,
+  participationStages,
   pointsInput,
   pointSource,
   quarterLabel,
@@ -18,7 +20,6 @@ import {
   recentQuarters,
   rereviewInput,
   submitReportInput,
-  visitInput,
   supervisionStageLabel,
   type SupervisionAction,
   type SupervisionItem,
@@ -32,7 +33,7 @@ import { useDeputySource } from '../../components/remoteSources';
 import { Section } from '../../components/Section';
 import * as api from './api';
 import { EvaluationSection } from './EvaluationSection';
-import { StageDocuments } from './StageDocuments';
+import { StageTimeline } from './StageTimeline';
 import { StageTags } from './StageTags';
 import { FieldsModal, type Field } from './forms';
 import { usePointColumns } from './PointsTable';
@@ -40,7 +41,7 @@ import { FollowUpTasks } from '../followups/FollowUpTasks';
 
 type Form =
   | { kind: 'action'; action: Exclude<SupervisionAction, 'advance'> }
-  | { kind: 'visit' | 'question' | 'points' }
+  | { kind: 'participation' | 'question' | 'points' }
   | { kind: 'answer'; questionId: string };
 
 /** One supervision item: its stages, the work of each, the organ's reports and the issue list. */
@@ -60,7 +61,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
   const current = item.stages.findIndex((s) => s.current);
   const forms = formsOf(t as (key: string) => string, item, deputies);
   const open = form ? forms[form.kind === 'action' ? form.action : form.kind] : null;
-  const manage = (kind: 'visit' | 'question' | 'points', label: string) =>
+  const manage = (kind: 'question' | 'points', label: string) =>
     item.canManage && (
       <Button size="small" icon={<PlusOutlined />} onClick={() => setForm({ kind })}>
         {label}
@@ -129,7 +130,11 @@ function ItemView({ item }: { item: SupervisionItem }) {
           { key: 'deputies', label: t('supervision.deputies'), children: item.deputies.map((d) => d.name).join('、') || '—' },
         ]}
       />
-      <StageDocuments item={item} canUpload={item.canManage || item.allowedActions.includes('submitReport')} />
+      <StageTimeline
+        item={item}
+        canUpload={item.canManage || item.allowedActions.includes('submitReport')}
+        onRecordParticipation={() => setForm({ kind: 'participation' })}
+      />
       <FollowUpTasks
         subjectType="supervision_item"
         subjectId={item.id}
@@ -148,20 +153,6 @@ function ItemView({ item }: { item: SupervisionItem }) {
                   description={`${r.submittedByName} ${formatDateTime(r.submittedAt)}`}
                 />
                 <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }}>{r.content}</Typography.Paragraph>
-              </List.Item>
-            )}
-          />
-        </Section>
-      )}
-      {(item.visits.length > 0 || item.canManage) && (
-        <Section title={t('supervision.visits')} extra={manage('visit', t('supervision.recordVisit'))}>
-          <List
-            dataSource={item.visits}
-            locale={{ emptyText: t('supervision.none') }}
-            renderItem={(v) => (
-              <List.Item>
-                <List.Item.Meta title={`${v.visitedOn} ${v.place}`} description={v.deputies.map((d) => d.name).join('、')} />
-                {v.summary}
               </List.Item>
             )}
           />
@@ -263,6 +254,8 @@ function formsOf(
 ): Record<string, FormSpec> {
   const id = item.id;
   const s = (k: string) => t(`supervision.${k}`);
+  // The participation form speaks of the current stage: a visit (实地检查、调研) or a meeting attended.
+  const p = (k: string) => t(`supervision.participation.${participationStages[item.stage]?.way ?? 'visit'}.${k}`);
   return {
     submitReport: {
       name: 'report',
@@ -322,17 +315,17 @@ function formsOf(
       schema: rereviewInput as never,
       send: (input) => api.actOnItem(id, 'rereview', input),
     },
-    visit: {
-      name: 'visit',
-      title: s('recordVisit'),
+    participation: {
+      name: 'participation',
+      title: p('title'),
       fields: [
-        { name: 'visitedOn', label: s('visitedOn'), kind: 'date', required: true },
-        { name: 'place', label: s('place'), kind: 'text', required: true },
-        { name: 'deputyIds', label: s('visitDeputies'), kind: 'remoteMany', source: deputies, required: true },
-        { name: 'summary', label: s('summary'), kind: 'textarea' },
+        { name: 'visitedOn', label: p('visitedOn'), kind: 'date', required: true },
+        { name: 'place', label: p('place'), kind: 'text', required: true },
+        { name: 'deputyIds', label: p('deputyIds'), kind: 'remoteMany', source: deputies, required: true },
+        { name: 'summary', label: p('summary'), kind: 'textarea' },
       ],
-      schema: visitInput as never,
-      send: (input) => api.recordVisit(id, input as never),
+      schema: participationInput as never,
+      send: (input) => api.recordParticipation(id, input as never),
     },
     question: {
       name: 'question',

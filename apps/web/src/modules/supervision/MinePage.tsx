@@ -11,7 +11,7 @@ import { ExportButton } from './ExportButton';
 import { StageTags } from './StageTags';
 import { SupervisionTabs } from './SupervisionTabs';
 
-/** 我参与的监督: the items a deputy takes part in (invited, or out on a field inspection) and their inspections. */
+/** 我参与的监督: the items a deputy takes part in (invited, or recorded in a stage) and the stages they took part in. */
 export function MinePage() {
   const user = useCurrentUser();
   if (user.role !== 'deputy') return <Navigate to="/supervision" replace />;
@@ -24,10 +24,12 @@ function MyItems() {
   const part = (i: MyParticipation) => (
     <>
       {i.invited && <Tag color={tagColour.processing}>{t('supervision.invited')}</Tag>}
-      {i.myVisits.length > 0 && <Tag color={tagColour.success}>{t('supervision.myVisitCount', { count: i.myVisits.length })}</Tag>}
+      {i.myParticipations.length > 0 && (
+        <Tag color={tagColour.success}>{t('supervision.myParticipationCount', { count: i.myParticipations.length })}</Tag>
+      )}
     </>
   );
-  const visits = (i: MyParticipation) => i.myVisits.map((v) => `${v.visitedOn} ${v.place}`).join('；') || '—';
+  const stages = (i: MyParticipation) => i.myParticipations.map((v) => `${v.stageLabel} ${v.visitedOn} ${v.place}`).join('；') || '—';
   const subject = (i: MyParticipation) => <Link to={`/supervision/items/${i.id}`}>{i.subject}</Link>;
   const columns: TableColumnsType<MyParticipation> = [
     { title: t('supervision.year'), dataIndex: 'year' },
@@ -36,7 +38,7 @@ function MyItems() {
     { title: t('supervision.organ'), dataIndex: 'organName' },
     { title: t('supervision.stage'), key: 'stage', render: (_, i) => <StageTags item={i} /> },
     { title: t('supervision.myPart'), key: 'part', render: (_, i) => part(i) },
-    { title: t('supervision.myVisits'), key: 'visits', render: (_, i) => visits(i) },
+    { title: t('supervision.myParticipations'), key: 'participations', render: (_, i) => stages(i) },
   ];
   return (
     <Page
@@ -65,7 +67,7 @@ function MyItems() {
             [t('supervision.kind'), i.kindLabel],
             [t('supervision.organ'), i.organName],
             [t('supervision.myPart'), part(i)],
-            [t('supervision.myVisits'), visits(i)],
+            [t('supervision.myParticipations'), stages(i)],
           ],
         }}
       />

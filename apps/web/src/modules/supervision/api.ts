@@ -8,6 +8,7 @@ import {
   type JointMeeting,
   type JointMeetingInput,
   type MyParticipation,
+  type ParticipationInput,
   type PlanAction,
   type PlanInput,
   type PlanItemEdit,
@@ -20,7 +21,6 @@ import {
   type SupervisionItem,
   type SupervisionPlan,
   type SupervisionPoint,
-  type VisitInput,
 } from '@renda/shared';
 import { api, queryString, type QueryParams } from '../../app/api';
 
@@ -66,7 +66,7 @@ export const actOnItem = (itemId: string, action: SupervisionAction, input: Reco
 export const actOnPoint = (pointId: string, action: Exclude<PointAction, 'carryOver'>, input: Record<string, unknown>) =>
   api.post<SupervisionPoint>(actionUrl(pointActions, pointId, action), input);
 
-export const recordVisit = (itemId: string, input: VisitInput) =>
+export const recordParticipation = (itemId: string, input: ParticipationInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/visits`, input);
 export const addQuestion = (itemId: string, input: QuestionInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions`, input);
