@@ -235,8 +235,7 @@ describe('a special inquiry (专题询问): questions, answers, follow-up and a 
 
 describe('the deputy’s side of the inspection and the inquiry', () => {
   it('finds both among their items with the stages they took part in, and both in their performance file', async () => {
-    // In China's time zone: the file's period ends on the browser's today, and the records are dated on China's.
-    const tracked = await openPage(browser, { timezoneId: 'Asia/Shanghai' });
+    const tracked = await openPage(browser);
     const { page } = tracked;
     await loginAs(page, 'deputy');
     await page.goto(`${baseUrl()}/supervision/mine`);
