@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Flex, Select, Steps, Typography } from 'antd';
+import { Flex, Select, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, SupervisionItem, SupervisionStage } from '@renda/shared';
 import { AttachmentLink, AttachmentUpload } from '../../components/AttachmentsList';
 import { Section } from '../../components/Section';
+import { tagColour } from '../../components/tagColours';
 import * as api from './api';
 
 const Documents = ({ documents, testId }: { documents: Attachment[]; testId: string }) => (
@@ -16,6 +17,18 @@ const Documents = ({ documents, testId }: { documents: Attachment[]; testId: str
     ))}
   </Flex>
 );
+
+/** A stage's due date (or its rule, when no date is known yet), and 逾期 once the current one has passed it. */
+const StageDue = ({ stage }: { stage: SupervisionItem['stages'][number] }) => {
+  const { t } = useTranslation();
+  if (!stage.dueOn && !stage.dueRule) return null;
+  return (
+    <span data-testid={`stage-due-${stage.stage}`}>
+      {stage.dueOn ? `${t('supervision.stageDue')} ${stage.dueOn}` : t('supervision.stageDueRule', { rule: stage.dueRule })}
+      {stage.overdue && <Tag color={tagColour.error}>{t('supervision.overdue')}</Tag>}
+    </span>
+  );
+};
 
 /**
  * The item's stages as a timeline, each with the documents filed under it. An upload goes to the stage the
@@ -50,6 +63,7 @@ export function StageDocuments({ item, canUpload }: { item: SupervisionItem; can
         current={item.stage === 'closed' ? item.stages.length : current}
         items={item.stages.map((s) => ({
           title: s.label,
+          subTitle: <StageDue stage={s} />,
           description: s.documents.length > 0 && <Documents documents={s.documents} testId={`stage-documents-${s.stage}`} />,
         }))}
       />
