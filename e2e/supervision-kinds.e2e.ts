@@ -269,7 +269,13 @@ describe('a work evaluation (工作评议) of a department', () => {
       organ: HOUSING,
       reason: REASON,
     });
-    await advanceThrough(page, '准备', '调查', '评议');
+    await advanceThrough(page, '准备', '调查');
+    // 调查: an opinion gathered from a citizen, listed under 评议调查意见.
+    const OPINION = '物业维修资金使用不透明，建议按季度公示。';
+    await buttonNamed(page, '登记评议意见').click();
+    await saveDialog(page, { 意见内容: OPINION, 提出人: '南湖区居民周丽萍' }, { 提出人类别: '社会公众' });
+    await expect.poll(() => page.getByRole('row').filter({ hasText: OPINION }).textContent()).toContain('南湖区居民周丽萍（社会公众）');
+    await advanceThrough(page, '评议');
     await listPoints(page, '审议意见', ['物业服务投诉处理不及时']);
     await advanceThrough(page, '整改');
     await organReportsAndStaffClose(

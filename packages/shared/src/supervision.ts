@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DutyKind } from './deputies.js';
+import { deadlineUnitLabel, type DeadlineRuleInput } from './admin.js';
 import { attachment } from './notifications.js';
 import { chineseNumeral } from './naming.js';
 import { pageQuery } from './pagination.js';
@@ -93,6 +94,63 @@ export const supervisionStages = {
   work_evaluation: ['planned', 'preparation', 'investigation', 'eval_meeting', 'rectification', 'evaluation', 'closed'],
   major_project: ['planned', 'quarterly', 'closed'],
 } as const satisfies Record<SupervisionKind, readonly SupervisionStage[]>;
+
+/**
+ * A stage's due date, counted by the platform's deadline engine: `entered` counts from the day the item
+ * enters the stage; `meeting` counts back from the item's meeting date (none while the item has no date).
+ * Each is a deadline rule of the engine under `key` (a body may set its own amount and unit); `source`
+ * names the law or the practice it comes from (docs/domain-rules.md).
+ */
+export interface StageDeadline extends DeadlineRuleInput {
+  key: string;
+  label: string;
+  from: 'entered' | 'meeting';
+  source: string;
+}
+
+const draftReportDue: StageDeadline = {
+  key: 'supervision.stage.draft_report',
+  label: '专项工作报告稿送交期限（常委会会议举行前）',
+  from: 'meeting',
+  amount: 20,
+  unit: 'calendar_days',
+  source:
+    '监督法：专项工作报告应在常务委员会举行会议的二十日前送交有关专门委员会或常委会有关工作机构征求意见，十日前送交常务委员会（2006 年文本第十二条）',
+};
+/** 监督法第十四条 names no time for the written handling report; local rules give two or three months. */
+const handlingReportDue: StageDeadline = {
+  key: 'supervision.stage.handling',
+  label: '审议意见研究处理情况书面报告期限（进入阶段起）',
+  from: 'entered',
+  amount: 2,
+  unit: 'calendar_months',
+  source: '监督法第十四条（研究处理情况向常委会提出书面报告，未规定期限）；两个月为地方审议意见办理办法的通行做法，可按本级规定调整',
+};
+
+/**
+ * The stages that have a due date, by kind: the draft report before the meeting, and the organ's written
+ * report on how it handled the opinions (专项工作报告的研究处理, 执法检查和专题询问的跟踪监督, 工作评议的整改).
+ * A stage not listed has no due date unless staff set one.
+ */
+export const stageDeadlines = {
+  special_report: { draft_report: draftReportDue, handling: handlingReportDue },
+  law_inspection: { follow_up: handlingReportDue },
+  special_inquiry: { follow_up: handlingReportDue },
+  work_evaluation: { rectification: handlingReportDue },
+  major_project: {},
+} as const satisfies Record<SupervisionKind, Partial<Record<SupervisionStage, StageDeadline>>>;
+
+/** The rule of a kind's stage, if it has one. */
+export const stageDeadlineOf = (kind: SupervisionKind, stage: SupervisionStage): StageDeadline | null =>
+  (stageDeadlines[kind] as Partial<Record<SupervisionStage, StageDeadline>>)[stage] ?? null;
+
+/** How people read a stage's rule: 常委会会议前20自然日, 进入阶段后2个月. */
+export const stageDeadlineText = (rule: Pick<StageDeadline, 'from' | 'amount' | 'unit'>) =>
+  `${rule.from === 'meeting' ? '常委会会议前' : '进入阶段后'}${rule.amount}${deadlineUnitLabel[rule.unit]}`;
+
+/** Staff set or change the due date of the stage the item is in (empty: none), with the reason recorded. */
+export const stageDueInput = z.object({ dueOn: isoDate.nullable().default(null), reason: text('调整理由', 2, 500) });
+export type StageDueInput = z.infer<typeof stageDueInput>;
 
 /** Seed 001 再审: where a re-review sends an item back to (the organ handles the points not solved again). */
 export const rereviewStage = {
@@ -262,6 +320,9 @@ export const supervisionItemSummary = z.object({
   stage: supervisionStage,
   stageLabel: z.string(),
   round: z.number().int(),
+  /** The due date of the stage the item is in (from the deadline engine, or set by staff), and whether it has passed. */
+  stageDueOn: z.string().nullable(),
+  stageOverdue: z.boolean(),
   deputyIds: z.array(z.string()),
   openPoints: z.number().int(),
   overduePoints: z.number().int(),
@@ -349,9 +410,15 @@ export const supervisionReport = z.object({
   submittedAt: z.string(),
 });
 
-export const askerKind = z.enum(['member', 'deputy', 'public']);
+/** Who a collected input (an inquiry's question, an evaluation's gathered opinion) comes from. */
+export const askerKind = z.enum(['member', 'deputy', 'public', 'organisation']);
 export type AskerKind = z.infer<typeof askerKind>;
-export const askerKindLabel = { member: '常委会组成人员', deputy: '人大代表', public: '社会公众' } satisfies Record<AskerKind, string>;
+export const askerKindLabel = {
+  member: '常委会组成人员',
+  deputy: '人大代表',
+  public: '社会公众',
+  organisation: '有关单位和社会组织',
+} satisfies Record<AskerKind, string>;
 export const questionInput = z.object({
   question: text('询问问题', 4, 1000),
   askerKind,
@@ -377,6 +444,23 @@ export const supervisionQuestion = z.object({
   answer: z.string().nullable(),
   answeredAt: z.string().nullable(),
 });
+
+/**
+ * 评议调查意见: an opinion gathered in a work evaluation's investigation (seed 000 工作评议: 准备、调查、评议、整改、测评),
+ * from deputies, members, citizens or organisations — kept with the inquiry's questions as one model of
+ * collected inputs. A citizen's name is kept as staff type it (no phone numbers).
+ */
+export const gatheredOpinionInput = z.object({
+  content: text('意见内容', 4, 2000),
+  askerKind,
+  askerName: text('提出人', 1, 60),
+  gatheredOn: isoDate,
+});
+export type GatheredOpinionInput = z.infer<typeof gatheredOpinionInput>;
+export const gatheredOpinion = supervisionQuestion
+  .pick({ id: true, seq: true, askerKind: true, askerKindLabel: true, askerName: true })
+  .extend({ content: z.string(), gatheredOn: z.string().nullable() });
+export type GatheredOpinion = z.infer<typeof gatheredOpinion>;
 
 // ---- the issue list (清单式督办) ----
 
@@ -472,6 +556,8 @@ export const itemQuery = pageQuery.extend({
   year: z.coerce.number().int().optional(),
   kind: supervisionKind.optional(),
   stage: supervisionStage.optional(),
+  /** Items whose current stage is past its due date. */
+  overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
 });
 export type ItemQuery = z.infer<typeof itemQuery>;
@@ -500,8 +586,15 @@ export const supervisionItem = supervisionItemSummary.extend({
       current: z.boolean(),
       documents: z.array(attachment),
       participations: z.array(supervisionParticipation),
+      /** The current stage's due date; a later stage's when its rule counts from the meeting date. */
+      dueOn: z.string().nullable(),
+      /** The stage's rule (常委会会议前20自然日), when it has one. */
+      dueRule: z.string().nullable(),
+      overdue: z.boolean(),
     }),
   ),
+  /** Why staff set the current stage's due date, when they did (otherwise the engine counted it). */
+  stageDueReason: z.string().nullable(),
   /** Documents filed under no stage of the kind (uploaded before documents were kept by stage): 其他（未分阶段）. */
   otherDocuments: z.array(attachment),
   deputies: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -511,6 +604,8 @@ export const supervisionItem = supervisionItemSummary.extend({
   ),
   reports: z.array(supervisionReport),
   questions: z.array(supervisionQuestion),
+  /** 评议调查意见 of a work evaluation. */
+  gatheredOpinions: z.array(gatheredOpinion),
   points: z.array(supervisionPoint),
   events: z.array(supervisionEvent),
   /** The satisfaction votes, one per round, newest last. */

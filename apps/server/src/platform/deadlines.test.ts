@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, describeRule, dueAt, dueDate, endOfChinaDay, isOverdue, workingDaysLeft, type DeadlineRule } from './deadlines.js';
+import {
+  chinaDate,
+  describeRule,
+  dueAt,
+  dueBefore,
+  dueDate,
+  endOfChinaDay,
+  isOverdue,
+  workingDaysLeft,
+  type DeadlineRule,
+} from './deadlines.js';
 
 /** Instants given in China time, as staff would say them. */
 const cst = (s: string) => new Date(`${s}+08:00`);
@@ -27,6 +37,22 @@ describe('dueDate', () => {
     // 23:30 UTC on 14 March is already 15 March in China.
     expect(chinaDate(new Date('2026-03-14T23:30:00Z'))).toBe('2026-03-15');
     expect(dueDate(new Date('2026-03-14T23:30:00Z'), { amount: 3, unit: 'calendar_months' })).toBe('2026-06-15');
+  });
+});
+
+describe('dueBefore (a span before an event: 监督法, the draft report twenty days before the meeting)', () => {
+  it.each<[string, DeadlineRule, string]>([
+    ['2026-06-25', { amount: 20, unit: 'calendar_days' }, '2026-06-05'],
+    ['2026-03-10', { amount: 20, unit: 'calendar_days' }, '2026-02-18'],
+    ['2026-03-31', { amount: 1, unit: 'calendar_months' }, '2026-02-28'],
+    // Monday − 1 working day = the Friday before.
+    ['2026-11-30', { amount: 1, unit: 'working_days' }, '2026-11-27'],
+    // Back across the 2026 National Day holiday (1–7 Oct), counting the make-up working Saturday 10 Oct.
+    ['2026-10-12', { amount: 2, unit: 'working_days' }, '2026-10-09'],
+    ['2026-10-09', { amount: 1, unit: 'working_days' }, '2026-10-08'],
+    ['2026-10-08', { amount: 1, unit: 'working_days' }, '2026-09-30'],
+  ])('%s − %o = %s', (event, rule, expected) => {
+    expect(dueBefore(event, rule)).toBe(expected);
   });
 });
 

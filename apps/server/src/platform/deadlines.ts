@@ -104,6 +104,21 @@ export function dueDate(start: Date, rule: DeadlineRule): string {
   }
 }
 
+/**
+ * The date a rule's span before a China date: what must be done that long before an event (a report sent
+ * twenty days before the meeting). The counterpart of `dueDate`, counting back from the event's day.
+ */
+export function dueBefore(event: string, rule: DeadlineRule): string {
+  switch (rule.unit) {
+    case 'calendar_days':
+      return addCalendarDays(event, -rule.amount);
+    case 'calendar_months':
+      return addCalendarMonths(event, -rule.amount);
+    case 'working_days':
+      return findWorkday(-rule.amount, event);
+  }
+}
+
 export function dueAt(start: Date, rule: DeadlineRule): Date {
   return endOfChinaDay(dueDate(start, rule));
 }

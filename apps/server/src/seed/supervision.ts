@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { participationStages, supervisionStageLabel, type SupervisionKind, type SupervisionStage } from '@renda/shared';
+import { participationStages, stageDeadlineOf, supervisionStageLabel, type SupervisionKind, type SupervisionStage } from '@renda/shared';
 import type { Tx } from '../db/client.js';
 import { bodies, handlingUnits, users } from '../db/schema.js';
 import { clock } from '../platform/clock.js';
-import { addCalendarDays, chinaDate } from '../platform/deadlines.js';
+import { addCalendarDays, chinaDate, dueBefore, dueDate } from '../platform/deadlines.js';
 import { recordDuty } from '../modules/deputies/index.js';
 import { deputies } from '../modules/deputies/tables.js';
 import { followUpTasks } from '../modules/followups/tables.js';
@@ -26,6 +26,8 @@ interface DemoItem {
   organ: string;
   meeting: string | null;
   stage: SupervisionStage;
+  /** Days since the item entered its stage (0: today). */
+  inStageDays?: number;
 }
 
 const demoItems: DemoItem[] = [
@@ -36,6 +38,8 @@ const demoItems: DemoItem[] = [
     organ: '嘉兴市住房和城乡建设局',
     meeting: '市十届人大常委会第二十次会议',
     stage: 'handling',
+    // The handling report is two months due: a little past it, like one of its opinions.
+    inStageDays: 70,
   },
   {
     kind: 'law_inspection',
@@ -118,6 +122,11 @@ export async function seedSupervision(tx: Tx) {
   for (const [n, d] of demoItems.entries()) {
     const organUnitId = units.get(d.organ);
     if (!organUnitId) continue;
+    const meetingOn = d.meeting ? addCalendarDays(today, 20 + n * 30) : null;
+    const stageStartedAt = new Date(now.getTime() - (d.inStageDays ?? 0) * 86_400_000);
+    // The stage's due date by its rule's default (the demo body sets none of its own).
+    const rule = stageDeadlineOf(d.kind, d.stage);
+    const stageDueOn = !rule ? null : rule.from === 'entered' ? dueDate(stageStartedAt, rule) : meetingOn && dueBefore(meetingOn, rule);
     const [item] = await tx
       .insert(supervisionItems)
       .values({
@@ -129,9 +138,10 @@ export async function seedSupervision(tx: Tx) {
         committee: d.committee,
         organUnitId,
         meeting: d.meeting,
-        meetingOn: d.meeting ? addCalendarDays(today, 20 + n * 30) : null,
+        meetingOn,
         stage: d.stage,
-        stageStartedAt: now,
+        stageStartedAt,
+        stageDueOn,
         createdAt: now,
       })
       .returning();
@@ -204,6 +214,28 @@ export async function seedSupervision(tx: Tx) {
         createdAt: now,
       },
     ]);
+  // 工作评议's investigation: opinions gathered from deputies, citizens and an association (评议调查意见).
+  const evaluation = ids.get('work_evaluation');
+  if (evaluation)
+    await tx.insert(supervisionQuestions).values(
+      (
+        [
+          ['deputy', '张秀英', '食品安全抽检结果公开不及时，建议按月在政府网站公布并标注整改情况。', 12],
+          ['public', '南湖区新兴街道居民周丽萍', '网购商品投诉处理周期长，12315 热线转办后半个月无人回复。', 9],
+          ['organisation', '嘉兴市个体劳动者协会', '“证照分离”后部分审批事项仍需多次跑，建议推行一次告知、一表申请。', 6],
+          ['deputy', '陆建华', '农贸市场快检室设备老化，基层执法人员不足，建议增加编制和经费保障。', 3],
+        ] as const
+      ).map(([askerKind, askerName, question, daysAgo], i) => ({
+        itemId: evaluation,
+        kind: 'opinion',
+        seq: i + 1,
+        question,
+        askerKind,
+        askerName,
+        gatheredOn: addCalendarDays(today, -daysAgo),
+        createdAt: now,
+      })),
+    );
   const project = ids.get('major_project');
   if (project)
     await tx.insert(supervisionReports).values({

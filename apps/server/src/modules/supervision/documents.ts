@@ -103,6 +103,17 @@ export function evaluationReportDocx(item: SupervisionItem, today: string): Prom
     ),
     reportHeading('二、评议（审议）情况'),
     ...(findings.length ? findings.map((e) => para(`${e.fromStage ?? ''}：${e.note}`)) : [para('各阶段未记录评议意见。')]),
+    // 工作评议's investigation: the opinions gathered from deputies, members, citizens and organisations.
+    ...(item.gatheredOpinions.length
+      ? [
+          para(`调查阶段共收集评议调查意见 ${item.gatheredOpinions.length} 条：`),
+          reportTable(
+            ['序号', '意见内容', '提出人', '类别', '收集日期'],
+            item.gatheredOpinions.map((o) => [String(o.seq), o.content, o.askerName, o.askerKindLabel, o.gatheredOn ?? '']),
+            [8, 50, 14, 16, 12],
+          ),
+        ]
+      : []),
     ...item.reports.map((r) =>
       para(`${r.stageLabel}${r.period ? `（${quarterLabel(r.period)}）` : ''}，${r.submittedByName}报送《${r.title}》：${r.content}`),
     ),
@@ -158,6 +169,7 @@ const itemColumns: Column<SupervisionItemSummary>[] = [
   { header: '审议会议', key: 'meeting', width: 24, value: (i) => i.meeting ?? '' },
   { header: '会议日期', key: 'meetingOn', width: 12, value: (i) => i.meetingOn ?? '' },
   { header: '当前阶段', key: 'stage', width: 16, value: (i) => `${i.stageLabel}${i.round > 1 ? `（第${i.round}轮）` : ''}` },
+  { header: '阶段期限', key: 'stageDue', width: 14, value: (i) => `${i.stageDueOn ?? ''}${i.stageOverdue ? '（逾期）' : ''}` },
   { header: '未办结问题', key: 'open', width: 10, value: (i) => i.openPoints },
   { header: '逾期问题', key: 'overdue', width: 10, value: (i) => i.overduePoints },
   { header: '人大机关', key: 'body', width: 20, value: (i) => i.bodyName },

@@ -1,4 +1,6 @@
 import {
+  stageDeadlineOf,
+  stageDeadlineText,
   supervisionStageLabel,
   supervisionStages,
   type ItemQuery,
@@ -24,9 +26,16 @@ import { applyAction, type Machine, type StepArgs, type StepResult } from '../..
 import type { FollowUpSubjectSource } from '../followups/index.js';
 import { createSatisfactionVote, evaluationFacts, presentEvaluation } from './evaluation.js';
 import { carryOverPoint } from './point-service.js';
-import { presentEvent, presentItemSummary, presentParticipation, presentPoint, presentQuestion } from './presenters.js';
+import {
+  presentEvent,
+  presentGatheredOpinion,
+  presentItemSummary,
+  presentParticipation,
+  presentPoint,
+  presentQuestion,
+} from './presenters.js';
 import * as repo from './repository.js';
-import { pointDeadline, taskDeadline } from './rules.js';
+import { pointDeadline, stageDueDate, stageOverdue, taskDeadline } from './rules.js';
 import { itemWorkflow, type ItemStep } from './workflow.js';
 
 const ids = (people: { id: string }[]) => people.map((p) => p.id);
@@ -73,7 +82,8 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const reports = await repo.reportsOf(db, id);
   const participations = await repo.participationsOf(db, id);
   const names = new Map((await repo.deputyNames(db, [...new Set(participations.flatMap((v) => v.deputyIds))])).map((d) => [d.id, d.name]));
-  const questions = await repo.questionsOf(db, id);
+  const questions = await repo.collectedOf(db, id, 'question');
+  const gathered = await repo.collectedOf(db, id, 'opinion');
   const points = await repo.pointsOfItem(db, ctx.actor, id);
   const events = await repo.eventsOf(db, id);
   const evaluations = await repo.evaluationsOf(db, id);
@@ -81,6 +91,7 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
   const documents = (await repo.documentsOf(db, id)).map(presentAttachment);
   const stages: readonly SupervisionStage[] = supervisionStages[kind];
   const at = stages.indexOf(stage);
+  const due = await stageDues(db, row, stages, at);
   return {
     ...presentItemSummary(row),
     planState: row.planState as SupervisionItem['planState'],
@@ -93,7 +104,10 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
       participations: participations
         .filter((v) => v.stage === s)
         .map((v) => ({ ...presentParticipation(v), deputies: v.deputyIds.map((d) => ({ id: d, name: names.get(d) ?? '—' })) })),
+      ...due[n]!,
+      overdue: s === stage && stageOverdue(i.stageDueOn, stage, today),
     })),
+    stageDueReason: i.stageDueReason,
     otherDocuments: documents.filter((d) => !stages.includes(d.stage as SupervisionStage)),
     deputies,
     hearings,
@@ -108,12 +122,41 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
       submittedAt: r.submittedAt.toISOString(),
     })),
     questions: questions.map(presentQuestion),
+    gatheredOpinions: gathered.map(presentGatheredOpinion),
     points: points.map((p) => presentPoint(p, ctx.actor, today)),
     events: events.map(presentEvent),
     evaluations: evaluations.map(presentEvaluation),
     allowedActions: itemWorkflow.allowedActions(stage, await standingOf(db, ctx, i)),
     canManage: ctx.actor.role === 'staff' && stage !== 'closed',
   };
+}
+
+/**
+ * Each stage's due date and rule, under the body's rules in force: the current stage's as stored, a later
+ * stage's when its rule counts back from the meeting date (a date the item already has); an earlier stage's
+ * is not kept.
+ */
+async function stageDues(db: Executor, row: repo.ItemWithNames, stages: readonly SupervisionStage[], at: number) {
+  const i = row.item;
+  const out: { dueOn: string | null; dueRule: string | null }[] = [];
+  for (const [n, s] of stages.entries()) {
+    const rule = stageDeadlineOf(i.kind as SupervisionKind, s);
+    const inForce = rule && { ...rule, ...(await ruleInForce(db, row.bodyPath, rule.key)) };
+    const dueOn =
+      n === at
+        ? i.stageDueOn
+        : n > at && rule?.from === 'meeting'
+          ? await stageDueDate(db, row.bodyPath, rule, clock.now(), i.meetingOn)
+          : null;
+    out.push({ dueOn, dueRule: inForce && stageDeadlineText(inForce) });
+  }
+  return out;
+}
+
+/** The due date of the stage an item enters (the body's rule in force; none for a stage without one), for the item's patch. */
+export async function enteringStage(db: Executor, bodyPath: string, item: repo.ItemRow, to: SupervisionStage, now: Date) {
+  const stageDueOn = await stageDueDate(db, bodyPath, stageDeadlineOf(item.kind as SupervisionKind, to), now, item.meetingOn);
+  return { stageStartedAt: now, stageDueOn, stageDueReason: null };
 }
 
 /**
@@ -134,14 +177,16 @@ export const itemFollowUps: FollowUpSubjectSource = {
   },
 };
 
+const today = () => chinaDate(clock.now());
+
 export async function listItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
-  const { rows, total } = await repo.pageItems(db, ctx.actor, q);
+  const { rows, total } = await repo.pageItems(db, ctx.actor, { ...q, today: today() });
   return pageResult(rows.map(presentItemSummary), total, q);
 }
 
 /** The whole filtered list in the same scope (an organ its own items, a deputy those they take part in), for the Excel export. */
 export async function allItems(db: Executor, ctx: ActorContext, q: ItemQuery) {
-  const { rows } = await repo.pageItems(db, ctx.actor, q, EXPORT_LIMIT);
+  const { rows } = await repo.pageItems(db, ctx.actor, { ...q, today: today() }, EXPORT_LIMIT);
   return rows.map(presentItemSummary);
 }
 
@@ -171,7 +216,7 @@ async function checkAdvance(a: Args, to: SupervisionStage) {
   if (item.stage === 'opinions' && !(await repo.openPointsOf(a.tx, item.id)).length)
     throw new DomainError('SUPERVISION_NO_POINTS', '请先将审议意见（检查发现问题）逐条列入督办清单');
   if (item.stage === 'inquiry') {
-    const open = (await repo.questionsOf(a.tx, item.id)).filter((q) => !q.answer);
+    const open = (await repo.collectedOf(a.tx, item.id, 'question')).filter((q) => !q.answer);
     if (open.length) throw new DomainError('SUPERVISION_QUESTIONS_UNANSWERED', `尚有 ${open.length} 个询问问题未记录答复`);
   }
   if (to === 'closed') {
@@ -185,7 +230,8 @@ const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> 
   async advance(a) {
     await checkAdvance(a, a.step.to);
     const { note } = a.input as SupervisionActionInputs['advance'];
-    return { patch: { stageStartedAt: a.now }, note, detail: note ? { note } : {} };
+    const patch = await enteringStage(a.tx, await bodyPath(a.tx, a), a.item, a.step.to, a.now);
+    return { patch, note, detail: { ...(note ? { note } : {}), stageDueOn: patch.stageDueOn } };
   },
   async submitReport(a) {
     const input = a.input as SupervisionActionInputs['submitReport'];
@@ -225,7 +271,8 @@ const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> 
     const { reason } = a.input as SupervisionActionInputs['rereview'];
     const round = a.item.round + 1;
     const open = await repo.openPointsOf(a.tx, a.item.id);
-    const rule = await ruleInForce(a.tx, await bodyPath(a.tx, a), pointDeadline.key);
+    const path = await bodyPath(a.tx, a);
+    const rule = await ruleInForce(a.tx, path, pointDeadline.key);
     const seqs = await repo.takePointSeqs(a.tx, a.item.id, open.length);
     for (const p of open) await carryOverPoint(a.tx, a.notifier, a.ctx, p.id);
     await repo.insertPoints(
@@ -245,7 +292,7 @@ const effects: Partial<Record<SupervisionAction, (a: Args) => Promise<Result>>> 
       })),
     );
     return {
-      patch: { round, stageStartedAt: a.now },
+      patch: { round, ...(await enteringStage(a.tx, path, a.item, a.step.to, a.now)) },
       note: reason,
       detail: { reason, round, reopened: open.length },
       notices: [

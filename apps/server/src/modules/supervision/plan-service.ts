@@ -1,4 +1,14 @@
-import type { PlanAction, PlanInput, PlanItemEdit, PlanItemInput, PlanState, SupervisionPlan } from '@renda/shared';
+import {
+  stageDeadlineOf,
+  type PlanAction,
+  type PlanInput,
+  type PlanItemEdit,
+  type PlanItemInput,
+  type PlanState,
+  type SupervisionKind,
+  type SupervisionPlan,
+  type SupervisionStage,
+} from '@renda/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
@@ -9,6 +19,7 @@ import { findUnitInScope, requireBodyInScope } from '../../platform/scope.js';
 import { applyAction, type Machine, type Transition } from '../../platform/workflow.js';
 import { iso, planLabel, presentItemSummary } from './presenters.js';
 import * as repo from './repository.js';
+import { stageDueDate } from './rules.js';
 import { planWorkflow } from './workflow.js';
 
 async function requirePlan(db: Executor, ctx: ActorContext, id: string, forUpdate = false) {
@@ -172,7 +183,13 @@ export async function changeItem(db: Db, ctx: ActorContext, itemId: string, inpu
       meeting: input.meeting,
       meetingOn: input.meetingOn,
     };
-    await repo.updateItem(tx, itemId, after);
+    // A stage due before the meeting follows a new meeting date, unless staff set its date themselves.
+    const rule = stageDeadlineOf(after.kind as SupervisionKind, row.item.stage as SupervisionStage);
+    const followsMeeting = rule?.from === 'meeting' && after.meetingOn !== before.meetingOn && !row.item.stageDueReason;
+    await repo.updateItem(tx, itemId, {
+      ...after,
+      ...(followsMeeting ? { stageDueOn: await stageDueDate(tx, row.bodyPath, rule, row.item.stageStartedAt, after.meetingOn) } : {}),
+    });
     await repo.setItemDeputies(tx, itemId, [...new Set(input.deputyIds)]);
     await repo.insertEvent(tx, {
       itemId,

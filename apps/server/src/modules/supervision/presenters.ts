@@ -8,6 +8,7 @@ import {
   supervisionStageLabel,
   pointActionLabel,
   type AskerKind,
+  type GatheredOpinion,
   type PlanState,
   type PointSource,
   type PointState,
@@ -16,9 +17,12 @@ import {
   type SupervisionPoint,
   type SupervisionStage,
 } from '@renda/shared';
+import { clock } from '../../platform/clock.js';
 import type { Actor } from '../../platform/context.js';
+import { chinaDate } from '../../platform/deadlines.js';
 import type * as repo from './repository.js';
-import { pointNumber } from './rules.js';
+import type { supervisionQuestions } from './tables.js';
+import { pointNumber, stageOverdue } from './rules.js';
 import { pointWorkflow } from './workflow.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -44,6 +48,8 @@ export function presentItemSummary(r: repo.ItemWithNames): SupervisionItemSummar
     stage,
     stageLabel: supervisionStageLabel[stage],
     round: i.round,
+    stageDueOn: i.stageDueOn,
+    stageOverdue: stageOverdue(i.stageDueOn, stage, chinaDate(clock.now())),
     deputyIds: r.deputyIds,
     openPoints: r.openPoints,
     overduePoints: r.overduePoints,
@@ -92,25 +98,31 @@ export const presentParticipation = (v: { id: string; stage: string; visitedOn: 
   return { id: v.id, stage, stageLabel: supervisionStageLabel[stage], visitedOn: v.visitedOn, place: v.place, summary: v.summary };
 };
 
-export const presentQuestion = (q: {
-  id: string;
-  seq: number;
-  question: string;
-  askerKind: string;
-  askerName: string;
-  officialName: string | null;
-  answer: string | null;
-  answeredAt: Date | null;
-}) => ({
-  id: q.id,
-  seq: q.seq,
-  question: q.question,
+type Collected = typeof supervisionQuestions.$inferSelect;
+
+/** Who a collected input came from. */
+const asker = (q: Collected) => ({
   askerKind: q.askerKind as AskerKind,
   askerKindLabel: askerKindLabel[q.askerKind as AskerKind],
   askerName: q.askerName,
+});
+
+export const presentQuestion = (q: Collected) => ({
+  id: q.id,
+  seq: q.seq,
+  question: q.question,
+  ...asker(q),
   officialName: q.officialName,
   answer: q.answer,
   answeredAt: iso(q.answeredAt),
+});
+
+export const presentGatheredOpinion = (q: Collected): GatheredOpinion => ({
+  id: q.id,
+  seq: q.seq,
+  content: q.question,
+  ...asker(q),
+  gatheredOn: q.gatheredOn,
 });
 
 const allActionLabels: Record<string, string> = {
@@ -120,6 +132,7 @@ const allActionLabels: Record<string, string> = {
   changeItem: '调整计划事项',
   addPoint: '列入督办清单',
   recordVisit: '登记代表参与',
+  setStageDue: '调整阶段期限',
   recordSatisfaction: '登记满意度测评结果',
   adopt: '计划通过',
   publish: '计划公布',

@@ -160,13 +160,14 @@ export function itemsOfPlan(db: Executor, planId: string): Promise<ItemWithNames
 }
 
 /** A page of items, newest year first; the list the ten-year bench measures. */
-export async function pageItems(db: Executor, actor: Actor, q: ItemQuery, limit = q.pageSize) {
+export async function pageItems(db: Executor, actor: Actor, q: ItemQuery & { today: string }, limit = q.pageSize) {
   const where = and(
     itemAccess(actor),
     q.bodyId ? eq(supervisionItems.bodyId, q.bodyId) : undefined,
     q.year ? eq(supervisionItems.year, q.year) : undefined,
     q.kind ? eq(supervisionItems.kind, q.kind) : undefined,
     q.stage ? eq(supervisionItems.stage, q.stage) : undefined,
+    q.overdue === 'true' ? and(ne(supervisionItems.stage, 'closed'), lt(supervisionItems.stageDueOn, q.today)) : undefined,
     q.q ? ilike(supervisionItems.subject, likeContains(q.q)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
@@ -287,7 +288,8 @@ export function deputyNames(db: Executor, ids: string[]) {
   return db.select({ id: deputies.id, name: deputies.name }).from(deputies).where(inArray(deputies.id, ids));
 }
 
-export async function insertQuestion(db: Executor, row: Omit<typeof supervisionQuestions.$inferInsert, 'seq'>) {
+/** Collects a question or an opinion under the item's next number. */
+export async function insertCollected(db: Executor, row: Omit<typeof supervisionQuestions.$inferInsert, 'seq'>) {
   const [created] = await db
     .insert(supervisionQuestions)
     .values({
@@ -307,13 +309,18 @@ export async function answerQuestion(
   const [row] = await db
     .update(supervisionQuestions)
     .set(patch)
-    .where(and(eq(supervisionQuestions.id, questionId), eq(supervisionQuestions.itemId, itemId)))
+    .where(and(eq(supervisionQuestions.id, questionId), eq(supervisionQuestions.itemId, itemId), eq(supervisionQuestions.kind, 'question')))
     .returning();
   return row;
 }
 
-export const questionsOf = (db: Executor, itemId: string) =>
-  db.select().from(supervisionQuestions).where(eq(supervisionQuestions.itemId, itemId)).orderBy(asc(supervisionQuestions.seq));
+/** What an item collected, in number order: its inquiry questions, or its gathered opinions. */
+export const collectedOf = (db: Executor, itemId: string, kind: 'question' | 'opinion') =>
+  db
+    .select()
+    .from(supervisionQuestions)
+    .where(and(eq(supervisionQuestions.itemId, itemId), eq(supervisionQuestions.kind, kind)))
+    .orderBy(asc(supervisionQuestions.seq));
 
 /** An item's documents (attachments), oldest first; each keeps the stage it was filed under. */
 export const documentsOf = (db: Executor, itemId: string) =>
@@ -399,6 +406,20 @@ const pointsWhere = (db: Executor, condition: SQL | undefined) =>
     .innerJoin(handlingUnits, eq(handlingUnits.id, supervisionPoints.organUnitId))
     .innerJoin(bodies, eq(bodies.id, supervisionPoints.bodyId))
     .where(condition);
+
+/**
+ * Items in a stage whose due date the rule counted from the day they entered it (not set by staff), due on
+ * or after `from`, with the body's path: the calendar's recount.
+ */
+export function itemsWithRuledStageDueFrom(db: Executor, from: string) {
+  return db
+    .select({ item: supervisionItems, bodyPath: bodies.path })
+    .from(supervisionItems)
+    .innerJoin(bodies, eq(bodies.id, supervisionItems.bodyId))
+    .where(
+      and(ne(supervisionItems.stage, 'closed'), gte(supervisionItems.stageDueOn, from), sql`${supervisionItems.stageDueReason} IS NULL`),
+    );
+}
 
 /** Open points past their due date not yet escalated: what the deadline job reports. */
 export function overduePoints(db: Executor, today: string) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   answerInput,
+  gatheredOpinionInput,
   itemQuery,
   jointMeeting,
   jointMeetingInput,
@@ -15,6 +16,7 @@ import {
   pointsInput,
   pointQuery,
   questionInput,
+  stageDueInput,
   supervisionActions,
   supervisionItem,
   supervisionItemSummary,
@@ -32,7 +34,7 @@ import { chinaDate } from '../../platform/deadlines.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams, registerActionRoutes, sendDownload, type ModuleRoutes } from '../../platform/http.js';
 import { registerFollowUpSubject } from '../followups/index.js';
-import { pointDeadlines } from './calendar-recount.js';
+import { pointDeadlines, stageDues } from './calendar-recount.js';
 import { escalateOverduePoints } from './deadline-job.js';
 import { registerProvisionalDeadlines } from '../../platform/provisional-deadlines.js';
 import {
@@ -60,6 +62,7 @@ const tags = ['supervision'];
 export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifier, jobs, attachments }) => {
   registerAuditTitles(auditTitleSources);
   registerProvisionalDeadlines(pointDeadlines);
+  registerProvisionalDeadlines(stageDues);
   // An item's documents (the organ's reports, inspection photos, the opinions letter as sent), filed by stage.
   attachments.registerOwner('supervision_item', items.itemOwner);
   // A stage's tasks and a joint meeting's decisions are follow-up tasks on the platform's component.
@@ -234,6 +237,34 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       },
     },
     async (request) => work.addQuestion(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/gathered-opinions',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '登记评议调查意见（工作评议调查阶段，收集自代表、常委会组成人员、群众或有关单位）',
+        params: idParams,
+        body: gatheredOpinionInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.gatherOpinion(db, actorContext(request), request.params.id, request.body),
+  );
+  app.put(
+    '/api/supervision-items/:id/stage-due',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '设定或调整当前阶段的期限（须说明理由）',
+        params: idParams,
+        body: stageDueInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.setStageDue(db, actorContext(request), request.params.id, request.body),
   );
   app.post(
     '/api/supervision-items/:id/questions/:questionId/answer',

@@ -1,4 +1,7 @@
-import { defineDeadlineRule } from '../../platform/deadline-rules.js';
+import { stageDeadlines, type StageDeadline } from '@renda/shared';
+import { defineDeadlineRule, ruleInForce } from '../../platform/deadline-rules.js';
+import type { Executor } from '../../db/client.js';
+import { dueBefore, dueDate } from '../../platform/deadlines.js';
 
 /**
  * 监督法 (2024 修正) 第十四条: the government studies the standing committee's deliberation opinions and
@@ -31,3 +34,26 @@ export const pointNumber = (seq: number, round: number) => `${round > 1 ? `再�
  */
 export const satisfactionRuleSource =
   '常委会满意度测评办法：满意和基本满意票之和未达到上述比例的，测评结果为不满意，启动再审程序（种子001“再审程序”；比例为平台默认值，发起测评时可调整）';
+
+// Each stage rule of the table is a rule of the deadline engine, so a body may set its own (系统管理 → 期限规则).
+for (const rule of new Set(Object.values(stageDeadlines).flatMap((byStage) => Object.values(byStage) as StageDeadline[])))
+  defineDeadlineRule({ key: rule.key, label: rule.label, default: { amount: rule.amount, unit: rule.unit }, source: rule.source });
+
+/**
+ * A stage's due date under the body's rule in force: counted from the day the item enters it, or back
+ * from the meeting date; null for a stage without a rule, or a meeting rule while the item has no date.
+ */
+export async function stageDueDate(
+  db: Executor,
+  bodyPath: string,
+  rule: StageDeadline | null,
+  entered: Date,
+  meetingOn: string | null,
+): Promise<string | null> {
+  if (!rule || (rule.from === 'meeting' && !meetingOn)) return null;
+  const inForce = await ruleInForce(db, bodyPath, rule.key);
+  return rule.from === 'meeting' ? dueBefore(meetingOn!, inForce) : dueDate(entered, inForce);
+}
+
+/** Whether a stage's due date has passed on a China date (due by the end of its day). */
+export const stageOverdue = (dueOn: string | null, stage: string, today: string) => !!dueOn && stage !== 'closed' && dueOn < today;

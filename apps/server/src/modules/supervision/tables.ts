@@ -56,6 +56,10 @@ export const supervisionItems = pgTable(
     meetingOn: date('meeting_on'),
     stage: varchar('stage', { length: 16 }).notNull(),
     stageStartedAt: timestampColumn('stage_started_at').notNull().defaultNow(),
+    /** The current stage's due date: counted by its rule (`stageDeadlines`) when the item enters it, or set by staff. */
+    stageDueOn: date('stage_due_on'),
+    /** Why staff set the date (null: the rule counted it, so a calendar change may recount it). */
+    stageDueReason: text('stage_due_reason'),
     /** 1, then 2 after the first re-review (再审)… */
     round: integer('round').notNull().default(1),
     nextPointSeq: integer('next_point_seq').notNull().default(1),
@@ -67,6 +71,10 @@ export const supervisionItems = pgTable(
     index('supervision_items_year_idx').on(t.year, t.id),
     index('supervision_items_plan_idx').on(t.planId),
     index('supervision_items_organ_idx').on(t.organUnitId),
+    // Overdue stages (the to-do list, the items list's filter): only items with a date and not closed.
+    index('supervision_items_stage_due_idx')
+      .on(t.stageDueOn)
+      .where(sql`${t.stageDueOn} IS NOT NULL AND ${t.stage} <> 'closed'`),
   ],
 );
 
@@ -118,14 +126,22 @@ export const supervisionVisits = pgTable(
   (t) => [index('supervision_visits_item_idx').on(t.itemId, t.visitedOn)],
 );
 
-/** A question of a special inquiry (专题询问) and, once asked, who answered and what. */
+/**
+ * What an item collects from deputies, members, the public and organisations: a question of a special
+ * inquiry (专题询问) and, once asked, who answered and what; or an opinion gathered in a work evaluation's
+ * investigation (评议调查意见, `kind` opinion, with the day it was gathered).
+ */
 export const supervisionQuestions = pgTable(
   'supervision_questions',
   {
     ...itemChildColumns(),
+    /** question | opinion */
+    kind: varchar('kind', { length: 12 }).notNull().default('question'),
     seq: integer('seq').notNull(),
+    /** The question asked, or the opinion gathered. */
     question: text('question').notNull(),
-    askerKind: varchar('asker_kind', { length: 8 }).notNull(),
+    gatheredOn: date('gathered_on'),
+    askerKind: varchar('asker_kind', { length: 16 }).notNull(),
     askerName: text('asker_name').notNull(),
     officialName: text('official_name'),
     answer: text('answer'),

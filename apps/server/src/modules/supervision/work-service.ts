@@ -3,8 +3,12 @@ import {
   supervisionStageLabel,
   type AnswerInput,
   type ParticipationInput,
+  type AskerKind,
+  type GatheredOpinionInput,
   type PointInput,
   type QuestionInput,
+  type StageDueInput,
+  type SupervisionKind,
   type SupervisionStage,
 } from '@renda/shared';
 import type { Db, Tx } from '../../db/client.js';
@@ -81,15 +85,96 @@ export const recordParticipation = (db: Db, ctx: ActorContext, itemId: string, i
     await audit(tx, ctx, row, 'recordVisit', { visitId: participation.id, stage, dutyRecordId, ...input });
   });
 
-const questionStages: readonly SupervisionStage[] = ['questions', 'coordination', 'inquiry'];
+/**
+ * What an item collects from members, deputies, the public and organisations, by the kind and stages that
+ * collect it (seed 000): 专题询问's questions (确定询问问题, up to the inquiry itself) and 工作评议's opinions
+ * gathered in its investigation (调查).
+ */
+const collecting = {
+  question: {
+    kind: 'special_inquiry',
+    stages: ['questions', 'coordination', 'inquiry'],
+    code: 'SUPERVISION_QUESTIONS_NOT_NOW',
+    refusal: '只有专题询问在确定询问问题至询问阶段可以登记问题',
+    action: 'addQuestion',
+  },
+  opinion: {
+    kind: 'work_evaluation',
+    stages: ['investigation'],
+    code: 'SUPERVISION_OPINIONS_NOT_NOW',
+    refusal: '只有工作评议在调查阶段可以登记评议调查意见',
+    action: 'gatherOpinion',
+  },
+} as const satisfies Record<
+  string,
+  { kind: SupervisionKind; stages: readonly SupervisionStage[]; code: string; refusal: string; action: string }
+>;
+
+interface Collected {
+  text: string;
+  askerKind: AskerKind;
+  askerName: string;
+  gatheredOn: string | null;
+}
+
+const collect = (db: Db, ctx: ActorContext, itemId: string, what: keyof typeof collecting, input: Collected, audited: object) =>
+  onItem(db, ctx, itemId, async (tx, row) => {
+    const rule = collecting[what];
+    if (row.item.kind !== rule.kind || !(rule.stages as readonly string[]).includes(row.item.stage))
+      throw new DomainError(rule.code, rule.refusal);
+    const { text, ...from } = input;
+    const q = await repo.insertCollected(tx, { itemId, kind: what, question: text, ...from, createdAt: clock.now() });
+    await audit(tx, ctx, row, rule.action, { id: q.id, ...audited });
+  });
 
 /** Seed 000 确定询问问题: questions collected from members, deputies and the public before the inquiry. */
 export const addQuestion = (db: Db, ctx: ActorContext, itemId: string, input: QuestionInput) =>
+  collect(
+    db,
+    ctx,
+    itemId,
+    'question',
+    { text: input.question, askerKind: input.askerKind, askerName: input.askerName, gatheredOn: null },
+    input,
+  );
+
+/** Seed 000 工作评议's 调查: an opinion gathered from a deputy, a member, a citizen or an organisation (评议调查意见). */
+export const gatherOpinion = (db: Db, ctx: ActorContext, itemId: string, input: GatheredOpinionInput) => {
+  if (input.gatheredOn > chinaDate(clock.now()))
+    throw new DomainError('SUPERVISION_OPINION_FUTURE', '收集日期不能晚于今天', {
+      fields: [{ path: 'gatheredOn', message: '收集日期不能晚于今天' }],
+    });
+  const { content, ...from } = input;
+  return collect(db, ctx, itemId, 'opinion', { text: content, ...from }, input);
+};
+
+/**
+ * Staff set or change the due date of the stage the item is in (or clear it), with the reason, which the
+ * item's history and the audit trail keep; a date so set is not recounted by a calendar change.
+ */
+export const setStageDue = (db: Db, ctx: ActorContext, itemId: string, input: StageDueInput) =>
   onItem(db, ctx, itemId, async (tx, row) => {
-    if (row.item.kind !== 'special_inquiry' || !questionStages.includes(row.item.stage as SupervisionStage))
-      throw new DomainError('SUPERVISION_QUESTIONS_NOT_NOW', '只有专题询问在确定询问问题至询问阶段可以登记问题');
-    const q = await repo.insertQuestion(tx, { itemId, ...input, createdAt: clock.now() });
-    await audit(tx, ctx, row, 'addQuestion', { questionId: q.id, ...input });
+    const stage = row.item.stage as SupervisionStage;
+    const before = row.item.stageDueOn;
+    await repo.updateItem(tx, itemId, { stageDueOn: input.dueOn, stageDueReason: input.reason });
+    await repo.insertEvent(tx, {
+      itemId,
+      at: clock.now(),
+      action: 'setStageDue',
+      fromStatus: stage,
+      toStatus: stage,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.displayName,
+      note: `${supervisionStageLabel[stage]}阶段期限由 ${before ?? '无'} 调整为 ${input.dueOn ?? '无'}（${input.reason}）`,
+    });
+    await recordAudit(tx, ctx, {
+      entity: 'supervision_item',
+      entityId: itemId,
+      bodyId: row.item.bodyId,
+      action: 'setStageDue',
+      before: { stage, dueOn: before, reason: row.item.stageDueReason },
+      after: { stage, ...input },
+    });
   });
 
 /** The inquiry record: who answered and what; a commitment becomes a point of the list. */

@@ -24,6 +24,7 @@ function apiOf(link: string, role: string): string {
     '/stations': '/api/stations',
     '/deputies/duties': '/api/duties',
     '/supervision/points': role === 'handling_unit' ? '/api/supervision-points/assigned' : '/api/supervision-points',
+    '/supervision/items': '/api/supervision-items',
   };
   if (!api[path!]) throw new Error(`no list behind ${link}`);
   return `${api[path!]}?${query}${query ? '&' : ''}pageSize=100`;
@@ -67,6 +68,7 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
         'suggestions.overdue',
         'supervision.answered',
         'supervision.overdue',
+        'supervision.stageOverdue',
         'stations.rotaGap',
       ]),
     );
@@ -84,7 +86,13 @@ describe('the workbench (工作台): a to-do list per role, each line opening th
   it('leader: the key suggestions they supervise with their state, and overdue items in scope', async () => {
     const leader = await t.login('leader');
     const entries = await expectEntriesMatchLists(leader, 'leader');
-    expect(keys(entries)).toEqual(['opinions.overdue', 'suggestions.supervised', 'suggestions.overdue', 'supervision.overdue']);
+    expect(keys(entries)).toEqual([
+      'opinions.overdue',
+      'suggestions.supervised',
+      'suggestions.overdue',
+      'supervision.overdue',
+      'supervision.stageOverdue',
+    ]);
     const supervised = entries.find((e) => e.key === 'suggestions.supervised')!;
     expect(supervised.link).toBe('/suggestions?supervisedByMe=true');
     expect(supervised.items!.length).toBe(Math.min(5, supervised.count));

@@ -10,6 +10,7 @@ import {
   evaluationBasis,
   evaluationElectorate,
   evaluationThreshold,
+  gatheredOpinionInput,
   openVoteInput,
   participationInput,
   participationStages,
@@ -19,6 +20,7 @@ import {
   questionInput,
   recentQuarters,
   rereviewInput,
+  stageDueInput,
   submitReportInput,
   supervisionStageLabel,
   type SupervisionAction,
@@ -41,8 +43,14 @@ import { FollowUpTasks } from '../followups/FollowUpTasks';
 
 type Form =
   | { kind: 'action'; action: Exclude<SupervisionAction, 'advance'> }
-  | { kind: 'participation' | 'question' | 'points' }
+  | { kind: Manage | 'participation' | 'stageDue' }
   | { kind: 'answer'; questionId: string };
+
+/** How the page's lists (questions, gathered opinions, the issue list) show: small, whole, scrolling sideways on a phone. */
+const listTable = { rowKey: 'id', size: 'small', pagination: false, scroll: { x: 'max-content' } } as const;
+
+/** The page's own forms of stage work, each opened by a button beside its section. */
+type Manage = 'question' | 'points' | 'opinion';
 
 /** One supervision item: its stages, the work of each, the organ's reports and the issue list. */
 export function ItemDetailPage() {
@@ -61,7 +69,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
   const current = item.stages.findIndex((s) => s.current);
   const forms = formsOf(t as (key: string) => string, item, deputies);
   const open = form ? forms[form.kind === 'action' ? form.action : form.kind] : null;
-  const manage = (kind: 'question' | 'points', label: string) =>
+  const manage = (kind: Manage, label: string) =>
     item.canManage && (
       <Button size="small" icon={<PlusOutlined />} onClick={() => setForm({ kind })}>
         {label}
@@ -126,6 +134,23 @@ function ItemView({ item }: { item: SupervisionItem }) {
             label: t('supervision.stage'),
             children: <StageTags item={item} />,
           },
+          {
+            key: 'stageDue',
+            label: t('supervision.stageDue'),
+            children: (
+              <Flex gap="small" wrap align="center">
+                <span data-testid="stage-due">{item.stageDueOn ?? '—'}</span>
+                {item.stageDueReason && (
+                  <Typography.Text type="secondary">{t('supervision.stageDueSet', { reason: item.stageDueReason })}</Typography.Text>
+                )}
+                {item.canManage && (
+                  <Button size="small" onClick={() => setForm({ kind: 'stageDue' })}>
+                    {t('supervision.setStageDue')}
+                  </Button>
+                )}
+              </Flex>
+            ),
+          },
           { key: 'plan', label: t('supervision.plan'), children: <Link to={`/supervision/plans/${item.planId}`}>{`${item.year}`}</Link> },
           { key: 'deputies', label: t('supervision.deputies'), children: item.deputies.map((d) => d.name).join('、') || '—' },
         ]}
@@ -161,10 +186,7 @@ function ItemView({ item }: { item: SupervisionItem }) {
       {item.kind === 'special_inquiry' && (
         <Section title={t('supervision.questions')} extra={manage('question', t('supervision.addQuestion'))}>
           <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
+            {...listTable}
             dataSource={item.questions}
             columns={[
               { title: t('supervision.number'), dataIndex: 'seq' },
@@ -188,15 +210,26 @@ function ItemView({ item }: { item: SupervisionItem }) {
           />
         </Section>
       )}
+      {item.kind === 'work_evaluation' && (
+        <Section
+          title={t('supervision.gatheredOpinions')}
+          extra={item.stage === 'investigation' && manage('opinion', t('supervision.gatherOpinion'))}
+        >
+          <Table
+            {...listTable}
+            dataSource={item.gatheredOpinions}
+            locale={{ emptyText: t('supervision.none') }}
+            columns={[
+              { title: t('supervision.number'), dataIndex: 'seq' },
+              { title: t('supervision.opinionContent'), dataIndex: 'content' },
+              { title: t('supervision.opinionAsker'), key: 'asker', render: (_, o) => `${o.askerName}（${o.askerKindLabel}）` },
+              { title: t('supervision.gatheredOn'), dataIndex: 'gatheredOn', render: (v: string | null) => v ?? '—' },
+            ]}
+          />
+        </Section>
+      )}
       <Section title={t('supervision.points')} extra={item.stage !== 'planned' && manage('points', t('supervision.addPoints'))}>
-        <Table
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={item.points}
-          columns={points.columns}
-        />
+        <Table {...listTable} dataSource={item.points} columns={points.columns} />
         {points.modal}
       </Section>
       <EvaluationSection item={item} />
@@ -256,6 +289,11 @@ function formsOf(
   const s = (k: string) => t(`supervision.${k}`);
   // The participation form speaks of the current stage: a visit (实地检查、调研) or a meeting attended.
   const p = (k: string) => t(`supervision.participation.${participationStages[item.stage]?.way ?? 'visit'}.${k}`);
+  // Who a collected input (a question, a gathered opinion) comes from: the kind, then the name as typed.
+  const askerFields = (kindLabel: string, nameLabel: string): Field[] => [
+    { name: 'askerKind', label: kindLabel, kind: 'select', required: true, options: optionsOf(t, 'askerKind', askerKind.options) },
+    { name: 'askerName', label: nameLabel, kind: 'text', required: true },
+  ];
   return {
     submitReport: {
       name: 'report',
@@ -330,19 +368,32 @@ function formsOf(
     question: {
       name: 'question',
       title: s('addQuestion'),
-      fields: [
-        { name: 'question', label: s('question'), kind: 'textarea', required: true },
-        {
-          name: 'askerKind',
-          label: s('askerKind'),
-          kind: 'select',
-          required: true,
-          options: askerKind.options.map((k) => ({ value: k, label: t(`askerKind.${k}`) })),
-        },
-        { name: 'askerName', label: s('asker'), kind: 'text', required: true },
-      ],
+      fields: [{ name: 'question', label: s('question'), kind: 'textarea', required: true }, ...askerFields(s('askerKind'), s('asker'))],
       schema: questionInput as never,
       send: (input) => api.addQuestion(id, input as never),
+    },
+    opinion: {
+      name: 'gathered-opinion',
+      title: s('gatherOpinion'),
+      fields: [
+        { name: 'content', label: s('opinionContent'), kind: 'textarea', required: true },
+        ...askerFields(s('opinionAskerKind'), s('opinionAsker')),
+        { name: 'gatheredOn', label: s('gatheredOn'), kind: 'date', required: true },
+      ],
+      initialValues: { gatheredOn: dayjs().format('YYYY-MM-DD') },
+      schema: gatheredOpinionInput as never,
+      send: (input) => api.gatherOpinion(id, input as never),
+    },
+    stageDue: {
+      name: 'stage-due',
+      title: s('setStageDue'),
+      fields: [
+        { name: 'dueOn', label: s('stageDueOn'), kind: 'date', extra: s('stageDueHint') },
+        { name: 'reason', label: s('reason'), kind: 'textarea', required: true },
+      ],
+      initialValues: { dueOn: item.stageDueOn ?? undefined },
+      schema: stageDueInput as never,
+      send: (input) => api.setStageDue(id, input as never),
     },
     answer: {
       name: 'answer',

@@ -32,6 +32,12 @@ function AllItems() {
       label: t('supervision.kind'),
       options: supervisionKind.options.map((k) => ({ value: k, label: t(`supervisionKind.${k}`) })),
     },
+    {
+      kind: 'select',
+      param: 'overdue',
+      label: t('supervision.stageOverdueOnly'),
+      options: [{ value: 'true', label: t('supervision.stageOverdue') }],
+    },
   ];
   return (
     <Page
@@ -62,6 +68,7 @@ export function useItemColumns(): TableColumnsType<SupervisionItemSummary> {
       key: 'stage',
       render: (_, i) => <StageTags item={i} />,
     },
+    { title: t('supervision.stageDue'), dataIndex: 'stageDueOn', render: (v: string | null) => v ?? '—' },
     {
       title: t('supervision.openPoints'),
       key: 'points',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, Select, Steps, Typography } from 'antd';
+import { Button, Flex, Select, Steps, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import {
 } from '@renda/shared';
 import { AttachmentLink, AttachmentUpload } from '../../components/AttachmentsList';
 import { Section } from '../../components/Section';
+import { tagColour } from '../../components/tagColours';
 import * as api from './api';
 
 const Documents = ({ documents, testId }: { documents: Attachment[]; testId: string }) => (
@@ -35,6 +36,18 @@ const Participations = ({ participations, testId }: { participations: Supervisio
         </Typography.Text>
       ))}
     </Flex>
+  );
+};
+
+/** A stage's due date (or its rule, when no date is known yet), and 逾期 once the current one has passed it. */
+const StageDue = ({ stage }: { stage: SupervisionItem['stages'][number] }) => {
+  const { t } = useTranslation();
+  if (!stage.dueOn && !stage.dueRule) return null;
+  return (
+    <span data-testid={`stage-due-${stage.stage}`}>
+      {stage.dueOn ? `${t('supervision.stageDue')} ${stage.dueOn}` : t('supervision.stageDueRule', { rule: stage.dueRule })}
+      {stage.overdue && <Tag color={tagColour.error}>{t('supervision.overdue')}</Tag>}
+    </span>
   );
 };
 
@@ -90,6 +103,7 @@ export function StageTimeline({
         current={item.stage === 'closed' ? item.stages.length : current}
         items={item.stages.map((s) => ({
           title: s.label,
+          subTitle: <StageDue stage={s} />,
           description: (s.documents.length > 0 || s.participations.length > 0) && (
             <Flex vertical gap={4}>
               {s.documents.length > 0 && <Documents documents={s.documents} testId={`stage-documents-${s.stage}`} />}

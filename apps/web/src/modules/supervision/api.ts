@@ -16,6 +16,8 @@ import {
   type PlanSummary,
   type PointAction,
   type PointInput,
+  type GatheredOpinionInput,
+  type StageDueInput,
   type QuestionInput,
   type SupervisionAction,
   type SupervisionItem,
@@ -70,6 +72,10 @@ export const recordParticipation = (itemId: string, input: ParticipationInput) =
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/visits`, input);
 export const addQuestion = (itemId: string, input: QuestionInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions`, input);
+export const gatherOpinion = (itemId: string, input: GatheredOpinionInput) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/gathered-opinions`, input);
+export const setStageDue = (itemId: string, input: StageDueInput) =>
+  api.put<SupervisionItem>(`/api/supervision-items/${itemId}/stage-due`, input);
 export const answerQuestion = (itemId: string, questionId: string, input: AnswerInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions/${questionId}/answer`, input);
 export const addPoints = (itemId: string, points: PointInput[]) =>
