@@ -9,7 +9,7 @@ import { opinionActionLabel } from './opinions.js';
 import { honourActionLabel, reportBackActionLabel } from './reportbacks.js';
 import { receptionActionLabel } from './stations.js';
 import { suggestionActionLabel } from './suggestions.js';
-import { planActionLabel, pointActionLabel, supervisionActionLabel } from './supervision.js';
+import { planActionLabel, pointActionLabel, supervisionItemEventLabel } from './supervision.js';
 import { voteActionLabel } from './votes.js';
 import { pageQuery } from './pagination.js';
 import { inOrder } from './range.js';
@@ -194,21 +194,13 @@ export const auditActionLabel: Record<string, string> = {
   recordVoteOutcome: '登记表决结果',
   add_task: '布置落实任务',
   complete_task: '报告任务落实',
-  // 监督: the plan, the items' stages and the issue list's points.
+  // 监督: the items' stages and work, the issue list's points; the plan's words, which the filter shares.
+  ...supervisionItemEventLabel,
   publish: planActionLabel.publish,
   // The filter's word for both records; each event names its own (auditActionName).
   adopt: '通过或采纳',
-  ...supervisionActionLabel,
-  ...pointActionLabel,
-  addItem: '列入计划',
-  changeItem: '调整计划事项',
-  addPoint: '列入督办清单',
-  recordVisit: '登记实地检查',
   addTask: '布置任务',
   completeTask: '任务完成',
-  addQuestion: '登记询问问题',
-  answerQuestion: '记录询问答复',
-  recordSatisfaction: '登记满意度测评结果',
   addDecision: '议定事项',
   completeDecision: '议定事项完成',
 };
@@ -233,7 +225,7 @@ const actionLabelOfEntity: Partial<Record<AuditEntity, Readonly<Record<string, s
   livelihood_proposal: proposalActionLabel,
   livelihood_project: projectActionLabel,
   supervision_plan: planActionLabel,
-  supervision_item: supervisionActionLabel,
+  supervision_item: supervisionItemEventLabel,
   supervision_point: pointActionLabel,
   legislation_draft: draftActionLabel,
   legislation_comment: commentActionLabel,

@@ -490,6 +490,26 @@ export const pointActionLabel = {
   carryOver: '转入再审',
 } satisfies Record<PointAction, string>;
 
+/**
+ * What an item's history and its audit trail call each step done on it: the stage moves, the points' steps
+ * and the work inside the stages.
+ */
+export const supervisionItemEventLabel: Readonly<Record<string, string>> = {
+  ...supervisionActionLabel,
+  ...pointActionLabel,
+  addItem: '列入计划',
+  changeItem: '调整计划事项',
+  addPoint: '列入督办清单',
+  recordVisit: '登记代表参与',
+  setStageDue: '调整阶段期限',
+  addQuestion: '登记询问问题',
+  gatherOpinion: '登记评议调查意见',
+  answerQuestion: '记录询问答复',
+  recordSatisfaction: '登记满意度测评结果',
+  adopt: '计划通过',
+  publish: '计划公布',
+};
+
 export const pointAnswerInput = z.object({ evidence: text('整改情况及佐证', 2, 4000) });
 export const pointJudgeInput = z.object({ judgement: optionalText('认定意见', 1000) });
 export const pointSendBackInput = z.object({ judgement: text('认定意见', 2, 1000) });

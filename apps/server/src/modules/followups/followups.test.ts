@@ -141,8 +141,11 @@ describe('follow-up tasks (落实任务), one component for every module', () =>
     });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error).toMatchObject({ code: 'FOLLOW_UP_NOT_NOW', message: '事项已办结' });
-    // A deputy not invited to the item does not see it.
-    expect((await deputy.request('GET', listUrl())).statusCode).toBe(404);
+    // A deputy neither invited to an item nor taking part in it does not see it (the demo deputy took part in
+    // the report's stages, not in the court's item).
+    expect((await deputy.request('GET', listUrl())).statusCode).toBe(200);
+    const courtTasks = `/api/follow-up-tasks?subjectType=supervision_item&subjectId=${closedItemId}`;
+    expect((await deputy.request('GET', courtTasks)).statusCode).toBe(404);
   });
 
   it('refuses the wrong unit; the responsible unit sees only its own tasks and reports with evidence', async () => {

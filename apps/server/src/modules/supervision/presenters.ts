@@ -3,10 +3,9 @@ import {
   planStateLabel,
   pointSourceLabel,
   pointStateLabel,
-  supervisionActionLabel,
   supervisionKindLabel,
   supervisionStageLabel,
-  pointActionLabel,
+  supervisionItemEventLabel,
   type AskerKind,
   type GatheredOpinion,
   type PlanState,
@@ -125,19 +124,6 @@ export const presentGatheredOpinion = (q: Collected): GatheredOpinion => ({
   gatheredOn: q.gatheredOn,
 });
 
-const allActionLabels: Record<string, string> = {
-  ...supervisionActionLabel,
-  ...pointActionLabel,
-  addItem: '列入计划',
-  changeItem: '调整计划事项',
-  addPoint: '列入督办清单',
-  recordVisit: '登记代表参与',
-  setStageDue: '调整阶段期限',
-  recordSatisfaction: '登记满意度测评结果',
-  adopt: '计划通过',
-  publish: '计划公布',
-};
-
 export const presentEvent = (e: {
   at: Date;
   action: string;
@@ -148,7 +134,7 @@ export const presentEvent = (e: {
 }) => ({
   at: e.at.toISOString(),
   action: e.action,
-  actionLabel: allActionLabels[e.action] ?? e.action,
+  actionLabel: supervisionItemEventLabel[e.action] ?? e.action,
   fromStage: e.fromStatus ? (supervisionStageLabel[e.fromStatus as SupervisionStage] ?? e.fromStatus) : null,
   toStage: e.toStatus ? (supervisionStageLabel[e.toStatus as SupervisionStage] ?? e.toStatus) : null,
   actorName: e.actorName,
