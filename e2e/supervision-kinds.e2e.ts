@@ -102,15 +102,16 @@ async function organReportsAndStaffClose(
 }
 
 /**
- * Staff record the demo deputy 张秀英 taking part in the current stage (代表参与): the form speaks of the stage
- * (检查（调研）日期 on a visit, 会议日期 at a meeting), and the stage timeline then shows when, where and who.
+ * The demo deputy 张秀英 taking part in the current stage (代表参与): staff record her at the inquiry (the form
+ * speaks of a meeting: 会议日期), and she records her own field inspection on her phone (检查（调研）日期); the
+ * stage timeline then shows when, where and who.
  */
 async function recordParticipation(page: Page, stage: 'field_inspection' | 'inquiry', place: string, summary: string) {
   const meeting = stage === 'inquiry';
-  await buttonNamed(page, '登记代表参与').click();
+  await buttonNamed(page, meeting ? '登记代表参与' : '登记我的实地检查（调研）').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(meeting ? '会议日期' : '检查（调研）日期', { exact: true }).fill(today);
-  await chooseMany(page, dialog, meeting ? '参会代表' : '参加代表', '张秀英');
+  if (meeting) await chooseMany(page, dialog, '参会代表', '张秀英');
   await saveDialog(page, meeting ? { 会议地点: place, 会议情况: summary } : { 地点: place, '检查（调研）情况': summary });
   await expect.poll(() => page.getByTestId(`stage-participations-${stage}`).textContent()).toContain(`${today} ${place}：张秀英`);
 }
@@ -127,11 +128,11 @@ const PLACE = '南湖区城南街道瓶装燃气供应站';
 const INQUIRY = `城市公共交通服务质量专题询问（${run}）`;
 const INQUIRY_PLACE = '市人大常委会第一会议室';
 
-describe('a law-enforcement inspection (执法检查) with a deputy’s field inspection', () => {
+describe('a law-enforcement inspection (执法检查) with the field inspection a deputy records', () => {
   const SUBJECT = INSPECTION;
   let itemId: string;
 
-  it('staff record the field inspection with the deputy, the findings as points, the organ’s follow-up, and close it', async () => {
+  it('the deputy records her field inspection on her phone; staff list the findings as points, the organ’s follow-up, and close it', async () => {
     const { page } = staff;
     itemId = await addToPlan(page, planId, {
       kind: '执法检查',
@@ -142,7 +143,17 @@ describe('a law-enforcement inspection (执法检查) with a deputy’s field in
       deputies: ['张秀英'],
     });
     await advanceThrough(page, '制定检查方案', '实地检查');
-    await recordParticipation(page, 'field_inspection', PLACE, '抽查 3 家供应站，1 家气瓶检验台账不全');
+    // 张秀英, invited, records her field inspection on her phone; staff see it on the item.
+    const deputy = await openPage(browser, { mobile: true, viewport: { width: 390, height: 844 } });
+    await loginAs(deputy.page, 'deputy');
+    await deputy.page.goto(`${baseUrl()}/supervision/items/${itemId}`);
+    await expectHeading(deputy.page, SUBJECT);
+    await recordParticipation(deputy.page, 'field_inspection', PLACE, '抽查 3 家供应站，1 家气瓶检验台账不全');
+    expect(await deputy.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectCleanPage(deputy, 'deputy’s own field inspection on a phone');
+    await deputy.context.close();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('stage-participations-field_inspection').textContent()).toContain(`${today} ${PLACE}：张秀英`);
     await expectCleanPage(staff, 'inspection with its field visit');
 
     await advanceThrough(page, '检查报告', '形成审议意见');

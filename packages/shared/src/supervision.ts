@@ -355,6 +355,9 @@ export const participationInput = z.object({
   deputyIds: z.array(z.uuid()).min(1, '请选择参加的代表').max(200),
 });
 export type ParticipationInput = z.infer<typeof participationInput>;
+/** POST /api/supervision-items/:id/my-visits: a deputy's own field visit (实地检查、调研) in the current stage. */
+export const ownVisitInput = participationInput.omit({ deputyIds: true });
+export type OwnVisitInput = z.infer<typeof ownVisitInput>;
 export const supervisionParticipation = z.object({
   id: z.string(),
   stage: supervisionStage,
@@ -633,6 +636,8 @@ export const supervisionItem = supervisionItemSummary.extend({
   allowedActions: z.array(supervisionAction),
   /** What the actor may add at this stage: the page's forms. */
   canManage: z.boolean(),
+  /** A deputy of the item in a visit stage (实地检查、调研) records their own visit from the phone. */
+  canRecordOwnVisit: z.boolean(),
 });
 export type SupervisionItem = z.infer<typeof supervisionItem>;
 

@@ -1,4 +1,5 @@
 import {
+  participationStages,
   stageDeadlineOf,
   stageDeadlineText,
   supervisionStageLabel,
@@ -128,6 +129,7 @@ export async function getItem(db: Executor, ctx: ActorContext, id: string): Prom
     evaluations: evaluations.map(presentEvaluation),
     allowedActions: itemWorkflow.allowedActions(stage, await standingOf(db, ctx, i)),
     canManage: ctx.actor.role === 'staff' && stage !== 'closed',
+    canRecordOwnVisit: ctx.actor.role === 'deputy' && participationStages[stage]?.way === 'visit',
   };
 }
 

@@ -112,6 +112,13 @@ describe('我参与的监督', () => {
 describe('代表参与 by stage', () => {
   const record = (itemId: string, deputyIds: string[], visitedOn = '2026-04-10') =>
     post(staff, `/api/supervision-items/${itemId}/visits`, { visitedOn, place: '市人大常委会会议室', summary: null, deputyIds });
+  /** The deputy's duty log as stored: what each participation wrote. */
+  const dutiesOf = (deputyId: string) =>
+    t.db
+      .select({ kind: dutyRecords.kind, source: dutyRecords.source, title: dutyRecords.title, place: dutyRecords.place })
+      .from(dutyRecords)
+      .innerJoin(dutyParticipants, eq(dutyParticipants.recordId, dutyRecords.id))
+      .where(eq(dutyParticipants.deputyId, deputyId));
   const file = async (deputyId: string) => {
     const res = await staff.request('GET', `/api/deputies/${deputyId}/performance?from=2026-01-01&to=2026-12-31`);
     expect(res.statusCode, res.body).toBe(200);
@@ -137,19 +144,43 @@ describe('代表参与 by stage', () => {
     expect(res.statusCode, res.body).toBe(200);
     const hearing = (res.json().stages as Stage[]).find((s) => s.stage === 'hearing')!;
     expect(hearing.participations).toMatchObject([{ stage: 'hearing', visitedOn: '2026-04-10', deputies: [{ name: made[0]!.name }] }]);
-    const duties = await t.db
-      .select({ kind: dutyRecords.kind, source: dutyRecords.source, title: dutyRecords.title })
-      .from(dutyRecords)
-      .innerJoin(dutyParticipants, eq(dutyParticipants.recordId, dutyRecords.id))
-      .where(eq(dutyParticipants.deputyId, made[0]!.deputyId));
-    expect(duties).toContainEqual({
+    expect(await dutiesOf(made[0]!.deputyId)).toContainEqual({
       kind: 'supervision_activity',
       source: 'supervision',
       title: '常委会会议听取审议：公共交通优先发展工作情况',
+      place: '市人大常委会会议室',
     });
     expect(await file(made[0]!.deputyId)).toEqual({ activity: before.activity + 1, attend: before.attend + 1 });
     const [listed] = await mine(invitedDeputy);
     expect(listed!.myParticipations).toMatchObject([{ stageLabel: '常委会会议听取审议', place: '市人大常委会会议室' }]);
+  });
+
+  it('lets a deputy of the item record their own field visit, for themselves alone, and no meeting', async () => {
+    const own = await t.login(made[2]!.username);
+    const body = { visitedOn: '2026-04-10', place: '海宁市公路管理段', summary: '查看路面修复情况' };
+    const res = await post(own, `/api/supervision-items/${ids.inspection}/my-visits`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ canManage: false, canRecordOwnVisit: true });
+    const field = (res.json().stages as Stage[]).find((s) => s.stage === 'field_inspection')!;
+    expect(field.participations.at(-1)).toMatchObject({ visitedOn: '2026-04-10', deputies: [{ name: made[2]!.name }] });
+    const duties = await t.db
+      .select({ kind: dutyRecords.kind, title: dutyRecords.title, place: dutyRecords.place })
+      .from(dutyRecords)
+      .innerJoin(dutyParticipants, eq(dutyParticipants.recordId, dutyRecords.id))
+      .where(eq(dutyParticipants.deputyId, made[2]!.deputyId));
+    expect(duties).toContainEqual({
+      kind: 'law_enforcement_check',
+      title: '实地检查：《浙江省公路条例》实施情况',
+      place: '海宁市公路管理段',
+    });
+    // Not on an item they take no part in, not at a meeting (staff record it from the sign-in), not as staff.
+    expect((await post(invitedDeputy, `/api/supervision-items/${ids.inspection}/my-visits`, body)).statusCode).toBe(404);
+    const atHearing = await post(invitedDeputy, `/api/supervision-items/${ids.report}/my-visits`, body);
+    expect(atHearing.json().error).toMatchObject({
+      code: 'SUPERVISION_OWN_VISIT_NOT_NOW',
+      message: '当前阶段（常委会会议听取审议）不登记实地检查或调研',
+    });
+    expect((await post(staff, `/api/supervision-items/${ids.inspection}/my-visits`, body)).statusCode).toBe(403);
   });
 
   it('migration 0045 puts the field visits recorded before under their kind’s one visit stage', async () => {

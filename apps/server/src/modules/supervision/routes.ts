@@ -22,6 +22,7 @@ import {
   supervisionItemSummary,
   supervisionPlan,
   supervisionPoint,
+  ownVisitInput,
   participationInput,
   type PointAction,
   type PointActionInputs,
@@ -223,6 +224,20 @@ export const supervisionRoutes: ModuleRoutes = (app, { database: { db }, notifie
       },
     },
     async (request) => work.recordParticipation(db, actorContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/supervision-items/:id/my-visits',
+    {
+      ...read,
+      schema: {
+        tags,
+        summary: '代表登记本人的实地检查或调研（计入本人履职记录）',
+        params: idParams,
+        body: ownVisitInput,
+        response: { 200: supervisionItem, ...errorResponses },
+      },
+    },
+    async (request) => work.recordOwnVisit(db, actorContext(request), request.params.id, request.body),
   );
   app.post(
     '/api/supervision-items/:id/questions',

@@ -2,6 +2,7 @@ import {
   participationStages,
   supervisionStageLabel,
   type AnswerInput,
+  type OwnVisitInput,
   type ParticipationInput,
   type AskerKind,
   type GatheredOpinionInput,
@@ -18,7 +19,7 @@ import type { ActorContext } from '../../platform/context.js';
 import { chinaDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
-import { recordDuty } from '../deputies/index.js';
+import { getDeputyByUser, recordDuty } from '../deputies/index.js';
 import { getItem, requireItem } from './item-service.js';
 import { addPoints } from './point-service.js';
 import * as repo from './repository.js';
@@ -46,44 +47,64 @@ const audit = (tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, action: strin
  * once and counted in their duty log under the stage's duty kind (`participationStages`).
  */
 export const recordParticipation = (db: Db, ctx: ActorContext, itemId: string, input: ParticipationInput) =>
-  onItem(db, ctx, itemId, async (tx, row) => {
+  onItem(db, ctx, itemId, (tx, row) => participate(tx, ctx, row, input));
+
+/**
+ * A deputy records their own field visit (实地检查、调研) on an item they take part in, from the phone: the same
+ * record as staff's, for themselves alone. A meeting's attendance is staff's to record, from its sign-in.
+ */
+export const recordOwnVisit = (db: Db, ctx: ActorContext, itemId: string, input: OwnVisitInput) =>
+  db.transaction(async (tx) => {
+    const row = await requireItem(tx, ctx, itemId, true);
+    const self = ctx.actor.role === 'deputy' ? await getDeputyByUser(tx, ctx.actor.id) : undefined;
+    if (!self) throw forbidden();
     const stage = row.item.stage as SupervisionStage;
-    const kind = participationStages[stage]?.dutyKind;
-    if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记代表参与`);
-    if (input.visitedOn > chinaDate(clock.now()))
-      throw new DomainError('SUPERVISION_VISIT_FUTURE', '日期不能晚于今天', {
-        fields: [{ path: 'visitedOn', message: '日期不能晚于今天' }],
-      });
-    const deputyIds = [...new Set(input.deputyIds)];
-    const found = await repo.deputiesOfBody(tx, row.item.bodyId, deputyIds);
-    if (found.length !== deputyIds.length) throw new DomainError('SUPERVISION_DEPUTY_NOT_OF_BODY', '只能登记本级人大代表');
-    // The participation counts in each deputy's duty log, seven ones and performance file without being typed again.
-    const dutyRecordId = await recordDuty(
-      tx,
-      {
-        bodyId: row.item.bodyId,
-        kind,
-        occurredOn: input.visitedOn,
-        place: input.place,
-        title: `${supervisionStageLabel[stage]}：${row.item.subject}`,
-        description: input.summary,
-        votersReceived: 0,
-        source: 'supervision',
-        recordedBy: ctx.actor.id,
-      },
-      deputyIds,
-    );
-    const participation = await repo.insertParticipation(tx, { itemId, stage, ...input, deputyIds, dutyRecordId, createdAt: clock.now() });
-    await repo.insertEvent(tx, {
-      itemId,
-      at: clock.now(),
-      action: 'recordVisit',
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.displayName,
-      note: `${supervisionStageLabel[stage]} ${input.visitedOn} ${input.place}（${found.map((d) => d.name).join('、')}）`,
-    });
-    await audit(tx, ctx, row, 'recordVisit', { visitId: participation.id, stage, dutyRecordId, ...input });
+    if (participationStages[stage]?.way !== 'visit')
+      throw new DomainError('SUPERVISION_OWN_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记实地检查或调研`);
+    await participate(tx, ctx, row, { ...input, deputyIds: [self.deputy.id] });
+    return getItem(tx, ctx, itemId);
   });
+
+/** Records deputies' participation in the item's current stage, with its duty record, event and audit entry. */
+async function participate(tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, input: ParticipationInput) {
+  const itemId = row.item.id;
+  const stage = row.item.stage as SupervisionStage;
+  const kind = participationStages[stage]?.dutyKind;
+  if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记代表参与`);
+  if (input.visitedOn > chinaDate(clock.now()))
+    throw new DomainError('SUPERVISION_VISIT_FUTURE', '日期不能晚于今天', {
+      fields: [{ path: 'visitedOn', message: '日期不能晚于今天' }],
+    });
+  const deputyIds = [...new Set(input.deputyIds)];
+  const found = await repo.deputiesOfBody(tx, row.item.bodyId, deputyIds);
+  if (found.length !== deputyIds.length) throw new DomainError('SUPERVISION_DEPUTY_NOT_OF_BODY', '只能登记本级人大代表');
+  // The participation counts in each deputy's duty log, seven ones and performance file without being typed again.
+  const dutyRecordId = await recordDuty(
+    tx,
+    {
+      bodyId: row.item.bodyId,
+      kind,
+      occurredOn: input.visitedOn,
+      place: input.place,
+      title: `${supervisionStageLabel[stage]}：${row.item.subject}`,
+      description: input.summary,
+      votersReceived: 0,
+      source: 'supervision',
+      recordedBy: ctx.actor.id,
+    },
+    deputyIds,
+  );
+  const participation = await repo.insertParticipation(tx, { itemId, stage, ...input, deputyIds, dutyRecordId, createdAt: clock.now() });
+  await repo.insertEvent(tx, {
+    itemId,
+    at: clock.now(),
+    action: 'recordVisit',
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    note: `${supervisionStageLabel[stage]} ${input.visitedOn} ${input.place}（${found.map((d) => d.name).join('、')}）`,
+  });
+  await audit(tx, ctx, row, 'recordVisit', { visitId: participation.id, stage, dutyRecordId, ...input });
+}
 
 /**
  * What an item collects from members, deputies, the public and organisations, by the kind and stages that

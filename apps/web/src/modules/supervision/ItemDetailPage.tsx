@@ -12,6 +12,7 @@ import {
   evaluationThreshold,
   gatheredOpinionInput,
   openVoteInput,
+  ownVisitInput,
   participationInput,
   participationStages,
   pointsInput,
@@ -353,17 +354,20 @@ function formsOf(
       schema: rereviewInput as never,
       send: (input) => api.actOnItem(id, 'rereview', input),
     },
+    // Staff name the deputies who took part; a deputy records their own visit.
     participation: {
       name: 'participation',
       title: p('title'),
       fields: [
         { name: 'visitedOn', label: p('visitedOn'), kind: 'date', required: true },
         { name: 'place', label: p('place'), kind: 'text', required: true },
-        { name: 'deputyIds', label: p('deputyIds'), kind: 'remoteMany', source: deputies, required: true },
+        ...(item.canManage
+          ? [{ name: 'deputyIds', label: p('deputyIds'), kind: 'remoteMany', source: deputies, required: true } as Field]
+          : []),
         { name: 'summary', label: p('summary'), kind: 'textarea' },
       ],
-      schema: participationInput as never,
-      send: (input) => api.recordParticipation(id, input as never),
+      schema: (item.canManage ? participationInput : ownVisitInput) as never,
+      send: (input) => (item.canManage ? api.recordParticipation(id, input as never) : api.recordOwnVisit(id, input as never)),
     },
     question: {
       name: 'question',

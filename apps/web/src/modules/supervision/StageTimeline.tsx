@@ -68,14 +68,16 @@ export function StageTimeline({
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<SupervisionStage | null>(null);
   const current = item.stages.findIndex((s) => s.current);
+  // Staff record any deputies in a stage with participation; a deputy of the item, their own visit.
+  const participationLabel =
+    item.canManage && participationStages[item.stage] ? 'recordParticipation' : item.canRecordOwnVisit ? 'recordOwnVisit' : null;
   return (
     <Section
       title={t('supervision.stages')}
       extra={
-        item.canManage &&
-        participationStages[item.stage] && (
+        participationLabel && (
           <Button size="small" icon={<PlusOutlined />} onClick={onRecordParticipation}>
-            {t('supervision.recordParticipation')}
+            {t(`supervision.${participationLabel}`)}
           </Button>
         )
       }

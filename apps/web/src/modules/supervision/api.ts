@@ -8,6 +8,7 @@ import {
   type JointMeeting,
   type JointMeetingInput,
   type MyParticipation,
+  type OwnVisitInput,
   type ParticipationInput,
   type PlanAction,
   type PlanInput,
@@ -70,6 +71,8 @@ export const actOnPoint = (pointId: string, action: Exclude<PointAction, 'carryO
 
 export const recordParticipation = (itemId: string, input: ParticipationInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/visits`, input);
+export const recordOwnVisit = (itemId: string, input: OwnVisitInput) =>
+  api.post<SupervisionItem>(`/api/supervision-items/${itemId}/my-visits`, input);
 export const addQuestion = (itemId: string, input: QuestionInput) =>
   api.post<SupervisionItem>(`/api/supervision-items/${itemId}/questions`, input);
 export const gatherOpinion = (itemId: string, input: GatheredOpinionInput) =>

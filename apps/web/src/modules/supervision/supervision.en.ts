@@ -51,6 +51,7 @@ export const supervisionEn = {
   place: 'Place',
   participants: 'Deputies taking part',
   recordParticipation: 'Record deputies taking part',
+  recordOwnVisit: 'Record my field visit',
   participation: {
     visit: { title: 'Record a field inspection (visit)', visitedOn: 'Date', place: 'Place', summary: 'Findings', deputyIds: 'Deputies' },
     meeting: {

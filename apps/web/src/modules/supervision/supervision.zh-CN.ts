@@ -77,6 +77,7 @@ export const supervisionZh = {
   place: '地点',
   participants: '代表参与',
   recordParticipation: '登记代表参与',
+  recordOwnVisit: '登记我的实地检查（调研）',
   participation: {
     visit: {
       title: '登记实地检查（调研）',
