@@ -14,9 +14,11 @@ export async function searchAndChoose(page: Page, field: Locator, typed: string,
   await field.click();
   await field.fill(typed);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  // A multiple choice keeps the entries already chosen in its list: only the others answer the typed text.
+  const answered = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-selected)');
   await expect
     .poll(async () => {
-      const texts = await options.allTextContents();
+      const texts = await answered.allTextContents();
       return texts.length > 0 && texts.every((text) => text.includes(typed));
     })
     .toBe(true);
