@@ -1,4 +1,6 @@
 import { deadlineUnitLabel, type DeadlineRuleInput } from '@renda/shared';
+import { clock } from './clock.js';
+import { DomainError } from './errors.js';
 import { officialCalendar } from './official-calendar.js';
 
 /**
@@ -15,6 +17,21 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 /** The China calendar date (YYYY-MM-DD) of an instant. */
 export function chinaDate(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Refuses a date later than today in China, for what is recorded as done (an activity, a visit, a meeting
+ * held): the error names the form's field, in Chinese.
+ */
+export function refuseFutureDate(
+  date: string,
+  refusal: { code: string; message: string; path: string; fieldMessage?: string },
+  now: Date = clock.now(),
+) {
+  if (date > chinaDate(now))
+    throw new DomainError(refusal.code, refusal.message, {
+      fields: [{ path: refusal.path, message: refusal.fieldMessage ?? '不能晚于今天' }],
+    });
 }
 
 /** The last millisecond of a China calendar date, as an instant. */

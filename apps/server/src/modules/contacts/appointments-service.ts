@@ -14,6 +14,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
+import { refuseFutureDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { type Column, workbook } from '../../platform/documents.js';
@@ -22,7 +23,7 @@ import { usersOfUnit } from '../../platform/recipients.js';
 import { applyAction, type Effect, type Machine, type Notice } from '../../platform/workflow.js';
 import { findDeputiesByIds, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
-import { ownOf, today } from './service.js';
+import { ownOf } from './service.js';
 import { appointmentWorkflow } from './workflow.js';
 
 function present(r: repo.AppointmentRow, ctx: ActorContext): Appointment {
@@ -189,8 +190,7 @@ const effects: Partial<Record<AppointmentAction, AppointmentEffect>> = {
     ]);
   },
   recordMeeting: async ({ tx, ctx, item: a, input }) => {
-    if (input.heldOn! > today())
-      throw new DomainError('APPOINTMENT_DATE_FUTURE', '约见日期不能晚于今天', { fields: [{ path: 'heldOn', message: '不能晚于今天' }] });
+    refuseFutureDate(input.heldOn!, { code: 'APPOINTMENT_DATE_FUTURE', message: '约见日期不能晚于今天', path: 'heldOn' });
     const dutyRecordId = await writeDuty(tx, a, input.heldOn!, ctx.actor.id);
     return written(
       { heldOn: input.heldOn ?? null, attendees: input.attendees ?? null, meetingNotes: input.meetingNotes ?? null, dutyRecordId },

@@ -20,7 +20,7 @@ import { workbook } from '../../platform/documents.js';
 import { EXPORT_LIMIT, pageResult } from '../../platform/pagination.js';
 import { findDeputiesByIds, getDeputyByUser, recordDuty } from '../deputies/index.js';
 import * as repo from './repository.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { chinaDate, refuseFutureDate } from '../../platform/deadlines.js';
 
 /** Today's China calendar date. */
 export const today = () => chinaDate(clock.now());
@@ -191,10 +191,7 @@ export async function addRecord(db: Db, ctx: ActorContext, linkId: string, input
     const row = await requireLink(tx, ctx, linkId);
     const link = row.link;
     checkRecorder(ctx, link, await ownOf(tx, ctx));
-    if (input.occurredOn > today())
-      throw new DomainError('CONTACT_DATE_IN_FUTURE', '联系日期不能晚于今天', {
-        fields: [{ path: 'occurredOn', message: '不能晚于今天' }],
-      });
+    refuseFutureDate(input.occurredOn, { code: 'CONTACT_DATE_IN_FUTURE', message: '联系日期不能晚于今天', path: 'occurredOn' });
     if (Number(input.occurredOn.slice(0, 4)) !== link.year)
       throw new DomainError('CONTACT_DATE_OUTSIDE_YEAR', `联系日期应在联系年度（${link.year} 年）内`, {
         fields: [{ path: 'occurredOn', message: `应在 ${link.year} 年内` }],

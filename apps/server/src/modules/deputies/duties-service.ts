@@ -20,7 +20,7 @@ import { todoEntry } from '../../platform/workbench.js';
 import * as repo from './duties-repository.js';
 import * as groups from './groups-repository.js';
 import { findDeputiesByIds, getDeputyByUser } from './repository.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { chinaDate, refuseFutureDate } from '../../platform/deadlines.js';
 
 async function present(db: Executor, rows: repo.DutyRow[]): Promise<DutyRecord[]> {
   const participants = await repo.participantsOf(
@@ -102,8 +102,7 @@ export async function getDuty(db: Executor, ctx: ActorContext, id: string): Prom
 async function checkInput(db: Executor, ctx: ActorContext, input: DutyRecordInput, own: Awaited<ReturnType<typeof actingDeputy>>) {
   const ids = [...new Set(input.deputyIds)];
   if (own && (ids.length !== 1 || ids[0] !== own.deputy.id)) throw forbidden('代表只能登记本人的履职活动；集体活动请由机关工作人员登记');
-  if (input.occurredOn > chinaDate(clock.now()))
-    throw new DomainError('DUTY_DATE_IN_FUTURE', '活动日期不能晚于今天', { fields: [{ path: 'occurredOn', message: '不能晚于今天' }] });
+  refuseFutureDate(input.occurredOn, { code: 'DUTY_DATE_IN_FUTURE', message: '活动日期不能晚于今天', path: 'occurredOn' });
   const found = own ? [own.deputy] : await findDeputiesByIds(db, ctx.actor, ids);
   const missing = ids.filter((i) => !found.some((d) => d.id === i));
   if (missing.length) throw notFound('代表', { missing });

@@ -1,13 +1,13 @@
 import { type Deputy, type DeputyStatus, type DeputyStatusAction, type DeputyStatusChangeInput } from '@renda/shared';
 import type { Db } from '../../db/client.js';
 import type { ActorContext } from '../../platform/context.js';
-import { DomainError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { applyAction, type Effect, type Machine } from '../../platform/workflow.js';
 import * as repo from './repository.js';
 import { getDeputy } from './service.js';
 import { statusWorkflow } from './workflow.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { refuseFutureDate } from '../../platform/deadlines.js';
 
 type Step = (typeof statusWorkflow.transitions)[number];
 
@@ -29,8 +29,7 @@ const statusMachine: Machine<repo.DeputyRow, DeputyStatus, DeputyStatusAction, n
   bodyOf: (row) => row.bodyId,
   standing: async (_tx, ctx) => ({ role: ctx.actor.role }),
   check({ input, now }) {
-    if (input.date > chinaDate(now))
-      throw new DomainError('DATE_IN_FUTURE', '生效日期不能晚于今天', { fields: [{ path: 'date', message: '不能晚于今天' }] });
+    refuseFutureDate(input.date, { code: 'DATE_IN_FUTURE', message: '生效日期不能晚于今天', path: 'date' }, now);
   },
   effects: { resign: recordChange, remove: recordChange, recordDeath: recordChange, reinstate: recordChange },
   async save(tx, row, to, patch, now) {

@@ -5,13 +5,13 @@ import type { Db, Executor } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
+import { refuseFutureDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { workbook } from '../../platform/documents.js';
 import { applyAction, type Effect, type Machine } from '../../platform/workflow.js';
 import { findDeputiesByIds, getDeputyByUser, recordDuty } from '../deputies/index.js';
 import { registerVisitConcern } from '../opinions/index.js';
-import { today } from './repeat.js';
 import * as repo from './repository.js';
 import { requireStation } from './stations-service.js';
 import { receptionWorkflow } from './workflow.js';
@@ -80,8 +80,7 @@ export async function openSession(
 ) {
   return db.transaction(async (tx) => {
     const station = await requireStation(tx, ctx, stationId);
-    if (input.heldOn > today())
-      throw new DomainError('SESSION_DATE_FUTURE', '接待日期不能晚于今天', { fields: [{ path: 'heldOn', message: '不能晚于今天' }] });
+    refuseFutureDate(input.heldOn, { code: 'SESSION_DATE_FUTURE', message: '接待日期不能晚于今天', path: 'heldOn' });
     if (input.rotaId) {
       const r = await repo.getRota(tx, input.rotaId);
       if (!r || r.rota.stationId !== stationId) throw notFound('排班', { rotaId: input.rotaId });

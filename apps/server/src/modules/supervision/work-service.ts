@@ -16,7 +16,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { clock } from '../../platform/clock.js';
 import type { ActorContext } from '../../platform/context.js';
-import { chinaDate } from '../../platform/deadlines.js';
+import { refuseFutureDate } from '../../platform/deadlines.js';
 import { DomainError, forbidden, notFound } from '../../platform/errors.js';
 import type { Notifier } from '../../platform/notifications.js';
 import { getDeputyByUser, recordDuty } from '../deputies/index.js';
@@ -71,10 +71,12 @@ async function participate(tx: Tx, ctx: ActorContext, row: repo.ItemWithNames, i
   const stage = row.item.stage as SupervisionStage;
   const kind = participationStages[stage]?.dutyKind;
   if (!kind) throw new DomainError('SUPERVISION_VISIT_NOT_NOW', `当前阶段（${supervisionStageLabel[stage]}）不登记代表参与`);
-  if (input.visitedOn > chinaDate(clock.now()))
-    throw new DomainError('SUPERVISION_VISIT_FUTURE', '日期不能晚于今天', {
-      fields: [{ path: 'visitedOn', message: '日期不能晚于今天' }],
-    });
+  refuseFutureDate(input.visitedOn, {
+    code: 'SUPERVISION_VISIT_FUTURE',
+    message: '日期不能晚于今天',
+    path: 'visitedOn',
+    fieldMessage: '日期不能晚于今天',
+  });
   const deputyIds = [...new Set(input.deputyIds)];
   const found = await repo.deputiesOfBody(tx, row.item.bodyId, deputyIds);
   if (found.length !== deputyIds.length) throw new DomainError('SUPERVISION_DEPUTY_NOT_OF_BODY', '只能登记本级人大代表');
@@ -161,10 +163,12 @@ export const addQuestion = (db: Db, ctx: ActorContext, itemId: string, input: Qu
 
 /** Seed 000 工作评议's 调查: an opinion gathered from a deputy, a member, a citizen or an organisation (评议调查意见). */
 export const gatherOpinion = (db: Db, ctx: ActorContext, itemId: string, input: GatheredOpinionInput) => {
-  if (input.gatheredOn > chinaDate(clock.now()))
-    throw new DomainError('SUPERVISION_OPINION_FUTURE', '收集日期不能晚于今天', {
-      fields: [{ path: 'gatheredOn', message: '收集日期不能晚于今天' }],
-    });
+  refuseFutureDate(input.gatheredOn, {
+    code: 'SUPERVISION_OPINION_FUTURE',
+    message: '收集日期不能晚于今天',
+    path: 'gatheredOn',
+    fieldMessage: '收集日期不能晚于今天',
+  });
   const { content, ...from } = input;
   return collect(db, ctx, itemId, 'opinion', { text: content, ...from }, input);
 };
