@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, buttonNamed, expectCleanPage, expectHeading, loginAs, openPage, type TrackedPage } from './harness.js';
+import { baseUrl, buttonNamed, chinaDay, expectCleanPage, expectHeading, loginAs, openPage, type TrackedPage } from './harness.js';
 import {
   addToPlan,
   advanceThrough,
@@ -42,6 +42,18 @@ describe('a special work report from the plan to its satisfaction vote and re-re
     await advanceThrough(page, '调查研究', '报告稿报审', '常委会会议听取审议', '形成审议意见');
     await listPoints(page, '审议意见', POINTS);
     await advanceThrough(page, '研究处理');
+    // The handling stage is due two months on (its rule); staff bring it forward with a reason, kept in the history.
+    const due = page.getByTestId('stage-due');
+    await expect.poll(() => due.textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await due.textContent())! > chinaDay(55)).toBe(true);
+    await buttonNamed(page, '调整阶段期限').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('本阶段期限', { exact: true }).fill(chinaDay(30));
+    await dialog.getByLabel('调整理由', { exact: true }).fill('主任会议要求提前报送研究处理情况');
+    await buttonNamed(dialog, '保存').click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => due.textContent()).toBe(chinaDay(30));
+    await expect.poll(() => page.getByText('调整阶段期限').count()).toBeGreaterThan(1);
     await expectCleanPage(staffPage, 'item in handling');
   });
 
